@@ -1,0 +1,253 @@
+#include "headless.h"
+
+#include "jsonreport.h"
+#include "reportfile.h"
+#include "textreport.h"
+
+#include <QJsonDocument>
+#include <QThread>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+void onInterrupt(int)
+{
+    g_interrupted.store(true); // lock-free atomic store: async-signal-safe
+}
+
+bool parseUInt(const QString &text, std::uint64_t &value)
+{
+    bool ok = false;
+    value = text.trimmed().toULongLong(&ok);
+    return ok && !text.trimmed().startsWith(QLatin1Char('-'));
+}
+
+// "MIN:MAX" of non-negative integers.
+bool parseRange(const QString &text, std::uint64_t &lo, std::uint64_t &hi)
+{
+    const QStringList parts = text.split(QLatin1Char(':'));
+    return parts.size() == 2 && parseUInt(parts[0], lo) && parseUInt(parts[1], hi);
+}
+
+QString fieldToOption(const QString &field)
+{
+    return QStringLiteral("--") + field;
+}
+
+} // namespace
+
+QString headlessUsage()
+{
+    return QStringLiteral(
+        "usage: loopbench --headless [--tasks N] [--shards LIST] [--io MIN:MAX] [--cpu MIN:MAX]\n"
+        "                 [--kernel sum|hash] [--partition contiguous|round-robin] [--seed S]\n"
+        "                 [--repeat R] [--pin] [--json FILE|-] [--quiet]\n");
+}
+
+bool parseHeadlessArgs(const QStringList &args, HeadlessOptions &options, QString &error)
+{
+    ExperimentSpec &e = options.experiment;
+    WorkloadSpec &w = e.workload;
+    const int cpus = QThread::idealThreadCount();
+    e.shardCounts = cpus > 1 ? QList<int>{1, cpus} : QList<int>{1};
+
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &arg = args[i];
+        QString name = arg;
+        QString value;
+        bool hasInlineValue = false;
+        if (const auto eq = arg.indexOf(QLatin1Char('='));
+            arg.startsWith(QLatin1String("--")) && eq > 0) {
+            name = arg.left(eq);
+            value = arg.mid(eq + 1);
+            hasInlineValue = true;
+        }
+        auto needValue = [&]() -> bool {
+            if (hasInlineValue)
+                return true;
+            if (i + 1 >= args.size()) {
+                error = QStringLiteral("%1: missing value").arg(name);
+                return false;
+            }
+            value = args[++i];
+            return true;
+        };
+
+        if (name == QLatin1String("--headless")) {
+            continue;
+        } else if (name == QLatin1String("--quiet")) {
+            options.quiet = true;
+        } else if (name == QLatin1String("--pin")) {
+            e.pin = true;
+        } else if (name == QLatin1String("--tasks")) {
+            std::uint64_t n = 0;
+            if (!needValue())
+                return false;
+            if (!parseUInt(value, n) || n < 1 || n > std::uint64_t(WorkloadSpec::kMaxTasks)) {
+                error = QStringLiteral("--tasks: '%1' is not a whole number in 1..%2")
+                            .arg(value)
+                            .arg(WorkloadSpec::kMaxTasks);
+                return false;
+            }
+            w.tasks = static_cast<int>(n);
+        } else if (name == QLatin1String("--shards")) {
+            if (!needValue())
+                return false;
+            QList<int> counts;
+            for (const QString &part : value.split(QLatin1Char(','))) {
+                std::uint64_t k = 0;
+                if (!parseUInt(part, k) || k < 1 || k > std::uint64_t(RunConfig::kMaxShards)) {
+                    error = QStringLiteral("--shards: '%1' is not a list of whole numbers in 1..%2")
+                                .arg(value)
+                                .arg(RunConfig::kMaxShards);
+                    return false;
+                }
+                if (!counts.contains(static_cast<int>(k)))
+                    counts.append(static_cast<int>(k));
+            }
+            e.shardCounts = counts;
+        } else if (name == QLatin1String("--io")) {
+            std::uint64_t lo = 0, hi = 0;
+            if (!needValue())
+                return false;
+            if (!parseRange(value, lo, hi) || lo > std::uint64_t(WorkloadSpec::kMaxIoMs) ||
+                hi > std::uint64_t(WorkloadSpec::kMaxIoMs)) {
+                error = QStringLiteral("--io: '%1' is not MIN:MAX milliseconds in 0..%2")
+                            .arg(value)
+                            .arg(WorkloadSpec::kMaxIoMs);
+                return false;
+            }
+            w.ioMinMs = static_cast<int>(lo);
+            w.ioMaxMs = static_cast<int>(hi);
+        } else if (name == QLatin1String("--cpu")) {
+            std::uint64_t lo = 0, hi = 0;
+            if (!needValue())
+                return false;
+            if (!parseRange(value, lo, hi) || lo > WorkloadSpec::kMaxIterations ||
+                hi > WorkloadSpec::kMaxIterations) {
+                error = QStringLiteral("--cpu: '%1' is not MIN:MAX iterations in 0..%2")
+                            .arg(value)
+                            .arg(WorkloadSpec::kMaxIterations);
+                return false;
+            }
+            w.cpuMin = lo;
+            w.cpuMax = hi;
+        } else if (name == QLatin1String("--kernel")) {
+            if (!needValue())
+                return false;
+            const auto kernel = kernelFromName(value);
+            if (!kernel) {
+                error = QStringLiteral("--kernel: '%1' is not one of sum, hash").arg(value);
+                return false;
+            }
+            w.kernel = *kernel;
+        } else if (name == QLatin1String("--partition")) {
+            if (!needValue())
+                return false;
+            const auto partition = partitionFromName(value);
+            if (!partition) {
+                error = QStringLiteral("--partition: '%1' is not one of contiguous, round-robin")
+                            .arg(value);
+                return false;
+            }
+            e.partition = *partition;
+        } else if (name == QLatin1String("--seed")) {
+            if (!needValue())
+                return false;
+            if (!parseUInt(value, w.seed)) {
+                error =
+                    QStringLiteral("--seed: '%1' is not a whole number in 0..18446744073709551615")
+                        .arg(value);
+                return false;
+            }
+        } else if (name == QLatin1String("--repeat")) {
+            std::uint64_t r = 0;
+            if (!needValue())
+                return false;
+            if (!parseUInt(value, r) || r < 1 || r > std::uint64_t(ExperimentSpec::kMaxRepeats)) {
+                error = QStringLiteral("--repeat: '%1' is not a whole number in 1..%2")
+                            .arg(value)
+                            .arg(ExperimentSpec::kMaxRepeats);
+                return false;
+            }
+            e.repeats = static_cast<int>(r);
+        } else if (name == QLatin1String("--json")) {
+            if (!needValue())
+                return false;
+            if (value.isEmpty()) {
+                error = QStringLiteral("--json: give a file name, or - for standard output");
+                return false;
+            }
+            options.jsonPath = value;
+        } else {
+            error = QStringLiteral("%1: unknown option (see --help)").arg(arg);
+            return false;
+        }
+    }
+    // Cross-field rules (min above max, ...) live with the value types.
+    const FieldErrors errors = e.validate();
+    if (!errors.isEmpty()) {
+        error = fieldToOption(errors.first().field) + QStringLiteral(": ") + errors.first().message;
+        return false;
+    }
+    return true;
+}
+
+int runHeadless(const HeadlessOptions &options)
+{
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    const bool progressLine = !options.quiet && isatty(STDERR_FILENO);
+    auto onProgress = [&](const ExperimentProgress &p) {
+        if (!progressLine)
+            return;
+        const double pct = p.run.tasks ? 100.0 * double(p.run.finished) / double(p.run.tasks) : 0;
+        std::fprintf(stderr, "\r\033[Krun %d/%d: %d shard%s, %lld/%lld tasks (%.0f%%), %.1f s",
+                     p.runIndex + 1, p.runCount, p.shards, p.shards == 1 ? "" : "s",
+                     static_cast<long long>(p.run.finished), static_cast<long long>(p.run.tasks),
+                     pct, double(p.run.elapsedNs) / 1e9);
+        std::fflush(stderr);
+    };
+    const ExperimentResult result = runExperiment(options.experiment, &g_interrupted, onProgress);
+    if (progressLine) {
+        std::fprintf(stderr, "\r\033[K");
+        std::fflush(stderr);
+    }
+
+    const bool jsonToStdout = options.jsonPath == QLatin1String("-");
+    FILE *text = jsonToStdout ? stderr : stdout; // stdout stays pure JSON for pipes
+    if (options.quiet) {
+        std::fprintf(text, "%s\n", qPrintable(result.verdict()));
+    } else {
+        std::fprintf(text, "calibration: %.3f ns per %s iteration; %d tasks\n", result.nsPerIter,
+                     qPrintable(kernelName(options.experiment.workload.kernel)),
+                     options.experiment.workload.tasks);
+        std::fprintf(text, "%s", qPrintable(experimentTable(result)));
+    }
+    std::fflush(text);
+
+    if (!options.jsonPath.isEmpty()) {
+        const QByteArray json =
+            QJsonDocument(experimentToJson(result)).toJson(QJsonDocument::Indented);
+        QString error;
+        if (!writeReport(options.jsonPath, json, &error)) {
+            std::fprintf(stderr, "--json: %s\n", qPrintable(error));
+            return ExitBadInput;
+        }
+    }
+    if (result.cancelled)
+        return ExitCancelled;
+    for (const RunResult &r : result.runs) {
+        if (r.status == RunStatus::Failed) {
+            std::fprintf(stderr, "run with %d shards failed: %s\n", r.shards, qPrintable(r.error));
+            return ExitRunFailed;
+        }
+    }
+    return ExitOk;
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "experiment.h"
+
+#include <QString>
+#include <QStringList>
+
+// The `--headless` command line: what it asks for, parsed and validated.
+struct HeadlessOptions
+{
+    ExperimentSpec experiment;
+    QString jsonPath; // "-" for stdout, empty for none
+    bool quiet = false;
+};
+
+// Exit codes of the CLI contract.
+enum ExitCode { ExitOk = 0, ExitRunFailed = 1, ExitBadInput = 2, ExitCancelled = 130 };
+
+// Parses `args` (without the program name). On bad input returns false and sets `error` to one
+// line naming the option and the allowed range.
+bool parseHeadlessArgs(const QStringList &args, HeadlessOptions &options, QString &error);
+
+// Runs the experiment, prints the table and verdict to stdout and writes JSON if asked.
+int runHeadless(const HeadlessOptions &options);
+
+QString headlessUsage();

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "machineinfo.h"
+#include "runconfig.h"
+#include "runresult.h"
+#include "shardset.h"
+#include "workloadspec.h"
+
+#include <QList>
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+// A set of runs on one plan: every shard count in `shardCounts`, `repeats` times, interleaved
+// (1, K, 1, K, ...) so that drift of the machine hits every configuration alike.
+struct ExperimentSpec
+{
+    WorkloadSpec workload;
+    QList<int> shardCounts{1};
+    Partition partition = Partition::Contiguous;
+    bool pin = false;
+    int repeats = 1;
+
+    static constexpr int kMaxRepeats = 1000;
+    FieldErrors validate() const;
+};
+
+struct ExperimentResult
+{
+    ExperimentSpec spec;
+    MachineInfo machine;
+    double nsPerIter = 0;
+    std::vector<RunResult> runs; // in execution order
+    bool cancelled = false;
+
+    // Median wall time of the completed runs with `shards` loops; 0 if there are none.
+    double medianWallMs(int shards) const;
+    double medianIdealMs(int shards) const;
+    // The configuration speedups are measured against: 1 loop when it was run, else the first K.
+    int baselineShards() const;
+    // "4 loops: 2.93x faster than 1 loop (ideal 3.40x)", for the largest K run.
+    QString verdict() const;
+};
+
+struct ExperimentProgress
+{
+    int runIndex = 0; // 0-based
+    int runCount = 0;
+    int shards = 0;
+    int repeat = 0;
+    RunProgress run;
+};
+
+// Calibrates the kernel, generates the plan once and runs every configuration on it, blocking.
+ExperimentResult
+runExperiment(const ExperimentSpec &spec, const std::atomic<bool> *cancel = nullptr,
+              const std::function<void(const ExperimentProgress &)> &onProgress = {});

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+
+// The CPU part of a task: fixed work counted in iterations, never "spin for N ms", so that an
+// oversubscribed machine shows the truth (the work takes longer) instead of hiding it.
+enum class Kernel {
+    Sum,  // a dependent multiply/xor chain, like the original `total += ...` loop
+    Hash, // FNV-1a over a xorshift byte stream: two interleaved dependency chains
+};
+
+QString kernelName(Kernel kernel);
+std::optional<Kernel> kernelFromName(QStringView name);
+
+// How often a running kernel looks at the cancel flag. 64k iterations are 50-150 us of work:
+// cancellation stays prompt while the check costs nothing measurable.
+inline constexpr std::uint64_t kKernelCancelStride = 65536;
+
+// Runs `iterations` of `kernel` seeded with `input` and returns its result. The result depends on
+// every iteration, so the optimiser can neither drop nor shorten the loop. Returns early (with a
+// partial result) once `cancel` is set; `cancel` may be null.
+std::uint64_t runKernel(Kernel kernel, std::uint64_t iterations, std::uint64_t input,
+                        const std::atomic<bool> *cancel = nullptr);
+
+// Nanoseconds per iteration on this machine and thread: the fastest of a few short timed runs
+// (the fastest is the one least disturbed by other load). Takes about 10-20 ms.
+double calibrateNsPerIteration(Kernel kernel);
