@@ -89,6 +89,13 @@ std::uint64_t runKernel(Kernel kernel, std::uint64_t iterations, std::uint64_t i
     return s.hash;
 }
 
+std::uint64_t checksumTerm(std::uint64_t x)
+{
+    // MurmurHash3's fmix64 first half: cheap, and every input bit reaches every output bit.
+    x = (x ^ (x >> 33)) * 0xFF51AFD7ED558CCDULL;
+    return x ^ (x >> 33);
+}
+
 double calibrateNsPerIteration(Kernel kernel)
 {
     // 1M iterations is ~1-3 ms: long enough to dwarf clock overhead, short enough to repeat.

@@ -27,6 +27,10 @@ inline constexpr std::uint64_t kKernelCancelStride = 65536;
 std::uint64_t runKernel(Kernel kernel, std::uint64_t iterations, std::uint64_t input,
                         const std::atomic<bool> *cancel = nullptr);
 
+// A task's contribution to the run checksum: its kernel result with the bits spread out. The
+// checksum is a sum of these, so it does not depend on which shard ran a task or in what order.
+std::uint64_t checksumTerm(std::uint64_t kernelResult);
+
 // Nanoseconds per iteration on this machine and thread: the fastest of a few short timed runs
 // (the fastest is the one least disturbed by other load). Takes about 10-20 ms.
 double calibrateNsPerIteration(Kernel kernel);

@@ -19,14 +19,6 @@ std::int64_t threadCpuNs()
     return std::int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec;
 }
 
-// Spreads kernel results over all 64 bits before they are summed, so the run's checksum (a sum:
-// independent of which shard ran which task, and in what order) still catches a wrong result.
-std::uint64_t mixResult(std::uint64_t x)
-{
-    x = (x ^ (x >> 33)) * 0xFF51AFD7ED558CCDULL;
-    return x ^ (x >> 33);
-}
-
 // Single-writer counters: a plain load+store is enough and cheaper than a locked add.
 void addRelaxed(std::atomic<std::int64_t> &counter, std::int64_t delta)
 {
@@ -144,7 +136,7 @@ QCoro::Task<> Shard::runTask(std::uint32_t task, std::int64_t dueNs)
                                                    plan.kernelInput(task), &cancel);
             const std::int64_t doneNs = nowNs();
             if (!cancel.load(std::memory_order_relaxed)) {
-                m_report.checksum += mixResult(result);
+                m_report.checksum += checksumTerm(result);
                 m_context.timings[task] = {resumedNs - m_t0Ns, doneNs - m_t0Ns};
                 ++m_report.tasksDone;
                 addRelaxed(m_busyNs, doneNs - resumedNs);

@@ -1,0 +1,92 @@
+// Timer-queue throughput and memory: a million concurrent IO sleeps on one event loop.
+//
+//   bench_timers [--tasks N] [--shards K] [--qtimer]
+//
+// Default: 1,000,000 tasks, io 200:1000 ms, no CPU work, one loop. Ideal wall time is the longest
+// IO delay (1.0 s): everything above it is timer and coroutine overhead. Prints wall, lag
+// percentiles, peak RSS and bytes per task. --qtimer runs the same sleeps with one QTimer per task
+// (QCoro::sleepFor) for comparison; keep --tasks at 100000 or less there, it is O(n^2).
+#include "clock.h"
+#include "shardset.h"
+#include "taskplan.h"
+
+#include <QCoreApplication>
+#include <QCoroTimer>
+#include <QTimer>
+
+#include <sys/resource.h>
+
+#include <cstdio>
+
+namespace {
+
+long peakRssKb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+QCoro::Task<> qtimerTask(std::chrono::milliseconds delay, int &remaining)
+{
+    co_await QCoro::sleepFor(delay);
+    if (--remaining == 0)
+        QCoreApplication::quit();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    int tasks = 1'000'000;
+    int shards = 1;
+    bool qtimer = false;
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--tasks") && i + 1 < args.size())
+            tasks = args[++i].toInt();
+        else if (args[i] == QLatin1String("--shards") && i + 1 < args.size())
+            shards = args[++i].toInt();
+        else if (args[i] == QLatin1String("--qtimer"))
+            qtimer = true;
+    }
+    WorkloadSpec spec;
+    spec.tasks = tasks;
+    spec.cpuMin = spec.cpuMax = 0;
+    if (!spec.validate().isEmpty() || shards < 1) {
+        std::fprintf(stderr, "bad --tasks or --shards\n");
+        return 2;
+    }
+    const long rssBeforeKb = peakRssKb();
+    const auto plan = std::make_shared<const TaskPlan>(TaskPlan::generate(spec));
+
+    if (qtimer) {
+        int remaining = tasks;
+        const std::int64_t start = nowNs();
+        for (std::size_t i = 0; i < plan->size(); ++i)
+            (void)qtimerTask(std::chrono::milliseconds(plan->ioUs(i) / 1000), remaining);
+        app.exec();
+        std::printf("qtimer-per-task: %d tasks, wall %.3f s (ideal %.3f s), peak RSS %.1f MB\n",
+                    tasks, nsToMs(nowNs() - start) / 1000, nsToMs(plan->maxIoNs()) / 1000,
+                    double(peakRssKb()) / 1024);
+        return 0;
+    }
+
+    const RunResult r = runBlocking(plan, RunConfig{shards}, 1.0);
+    const long peakKb = peakRssKb();
+    std::printf("timer queue: %d tasks on %d loop%s, io 200:1000 ms, cpu 0\n", tasks, shards,
+                shards == 1 ? "" : "s");
+    std::printf("  wall          %.3f s   (longest io %.3f s; overhead %.3f s)\n", r.wallMs / 1000,
+                nsToMs(plan->maxIoNs()) / 1000, (r.wallMs - nsToMs(plan->maxIoNs())) / 1000);
+    std::printf("  throughput    %.0f tasks/s\n", r.throughputTps);
+    std::printf("  lag           p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", r.lagMs.p50, r.lagMs.p99,
+                r.lagMs.max);
+    std::printf("  thread start  %.3f ms, join %.3f ms\n", r.startOverheadMs, r.joinOverheadMs);
+    std::printf("  peak RSS      %.1f MB   (%.0f bytes per task above the %.1f MB baseline)\n",
+                double(peakKb) / 1024, double(peakKb - rssBeforeKb) * 1024 / tasks,
+                double(rssBeforeKb) / 1024);
+    std::printf("  status        %s, %lld/%lld tasks\n", qPrintable(runStatusName(r.status)),
+                static_cast<long long>(r.tasksDone), static_cast<long long>(r.tasks));
+    return r.completed() ? 0 : 1;
+}
