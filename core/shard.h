@@ -76,6 +76,7 @@ protected:
 private:
     void startSlice(Slice slice, std::int64_t t0Ns);
     QCoro::Task<> runTask(std::uint32_t task, std::int64_t dueNs);
+    void completeTask(std::uint32_t task, std::int64_t dueNs, bool due);
     void finishTask();
 
     const int m_index;
