@@ -1,11 +1,14 @@
 #include "headless.h"
 
 #include "jsonreport.h"
+#include "memoryguard.h"
 #include "reportfile.h"
 #include "textreport.h"
 
 #include <QJsonDocument>
 #include <QThread>
+
+#include <algorithm>
 
 #include <atomic>
 #include <csignal>
@@ -47,7 +50,7 @@ QString headlessUsage()
     return QStringLiteral(
         "usage: loopbench --headless [--tasks N] [--shards LIST] [--io MIN:MAX] [--cpu MIN:MAX]\n"
         "                 [--kernel sum|hash] [--partition contiguous|round-robin] [--seed S]\n"
-        "                 [--repeat R] [--pin] [--json FILE|-] [--quiet]\n");
+        "                 [--repeat R] [--pin] [--json FILE|-] [--quiet] [--fail-task ID]\n");
 }
 
 bool parseHeadlessArgs(const QStringList &args, HeadlessOptions &options, QString &error)
@@ -177,6 +180,15 @@ bool parseHeadlessArgs(const QStringList &args, HeadlessOptions &options, QStrin
                 return false;
             }
             e.repeats = static_cast<int>(r);
+        } else if (name == QLatin1String("--fail-task")) {
+            std::uint64_t id = 0;
+            if (!needValue())
+                return false;
+            if (!parseUInt(value, id) || id >= std::uint64_t(WorkloadSpec::kMaxTasks)) {
+                error = QStringLiteral("--fail-task: '%1' is not a task id").arg(value);
+                return false;
+            }
+            e.failTask = static_cast<std::int64_t>(id);
         } else if (name == QLatin1String("--json")) {
             if (!needValue())
                 return false;
@@ -194,6 +206,17 @@ bool parseHeadlessArgs(const QStringList &args, HeadlessOptions &options, QStrin
     const FieldErrors errors = e.validate();
     if (!errors.isEmpty()) {
         error = fieldToOption(errors.first().field) + QStringLiteral(": ") + errors.first().message;
+        return false;
+    }
+    if (e.failTask >= w.tasks) {
+        error = QStringLiteral("--fail-task: %1 is not a task id in 0..%2")
+                    .arg(e.failTask)
+                    .arg(w.tasks - 1);
+        return false;
+    }
+    const int maxShards = *std::max_element(e.shardCounts.begin(), e.shardCounts.end());
+    if (const auto tooBig = MemoryGuard::current().check(std::uint64_t(w.tasks), maxShards)) {
+        error = fieldToOption(tooBig->field) + QStringLiteral(": ") + tooBig->message;
         return false;
     }
     return true;

@@ -104,7 +104,7 @@ ExperimentResult runExperiment(const ExperimentSpec &spec, const std::atomic<boo
                 result.cancelled = true;
                 return result;
             }
-            RunConfig config{shards, spec.partition, spec.pin};
+            RunConfig config{shards, spec.partition, spec.pin, spec.failTask};
             auto report = [&](const RunProgress &p) {
                 if (onProgress)
                     onProgress({runIndex, runCount, shards, repeat, p});

@@ -21,6 +21,7 @@ struct ExperimentSpec
     Partition partition = Partition::Contiguous;
     bool pin = false;
     int repeats = 1;
+    std::int64_t failTask = -1; // RunConfig::failTask
 
     static constexpr int kMaxRepeats = 1000;
     FieldErrors validate() const;

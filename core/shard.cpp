@@ -9,6 +9,7 @@
 #include <sched.h>
 
 #include <exception>
+#include <stdexcept>
 
 namespace {
 
@@ -139,6 +140,8 @@ void Shard::completeTask(std::uint32_t task, std::int64_t dueNs, bool due)
         // QCoro 0.8 stores the exception of a task nobody awaits and then drops it: catch here so
         // a failure is counted and reported instead of vanishing.
         try {
+            if (static_cast<std::int64_t>(task) == m_context.failTask)
+                throw std::runtime_error("injected failure (--fail-task)");
             const TaskPlan &plan = *m_context.plan;
             const std::uint64_t result = runKernel(plan.spec().kernel, plan.iterations(task),
                                                    plan.kernelInput(task), &cancel);

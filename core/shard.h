@@ -45,6 +45,7 @@ public:
         const TaskPlan *plan = nullptr;
         TaskTiming *timings = nullptr;             // indexed by task id; shards write disjoint ids
         const std::atomic<bool> *cancel = nullptr; // shared by all shards of a run
+        std::int64_t failTask = -1;                // RunConfig::failTask
     };
 
     Shard(int index, Context context, int pinCpu = -1, QObject *parent = nullptr);

@@ -40,7 +40,7 @@ void ShardSet::launch()
     m_startedUtc = QDateTime::currentDateTimeUtc();
     m_launchNs = nowNs();
     const int cpus = QThread::idealThreadCount();
-    Shard::Context context{m_plan.get(), m_timings->data(), &m_cancel};
+    Shard::Context context{m_plan.get(), m_timings->data(), &m_cancel, m_config.failTask};
     m_shards.reserve(static_cast<std::size_t>(m_config.shards));
     for (int k = 0; k < m_config.shards; ++k) {
         m_shards.push_back(std::make_unique<Shard>(k, context, m_config.pin ? k % cpus : -1));

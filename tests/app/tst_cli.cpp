@@ -14,10 +14,13 @@ struct Outcome
     QByteArray err;
 };
 
-Outcome runCli(const QStringList &args, int timeoutMs = 60000)
+Outcome runCli(const QStringList &args, int timeoutMs = 60000,
+               const QProcessEnvironment &extraEnv = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &key : extraEnv.keys())
+        env.insert(key, extraEnv.value(key));
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
@@ -84,6 +87,33 @@ private slots:
         QCOMPARE(o.exitCode, 2);
         QVERIFY2(QString::fromUtf8(o.err).startsWith(expected), o.err.constData());
         QVERIFY(o.out.isEmpty());
+    }
+
+    void tooManyTasksForMemoryAreRefusedNamingWhatFits()
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("LOOPBENCH_MEM_AVAILABLE_MB"), QStringLiteral("1024"));
+        const Outcome o =
+            runCli({"--headless", "--tasks", "10000000", "--shards", "1"}, 10000, env);
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.startsWith("--tasks: 10000000 tasks need about 2441 MB"), o.err.constData());
+        QVERIFY(o.err.contains("at most 2096128 tasks fit"));
+    }
+
+    void aFailingTaskIsReportedNotSwallowed()
+    {
+        const Outcome o =
+            runCli(kSmall + QStringList{"--shards", "1,2", "--fail-task", "17", "--json", "-"});
+        QCOMPARE(o.exitCode, 1);
+        const QJsonArray runs = QJsonDocument::fromJson(o.out)[u"runs"].toArray();
+        QCOMPARE(runs.size(), 2);
+        for (const QJsonValue &run : runs) {
+            QCOMPARE(run[u"status"].toString(), QStringLiteral("failed"));
+            QCOMPARE(run[u"tasks_failed"].toInt(), 1);
+            QCOMPARE(run[u"tasks_done"].toInt(), 299);
+            QVERIFY(run[u"error"].toString().contains(u"task 17: injected failure"));
+        }
+        QVERIFY(o.err.contains("failed: shard-0: task 17: injected failure"));
     }
 
     void jsonToStdoutCarriesTheContract()
