@@ -1,0 +1,414 @@
+#include "csvreport.h"
+
+#include "csvwriter.h"
+#include "experiment.h"
+#include "experimentsummary.h"
+#include "jsonreport.h"
+#include "loadsampler.h"
+#include "reportfile.h"
+#include "taskplan.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace {
+
+void machineLines(CsvWriter &csv, const MachineInfo &m, const char *file)
+{
+    csv.comment(u"csv_schema", QString::fromLatin1(kCsvSchema));
+    csv.comment(u"file", QString::fromLatin1(file));
+    csv.comment(u"app_version", m.appVersion);
+    csv.comment(u"git_hash", m.gitHash);
+    csv.comment(u"cpu_model", m.cpuModel);
+    csv.comment(u"logical_cpus", QString::number(m.logicalCpus));
+    csv.comment(u"os", m.os);
+    csv.comment(u"qt_version", m.qtVersion);
+    csv.comment(u"qcoro_version", m.qcoroVersion);
+    csv.comment(u"compiler", m.compiler);
+    csv.comment(u"build_type", m.buildType);
+    csv.comment(u"timestamp_utc", m.timestampUtc);
+}
+
+QString number(double value)
+{
+    return QString::fromLatin1(CsvWriter::number(value));
+}
+
+void experimentLines(CsvWriter &csv, const ExperimentResult &result, const char *file)
+{
+    machineLines(csv, result.machine, file);
+    const WorkloadSpec &w = result.spec.workload;
+    csv.comment(u"tasks", QString::number(w.tasks));
+    csv.comment(u"io_min_ms", QString::number(w.ioMinMs));
+    csv.comment(u"io_max_ms", QString::number(w.ioMaxMs));
+    csv.comment(u"cpu_min_iterations", QString::number(w.cpuMin));
+    csv.comment(u"cpu_max_iterations", QString::number(w.cpuMax));
+    csv.comment(u"kernel", kernelName(w.kernel));
+    csv.comment(u"seed", QString::number(w.seed));
+    csv.comment(u"partition", partitionName(result.spec.partition));
+    csv.comment(u"pin", result.spec.pin ? QStringLiteral("true") : QStringLiteral("false"));
+    csv.comment(u"repeats", QString::number(result.spec.repeats));
+    csv.comment(u"ns_per_iter", number(result.nsPerIter));
+}
+
+void header(CsvWriter &csv, std::initializer_list<const char *> names)
+{
+    for (const char *name : names)
+        csv.raw(QByteArrayView(name));
+    csv.endRow();
+}
+
+// "0x" + 16 hex digits: text to every reader (bare hex digits such as 12e4 would read as numbers).
+QByteArray hexChecksum(std::uint64_t v)
+{
+    return "0x" + QByteArray::number(static_cast<qulonglong>(v), 16).rightJustified(16, '0');
+}
+
+// Exact decimal milliseconds from integer nanoseconds or microseconds, formatted into a stack
+// buffer: no binary rounding, and no allocation per field, which keeps a million-task tasks.csv
+// (7 million fields) at a fraction of a second.
+class FixedMs
+{
+public:
+    FixedMs(std::int64_t units, std::int64_t perMs, int decimals)
+    {
+        char *p = std::to_chars(m_buf, m_buf + sizeof m_buf, units / perMs).ptr;
+        *p++ = '.';
+        char frac[24];
+        char *f = std::to_chars(frac, frac + sizeof frac, units % perMs).ptr;
+        const auto digits = static_cast<int>(f - frac);
+        for (int i = digits; i < decimals; ++i)
+            *p++ = '0';
+        p = std::copy(frac, f, p);
+        m_size = p - m_buf;
+    }
+    QByteArrayView view() const { return {m_buf, m_size}; }
+
+private:
+    char m_buf[48];
+    qsizetype m_size = 0;
+};
+
+} // namespace
+
+QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
+{
+    QByteArray out;
+    CsvWriter csv(&out);
+    if (meta == CsvMetadata::CommentLines)
+        experimentLines(csv, result, "runs");
+    header(csv, {"run_index",
+                 "repeat",
+                 "shards",
+                 "partition",
+                 "pinned",
+                 "status",
+                 "started_utc",
+                 "tasks",
+                 "tasks_done",
+                 "tasks_failed",
+                 "wall_ms",
+                 "ideal_ms",
+                 "efficiency",
+                 "speedup",
+                 "throughput_tps",
+                 "start_overhead_ms",
+                 "join_overhead_ms",
+                 "lag_p50_ms",
+                 "lag_p90_ms",
+                 "lag_p99_ms",
+                 "lag_max_ms",
+                 "latency_p50_ms",
+                 "latency_p90_ms",
+                 "latency_p99_ms",
+                 "latency_max_ms",
+                 "ns_per_iter",
+                 "checksum",
+                 "outlier",
+                 "error"});
+    const ExperimentSummary summary = summarizeExperiment(result);
+    const double baseWall = result.medianWallMs(summary.baselineShards);
+    for (std::size_t i = 0; i < result.runs.size(); ++i) {
+        const RunResult &r = result.runs[i];
+        csv.field(static_cast<std::int64_t>(i)).field(r.repeat).field(r.shards);
+        csv.field(partitionName(r.partition)).field(r.pinned).field(runStatusName(r.status));
+        csv.field(r.startedUtc.isValid() ? r.startedUtc.toString(Qt::ISODateWithMs) : QString());
+        csv.field(static_cast<std::int64_t>(r.tasks))
+            .field(static_cast<std::int64_t>(r.tasksDone))
+            .field(static_cast<std::int64_t>(r.tasksFailed));
+        csv.field(r.wallMs).field(r.idealMs).field(r.efficiency);
+        // Derived from the completed runs only: a cancelled run's wall time is not a speed.
+        if (r.completed() && baseWall > 0 && r.wallMs > 0)
+            csv.field(baseWall / r.wallMs);
+        else
+            csv.empty();
+        csv.field(r.throughputTps).field(r.startOverheadMs).field(r.joinOverheadMs);
+        for (const Percentiles *p : {&r.lagMs, &r.latencyMs})
+            csv.field(p->p50).field(p->p90).field(p->p99).field(p->max);
+        csv.field(r.nsPerIter).raw(hexChecksum(r.checksum));
+        if (r.completed())
+            csv.field(static_cast<bool>(summary.runOutliers[i]));
+        else
+            csv.empty();
+        csv.field(r.error);
+        csv.endRow();
+    }
+    return out;
+}
+
+QByteArray summaryCsv(const ExperimentResult &result, CsvMetadata meta)
+{
+    const ExperimentSummary summary = summarizeExperiment(result);
+    QByteArray out;
+    CsvWriter csv(&out);
+    if (meta == CsvMetadata::CommentLines) {
+        experimentLines(csv, result, "summary");
+        csv.comment(u"baseline_shards", QString::number(summary.baselineShards));
+        csv.comment(u"amdahl_serial_fraction", number(summary.amdahl.serialFraction));
+        csv.comment(u"amdahl_rmse", number(summary.amdahl.rmse));
+        csv.comment(u"speedup_error",
+                    QStringLiteral("one sigma, first-order propagation of the standard errors of "
+                                   "both median wall times, se = sqrt(pi/2) sd / sqrt(n)"));
+    }
+    header(csv, {"shards",
+                 "baseline",
+                 "runs",
+                 "runs_completed",
+                 "outliers",
+                 "wall_median_ms",
+                 "wall_mean_ms",
+                 "wall_sd_ms",
+                 "wall_min_ms",
+                 "wall_max_ms",
+                 "wall_cv",
+                 "ideal_median_ms",
+                 "speedup",
+                 "speedup_err",
+                 "ideal_speedup",
+                 "amdahl_speedup",
+                 "efficiency_median",
+                 "efficiency_mean",
+                 "efficiency_sd",
+                 "efficiency_min",
+                 "efficiency_max",
+                 "lag_p99_median_ms",
+                 "throughput_median_tps",
+                 "mann_whitney_u",
+                 "mann_whitney_p"});
+    for (const ConfigSummary &c : summary.configs) {
+        csv.field(c.shards).field(c.shards == summary.baselineShards);
+        csv.field(c.runs).field(c.completedRuns).field(c.outliers);
+        const Summary &w = c.wallMs;
+        csv.field(w.median).field(w.mean).field(w.stddev).field(w.min).field(w.max).field(w.cv);
+        csv.field(c.idealMs.median);
+        csv.field(c.speedup.value).field(c.speedup.error);
+        csv.field(c.idealSpeedup).field(c.amdahlSpeedup);
+        const Summary &e = c.efficiency;
+        csv.field(e.median).field(e.mean).field(e.stddev).field(e.min).field(e.max);
+        csv.field(c.lagP99Ms.median).field(c.throughputTps.median);
+        csv.field(c.vsBaseline.u).field(c.vsBaseline.p);
+        csv.endRow();
+    }
+    return out;
+}
+
+QByteArray tasksCsv(const ExperimentResult &result, const RunResult &run, CsvMetadata meta)
+{
+    QByteArray out;
+    CsvWriter csv(&out);
+    if (meta == CsvMetadata::CommentLines) {
+        experimentLines(csv, result, "tasks");
+        qsizetype index = -1;
+        for (qsizetype i = 0; i < static_cast<qsizetype>(result.runs.size()); ++i) {
+            if (&result.runs[static_cast<std::size_t>(i)] == &run)
+                index = i;
+        }
+        csv.comment(u"run_index", index >= 0 ? QString::number(index) : QString());
+        csv.comment(u"shards", QString::number(run.shards));
+        csv.comment(u"repeat", QString::number(run.repeat));
+    }
+    header(csv, {"task_id", "shard", "io_ms", "iterations", "due_ms", "resumed_ms", "done_ms"});
+    if (!run.plan)
+        return out;
+    const TaskPlan &plan = *run.plan;
+    const std::size_t n = plan.size();
+    const std::vector<TaskTiming> *timings = run.timings.get();
+    if (timings && timings->size() != n)
+        timings = nullptr; // not this plan's records: better no times than wrong ones
+
+    // Dealt out slice by slice (O(n)) rather than by shardOf() per task.
+    std::vector<int> shardOfTask(n, 0);
+    for (int k = 0; k < run.shards; ++k) {
+        const Slice slice = sliceFor(run.partition, n, run.shards, k);
+        for (std::size_t i = 0; i < slice.size(); ++i)
+            shardOfTask[slice.at(i)] = k;
+    }
+
+    // One task's row is ~60 bytes.
+    out.reserve(out.size() + static_cast<qsizetype>(n) * 64);
+    for (std::size_t id = 0; id < n; ++id) {
+        const FixedMs io(plan.ioUs(id), 1000, 3);
+        csv.field(static_cast<std::int64_t>(id)).field(shardOfTask[id]).raw(io.view());
+        csv.field(static_cast<std::int64_t>(plan.iterations(id))).raw(io.view());
+        const TaskTiming t = timings ? (*timings)[id] : TaskTiming{};
+        for (std::int64_t ns : {t.resumedNs, t.doneNs}) {
+            if (ns >= 0)
+                csv.raw(FixedMs(ns, 1000000, 6).view());
+            else
+                csv.empty();
+        }
+        csv.endRow();
+    }
+    return out;
+}
+
+QByteArray loadCsv(const LoadSeries &load, const MachineInfo &machine, CsvMetadata meta)
+{
+    QByteArray out;
+    CsvWriter csv(&out);
+    if (meta == CsvMetadata::CommentLines)
+        machineLines(csv, machine, "load");
+    csv.raw("time_s");
+    for (std::size_t c = 0; c < load.cores.size(); ++c)
+        csv.raw("cpu" + QByteArray::number(static_cast<qulonglong>(c)) + "_busy_frac");
+    for (std::size_t k = 0; k < load.shards.size(); ++k)
+        csv.raw("shard" + QByteArray::number(static_cast<qulonglong>(k)) + "_cpu_frac");
+    csv.endRow();
+    auto value = [&csv](const std::vector<double> &series, std::size_t i) {
+        if (i < series.size())
+            csv.field(series[i]);
+        else
+            csv.empty();
+    };
+    for (std::size_t i = 0; i < load.tSec.size(); ++i) {
+        csv.field(load.tSec[i]);
+        for (const std::vector<double> &series : load.cores)
+            value(series, i);
+        for (const std::vector<double> &series : load.shards)
+            value(series, i);
+        csv.endRow();
+    }
+    return out;
+}
+
+namespace {
+
+template <typename Samples> LoadSeries seriesFrom(const Samples &samples)
+{
+    LoadSeries series;
+    std::size_t cores = 0;
+    std::size_t shards = 0;
+    for (const LoadSample &s : samples) {
+        cores = std::max(cores, s.coreBusy.size());
+        shards = std::max(shards, s.shardCpu.size());
+    }
+    series.cores.assign(cores, std::vector<double>(samples.size(), kNaN));
+    series.shards.assign(shards, std::vector<double>(samples.size(), kNaN));
+    series.tSec.reserve(samples.size());
+    std::size_t i = 0;
+    for (const LoadSample &s : samples) {
+        series.tSec.push_back(s.tSec);
+        for (std::size_t c = 0; c < s.coreBusy.size(); ++c)
+            series.cores[c][i] = s.coreBusy[c];
+        for (std::size_t k = 0; k < s.shardCpu.size(); ++k)
+            series.shards[k][i] = s.shardCpu[k];
+        ++i;
+    }
+    return series;
+}
+
+} // namespace
+
+LoadSeries LoadSeries::fromSamples(const std::deque<LoadSample> &samples)
+{
+    return seriesFrom(samples);
+}
+
+LoadSeries LoadSeries::fromSamples(const std::vector<LoadSample> &samples)
+{
+    return seriesFrom(samples);
+}
+
+int tasksCsvRunIndex(const ExperimentResult &result)
+{
+    for (int i = static_cast<int>(result.runs.size()) - 1; i >= 0; --i) {
+        if (result.runs[static_cast<std::size_t>(i)].timings)
+            return i;
+    }
+    for (int i = static_cast<int>(result.runs.size()) - 1; i >= 0; --i) {
+        if (result.runs[static_cast<std::size_t>(i)].plan)
+            return i;
+    }
+    return -1;
+}
+
+namespace {
+
+QJsonValue finiteOrNull(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+QByteArray metaJson(const ExperimentResult &result, const QStringList &files)
+{
+    QJsonObject o = experimentToJson(result);
+    o.remove(QStringLiteral("runs")); // they are runs.csv
+    o.insert(QStringLiteral("csv_schema"), QString::fromLatin1(kCsvSchema));
+    o.insert(QStringLiteral("files"), QJsonArray::fromStringList(files));
+    const ExperimentSummary summary = summarizeExperiment(result);
+    o.insert(QStringLiteral("baseline_shards"), summary.baselineShards);
+    o.insert(QStringLiteral("amdahl"),
+             QJsonObject{
+                 {QStringLiteral("serial_fraction"), finiteOrNull(summary.amdahl.serialFraction)},
+                 {QStringLiteral("rmse"), finiteOrNull(summary.amdahl.rmse)}});
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+} // namespace
+
+bool writeCsvReports(const QString &dir, const ExperimentResult &result, const LoadSeries *load,
+                     bool includeTasks, QString *error, QStringList *written)
+{
+    if (!QDir().mkpath(dir)) {
+        if (error)
+            *error = QStringLiteral("cannot create folder %1").arg(dir);
+        return false;
+    }
+    const QDir d(dir);
+    QStringList names{QStringLiteral("runs.csv"), QStringLiteral("summary.csv")};
+    if (load)
+        names << QStringLiteral("load.csv");
+    const int taskRun = includeTasks ? tasksCsvRunIndex(result) : -1;
+    if (includeTasks)
+        names << QStringLiteral("tasks.csv");
+    names << QStringLiteral("meta.json");
+
+    for (const QString &name : names) {
+        QByteArray bytes;
+        if (name == QLatin1String("runs.csv")) {
+            bytes = runsCsv(result);
+        } else if (name == QLatin1String("summary.csv")) {
+            bytes = summaryCsv(result);
+        } else if (name == QLatin1String("load.csv")) {
+            bytes = loadCsv(*load, result.machine);
+        } else if (name == QLatin1String("tasks.csv")) {
+            // Without a run that kept its tasks the file still appears, header only, so that a
+            // script reading it does not need a special case.
+            bytes = taskRun >= 0 ? tasksCsv(result, result.runs[static_cast<std::size_t>(taskRun)])
+                                 : tasksCsv(result, RunResult{});
+        } else {
+            bytes = metaJson(result, names);
+        }
+        const QString path = d.filePath(name);
+        if (!writeReport(path, bytes, error))
+            return false;
+        if (written)
+            written->append(path);
+    }
+    return true;
+}
