@@ -1,0 +1,46 @@
+#pragma once
+
+#include "fielderror.h"
+#include "runconfig.h"
+#include "workloadspec.h"
+
+#include <QString>
+#include <QStringView>
+
+#include <cstdint>
+#include <optional>
+
+// The config form's contents as typed: text for every number, so that a half-typed or
+// out-of-range value is shown with its message beside the field instead of being clamped away
+// by a spin box. parse() turns it into the core's value types and reports every problem at once;
+// the range checks themselves are the core's (WorkloadSpec / RunConfig::validate()).
+struct ConfigInput
+{
+    QString tasks;
+    QString ioMinMs;
+    QString ioMaxMs;
+    QString cpuMin;
+    QString cpuMax;
+    QString shards;
+    QString seed;
+    Kernel kernel = Kernel::Sum;
+    Partition partition = Partition::Contiguous;
+    bool pin = false;
+
+    struct Parsed
+    {
+        WorkloadSpec spec;
+        RunConfig config;
+        FieldErrors errors; // keys: "tasks", "io", "cpu", "shards", "seed"
+        bool ok() const { return errors.isEmpty(); }
+    };
+
+    Parsed parse() const;
+    static ConfigInput from(const WorkloadSpec &spec, const RunConfig &config);
+
+    friend bool operator==(const ConfigInput &, const ConfigInput &) = default;
+};
+
+// A whole number as people type it: "10000", "10,000", "10 000", "100k", "2.5M", "1G", "-3".
+// nullopt when it is not one (or does not fit 64 bits).
+std::optional<std::int64_t> parseWholeNumber(QStringView text);

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QList>
+#include <QWidget>
+
+class HeatStrip;
+class LoadMonitor;
+class QAreaSeries;
+class QChart;
+class QChartView;
+class QGraphicsSimpleTextItem;
+class QLineSeries;
+class QValueAxis;
+
+// Live per-core load: one line per logical CPU (0-100 %, last 60 s) plus their mean, shaded
+// spans where runs were in flight, and a heat strip below that stays readable with many cores.
+// Click a legend entry to hide or show a core. Every sample replaces each series in one call.
+class CoreLoadView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CoreLoadView(QWidget *parent = nullptr);
+
+    void setMonitor(const LoadMonitor *monitor);
+    QChart *chart() const { return m_chart; }
+
+    // Above this many cores the per-core lines become thin and unlabelled: the heat strip and
+    // the mean carry the picture.
+    static constexpr int kMaxLabelledCores = 8;
+
+private:
+    void refresh();
+    void rebuildSeries(int cores);
+    void placeSpanLabels();
+
+    const LoadMonitor *m_monitor = nullptr;
+    QChart *m_chart;
+    QChartView *m_view;
+    HeatStrip *m_heat;
+    QValueAxis *m_axisX;
+    QValueAxis *m_axisY;
+    QList<QLineSeries *> m_cores;
+    QLineSeries *m_mean = nullptr;
+    struct Band
+    {
+        QAreaSeries *area;
+        QLineSeries *upper;
+        QLineSeries *lower;
+        QGraphicsSimpleTextItem *label;
+        double x = 0;
+    };
+    QList<Band> m_bands;
+};

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+
+// How LoopBench writes numbers for people: one place, so that the form, the status bar, the
+// table and the charts agree on units and precision.
+namespace Formatting {
+
+// "850 ms", "12.3 s", "2 min 05 s": milliseconds below 1 s, then seconds, then minutes.
+QString duration(double ms);
+// "1.85×"; "—" for NaN (no baseline to compare with).
+QString speedup(double factor);
+// "93 %"; "—" for NaN.
+QString percent(double fraction);
+// "100k", "2.5M", "1234": iterations as a person would say them; exact (round-trips through
+// ConfigInput's parser).
+QString count(std::uint64_t n);
+
+} // namespace Formatting

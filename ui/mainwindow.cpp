@@ -1,0 +1,346 @@
+#include "mainwindow.h"
+
+#include "calibrator.h"
+#include "comparisonchart.h"
+#include "configpanel.h"
+#include "configsettings.h"
+#include "coreloadview.h"
+#include "formatting.h"
+#include "gui.h"
+#include "historymodel.h"
+#include "historyview.h"
+#include "loadmonitor.h"
+#include "shardloadview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+
+#include <cmath>
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_calibrator(new Calibrator(this))
+    , m_controller(new RunController(this))
+    , m_monitor(new LoadMonitor(std::make_unique<ProcStatSource>(), this))
+    , m_history(new HistoryModel(this))
+    , m_config(new ConfigPanel(m_presets))
+    , m_coreLoad(new CoreLoadView)
+    , m_shardLoad(new ShardLoadView)
+    , m_comparison(new ComparisonChart)
+    , m_historyView(new HistoryView(m_history))
+    , m_vertical(new QSplitter(Qt::Vertical))
+    , m_top(new QSplitter(Qt::Horizontal))
+    , m_bottom(new QSplitter(Qt::Horizontal))
+{
+    initResources();
+    setWindowTitle(tr("One event loop vs K event loops"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/loopbench.svg")));
+
+    m_top->addWidget(m_coreLoad);
+    m_top->addWidget(m_shardLoad);
+    m_top->setStretchFactor(0, 3);
+    m_top->setStretchFactor(1, 2);
+    m_bottom->addWidget(m_comparison);
+    m_bottom->addWidget(m_historyView);
+    m_bottom->setStretchFactor(0, 2);
+    m_bottom->setStretchFactor(1, 3);
+    m_vertical->addWidget(m_top);
+    m_vertical->addWidget(m_bottom);
+    m_vertical->setStretchFactor(0, 1);
+    m_vertical->setStretchFactor(1, 1);
+    m_vertical->setObjectName(QStringLiteral("verticalSplitter"));
+    setCentralWidget(m_vertical);
+
+    auto *dock = new QDockWidget(tr("Configuration"), this);
+    dock->setObjectName(QStringLiteral("configDock"));
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(m_config);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    dock->setWidget(scroll);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |
+                      QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    createActions();
+    createMenus();
+    menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"))->addAction(dock->toggleViewAction());
+    createStatusBar();
+
+    m_monitor->setShardSource([this] { return m_controller->shards(); });
+    m_coreLoad->setMonitor(m_monitor);
+    m_shardLoad->setMonitor(m_monitor);
+
+    connect(m_config, &ConfigPanel::changed, this, &MainWindow::updateActions);
+    connect(m_calibrator, &Calibrator::calibrated, this, [this](Kernel k, double ns) {
+        m_config->setCalibration(k, ns);
+        QStringList parts;
+        for (Kernel kernel : {Kernel::Sum, Kernel::Hash}) {
+            if (const auto v = m_calibrator->nsPerIteration(kernel))
+                parts.append(QStringLiteral("%1 %2 ns/iter").arg(kernelName(kernel)).arg(*v, 0, 'f', 2));
+        }
+        m_calibrationLabel->setText(parts.join(QStringLiteral(" · ")));
+        updateActions();
+    });
+    connect(m_controller, &RunController::runningChanged, this, &MainWindow::onRunningChanged);
+    connect(m_controller, &RunController::progressed, this, &MainWindow::onProgress);
+    connect(m_controller, &RunController::runStarted, this, [this](RunRole, int shards) {
+        m_monitor->markRunStart(shards);
+    });
+    connect(m_controller, &RunController::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_controller, &RunController::comparisonFinished, m_comparison,
+            &ComparisonChart::setComparison);
+    connect(m_historyView, &HistoryView::compareRequested, this, &MainWindow::compareRows);
+
+    restoreSettings();
+    m_calibrator->start();
+    m_monitor->start();
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    // Threads first: nothing may outlive the views it reports to.
+    m_controller->shutdown();
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &text, const QString &tip, QStyle::StandardPixmap icon,
+                       const QList<QKeySequence> &keys, auto slot) {
+        auto *a = new QAction(style()->standardIcon(icon), text, this);
+        a->setShortcuts(keys);
+        // The shortcut goes into the tooltip, so toolbar users learn it.
+        a->setToolTip(QStringLiteral("%1 (%2)\n%3")
+                          .arg(QString(text).remove(QLatin1Char('&')),
+                               keys.first().toString(QKeySequence::NativeText), tip));
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_runOne = make(tr("Run &one loop"), tr("Run the plan on a single event loop (one thread)"),
+                    QStyle::SP_MediaPlay, {QKeySequence(Qt::CTRL | Qt::Key_R)},
+                    [this] { startRun(RunController::Mode::OneLoop); });
+    m_runK = make(tr("Run &K loops"), tr("Run the plan on K event loops, one thread each"),
+                  QStyle::SP_MediaSeekForward, {QKeySequence(Qt::CTRL | Qt::Key_K)},
+                  [this] { startRun(RunController::Mode::KLoops); });
+    m_compare = make(tr("&Compare"),
+                     tr("Run the same plan on one loop, then on K loops, and chart both"),
+                     QStyle::SP_BrowserReload,
+                     {QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
+                     [this] { startRun(RunController::Mode::Compare); });
+    m_cancel = make(tr("C&ancel"), tr("Stop the run in flight; its partial result is kept"),
+                    QStyle::SP_MediaStop, {QKeySequence(Qt::Key_Escape)},
+                    [this] { m_controller->cancel(); });
+    m_runOne->setObjectName(QStringLiteral("actionRunOne"));
+    m_runK->setObjectName(QStringLiteral("actionRunK"));
+    m_compare->setObjectName(QStringLiteral("actionCompare"));
+    m_cancel->setObjectName(QStringLiteral("actionCancel"));
+
+    auto *toolbar = addToolBar(tr("Run"));
+    toolbar->setObjectName(QStringLiteral("runToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addActions({m_runOne, m_runK, m_compare});
+    toolbar->addSeparator();
+    toolbar->addAction(m_cancel);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addActions({m_runOne, m_runK, m_compare});
+    run->addSeparator();
+    run->addAction(m_cancel);
+
+    QMenu *presets = menuBar()->addMenu(tr("&Presets"));
+    for (int i = 0; i < m_presets.presets().size(); ++i) {
+        QAction *a = presets->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(m_presets.presets()[i].name),
+                                        this, [this, i] { m_config->applyPreset(i); });
+        a->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        a->setToolTip(m_presets.presets()[i].description);
+    }
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(tr("C&lear history"), this, [this] {
+        m_history->clear();
+        m_comparison->clear();
+    });
+    view->addSeparator();
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About LoopBench"), this, [this] {
+        QMessageBox::about(this, tr("About LoopBench"),
+                           tr("<p><b>LoopBench %1</b></p><p>How much faster do many IO-then-CPU "
+                              "tasks finish when one event loop becomes K event loops, one per "
+                              "thread? Run the same plan both ways and watch every core.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_statusText = new QLabel(tr("Ready"));
+    m_progress = new QProgressBar;
+    m_progress->setTextVisible(true);
+    m_progress->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 36);
+    m_progress->setFormat(tr("idle"));
+    m_progress->setValue(0);
+    m_stallLabel = new QLabel(tr("GUI stall: —"));
+    m_stallLabel->setToolTip(tr("Lateness of a 10 ms heartbeat timer on the GUI thread during "
+                                "the run (p99 and max): how responsive the window stayed. "
+                                "Target: p99 at most 16 ms, one frame."));
+    m_calibrationLabel = new QLabel(tr("calibrating…"));
+    m_calibrationLabel->setToolTip(tr("Kernel calibration on this machine, measured at start"));
+    statusBar()->addWidget(m_statusText, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_stallLabel);
+    statusBar()->addPermanentWidget(m_calibrationLabel);
+}
+
+void MainWindow::updateActions()
+{
+    const bool running = m_controller->isRunning();
+    const ConfigInput::Parsed &p = m_config->parsed();
+    const bool calibrated = m_calibrator->nsPerIteration(p.spec.kernel).has_value();
+    const bool canRun = !running && p.ok() && calibrated;
+    m_runOne->setEnabled(canRun);
+    m_runK->setEnabled(canRun);
+    m_compare->setEnabled(canRun);
+    m_cancel->setEnabled(running);
+    if (p.ok()) {
+        m_runK->setText(tr("Run &K loops (K = %1)").arg(p.config.shards));
+        m_runK->setIconText(tr("Run %1 loops").arg(p.config.shards));
+        m_compare->setIconText(tr("Compare 1 vs %1").arg(p.config.shards));
+    }
+    if (!running && !p.ok())
+        m_statusText->setText(tr("Fix the highlighted fields to run"));
+    else if (!running && !calibrated)
+        m_statusText->setText(tr("Calibrating the kernel…"));
+    else if (!running && m_history->rowCount() == 0)
+        m_statusText->setText(tr("Ready: Compare (F5) runs one plan on 1 loop, then on %1")
+                                  .arg(loopsLabel(p.config.shards)));
+}
+
+void MainWindow::startRun(RunController::Mode mode)
+{
+    const ConfigInput::Parsed &p = m_config->parsed();
+    const auto ns = m_calibrator->nsPerIteration(p.spec.kernel);
+    if (!p.ok() || !ns || m_controller->isRunning())
+        return;
+    m_controller->start(mode, p.spec, p.config, *ns);
+}
+
+void MainWindow::onRunningChanged(bool running)
+{
+    if (!running) {
+        m_monitor->markRunEnd();
+        m_progress->setFormat(tr("idle"));
+    }
+    updateActions();
+}
+
+void MainWindow::onProgress(const RunProgressInfo &info)
+{
+    m_progress->setMaximum(int(std::min<std::int64_t>(info.tasks, INT_MAX)));
+    m_progress->setValue(int(std::min<std::int64_t>(info.finished, INT_MAX)));
+    m_progress->setFormat(tr("%L1 / %L2 tasks · ETA %3")
+                              .arg(info.finished)
+                              .arg(info.tasks)
+                              .arg(std::isnan(info.etaMs) ? tr("…")
+                                                          : Formatting::duration(info.etaMs)));
+    const QString step = info.runCount > 1
+                             ? tr("Compare, run %1 of %2: ").arg(info.runIndex + 1).arg(info.runCount)
+                             : QString();
+    m_statusText->setText(tr("%1%2 running · %3 elapsed")
+                              .arg(step, loopsLabel(info.shards),
+                                   Formatting::duration(info.elapsedMs)));
+    m_stallLabel->setText(tr("GUI stall p99 %1 · max %2")
+                              .arg(Formatting::duration(info.guiStall.p99Ms),
+                                   Formatting::duration(info.guiStall.maxMs)));
+}
+
+void MainWindow::onRunFinished(const RunResult &result, RunRole role, double guiStallP99Ms)
+{
+    m_monitor->markRunEnd();
+    m_history->append(result, role, guiStallP99Ms);
+    const StallMeter::Stats stall = m_controller->stallMeter().stats();
+    m_stallLabel->setText(tr("GUI stall p99 %1 · max %2 (last run)")
+                              .arg(Formatting::duration(stall.p99Ms), Formatting::duration(stall.maxMs)));
+    if (result.completed()) {
+        m_statusText->setText(tr("%1: %2 (ideal %3, efficiency %4)")
+                                  .arg(loopsLabel(result.shards), Formatting::duration(result.wallMs),
+                                       Formatting::duration(result.idealMs),
+                                       Formatting::percent(result.efficiency)));
+    } else {
+        m_statusText->setText(tr("%1: %2 after %L3 of %L4 tasks %5")
+                                  .arg(loopsLabel(result.shards), runStatusName(result.status))
+                                  .arg(result.tasksDone)
+                                  .arg(result.tasks)
+                                  .arg(result.error));
+    }
+}
+
+void MainWindow::compareRows(int rowA, int rowB)
+{
+    if (const auto c = Comparison::between(m_history->entry(rowA).result, m_history->entry(rowB).result))
+        m_comparison->setComparison(*c);
+    else
+        statusBar()->showMessage(tr("Only completed runs can be compared"), 4000);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings s;
+    if (const auto stored = ConfigSettings::load(s))
+        m_config->setConfig(stored->spec, stored->config);
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(screen()->availableSize() * 0.9);
+    // First start: proportions, not pixels (setSizes scales them to the space there is).
+    m_vertical->setSizes({55, 45});
+    m_top->setSizes({60, 40});
+    m_bottom->setSizes({50, 50});
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    m_vertical->restoreState(s.value(QStringLiteral("window/vertical")).toByteArray());
+    m_top->restoreState(s.value(QStringLiteral("window/top")).toByteArray());
+    m_bottom->restoreState(s.value(QStringLiteral("window/bottom")).toByteArray());
+}
+
+void MainWindow::saveSettings()
+{
+    QSettings s;
+    const ConfigInput::Parsed &p = m_config->parsed();
+    if (p.ok()) // an invalid form is not worth coming back to
+        ConfigSettings::save(s, p.spec, p.config);
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("window/vertical"), m_vertical->saveState());
+    s.setValue(QStringLiteral("window/top"), m_top->saveState());
+    s.setValue(QStringLiteral("window/bottom"), m_bottom->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    // Cancel and join here, not later in a destructor: the window must not close over threads
+    // that still run, and a cancelled run stops within ~50 ms.
+    m_monitor->stop();
+    m_controller->shutdown();
+    event->accept();
+}

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "workloadspec.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// A named workload the user can start from. Presets are data (resources/presets/*.json), so a
+// new one needs no code.
+struct Preset
+{
+    QString name;
+    QString description;
+    WorkloadSpec spec;
+};
+
+// Loads the presets from a directory of JSON files (by default the ones compiled into the app's
+// resources), in file-name order. Files that do not parse or whose spec is invalid are skipped
+// and named in errors(), so a broken preset cannot break the app.
+class PresetStore
+{
+public:
+    explicit PresetStore(const QString &dir = QStringLiteral(":/presets"));
+
+    const QList<Preset> &presets() const { return m_presets; }
+    const QStringList &errors() const { return m_errors; }
+    // The index of the preset whose spec equals `spec`, or -1 (the form then shows "Custom").
+    int indexOf(const WorkloadSpec &spec) const;
+
+    // One preset from its JSON text; nullopt and a message when it is not a valid preset.
+    static std::optional<Preset> fromJson(const QByteArray &json, QString *error = nullptr);
+
+private:
+    QList<Preset> m_presets;
+    QStringList m_errors;
+};

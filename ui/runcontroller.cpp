@@ -1,0 +1,141 @@
+#include "runcontroller.h"
+
+#include "clock.h"
+#include "taskplan.h"
+
+#include <limits>
+
+RunController::RunController(QObject *parent)
+    : QObject(parent)
+    , m_engine(std::make_unique<Engine>())
+{
+    m_pollTimer.setInterval(kPollIntervalMs);
+    connect(&m_pollTimer, &QTimer::timeout, this, &RunController::poll);
+    m_settleTimer.setSingleShot(true);
+    m_settleTimer.setInterval(kSettleMs);
+    connect(&m_settleTimer, &QTimer::timeout, this, &RunController::startStep);
+    connect(m_engine.get(), &Engine::finished, this, &RunController::onEngineFinished);
+}
+
+RunController::~RunController()
+{
+    shutdown();
+}
+
+bool RunController::start(Mode mode, const WorkloadSpec &spec, const RunConfig &config,
+                          double nsPerIter)
+{
+    if (isRunning() || !spec.validate().isEmpty() || !config.validate().isEmpty())
+        return false;
+
+    RunConfig one = config;
+    one.shards = 1;
+    switch (mode) {
+    case Mode::OneLoop: m_steps = {{RunRole::OneLoop, one}}; break;
+    case Mode::KLoops: m_steps = {{RunRole::KLoops, config}}; break;
+    case Mode::Compare: m_steps = {{RunRole::CompareOne, one}, {RunRole::CompareK, config}}; break;
+    }
+    // One plan for the whole sequence: both halves of a Compare run the identical task list.
+    m_plan = std::make_shared<const TaskPlan>(TaskPlan::generate(spec));
+    m_nsPerIter = nsPerIter;
+    m_stepIndex = 0;
+    m_results.clear();
+    emit runningChanged(true);
+    startStep();
+    return true;
+}
+
+void RunController::startStep()
+{
+    const Step &step = m_steps.at(m_stepIndex);
+    if (!m_engine->start(m_plan, step.config, m_nsPerIter)) {
+        endSequence();
+        return;
+    }
+    m_stall.start(); // per run, so each history row carries its own figure
+    m_pollTimer.start();
+    emit runStarted(step.role, step.config.shards);
+    poll();
+}
+
+void RunController::poll()
+{
+    if (!isRunning() || !m_engine->isRunning())
+        return;
+    const RunProgress p = m_engine->progress();
+    const Step &step = m_steps.at(m_stepIndex);
+    RunProgressInfo info;
+    info.role = step.role;
+    info.runIndex = static_cast<int>(m_stepIndex);
+    info.runCount = static_cast<int>(m_steps.size());
+    info.shards = step.config.shards;
+    info.tasks = p.tasks;
+    info.finished = p.finished;
+    info.elapsedMs = nsToMs(p.elapsedNs);
+    // Tasks finish at a roughly steady rate once the IO delays start expiring; good enough for
+    // "how long do I wait", and it corrects itself every poll.
+    info.etaMs = p.finished > 0 ? info.elapsedMs * static_cast<double>(p.tasks - p.finished) /
+                                      static_cast<double>(p.finished)
+                                : std::numeric_limits<double>::quiet_NaN();
+    info.guiStall = m_stall.stats();
+    emit progressed(info);
+}
+
+void RunController::onEngineFinished(const RunResult &result)
+{
+    m_pollTimer.stop();
+    m_stall.stop();
+    if (!isRunning())
+        return;
+    const Step step = m_steps.at(m_stepIndex);
+    m_results.push_back(result);
+    emit runFinished(result, step.role, m_stall.stats().p99Ms);
+
+    if (!result.completed() || m_stepIndex + 1 >= m_steps.size()) {
+        endSequence();
+        return;
+    }
+    ++m_stepIndex;
+    m_settleTimer.start();
+}
+
+void RunController::endSequence()
+{
+    const bool compared = m_steps.size() == 2 && m_results.size() == 2;
+    m_steps.clear();
+    m_settleTimer.stop();
+    m_pollTimer.stop();
+    m_stall.stop();
+    m_plan.reset();
+    if (compared) {
+        if (const auto c = Comparison::between(m_results[0], m_results[1]))
+            emit comparisonFinished(*c);
+    }
+    m_results.clear();
+    emit runningChanged(false);
+}
+
+void RunController::cancel()
+{
+    if (!isRunning())
+        return;
+    if (m_engine->isRunning()) {
+        // The engine reports the cancelled run through finished(); the sequence ends there.
+        m_steps.resize(m_stepIndex + 1);
+        m_engine->cancel();
+    } else {
+        endSequence(); // between the halves of a Compare
+    }
+}
+
+void RunController::shutdown()
+{
+    m_steps.clear();
+    m_settleTimer.stop();
+    m_pollTimer.stop();
+    m_stall.stop();
+    // Engine's destructor cancels and joins; a fresh one keeps the controller usable.
+    disconnect(m_engine.get(), nullptr, this, nullptr);
+    m_engine = std::make_unique<Engine>();
+    connect(m_engine.get(), &Engine::finished, this, &RunController::onEngineFinished);
+}
