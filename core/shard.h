@@ -68,7 +68,7 @@ public:
     // This thread's CPU-time clock (valid from waitUntilReady() until the thread ends).
     clockid_t cpuClock() const { return m_cpuClock.load(); }
 
-    // After wait().
+    // After wait(): everything the thread recorded, its timings included. Empty while running.
     ShardReport report() const;
 
 protected:
@@ -96,4 +96,5 @@ private:
     std::atomic<std::int64_t> m_finished{0};
     std::atomic<std::int64_t> m_busyNs{0};
     std::atomic<std::int64_t> m_recentMaxLagNs{0};
+    std::atomic<bool> m_published{false}; // release at thread end, acquire in report()
 };
