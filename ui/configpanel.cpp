@@ -118,6 +118,7 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     addRow(tr("S&eed:"), m_seed, m_seed);
     addErrorRow(QStringLiteral("seed"), m_seed, form);
     form->addRow(QString(), m_pin);
+    addWarningMarkers();
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -147,6 +148,16 @@ void ConfigPanel::addErrorRow(const QString &field, QLineEdit *edit, QFormLayout
     form->addRow(QString(), label);
     m_errorLabels.insert(field, label);
     m_fieldEdits[field].prepend(edit);
+}
+
+void ConfigPanel::addWarningMarkers()
+{
+    // One hidden warning icon inside each checked field, shown while the field is invalid.
+    const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    for (const QList<QLineEdit *> &edits : std::as_const(m_fieldEdits)) {
+        for (QLineEdit *edit : edits)
+            edit->addAction(warning, QLineEdit::TrailingPosition)->setVisible(false);
+    }
 }
 
 void ConfigPanel::setConfig(const WorkloadSpec &spec, const RunConfig &config)
@@ -213,17 +224,15 @@ void ConfigPanel::reevaluate()
     QHash<QString, QStringList> messages;
     for (const FieldError &e : std::as_const(m_parsed.errors))
         messages[e.field].append(e.message);
-    const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
     for (auto it = m_errorLabels.cbegin(); it != m_errorLabels.cend(); ++it) {
         const QStringList text = messages.value(it.key());
         it.value()->setText(text.join(QLatin1Char('\n')));
         it.value()->setVisible(!text.isEmpty());
         // A warning icon inside each offending field, beside the message below it.
         for (QLineEdit *edit : m_fieldEdits.value(it.key())) {
-            for (QAction *a : edit->actions())
-                edit->removeAction(a), delete a;
-            if (!text.isEmpty())
-                edit->addAction(warning, QLineEdit::TrailingPosition)->setToolTip(text.join(QLatin1Char('\n')));
+            QAction *marker = edit->actions().constFirst();
+            marker->setVisible(!text.isEmpty());
+            marker->setToolTip(text.join(QLatin1Char('\n')));
         }
     }
 

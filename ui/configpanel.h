@@ -38,6 +38,7 @@ signals:
 
 private:
     void reevaluate();
+    void addWarningMarkers();
     void addErrorRow(const QString &field, QLineEdit *edit, class QFormLayout *form);
 
     const PresetStore &m_presets;
