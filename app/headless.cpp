@@ -1,6 +1,11 @@
 #include "headless.h"
 
+#include "clock.h"
+#include "csvreport.h"
 #include "jsonreport.h"
+#include "loadsampler.h"
+#include "loadtimeline.h"
+#include "markdownreport.h"
 #include "memoryguard.h"
 #include "reportfile.h"
 #include "textreport.h"
@@ -9,6 +14,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <limits>
 
 #include <atomic>
 #include <csignal>
@@ -50,7 +56,12 @@ QString headlessUsage()
     return QStringLiteral(
         "usage: loopbench --headless [--tasks N] [--shards LIST] [--io MIN:MAX] [--cpu MIN:MAX]\n"
         "                 [--kernel sum|hash] [--partition contiguous|round-robin] [--seed S]\n"
-        "                 [--repeat R] [--pin] [--json FILE|-] [--quiet] [--fail-task ID]\n");
+        "                 [--repeat R] [--warmup] [--sweep] [--pin] [--json FILE|-]\n"
+        "                 [--csv DIR|FILE.csv] [--csv-tasks] [--markdown FILE] [--quiet]\n"
+        "                 [--fail-task ID]\n"
+        "--shards takes a list (1,2,4); --sweep runs K = 1, 2, 4, ... up to twice the logical\n"
+        "CPUs. --repeat R runs every K R times, interleaved; --warmup adds one untimed run "
+        "first.\n");
 }
 
 bool parseHeadlessArgs(const QStringList &args, HeadlessOptions &options, QString &error)
@@ -88,6 +99,20 @@ bool parseHeadlessArgs(const QStringList &args, HeadlessOptions &options, QStrin
             options.quiet = true;
         } else if (name == QLatin1String("--pin")) {
             e.pin = true;
+        } else if (name == QLatin1String("--warmup")) {
+            e.warmup = true;
+        } else if (name == QLatin1String("--sweep")) {
+            e.shardCounts = sweepShardCounts(cpus);
+        } else if (name == QLatin1String("--csv-tasks")) {
+            options.csvTasks = true;
+        } else if (name == QLatin1String("--csv") || name == QLatin1String("--markdown")) {
+            if (!needValue())
+                return false;
+            if (value.isEmpty() || value == QLatin1String("-")) {
+                error = QStringLiteral("%1: give a file or directory name").arg(name);
+                return false;
+            }
+            (name == QLatin1String("--csv") ? options.csvPath : options.markdownPath) = value;
         } else if (name == QLatin1String("--tasks")) {
             std::uint64_t n = 0;
             if (!needValue())
@@ -222,17 +247,66 @@ bool parseHeadlessArgs(const QStringList &args, HeadlessOptions &options, QStrin
     return true;
 }
 
+namespace {
+
+// Writes one report; on failure prints "OPTION: reason" and returns false.
+bool writeOrComplain(const char *option, const QString &path, const QByteArray &bytes)
+{
+    QString error;
+    if (writeReport(path, bytes, &error))
+        return true;
+    std::fprintf(stderr, "%s: %s\n", option, qPrintable(error));
+    return false;
+}
+
+bool writeReports(const HeadlessOptions &options, const ExperimentResult &result,
+                  const LoadTimeline &load)
+{
+    if (!options.jsonPath.isEmpty() &&
+        !writeOrComplain("--json", options.jsonPath,
+                         QJsonDocument(experimentToJson(result)).toJson(QJsonDocument::Indented)))
+        return false;
+    if (!options.markdownPath.isEmpty() &&
+        !writeOrComplain("--markdown", options.markdownPath, experimentMarkdown(result).toUtf8()))
+        return false;
+    if (options.csvPath.isEmpty())
+        return true;
+    if (options.csvPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        return writeOrComplain("--csv", options.csvPath, runsCsv(result));
+    const LoadSeries series = LoadSeries::fromSamples(load.samples());
+    QString error;
+    if (!writeCsvReports(options.csvPath, result, &series, options.csvTasks, &error)) {
+        std::fprintf(stderr, "--csv: %s\n", qPrintable(error));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
 int runHeadless(const HeadlessOptions &options)
 {
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     const bool progressLine = !options.quiet && isatty(STDERR_FILENO);
+    // Core and shard load for load.csv, sampled from the progress callback (every ~100 ms, on
+    // this thread, never on a shard's) at the sampler's 4 Hz. The whole run is kept, not 60 s.
+    LoadSampler sampler;
+    LoadTimeline load(std::numeric_limits<double>::infinity());
+    std::int64_t lastSampleNs = 0;
     auto onProgress = [&](const ExperimentProgress &p) {
+        if (nowNs() - lastSampleNs >= std::int64_t{LoadSampler::kDefaultIntervalMs} * 1'000'000) {
+            load.append(sampler.sample(p.run.shardClocks));
+            lastSampleNs = nowNs();
+        }
         if (!progressLine)
             return;
         const double pct = p.run.tasks ? 100.0 * double(p.run.finished) / double(p.run.tasks) : 0;
-        std::fprintf(stderr, "\r\033[Krun %d/%d: %d shard%s, %lld/%lld tasks (%.0f%%), %.1f s",
-                     p.runIndex + 1, p.runCount, p.shards, p.shards == 1 ? "" : "s",
+        const QString which = p.runIndex < 0
+                                  ? QStringLiteral("warm-up")
+                                  : QStringLiteral("run %1/%2").arg(p.runIndex + 1).arg(p.runCount);
+        std::fprintf(stderr, "\r\033[K%s: %d shard%s, %lld/%lld tasks (%.0f%%), %.1f s",
+                     qPrintable(which), p.shards, p.shards == 1 ? "" : "s",
                      static_cast<long long>(p.run.finished), static_cast<long long>(p.run.tasks),
                      pct, double(p.run.elapsedNs) / 1e9);
         std::fflush(stderr);
@@ -255,15 +329,8 @@ int runHeadless(const HeadlessOptions &options)
     }
     std::fflush(text);
 
-    if (!options.jsonPath.isEmpty()) {
-        const QByteArray json =
-            QJsonDocument(experimentToJson(result)).toJson(QJsonDocument::Indented);
-        QString error;
-        if (!writeReport(options.jsonPath, json, &error)) {
-            std::fprintf(stderr, "--json: %s\n", qPrintable(error));
-            return ExitBadInput;
-        }
-    }
+    if (!writeReports(options, result, load))
+        return ExitBadInput;
     if (result.cancelled)
         return ExitCancelled;
     for (const RunResult &r : result.runs) {

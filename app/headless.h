@@ -9,7 +9,10 @@
 struct HeadlessOptions
 {
     ExperimentSpec experiment;
-    QString jsonPath; // "-" for stdout, empty for none
+    QString jsonPath;      // "-" for stdout, empty for none
+    QString csvPath;       // a directory (runs, summary, load, meta) or one FILE.csv (runs only)
+    bool csvTasks = false; // add tasks.csv (one row per task of the last run) to a CSV directory
+    QString markdownPath;
     bool quiet = false;
 };
 

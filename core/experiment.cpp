@@ -4,6 +4,7 @@
 #include "taskplan.h"
 
 #include <algorithm>
+#include <cmath>
 
 FieldErrors ExperimentSpec::validate() const
 {
@@ -77,6 +78,13 @@ QString ExperimentResult::verdict() const
             .arg(medianIdealMs(top) / 1000, 0, 'f', 3);
     }
     const double speedup = baseWall / topWall;
+    // Within half a percent the two are equal at the precision we print: say so, rather than
+    // "1.00x slower".
+    if (std::abs(speedup - 1) < 0.005) {
+        return QStringLiteral("%1: as fast as %2 (ideal %3x)")
+            .arg(loops(top), loops(base))
+            .arg(medianIdealMs(top) > 0 ? medianIdealMs(base) / medianIdealMs(top) : 0, 0, 'f', 2);
+    }
     const double topIdeal = medianIdealMs(top);
     const double idealSpeedup = topIdeal > 0 ? medianIdealMs(base) / topIdeal : 0;
     return QStringLiteral("%1: %2x %3 than %4 (ideal %5x)")
@@ -85,6 +93,20 @@ QString ExperimentResult::verdict() const
         .arg(speedup >= 1 ? QStringLiteral("faster") : QStringLiteral("slower"))
         .arg(loops(base))
         .arg(idealSpeedup, 0, 'f', 2);
+}
+
+QList<int> sweepShardCounts(int logicalCpus)
+{
+    const int top = 2 * std::max(1, logicalCpus);
+    QList<int> counts;
+    for (int k = 1; k <= top; k *= 2)
+        counts.append(k);
+    for (int k : {logicalCpus, top}) {
+        if (k >= 1 && !counts.contains(k))
+            counts.append(k);
+    }
+    std::sort(counts.begin(), counts.end());
+    return counts;
 }
 
 ExperimentResult runExperiment(const ExperimentSpec &spec, const std::atomic<bool> *cancel,
@@ -97,6 +119,19 @@ ExperimentResult runExperiment(const ExperimentSpec &spec, const std::atomic<boo
     const auto plan = std::make_shared<const TaskPlan>(TaskPlan::generate(spec.workload));
 
     const int runCount = spec.repeats * static_cast<int>(spec.shardCounts.size());
+    if (spec.warmup && !spec.shardCounts.isEmpty()) {
+        const int shards = spec.shardCounts.first();
+        auto report = [&](const RunProgress &p) {
+            if (onProgress)
+                onProgress({-1, runCount, shards, 0, p});
+        };
+        const RunResult warm = runBlocking(plan, RunConfig{shards, spec.partition, spec.pin},
+                                           result.nsPerIter, cancel, report);
+        if (warm.status == RunStatus::Cancelled) {
+            result.cancelled = true;
+            return result;
+        }
+    }
     int runIndex = 0;
     for (int repeat = 0; repeat < spec.repeats; ++repeat) {
         for (int shards : spec.shardCounts) {

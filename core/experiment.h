@@ -22,10 +22,17 @@ struct ExperimentSpec
     bool pin = false;
     int repeats = 1;
     std::int64_t failTask = -1; // RunConfig::failTask
+    // One untimed run of the first configuration before the measured ones: it pays for page
+    // faults, malloc arenas and CPU frequency ramp-up, which would otherwise land on run 1 only.
+    bool warmup = false;
 
     static constexpr int kMaxRepeats = 1000;
     FieldErrors validate() const;
 };
+
+// The shard counts of a sweep: powers of two up to twice the logical CPUs, plus the CPU count
+// and twice it where those are not powers of two (on 6 CPUs: 1, 2, 4, 6, 8, 12).
+QList<int> sweepShardCounts(int logicalCpus);
 
 struct ExperimentResult
 {
@@ -46,7 +53,7 @@ struct ExperimentResult
 
 struct ExperimentProgress
 {
-    int runIndex = 0; // 0-based
+    int runIndex = 0; // 0-based; -1 for the warm-up run
     int runCount = 0;
     int shards = 0;
     int repeat = 0;

@@ -1,9 +1,12 @@
 #include "jsonreport.h"
 
 #include "experiment.h"
+#include "experimentsummary.h"
 #include "runresult.h"
 
 #include <QJsonArray>
+
+#include <cmath>
 
 namespace {
 
@@ -19,6 +22,52 @@ QJsonObject percentilesToJson(const Percentiles &p)
 QString hex64(std::uint64_t v)
 {
     return QStringLiteral("%1").arg(v, 16, 16, QLatin1Char('0'));
+}
+
+// NaN means "not defined" in our statistics (one run has no standard deviation); JSON has no
+// NaN, so it travels as null.
+QJsonValue number(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject summaryToJson(const Summary &s)
+{
+    return {{QStringLiteral("n"), static_cast<double>(s.n)},
+            {QStringLiteral("median"), number(s.median)},
+            {QStringLiteral("mean"), number(s.mean)},
+            {QStringLiteral("stddev"), number(s.stddev)},
+            {QStringLiteral("min"), number(s.min)},
+            {QStringLiteral("max"), number(s.max)},
+            {QStringLiteral("cv"), number(s.cv)}};
+}
+
+QJsonObject statisticsToJson(const ExperimentSummary &summary)
+{
+    QJsonArray configs;
+    for (const ConfigSummary &c : summary.configs) {
+        configs.append(QJsonObject{
+            {QStringLiteral("shards"), c.shards},
+            {QStringLiteral("runs"), c.runs},
+            {QStringLiteral("completed_runs"), c.completedRuns},
+            {QStringLiteral("outliers"), c.outliers},
+            {QStringLiteral("wall_ms"), summaryToJson(c.wallMs)},
+            {QStringLiteral("ideal_ms"), summaryToJson(c.idealMs)},
+            {QStringLiteral("efficiency"), summaryToJson(c.efficiency)},
+            {QStringLiteral("lag_p99_ms"), summaryToJson(c.lagP99Ms)},
+            {QStringLiteral("throughput_tps"), summaryToJson(c.throughputTps)},
+            {QStringLiteral("speedup"), number(c.speedup.value)},
+            {QStringLiteral("speedup_error"), number(c.speedup.error)},
+            {QStringLiteral("ideal_speedup"), number(c.idealSpeedup)},
+            {QStringLiteral("amdahl_speedup"), number(c.amdahlSpeedup)},
+            {QStringLiteral("mann_whitney_u"), number(c.vsBaseline.u)},
+            {QStringLiteral("mann_whitney_p"), number(c.vsBaseline.p)},
+        });
+    }
+    return {{QStringLiteral("baseline_shards"), summary.baselineShards},
+            {QStringLiteral("amdahl_serial_fraction"), number(summary.amdahl.serialFraction)},
+            {QStringLiteral("amdahl_rmse"), number(summary.amdahl.rmse)},
+            {QStringLiteral("configs"), configs}};
 }
 
 } // namespace
@@ -70,9 +119,14 @@ QJsonObject experimentToJson(const ExperimentResult &result)
     QJsonArray shardCounts;
     for (int k : spec.shardCounts)
         shardCounts.append(k);
+    const ExperimentSummary summary = summarizeExperiment(result);
     QJsonArray runs;
-    for (const RunResult &run : result.runs)
-        runs.append(runToJson(run));
+    for (std::size_t i = 0; i < result.runs.size(); ++i) {
+        QJsonObject run = runToJson(result.runs[i]);
+        run.insert(QStringLiteral("outlier"),
+                   i < summary.runOutliers.size() && summary.runOutliers[i]);
+        runs.append(run);
+    }
     return QJsonObject{
         {QStringLiteral("schema"), QString::fromLatin1(kReportSchema)},
         {QStringLiteral("meta"), result.machine.toJson()},
@@ -88,11 +142,13 @@ QJsonObject experimentToJson(const ExperimentResult &result)
                      {QStringLiteral("shards"), shardCounts},
                      {QStringLiteral("partition"), partitionName(spec.partition)},
                      {QStringLiteral("pin"), spec.pin},
-                     {QStringLiteral("repeats"), spec.repeats}}},
+                     {QStringLiteral("repeats"), spec.repeats},
+                     {QStringLiteral("warmup"), spec.warmup}}},
         {QStringLiteral("calibration"),
          QJsonObject{{QStringLiteral("ns_per_iter"), result.nsPerIter}}},
         {QStringLiteral("cancelled"), result.cancelled},
         {QStringLiteral("verdict"), result.verdict()},
+        {QStringLiteral("statistics"), statisticsToJson(summary)},
         {QStringLiteral("runs"), runs},
     };
 }

@@ -12,8 +12,9 @@ QString cpuModelName()
     QFile f(QStringLiteral("/proc/cpuinfo"));
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
         return QStringLiteral("unknown");
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine();
+    // procfs files report size 0, so QFile::atEnd() is true at once: read it whole instead.
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (const QByteArray &line : lines) {
         if (line.startsWith("model name")) {
             const auto colon = line.indexOf(':');
             if (colon >= 0)

@@ -18,8 +18,9 @@ MemoryGuard MemoryGuard::current()
     QFile meminfo(QStringLiteral("/proc/meminfo"));
     if (!meminfo.open(QIODevice::ReadOnly | QIODevice::Text))
         return guard;
-    while (!meminfo.atEnd()) {
-        const QByteArray line = meminfo.readLine();
+    // procfs files report size 0, so QFile::atEnd() is true at once: read it whole instead.
+    const QList<QByteArray> lines = meminfo.readAll().split('\n');
+    for (const QByteArray &line : lines) {
         if (line.startsWith("MemAvailable:")) {
             bool ok = false;
             const std::uint64_t kb = line.mid(13).trimmed().split(' ').value(0).toULongLong(&ok);

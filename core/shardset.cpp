@@ -92,6 +92,7 @@ RunProgress ShardSet::progress() const
     for (const auto &shard : m_shards) {
         p.shardFinished.push_back(shard->tasksFinished());
         p.shardBusyNs.push_back(shard->busyNs());
+        p.shardClocks.push_back(shard->cpuClock());
         p.finished += p.shardFinished.back();
     }
     return p;

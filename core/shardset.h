@@ -19,6 +19,7 @@ struct RunProgress
     std::int64_t elapsedNs = 0;
     std::vector<std::int64_t> shardFinished;
     std::vector<std::int64_t> shardBusyNs;
+    std::vector<clockid_t> shardClocks; // thread CPU clocks, for the load sampler
 };
 
 // K shards executing one plan: the mechanics of one run, shared by the async Engine (GUI) and the

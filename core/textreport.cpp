@@ -1,8 +1,56 @@
 #include "textreport.h"
 
 #include "experiment.h"
+#include "experimentsummary.h"
+
+#include <cmath>
 
 #include <QTextStream>
+
+namespace {
+
+// Per configuration, once there is more than one number to summarise: medians with spread, the
+// speedup with its error, and the significance and Amdahl figures when they are defined.
+QString summaryTable(const ExperimentResult &result)
+{
+    const ExperimentSummary summary = summarizeExperiment(result);
+    QString out;
+    QTextStream s(&out);
+    s.setRealNumberNotation(QTextStream::FixedNotation);
+    s << "\nper configuration (completed runs only):\n";
+    s << qSetFieldWidth(7) << "shards" << qSetFieldWidth(6) << "runs" << qSetFieldWidth(19)
+      << "wall s (med ± sd)" << qSetFieldWidth(17) << "speedup ± err" << qSetFieldWidth(8)
+      << "ideal" << qSetFieldWidth(11) << "efficiency" << qSetFieldWidth(10) << "p"
+      << qSetFieldWidth(10) << "outliers" << qSetFieldWidth(0) << "\n";
+    for (const ConfigSummary &c : summary.configs) {
+        s.setRealNumberPrecision(3);
+        const QString wall =
+            QStringLiteral("%1 ± %2")
+                .arg(c.wallMs.median / 1000, 0, 'f', 3)
+                .arg(std::isnan(c.wallMs.stddev) ? 0 : c.wallMs.stddev / 1000, 0, 'f', 3);
+        const QString speedup =
+            QStringLiteral("%1 ± %2x")
+                .arg(c.speedup.value, 0, 'f', 2)
+                .arg(std::isnan(c.speedup.error) ? 0 : c.speedup.error, 0, 'f', 2);
+        const QString p = std::isnan(c.vsBaseline.p) ? QStringLiteral("-")
+                                                     : QString::number(c.vsBaseline.p, 'g', 2);
+        s << qSetFieldWidth(7) << c.shards << qSetFieldWidth(6)
+          << QStringLiteral("%1").arg(c.completedRuns) << qSetFieldWidth(19) << wall
+          << qSetFieldWidth(17) << speedup;
+        s.setRealNumberPrecision(2);
+        s << qSetFieldWidth(7) << c.idealSpeedup << qSetFieldWidth(1) << "x" << qSetFieldWidth(11)
+          << c.efficiency.median << qSetFieldWidth(10) << p << qSetFieldWidth(10) << c.outliers
+          << qSetFieldWidth(0) << "\n";
+    }
+    if (!std::isnan(summary.amdahl.serialFraction)) {
+        s << "Amdahl fit: serial fraction "
+          << QString::number(summary.amdahl.serialFraction, 'f', 3) << " (rms residual "
+          << QString::number(summary.amdahl.rmse, 'f', 2) << "x)\n";
+    }
+    return out;
+}
+
+} // namespace
 
 QString experimentTable(const ExperimentResult &result)
 {
@@ -36,6 +84,8 @@ QString experimentTable(const ExperimentResult &result)
         s << qSetFieldWidth(13) << r.lagMs.p99 << qSetFieldWidth(0) << "  "
           << runStatusName(r.status) << "\n";
     }
+    if (result.spec.repeats > 1 || result.spec.shardCounts.size() > 2)
+        s << summaryTable(result);
     s << result.verdict() << "\n";
     return out;
 }

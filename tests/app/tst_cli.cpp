@@ -161,14 +161,52 @@ private slots:
         const Outcome o = runCli(kSmall + QStringList{"--shards", "1,2", "--repeat", "2"});
         QCOMPARE(o.exitCode, 0);
         const QList<QByteArray> lines = o.out.trimmed().split('\n');
-        // calibration line, header, 4 runs (interleaved 1,2,1,2), verdict
-        QCOMPARE(lines.size(), 7);
+        // calibration, header, 4 runs (interleaved 1,2,1,2), blank, summary title and header,
+        // one summary row per K, the Amdahl fit, verdict
+        QCOMPARE(lines.size(), 13);
         QVERIFY(lines[1].contains("wall s") && lines[1].contains("lag p99 ms"));
         QVERIFY(lines[2].trimmed().startsWith("1 "));
         QVERIFY(lines[3].trimmed().startsWith("2 "));
         QVERIFY(lines[4].trimmed().startsWith("1 "));
-        QVERIFY(lines[6].startsWith("2 loops: "));
-        QVERIFY(lines[6].contains("than 1 loop (ideal "));
+        QVERIFY(lines[5].trimmed().startsWith("2 "));
+        QVERIFY(lines[7].startsWith("per configuration"));
+        QVERIFY(lines[9].simplified().startsWith("1 2 ")); // K=1, 2 completed runs
+        QVERIFY(lines[10].simplified().startsWith("2 2 "));
+        QVERIFY(lines[11].startsWith("Amdahl fit: serial fraction "));
+        QVERIFY(lines[12].startsWith("2 loops: "));
+        QVERIFY(lines[12].contains("1 loop (ideal "));
+    }
+
+    void csvDirectoryMarkdownSweepAndWarmupWorkTogether()
+    {
+        QTemporaryDir dir;
+        const QString csvDir = dir.filePath(QStringLiteral("reports"));
+        const QString md = dir.filePath(QStringLiteral("summary.md"));
+        const Outcome o =
+            runCli(kSmall + QStringList{"--sweep", "--warmup", "--csv", csvDir, "--csv-tasks",
+                                        "--markdown", md, "--json", "-"});
+        QCOMPARE(o.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(o.out).object();
+        // The sweep: 1, 2, 4, ... up to twice the logical CPUs; the warm-up is not a run.
+        const int cpus = doc[u"meta"][u"logical_cpus"].toInt();
+        const QJsonArray runs = doc[u"runs"].toArray();
+        QCOMPARE(runs.last()[u"shards"].toInt(), 2 * cpus);
+        QCOMPARE(runs.first()[u"shards"].toInt(), 1);
+        QCOMPARE(doc[u"workload"][u"warmup"].toBool(), true);
+        QCOMPARE(doc[u"statistics"][u"configs"].toArray().size(), runs.size());
+        for (const char *name : {"runs.csv", "summary.csv", "load.csv", "tasks.csv", "meta.json"})
+            QVERIFY2(QFile::exists(csvDir + QLatin1Char('/') + QLatin1String(name)), name);
+        QFile runsCsv(csvDir + QStringLiteral("/runs.csv"));
+        QVERIFY(runsCsv.open(QIODevice::ReadOnly));
+        qsizetype dataRows = 0;
+        for (const QByteArray &line : runsCsv.readAll().split('\n')) {
+            if (!line.isEmpty() && !line.startsWith('#'))
+                ++dataRows;
+        }
+        QCOMPARE(dataRows, runs.size() + 1); // header + one row per run
+        QFile markdown(md);
+        QVERIFY(markdown.open(QIODevice::ReadOnly));
+        QVERIFY(markdown.readAll().contains("| shards |"));
     }
 
     void jsonFileIsWrittenAndUnwritablePathLeavesNothing()
