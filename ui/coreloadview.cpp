@@ -150,6 +150,7 @@ void CoreLoadView::refresh()
             // have no place in the legend.
             b.upper->clear();
             b.lower->clear();
+            b.label->setText(QString());
             b.label->setVisible(false);
             continue;
         }
@@ -161,6 +162,7 @@ void CoreLoadView::refresh()
         b.label->setText(loopsLabel(span.shards));
         b.label->setVisible(true);
         b.x = span.startSec;
+        b.endX = span.endSec;
     }
     placeSpanLabels();
     m_heat->update();
@@ -169,9 +171,12 @@ void CoreLoadView::refresh()
 void CoreLoadView::placeSpanLabels()
 {
     for (const Band &b : std::as_const(m_bands)) {
-        if (!b.label->isVisible())
+        if (b.label->text().isEmpty())
             continue;
         const QPointF top = m_chart->mapToPosition({std::max(b.x, -60.0), 100});
+        const QPointF end = m_chart->mapToPosition({b.endX, 100});
         b.label->setPos(top + QPointF(4, 2));
+        // A band too narrow for its name stays unnamed rather than overprinting its neighbour.
+        b.label->setVisible(end.x() - top.x() > b.label->boundingRect().width() + 8);
     }
 }

@@ -48,6 +48,7 @@ private:
         QLineSeries *lower;
         QGraphicsSimpleTextItem *label;
         double x = 0;
+        double endX = 0;
     };
     QList<Band> m_bands;
 };

@@ -25,6 +25,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 
 #include <cmath>
@@ -312,14 +313,25 @@ void MainWindow::restoreSettings()
         m_config->setConfig(stored->spec, stored->config);
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(screen()->availableSize() * 0.9);
-    // First start: proportions, not pixels (setSizes scales them to the space there is).
-    m_vertical->setSizes({55, 45});
-    m_top->setSizes({60, 40});
-    m_bottom->setSizes({50, 50});
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
-    m_vertical->restoreState(s.value(QStringLiteral("window/vertical")).toByteArray());
-    m_top->restoreState(s.value(QStringLiteral("window/top")).toByteArray());
-    m_bottom->restoreState(s.value(QStringLiteral("window/bottom")).toByteArray());
+    const bool restored =
+        m_vertical->restoreState(s.value(QStringLiteral("window/vertical")).toByteArray()) &&
+        m_top->restoreState(s.value(QStringLiteral("window/top")).toByteArray()) &&
+        m_bottom->restoreState(s.value(QStringLiteral("window/bottom")).toByteArray());
+    if (!restored) {
+        // First start: split by proportions once the window has its real size (setSizes takes
+        // pixels, and before the first layout there are none to share).
+        QTimer::singleShot(0, this, [this] {
+            auto share = [](QSplitter *splitter, double first) {
+                const int total = splitter->orientation() == Qt::Horizontal ? splitter->width()
+                                                                            : splitter->height();
+                splitter->setSizes({int(total * first), total - int(total * first)});
+            };
+            share(m_vertical, 0.5);
+            share(m_top, 0.62);
+            share(m_bottom, 0.45);
+        });
+    }
 }
 
 void MainWindow::saveSettings()
