@@ -87,6 +87,7 @@ void Shard::post(Slice slice, std::int64_t t0Ns)
 {
     std::lock_guard lock(m_queueMutex);
     if (m_queue) {
+        m_posted = true;
         QMetaObject::invokeMethod(
             m_queue, [this, slice, t0Ns] { startSlice(slice, t0Ns); }, Qt::QueuedConnection);
     }
@@ -95,6 +96,10 @@ void Shard::post(Slice slice, std::int64_t t0Ns)
 void Shard::requestCancel()
 {
     std::lock_guard lock(m_queueMutex);
+    if (!m_posted) {
+        quit(); // no slice, nothing to drain; quit() before exec() makes exec() return at once
+        return;
+    }
     if (m_queue) {
         QMetaObject::invokeMethod(
             m_queue, [this] { m_queue->cancelAll(); }, Qt::QueuedConnection);
@@ -135,9 +140,9 @@ QCoro::Task<> Shard::runTask(std::uint32_t task, std::int64_t dueNs)
 
 void Shard::completeTask(std::uint32_t task, std::int64_t dueNs, bool due)
 {
-    const std::int64_t resumedNs = nowNs();
     const std::atomic<bool> &cancel = *m_context.cancel;
     if (due && !cancel.load(std::memory_order_relaxed)) {
+        const std::int64_t resumedNs = nowNs();
         const std::int64_t lag = resumedNs - dueNs;
         if (lag > m_recentMaxLagNs.load(std::memory_order_relaxed))
             m_recentMaxLagNs.store(lag, std::memory_order_relaxed);

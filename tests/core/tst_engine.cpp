@@ -130,6 +130,20 @@ private slots:
         QVERIFY(nsToMs(nowNs() - start) < 200 + 300);
     }
 
+    void cancelDuringThreadStartStartsNoMoreAndJoinsTheRest()
+    {
+        // The flag is already set when launching begins, so no thread may start at all (the
+        // mid-start case, timed, is in tests/bench/bench_cancel).
+        const auto plan = makePlan(4096, 0, 100, 0, 0);
+        std::atomic<bool> cancel{true};
+        const std::int64_t start = nowNs();
+        const RunResult r = runBlocking(plan, RunConfig{RunConfig::kMaxShards}, 1.0, &cancel);
+        QCOMPARE(r.status, RunStatus::Cancelled);
+        QCOMPARE(r.tasksDone, std::int64_t(0));
+        QCOMPARE(r.perShard.size(), std::size_t(0));
+        QVERIFY(nsToMs(nowNs() - start) < 100);
+    }
+
     void asyncEngineReportsOnceOnTheCallerThread()
     {
         Engine engine;
