@@ -94,6 +94,7 @@ void CoreLoadView::rebuildSeries(int cores)
     }
 
     const bool labelled = cores <= kMaxLabelledCores;
+    m_heat->updateGeometry(); // its height follows the core count
     for (int c = 0; c < cores; ++c) {
         auto *s = new QLineSeries;
         s->setName(tr("cpu%1").arg(c));
