@@ -3,9 +3,9 @@
 #include "formatting.h"
 
 #include <QBarCategoryAxis>
+#include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
-#include <QBarSeries>
 #include <QLegend>
 #include <QValueAxis>
 
@@ -65,8 +65,10 @@ void ComparisonChart::setComparison(const Comparison &comparison)
     const RunResult &b = comparison.candidate;
     QStringList categories{loopsLabel(a.shards), loopsLabel(b.shards)};
     if (categories[0] == categories[1]) { // two runs with the same K: tell them apart by time
-        categories[0] += QStringLiteral(" (%1)").arg(a.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
-        categories[1] += QStringLiteral(" (%1)").arg(b.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        categories[0] += QStringLiteral(" (%1)").arg(
+            a.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        categories[1] += QStringLiteral(" (%1)").arg(
+            b.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
     }
     m_categories->clear();
     m_categories->append(categories);

@@ -18,10 +18,17 @@ std::optional<std::int64_t> parseWholeNumber(QStringView text)
 
     std::int64_t multiplier = 1;
     switch (s.back().toLower().unicode()) {
-    case 'k': multiplier = 1'000; break;
-    case 'm': multiplier = 1'000'000; break;
-    case 'g': multiplier = 1'000'000'000; break;
-    default: break;
+    case 'k':
+        multiplier = 1'000;
+        break;
+    case 'm':
+        multiplier = 1'000'000;
+        break;
+    case 'g':
+        multiplier = 1'000'000'000;
+        break;
+    default:
+        break;
     }
     if (multiplier != 1)
         s.chop(1);
@@ -74,7 +81,9 @@ std::optional<int> readInt(const QString &text, const QString &field, const QStr
         return std::nullopt;
     }
     if (*value < std::numeric_limits<int>::min() || *value > std::numeric_limits<int>::max()) {
-        errors.append({field, QStringLiteral("%1 %2 is outside %3..%4").arg(what).arg(*value).arg(min).arg(max)});
+        errors.append(
+            {field,
+             QStringLiteral("%1 %2 is outside %3..%4").arg(what).arg(*value).arg(min).arg(max)});
         return std::nullopt;
     }
     return static_cast<int>(*value);
@@ -110,11 +119,11 @@ ConfigInput::Parsed ConfigInput::parse() const
         out.spec.tasks = *v;
     const auto ioMin = readInt(ioMinMs, QStringLiteral("io"), QStringLiteral("IO delay min (ms)"),
                                0, WorkloadSpec::kMaxIoMs, parseErrors);
-    const auto ioMax = fieldFailed(QStringLiteral("io"))
-                           ? std::nullopt
-                           : readInt(ioMaxMs, QStringLiteral("io"),
-                                     QStringLiteral("IO delay max (ms)"), 0, WorkloadSpec::kMaxIoMs,
-                                     parseErrors);
+    const auto ioMax =
+        fieldFailed(QStringLiteral("io"))
+            ? std::nullopt
+            : readInt(ioMaxMs, QStringLiteral("io"), QStringLiteral("IO delay max (ms)"), 0,
+                      WorkloadSpec::kMaxIoMs, parseErrors);
     if (ioMin && ioMax) {
         out.spec.ioMinMs = *ioMin;
         out.spec.ioMaxMs = *ioMax;

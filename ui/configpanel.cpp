@@ -50,16 +50,20 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
                              .arg(WorkloadSpec::kMaxTasks),
                          tr("Task count")))
     , m_ioMin(numberEdit(tr("Shortest simulated IO delay per task, in milliseconds, 0 to %L1 "
-                            "ms").arg(WorkloadSpec::kMaxIoMs),
+                            "ms")
+                             .arg(WorkloadSpec::kMaxIoMs),
                          tr("IO delay minimum, ms")))
     , m_ioMax(numberEdit(tr("Longest simulated IO delay per task, in milliseconds, 0 to %L1 ms "
-                            "(not below the minimum)").arg(WorkloadSpec::kMaxIoMs),
+                            "(not below the minimum)")
+                             .arg(WorkloadSpec::kMaxIoMs),
                          tr("IO delay maximum, ms")))
     , m_cpuMin(numberEdit(tr("Fewest kernel iterations of CPU work per task, 0 to %L1. Accepts "
-                             "100k, 2.5M.").arg(WorkloadSpec::kMaxIterations),
+                             "100k, 2.5M.")
+                              .arg(WorkloadSpec::kMaxIterations),
                           tr("CPU work minimum, iterations")))
     , m_cpuMax(numberEdit(tr("Most kernel iterations of CPU work per task, 0 to %L1 (not below "
-                             "the minimum). Accepts 500k, 2.5M.").arg(WorkloadSpec::kMaxIterations),
+                             "the minimum). Accepts 500k, 2.5M.")
+                              .arg(WorkloadSpec::kMaxIterations),
                           tr("CPU work maximum, iterations")))
     , m_estimate(new QLabel)
     , m_kernel(new QComboBox)
@@ -112,7 +116,13 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     m_fieldEdits[QStringLiteral("cpu")].append(m_cpuMax);
     addErrorRow(QStringLiteral("cpu"), m_cpuMin, form);
     addRow(tr("&Kernel:"), m_kernel, m_kernel);
-    addRow(tr("Shar&ds (K):"), m_shards, m_shards);
+    auto *shardsRow = new QWidget;
+    auto *shardsLayout = new QHBoxLayout(shardsRow);
+    shardsLayout->setContentsMargins(0, 0, 0, 0);
+    shardsLayout->addWidget(m_shards, 1);
+    shardsLayout->addWidget(
+        new QLabel(tr("of %n logical CPU(s)", "", QThread::idealThreadCount())));
+    addRow(tr("Shar&ds (K):"), shardsRow, m_shards);
     addErrorRow(QStringLiteral("shards"), m_shards, form);
     addRow(tr("Pa&rtition:"), m_partition, m_partition);
     addRow(tr("S&eed:"), m_seed, m_seed);

@@ -29,9 +29,8 @@ void HeatStrip::setInsets(int left, int right)
 
 QSize HeatStrip::sizeHint() const
 {
-    const int cores = m_samples && !m_samples->empty()
-                          ? static_cast<int>(m_samples->back().coreBusy.size())
-                          : 2;
+    const int cores =
+        m_samples && !m_samples->empty() ? static_cast<int>(m_samples->back().coreBusy.size()) : 2;
     // A row per core at half a text line each, within 2..8 lines of text.
     const int line = fontMetrics().height();
     return {line * 20, std::clamp(cores * line / 2, 2 * line, 8 * line)};
@@ -71,8 +70,8 @@ void HeatStrip::paintEvent(QPaintEvent *)
             if (std::isnan(busy))
                 continue;
             // White to deep red through orange: busy cores stand out in print and grey scale.
-            const QColor color = QColor::fromHsvF(0.02 + 0.1 * (1.0 - busy), std::clamp(busy, 0.0, 1.0),
-                                                  1.0 - 0.35 * busy);
+            const QColor color = QColor::fromHsvF(0.02 + 0.1 * (1.0 - busy),
+                                                  std::clamp(busy, 0.0, 1.0), 1.0 - 0.35 * busy);
             p.fillRect(QRectF(std::max(x0, area.left()), area.top() + rowH * double(c),
                               x1 - std::max(x0, area.left()), rowH + 0.5),
                        color);

@@ -61,39 +61,57 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
 
     if (role == SortRole) {
         switch (index.column()) {
-        case Time: return r.startedUtc;
-        case Mode: return static_cast<int>(e.role);
-        case Shards: return r.shards;
-        case Tasks: return qint64{r.tasks};
-        case Wall: return r.wallMs;
-        case Speedup: return e.speedup;
-        case Efficiency: return r.efficiency;
-        case LagP99: return r.lagMs.p99;
-        case GuiStall: return e.guiStallP99Ms;
-        case Status: return static_cast<int>(r.status);
+        case Time:
+            return r.startedUtc;
+        case Mode:
+            return static_cast<int>(e.role);
+        case Shards:
+            return r.shards;
+        case Tasks:
+            return qint64{r.tasks};
+        case Wall:
+            return r.wallMs;
+        case Speedup:
+            return e.speedup;
+        case Efficiency:
+            return r.efficiency;
+        case LagP99:
+            return r.lagMs.p99;
+        case GuiStall:
+            return e.guiStallP99Ms;
+        case Status:
+            return static_cast<int>(r.status);
         }
     } else if (role == Qt::DisplayRole) {
         const QLocale locale;
         switch (index.column()) {
-        case Time: return r.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
-        case Mode: return runRoleName(e.role);
-        case Shards: return r.shards;
+        case Time:
+            return r.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+        case Mode:
+            return runRoleName(e.role);
+        case Shards:
+            return r.shards;
         case Tasks:
             return r.tasksDone == r.tasks
                        ? locale.toString(qint64{r.tasks})
                        : QStringLiteral("%1 / %2").arg(locale.toString(qint64{r.tasksDone}),
                                                        locale.toString(qint64{r.tasks}));
-        case Wall: return Formatting::duration(r.wallMs);
-        case Speedup: return Formatting::speedup(e.speedup);
-        case Efficiency: return r.completed() ? Formatting::percent(r.efficiency) : QString();
-        case LagP99: return Formatting::duration(r.lagMs.p99);
-        case GuiStall: return Formatting::duration(e.guiStallP99Ms);
-        case Status: return runStatusName(r.status);
+        case Wall:
+            return Formatting::duration(r.wallMs);
+        case Speedup:
+            return Formatting::speedup(e.speedup);
+        case Efficiency:
+            return r.completed() ? Formatting::percent(r.efficiency) : QString();
+        case LagP99:
+            return Formatting::duration(r.lagMs.p99);
+        case GuiStall:
+            return Formatting::duration(e.guiStallP99Ms);
+        case Status:
+            return runStatusName(r.status);
         }
     } else if (role == Qt::TextAlignmentRole) {
         const bool numeric = index.column() != Mode && index.column() != Status;
-        return QVariant::fromValue(Qt::AlignVCenter |
-                                   (numeric ? Qt::AlignRight : Qt::AlignLeft));
+        return QVariant::fromValue(Qt::AlignVCenter | (numeric ? Qt::AlignRight : Qt::AlignLeft));
     } else if (role == Qt::ToolTipRole) {
         if (index.column() == Status && !r.error.isEmpty())
             return r.error;
@@ -115,28 +133,44 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         return {};
     if (role == Qt::DisplayRole) {
         switch (section) {
-        case Time: return tr("Time");
-        case Mode: return tr("Mode");
-        case Shards: return tr("Shards");
-        case Tasks: return tr("Tasks");
-        case Wall: return tr("Wall");
-        case Speedup: return tr("Speedup");
-        case Efficiency: return tr("Efficiency");
-        case LagP99: return tr("Lag p99");
-        case GuiStall: return tr("GUI stall p99");
-        case Status: return tr("Status");
+        case Time:
+            return tr("Time");
+        case Mode:
+            return tr("Mode");
+        case Shards:
+            return tr("Shards");
+        case Tasks:
+            return tr("Tasks");
+        case Wall:
+            return tr("Wall");
+        case Speedup:
+            return tr("Speedup");
+        case Efficiency:
+            return tr("Efficiency");
+        case LagP99:
+            return tr("Lag p99");
+        case GuiStall:
+            return tr("GUI stall p99");
+        case Status:
+            return tr("Status");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
-        case Wall: return tr("Last task done minus start (t0)");
-        case Speedup: return tr("Wall time of the latest one-loop run on the same workload "
-                                "divided by this run's");
-        case Efficiency: return tr("Ideal bound / wall time: 100 % means no schedule on these "
-                                   "cores could have finished sooner");
-        case LagP99: return tr("Event-loop lag (resumed minus due), 99th percentile");
-        case GuiStall: return tr("Lateness of the GUI thread's heartbeat timer during the run, "
-                                 "99th percentile");
-        default: break;
+        case Wall:
+            return tr("Last task done minus start (t0)");
+        case Speedup:
+            return tr("Wall time of the latest one-loop run on the same workload "
+                      "divided by this run's");
+        case Efficiency:
+            return tr("Ideal bound / wall time: 100 % means no schedule on these "
+                      "cores could have finished sooner");
+        case LagP99:
+            return tr("Event-loop lag (resumed minus due), 99th percentile");
+        case GuiStall:
+            return tr("Lateness of the GUI thread's heartbeat timer during the run, "
+                      "99th percentile");
+        default:
+            break;
         }
     }
     return {};

@@ -12,8 +12,19 @@ class HistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Time, Mode, Shards, Tasks, Wall, Speedup, Efficiency, LagP99, GuiStall, Status,
-                  ColumnCount };
+    enum Column {
+        Time,
+        Mode,
+        Shards,
+        Tasks,
+        Wall,
+        Speedup,
+        Efficiency,
+        LagP99,
+        GuiStall,
+        Status,
+        ColumnCount
+    };
     // The raw number behind a cell (double, or qint64 for counts), for sorting and tests.
     static constexpr int SortRole = Qt::UserRole;
 

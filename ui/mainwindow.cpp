@@ -90,16 +90,16 @@ MainWindow::MainWindow(QWidget *parent)
         QStringList parts;
         for (Kernel kernel : {Kernel::Sum, Kernel::Hash}) {
             if (const auto v = m_calibrator->nsPerIteration(kernel))
-                parts.append(QStringLiteral("%1 %2 ns/iter").arg(kernelName(kernel)).arg(*v, 0, 'f', 2));
+                parts.append(
+                    QStringLiteral("%1 %2 ns/iter").arg(kernelName(kernel)).arg(*v, 0, 'f', 2));
         }
         m_calibrationLabel->setText(parts.join(QStringLiteral(" · ")));
         updateActions();
     });
     connect(m_controller, &RunController::runningChanged, this, &MainWindow::onRunningChanged);
     connect(m_controller, &RunController::progressed, this, &MainWindow::onProgress);
-    connect(m_controller, &RunController::runStarted, this, [this](RunRole, int shards) {
-        m_monitor->markRunStart(shards);
-    });
+    connect(m_controller, &RunController::runStarted, this,
+            [this](RunRole, int shards) { m_monitor->markRunStart(shards); });
     connect(m_controller, &RunController::runFinished, this, &MainWindow::onRunFinished);
     connect(m_controller, &RunController::comparisonFinished, m_comparison,
             &ComparisonChart::setComparison);
@@ -136,11 +136,11 @@ void MainWindow::createActions()
     m_runK = make(tr("Run &K loops"), tr("Run the plan on K event loops, one thread each"),
                   QStyle::SP_MediaSeekForward, {QKeySequence(Qt::CTRL | Qt::Key_K)},
                   [this] { startRun(RunController::Mode::KLoops); });
-    m_compare = make(tr("&Compare"),
-                     tr("Run the same plan on one loop, then on K loops, and chart both"),
-                     QStyle::SP_BrowserReload,
-                     {QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
-                     [this] { startRun(RunController::Mode::Compare); });
+    m_compare =
+        make(tr("&Compare"), tr("Run the same plan on one loop, then on K loops, and chart both"),
+             QStyle::SP_BrowserReload,
+             {QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
+             [this] { startRun(RunController::Mode::Compare); });
     m_cancel = make(tr("C&ancel"), tr("Stop the run in flight; its partial result is kept"),
                     QStyle::SP_MediaStop, {QKeySequence(Qt::Key_Escape)},
                     [this] { m_controller->cancel(); });
@@ -170,8 +170,9 @@ void MainWindow::createMenus()
 
     QMenu *presets = menuBar()->addMenu(tr("&Presets"));
     for (int i = 0; i < m_presets.presets().size(); ++i) {
-        QAction *a = presets->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(m_presets.presets()[i].name),
-                                        this, [this, i] { m_config->applyPreset(i); });
+        QAction *a =
+            presets->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(m_presets.presets()[i].name),
+                               this, [this, i] { m_config->applyPreset(i); });
         a->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
         a->setToolTip(m_presets.presets()[i].description);
     }
@@ -261,17 +262,17 @@ void MainWindow::onProgress(const RunProgressInfo &info)
 {
     m_progress->setMaximum(int(std::min<std::int64_t>(info.tasks, INT_MAX)));
     m_progress->setValue(int(std::min<std::int64_t>(info.finished, INT_MAX)));
-    m_progress->setFormat(tr("%L1 / %L2 tasks · ETA %3")
-                              .arg(info.finished)
-                              .arg(info.tasks)
-                              .arg(std::isnan(info.etaMs) ? tr("…")
-                                                          : Formatting::duration(info.etaMs)));
-    const QString step = info.runCount > 1
-                             ? tr("Compare, run %1 of %2: ").arg(info.runIndex + 1).arg(info.runCount)
-                             : QString();
-    m_statusText->setText(tr("%1%2 running · %3 elapsed")
-                              .arg(step, loopsLabel(info.shards),
-                                   Formatting::duration(info.elapsedMs)));
+    m_progress->setFormat(
+        tr("%L1 / %L2 tasks · ETA %3")
+            .arg(info.finished)
+            .arg(info.tasks)
+            .arg(std::isnan(info.etaMs) ? tr("…") : Formatting::duration(info.etaMs)));
+    const QString step =
+        info.runCount > 1 ? tr("Compare, run %1 of %2: ").arg(info.runIndex + 1).arg(info.runCount)
+                          : QString();
+    m_statusText->setText(
+        tr("%1%2 running · %3 elapsed")
+            .arg(step, loopsLabel(info.shards), Formatting::duration(info.elapsedMs)));
     m_stallLabel->setText(tr("GUI stall p99 %1 · max %2")
                               .arg(Formatting::duration(info.guiStall.p99Ms),
                                    Formatting::duration(info.guiStall.maxMs)));
@@ -282,13 +283,14 @@ void MainWindow::onRunFinished(const RunResult &result, RunRole role, double gui
     m_monitor->markRunEnd();
     m_history->append(result, role, guiStallP99Ms);
     const StallMeter::Stats stall = m_controller->stallMeter().stats();
-    m_stallLabel->setText(tr("GUI stall p99 %1 · max %2 (last run)")
-                              .arg(Formatting::duration(stall.p99Ms), Formatting::duration(stall.maxMs)));
+    m_stallLabel->setText(
+        tr("GUI stall p99 %1 · max %2 (last run)")
+            .arg(Formatting::duration(stall.p99Ms), Formatting::duration(stall.maxMs)));
     if (result.completed()) {
-        m_statusText->setText(tr("%1: %2 (ideal %3, efficiency %4)")
-                                  .arg(loopsLabel(result.shards), Formatting::duration(result.wallMs),
-                                       Formatting::duration(result.idealMs),
-                                       Formatting::percent(result.efficiency)));
+        m_statusText->setText(
+            tr("%1: %2 (ideal %3, efficiency %4)")
+                .arg(loopsLabel(result.shards), Formatting::duration(result.wallMs),
+                     Formatting::duration(result.idealMs), Formatting::percent(result.efficiency)));
     } else {
         m_statusText->setText(tr("%1: %2 after %L3 of %L4 tasks %5")
                                   .arg(loopsLabel(result.shards), runStatusName(result.status))
@@ -300,7 +302,8 @@ void MainWindow::onRunFinished(const RunResult &result, RunRole role, double gui
 
 void MainWindow::compareRows(int rowA, int rowB)
 {
-    if (const auto c = Comparison::between(m_history->entry(rowA).result, m_history->entry(rowB).result))
+    if (const auto c =
+            Comparison::between(m_history->entry(rowA).result, m_history->entry(rowB).result))
         m_comparison->setComparison(*c);
     else
         statusBar()->showMessage(tr("Only completed runs can be compared"), 4000);

@@ -7,14 +7,12 @@
 
 RunController::RunController(QObject *parent)
     : QObject(parent)
-    , m_engine(std::make_unique<Engine>())
 {
     m_pollTimer.setInterval(kPollIntervalMs);
     connect(&m_pollTimer, &QTimer::timeout, this, &RunController::poll);
     m_settleTimer.setSingleShot(true);
     m_settleTimer.setInterval(kSettleMs);
     connect(&m_settleTimer, &QTimer::timeout, this, &RunController::startStep);
-    connect(m_engine.get(), &Engine::finished, this, &RunController::onEngineFinished);
 }
 
 RunController::~RunController()
@@ -31,9 +29,15 @@ bool RunController::start(Mode mode, const WorkloadSpec &spec, const RunConfig &
     RunConfig one = config;
     one.shards = 1;
     switch (mode) {
-    case Mode::OneLoop: m_steps = {{RunRole::OneLoop, one}}; break;
-    case Mode::KLoops: m_steps = {{RunRole::KLoops, config}}; break;
-    case Mode::Compare: m_steps = {{RunRole::CompareOne, one}, {RunRole::CompareK, config}}; break;
+    case Mode::OneLoop:
+        m_steps = {{RunRole::OneLoop, one}};
+        break;
+    case Mode::KLoops:
+        m_steps = {{RunRole::KLoops, config}};
+        break;
+    case Mode::Compare:
+        m_steps = {{RunRole::CompareOne, one}, {RunRole::CompareK, config}};
+        break;
     }
     // One plan for the whole sequence: both halves of a Compare run the identical task list.
     m_plan = std::make_shared<const TaskPlan>(TaskPlan::generate(spec));
@@ -48,6 +52,10 @@ bool RunController::start(Mode mode, const WorkloadSpec &spec, const RunConfig &
 void RunController::startStep()
 {
     const Step &step = m_steps.at(m_stepIndex);
+    if (!m_engine) {
+        m_engine = std::make_unique<Engine>();
+        connect(m_engine.get(), &Engine::finished, this, &RunController::onEngineFinished);
+    }
     if (!m_engine->start(m_plan, step.config, m_nsPerIter)) {
         endSequence();
         return;
@@ -60,7 +68,7 @@ void RunController::startStep()
 
 void RunController::poll()
 {
-    if (!isRunning() || !m_engine->isRunning())
+    if (!isRunning() || !m_engine || !m_engine->isRunning())
         return;
     const RunProgress p = m_engine->progress();
     const Step &step = m_steps.at(m_stepIndex);
@@ -119,7 +127,7 @@ void RunController::cancel()
 {
     if (!isRunning())
         return;
-    if (m_engine->isRunning()) {
+    if (m_engine && m_engine->isRunning()) {
         // The engine reports the cancelled run through finished(); the sequence ends there.
         m_steps.resize(m_stepIndex + 1);
         m_engine->cancel();
@@ -134,8 +142,8 @@ void RunController::shutdown()
     m_settleTimer.stop();
     m_pollTimer.stop();
     m_stall.stop();
-    // Engine's destructor cancels and joins; a fresh one keeps the controller usable.
-    disconnect(m_engine.get(), nullptr, this, nullptr);
-    m_engine = std::make_unique<Engine>();
-    connect(m_engine.get(), &Engine::finished, this, &RunController::onEngineFinished);
+    // Engine's destructor cancels and joins; the next start() makes a fresh one.
+    if (m_engine)
+        disconnect(m_engine.get(), nullptr, this, nullptr);
+    m_engine.reset();
 }

@@ -59,7 +59,7 @@ public:
 
     bool isRunning() const { return !m_steps.empty(); }
     // The shards of the run in flight (for the load monitor); null between runs.
-    const ShardSet *shards() const { return m_engine->current(); }
+    const ShardSet *shards() const { return m_engine ? m_engine->current() : nullptr; }
     const StallMeter &stallMeter() const { return m_stall; }
 
 signals:
@@ -81,7 +81,7 @@ private:
     void onEngineFinished(const RunResult &result);
     void endSequence();
 
-    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<Engine> m_engine; // made by the first run, dropped (joined) by shutdown()
     QTimer m_pollTimer;
     QTimer m_settleTimer;
     StallMeter m_stall;

@@ -88,12 +88,12 @@ void ShardLoadView::refresh()
             categories.append(QString::number(i));
         m_axisX->setCategories(categories);
         m_axisX->setLabelsVisible(n > 0 && n <= kMaxLabelledShards);
-        m_axisX->setTitleText(n == 0 ? QString()
+        m_axisX->setTitleText(n == 0                    ? QString()
                               : n <= kMaxLabelledShards ? tr("shard")
                                                         : tr("shards 0-%1").arg(n - 1));
-        chart()->setTitle(n == 0 ? tr("Shard threads (no run in flight)")
-                                 : n == 1 ? tr("1 shard thread: CPU and event-loop lag")
-                                          : tr("%1 shard threads: CPU and event-loop lag").arg(n));
+        chart()->setTitle(n == 0   ? tr("Shard threads (no run in flight)")
+                          : n == 1 ? tr("1 shard thread: CPU and event-loop lag")
+                                   : tr("%1 shard threads: CPU and event-loop lag").arg(n));
     }
     m_cpu->remove(0, m_cpu->count());
     m_cpu->append(QList<qreal>(cpu.begin(), cpu.end()));

@@ -32,7 +32,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.compareAction()->isEnabled(), 5000);
 
         HistoryModel *history = window.history();
-        QAbstractItemModelTester tester(history, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(history,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy runs(window.controller(), &RunController::runFinished);
         QSignalSpy compared(window.controller(), &RunController::comparisonFinished);
 

@@ -60,8 +60,8 @@ private slots:
                                   << quint64{20240601} << int(Kernel::Sum) << 4
                                   << int(Partition::Contiguous) << false;
         QTest::newRow("odd values") << 1 << 0 << 0 << quint64{1234567} << quint64{2500000}
-                                    << quint64{18446744073709551615ULL} << int(Kernel::Hash)
-                                    << 1024 << int(Partition::RoundRobin) << true;
+                                    << quint64{18446744073709551615ULL} << int(Kernel::Hash) << 1024
+                                    << int(Partition::RoundRobin) << true;
         QTest::newRow("limits") << WorkloadSpec::kMaxTasks << WorkloadSpec::kMaxIoMs
                                 << WorkloadSpec::kMaxIoMs << quint64{0}
                                 << quint64{WorkloadSpec::kMaxIterations} << quint64{0}
@@ -114,18 +114,30 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("message");
-        QTest::newRow("no tasks") << "Task count" << "0" << "tasks"
+        QTest::newRow("no tasks") << "Task count"
+                                  << "0"
+                                  << "tasks"
                                   << "task count 0 is outside 1..50000000";
-        QTest::newRow("io min above max") << "IO delay minimum, ms" << "1200" << "io"
+        QTest::newRow("io min above max") << "IO delay minimum, ms"
+                                          << "1200"
+                                          << "io"
                                           << "min 1200 ms is above max 1000 ms";
-        QTest::newRow("io beyond limit") << "IO delay maximum, ms" << "4000000" << "io"
+        QTest::newRow("io beyond limit") << "IO delay maximum, ms"
+                                         << "4000000"
+                                         << "io"
                                          << "IO delay 200:4000000 ms is outside 0..3600000 ms";
-        QTest::newRow("cpu not a number") << "CPU work minimum, iterations" << "lots" << "cpu"
+        QTest::newRow("cpu not a number") << "CPU work minimum, iterations"
+                                          << "lots"
+                                          << "cpu"
                                           << "CPU work: “lots” is not a whole number of "
                                              "iterations (0..4000000000)";
-        QTest::newRow("no shards") << "Shard count K" << "0" << "shards"
+        QTest::newRow("no shards") << "Shard count K"
+                                   << "0"
+                                   << "shards"
                                    << "shard count 0 is outside 1..1024";
-        QTest::newRow("bad seed") << "Seed" << "seed" << "seed"
+        QTest::newRow("bad seed") << "Seed"
+                                  << "seed"
+                                  << "seed"
                                   << "seed: “seed” is not a number in 0..2^64-1 (decimal or 0x "
                                      "hex)";
     }

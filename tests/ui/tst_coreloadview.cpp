@@ -23,7 +23,11 @@ public:
         for (std::size_t c = 0; c < m_busy.size(); ++c) {
             const qint64 user = qint64{m_busy[c]} * m_reads;
             const qint64 idle = qint64{100 - m_busy[c]} * m_reads;
-            text += QStringLiteral("cpu%1 %2 0 0 %3 0 0 0 0 0 0\n").arg(c).arg(user).arg(idle).toLatin1();
+            text += QStringLiteral("cpu%1 %2 0 0 %3 0 0 0 0 0 0\n")
+                        .arg(c)
+                        .arg(user)
+                        .arg(idle)
+                        .toLatin1();
         }
         return text;
     }

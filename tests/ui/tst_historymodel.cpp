@@ -14,12 +14,13 @@ private slots:
     void speedupIsAgainstLatestOneLoopRunOfTheSameSpec()
     {
         HistoryModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         const auto planA = plan(1);
         const auto planB = plan(2);
 
         model.append(result(planA, 1, 1000), RunRole::OneLoop, 1.0);
-        model.append(result(planB, 1, 9000), RunRole::OneLoop, 1.0);   // other workload
+        model.append(result(planB, 1, 9000), RunRole::OneLoop, 1.0); // other workload
         model.append(result(planA, 1, 800, RunStatus::Cancelled), RunRole::OneLoop, 1.0);
         model.append(result(planA, 4, 250), RunRole::KLoops, 1.0);
         model.append(result(planB, 4, 3000), RunRole::KLoops, 1.0);
@@ -30,7 +31,8 @@ private slots:
         QCOMPARE(model.entry(3).speedup, 4.0); // 1000 / 250; the cancelled 800 is skipped
         QCOMPARE(model.entry(4).speedup, 3.0); // 9000 / 3000
         QVERIFY(std::isnan(model.entry(5).speedup));
-        QCOMPARE(model.data(model.index(3, HistoryModel::Speedup)).toString(), QStringLiteral("4.00×"));
+        QCOMPARE(model.data(model.index(3, HistoryModel::Speedup)).toString(),
+                 QStringLiteral("4.00×"));
         QCOMPARE(model.data(model.index(2, HistoryModel::Status)).toString(),
                  runStatusName(RunStatus::Cancelled));
 

@@ -28,9 +28,9 @@ private slots:
         auto window = std::make_unique<MainWindow>();
         window->show();
         // Minutes of work if left alone: 20,000 tasks of 1-2 s IO and ~0.3 ms CPU each.
-        window->configPanel()->setConfig(WorkloadSpec{20000, 1000, 2000, 100000, 500000,
-                                                      Kernel::Sum, 3},
-                                         RunConfig{4, Partition::Contiguous, false});
+        window->configPanel()->setConfig(
+            WorkloadSpec{20000, 1000, 2000, 100000, 500000, Kernel::Sum, 3},
+            RunConfig{4, Partition::Contiguous, false});
         QTRY_VERIFY_WITH_TIMEOUT(window->compareAction()->isEnabled(), 5000);
         // Counted with the window up: Qt keeps a few helper threads of its own for the process.
         const int threadsBefore = threadCount();
