@@ -3,6 +3,8 @@
 #include "clock.h"
 #include "taskplan.h"
 
+#include <QThread>
+
 #include <limits>
 
 RunController::RunController(QObject *parent)
@@ -39,14 +41,40 @@ bool RunController::start(Mode mode, const WorkloadSpec &spec, const RunConfig &
         m_steps = {{RunRole::CompareOne, one}, {RunRole::CompareK, config}};
         break;
     }
-    // One plan for the whole sequence: both halves of a Compare run the identical task list.
-    m_plan = std::make_shared<const TaskPlan>(TaskPlan::generate(spec));
     m_nsPerIter = nsPerIter;
     m_stepIndex = 0;
     m_results.clear();
+    m_cancelRequested = false;
     emit runningChanged(true);
-    startStep();
+
+    // One plan for the whole sequence: both halves of a Compare run the identical task list.
+    // Drawn on a thread of its own: a million tasks take tens of ms, the 50M limit seconds, and
+    // the GUI thread must not stall for either.
+    const quint64 sequence = ++m_sequence;
+    m_planThread.reset(QThread::create([this, spec, sequence] {
+        auto plan = std::make_shared<const TaskPlan>(TaskPlan::generate(spec));
+        QMetaObject::invokeMethod(
+            this, [this, plan, sequence] { onPlanReady(sequence, plan); }, Qt::QueuedConnection);
+    }));
+    m_planThread->setObjectName(QStringLiteral("plan"));
+    m_planThread->start();
     return true;
+}
+
+void RunController::onPlanReady(quint64 sequence, std::shared_ptr<const TaskPlan> plan)
+{
+    if (sequence != m_sequence || !m_planThread)
+        return;           // drawn for a sequence that shutdown() abandoned
+    m_planThread->wait(); // it has posted its last word; let it end before it is reused
+    m_planThread.reset();
+    if (!isRunning())
+        return;
+    if (m_cancelRequested) {
+        endSequence();
+        return;
+    }
+    m_plan = std::move(plan);
+    startStep();
 }
 
 void RunController::startStep()
@@ -127,7 +155,9 @@ void RunController::cancel()
 {
     if (!isRunning())
         return;
-    if (m_engine && m_engine->isRunning()) {
+    if (m_planThread) {
+        m_cancelRequested = true; // the plan is still being drawn; the sequence ends when it is
+    } else if (m_engine && m_engine->isRunning()) {
         // The engine reports the cancelled run through finished(); the sequence ends there.
         m_steps.resize(m_stepIndex + 1);
         m_engine->cancel();
@@ -138,6 +168,11 @@ void RunController::cancel()
 
 void RunController::shutdown()
 {
+    if (m_planThread) {
+        m_planThread->wait(); // drawing a plan cannot be interrupted; it is bounded by kMaxTasks
+        m_planThread.reset();
+    }
+    ++m_sequence;
     m_steps.clear();
     m_settleTimer.stop();
     m_pollTimer.stop();

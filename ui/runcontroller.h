@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+class QThread;
 class TaskPlan;
 
 // What the status bar shows while a run is in flight: one poll of the engine.
@@ -48,8 +49,8 @@ public:
     explicit RunController(QObject *parent = nullptr);
     ~RunController() override;
 
-    // Generates the plan once and starts the first run. `config.shards` is K (ignored for
-    // OneLoop). False when busy or when spec/config are invalid.
+    // Draws the plan once (off the GUI thread) and then starts the first run. `config.shards` is K
+    // (ignored for OneLoop). False when busy or when spec/config are invalid.
     bool start(Mode mode, const WorkloadSpec &spec, const RunConfig &config, double nsPerIter);
     // Cancels the run in flight and whatever the sequence had left; finished() still reports it.
     void cancel();
@@ -76,6 +77,7 @@ private:
         RunConfig config;
     };
 
+    void onPlanReady(quint64 sequence, std::shared_ptr<const TaskPlan> plan);
     void startStep();
     void poll();
     void onEngineFinished(const RunResult &result);
@@ -86,6 +88,9 @@ private:
     QTimer m_settleTimer;
     StallMeter m_stall;
 
+    std::unique_ptr<QThread> m_planThread; // drawing the plan of the sequence being started
+    bool m_cancelRequested = false;
+    quint64 m_sequence = 0; // tells a plan drawn for an abandoned sequence from the current one
     std::shared_ptr<const TaskPlan> m_plan;
     double m_nsPerIter = 0;
     std::vector<Step> m_steps;
