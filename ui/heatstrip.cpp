@@ -1,6 +1,8 @@
 #include "heatstrip.h"
 
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -79,4 +81,32 @@ void HeatStrip::paintEvent(QPaintEvent *)
     }
     p.setPen(palette().mid().color());
     p.drawRect(area.adjusted(0, 0, -1, -1));
+}
+
+bool HeatStrip::event(QEvent *event)
+{
+    if (event->type() != QEvent::ToolTip || !m_samples || m_samples->empty())
+        return QWidget::event(event);
+    const QPoint pos = static_cast<QHelpEvent *>(event)->pos();
+    const QRectF area = QRectF(rect()).adjusted(m_left, 0, -m_right, 0);
+    const auto cores = m_samples->back().coreBusy.size();
+    if (!area.contains(pos) || cores == 0)
+        return QWidget::event(event);
+
+    // Pixel back to data: the row is the core, x the time; the sample covering it is the first
+    // one at or after that time (each sample covers the interval before it).
+    const auto core =
+        std::min(cores - 1, std::size_t((pos.y() - area.top()) / area.height() * double(cores)));
+    const double t = m_samples->back().tSec - (area.right() - pos.x()) / area.width() * m_windowSec;
+    const auto it = std::lower_bound(m_samples->begin(), m_samples->end(), t,
+                                     [](const LoadSample &s, double v) { return s.tSec < v; });
+    if (it == m_samples->end() || core >= it->coreBusy.size() || std::isnan(it->coreBusy[core]))
+        return QWidget::event(event);
+    QToolTip::showText(static_cast<QHelpEvent *>(event)->globalPos(),
+                       tr("cpu%1 at %2 s: %3 % busy")
+                           .arg(core)
+                           .arg(it->tSec - m_samples->back().tSec, 0, 'f', 1)
+                           .arg(it->coreBusy[core] * 100.0, 0, 'f', 0),
+                       this);
+    return true;
 }

@@ -23,6 +23,7 @@ public:
     QSize minimumSizeHint() const override;
 
 protected:
+    bool event(QEvent *event) override; // tooltips: which core, when, how busy
     void paintEvent(QPaintEvent *event) override;
 
 private:
