@@ -95,39 +95,37 @@ private slots:
         QVERIFY(r.wallMs >= 195 && r.wallMs < 400);
     }
 
-    void cancelDuringLongSleepsStopsEveryShardPromptly()
+    void cancelStopsEveryShardPromptly_data()
     {
-        const auto plan = makePlan(20000, 60'000, 120'000, 1000, 1000); // IO of 1-2 minutes
+        QTest::addColumn<int>("ioMs");
+        QTest::addColumn<qulonglong>("iterations");
+        QTest::addColumn<int>("shards");
+        // Tasks parked for 1-2 minutes of IO: the sleeps must be woken, not waited out.
+        QTest::newRow("during long sleeps") << 60'000 << 1000ULL << 4;
+        // 1e9 iterations per task, about a second each: kernels must stop mid-burst.
+        QTest::newRow("during long CPU bursts") << 0 << 1'000'000'000ULL << 2;
+    }
+
+    void cancelStopsEveryShardPromptly()
+    {
+        QFETCH(int, ioMs);
+        QFETCH(qulonglong, iterations);
+        QFETCH(int, shards);
+        const auto plan = makePlan(ioMs ? 20000 : 8, ioMs, ioMs * 2, iterations, iterations);
         std::atomic<bool> cancel{false};
         std::thread canceller([&] {
             std::this_thread::sleep_for(std::chrono::milliseconds(200));
             cancel.store(true);
         });
         const std::int64_t start = nowNs();
-        const RunResult r =
-            runBlocking(plan, RunConfig{4, Partition::Contiguous, false}, 1.0, &cancel);
+        const RunResult r = runBlocking(plan, RunConfig{shards}, 1.0, &cancel);
         canceller.join();
         const double elapsedMs = nsToMs(nowNs() - start);
         QCOMPARE(r.status, RunStatus::Cancelled);
-        QCOMPARE(r.tasksDone, std::int64_t(0));
+        QVERIFY(r.tasksDone < r.tasks);
+        // Measured cancel latency is 1-60 ms (tests/bench/bench_cancel); 300 ms of slack keeps a
+        // loaded CI machine from failing a correct build.
         QVERIFY2(elapsedMs < 200 + 300, qPrintable(QString::number(elapsedMs)));
-    }
-
-    void cancelDuringLongCpuBurstsStopsPromptly()
-    {
-        // 1e9 iterations per task: about a second each, far longer than the cancel budget.
-        const auto plan = makePlan(8, 0, 0, 1'000'000'000, 1'000'000'000);
-        std::atomic<bool> cancel{false};
-        std::thread canceller([&] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(200));
-            cancel.store(true);
-        });
-        const std::int64_t start = nowNs();
-        const RunResult r =
-            runBlocking(plan, RunConfig{2, Partition::Contiguous, false}, 1.0, &cancel);
-        canceller.join();
-        QCOMPARE(r.status, RunStatus::Cancelled);
-        QVERIFY(nsToMs(nowNs() - start) < 200 + 300);
     }
 
     void cancelDuringThreadStartStartsNoMoreAndJoinsTheRest()
