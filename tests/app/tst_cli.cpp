@@ -96,8 +96,8 @@ private slots:
         const Outcome o =
             runCli({"--headless", "--tasks", "10000000", "--shards", "1"}, 10000, env);
         QCOMPARE(o.exitCode, 2);
-        QVERIFY2(o.err.startsWith("--tasks: 10000000 tasks need about 2441 MB"), o.err.constData());
-        QVERIFY(o.err.contains("at most 2096128 tasks fit"));
+        QVERIFY2(o.err.startsWith("--tasks: 10000000 tasks need about 3052 MB"), o.err.constData());
+        QVERIFY(o.err.contains("at most 1676902 tasks fit"));
     }
 
     void aFailingTaskIsReportedNotSwallowed()
