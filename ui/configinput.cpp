@@ -2,6 +2,8 @@
 
 #include "formatting.h"
 
+#include <QThread>
+
 #include <algorithm>
 #include <limits>
 
@@ -155,6 +157,40 @@ ConfigInput::Parsed ConfigInput::parse() const
     out.config.partition = partition;
     out.config.pin = pin;
 
+    const QString list = shardList.trimmed();
+    if (list.compare(QLatin1String("sweep"), Qt::CaseInsensitive) == 0) {
+        out.shardCounts = sweepShardCounts(QThread::idealThreadCount());
+    } else {
+        QList<int> counts;
+        for (const QString &part : list.split(QLatin1Char(','))) {
+            const auto k = parseWholeNumber(part);
+            if (!k || *k < 1 || *k > RunConfig::kMaxShards) {
+                parseErrors.append({QStringLiteral("shardList"),
+                                    QStringLiteral("shard counts: “%1” is not a list of whole "
+                                                   "numbers in 1..%2, or “sweep”")
+                                        .arg(shardList)
+                                        .arg(RunConfig::kMaxShards)});
+                counts.clear();
+                break;
+            }
+            if (!counts.contains(int(*k)))
+                counts.append(int(*k));
+        }
+        if (!counts.isEmpty())
+            out.shardCounts = counts;
+    }
+    if (auto r = readInt(repeats, QStringLiteral("repeat"), QStringLiteral("repeat count"), 1,
+                         ExperimentSpec::kMaxRepeats, parseErrors)) {
+        if (*r < 1 || *r > ExperimentSpec::kMaxRepeats)
+            parseErrors.append(
+                {QStringLiteral("repeat"), QStringLiteral("repeat count %1 is outside 1..%2")
+                                               .arg(*r)
+                                               .arg(ExperimentSpec::kMaxRepeats)});
+        else
+            out.repeats = *r;
+    }
+    out.warmup = warmup;
+
     // The core's own checks, for every field that did parse: one source of truth for ranges.
     out.errors = parseErrors;
     FieldErrors coreErrors = out.spec.validate();
@@ -180,4 +216,32 @@ ConfigInput ConfigInput::from(const WorkloadSpec &spec, const RunConfig &config)
     in.partition = config.partition;
     in.pin = config.pin;
     return in;
+}
+
+ExperimentSpec ConfigInput::Parsed::sweepSpec() const
+{
+    ExperimentSpec e;
+    e.workload = spec;
+    e.shardCounts = shardCounts;
+    e.partition = config.partition;
+    e.pin = config.pin;
+    e.repeats = repeats;
+    e.warmup = warmup;
+    e.failTask = config.failTask;
+    return e;
+}
+
+ExperimentSpec ConfigInput::Parsed::repeatCompareSpec() const
+{
+    ExperimentSpec e = sweepSpec();
+    e.shardCounts = config.shards == 1 ? QList<int>{1} : QList<int>{1, config.shards};
+    return e;
+}
+
+int ConfigInput::Parsed::maxShards() const
+{
+    int k = config.shards;
+    for (int s : shardCounts)
+        k = std::max(k, s);
+    return k;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "experiment.h"
 #include "fielderror.h"
 #include "runconfig.h"
 #include "workloadspec.h"
@@ -26,13 +27,28 @@ struct ConfigInput
     Kernel kernel = Kernel::Sum;
     Partition partition = Partition::Contiguous;
     bool pin = false;
+    // Experiment: the shard counts of a Sweep ("1,2,4" or "sweep": 1, 2, 4, ... up to twice the
+    // logical CPUs), the repeats R of every configuration and the warm-up run.
+    QString shardList = QStringLiteral("sweep");
+    QString repeats = QStringLiteral("5");
+    bool warmup = true;
 
     struct Parsed
     {
         WorkloadSpec spec;
         RunConfig config;
-        FieldErrors errors; // keys: "tasks", "io", "cpu", "shards", "seed"
+        QList<int> shardCounts{1};
+        int repeats = 1;
+        bool warmup = false;
+        // keys: "tasks", "io", "cpu", "shards", "seed", "shardList", "repeat"
+        FieldErrors errors;
         bool ok() const { return errors.isEmpty(); }
+        // Every K of the shard list, R times each: what Sweep runs.
+        ExperimentSpec sweepSpec() const;
+        // 1 and K, R times each: what Repeat compare runs.
+        ExperimentSpec repeatCompareSpec() const;
+        // The largest shard count any action would start (for the memory guard).
+        int maxShards() const;
     };
 
     Parsed parse() const;

@@ -11,9 +11,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalBlocker>
+#include <QSpinBox>
 #include <QStyle>
 #include <QThread>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
@@ -77,6 +80,15 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
                            "The same seed gives the same plan on every machine."),
                         tr("Seed")))
     , m_pin(new QCheckBox(tr("Pi&n shard k to logical CPU k")))
+    , m_shardList(numberEdit(tr("Shard counts K that Sweep runs, all on the same plan: a list such "
+                                "as 1,2,3,4,8 (each 1 to %1), or “sweep” for 1, 2, 4, ... up to "
+                                "twice the %2 logical CPUs")
+                                 .arg(RunConfig::kMaxShards)
+                                 .arg(QThread::idealThreadCount()),
+                             tr("Shard counts")))
+    , m_repeats(new QSpinBox)
+    , m_warmup(new QCheckBox(tr("&Warm-up run first (untimed)")))
+    , m_guard(MemoryGuard::current())
 {
     for (const Preset &p : presets.presets())
         m_preset->addItem(p.name);
@@ -128,6 +140,23 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     addRow(tr("S&eed:"), m_seed, m_seed);
     addErrorRow(QStringLiteral("seed"), m_seed, form);
     form->addRow(QString(), m_pin);
+
+    // Experiment: what Sweep and Repeat compare run.
+    auto *experimentTitle = new QLabel(tr("<b>Experiment</b> (Sweep F6, Repeat compare F7)"));
+    experimentTitle->setContentsMargins(0, 8, 0, 0);
+    form->addRow(experimentTitle);
+    addRow(tr("Shard &list:"), m_shardList, m_shardList);
+    addErrorRow(QStringLiteral("shardList"), m_shardList, form);
+    m_repeats->setRange(1, ExperimentSpec::kMaxRepeats);
+    m_repeats->setAccessibleName(tr("Repeats"));
+    m_repeats->setToolTip(tr("R: measured runs per configuration, 1 to %1, interleaved 1, K, 1, "
+                             "K, ... so machine drift hits every configuration alike. From 5 on "
+                             "the statistics give a Mann-Whitney p-value.")
+                              .arg(ExperimentSpec::kMaxRepeats));
+    addRow(tr("R&epeats (R):"), m_repeats, m_repeats);
+    m_warmup->setToolTip(tr("One run of the first configuration before the measured ones, "
+                            "thrown away: it pays for page faults and CPU frequency ramp-up"));
+    form->addRow(QString(), m_warmup);
     addWarningMarkers();
 
     auto *layout = new QVBoxLayout(this);
@@ -139,11 +168,34 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     connect(m_kernel, &QComboBox::currentIndexChanged, this, &ConfigPanel::reevaluate);
     connect(m_partition, &QComboBox::currentIndexChanged, this, &ConfigPanel::reevaluate);
     connect(m_pin, &QCheckBox::toggled, this, &ConfigPanel::reevaluate);
+    connect(m_shardList, &QLineEdit::textChanged, this, &ConfigPanel::reevaluate);
+    connect(m_repeats, &QSpinBox::valueChanged, this, &ConfigPanel::reevaluate);
+    connect(m_warmup, &QCheckBox::toggled, this, &ConfigPanel::reevaluate);
     connect(m_preset, &QComboBox::activated, this, &ConfigPanel::applyPreset);
 
+    const ConfigInput defaults;
+    m_shardList->setText(defaults.shardList);
+    m_repeats->setValue(defaults.repeats.toInt());
+    m_warmup->setChecked(defaults.warmup);
     RunConfig config;
     config.shards = QThread::idealThreadCount();
     setConfig(WorkloadSpec{}, config);
+}
+
+void ConfigPanel::setExperiment(const QString &shardList, int repeats, bool warmup)
+{
+    m_settingConfig = true;
+    m_shardList->setText(shardList);
+    m_repeats->setValue(repeats);
+    m_warmup->setChecked(warmup);
+    m_settingConfig = false;
+    reevaluate();
+}
+
+void ConfigPanel::setMemoryGuard(const MemoryGuard &guard)
+{
+    m_guard = guard;
+    reevaluate();
 }
 
 void ConfigPanel::addErrorRow(const QString &field, QLineEdit *edit, QFormLayout *form)
@@ -193,8 +245,13 @@ void ConfigPanel::applyPreset(int index)
     if (index < 0 || index >= m_presets.presets().size())
         return;
     ConfigInput::Parsed current = m_parsed;
-    // A preset is a workload: shards, partition and pinning stay as the user set them.
-    setConfig(m_presets.presets()[index].spec, current.ok() ? current.config : RunConfig{});
+    // A preset is a workload: shards, partition and pinning stay as the user set them, unless
+    // the preset names a partition.
+    const Preset &preset = m_presets.presets()[index];
+    RunConfig config = current.ok() ? current.config : RunConfig{};
+    if (preset.partition)
+        config.partition = *preset.partition;
+    setConfig(preset.spec, config);
 }
 
 ConfigInput ConfigPanel::input() const
@@ -210,6 +267,9 @@ ConfigInput ConfigPanel::input() const
     in.kernel = static_cast<Kernel>(m_kernel->currentData().toInt());
     in.partition = static_cast<Partition>(m_partition->currentData().toInt());
     in.pin = m_pin->isChecked();
+    in.shardList = m_shardList->text();
+    in.repeats = QString::number(m_repeats->value());
+    in.warmup = m_warmup->isChecked();
     return in;
 }
 
@@ -230,6 +290,16 @@ void ConfigPanel::reevaluate()
     if (m_settingConfig)
         return;
     m_parsed = input().parse();
+    // Memory comes last: only a plan that is otherwise valid is worth sizing. The largest K any
+    // action would start decides, since Sweep runs them all.
+    const bool tasksOk =
+        std::none_of(m_parsed.errors.begin(), m_parsed.errors.end(),
+                     [](const FieldError &e) { return e.field == QLatin1String("tasks"); });
+    if (tasksOk) {
+        if (const auto tooBig =
+                m_guard.check(std::uint64_t(m_parsed.spec.tasks), m_parsed.maxShards()))
+            m_parsed.errors.append(*tooBig);
+    }
 
     QHash<QString, QStringList> messages;
     for (const FieldError &e : std::as_const(m_parsed.errors))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "configinput.h"
+#include "memoryguard.h"
 
 #include <QHash>
 #include <QWidget>
@@ -10,6 +11,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 
 // The run configuration form: a preset to start from, then every input of WorkloadSpec and
 // RunConfig. Numbers are typed as text and checked by ConfigInput (which defers to the core's
@@ -22,14 +24,20 @@ public:
     explicit ConfigPanel(const PresetStore &presets, QWidget *parent = nullptr);
 
     void setConfig(const WorkloadSpec &spec, const RunConfig &config);
+    // The experiment inputs: shard list ("1,2,4" or "sweep"), repeats R, warm-up.
+    void setExperiment(const QString &shardList, int repeats, bool warmup);
     void applyPreset(int index);
+    // The guard Run is checked against; by default this machine's MemAvailable at start. Tests
+    // set a small one to see the refusal.
+    void setMemoryGuard(const MemoryGuard &guard);
     ConfigInput input() const;
     const ConfigInput::Parsed &parsed() const { return m_parsed; }
     bool isValid() const { return m_parsed.ok(); }
 
     // Feeds "about X ms per task on this machine".
     void setCalibration(Kernel kernel, double nsPerIteration);
-    // The message shown beside `field` ("tasks", "io", "cpu", "shards", "seed"), empty if none.
+    // The message shown beside `field` ("tasks", "io", "cpu", "shards", "seed", "shardList",
+    // "repeat"), empty if none.
     QString errorText(const QString &field) const;
 
 signals:
@@ -55,6 +63,10 @@ private:
     QComboBox *m_partition;
     QLineEdit *m_seed;
     QCheckBox *m_pin;
+    QLineEdit *m_shardList;
+    QSpinBox *m_repeats;
+    QCheckBox *m_warmup;
+    MemoryGuard m_guard;
 
     QHash<QString, QLabel *> m_errorLabels;
     QHash<QString, QList<QLineEdit *>> m_fieldEdits;

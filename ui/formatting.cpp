@@ -33,6 +33,13 @@ QString percent(double fraction)
     return QStringLiteral("%1 %").arg(fraction * 100.0, 0, 'f', 0);
 }
 
+QString percentPrecise(double fraction)
+{
+    if (std::isnan(fraction))
+        return QStringLiteral("—");
+    return QStringLiteral("%1 %").arg(fraction * 100.0, 0, 'f', 1);
+}
+
 QString count(std::uint64_t n)
 {
     // Only exact multiples get a suffix: "150k" must mean 150000, never a rounded value.

@@ -14,6 +14,8 @@ QString duration(double ms);
 QString speedup(double factor);
 // "93 %"; "—" for NaN.
 QString percent(double fraction);
+// "2.4 %", one decimal: for spreads (a coefficient of variation) where 2 % and 3 % differ.
+QString percentPrecise(double fraction);
 // "100k", "2.5M", "1234": iterations as a person would say them; exact (round-trips through
 // ConfigInput's parser).
 QString count(std::uint64_t n);

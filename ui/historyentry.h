@@ -14,4 +14,6 @@ struct HistoryEntry
     // run is itself one loop.
     double speedup = std::numeric_limits<double>::quiet_NaN();
     double guiStallP99Ms = std::numeric_limits<double>::quiet_NaN(); // GUI heartbeat, this run
+    // A MAD outlier among the completed runs of its K in its experiment (ExperimentSummary).
+    bool outlier = false;
 };

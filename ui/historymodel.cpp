@@ -3,6 +3,8 @@
 #include "formatting.h"
 #include "taskplan.h"
 
+#include <QBrush>
+#include <QColor>
 #include <QLocale>
 
 HistoryModel::HistoryModel(QObject *parent)
@@ -28,6 +30,14 @@ void HistoryModel::clear()
     beginResetModel();
     m_entries.clear();
     endResetModel();
+}
+
+void HistoryModel::setOutlier(int row, bool outlier)
+{
+    if (row < 0 || row >= m_entries.size() || m_entries[row].outlier == outlier)
+        return;
+    m_entries[row].outlier = outlier;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 double HistoryModel::speedupOf(const RunResult &result) const
@@ -88,7 +98,9 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case Time:
             return r.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
         case Mode:
-            return runRoleName(e.role);
+            return e.role == RunRole::Repeat
+                       ? QStringLiteral("%1 · #%2").arg(runRoleName(e.role)).arg(r.repeat + 1)
+                       : runRoleName(e.role);
         case Shards:
             return r.shards;
         case Tasks:
@@ -107,14 +119,42 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case GuiStall:
             return Formatting::duration(e.guiStallP99Ms);
         case Status:
-            return runStatusName(r.status);
+            return e.outlier ? QStringLiteral("%1 · outlier").arg(runStatusName(r.status))
+                             : runStatusName(r.status);
         }
+    } else if (role == Qt::BackgroundRole) {
+        // Rows that do not enter the statistics, or stand out in them, are tinted: failed red,
+        // cancelled grey, outlier amber; light enough to keep the text readable.
+        if (r.status == RunStatus::Failed)
+            return QBrush(QColor(255, 215, 215));
+        if (r.status == RunStatus::Cancelled || e.role == RunRole::Warmup)
+            return QBrush(QColor(232, 232, 232));
+        if (e.outlier)
+            return QBrush(QColor(255, 236, 200));
+        return {};
+    } else if (role == Qt::ForegroundRole) {
+        if (index.column() == Status && r.status == RunStatus::Failed)
+            return QBrush(QColor(170, 20, 20));
+        return {};
     } else if (role == Qt::TextAlignmentRole) {
         const bool numeric = index.column() != Mode && index.column() != Status;
         return QVariant::fromValue(Qt::AlignVCenter | (numeric ? Qt::AlignRight : Qt::AlignLeft));
     } else if (role == Qt::ToolTipRole) {
-        if (index.column() == Status && !r.error.isEmpty())
-            return r.error;
+        if (index.column() == Status) {
+            if (r.status == RunStatus::Failed)
+                return QStringLiteral("failed: %1\nnot in the statistics").arg(r.error);
+            if (r.status == RunStatus::Cancelled)
+                return QStringLiteral("cancelled after %1 of %2 tasks: not in the statistics")
+                    .arg(r.tasksDone)
+                    .arg(r.tasks);
+            if (e.role == RunRole::Warmup)
+                return QStringLiteral("warm-up: untimed, not in the statistics");
+            if (e.outlier)
+                return QStringLiteral("wall time is a MAD outlier among the runs with %1 "
+                                      "shard(s) (modified z-score above 3.5); it stays in the "
+                                      "statistics, flagged")
+                    .arg(r.shards);
+        }
         if (index.column() == Wall)
             return QStringLiteral("wall %1 · ideal bound %2 · %3 tasks/s")
                 .arg(Formatting::duration(r.wallMs), Formatting::duration(r.idealMs))

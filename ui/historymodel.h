@@ -33,6 +33,8 @@ public:
     // Appends a run; returns its row.
     int append(const RunResult &result, RunRole role, double guiStallP99Ms);
     void clear();
+    // Flags a row as a wall-time outlier of its experiment (set when the experiment ends).
+    void setOutlier(int row, bool outlier);
     const HistoryEntry &entry(int row) const { return m_entries.at(row); }
     const QList<HistoryEntry> &entries() const { return m_entries; }
 

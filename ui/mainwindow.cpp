@@ -5,17 +5,24 @@
 #include "configpanel.h"
 #include "configsettings.h"
 #include "coreloadview.h"
+#include "efficiencychart.h"
+#include "experimentstatsmodel.h"
+#include "exportdialog.h"
 #include "formatting.h"
 #include "gui.h"
 #include "historymodel.h"
 #include "historyview.h"
 #include "loadmonitor.h"
 #include "shardloadview.h"
+#include "sweepchart.h"
+#include "sweeppage.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -23,8 +30,10 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 
@@ -36,11 +45,14 @@ MainWindow::MainWindow(QWidget *parent)
     , m_controller(new RunController(this))
     , m_monitor(new LoadMonitor(std::make_unique<ProcStatSource>(), this))
     , m_history(new HistoryModel(this))
+    , m_stats(new ExperimentStatsModel(this))
     , m_config(new ConfigPanel(m_presets))
     , m_coreLoad(new CoreLoadView)
     , m_shardLoad(new ShardLoadView)
     , m_comparison(new ComparisonChart)
     , m_historyView(new HistoryView(m_history))
+    , m_sweepPage(new SweepPage(m_stats))
+    , m_tabs(new QTabWidget)
     , m_vertical(new QSplitter(Qt::Vertical))
     , m_top(new QSplitter(Qt::Horizontal))
     , m_bottom(new QSplitter(Qt::Horizontal))
@@ -62,7 +74,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_vertical->setStretchFactor(0, 1);
     m_vertical->setStretchFactor(1, 1);
     m_vertical->setObjectName(QStringLiteral("verticalSplitter"));
-    setCentralWidget(m_vertical);
+    // Live load and single runs on one page, the experiment's statistics on the other: a sweep
+    // needs the room of a whole page for its chart and table.
+    m_tabs->setObjectName(QStringLiteral("pages"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_vertical, tr("&Live"));
+    m_tabs->addTab(m_sweepPage, tr("S&weep && statistics"));
+    setCentralWidget(m_tabs);
 
     auto *dock = new QDockWidget(tr("Configuration"), this);
     dock->setObjectName(QStringLiteral("configDock"));
@@ -97,6 +115,8 @@ MainWindow::MainWindow(QWidget *parent)
         updateActions();
     });
     connect(m_controller, &RunController::runningChanged, this, &MainWindow::onRunningChanged);
+    connect(m_controller, &RunController::experimentFinished, this,
+            &MainWindow::onExperimentFinished);
     connect(m_controller, &RunController::progressed, this, &MainWindow::onProgress);
     connect(m_controller, &RunController::runStarted, this,
             [this](RunRole, int shards) { m_monitor->markRunStart(shards); });
@@ -144,6 +164,26 @@ void MainWindow::createActions()
     m_cancel = make(tr("C&ancel"), tr("Stop the run in flight; its partial result is kept"),
                     QStyle::SP_MediaStop, {QKeySequence(Qt::Key_Escape)},
                     [this] { m_controller->cancel(); });
+    m_sweep = make(tr("S&weep"),
+                   tr("Run every K of the shard list, R times each, interleaved, on one plan; "
+                      "chart speedup against K"),
+                   QStyle::SP_FileDialogDetailedView,
+                   {QKeySequence(Qt::Key_F6), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W)},
+                   [this] { startExperiment(true); });
+    m_repeatCompare =
+        make(tr("&Repeat compare"),
+             tr("Run 1 and K loops R times each, interleaved 1, K, 1, K, ..., "
+                "with statistics"),
+             QStyle::SP_BrowserReload,
+             {QKeySequence(Qt::Key_F7), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
+             [this] { startExperiment(false); });
+    m_export = make(tr("&Export…"),
+                    tr("Write CSV, JSON and Markdown reports and every chart as PNG and SVG"),
+                    QStyle::SP_DialogSaveButton, {QKeySequence(Qt::CTRL | Qt::Key_E)},
+                    [this] { showExportDialog(); });
+    m_sweep->setObjectName(QStringLiteral("actionSweep"));
+    m_repeatCompare->setObjectName(QStringLiteral("actionRepeatCompare"));
+    m_export->setObjectName(QStringLiteral("actionExport"));
     m_runOne->setObjectName(QStringLiteral("actionRunOne"));
     m_runK->setObjectName(QStringLiteral("actionRunK"));
     m_compare->setObjectName(QStringLiteral("actionCompare"));
@@ -154,17 +194,25 @@ void MainWindow::createActions()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addActions({m_runOne, m_runK, m_compare});
     toolbar->addSeparator();
+    toolbar->addActions({m_sweep, m_repeatCompare});
+    toolbar->addSeparator();
     toolbar->addAction(m_cancel);
+    toolbar->addSeparator();
+    toolbar->addAction(m_export);
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_export);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addActions({m_runOne, m_runK, m_compare});
+    run->addSeparator();
+    run->addActions({m_sweep, m_repeatCompare});
     run->addSeparator();
     run->addAction(m_cancel);
 
@@ -182,6 +230,7 @@ void MainWindow::createMenus()
     view->addAction(tr("C&lear history"), this, [this] {
         m_history->clear();
         m_comparison->clear();
+        m_stats->clear();
     });
     view->addSeparator();
 
@@ -225,11 +274,19 @@ void MainWindow::updateActions()
     m_runOne->setEnabled(canRun);
     m_runK->setEnabled(canRun);
     m_compare->setEnabled(canRun);
+    m_sweep->setEnabled(canRun);
+    m_repeatCompare->setEnabled(canRun);
     m_cancel->setEnabled(running);
     if (p.ok()) {
         m_runK->setText(tr("Run &K loops (K = %1)").arg(p.config.shards));
         m_runK->setIconText(tr("Run %1 loops").arg(p.config.shards));
         m_compare->setIconText(tr("Compare 1 vs %1").arg(p.config.shards));
+        QStringList ks;
+        for (int k : p.shardCounts)
+            ks.append(QString::number(k));
+        m_sweep->setIconText(tr("Sweep K = %1").arg(ks.join(QLatin1Char(','))));
+        m_repeatCompare->setIconText(
+            tr("Repeat 1 vs %1 (R = %2)").arg(p.config.shards).arg(p.repeats));
     }
     if (!running && !p.ok())
         m_statusText->setText(tr("Fix the highlighted fields to run"));
@@ -249,8 +306,99 @@ void MainWindow::startRun(RunController::Mode mode)
     m_controller->start(mode, p.spec, p.config, *ns);
 }
 
+void MainWindow::startExperiment(bool sweep)
+{
+    const ConfigInput::Parsed &p = m_config->parsed();
+    const auto ns = m_calibrator->nsPerIteration(p.spec.kernel);
+    if (!p.ok() || !ns || m_controller->isRunning())
+        return;
+    m_controller->startExperiment(sweep ? p.sweepSpec() : p.repeatCompareSpec(), *ns);
+}
+
+void MainWindow::onExperimentFinished(const ExperimentResult &result)
+{
+    m_stats->setResult(result);
+    const std::vector<bool> &outliers = m_stats->summary().runOutliers;
+    for (std::size_t i = 0; i < outliers.size() && i < m_sequenceRows.size(); ++i)
+        m_history->setOutlier(m_sequenceRows[i], outliers[i]);
+    if (result.spec.repeats > 1 || result.spec.shardCounts.size() > 2)
+        m_tabs->setCurrentWidget(m_sweepPage);
+    int failed = 0;
+    for (const RunResult &r : result.runs)
+        failed += r.status == RunStatus::Failed ? 1 : 0;
+    m_statusText->setText(tr("%1%2").arg(
+        result.verdict(),
+        failed ? tr(" · %n run(s) failed: see the history", "", failed) : QString()));
+}
+
+QList<ExportChart> MainWindow::exportCharts() const
+{
+    return {
+        {QStringLiteral("chart-core-load"), tr("Per-core load"), m_coreLoad->chart()},
+        {QStringLiteral("chart-shard-load"), tr("Shard threads"), m_shardLoad->chart()},
+        {QStringLiteral("chart-comparison"), tr("One loop against K loops"), m_comparison->chart()},
+        {QStringLiteral("chart-sweep"), tr("Speedup against K"),
+         m_sweepPage->sweepChart()->chart()},
+        {QStringLiteral("chart-efficiency"), tr("Efficiency per K"),
+         m_sweepPage->efficiencyChart()->chart()}};
+}
+
+bool MainWindow::exportTo(const ExportOptions &options, QStringList *written, QString *error) const
+{
+    const ReportExporter exporter(m_stats->hasResult() ? &m_stats->result() : nullptr,
+                                  LoadSeries::fromSamples(m_monitor->recording().samples()),
+                                  exportCharts());
+    return exporter.exportTo(options, written, error);
+}
+
+void MainWindow::showExportDialog()
+{
+    ExportOptions defaults = m_exportOptions;
+    if (defaults.directory.isEmpty()) {
+        defaults.directory =
+            QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                .filePath(QStringLiteral("loopbench-export"));
+        // What the window shows, at the screen's real pixels.
+        defaults.pngSize = m_sweepPage->sweepChart()->isVisible()
+                               ? m_sweepPage->sweepChart()->size() * devicePixelRatio()
+                               : m_comparison->size() * devicePixelRatio();
+        if (defaults.pngSize.width() < 320 || defaults.pngSize.height() < 200)
+            defaults.pngSize = QSize(1600, 1000);
+    }
+    ExportDialog dialog(defaults, m_stats->hasResult(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_exportOptions = dialog.options();
+    QStringList written;
+    QString error;
+    if (!exportTo(m_exportOptions, &written, &error)) {
+        QMessageBox::warning(
+            this, tr("Export failed"),
+            tr("<p>Nothing more was written.</p><p>%1</p>%2")
+                .arg(error.toHtmlEscaped(),
+                     written.isEmpty()
+                         ? QString()
+                         : tr("<p>Written before the failure: %1</p>")
+                               .arg(written.join(QStringLiteral(", ")).toHtmlEscaped())));
+        return;
+    }
+    QStringList names;
+    for (const QString &path : std::as_const(written))
+        names.append(QFileInfo(path).fileName());
+    statusBar()->showMessage(tr("Exported to %1: %2")
+                                 .arg(QDir::toNativeSeparators(m_exportOptions.directory),
+                                      names.join(QStringLiteral(", "))),
+                             15000);
+}
+
 void MainWindow::onRunningChanged(bool running)
 {
+    if (running) {
+        m_sequenceRows.clear();
+        m_monitor->beginRecording();
+    } else {
+        m_monitor->endRecording();
+    }
     if (!running) {
         m_monitor->markRunEnd();
         m_progress->setFormat(tr("idle"));
@@ -268,8 +416,12 @@ void MainWindow::onProgress(const RunProgressInfo &info)
             .arg(info.tasks)
             .arg(std::isnan(info.etaMs) ? tr("…") : Formatting::duration(info.etaMs)));
     const QString step =
-        info.runCount > 1 ? tr("Compare, run %1 of %2: ").arg(info.runIndex + 1).arg(info.runCount)
-                          : QString();
+        info.role == RunRole::Warmup ? tr("Warm-up: ")
+        : info.experiment
+            ? tr("Experiment, run %1 of %2: ").arg(info.runIndex + 1).arg(info.runCount)
+        : info.runCount > 1
+            ? tr("Compare, run %1 of %2: ").arg(info.runIndex + 1).arg(info.runCount)
+            : QString();
     m_statusText->setText(
         tr("%1%2 running · %3 elapsed")
             .arg(step, loopsLabel(info.shards), Formatting::duration(info.elapsedMs)));
@@ -281,7 +433,9 @@ void MainWindow::onProgress(const RunProgressInfo &info)
 void MainWindow::onRunFinished(const RunResult &result, RunRole role, double guiStallP99Ms)
 {
     m_monitor->markRunEnd();
-    m_history->append(result, role, guiStallP99Ms);
+    const int row = m_history->append(result, role, guiStallP99Ms);
+    if (role != RunRole::Warmup)
+        m_sequenceRows.push_back(row);
     const StallMeter::Stats stall = m_controller->stallMeter().stats();
     m_stallLabel->setText(
         tr("GUI stall p99 %1 · max %2 (last run)")
@@ -312,8 +466,16 @@ void MainWindow::compareRows(int rowA, int rowB)
 void MainWindow::restoreSettings()
 {
     QSettings s;
-    if (const auto stored = ConfigSettings::load(s))
-        m_config->setConfig(stored->spec, stored->config);
+    QStringList problems;
+    const ConfigInput stored = ConfigSettings::load(s, &problems);
+    const ConfigInput::Parsed parsed = stored.parse();
+    m_config->setConfig(parsed.spec, parsed.config);
+    m_config->setExperiment(stored.shardList, parsed.repeats, stored.warmup);
+    if (!problems.isEmpty()) {
+        // Not a dialog at start: the form is valid again, the user only needs to know why.
+        statusBar()->showMessage(tr("Saved settings: %1").arg(problems.join(QStringLiteral("; "))),
+                                 20000);
+    }
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(screen()->availableSize() * 0.9);
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
@@ -342,7 +504,7 @@ void MainWindow::saveSettings()
     QSettings s;
     const ConfigInput::Parsed &p = m_config->parsed();
     if (p.ok()) // an invalid form is not worth coming back to
-        ConfigSettings::save(s, p.spec, p.config);
+        ConfigSettings::save(s, m_config->input());
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("window/vertical"), m_vertical->saveState());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "presetstore.h"
+#include "reportexporter.h"
 #include "runcontroller.h"
 
 #include <QMainWindow>
@@ -9,6 +10,7 @@ class Calibrator;
 class ComparisonChart;
 class ConfigPanel;
 class CoreLoadView;
+class ExperimentStatsModel;
 class HistoryModel;
 class HistoryView;
 class LoadMonitor;
@@ -16,7 +18,9 @@ class QAction;
 class QLabel;
 class QProgressBar;
 class QSplitter;
+class QTabWidget;
 class ShardLoadView;
+class SweepPage;
 
 // The desktop app's one window: the config panel (a dock), live per-core and per-shard load on
 // top, the comparison chart and the run history below, run actions in a toolbar and a menu.
@@ -38,6 +42,15 @@ public:
     QAction *runKAction() const { return m_runK; }
     QAction *compareAction() const { return m_compare; }
     QAction *cancelAction() const { return m_cancel; }
+    QAction *sweepAction() const { return m_sweep; }
+    QAction *repeatCompareAction() const { return m_repeatCompare; }
+    QAction *exportAction() const { return m_export; }
+    ExperimentStatsModel *statistics() const { return m_stats; }
+    SweepPage *sweepPage() const { return m_sweepPage; }
+    // Every chart the window shows, as File > Export writes them.
+    QList<ExportChart> exportCharts() const;
+    // What File > Export would write with `options`; false and `error` as the dialog shows them.
+    bool exportTo(const ExportOptions &options, QStringList *written, QString *error) const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -48,6 +61,9 @@ private:
     void createStatusBar();
     void updateActions();
     void startRun(RunController::Mode mode);
+    void startExperiment(bool sweep);
+    void onExperimentFinished(const ExperimentResult &result);
+    void showExportDialog();
     void onProgress(const RunProgressInfo &info);
     void onRunFinished(const RunResult &result, RunRole role, double guiStallP99Ms);
     void onRunningChanged(bool running);
@@ -60,12 +76,15 @@ private:
     RunController *m_controller;
     LoadMonitor *m_monitor;
     HistoryModel *m_history;
+    ExperimentStatsModel *m_stats;
 
     ConfigPanel *m_config;
     CoreLoadView *m_coreLoad;
     ShardLoadView *m_shardLoad;
     ComparisonChart *m_comparison;
     HistoryView *m_historyView;
+    SweepPage *m_sweepPage;
+    QTabWidget *m_tabs;
     QSplitter *m_vertical;
     QSplitter *m_top;
     QSplitter *m_bottom;
@@ -74,6 +93,11 @@ private:
     QAction *m_runK = nullptr;
     QAction *m_compare = nullptr;
     QAction *m_cancel = nullptr;
+    QAction *m_sweep = nullptr;
+    QAction *m_repeatCompare = nullptr;
+    QAction *m_export = nullptr;
+    std::vector<int> m_sequenceRows; // history rows of the measured runs of the sequence
+    ExportOptions m_exportOptions;   // the dialog's last choices, for the next export
     QLabel *m_statusText = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_stallLabel = nullptr;

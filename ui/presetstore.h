@@ -1,5 +1,6 @@
 #pragma once
 
+#include "partition.h"
 #include "workloadspec.h"
 
 #include <QByteArray>
@@ -16,11 +17,15 @@ struct Preset
     QString name;
     QString description;
     WorkloadSpec spec;
+    // Optional: a preset may ask for a partition; without one the form keeps the user's.
+    std::optional<Partition> partition;
 };
 
 // Loads the presets from a directory of JSON files (by default the ones compiled into the app's
-// resources), in file-name order. Files that do not parse or whose spec is invalid are skipped
-// and named in errors(), so a broken preset cannot break the app.
+// resources), in file-name order. Every value is validated (unknown kernel or partition, min
+// above max, numbers out of range, fractions, text where a number belongs); a bad file is skipped
+// and named in errors() with the field and the allowed range ("bad.json: \"tasks\": 0 is outside
+// 1..50000000"), so a broken preset cannot break the app.
 class PresetStore
 {
 public:

@@ -8,6 +8,8 @@ enum class RunRole {
     KLoops,     // Run K loops
     CompareOne, // the baseline half of a Compare
     CompareK,   // the K-loop half of a Compare
+    Warmup,     // the untimed first run of an experiment: never in its statistics
+    Repeat,     // one measured run of a Sweep or Repeat compare
 };
 
 inline QString runRoleName(RunRole role)
@@ -21,6 +23,10 @@ inline QString runRoleName(RunRole role)
         return QStringLiteral("compare · 1");
     case RunRole::CompareK:
         return QStringLiteral("compare · K");
+    case RunRole::Warmup:
+        return QStringLiteral("warm-up");
+    case RunRole::Repeat:
+        return QStringLiteral("experiment");
     }
     return {};
 }

@@ -8,6 +8,8 @@
 #include <QLineEdit>
 #include <QTest>
 
+#include <limits>
+
 // The config form against the core's value types: what goes in comes out, and every invalid
 // input is shown beside its field in the core's words while Run stays disabled.
 class TestConfigPanel : public QObject
@@ -84,6 +86,8 @@ private slots:
 
         PresetStore presets;
         ConfigPanel panel(presets);
+        // The "limits" row needs ~12 GB: admit it, this test is about the text round trip.
+        panel.setMemoryGuard(MemoryGuard{std::numeric_limits<std::uint64_t>::max()});
         panel.setConfig(spec, config);
         QVERIFY(panel.isValid());
         QCOMPARE(panel.parsed().spec, spec);

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QChartView>
+
+struct ExperimentSummary;
+class QBarCategoryAxis;
+class QBarSeries;
+class QBarSet;
+class QValueAxis;
+
+// Efficiency per shard count K, two ways: T* / wall (how close each K came to the best schedule
+// its cores allow) and speedup / K (parallel efficiency in the textbook sense, which falls once
+// K exceeds the cores). Medians from the core's ExperimentSummary.
+class EfficiencyChart : public QChartView
+{
+    Q_OBJECT
+public:
+    explicit EfficiencyChart(QWidget *parent = nullptr);
+
+    void setSummary(const ExperimentSummary &summary);
+    void clear();
+
+    // Read by tests: one value per K, in percent.
+    const QBarSet *boundSet() const { return m_bound; }
+    const QBarSet *perKSet() const { return m_perK; }
+
+private:
+    QBarSeries *m_series;
+    QBarSet *m_bound;
+    QBarSet *m_perK;
+    QBarCategoryAxis *m_axisK;
+    QValueAxis *m_axisPercent;
+};

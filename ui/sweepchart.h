@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QChartView>
+#include <QList>
+
+struct ExperimentResult;
+struct ExperimentSummary;
+class QLineSeries;
+class QScatterSeries;
+class QValueAxis;
+
+// Speedup against the shard count K for one experiment: the measured median per K with a
+// min-max whisker over its runs, the ideal line the release-time bound T* allows, and the Amdahl
+// fit with its serial fraction in the legend. All values come from the core's ExperimentSummary.
+class SweepChart : public QChartView
+{
+    Q_OBJECT
+public:
+    explicit SweepChart(QWidget *parent = nullptr);
+
+    void setExperiment(const ExperimentResult &result, const ExperimentSummary &summary);
+    void clear();
+
+    // Read by tests: x is K, y the speedup.
+    const QLineSeries *measuredSeries() const { return m_measured; }
+    const QLineSeries *idealSeries() const { return m_ideal; }
+    const QLineSeries *amdahlSeries() const { return m_amdahl; }
+    int whiskerCount() const { return int(m_whiskers.size()); }
+
+private:
+    void addWhisker(double k, double low, double high);
+
+    QLineSeries *m_measured;
+    QScatterSeries *m_points;
+    QLineSeries *m_ideal;
+    QLineSeries *m_amdahl;
+    QList<QLineSeries *> m_whiskers;
+    QValueAxis *m_axisK;
+    QValueAxis *m_axisSpeedup;
+};
