@@ -9,8 +9,10 @@
 #include "taskplan.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStorageInfo>
 
 #include <algorithm>
 #include <charconv>
@@ -388,6 +390,11 @@ bool writeCsvReports(const QString &dir, const ExperimentResult &result, const L
         names << QStringLiteral("tasks.csv");
     names << QStringLiteral("meta.json");
 
+    // All files or none: every file is rendered first, the free space is checked against their
+    // total, and if one write still fails the files this call already wrote are removed again,
+    // so a full disk never leaves a report set that looks complete but is not.
+    QList<QByteArray> contents;
+    qint64 total = 0;
     for (const QString &name : names) {
         QByteArray bytes;
         if (name == QLatin1String("runs.csv")) {
@@ -404,11 +411,29 @@ bool writeCsvReports(const QString &dir, const ExperimentResult &result, const L
         } else {
             bytes = metaJson(result, names);
         }
-        const QString path = d.filePath(name);
-        if (!writeReport(path, bytes, error))
-            return false;
-        if (written)
-            written->append(path);
+        total += bytes.size();
+        contents.append(std::move(bytes));
     }
+    const QStorageInfo storage(d.absolutePath());
+    if (storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < total) {
+        if (error)
+            *error = QStringLiteral("cannot write %1: %2 KB needed, %3 KB free")
+                         .arg(dir)
+                         .arg((total + 1023) / 1024)
+                         .arg(storage.bytesAvailable() / 1024);
+        return false;
+    }
+    QStringList done;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const QString path = d.filePath(names[i]);
+        if (!writeReport(path, contents[i], error)) {
+            for (const QString &p : done)
+                QFile::remove(p);
+            return false;
+        }
+        done.append(path);
+    }
+    if (written)
+        written->append(done);
     return true;
 }

@@ -1,10 +1,33 @@
 #include "reportfile.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
+
+#include <cerrno>
+#include <cstring>
+
+namespace {
+
+// QSaveFile reports some failures (a full disk at commit) as "Unknown error"; errno still says
+// what happened.
+QString reason(const QFileDevice &file, int savedErrno)
+{
+    const QString text = file.errorString();
+    if (savedErrno != 0 && (text.isEmpty() || text == QLatin1String("Unknown error")))
+        return QString::fromLocal8Bit(std::strerror(savedErrno));
+    return text;
+}
+
+} // namespace
 
 bool writeReport(const QString &path, const QByteArray &bytes, QString *error)
 {
+    auto fail = [&](const QString &why) {
+        if (error)
+            *error = QStringLiteral("cannot write %1: %2").arg(path, why);
+        return false;
+    };
     if (path == QLatin1String("-")) {
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly) || out.write(bytes) != bytes.size()) {
@@ -14,17 +37,27 @@ bool writeReport(const QString &path, const QByteArray &bytes, QString *error)
         }
         return true;
     }
+    // QSaveFile writes a temporary file beside the target and renames it over the target. Over a
+    // device, a FIFO or a directory that would replace the node itself (as root, /dev/full would
+    // become a regular file): refuse anything that exists and is not a regular file.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile())
+        return fail(QStringLiteral("not a regular file"));
+
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    // Unbuffered: Qt 6.4's QSaveFile::commit() does not notice when the final flush of its write
+    // buffer fails, so a full disk would leave a truncated report and report success (seen on a
+    // 4 KiB tmpfs). Writing straight through makes write() itself fail.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return fail(reason(file, errno));
+    errno = 0;
+    if (file.write(bytes) != bytes.size() || !file.flush()) {
+        const QString why = reason(file, errno); // before cancelWriting() replaces the error
         file.cancelWriting();
-        return false;
+        return fail(why);
     }
+    errno = 0;
+    if (!file.commit()) // the temporary file is removed: no partial report is left
+        return fail(reason(file, errno));
     return true;
 }
