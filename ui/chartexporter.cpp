@@ -4,6 +4,7 @@
 #include <QChart>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
+#include <QGraphicsView>
 #include <QImageWriter>
 #include <QPainter>
 #include <QSvgGenerator>
@@ -33,8 +34,14 @@ void withLayout(QChart *chart, QSizeF logical, const std::function<void(QRectF)>
 
 QSizeF logicalSize(const QChart *chart, QSize pixels)
 {
-    // 800 logical pixels: a chart that was never shown is laid out as a typical pane would be.
-    const double width = chart->size().width() >= 50 ? chart->size().width() : 800.0;
+    // The width of the view that shows it: a view on a hidden tab has its size, but its chart
+    // catches up only when shown. 800 logical pixels for a chart without a view or with a tiny
+    // one: laid out as a typical pane would be.
+    double width = chart->size().width();
+    if (chart->scene() && !chart->scene()->views().isEmpty())
+        width = chart->scene()->views().constFirst()->viewport()->width();
+    if (width < 200)
+        width = 800.0;
     return {width, width * pixels.height() / std::max(1, pixels.width())};
 }
 

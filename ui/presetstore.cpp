@@ -45,8 +45,13 @@ QString jsonText(const QJsonValue &v)
 {
     if (v.isString())
         return v.toString();
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 17);
+    if (v.isDouble()) {
+        // Whole numbers as written (2^64 as 18446744073709551616, not 1.8e+19), below 1e21
+        // where fixed notation stops being readable.
+        const double d = v.toDouble();
+        return d == std::floor(d) && std::abs(d) < 1e21 ? QString::number(d, 'f', 0)
+                                                        : QString::number(d, 'g', 17);
+    }
     if (v.isBool())
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     if (v.isNull())

@@ -39,14 +39,14 @@ SweepChart::SweepChart(QWidget *parent)
     c->setTitleFont(title);
     c->legend()->setAlignment(Qt::AlignBottom);
 
-    m_measured->setName(tr("measured speedup (median)"));
+    m_measured->setName(tr("measured (median)"));
     m_measured->setPen(QPen(kMeasured, 2.5));
     m_points->setName(tr("median per K"));
     m_points->setColor(kMeasured);
     m_points->setBorderColor(kMeasured);
     m_points->setMarkerSize(9);
     QPen ideal(kIdeal, 2, Qt::DashLine);
-    m_ideal->setName(tr("ideal (release-time bound T*)"));
+    m_ideal->setName(tr("ideal (T*)"));
     m_ideal->setPen(ideal);
     m_amdahl->setPen(QPen(kAmdahl, 1.8, Qt::DotLine));
     m_amdahl->setName(tr("Amdahl fit"));
@@ -140,8 +140,7 @@ void SweepChart::setExperiment(const ExperimentResult &result, const ExperimentS
             curve.append({k, fit.speedup(k)});
         }
         m_amdahl->replace(curve);
-        m_amdahl->setName(
-            tr("Amdahl fit, serial fraction s = %1").arg(fit.serialFraction, 0, 'f', 3));
+        m_amdahl->setName(tr("Amdahl, s = %1").arg(fit.serialFraction, 0, 'f', 3));
     }
 
     m_axisK->setRange(0, maxK + std::max(0.5, maxK * 0.05));
