@@ -8,7 +8,10 @@ Engine::Engine(QObject *parent)
 
 Engine::~Engine()
 {
-    // ShardSet's destructor cancels and joins.
+    // A summary in flight finishes first (its hand-back event dies with this object); then
+    // ShardSet's destructor cancels and joins whatever still runs.
+    if (m_summarizer.joinable())
+        m_summarizer.join();
     m_set.reset();
 }
 
@@ -30,7 +33,8 @@ bool Engine::start(std::shared_ptr<const TaskPlan> plan, RunConfig config, doubl
 
 void Engine::cancel()
 {
-    if (m_set)
+    // Once every shard has finished, the run is complete: a late cancel must not relabel it.
+    if (m_set && !m_summarizer.joinable())
         m_set->cancel();
 }
 
@@ -41,11 +45,22 @@ RunProgress Engine::progress() const
 
 void Engine::onShardFinished()
 {
-    if (!m_set || !m_set->allFinished())
+    if (!m_set || !m_set->allFinished() || m_summarizer.joinable())
         return;
-    m_set->join(ULONG_MAX);
-    auto set = std::move(m_set);
-    const RunResult result = set->result();
-    set.reset();
+    // Summarising sorts the plan for the ideal bound and takes percentiles over every task:
+    // ~200 ms for a million tasks, too long for the caller's (GUI) thread. A short-lived thread
+    // does it and hands the result back through the caller's event loop.
+    m_summarizer = std::thread([this] {
+        m_set->join(ULONG_MAX);
+        RunResult result = m_set->result();
+        QMetaObject::invokeMethod(
+            this, [this, result = std::move(result)] { finishRun(result); }, Qt::QueuedConnection);
+    });
+}
+
+void Engine::finishRun(const RunResult &result)
+{
+    m_summarizer.join();
+    m_set.reset();
     emit finished(result);
 }

@@ -7,12 +7,14 @@
 #include <QObject>
 
 #include <memory>
+#include <thread>
 
 class TaskPlan;
 
 // The asynchronous face of a run, for an event-driven caller such as the GUI: start() returns at
 // once (the caller's thread only starts threads; it never runs tasks), progress() is cheap to
-// poll, and finished() is emitted once, on the caller's thread, with the joined result.
+// poll, and finished() is emitted once, on the caller's thread, with the joined result (which a
+// helper thread summarises, so the caller never waits for it). isRunning() stays true until then.
 // One run at a time per Engine.
 class Engine : public QObject
 {
@@ -34,5 +36,7 @@ signals:
 
 private:
     void onShardFinished();
+    void finishRun(const RunResult &result);
     std::unique_ptr<ShardSet> m_set;
+    std::thread m_summarizer; // joins the shards and builds the RunResult off the caller's thread
 };
