@@ -2,6 +2,7 @@
 
 #include <QBuffer>
 #include <QChart>
+#include <QCoreApplication>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QGraphicsView>
@@ -13,6 +14,17 @@
 
 namespace {
 
+// Lays the chart out now, not at the next event: we render right away. Axes and legends post
+// layout requests of their own while the first pass places them, hence the second pass.
+void settle(QChart *chart)
+{
+    for (int pass = 0; pass < 2; ++pass) {
+        if (chart->layout())
+            chart->layout()->activate();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    }
+}
+
 // Lays the chart out at `logical` (keeping its position in the scene), runs `draw` with the
 // scene rectangle to render, then restores the window's geometry.
 void withLayout(QChart *chart, QSizeF logical, const std::function<void(QRectF)> &draw)
@@ -21,14 +33,12 @@ void withLayout(QChart *chart, QSizeF logical, const std::function<void(QRectF)>
     const bool resize = logical != saved.size();
     if (resize) {
         chart->resize(logical);
-        if (chart->layout())
-            chart->layout()->activate(); // now, not at the next event: we render right away
+        settle(chart);
     }
     draw(chart->mapRectToScene(chart->rect()));
     if (resize) {
         chart->setGeometry(saved);
-        if (chart->layout())
-            chart->layout()->activate();
+        settle(chart);
     }
 }
 

@@ -58,13 +58,17 @@ ExportDialog::ExportDialog(const ExportOptions &defaults, bool haveReports, QWid
     sizeRow->addStretch(1);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Directory:"), dirRow);
+    auto *dirLabel = new QLabel(tr("&Directory:"));
+    dirLabel->setBuddy(m_directory);
+    form->addRow(dirLabel, dirRow);
     form->addRow(tr("Reports:"), m_csv);
     form->addRow(QString(), m_tasksCsv);
     form->addRow(QString(), m_json);
     form->addRow(QString(), m_markdown);
     form->addRow(tr("Charts:"), m_png);
-    form->addRow(tr("PNG si&ze:"), sizeRow);
+    auto *sizeLabel = new QLabel(tr("PNG si&ze:"));
+    sizeLabel->setBuddy(m_width);
+    form->addRow(sizeLabel, sizeRow);
     form->addRow(QString(), m_svg);
     m_files->setWordWrap(true);
     m_files->setForegroundRole(QPalette::PlaceholderText);
