@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <ctime>
 #include <mutex>
+#include <vector>
 
 class TaskPlan;
 class TimerQueue;
@@ -48,13 +49,14 @@ public:
         std::int64_t failTask = -1;                // RunConfig::failTask
     };
 
-    Shard(int index, Context context, int pinCpu = -1, QObject *parent = nullptr);
+    Shard(int index, Context context, Slice slice, int pinCpu = -1, QObject *parent = nullptr);
     ~Shard() override;
 
-    // Blocks until the thread runs and its queue exists. Call after start().
+    // Blocks until the thread runs, its slice is put in wake-up order and its queue exists.
+    // Call after start().
     void waitUntilReady();
-    // Hands the slice to the shard's loop (one queued call); deadlines are t0Ns + io.
-    void post(Slice slice, std::int64_t t0Ns);
+    // Starts the slice on the shard's loop (one queued call); deadlines are t0Ns + io.
+    void post(std::int64_t t0Ns);
     // Thread-safe: wakes every sleeping task so it ends at once; a shard that never got its slice
     // just quits. Kernels in flight stop at their next cancel check (the shared flag must already
     // be set).
@@ -76,13 +78,16 @@ protected:
     void run() override;
 
 private:
-    void startSlice(Slice slice, std::int64_t t0Ns);
+    void orderSlice();
+    void startSlice(std::int64_t t0Ns);
     QCoro::Task<> runTask(std::uint32_t task, std::int64_t dueNs);
     void completeTask(std::uint32_t task, std::int64_t dueNs, bool due);
     void finishTask();
 
     const int m_index;
     const Context m_context;
+    const Slice m_slice;
+    std::vector<std::uint32_t> m_order; // the slice's task ids by due time, until started
     const int m_pinCpu;
     QSemaphore m_ready;
     std::mutex m_queueMutex; // guards m_queue's lifetime against requestCancel()

@@ -47,7 +47,9 @@ void ShardSet::launch(const std::atomic<bool> *stop)
             m_cancel.store(true);
             break;
         }
-        m_shards.push_back(std::make_unique<Shard>(k, context, m_config.pin ? k % cpus : -1));
+        m_shards.push_back(std::make_unique<Shard>(
+            k, context, sliceFor(m_config.partition, m_plan->size(), m_config.shards, k),
+            m_config.pin ? k % cpus : -1));
         m_shards.back()->start();
     }
     for (auto &shard : m_shards)
@@ -59,10 +61,8 @@ void ShardSet::launch(const std::atomic<bool> *stop)
     // One t0 for every shard, taken when all loops run: thread start-up is not charged to the
     // tasks (it is reported separately as startOverheadMs).
     m_t0Ns = nowNs();
-    for (auto &shard : m_shards) {
-        shard->post(sliceFor(m_config.partition, m_plan->size(), m_config.shards, shard->index()),
-                    m_t0Ns);
-    }
+    for (auto &shard : m_shards)
+        shard->post(m_t0Ns);
     if (m_cancel.load()) // cancel() raced with the posts above
         cancel();
 }

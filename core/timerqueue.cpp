@@ -3,6 +3,7 @@
 #include "clock.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 // std heap algorithms build a max-heap: invert the order to keep the earliest deadline on top.
@@ -32,8 +33,16 @@ TimerQueue::~TimerQueue()
 
 void TimerQueue::push(std::int64_t deadlineNs, std::coroutine_handle<> handle)
 {
-    m_heap.push_back({deadlineNs, handle});
-    std::push_heap(m_heap.begin(), m_heap.end(), Later{});
+    if (m_runHead == m_run.size()) { // drained: start a new run in place
+        m_run.clear();
+        m_runHead = 0;
+    }
+    if (m_run.empty() || deadlineNs >= m_run.back().deadlineNs) {
+        m_run.push_back({deadlineNs, handle});
+    } else {
+        m_heap.push_back({deadlineNs, handle});
+        std::push_heap(m_heap.begin(), m_heap.end(), Later{});
+    }
     if (m_cancelled) {
         // A task that sleeps after cancellation must not wait for its deadline.
         if (!m_firing)
@@ -50,8 +59,21 @@ void TimerQueue::endBatch()
         rearm();
 }
 
+std::int64_t TimerQueue::earliestNs() const
+{
+    std::int64_t earliest = INT64_MAX;
+    if (m_runHead < m_run.size())
+        earliest = m_run[m_runHead].deadlineNs;
+    if (!m_heap.empty())
+        earliest = std::min(earliest, m_heap.front().deadlineNs);
+    return earliest;
+}
+
 TimerQueue::Entry TimerQueue::popEarliest()
 {
+    if (m_runHead < m_run.size() &&
+        (m_heap.empty() || m_run[m_runHead].deadlineNs <= m_heap.front().deadlineNs))
+        return m_run[m_runHead++];
     std::pop_heap(m_heap.begin(), m_heap.end(), Later{});
     const Entry e = m_heap.back();
     m_heap.pop_back();
@@ -66,7 +88,7 @@ void TimerQueue::fire()
     // (cancel, quit) get their turn between batches, as in any event loop. Whatever became due
     // while this batch ran is picked up by the next tick, with its lateness honestly recorded.
     const std::int64_t now = nowNs();
-    while (!m_heap.empty() && m_heap.front().deadlineNs <= now)
+    while (earliestNs() <= now)
         popEarliest().handle.resume();
     m_firing = false;
     if (m_cancelled)
@@ -77,12 +99,12 @@ void TimerQueue::fire()
 
 void TimerQueue::rearm()
 {
-    if (m_heap.empty()) {
+    const std::int64_t earliest = earliestNs();
+    if (earliest == INT64_MAX) {
         m_timer.stop();
         m_armedNs = INT64_MAX;
         return;
     }
-    const std::int64_t earliest = m_heap.front().deadlineNs;
     if (earliest == m_armedNs && m_timer.isActive())
         return;
     // QTimer counts whole milliseconds: round up so a tick never comes early.
@@ -106,9 +128,14 @@ void TimerQueue::cancelAll()
     m_firing = true;
     std::vector<Entry> parked;
     parked.swap(m_heap);
+    std::vector<Entry> run;
+    run.swap(m_run);
+    const std::size_t runHead = std::exchange(m_runHead, 0);
+    for (std::size_t i = runHead; i < run.size(); ++i)
+        run[i].handle.resume();
     for (const Entry &e : parked)
         e.handle.resume();
     m_firing = false;
-    if (!m_heap.empty())
+    if (pending() > 0)
         QTimer::singleShot(0, this, &TimerQueue::cancelAll);
 }

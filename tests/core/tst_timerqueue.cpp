@@ -82,6 +82,32 @@ private slots:
         QCOMPARE(queue.armedDeadlineNs(), INT64_MAX);
     }
 
+    void sortedSleepsAndStragglersMergeInDeadlineOrder()
+    {
+        // In-order sleeps take the sorted run, out-of-order ones the heap; firing must merge
+        // both, and a new run may start once the old one is drained.
+        TimerQueue queue;
+        std::vector<Wake> log;
+        Waiter waiter;
+        const std::int64_t t0 = nowNs();
+        for (int i = 0; i < 50; ++i)
+            (void)sleeper(queue, i, t0 + ms(i), log, &waiter);         // run: 0..49 ms
+        (void)sleeper(queue, 50, t0 + ms(25) + 500'000, log, &waiter); // straggler: 25.5 ms
+        (void)sleeper(queue, 51, t0 + ms(3), log, &waiter);            // straggler: 3 ms
+        (void)sleeper(queue, 52, t0 + ms(60), log, &waiter);           // in order again
+        QCOMPARE(queue.pending(), std::size_t(53));
+        QCOMPARE(queue.armedDeadlineNs(), t0);
+        QVERIFY(waiter.wait(log, 53, 3000));
+        for (std::size_t i = 1; i < log.size(); ++i)
+            QVERIFY2(log[i].dueNs >= log[i - 1].dueNs, "woke out of deadline order");
+        for (const Wake &w : log)
+            QVERIFY(w.resumedNs >= w.dueNs);
+        QCOMPARE(queue.pending(), std::size_t(0));
+        (void)sleeper(queue, 53, nowNs() + ms(1), log, &waiter); // a fresh run after draining
+        QVERIFY(waiter.wait(log, 54, 1000));
+        QCOMPARE(log.back().id, 53);
+    }
+
     void rearmsToEarliestDeadline()
     {
         TimerQueue queue;
