@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 const ConfigSummary *ExperimentSummary::config(int shards) const
 {
@@ -95,13 +96,20 @@ ExperimentSummary summarizeExperiment(const ExperimentResult &result)
     }
 
     if (summary.baselineShards == 1) {
+        // Fit on the parallelism the machine could give, min(K, logical CPUs): 4 loops on 2 cores
+        // are 2-way parallel, and fitting them as 4-way would drag the serial fraction up and
+        // draw a curve that overtakes the ideal bound.
+        const double cores = result.machine.logicalCpus > 0
+                                 ? double(result.machine.logicalCpus)
+                                 : std::numeric_limits<double>::infinity();
         std::vector<double> ks;
         std::vector<double> speedups;
         for (const ConfigSummary &c : summary.configs) {
-            ks.push_back(c.shards);
+            ks.push_back(std::min(double(c.shards), cores));
             speedups.push_back(c.speedup.value);
         }
         summary.amdahl = amdahlFit(ks, speedups);
+        summary.amdahl.cores = cores;
         if (std::isfinite(summary.amdahl.serialFraction)) {
             for (ConfigSummary &c : summary.configs)
                 c.amdahlSpeedup = summary.amdahl.speedup(c.shards);

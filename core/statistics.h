@@ -83,10 +83,13 @@ struct AmdahlFit
 {
     double serialFraction = kNaN;
     double rmse = kNaN;
+    // K loops run on at most this many cores: beyond it Amdahl's law sees no more parallelism.
+    // Infinity when unknown.
+    double cores = std::numeric_limits<double>::infinity();
 
     double speedup(double shards) const
     {
-        return 1 / (serialFraction + (1 - serialFraction) / shards);
+        return 1 / (serialFraction + (1 - serialFraction) / std::min(shards, cores));
     }
 };
 

@@ -19,6 +19,7 @@ private slots:
     void mannWhitneyNeedsFiveRunsOnBothSides();
     void amdahlIsFittedToMedianSpeedups();
     void noAmdahlFitWithoutAOneLoopBaseline();
+    void amdahlSeesNoMoreCoresThanTheMachineHas();
     void cancelledBeforeAnyRunLeavesEveryValueUndefined();
 };
 
@@ -111,6 +112,22 @@ void TestExperimentSummary::amdahlIsFittedToMedianSpeedups()
     //    sum(x * y) / sum(x * x) -> 0.10390936635952296
     QVERIFY(std::abs(s.amdahl.serialFraction - 0.10390936635952296) < 1e-14);
     QCOMPARE(s.config(4)->amdahlSpeedup, expected.speedup(4));
+}
+
+void TestExperimentSummary::amdahlSeesNoMoreCoresThanTheMachineHas()
+{
+    // On 2 logical CPUs, 2 and 4 loops are both 2-way parallel: the fit uses K = (2, 2).
+    // By hand: x = 1 - 1/2 = 0.5 for both; y = 1/S - 1/2 = 5400.1/10507.9 - 0.5 = 0.013908 and
+    // 3712.4/10507.9 - 0.5 = -0.146704; s = sum(x*y)/sum(x*x) = y1 + y2 < 0, clamped to 0.
+    // So the fitted curve is the ideal one, and it stops at 2x: it never passes the machine.
+    ExperimentResult e = synthetic::experiment();
+    e.machine.logicalCpus = 2;
+    const ExperimentSummary s = summarizeExperiment(e);
+    QCOMPARE(s.amdahl.serialFraction, 0.0);
+    QCOMPARE(s.amdahl.cores, 2.0);
+    QCOMPARE(s.config(2)->amdahlSpeedup, 2.0);
+    QCOMPARE(s.config(4)->amdahlSpeedup, 2.0);
+    QCOMPARE(s.amdahl.speedup(64), 2.0);
 }
 
 void TestExperimentSummary::noAmdahlFitWithoutAOneLoopBaseline()

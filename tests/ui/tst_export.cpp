@@ -200,6 +200,8 @@ private:
         r.spec.shardCounts = {1, 2, 4};
         r.spec.repeats = 3;
         r.machine = MachineInfo::current();
+        // A fixed machine, so the Amdahl fit (capped at the logical CPUs) is the same everywhere.
+        r.machine.logicalCpus = 8;
         r.nsPerIter = 0.8;
         const double wall[3][3] = {{1000, 1010, 990}, {540, 560, 530}, {330, 350, 320}};
         const double ideal[3] = {950, 480, 250};
