@@ -1,5 +1,6 @@
 #include "comparisonchart.h"
 
+#include "chartstyle.h"
 #include "formatting.h"
 
 #include <QBarCategoryAxis>
@@ -18,12 +19,7 @@ ComparisonChart::ComparisonChart(QWidget *parent)
     , m_seconds(new QValueAxis)
 {
     QChart *c = chart();
-    c->setMargins(QMargins(4, 4, 4, 4));
-    QFont title = c->titleFont();
-    title.setBold(true);
-    title.setPointSizeF(title.pointSizeF() * 1.1);
-    c->setTitleFont(title);
-    c->legend()->setAlignment(Qt::AlignBottom);
+    styleChart(c, TitleEmphasis::Headline);
     m_wall->setColor(QColor(31, 119, 180));
     m_ideal->setColor(QColor(170, 170, 170));
     m_ideal->setLabelColor(palette().text().color());

@@ -1,5 +1,6 @@
 #include "efficiencychart.h"
 
+#include "chartstyle.h"
 #include "experimentsummary.h"
 
 #include <QBarCategoryAxis>
@@ -21,11 +22,7 @@ EfficiencyChart::EfficiencyChart(QWidget *parent)
     , m_axisPercent(new QValueAxis)
 {
     QChart *c = chart();
-    c->setMargins(QMargins(4, 4, 4, 4));
-    QFont title = c->titleFont();
-    title.setBold(true);
-    c->setTitleFont(title);
-    c->legend()->setAlignment(Qt::AlignBottom);
+    styleChart(c, TitleEmphasis::Bold);
     m_bound->setColor(QColor(44, 160, 44));
     m_perK->setColor(QColor(255, 127, 14));
     for (QBarSet *set : {m_bound, m_perK})

@@ -1,5 +1,6 @@
 #include "shardloadview.h"
 
+#include "chartstyle.h"
 #include "loadmonitor.h"
 
 #include <QBarCategoryAxis>
@@ -41,8 +42,7 @@ ShardLoadView::ShardLoadView(QWidget *parent)
 {
     QChart *c = chart();
     c->setTitle(tr("Shard threads: CPU and event-loop lag"));
-    c->setMargins(QMargins(4, 4, 4, 4));
-    c->legend()->setAlignment(Qt::AlignBottom);
+    styleChart(c, TitleEmphasis::Plain);
     m_cpu->setColor(QColor(31, 119, 180));
     m_bars->append(m_cpu);
     m_bars->setBarWidth(0.6);

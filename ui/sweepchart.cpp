@@ -1,5 +1,6 @@
 #include "sweepchart.h"
 
+#include "chartstyle.h"
 #include "comparison.h"
 #include "experiment.h"
 #include "experimentsummary.h"
@@ -32,12 +33,7 @@ SweepChart::SweepChart(QWidget *parent)
     , m_axisSpeedup(new QValueAxis)
 {
     QChart *c = chart();
-    c->setMargins(QMargins(4, 4, 4, 4));
-    QFont title = c->titleFont();
-    title.setBold(true);
-    title.setPointSizeF(title.pointSizeF() * 1.1);
-    c->setTitleFont(title);
-    c->legend()->setAlignment(Qt::AlignBottom);
+    styleChart(c, TitleEmphasis::Headline);
 
     m_measured->setName(tr("measured (median)"));
     m_measured->setPen(QPen(kMeasured, 2.5));
