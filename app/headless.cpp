@@ -10,6 +10,7 @@
 #include "reportfile.h"
 #include "textreport.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QThread>
 
@@ -259,27 +260,61 @@ bool writeOrComplain(const char *option, const QString &path, const QByteArray &
     return false;
 }
 
-bool writeReports(const HeadlessOptions &options, const ExperimentResult &result,
-                  const LoadTimeline &load)
+enum class WriteOutcome { Written, Failed, Interrupted };
+
+// Writes every report asked for. Ctrl-C while writing stops between files and removes what this
+// call already wrote, so an interrupted export leaves no half-set of reports behind.
+WriteOutcome writeReports(const HeadlessOptions &options, const ExperimentResult &result,
+                          const LoadTimeline &load)
 {
-    if (!options.jsonPath.isEmpty() &&
-        !writeOrComplain("--json", options.jsonPath,
-                         QJsonDocument(experimentToJson(result)).toJson(QJsonDocument::Indented)))
-        return false;
-    if (!options.markdownPath.isEmpty() &&
-        !writeOrComplain("--markdown", options.markdownPath, experimentMarkdown(result).toUtf8()))
-        return false;
-    if (options.csvPath.isEmpty())
+    QStringList written;
+    auto interrupted = [&written] {
+        if (!g_interrupted.load())
+            return false;
+        for (const QString &path : written)
+            QFile::remove(path);
+        std::fprintf(stderr, "interrupted: no report written\n");
         return true;
-    if (options.csvPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
-        return writeOrComplain("--csv", options.csvPath, runsCsv(result));
-    const LoadSeries series = LoadSeries::fromSamples(load.samples());
-    QString error;
-    if (!writeCsvReports(options.csvPath, result, &series, options.csvTasks, &error)) {
-        std::fprintf(stderr, "--csv: %s\n", qPrintable(error));
-        return false;
+    };
+    auto writeOne = [&](const char *option, const QString &path, const QByteArray &bytes) {
+        if (interrupted())
+            return WriteOutcome::Interrupted;
+        if (!writeOrComplain(option, path, bytes))
+            return WriteOutcome::Failed;
+        if (path != QLatin1String("-"))
+            written.append(path);
+        return WriteOutcome::Written;
+    };
+    WriteOutcome outcome = WriteOutcome::Written;
+    if (!options.jsonPath.isEmpty()) {
+        outcome = writeOne("--json", options.jsonPath,
+                           QJsonDocument(experimentToJson(result)).toJson(QJsonDocument::Indented));
+        if (outcome != WriteOutcome::Written)
+            return outcome;
     }
-    return true;
+    if (!options.markdownPath.isEmpty()) {
+        outcome = writeOne("--markdown", options.markdownPath, experimentMarkdown(result).toUtf8());
+        if (outcome != WriteOutcome::Written)
+            return outcome;
+    }
+    if (options.csvPath.isEmpty())
+        return interrupted() ? WriteOutcome::Interrupted : WriteOutcome::Written;
+    if (options.csvPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        outcome = writeOne("--csv", options.csvPath, runsCsv(result));
+    else if (interrupted())
+        return WriteOutcome::Interrupted;
+    else {
+        const LoadSeries series = LoadSeries::fromSamples(load.samples());
+        QString error;
+        if (!writeCsvReports(options.csvPath, result, &series, options.csvTasks, &error,
+                             &written)) {
+            std::fprintf(stderr, "--csv: %s\n", qPrintable(error));
+            return WriteOutcome::Failed;
+        }
+    }
+    if (outcome == WriteOutcome::Written && interrupted())
+        return WriteOutcome::Interrupted;
+    return outcome;
 }
 
 } // namespace
@@ -329,8 +364,17 @@ int runHeadless(const HeadlessOptions &options)
     }
     std::fflush(text);
 
-    if (!writeReports(options, result, load))
+    // A Ctrl-C during the runs has done its job (the result says cancelled, and the reports are
+    // still written, marked so); from here on a Ctrl-C interrupts the writing.
+    g_interrupted.store(false);
+    switch (writeReports(options, result, load)) {
+    case WriteOutcome::Failed:
         return ExitBadInput;
+    case WriteOutcome::Interrupted:
+        return ExitCancelled;
+    case WriteOutcome::Written:
+        break;
+    }
     if (result.cancelled)
         return ExitCancelled;
     for (const RunResult &r : result.runs) {
