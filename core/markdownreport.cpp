@@ -92,9 +92,10 @@ QString experimentMarkdown(const ExperimentResult &result)
     lines << QString();
     lines << QStringLiteral("Speedup error: one sigma, propagated from the standard errors of both "
                             "median wall times. Outliers: modified z-score above %1 (Iglewicz & "
-                            "Hoaglin). p: two-sided Mann-Whitney U, normal approximation, from %2 "
-                            "runs per configuration on.")
+                            "Hoaglin), from %2 runs on. p: two-sided Mann-Whitney U, normal "
+                            "approximation, from %3 runs per configuration on.")
                  .arg(kMadOutlierThreshold)
+                 .arg(kMinValuesForOutliers)
                  .arg(kMinRunsForMannWhitney);
     if (std::isfinite(summary.amdahl.serialFraction)) {
         lines << QString();

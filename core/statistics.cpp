@@ -61,7 +61,10 @@ Summary summarize(const std::vector<double> &values)
 std::vector<bool> madOutliers(const std::vector<double> &values, double threshold)
 {
     std::vector<bool> flags(values.size(), false);
-    if (values.size() < 3) // with two values both sit at |M| = 0.6745: nothing can stand out
+    // Below 5 values the MAD rests on one or two deviations: with 3 it is simply the smaller of
+    // the two, so a run 0.6 % off the median was flagged beside one 0.06 % off (seen with R = 3
+    // on a quiet machine). Too few runs to call any of them an outlier.
+    if (values.size() < kMinValuesForOutliers)
         return flags;
     const double median = medianOf(values);
     std::vector<double> deviations;

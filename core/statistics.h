@@ -38,8 +38,10 @@ Summary summarize(const std::vector<double> &values);
 // 3.5 is Iglewicz & Hoaglin's recommended cut-off. When more than half the values are equal the
 // MAD is 0 and M is undefined; then the mean absolute deviation stands in for it, scaled to sigma
 // like the MAD (x sqrt(pi / 2) = 1.2533, since E|X - mu| = sigma sqrt(2 / pi) for normal data);
-// when that is 0 too, all values are equal and none is an outlier.
+// when that is 0 too, all values are equal and none is an outlier. Fewer than 5 values flag
+// nothing: the MAD of 3 values is just the smaller of two deviations.
 inline constexpr double kMadOutlierThreshold = 3.5;
+inline constexpr std::size_t kMinValuesForOutliers = 5;
 std::vector<bool> madOutliers(const std::vector<double> &values,
                               double threshold = kMadOutlierThreshold);
 
