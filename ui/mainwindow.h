@@ -49,8 +49,10 @@ public:
     SweepPage *sweepPage() const { return m_sweepPage; }
     // Every chart the window shows, as File > Export writes them.
     QList<ExportChart> exportCharts() const;
-    // What File > Export would write with `options`; false and `error` as the dialog shows them.
-    bool exportTo(const ExportOptions &options, QStringList *written, QString *error) const;
+    // What File > Export writes with `options`; false and `error` as the dialog shows them.
+    // Charts render here; the files are written on a worker thread behind a cancellable
+    // progress dialog, while this thread keeps serving the window.
+    bool exportTo(const ExportOptions &options, QStringList *written, QString *error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+
 struct ExperimentResult;
 class QChart;
 
@@ -31,10 +33,22 @@ struct ExportChart
     QChart *chart = nullptr;
 };
 
+// A chart already rendered to the bytes of one file (chart-sweep.png, chart-sweep.svg).
+struct RenderedFile
+{
+    QString name;
+    QByteArray bytes;
+};
+
 // Writes the reports of one experiment and the window's charts into a directory: the same bytes
 // the CLI writes for the same experiment (the core's writers), every file atomically through
-// writeReport(), so an unwritable path or a full disk leaves no partial file. No widgets: tests
-// call it directly and the window only collects the options.
+// writeReport(). All or nothing: on a failure or a cancel the files this export already wrote are
+// removed again, so an unwritable path, a full disk or a Cancel leaves no partial report set.
+// No widgets: tests call it directly and the window only collects the options.
+//
+// Two steps, because charts are QGraphicsScene items that only the GUI thread may paint, while
+// writing (a tasks.csv of a million rows is ~50 MB) must not freeze the window:
+// renderCharts() on the GUI thread, then writeAll() on a worker thread, cancellable.
 class ReportExporter
 {
 public:
@@ -44,8 +58,15 @@ public:
 
     ReportExporter(const ExperimentResult *result, LoadSeries load, QList<ExportChart> charts);
 
-    // On the first failure stops and returns false with `error` naming the path and the reason.
-    // `written` receives every path written, in order, also on failure.
+    // GUI thread: checks the options and renders every chart asked for.
+    bool renderCharts(const ExportOptions &options, QList<RenderedFile> *charts,
+                      QString *error) const;
+    // Any thread: writes the reports and the rendered charts. `cancel`, when set by another
+    // thread, stops between files. On failure or cancel returns false, removes what it wrote and
+    // sets `error` (naming the path and the reason, or saying it was cancelled).
+    bool writeAll(const ExportOptions &options, const QList<RenderedFile> &charts,
+                  const std::atomic<bool> *cancel, QStringList *written, QString *error) const;
+    // Both steps in a row, on the calling thread.
     bool exportTo(const ExportOptions &options, QStringList *written, QString *error) const;
 
 private:

@@ -147,6 +147,60 @@ private slots:
                     .contains("\"loopbench.report/1\""));
     }
 
+    void windowExportWritesOnAWorkerAndReportsTheFiles()
+    {
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        window.statistics()->setResult(syntheticSweep());
+        QTemporaryDir dir;
+        ExportOptions options;
+        options.directory = dir.filePath(QStringLiteral("out"));
+        options.pngSize = QSize(320, 200);
+        QStringList written;
+        QString error;
+        QVERIFY2(window.exportTo(options, &written, &error), qPrintable(error));
+        // runs, summary, load, meta, report.json, summary.md and a PNG + SVG per chart (5).
+        QCOMPARE(written.size(), 6 + 2 * 5);
+        for (const QString &path : written)
+            QVERIFY2(QFileInfo(path).size() > 0, qPrintable(path));
+    }
+
+    void cancelledOrFailedExportRemovesWhatItWrote()
+    {
+        SweepChart chart;
+        chart.resize(400, 300);
+        const ExperimentResult result = syntheticSweep();
+        chart.setExperiment(result, summarizeExperiment(result));
+        const ReportExporter exporter(
+            &result, LoadSeries{},
+            {{QStringLiteral("chart-sweep"), QStringLiteral("Sweep"), chart.chart()}});
+        QTemporaryDir dir;
+        ExportOptions options;
+        options.directory = dir.path();
+        options.pngSize = QSize(320, 200);
+        QList<RenderedFile> charts;
+        QString error;
+        QVERIFY(exporter.renderCharts(options, &charts, &error));
+        QCOMPARE(charts.size(), 2);
+
+        // Cancelled (as the progress dialog's Cancel does it): nothing is left.
+        std::atomic<bool> cancel{true};
+        QStringList written;
+        QVERIFY(!exporter.writeAll(options, charts, &cancel, &written, &error));
+        QCOMPARE(error, QStringLiteral("export cancelled: nothing was written"));
+        QVERIFY(written.isEmpty());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList());
+
+        // The last file fails (a directory stands where the SVG goes): the reports and the PNG
+        // written before it are removed again.
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("chart-sweep.svg")));
+        QVERIFY(!exporter.writeAll(options, charts, nullptr, &written, &error));
+        QVERIFY2(error.endsWith(QStringLiteral("chart-sweep.svg: not a regular file")),
+                 qPrintable(error));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList());
+    }
+
     void exportToUnwritablePathNamesItAndLeavesNoFile_data()
     {
         QTest::addColumn<QString>("directory");
