@@ -306,8 +306,10 @@ WriteOutcome writeReports(const HeadlessOptions &options, const ExperimentResult
     else {
         const LoadSeries series = LoadSeries::fromSamples(load.samples());
         QString error;
-        if (!writeCsvReports(options.csvPath, result, &series, options.csvTasks, &error,
-                             &written)) {
+        if (!writeCsvReports(options.csvPath, result, &series, options.csvTasks, &error, &written,
+                             &g_interrupted)) {
+            if (interrupted())
+                return WriteOutcome::Interrupted;
             std::fprintf(stderr, "--csv: %s\n", qPrintable(error));
             return WriteOutcome::Failed;
         }

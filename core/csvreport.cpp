@@ -374,8 +374,16 @@ QByteArray metaJson(const ExperimentResult &result, const QStringList &files)
 } // namespace
 
 bool writeCsvReports(const QString &dir, const ExperimentResult &result, const LoadSeries *load,
-                     bool includeTasks, QString *error, QStringList *written)
+                     bool includeTasks, QString *error, QStringList *written,
+                     const std::atomic<bool> *cancel)
 {
+    auto cancelled = [&] {
+        if (!cancel || !cancel->load())
+            return false;
+        if (error)
+            *error = QStringLiteral("export cancelled: nothing was written");
+        return true;
+    };
     if (!QDir().mkpath(dir)) {
         if (error)
             *error = QStringLiteral("cannot create folder %1").arg(dir);
@@ -396,6 +404,8 @@ bool writeCsvReports(const QString &dir, const ExperimentResult &result, const L
     QList<QByteArray> contents;
     qint64 total = 0;
     for (const QString &name : names) {
+        if (cancelled())
+            return false;
         QByteArray bytes;
         if (name == QLatin1String("runs.csv")) {
             bytes = runsCsv(result);
@@ -426,7 +436,7 @@ bool writeCsvReports(const QString &dir, const ExperimentResult &result, const L
     QStringList done;
     for (qsizetype i = 0; i < names.size(); ++i) {
         const QString path = d.filePath(names[i]);
-        if (!writeReport(path, contents[i], error)) {
+        if (cancelled() || !writeReport(path, contents[i], error)) {
             for (const QString &p : done)
                 QFile::remove(p);
             return false;

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <deque>
 #include <vector>
 
@@ -79,6 +80,8 @@ int tasksCsvRunIndex(const ExperimentResult &result);
 // Writes runs.csv, summary.csv, meta.json, load.csv when `load` is given and tasks.csv when
 // `includeTasks`, into `dir` (created if missing). Each file is written atomically through
 // writeReport(); on the first failure stops, returns false and sets `error`. `written`, when given,
-// receives the paths written.
+// receives the paths written. All or nothing: on a failure, or when `cancel` is set (checked
+// between files, rendering included), the files already written are removed again.
 bool writeCsvReports(const QString &dir, const ExperimentResult &result, const LoadSeries *load,
-                     bool includeTasks, QString *error, QStringList *written = nullptr);
+                     bool includeTasks, QString *error, QStringList *written = nullptr,
+                     const std::atomic<bool> *cancel = nullptr);

@@ -98,8 +98,8 @@ bool ReportExporter::writeAll(const ExportOptions &o, const QList<RenderedFile> 
             return rollBack(cancelMessage);
         QString why;
         QStringList csvFiles;
-        const bool ok =
-            writeCsvReports(dir.absolutePath(), *m_result, &m_load, o.tasksCsv, &why, &csvFiles);
+        const bool ok = writeCsvReports(dir.absolutePath(), *m_result, &m_load, o.tasksCsv, &why,
+                                        &csvFiles, cancel);
         done.append(csvFiles);
         if (!ok)
             return rollBack(why);

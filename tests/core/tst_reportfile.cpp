@@ -121,6 +121,10 @@ private slots:
         }
         QVERIFY2(error.contains(QStringLiteral("tasks.csv")), qPrintable(error));
         QCOMPARE(QDir(out).entryList(QDir::Files), QStringList()); // runs/summary rolled back
+        std::atomic<bool> cancel{true};
+        QVERIFY(!writeCsvReports(out, result, nullptr, true, &error, nullptr, &cancel));
+        QCOMPARE(error, QStringLiteral("export cancelled: nothing was written"));
+        QCOMPARE(QDir(out).entryList(QDir::Files), QStringList());
         QStringList written;
         QVERIFY(writeCsvReports(out, result, nullptr, true, &error, &written));
         QCOMPARE(written.size(), 4); // runs, summary, tasks, meta
