@@ -9,10 +9,8 @@
 #include "taskplan.h"
 
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QStorageInfo>
 
 #include <algorithm>
 #include <charconv>
@@ -373,22 +371,9 @@ QByteArray metaJson(const ExperimentResult &result, const QStringList &files)
 
 } // namespace
 
-bool writeCsvReports(const QString &dir, const ExperimentResult &result, const LoadSeries *load,
-                     bool includeTasks, QString *error, QStringList *written,
-                     const std::atomic<bool> *cancel)
+QList<ReportFile> csvReportFiles(const QString &dir, const ExperimentResult &result,
+                                 const LoadSeries *load, bool includeTasks)
 {
-    auto cancelled = [&] {
-        if (!cancel || !cancel->load())
-            return false;
-        if (error)
-            *error = QStringLiteral("export cancelled: nothing was written");
-        return true;
-    };
-    if (!QDir().mkpath(dir)) {
-        if (error)
-            *error = QStringLiteral("cannot create folder %1").arg(dir);
-        return false;
-    }
     const QDir d(dir);
     QStringList names{QStringLiteral("runs.csv"), QStringLiteral("summary.csv")};
     if (load)
@@ -398,14 +383,8 @@ bool writeCsvReports(const QString &dir, const ExperimentResult &result, const L
         names << QStringLiteral("tasks.csv");
     names << QStringLiteral("meta.json");
 
-    // All files or none: every file is rendered first, the free space is checked against their
-    // total, and if one write still fails the files this call already wrote are removed again,
-    // so a full disk never leaves a report set that looks complete but is not.
-    QList<QByteArray> contents;
-    qint64 total = 0;
+    QList<ReportFile> files;
     for (const QString &name : names) {
-        if (cancelled())
-            return false;
         QByteArray bytes;
         if (name == QLatin1String("runs.csv")) {
             bytes = runsCsv(result);
@@ -421,29 +400,19 @@ bool writeCsvReports(const QString &dir, const ExperimentResult &result, const L
         } else {
             bytes = metaJson(result, names);
         }
-        total += bytes.size();
-        contents.append(std::move(bytes));
+        files.append({d.filePath(name), std::move(bytes)});
     }
-    const QStorageInfo storage(d.absolutePath());
-    if (storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < total) {
+    return files;
+}
+
+bool writeCsvReports(const QString &dir, const ExperimentResult &result, const LoadSeries *load,
+                     bool includeTasks, QString *error, QStringList *written,
+                     const std::atomic<bool> *cancel)
+{
+    if (!QDir().mkpath(dir)) {
         if (error)
-            *error = QStringLiteral("cannot write %1: %2 KB needed, %3 KB free")
-                         .arg(dir)
-                         .arg((total + 1023) / 1024)
-                         .arg(storage.bytesAvailable() / 1024);
+            *error = QStringLiteral("cannot create folder %1").arg(dir);
         return false;
     }
-    QStringList done;
-    for (qsizetype i = 0; i < names.size(); ++i) {
-        const QString path = d.filePath(names[i]);
-        if (cancelled() || !writeReport(path, contents[i], error)) {
-            for (const QString &p : done)
-                QFile::remove(p);
-            return false;
-        }
-        done.append(path);
-    }
-    if (written)
-        written->append(done);
-    return true;
+    return writeReportSet(csvReportFiles(dir, result, load, includeTasks), cancel, written, error);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "reportfile.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -77,11 +79,15 @@ QByteArray loadCsv(const LoadSeries &load, const MachineInfo &machine,
 // them for the last run only), else the last run with a plan; -1 when there is none.
 int tasksCsvRunIndex(const ExperimentResult &result);
 
-// Writes runs.csv, summary.csv, meta.json, load.csv when `load` is given and tasks.csv when
-// `includeTasks`, into `dir` (created if missing). Each file is written atomically through
-// writeReport(); on the first failure stops, returns false and sets `error`. `written`, when given,
-// receives the paths written. All or nothing: on a failure, or when `cancel` is set (checked
-// between files, rendering included), the files already written are removed again.
+// The files of a CSV report set, rendered, with their paths in `dir`: runs.csv, summary.csv,
+// load.csv when `load` is given, tasks.csv when `includeTasks`, meta.json. For writers that add
+// files of their own to one all-or-nothing set (writeReportSet()).
+QList<ReportFile> csvReportFiles(const QString &dir, const ExperimentResult &result,
+                                 const LoadSeries *load, bool includeTasks);
+
+// csvReportFiles() into `dir` (created if missing) through writeReportSet(): all or nothing,
+// cancellable between files. On failure returns false and sets `error`; `written`, when given,
+// receives the paths written.
 bool writeCsvReports(const QString &dir, const ExperimentResult &result, const LoadSeries *load,
                      bool includeTasks, QString *error, QStringList *written = nullptr,
                      const std::atomic<bool> *cancel = nullptr);

@@ -2,7 +2,9 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSaveFile>
+#include <QStorageInfo>
 
 #include <cerrno>
 #include <cstring>
@@ -59,5 +61,49 @@ bool writeReport(const QString &path, const QByteArray &bytes, QString *error)
     errno = 0;
     if (!file.commit()) // the temporary file is removed: no partial report is left
         return fail(reason(file, errno));
+    return true;
+}
+
+bool writeReportSet(const QList<ReportFile> &files, const std::atomic<bool> *cancel,
+                    QStringList *written, QString *error)
+{
+    auto cancelled = [&] {
+        if (!cancel || !cancel->load())
+            return false;
+        if (error)
+            *error = QStringLiteral("export cancelled: nothing was written");
+        return true;
+    };
+    if (cancelled())
+        return false;
+    QHash<QString, qint64> perDirectory;
+    for (const ReportFile &f : files) {
+        if (f.path != QLatin1String("-"))
+            perDirectory[QFileInfo(f.path).absolutePath()] += f.bytes.size();
+    }
+    for (auto it = perDirectory.cbegin(); it != perDirectory.cend(); ++it) {
+        const QStorageInfo storage(it.key());
+        if (storage.isValid() && storage.bytesAvailable() >= 0 &&
+            storage.bytesAvailable() < it.value()) {
+            if (error)
+                *error = QStringLiteral("cannot write %1: %2 KB needed, %3 KB free")
+                             .arg(it.key())
+                             .arg((it.value() + 1023) / 1024)
+                             .arg(storage.bytesAvailable() / 1024);
+            return false;
+        }
+    }
+    QStringList done;
+    for (const ReportFile &f : files) {
+        if (cancelled() || !writeReport(f.path, f.bytes, error)) {
+            for (const QString &path : std::as_const(done))
+                QFile::remove(path);
+            return false;
+        }
+        if (f.path != QLatin1String("-"))
+            done.append(f.path);
+    }
+    if (written)
+        written->append(done);
     return true;
 }

@@ -7,8 +7,6 @@
 #include "reportfile.h"
 
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 
 ReportExporter::ReportExporter(const ExperimentResult *result, LoadSeries load,
@@ -71,54 +69,22 @@ bool ReportExporter::writeAll(const ExportOptions &o, const QList<RenderedFile> 
     if (!QDir().mkpath(dir.absolutePath()))
         return failWith(error,
                         QStringLiteral("cannot create directory %1").arg(dir.absolutePath()));
-    QStringList done;
-    auto rollBack = [&](const QString &message) {
-        for (const QString &path : std::as_const(done))
-            QFile::remove(path);
-        if (written)
-            written->clear();
-        return failWith(error, message);
-    };
-    auto cancelled = [cancel] { return cancel && cancel->load(); };
-    const QString cancelMessage = QStringLiteral("export cancelled: nothing was written");
-    auto write = [&](const QString &name, const QByteArray &bytes) {
-        if (cancelled())
-            return false;
-        QString why;
-        const QString path = dir.filePath(name);
-        if (!writeReport(path, bytes, &why)) {
-            rollBack(why);
-            return false;
-        }
-        done.append(path);
-        return true;
-    };
-    if (o.csv) {
-        if (cancelled())
-            return rollBack(cancelMessage);
-        QString why;
-        QStringList csvFiles;
-        const bool ok = writeCsvReports(dir.absolutePath(), *m_result, &m_load, o.tasksCsv, &why,
-                                        &csvFiles, cancel);
-        done.append(csvFiles);
-        if (!ok)
-            return rollBack(why);
+    // One set, so the reports and the charts are written whole or not at all together.
+    QList<ReportFile> files;
+    if (o.csv)
+        files = csvReportFiles(dir.absolutePath(), *m_result, &m_load, o.tasksCsv);
+    if (o.json) {
+        files.append({dir.filePath(QStringLiteral("report.json")),
+                      QJsonDocument(experimentToJson(*m_result)).toJson(QJsonDocument::Indented)});
     }
-    if (o.json &&
-        !write(QStringLiteral("report.json"),
-               QJsonDocument(experimentToJson(*m_result)).toJson(QJsonDocument::Indented)))
-        return cancelled() ? rollBack(cancelMessage) : false;
-    if (o.markdown && !write(QStringLiteral("summary.md"), experimentMarkdown(*m_result).toUtf8()))
-        return cancelled() ? rollBack(cancelMessage) : false;
-    for (const RenderedFile &f : charts) {
-        if (!write(f.name, f.bytes))
-            return cancelled() ? rollBack(cancelMessage) : false;
-    }
-    if (cancelled()) // a cancel during the last file still undoes the whole export
-        return rollBack(cancelMessage);
+    if (o.markdown)
+        files.append(
+            {dir.filePath(QStringLiteral("summary.md")), experimentMarkdown(*m_result).toUtf8()});
+    for (const RenderedFile &f : charts)
+        files.append({dir.filePath(f.name), f.bytes});
     if (written)
-        *written = done;
-    return true;
+        written->clear();
+    return writeReportSet(files, cancel, written, error);
 }
 
 bool ReportExporter::exportTo(const ExportOptions &o, QStringList *written, QString *error) const
