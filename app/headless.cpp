@@ -10,7 +10,8 @@
 #include "reportfile.h"
 #include "textreport.h"
 
-#include <QFile>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QThread>
 
@@ -250,73 +251,53 @@ bool parseHeadlessArgs(const QStringList &args, HeadlessOptions &options, QStrin
 
 namespace {
 
-// Writes one report; on failure prints "OPTION: reason" and returns false.
-bool writeOrComplain(const char *option, const QString &path, const QByteArray &bytes)
-{
-    QString error;
-    if (writeReport(path, bytes, &error))
-        return true;
-    std::fprintf(stderr, "%s: %s\n", option, qPrintable(error));
-    return false;
-}
-
 enum class WriteOutcome { Written, Failed, Interrupted };
 
-// Writes every report asked for. Ctrl-C while writing stops between files and removes what this
-// call already wrote, so an interrupted export leaves no half-set of reports behind.
+// Writes every report asked for as one set (writeReportSet(): all or nothing). A Ctrl-C while
+// writing stops between files and removes what was already written.
 WriteOutcome writeReports(const HeadlessOptions &options, const ExperimentResult &result,
                           const LoadTimeline &load)
 {
-    QStringList written;
-    auto interrupted = [&written] {
-        if (!g_interrupted.load())
-            return false;
-        for (const QString &path : written)
-            QFile::remove(path);
-        std::fprintf(stderr, "interrupted: no report written\n");
-        return true;
+    QList<ReportFile> files;
+    QStringList optionOf; // the option each file answers, to name it in an error
+    auto add = [&](const char *option, const QString &path, QByteArray bytes) {
+        files.append({path, std::move(bytes)});
+        optionOf.append(QString::fromLatin1(option));
     };
-    auto writeOne = [&](const char *option, const QString &path, const QByteArray &bytes) {
-        if (interrupted())
-            return WriteOutcome::Interrupted;
-        if (!writeOrComplain(option, path, bytes))
-            return WriteOutcome::Failed;
-        if (path != QLatin1String("-"))
-            written.append(path);
-        return WriteOutcome::Written;
-    };
-    WriteOutcome outcome = WriteOutcome::Written;
     if (!options.jsonPath.isEmpty()) {
-        outcome = writeOne("--json", options.jsonPath,
-                           QJsonDocument(experimentToJson(result)).toJson(QJsonDocument::Indented));
-        if (outcome != WriteOutcome::Written)
-            return outcome;
+        add("--json", options.jsonPath,
+            QJsonDocument(experimentToJson(result)).toJson(QJsonDocument::Indented));
     }
-    if (!options.markdownPath.isEmpty()) {
-        outcome = writeOne("--markdown", options.markdownPath, experimentMarkdown(result).toUtf8());
-        if (outcome != WriteOutcome::Written)
-            return outcome;
-    }
-    if (options.csvPath.isEmpty())
-        return interrupted() ? WriteOutcome::Interrupted : WriteOutcome::Written;
-    if (options.csvPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
-        outcome = writeOne("--csv", options.csvPath, runsCsv(result));
-    else if (interrupted())
-        return WriteOutcome::Interrupted;
-    else {
-        const LoadSeries series = LoadSeries::fromSamples(load.samples());
-        QString error;
-        if (!writeCsvReports(options.csvPath, result, &series, options.csvTasks, &error, &written,
-                             &g_interrupted)) {
-            if (interrupted())
-                return WriteOutcome::Interrupted;
-            std::fprintf(stderr, "--csv: %s\n", qPrintable(error));
+    if (!options.markdownPath.isEmpty())
+        add("--markdown", options.markdownPath, experimentMarkdown(result).toUtf8());
+    if (options.csvPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
+        add("--csv", options.csvPath, runsCsv(result));
+    } else if (!options.csvPath.isEmpty()) {
+        if (!QDir().mkpath(options.csvPath)) {
+            std::fprintf(stderr, "--csv: cannot create folder %s\n", qPrintable(options.csvPath));
             return WriteOutcome::Failed;
         }
+        const LoadSeries series = LoadSeries::fromSamples(load.samples());
+        for (ReportFile &f : csvReportFiles(options.csvPath, result, &series, options.csvTasks))
+            add("--csv", f.path, std::move(f.bytes));
     }
-    if (outcome == WriteOutcome::Written && interrupted())
+    QString error;
+    if (writeReportSet(files, &g_interrupted, nullptr, &error))
+        return WriteOutcome::Written;
+    if (g_interrupted.load()) {
+        std::fprintf(stderr, "interrupted: no report written\n");
         return WriteOutcome::Interrupted;
-    return outcome;
+    }
+    // The error names a file, or (no space) its folder: find the option that asked for it.
+    QString option = optionOf.value(0);
+    for (qsizetype i = files.size() - 1; i >= 0; --i) {
+        const QString dir = QFileInfo(files[i].path).absolutePath();
+        if (error.startsWith(QStringLiteral("cannot write ") + files[i].path + QLatin1Char(':')) ||
+            error.startsWith(QStringLiteral("cannot write ") + dir + QLatin1Char(':')))
+            option = optionOf[i];
+    }
+    std::fprintf(stderr, "%s: %s\n", qPrintable(option), qPrintable(error));
+    return WriteOutcome::Failed;
 }
 
 } // namespace

@@ -76,20 +76,33 @@ bool writeReportSet(const QList<ReportFile> &files, const std::atomic<bool> *can
     };
     if (cancelled())
         return false;
-    QHash<QString, qint64> perDirectory;
+    // Free space is per file system, so files in two folders of one disk are added up.
+    struct Need
+    {
+        QString folder; // named in the message
+        qint64 bytes = 0;
+        qint64 available = -1;
+    };
+    QHash<QString, Need> perFileSystem;
     for (const ReportFile &f : files) {
-        if (f.path != QLatin1String("-"))
-            perDirectory[QFileInfo(f.path).absolutePath()] += f.bytes.size();
+        if (f.path == QLatin1String("-"))
+            continue;
+        const QString folder = QFileInfo(f.path).absolutePath();
+        const QStorageInfo storage(folder);
+        if (!storage.isValid())
+            continue;
+        Need &need = perFileSystem[storage.rootPath()];
+        if (need.folder.isEmpty())
+            need = {folder, 0, storage.bytesAvailable()};
+        need.bytes += f.bytes.size();
     }
-    for (auto it = perDirectory.cbegin(); it != perDirectory.cend(); ++it) {
-        const QStorageInfo storage(it.key());
-        if (storage.isValid() && storage.bytesAvailable() >= 0 &&
-            storage.bytesAvailable() < it.value()) {
+    for (const Need &need : std::as_const(perFileSystem)) {
+        if (need.available >= 0 && need.available < need.bytes) {
             if (error)
                 *error = QStringLiteral("cannot write %1: %2 KB needed, %3 KB free")
-                             .arg(it.key())
-                             .arg((it.value() + 1023) / 1024)
-                             .arg(storage.bytesAvailable() / 1024);
+                             .arg(need.folder)
+                             .arg((need.bytes + 1023) / 1024)
+                             .arg(need.available / 1024);
             return false;
         }
     }
