@@ -1,14 +1,15 @@
-#include "headless.h"
+#include "app/headless.h"
 
-#include "clock.h"
-#include "csvreport.h"
-#include "jsonreport.h"
-#include "loadsampler.h"
-#include "loadtimeline.h"
-#include "markdownreport.h"
-#include "memoryguard.h"
-#include "reportfile.h"
-#include "textreport.h"
+#include "core/base/clock.h"
+#include "core/load/loadsampler.h"
+#include "core/load/loadtimeline.h"
+#include "core/report/csvreport.h"
+#include "core/report/csvreportset.h"
+#include "core/report/jsonreport.h"
+#include "core/report/markdownreport.h"
+#include "core/report/reportfile.h"
+#include "core/report/textreport.h"
+#include "core/system/memoryguard.h"
 
 #include <QDir>
 #include <QFileInfo>

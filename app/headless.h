@@ -1,6 +1,6 @@
 #pragma once
 
-#include "experiment.h"
+#include "core/experiment/experiment.h"
 
 #include <QString>
 #include <QStringList>

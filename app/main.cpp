@@ -1,11 +1,11 @@
-#include "headless.h"
+#include "app/headless.h"
 
 #include <QCoreApplication>
 
 #include <cstdio>
 
 #ifdef LOOPBENCH_HAVE_UI
-#include "gui.h"
+#include "ui/window/gui.h"
 #endif
 
 namespace {

@@ -4,10 +4,10 @@
 //   bench_cancel [--trials N]
 //
 // Prints min / median / max over N trials (default 10) per scenario. The target is 200 ms.
-#include "clock.h"
-#include "shardset.h"
-#include "statistics.h"
-#include "taskplan.h"
+#include "core/analysis/statistics.h"
+#include "core/base/clock.h"
+#include "core/engine/shardset.h"
+#include "core/workload/taskplan.h"
 
 #include <QCoreApplication>
 

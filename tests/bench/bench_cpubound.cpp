@@ -6,9 +6,9 @@
 // (default 4,000 tasks and 8 s: 2 ms per task on average, iterations uniform in [0.5, 1.5] x mean),
 // with the original 200-1000 ms IO in front. Runs 1 loop and K loops (default: logical CPUs) on
 // the same plan, R times interleaved, and prints wall, speedup and efficiency against T*.
-#include "experiment.h"
-#include "kernel.h"
-#include "textreport.h"
+#include "core/experiment/experiment.h"
+#include "core/report/textreport.h"
+#include "core/workload/kernel.h"
 
 #include <QCoreApplication>
 #include <QThread>

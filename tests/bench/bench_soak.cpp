@@ -6,9 +6,9 @@
 // mid-flight, and prints resident memory, thread count and open file descriptors after the
 // 10th run (every K has run once) and after the last. Exits 1 if a thread or a descriptor leaked or
 // RSS grew by more than 10%.
-#include "clock.h"
-#include "shardset.h"
-#include "taskplan.h"
+#include "core/base/clock.h"
+#include "core/engine/shardset.h"
+#include "core/workload/taskplan.h"
 
 #include <QCoreApplication>
 #include <QDir>

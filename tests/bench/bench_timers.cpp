@@ -6,9 +6,9 @@
 // IO delay (1.0 s): everything above it is timer and coroutine overhead. Prints wall, lag
 // percentiles, peak RSS and bytes per task. --qtimer runs the same sleeps with one QTimer per task
 // (QCoro::sleepFor) for comparison; keep --tasks at 100000 or less there, it is O(n^2).
-#include "clock.h"
-#include "shardset.h"
-#include "taskplan.h"
+#include "core/base/clock.h"
+#include "core/engine/shardset.h"
+#include "core/workload/taskplan.h"
 
 #include <QCoreApplication>
 #include <QCoroTimer>

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "core/base/fielderror.h"
+#include "core/workload/partition.h"
+
+// How one run executes a plan: on how many shards (event loops, one thread each), dealt how.
+struct RunConfig
+{
+    int shards = 1;
+    Partition partition = Partition::Contiguous;
+    bool pin = false; // pin shard k to logical CPU k % CPUs
+    // Fault injection: the task with this id throws inside its shard instead of running its
+    // kernel. Proves that a failure surfaces in the result instead of vanishing (QCoro 0.8 drops
+    // exceptions of tasks nobody awaits). -1 is off; the CLI exposes it as --fail-task.
+    std::int64_t failTask = -1;
+
+    // 1024 threads is far beyond any useful K on today's machines and still starts in well under
+    // a second; above it the run measures thread creation, not event loops.
+    static constexpr int kMaxShards = 1024;
+
+    FieldErrors validate() const;
+
+    friend bool operator==(const RunConfig &, const RunConfig &) = default;
+};

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/engine/tasktiming.h"
+#include "core/workload/partition.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+class TaskPlan;
+
+enum class RunStatus { Completed, Cancelled, Failed };
+QString runStatusName(RunStatus status);
+
+struct Percentiles
+{
+    double p50 = 0;
+    double p90 = 0;
+    double p99 = 0;
+    double max = 0;
+};
+
+struct ShardStats
+{
+    int index = 0;
+    int cpu = -1;
+    std::int64_t tasks = 0;
+    std::int64_t tasksDone = 0;
+    double busyMs = 0;   // time its loop spent inside kernels
+    double cpuMs = 0;    // its thread's CPU time
+    double finishMs = 0; // its last task, from t0
+    std::uint64_t checksum = 0;
+};
+
+// Everything one run measured. A plain value: copying it shares the per-task arrays.
+struct RunResult
+{
+    RunStatus status = RunStatus::Completed;
+    QString error;
+
+    int shards = 1;
+    Partition partition = Partition::Contiguous;
+    bool pinned = false;
+    int repeat = 0;
+    QDateTime startedUtc;
+
+    std::int64_t tasks = 0;
+    std::int64_t tasksDone = 0;
+    std::int64_t tasksFailed = 0;
+    double nsPerIter = 0; // calibration the ideal bound was computed with
+
+    double wallMs = 0;          // max done - t0
+    double idealMs = 0;         // release-time bound T* for P = min(shards, CPUs)
+    double efficiency = 0;      // idealMs / wallMs
+    double throughputTps = 0;   // tasks done per second of wall time
+    double startOverheadMs = 0; // creating the threads until every loop runs
+    double joinOverheadMs = 0;  // last task done until every thread is joined
+    Percentiles lagMs;          // resumed - due: event-loop lag
+    Percentiles latencyMs;      // done - t0
+    std::vector<ShardStats> perShard;
+    std::uint64_t checksum = 0; // sum over shards; equal for every K on one plan
+
+    std::shared_ptr<const TaskPlan> plan;
+    std::shared_ptr<const std::vector<TaskTiming>> timings; // indexed by task id
+
+    bool completed() const { return status == RunStatus::Completed; }
+};

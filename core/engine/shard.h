@@ -1,0 +1,107 @@
+#pragma once
+
+#include "core/engine/tasktiming.h"
+#include "core/workload/partition.h"
+
+#include <QSemaphore>
+#include <QString>
+#include <QThread>
+
+#include <QCoroTask>
+
+#include <atomic>
+#include <cstdint>
+#include <ctime>
+#include <mutex>
+#include <vector>
+
+class TaskPlan;
+class TimerQueue;
+
+// What a shard reports once its thread has been joined.
+struct ShardReport
+{
+    int index = 0;
+    int cpu = -1; // the CPU it was pinned to, or -1
+    std::int64_t tasks = 0;
+    std::int64_t tasksDone = 0;
+    std::int64_t tasksFailed = 0;
+    std::int64_t busyNs = 0;   // sum of kernel time: how long this loop was blocked by CPU work
+    std::int64_t cpuNs = 0;    // thread CPU time from slice start to last task
+    std::int64_t finishNs = 0; // last task done, relative to t0
+    std::uint64_t checksum = 0;
+    QString error; // first failure inside a task, if any
+};
+
+// One shard: one thread, one Qt event loop, one TimerQueue. Its slice of the plan arrives in one
+// queued call and runs there as QCoro coroutines (sleep on the queue, then the kernel, which
+// blocks this loop on purpose). Progress is published through relaxed atomics for pollers; no
+// signal is emitted per task. The thread quits by itself when its slice is finished.
+class Shard : public QThread
+{
+    Q_OBJECT
+public:
+    struct Context
+    {
+        const TaskPlan *plan = nullptr;
+        TaskTiming *timings = nullptr;             // indexed by task id; shards write disjoint ids
+        const std::atomic<bool> *cancel = nullptr; // shared by all shards of a run
+        std::int64_t failTask = -1;                // RunConfig::failTask
+    };
+
+    Shard(int index, Context context, Slice slice, int pinCpu = -1, QObject *parent = nullptr);
+    ~Shard() override;
+
+    // Blocks until the thread runs, its slice is put in wake-up order and its queue exists.
+    // Call after start().
+    void waitUntilReady();
+    // Starts the slice on the shard's loop (one queued call); deadlines are t0Ns + io.
+    void post(std::int64_t t0Ns);
+    // Thread-safe: wakes every sleeping task so it ends at once; a shard that never got its slice
+    // just quits. Kernels in flight stop at their next cancel check (the shared flag must already
+    // be set).
+    void requestCancel();
+
+    int index() const { return m_index; }
+    // Live figures, safe from any thread.
+    std::int64_t tasksFinished() const { return m_finished.load(std::memory_order_relaxed); }
+    std::int64_t busyNs() const { return m_busyNs.load(std::memory_order_relaxed); }
+    // Largest lag seen since the previous call; resets it. For one poller only.
+    std::int64_t takeRecentMaxLagNs() { return m_recentMaxLagNs.exchange(0); }
+    // This thread's CPU-time clock (valid from waitUntilReady() until the thread ends).
+    clockid_t cpuClock() const { return m_cpuClock.load(); }
+
+    // After wait(): everything the thread recorded, its timings included. Empty while running.
+    ShardReport report() const;
+
+protected:
+    void run() override;
+
+private:
+    void orderSlice();
+    void startSlice(std::int64_t t0Ns);
+    QCoro::Task<> runTask(std::uint32_t task, std::int64_t dueNs);
+    void completeTask(std::uint32_t task, std::int64_t dueNs, bool due);
+    void finishTask();
+
+    const int m_index;
+    const Context m_context;
+    const Slice m_slice;
+    std::vector<std::uint32_t> m_order; // the slice's task ids by due time, until started
+    const int m_pinCpu;
+    QSemaphore m_ready;
+    std::mutex m_queueMutex; // guards m_queue's lifetime against requestCancel()
+    TimerQueue *m_queue = nullptr;
+    bool m_posted = false; // guarded by m_queueMutex
+    std::atomic<clockid_t> m_cpuClock{CLOCK_THREAD_CPUTIME_ID};
+
+    // Written by the shard thread only.
+    std::int64_t m_t0Ns = 0;
+    std::size_t m_sliceSize = 0;
+    std::int64_t m_cpuStartNs = 0;
+    ShardReport m_report;
+    std::atomic<std::int64_t> m_finished{0};
+    std::atomic<std::int64_t> m_busyNs{0};
+    std::atomic<std::int64_t> m_recentMaxLagNs{0};
+    std::atomic<bool> m_published{false}; // release at thread end, acquire in report()
+};

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/engine/runconfig.h"
+#include "core/engine/runresult.h"
+#include "core/engine/shard.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <vector>
+
+class TaskPlan;
+
+// Live view of a run in flight, for pollers (GUI at 10-20 Hz, CLI progress line).
+struct RunProgress
+{
+    std::int64_t tasks = 0;
+    std::int64_t finished = 0;
+    std::int64_t elapsedNs = 0;
+    std::vector<std::int64_t> shardFinished;
+    std::vector<std::int64_t> shardBusyNs;
+    std::vector<clockid_t> shardClocks; // thread CPU clocks, for the load sampler
+};
+
+// K shards executing one plan: the mechanics of one run, shared by the async Engine (GUI) and the
+// blocking runner (CLI, tests). Start threads, wait until every loop runs, take one t0, post one
+// slice per shard; at the end join and summarise.
+class ShardSet
+{
+public:
+    ShardSet(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter);
+    ~ShardSet();
+    ShardSet(const ShardSet &) = delete;
+    ShardSet &operator=(const ShardSet &) = delete;
+
+    // Starts every shard and posts the slices. When `stop` becomes true while threads are still
+    // being started (1024 of them take ~150 ms), no further thread is started and the run is
+    // cancelled.
+    void launch(const std::atomic<bool> *stop = nullptr);
+    void cancel(); // thread-safe, idempotent
+    bool isCancelled() const { return m_cancel.load(); }
+    bool allFinished() const;
+    // Joins every thread, with a bounded wait each; true when all are joined.
+    bool join(unsigned long timeoutMsEach);
+    RunProgress progress() const;
+    const std::vector<std::unique_ptr<Shard>> &shards() const { return m_shards; }
+    RunResult result(); // after join()
+
+private:
+    std::shared_ptr<const TaskPlan> m_plan;
+    RunConfig m_config;
+    double m_nsPerIter;
+    std::atomic<bool> m_cancel{false};
+    std::shared_ptr<std::vector<TaskTiming>> m_timings;
+    std::vector<std::unique_ptr<Shard>> m_shards;
+    QDateTime m_startedUtc;
+    std::int64_t m_launchNs = 0;
+    std::int64_t m_t0Ns = 0;
+    std::int64_t m_joinedNs = 0;
+};
+
+// Runs `plan` on `config.shards` loops and blocks the calling thread until done (no event loop is
+// needed in the caller). `cancel`, when set by another thread, stops the run within ~50 ms.
+// `onProgress` is called about every 100 ms from the calling thread.
+RunResult runBlocking(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter,
+                      const std::atomic<bool> *cancel = nullptr,
+                      const std::function<void(const RunProgress &)> &onProgress = {});

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/engine/runconfig.h"
+#include "core/engine/runresult.h"
+#include "core/engine/shardset.h"
+#include "core/system/machineinfo.h"
+#include "core/workload/workloadspec.h"
+
+#include <QList>
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+// A set of runs on one plan: every shard count in `shardCounts`, `repeats` times, interleaved
+// (1, K, 1, K, ...) so that drift of the machine hits every configuration alike.
+struct ExperimentSpec
+{
+    WorkloadSpec workload;
+    QList<int> shardCounts{1};
+    Partition partition = Partition::Contiguous;
+    bool pin = false;
+    int repeats = 1;
+    std::int64_t failTask = -1; // RunConfig::failTask
+    // One untimed run of the first configuration before the measured ones: it pays for page
+    // faults, malloc arenas and CPU frequency ramp-up, which would otherwise land on run 1 only.
+    bool warmup = false;
+
+    static constexpr int kMaxRepeats = 1000;
+    FieldErrors validate() const;
+};
+
+// The shard counts of a sweep: powers of two up to twice the logical CPUs, plus the CPU count
+// and twice it where those are not powers of two (on 6 CPUs: 1, 2, 4, 6, 8, 12).
+QList<int> sweepShardCounts(int logicalCpus);
+
+struct ExperimentResult
+{
+    ExperimentSpec spec;
+    MachineInfo machine;
+    double nsPerIter = 0;
+    std::vector<RunResult> runs; // in execution order
+    bool cancelled = false;
+
+    // Median wall time of the completed runs with `shards` loops; 0 if there are none.
+    double medianWallMs(int shards) const;
+    double medianIdealMs(int shards) const;
+    // The configuration speedups are measured against: 1 loop when it was run, else the first K.
+    int baselineShards() const;
+    // "4 loops: 2.93x faster than 1 loop (ideal 3.40x)", for the largest K run.
+    QString verdict() const;
+};
+
+struct ExperimentProgress
+{
+    int runIndex = 0; // 0-based; -1 for the warm-up run
+    int runCount = 0;
+    int shards = 0;
+    int repeat = 0;
+    RunProgress run;
+};
+
+// Calibrates the kernel, generates the plan once and runs every configuration on it, blocking.
+ExperimentResult
+runExperiment(const ExperimentSpec &spec, const std::atomic<bool> *cancel = nullptr,
+              const std::function<void(const ExperimentProgress &)> &onProgress = {});

@@ -1,0 +1,119 @@
+#include "core/experiment/experimentsummary.h"
+
+#include "core/experiment/experiment.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+const ConfigSummary *ExperimentSummary::config(int shards) const
+{
+    for (const ConfigSummary &c : configs) {
+        if (c.shards == shards)
+            return &c;
+    }
+    return nullptr;
+}
+
+namespace {
+
+template <typename F>
+std::vector<double> completedValues(const ExperimentResult &result, int shards, F field)
+{
+    std::vector<double> values;
+    for (const RunResult &r : result.runs) {
+        if (r.shards == shards && r.completed())
+            values.push_back(field(r));
+    }
+    return values;
+}
+
+} // namespace
+
+ExperimentSummary summarizeExperiment(const ExperimentResult &result)
+{
+    ExperimentSummary summary;
+    summary.baselineShards = result.baselineShards();
+    summary.runOutliers.assign(result.runs.size(), false);
+
+    // Every K that was asked for or run (a cancelled experiment may lack some), ascending.
+    std::vector<int> shardCounts(result.spec.shardCounts.begin(), result.spec.shardCounts.end());
+    for (const RunResult &r : result.runs)
+        shardCounts.push_back(r.shards);
+    std::sort(shardCounts.begin(), shardCounts.end());
+    shardCounts.erase(std::unique(shardCounts.begin(), shardCounts.end()), shardCounts.end());
+
+    const std::vector<double> baseWall = completedValues(
+        result, summary.baselineShards, [](const RunResult &r) { return r.wallMs; });
+    const Summary baseWallSummary = summarize(baseWall);
+    const Summary baseIdeal = summarize(completedValues(
+        result, summary.baselineShards, [](const RunResult &r) { return r.idealMs; }));
+
+    for (int k : shardCounts) {
+        ConfigSummary c;
+        c.shards = k;
+        std::vector<std::size_t> completedIndices;
+        for (std::size_t i = 0; i < result.runs.size(); ++i) {
+            const RunResult &r = result.runs[i];
+            if (r.shards != k)
+                continue;
+            ++c.runs;
+            if (r.completed())
+                completedIndices.push_back(i);
+        }
+        c.completedRuns = static_cast<int>(completedIndices.size());
+        const std::vector<double> wall =
+            completedValues(result, k, [](const RunResult &r) { return r.wallMs; });
+        c.wallMs = summarize(wall);
+        c.idealMs =
+            summarize(completedValues(result, k, [](const RunResult &r) { return r.idealMs; }));
+        c.efficiency =
+            summarize(completedValues(result, k, [](const RunResult &r) { return r.efficiency; }));
+        c.lagP99Ms =
+            summarize(completedValues(result, k, [](const RunResult &r) { return r.lagMs.p99; }));
+        c.throughputTps = summarize(
+            completedValues(result, k, [](const RunResult &r) { return r.throughputTps; }));
+
+        const std::vector<bool> flags = madOutliers(wall);
+        for (std::size_t j = 0; j < flags.size(); ++j) {
+            summary.runOutliers[completedIndices[j]] = flags[j];
+            c.outliers += flags[j] ? 1 : 0;
+        }
+
+        c.speedup = ratioOfMedians(baseWallSummary, c.wallMs);
+        // The baseline against itself is 1 by definition: the propagation formula assumes two
+        // independent samples and would invent an error here.
+        if (k == summary.baselineShards && std::isfinite(c.speedup.value))
+            c.speedup = {1, 0};
+        if (c.idealMs.median > 0)
+            c.idealSpeedup = baseIdeal.median / c.idealMs.median;
+        if (k != summary.baselineShards &&
+            static_cast<int>(wall.size()) >= kMinRunsForMannWhitney &&
+            static_cast<int>(baseWall.size()) >= kMinRunsForMannWhitney) {
+            c.vsBaseline = mannWhitneyU(baseWall, wall);
+        }
+        summary.configs.push_back(c);
+    }
+
+    if (summary.baselineShards == 1) {
+        // Fit on the parallelism the machine could give, min(K, logical CPUs): 4 loops on 2 cores
+        // are 2-way parallel, and fitting them as 4-way would drag the serial fraction up and
+        // draw a curve that overtakes the ideal bound.
+        const double cores = result.machine.logicalCpus > 0
+                                 ? double(result.machine.logicalCpus)
+                                 : std::numeric_limits<double>::infinity();
+        std::vector<double> ks;
+        std::vector<double> speedups;
+        for (const ConfigSummary &c : summary.configs) {
+            ks.push_back(std::min(double(c.shards), cores));
+            speedups.push_back(c.speedup.value);
+        }
+        summary.amdahl = amdahlFit(ks, speedups);
+        summary.amdahl.cores = cores;
+        if (std::isfinite(summary.amdahl.serialFraction)) {
+            for (ConfigSummary &c : summary.configs)
+                c.amdahlSpeedup = summary.amdahl.speedup(c.shards);
+        }
+    }
+    return summary;
+}

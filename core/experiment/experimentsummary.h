@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/analysis/statistics.h"
+
+#include <vector>
+
+struct ExperimentResult;
+
+// The statistics of one configuration (one shard count K) of an experiment. Only completed runs
+// enter them: a cancelled or failed run measured something else, so it is counted in `runs` and
+// listed in runs.csv with its status, but never averaged in.
+struct ConfigSummary
+{
+    int shards = 1;
+    int runs = 0;          // every run of this K, whatever its status
+    int completedRuns = 0; // those that enter the statistics
+    int outliers = 0;      // completed runs whose wall time is a MAD outlier within this K
+
+    Summary wallMs;
+    Summary idealMs;    // the release-time bound T*; equal across repeats up to calibration
+    Summary efficiency; // T* / wall, per run
+    Summary lagP99Ms;   // each run's p99 event-loop lag
+    Summary throughputTps;
+
+    Ratio speedup;               // baseline median wall / this median wall, with propagated error
+    double idealSpeedup = kNaN;  // baseline median T* / this median T*: the line a chart draws
+    double amdahlSpeedup = kNaN; // the experiment's Amdahl fit evaluated at this K
+    // Mann-Whitney of the baseline's wall times against this K's, both with at least
+    // kMinRunsForMannWhitney completed runs; NaN otherwise and for the baseline itself.
+    MannWhitney vsBaseline;
+};
+
+// The issue asks for a p-value from R >= 5 on. Below it the test says too little to print: with 4
+// runs against 4 even complete separation only reaches an exact two-sided p of 2/70 = 0.029, and
+// the normal approximation is coarser still.
+inline constexpr int kMinRunsForMannWhitney = 5;
+
+struct ExperimentSummary
+{
+    int baselineShards = 1;
+    std::vector<ConfigSummary> configs; // by ascending shard count, one per K that was run
+    // One flag per ExperimentResult::runs entry: a completed run whose wall time is a MAD outlier
+    // among the completed runs of its K. Always false for other runs.
+    std::vector<bool> runOutliers;
+    // Fitted over every K's median speedup when the baseline is 1 loop (the law is relative to
+    // one processor) and some K > 1 completed; NaN otherwise.
+    AmdahlFit amdahl;
+
+    const ConfigSummary *config(int shards) const;
+};
+
+ExperimentSummary summarizeExperiment(const ExperimentResult &result);

@@ -1,0 +1,286 @@
+#include "core/report/csvreport.h"
+
+#include "core/experiment/experiment.h"
+#include "core/experiment/experimentsummary.h"
+#include "core/load/loadsampler.h"
+#include "core/report/csvwriter.h"
+#include "core/report/fixedms.h"
+#include "core/report/jsonreport.h"
+#include "core/report/reportfile.h"
+#include "core/workload/taskplan.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace {
+
+void machineLines(CsvWriter &csv, const MachineInfo &m, const char *file)
+{
+    csv.comment(u"csv_schema", QString::fromLatin1(kCsvSchema));
+    csv.comment(u"file", QString::fromLatin1(file));
+    csv.comment(u"app_version", m.appVersion);
+    csv.comment(u"git_hash", m.gitHash);
+    csv.comment(u"cpu_model", m.cpuModel);
+    csv.comment(u"logical_cpus", QString::number(m.logicalCpus));
+    csv.comment(u"os", m.os);
+    csv.comment(u"qt_version", m.qtVersion);
+    csv.comment(u"qcoro_version", m.qcoroVersion);
+    csv.comment(u"compiler", m.compiler);
+    csv.comment(u"build_type", m.buildType);
+    csv.comment(u"timestamp_utc", m.timestampUtc);
+}
+
+QString number(double value)
+{
+    return QString::fromLatin1(CsvWriter::number(value));
+}
+
+void experimentLines(CsvWriter &csv, const ExperimentResult &result, const char *file)
+{
+    machineLines(csv, result.machine, file);
+    const WorkloadSpec &w = result.spec.workload;
+    csv.comment(u"tasks", QString::number(w.tasks));
+    csv.comment(u"io_min_ms", QString::number(w.ioMinMs));
+    csv.comment(u"io_max_ms", QString::number(w.ioMaxMs));
+    csv.comment(u"cpu_min_iterations", QString::number(w.cpuMin));
+    csv.comment(u"cpu_max_iterations", QString::number(w.cpuMax));
+    csv.comment(u"kernel", kernelName(w.kernel));
+    csv.comment(u"seed", QString::number(w.seed));
+    csv.comment(u"partition", partitionName(result.spec.partition));
+    csv.comment(u"pin", result.spec.pin ? QStringLiteral("true") : QStringLiteral("false"));
+    csv.comment(u"repeats", QString::number(result.spec.repeats));
+    csv.comment(u"ns_per_iter", number(result.nsPerIter));
+}
+
+void header(CsvWriter &csv, std::initializer_list<const char *> names)
+{
+    for (const char *name : names)
+        csv.raw(QByteArrayView(name));
+    csv.endRow();
+}
+
+// "0x" + 16 hex digits: text to every reader (bare hex digits such as 12e4 would read as numbers).
+QByteArray hexChecksum(std::uint64_t v)
+{
+    return "0x" + QByteArray::number(static_cast<qulonglong>(v), 16).rightJustified(16, '0');
+}
+
+} // namespace
+
+QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
+{
+    QByteArray out;
+    CsvWriter csv(&out);
+    if (meta == CsvMetadata::CommentLines)
+        experimentLines(csv, result, "runs");
+    header(csv, {"run_index",
+                 "repeat",
+                 "shards",
+                 "partition",
+                 "pinned",
+                 "status",
+                 "started_utc",
+                 "tasks",
+                 "tasks_done",
+                 "tasks_failed",
+                 "wall_ms",
+                 "ideal_ms",
+                 "efficiency",
+                 "speedup",
+                 "throughput_tps",
+                 "start_overhead_ms",
+                 "join_overhead_ms",
+                 "lag_p50_ms",
+                 "lag_p90_ms",
+                 "lag_p99_ms",
+                 "lag_max_ms",
+                 "latency_p50_ms",
+                 "latency_p90_ms",
+                 "latency_p99_ms",
+                 "latency_max_ms",
+                 "ns_per_iter",
+                 "checksum",
+                 "outlier",
+                 "error"});
+    const ExperimentSummary summary = summarizeExperiment(result);
+    const double baseWall = result.medianWallMs(summary.baselineShards);
+    for (std::size_t i = 0; i < result.runs.size(); ++i) {
+        const RunResult &r = result.runs[i];
+        csv.field(static_cast<std::int64_t>(i)).field(r.repeat).field(r.shards);
+        csv.field(partitionName(r.partition)).field(r.pinned).field(runStatusName(r.status));
+        csv.field(r.startedUtc.isValid() ? r.startedUtc.toString(Qt::ISODateWithMs) : QString());
+        csv.field(static_cast<std::int64_t>(r.tasks))
+            .field(static_cast<std::int64_t>(r.tasksDone))
+            .field(static_cast<std::int64_t>(r.tasksFailed));
+        csv.field(r.wallMs).field(r.idealMs).field(r.efficiency);
+        // Derived from the completed runs only: a cancelled run's wall time is not a speed.
+        if (r.completed() && baseWall > 0 && r.wallMs > 0)
+            csv.field(baseWall / r.wallMs);
+        else
+            csv.empty();
+        csv.field(r.throughputTps).field(r.startOverheadMs).field(r.joinOverheadMs);
+        for (const Percentiles *p : {&r.lagMs, &r.latencyMs})
+            csv.field(p->p50).field(p->p90).field(p->p99).field(p->max);
+        csv.field(r.nsPerIter).raw(hexChecksum(r.checksum));
+        if (r.completed())
+            csv.field(static_cast<bool>(summary.runOutliers[i]));
+        else
+            csv.empty();
+        csv.field(r.error);
+        csv.endRow();
+    }
+    return out;
+}
+
+QByteArray summaryCsv(const ExperimentResult &result, CsvMetadata meta)
+{
+    const ExperimentSummary summary = summarizeExperiment(result);
+    QByteArray out;
+    CsvWriter csv(&out);
+    if (meta == CsvMetadata::CommentLines) {
+        experimentLines(csv, result, "summary");
+        csv.comment(u"baseline_shards", QString::number(summary.baselineShards));
+        csv.comment(u"amdahl_serial_fraction", number(summary.amdahl.serialFraction));
+        csv.comment(u"amdahl_rmse", number(summary.amdahl.rmse));
+        csv.comment(u"speedup_error",
+                    QStringLiteral("one sigma, first-order propagation of the standard errors of "
+                                   "both median wall times, se = sqrt(pi/2) sd / sqrt(n)"));
+    }
+    header(csv, {"shards",
+                 "baseline",
+                 "runs",
+                 "runs_completed",
+                 "outliers",
+                 "wall_median_ms",
+                 "wall_mean_ms",
+                 "wall_sd_ms",
+                 "wall_min_ms",
+                 "wall_max_ms",
+                 "wall_cv",
+                 "ideal_median_ms",
+                 "speedup",
+                 "speedup_err",
+                 "ideal_speedup",
+                 "amdahl_speedup",
+                 "efficiency_median",
+                 "efficiency_mean",
+                 "efficiency_sd",
+                 "efficiency_min",
+                 "efficiency_max",
+                 "lag_p99_median_ms",
+                 "throughput_median_tps",
+                 "mann_whitney_u",
+                 "mann_whitney_p"});
+    for (const ConfigSummary &c : summary.configs) {
+        csv.field(c.shards).field(c.shards == summary.baselineShards);
+        csv.field(c.runs).field(c.completedRuns).field(c.outliers);
+        const Summary &w = c.wallMs;
+        csv.field(w.median).field(w.mean).field(w.stddev).field(w.min).field(w.max).field(w.cv);
+        csv.field(c.idealMs.median);
+        csv.field(c.speedup.value).field(c.speedup.error);
+        csv.field(c.idealSpeedup).field(c.amdahlSpeedup);
+        const Summary &e = c.efficiency;
+        csv.field(e.median).field(e.mean).field(e.stddev).field(e.min).field(e.max);
+        csv.field(c.lagP99Ms.median).field(c.throughputTps.median);
+        csv.field(c.vsBaseline.u).field(c.vsBaseline.p);
+        csv.endRow();
+    }
+    return out;
+}
+
+QByteArray tasksCsv(const ExperimentResult &result, const RunResult &run, CsvMetadata meta)
+{
+    QByteArray out;
+    CsvWriter csv(&out);
+    if (meta == CsvMetadata::CommentLines) {
+        experimentLines(csv, result, "tasks");
+        qsizetype index = -1;
+        for (qsizetype i = 0; i < static_cast<qsizetype>(result.runs.size()); ++i) {
+            if (&result.runs[static_cast<std::size_t>(i)] == &run)
+                index = i;
+        }
+        csv.comment(u"run_index", index >= 0 ? QString::number(index) : QString());
+        csv.comment(u"shards", QString::number(run.shards));
+        csv.comment(u"repeat", QString::number(run.repeat));
+    }
+    header(csv, {"task_id", "shard", "io_ms", "iterations", "due_ms", "resumed_ms", "done_ms"});
+    if (!run.plan)
+        return out;
+    const TaskPlan &plan = *run.plan;
+    const std::size_t n = plan.size();
+    const std::vector<TaskTiming> *timings = run.timings.get();
+    if (timings && timings->size() != n)
+        timings = nullptr; // not this plan's records: better no times than wrong ones
+
+    // Dealt out slice by slice (O(n)) rather than by shardOf() per task.
+    std::vector<int> shardOfTask(n, 0);
+    for (int k = 0; k < run.shards; ++k) {
+        const Slice slice = sliceFor(run.partition, n, run.shards, k);
+        for (std::size_t i = 0; i < slice.size(); ++i)
+            shardOfTask[slice.at(i)] = k;
+    }
+
+    // One task's row is ~60 bytes.
+    out.reserve(out.size() + static_cast<qsizetype>(n) * 64);
+    for (std::size_t id = 0; id < n; ++id) {
+        const FixedMs io(plan.ioUs(id), 1000, 3);
+        csv.field(static_cast<std::int64_t>(id)).field(shardOfTask[id]).raw(io.view());
+        csv.field(static_cast<std::int64_t>(plan.iterations(id))).raw(io.view());
+        const TaskTiming t = timings ? (*timings)[id] : TaskTiming{};
+        for (std::int64_t ns : {t.resumedNs, t.doneNs}) {
+            if (ns >= 0)
+                csv.raw(FixedMs(ns, 1000000, 6).view());
+            else
+                csv.empty();
+        }
+        csv.endRow();
+    }
+    return out;
+}
+
+QByteArray loadCsv(const LoadSeries &load, const MachineInfo &machine, CsvMetadata meta)
+{
+    QByteArray out;
+    CsvWriter csv(&out);
+    if (meta == CsvMetadata::CommentLines)
+        machineLines(csv, machine, "load");
+    csv.raw("time_s");
+    for (std::size_t c = 0; c < load.cores.size(); ++c)
+        csv.raw("cpu" + QByteArray::number(static_cast<qulonglong>(c)) + "_busy_frac");
+    for (std::size_t k = 0; k < load.shards.size(); ++k)
+        csv.raw("shard" + QByteArray::number(static_cast<qulonglong>(k)) + "_cpu_frac");
+    csv.endRow();
+    auto value = [&csv](const std::vector<double> &series, std::size_t i) {
+        if (i < series.size())
+            csv.field(series[i]);
+        else
+            csv.empty();
+    };
+    for (std::size_t i = 0; i < load.tSec.size(); ++i) {
+        csv.field(load.tSec[i]);
+        for (const std::vector<double> &series : load.cores)
+            value(series, i);
+        for (const std::vector<double> &series : load.shards)
+            value(series, i);
+        csv.endRow();
+    }
+    return out;
+}
+
+int tasksCsvRunIndex(const ExperimentResult &result)
+{
+    for (int i = static_cast<int>(result.runs.size()) - 1; i >= 0; --i) {
+        if (result.runs[static_cast<std::size_t>(i)].timings)
+            return i;
+    }
+    for (int i = static_cast<int>(result.runs.size()) - 1; i >= 0; --i) {
+        if (result.runs[static_cast<std::size_t>(i)].plan)
+            return i;
+    }
+    return -1;
+}

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/load/loadseries.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <deque>
+#include <vector>
+
+struct ExperimentResult;
+struct LoadSample;
+struct MachineInfo;
+struct RunResult;
+
+// The CSV reports: tidy tables with fixed headers, one observation per row, units in the column
+// names (wall_ms, io_ms, throughput_tps; a bare name is a plain number or a fraction: efficiency
+// 0.9 = 90 %). Quoting and numbers follow CsvWriter: RFC 4180 quoting, LF line ends, '.' as
+// decimal point in every locale, an empty field where a value does not exist (a NaN, a cancelled
+// run's speedup, a task that never ran).
+//
+//   runs.csv     one row per run, in execution order, whatever its status
+//   summary.csv  one row per configuration (shard count), completed runs only
+//   load.csv     one row per load sample: time_s, cpu0_busy_frac.., shard0_cpu_frac..
+//   tasks.csv    one row per task of one run: task_id, shard, io_ms, iterations, due_ms,
+//                resumed_ms, done_ms (times from the run's t0)
+//   meta.json    the JSON report (core/jsonreport.h) without its runs: machine, build, workload,
+//                calibration, verdict, and the schema of these files
+//
+// Metadata lines. Unless CsvMetadata::None is asked for, each file begins with lines of the form
+// "# key: value", then the header row. The keys, in this order:
+//   csv_schema      "loopbench.csv/1"; bumped when a column changes meaning or goes away
+//   file            runs, summary, tasks or load
+//   app_version, git_hash, cpu_model, logical_cpus, os, qt_version, qcoro_version, compiler,
+//   build_type, timestamp_utc   the MachineInfo fields, named as in the JSON report's "meta"
+// then, where the file has an experiment behind it (all but load.csv):
+//   tasks, io_min_ms, io_max_ms, cpu_min_iterations, cpu_max_iterations, kernel, seed,
+//   partition, pin, repeats, ns_per_iter
+// and per file:
+//   summary.csv     baseline_shards, amdahl_serial_fraction, amdahl_rmse (empty when not fitted),
+//                   speedup_error (how speedup_err is computed)
+//   tasks.csv       run_index, shards, repeat (which run the tasks are from)
+// pandas reads the files with read_csv(path, comment='#'), R with read.csv(path,
+// comment.char='#'); a reader that knows no comments can skip the lines that start with '#'.
+inline constexpr const char *kCsvSchema = "loopbench.csv/1";
+
+enum class CsvMetadata {
+    CommentLines, // the "# key: value" lines described above
+    None,         // the header row first: for tools that cannot skip comments
+};
+
+QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta = CsvMetadata::CommentLines);
+QByteArray summaryCsv(const ExperimentResult &result, CsvMetadata meta = CsvMetadata::CommentLines);
+// Needs run.plan; without run.timings the timing columns are empty. Without a plan: header only.
+QByteArray tasksCsv(const ExperimentResult &result, const RunResult &run,
+                    CsvMetadata meta = CsvMetadata::CommentLines);
+QByteArray loadCsv(const LoadSeries &load, const MachineInfo &machine,
+                   CsvMetadata meta = CsvMetadata::CommentLines);
+
+// The run tasks.csv describes: the last one that kept its per-task timings (runExperiment keeps
+// them for the last run only), else the last run with a plan; -1 when there is none.
+int tasksCsvRunIndex(const ExperimentResult &result);

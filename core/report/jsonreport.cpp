@@ -1,0 +1,154 @@
+#include "core/report/jsonreport.h"
+
+#include "core/engine/runresult.h"
+#include "core/experiment/experiment.h"
+#include "core/experiment/experimentsummary.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+namespace {
+
+QJsonObject percentilesToJson(const Percentiles &p)
+{
+    return {{QStringLiteral("p50"), p.p50},
+            {QStringLiteral("p90"), p.p90},
+            {QStringLiteral("p99"), p.p99},
+            {QStringLiteral("max"), p.max}};
+}
+
+// JSON numbers are doubles: a 64-bit checksum would lose bits, so it travels as hex text.
+QString hex64(std::uint64_t v)
+{
+    return QStringLiteral("%1").arg(v, 16, 16, QLatin1Char('0'));
+}
+
+// NaN means "not defined" in our statistics (one run has no standard deviation); JSON has no
+// NaN, so it travels as null.
+QJsonValue number(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject summaryToJson(const Summary &s)
+{
+    return {{QStringLiteral("n"), static_cast<double>(s.n)},
+            {QStringLiteral("median"), number(s.median)},
+            {QStringLiteral("mean"), number(s.mean)},
+            {QStringLiteral("stddev"), number(s.stddev)},
+            {QStringLiteral("min"), number(s.min)},
+            {QStringLiteral("max"), number(s.max)},
+            {QStringLiteral("cv"), number(s.cv)}};
+}
+
+QJsonObject statisticsToJson(const ExperimentSummary &summary)
+{
+    QJsonArray configs;
+    for (const ConfigSummary &c : summary.configs) {
+        configs.append(QJsonObject{
+            {QStringLiteral("shards"), c.shards},
+            {QStringLiteral("runs"), c.runs},
+            {QStringLiteral("completed_runs"), c.completedRuns},
+            {QStringLiteral("outliers"), c.outliers},
+            {QStringLiteral("wall_ms"), summaryToJson(c.wallMs)},
+            {QStringLiteral("ideal_ms"), summaryToJson(c.idealMs)},
+            {QStringLiteral("efficiency"), summaryToJson(c.efficiency)},
+            {QStringLiteral("lag_p99_ms"), summaryToJson(c.lagP99Ms)},
+            {QStringLiteral("throughput_tps"), summaryToJson(c.throughputTps)},
+            {QStringLiteral("speedup"), number(c.speedup.value)},
+            {QStringLiteral("speedup_error"), number(c.speedup.error)},
+            {QStringLiteral("ideal_speedup"), number(c.idealSpeedup)},
+            {QStringLiteral("amdahl_speedup"), number(c.amdahlSpeedup)},
+            {QStringLiteral("mann_whitney_u"), number(c.vsBaseline.u)},
+            {QStringLiteral("mann_whitney_p"), number(c.vsBaseline.p)},
+        });
+    }
+    return {{QStringLiteral("baseline_shards"), summary.baselineShards},
+            {QStringLiteral("amdahl_serial_fraction"), number(summary.amdahl.serialFraction)},
+            {QStringLiteral("amdahl_rmse"), number(summary.amdahl.rmse)},
+            {QStringLiteral("configs"), configs}};
+}
+
+} // namespace
+
+QJsonObject runToJson(const RunResult &run)
+{
+    QJsonArray perShard;
+    for (const ShardStats &s : run.perShard) {
+        perShard.append(
+            QJsonObject{{QStringLiteral("index"), s.index},
+                        {QStringLiteral("cpu"), s.cpu},
+                        {QStringLiteral("tasks"), static_cast<double>(s.tasks)},
+                        {QStringLiteral("tasks_done"), static_cast<double>(s.tasksDone)},
+                        {QStringLiteral("busy_ms"), s.busyMs},
+                        {QStringLiteral("cpu_ms"), s.cpuMs},
+                        {QStringLiteral("finish_ms"), s.finishMs},
+                        {QStringLiteral("checksum"), hex64(s.checksum)}});
+    }
+    QJsonObject o{
+        {QStringLiteral("status"), runStatusName(run.status)},
+        {QStringLiteral("shards"), run.shards},
+        {QStringLiteral("partition"), partitionName(run.partition)},
+        {QStringLiteral("pinned"), run.pinned},
+        {QStringLiteral("repeat"), run.repeat},
+        {QStringLiteral("started_utc"), run.startedUtc.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("wall_ms"), run.wallMs},
+        {QStringLiteral("ideal_ms"), run.idealMs},
+        {QStringLiteral("efficiency"), run.efficiency},
+        {QStringLiteral("tasks"), static_cast<double>(run.tasks)},
+        {QStringLiteral("tasks_done"), static_cast<double>(run.tasksDone)},
+        {QStringLiteral("tasks_failed"), static_cast<double>(run.tasksFailed)},
+        {QStringLiteral("checksum"), hex64(run.checksum)},
+        {QStringLiteral("throughput_tps"), run.throughputTps},
+        {QStringLiteral("start_overhead_ms"), run.startOverheadMs},
+        {QStringLiteral("join_overhead_ms"), run.joinOverheadMs},
+        {QStringLiteral("lag_ms"), percentilesToJson(run.lagMs)},
+        {QStringLiteral("latency_ms"), percentilesToJson(run.latencyMs)},
+        {QStringLiteral("per_shard"), perShard},
+    };
+    if (!run.error.isEmpty())
+        o.insert(QStringLiteral("error"), run.error);
+    return o;
+}
+
+QJsonObject experimentToJson(const ExperimentResult &result)
+{
+    const ExperimentSpec &spec = result.spec;
+    const WorkloadSpec &w = spec.workload;
+    QJsonArray shardCounts;
+    for (int k : spec.shardCounts)
+        shardCounts.append(k);
+    const ExperimentSummary summary = summarizeExperiment(result);
+    QJsonArray runs;
+    for (std::size_t i = 0; i < result.runs.size(); ++i) {
+        QJsonObject run = runToJson(result.runs[i]);
+        run.insert(QStringLiteral("outlier"),
+                   i < summary.runOutliers.size() && summary.runOutliers[i]);
+        runs.append(run);
+    }
+    return QJsonObject{
+        {QStringLiteral("schema"), QString::fromLatin1(kReportSchema)},
+        {QStringLiteral("meta"), result.machine.toJson()},
+        {QStringLiteral("workload"),
+         QJsonObject{{QStringLiteral("tasks"), w.tasks},
+                     {QStringLiteral("io_min_ms"), w.ioMinMs},
+                     {QStringLiteral("io_max_ms"), w.ioMaxMs},
+                     {QStringLiteral("cpu_min_iterations"), static_cast<double>(w.cpuMin)},
+                     {QStringLiteral("cpu_max_iterations"), static_cast<double>(w.cpuMax)},
+                     {QStringLiteral("kernel"), kernelName(w.kernel)},
+                     // Seeds are 64-bit: as text, so no reader rounds them.
+                     {QStringLiteral("seed"), QString::number(w.seed)},
+                     {QStringLiteral("shards"), shardCounts},
+                     {QStringLiteral("partition"), partitionName(spec.partition)},
+                     {QStringLiteral("pin"), spec.pin},
+                     {QStringLiteral("repeats"), spec.repeats},
+                     {QStringLiteral("warmup"), spec.warmup}}},
+        {QStringLiteral("calibration"),
+         QJsonObject{{QStringLiteral("ns_per_iter"), result.nsPerIter}}},
+        {QStringLiteral("cancelled"), result.cancelled},
+        {QStringLiteral("verdict"), result.verdict()},
+        {QStringLiteral("statistics"), statisticsToJson(summary)},
+        {QStringLiteral("runs"), runs},
+    };
+}

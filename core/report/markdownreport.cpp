@@ -1,0 +1,108 @@
+#include "core/report/markdownreport.h"
+
+#include "core/experiment/experiment.h"
+#include "core/experiment/experimentsummary.h"
+
+#include <QStringList>
+
+#include <cmath>
+
+namespace {
+
+// QString::number never uses the user's locale: '.' as decimal point everywhere.
+QString fixed(double value, int decimals)
+{
+    return std::isfinite(value) ? QString::number(value, 'f', decimals) : QStringLiteral("-");
+}
+
+QString withError(double value, double error, int decimals)
+{
+    if (!std::isfinite(value))
+        return QStringLiteral("-");
+    if (!std::isfinite(error))
+        return fixed(value, decimals);
+    return fixed(value, decimals) + QStringLiteral(" ± ") + fixed(error, decimals);
+}
+
+// A p-value to two significant digits, and "< 0.001" below what R also stops printing digits for.
+QString pValue(double p)
+{
+    if (!std::isfinite(p))
+        return QStringLiteral("-");
+    if (p < 0.001)
+        return QStringLiteral("< 0.001");
+    return QString::number(p, 'g', 2);
+}
+
+QString machineLine(const MachineInfo &m)
+{
+    // One multi-argument arg(): a '%' in a CPU model name cannot be taken for a placeholder.
+    return QStringLiteral(
+               "**Machine:** %1, %2 logical CPUs · %3 · Qt %4 · QCoro %5 · %6 · %7 build "
+               "· LoopBench %8 (%9) · %10")
+        .arg(m.cpuModel, QString::number(m.logicalCpus), m.os, m.qtVersion, m.qcoroVersion,
+             m.compiler, m.buildType, m.appVersion, m.gitHash, m.timestampUtc);
+}
+
+QString workloadLine(const ExperimentResult &result)
+{
+    const WorkloadSpec &w = result.spec.workload;
+    return QStringLiteral("**Workload:** %1 tasks · IO %2–%3 ms · CPU %4–%5 iterations (%6 "
+                          "kernel, %7 ns/iteration) · seed %8 · %9 partition%10 · %11 %12")
+        .arg(w.tasks)
+        .arg(w.ioMinMs)
+        .arg(w.ioMaxMs)
+        .arg(w.cpuMin)
+        .arg(w.cpuMax)
+        .arg(kernelName(w.kernel), fixed(result.nsPerIter, 3))
+        .arg(w.seed)
+        .arg(partitionName(result.spec.partition),
+             result.spec.pin ? QStringLiteral(", pinned") : QString())
+        .arg(result.spec.repeats)
+        .arg(result.spec.repeats == 1 ? QStringLiteral("run per configuration")
+                                      : QStringLiteral("runs per configuration, interleaved"));
+}
+
+} // namespace
+
+QString experimentMarkdown(const ExperimentResult &result)
+{
+    const ExperimentSummary summary = summarizeExperiment(result);
+    QStringList lines;
+    lines << QStringLiteral("## LoopBench report") << QString();
+    lines << machineLine(result.machine) << QString();
+    lines << workloadLine(result) << QString();
+    lines << QStringLiteral("| shards | runs | outliers | wall ms (median ± sd) | speedup ± error "
+                            "| ideal speedup | efficiency | lag p99 ms | p vs baseline |");
+    lines << QStringLiteral("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (const ConfigSummary &c : summary.configs) {
+        const bool base = c.shards == summary.baselineShards;
+        const QString runs = c.completedRuns == c.runs
+                                 ? QString::number(c.runs)
+                                 : QStringLiteral("%1 of %2").arg(c.completedRuns).arg(c.runs);
+        lines << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |")
+                     .arg(base ? QStringLiteral("%1 (baseline)").arg(c.shards)
+                               : QString::number(c.shards),
+                          runs, QString::number(c.outliers),
+                          withError(c.wallMs.median, c.wallMs.stddev, 1),
+                          withError(c.speedup.value, c.speedup.error, 2), fixed(c.idealSpeedup, 2),
+                          fixed(c.efficiency.median, 2), fixed(c.lagP99Ms.median, 1),
+                          pValue(c.vsBaseline.p));
+    }
+    lines << QString();
+    lines << QStringLiteral("Speedup error: one sigma, propagated from the standard errors of both "
+                            "median wall times. Outliers: modified z-score above %1 (Iglewicz & "
+                            "Hoaglin), from %2 runs on. p: two-sided Mann-Whitney U, normal "
+                            "approximation, from %3 runs per configuration on.")
+                 .arg(kMadOutlierThreshold)
+                 .arg(kMinValuesForOutliers)
+                 .arg(kMinRunsForMannWhitney);
+    if (std::isfinite(summary.amdahl.serialFraction)) {
+        lines << QString();
+        lines << QStringLiteral("Amdahl fit: serial fraction %1 (rms residual %2x).")
+                     .arg(fixed(summary.amdahl.serialFraction, 3), fixed(summary.amdahl.rmse, 2));
+    }
+    lines << QString();
+    lines << QStringLiteral("**Verdict:** ") + result.verdict();
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}

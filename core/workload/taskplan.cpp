@@ -1,0 +1,42 @@
+#include "core/workload/taskplan.h"
+
+#include "core/base/splitmix64.h"
+
+#include <algorithm>
+#include <numeric>
+
+TaskPlan TaskPlan::generate(const WorkloadSpec &spec)
+{
+    TaskPlan plan;
+    plan.m_spec = spec;
+    const auto n = static_cast<std::size_t>(std::max(spec.tasks, 0));
+    plan.m_ioUs.resize(n);
+    plan.m_iterations.resize(n);
+    // Two independent streams, so changing the CPU range leaves the IO delays as they were.
+    SplitMix64 ioRng(spec.seed);
+    SplitMix64 cpuRng(spec.seed ^ 0xC0FFEE1234567890ULL);
+    const auto ioLo = static_cast<std::uint64_t>(spec.ioMinMs) * 1000;
+    const auto ioHi = static_cast<std::uint64_t>(spec.ioMaxMs) * 1000;
+    for (std::size_t i = 0; i < n; ++i) {
+        plan.m_ioUs[i] = static_cast<std::uint32_t>(ioRng.between(ioLo, ioHi));
+        plan.m_iterations[i] = static_cast<std::uint32_t>(cpuRng.between(spec.cpuMin, spec.cpuMax));
+    }
+    return plan;
+}
+
+std::uint64_t TaskPlan::kernelInput(std::size_t task) const
+{
+    return SplitMix64(m_spec.seed + task).next();
+}
+
+std::uint64_t TaskPlan::totalIterations() const
+{
+    return std::accumulate(m_iterations.begin(), m_iterations.end(), std::uint64_t{0});
+}
+
+std::int64_t TaskPlan::maxIoNs() const
+{
+    if (m_ioUs.empty())
+        return 0;
+    return std::int64_t{*std::max_element(m_ioUs.begin(), m_ioUs.end())} * 1000;
+}

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/workload/workloadspec.h"
+
+#include <cstdint>
+#include <vector>
+
+// The concrete task list of a run: per task an IO delay and an iteration count, drawn from the
+// spec's ranges by SplitMix64 with our own range mapping. Deterministic on every compiler and
+// standard library (std::uniform_*_distribution is not), so a seed names one plan everywhere and
+// single-loop and K-loop runs execute exactly the same work.
+//
+// Stored as two 32-bit arrays (8 B per task): a million-task plan is 8 MB.
+class TaskPlan
+{
+public:
+    TaskPlan() = default;
+    // `spec` must be valid (spec.validate() is empty).
+    static TaskPlan generate(const WorkloadSpec &spec);
+
+    const WorkloadSpec &spec() const { return m_spec; }
+    std::size_t size() const { return m_ioUs.size(); }
+
+    std::uint32_t ioUs(std::size_t task) const { return m_ioUs[task]; }
+    std::int64_t ioNs(std::size_t task) const { return std::int64_t{m_ioUs[task]} * 1000; }
+    std::uint32_t iterations(std::size_t task) const { return m_iterations[task]; }
+    // Kernel input for a task: a function of seed and task id only, so results (and the checksum)
+    // do not depend on which shard ran the task.
+    std::uint64_t kernelInput(std::size_t task) const;
+
+    std::uint64_t totalIterations() const;
+    std::int64_t maxIoNs() const;
+
+    friend bool operator==(const TaskPlan &, const TaskPlan &) = default;
+
+private:
+    WorkloadSpec m_spec;
+    std::vector<std::uint32_t> m_ioUs;       // IO delay, microseconds
+    std::vector<std::uint32_t> m_iterations; // CPU work, kernel iterations
+};

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/base/fielderror.h"
+#include "core/workload/kernel.h"
+
+#include <cstdint>
+
+// What the user asks for: how many tasks, and the ranges each task's IO delay and CPU work are
+// drawn from. A plain value; TaskPlan turns it into concrete per-task numbers.
+struct WorkloadSpec
+{
+    // Defaults reproduce the original experiment: 10,000 crawler-like tasks, 0.2-1.0 s of IO,
+    // then 100k-500k iterations of CPU work on the "response".
+    int tasks = 10000;
+    int ioMinMs = 200;
+    int ioMaxMs = 1000;
+    std::uint64_t cpuMin = 100000;
+    std::uint64_t cpuMax = 500000;
+    Kernel kernel = Kernel::Sum;
+    std::uint64_t seed = 20240601; // fixed, so that two people running defaults get one plan
+
+    // Limits. Tasks: the plan and records cost ~24 B per task plus a coroutine frame; 50M is far
+    // past anything interactive (the memory guard refuses what does not fit earlier). IO: one hour
+    // is longer than any sane simulated request. Iterations: stored as 32-bit per task.
+    static constexpr int kMaxTasks = 50'000'000;
+    static constexpr int kMaxIoMs = 3'600'000;
+    static constexpr std::uint64_t kMaxIterations = 4'000'000'000ULL;
+
+    // Every problem at once, each naming its field and the allowed range. Empty when valid.
+    FieldErrors validate() const;
+
+    friend bool operator==(const WorkloadSpec &, const WorkloadSpec &) = default;
+};

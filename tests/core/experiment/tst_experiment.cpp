@@ -1,0 +1,119 @@
+#include "core/experiment/experiment.h"
+
+#include <QTest>
+
+namespace {
+
+RunResult completedRun(int shards, double wallMs, double idealMs)
+{
+    RunResult r;
+    r.shards = shards;
+    r.wallMs = wallMs;
+    r.idealMs = idealMs;
+    return r;
+}
+
+ExperimentSpec smallSpec()
+{
+    ExperimentSpec spec;
+    spec.workload.tasks = 200;
+    spec.workload.ioMinMs = 0;
+    spec.workload.ioMaxMs = 10;
+    spec.workload.cpuMin = 100;
+    spec.workload.cpuMax = 2000;
+    return spec;
+}
+
+} // namespace
+
+class TestExperiment : public QObject
+{
+    Q_OBJECT
+private slots:
+    void sweepCoversPowersOfTwoUpToTwiceTheCpus()
+    {
+        QCOMPARE(sweepShardCounts(1), (QList<int>{1, 2}));
+        QCOMPARE(sweepShardCounts(2), (QList<int>{1, 2, 4}));
+        QCOMPARE(sweepShardCounts(6), (QList<int>{1, 2, 4, 6, 8, 12}));
+        QCOMPARE(sweepShardCounts(16), (QList<int>{1, 2, 4, 8, 16, 32}));
+    }
+
+    void runsAreInterleavedAndTheWarmupIsNotARun()
+    {
+        ExperimentSpec spec = smallSpec();
+        spec.shardCounts = {1, 3};
+        spec.repeats = 3;
+        spec.warmup = true;
+        const ExperimentResult result = runExperiment(spec);
+        QCOMPARE(result.runs.size(), std::size_t(6));
+        const int expectedShards[] = {1, 3, 1, 3, 1, 3};
+        const int expectedRepeat[] = {0, 0, 1, 1, 2, 2};
+        for (std::size_t i = 0; i < 6; ++i) {
+            QCOMPARE(result.runs[i].shards, expectedShards[i]);
+            QCOMPARE(result.runs[i].repeat, expectedRepeat[i]);
+            QVERIFY(result.runs[i].completed());
+            QCOMPARE(result.runs[i].checksum, result.runs[0].checksum);
+        }
+        // Per-task arrays are kept for the last run only, so repeats do not add up in memory.
+        QVERIFY(!result.runs[0].timings);
+        QVERIFY(result.runs[5].timings);
+        QVERIFY(!result.cancelled);
+        QVERIFY(result.nsPerIter > 0);
+    }
+
+    void cancelledBeforeStartRunsNothing()
+    {
+        std::atomic<bool> cancel{true};
+        const ExperimentResult result = runExperiment(smallSpec(), &cancel);
+        QVERIFY(result.cancelled);
+        QVERIFY(result.runs.empty());
+        QCOMPARE(result.verdict(), QStringLiteral("cancelled: no verdict"));
+    }
+
+    void verdictSaysFasterSlowerOrAsFast_data()
+    {
+        QTest::addColumn<double>("wallK");
+        QTest::addColumn<QString>("verdict");
+        QTest::newRow("faster") << 500.0 << "4 loops: 2.00x faster than 1 loop (ideal 3.00x)";
+        QTest::newRow("slower") << 2000.0 << "4 loops: 2.00x slower than 1 loop (ideal 3.00x)";
+        QTest::newRow("same") << 1003.0 << "4 loops: as fast as 1 loop (ideal 3.00x)";
+    }
+
+    void verdictSaysFasterSlowerOrAsFast()
+    {
+        QFETCH(double, wallK);
+        QFETCH(QString, verdict);
+        ExperimentResult result;
+        result.spec.shardCounts = {1, 4};
+        result.runs = {completedRun(1, 1000, 900), completedRun(4, wallK, 300)};
+        QCOMPARE(result.verdict(), verdict);
+    }
+
+    void cancelledAndFailedRunsStayOutOfTheMedians()
+    {
+        ExperimentResult result;
+        result.spec.shardCounts = {1, 2};
+        result.runs = {completedRun(1, 1000, 900), completedRun(2, 600, 450),
+                       completedRun(2, 5, 450)};
+        result.runs[2].status = RunStatus::Cancelled;
+        QCOMPARE(result.medianWallMs(2), 600.0);
+        result.runs[2].status = RunStatus::Failed;
+        QCOMPARE(result.medianWallMs(2), 600.0);
+    }
+
+    void validationNamesShardsAndRepeats()
+    {
+        ExperimentSpec spec = smallSpec();
+        spec.shardCounts = {1, 2000};
+        spec.repeats = 0;
+        const FieldErrors errors = spec.validate();
+        QCOMPARE(errors.size(), 2);
+        QCOMPARE(errors[0].field, QStringLiteral("shards"));
+        QCOMPARE(errors[0].message, QStringLiteral("shard count 2000 is outside 1..1024"));
+        QCOMPARE(errors[1].field, QStringLiteral("repeat"));
+        QCOMPARE(errors[1].message, QStringLiteral("repeat count 0 is outside 1..1000"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExperiment)
+#include "tst_experiment.moc"

@@ -1,0 +1,164 @@
+#include "core/experiment/experimentsummary.h"
+
+#include "tests/support/syntheticexperiment.h"
+
+#include <QTest>
+
+#include <cmath>
+
+class TestExperimentSummary : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void onlyCompletedRunsEnterStatistics();
+    void configurationsAscendByShardCount();
+    void baselineSpeedupIsExactlyOne();
+    void speedupAndIdealComeFromMedians();
+    void outliersMapBackToTheirRuns();
+    void mannWhitneyNeedsFiveRunsOnBothSides();
+    void amdahlIsFittedToMedianSpeedups();
+    void noAmdahlFitWithoutAOneLoopBaseline();
+    void amdahlSeesNoMoreCoresThanTheMachineHas();
+    void cancelledBeforeAnyRunLeavesEveryValueUndefined();
+};
+
+void TestExperimentSummary::onlyCompletedRunsEnterStatistics()
+{
+    const ExperimentSummary s = summarizeExperiment(synthetic::experiment());
+    const ConfigSummary *four = s.config(4);
+    QVERIFY(four);
+    QCOMPARE(four->runs, 6);
+    QCOMPARE(four->completedRuns, 5);
+    QCOMPARE(four->wallMs.n, std::size_t{5});
+    QCOMPARE(four->wallMs.max, 3755.9); // not the failed run's 99999
+    QCOMPARE(four->wallMs.median, 3712.4);
+    QCOMPARE(four->wallMs.stddev, summarize(synthetic::kFourWallMs).stddev);
+}
+
+void TestExperimentSummary::configurationsAscendByShardCount()
+{
+    ExperimentResult e = synthetic::experiment();
+    e.spec.shardCounts = {4, 1, 2, 4};
+    const ExperimentSummary s = summarizeExperiment(e);
+    QCOMPARE(s.configs.size(), std::size_t{3});
+    QCOMPARE(s.configs[0].shards, 1);
+    QCOMPARE(s.configs[1].shards, 2);
+    QCOMPARE(s.configs[2].shards, 4);
+    QCOMPARE(s.baselineShards, 1);
+}
+
+void TestExperimentSummary::baselineSpeedupIsExactlyOne()
+{
+    const ExperimentSummary s = summarizeExperiment(synthetic::experiment());
+    QCOMPARE(s.config(1)->speedup.value, 1.0);
+    QCOMPARE(s.config(1)->speedup.error, 0.0);
+    QCOMPARE(s.config(1)->idealSpeedup, 1.0);
+    QVERIFY(std::isnan(s.config(1)->vsBaseline.p));
+}
+
+void TestExperimentSummary::speedupAndIdealComeFromMedians()
+{
+    const ExperimentSummary s = summarizeExperiment(synthetic::experiment());
+    const Ratio expected =
+        ratioOfMedians(summarize(synthetic::kBaseWallMs), summarize(synthetic::kFourWallMs));
+    QCOMPARE(s.config(4)->speedup.value, 10507.9 / 3712.4);
+    QCOMPARE(s.config(4)->speedup.error, expected.error);
+    QCOMPARE(s.config(4)->idealSpeedup, 9000.0 / 2500.0);
+    QCOMPARE(s.config(2)->idealSpeedup, 9000.0 / 4600.0);
+    QCOMPARE(s.config(4)->efficiency.median, 2500 / 3712.4);
+}
+
+void TestExperimentSummary::outliersMapBackToTheirRuns()
+{
+    const ExperimentResult e = synthetic::experiment();
+    const ExperimentSummary s = summarizeExperiment(e);
+    QCOMPARE(s.runOutliers.size(), e.runs.size());
+    for (std::size_t i = 0; i < e.runs.size(); ++i) {
+        const bool wild = e.runs[i].shards == 2 && e.runs[i].wallMs == 6400.0;
+        QCOMPARE(bool(s.runOutliers[i]), wild);
+    }
+    QCOMPARE(s.config(2)->outliers, 1);
+    QCOMPARE(s.config(4)->outliers, 0); // the failed run is not judged
+}
+
+void TestExperimentSummary::mannWhitneyNeedsFiveRunsOnBothSides()
+{
+    const ExperimentSummary s = summarizeExperiment(synthetic::experiment());
+    // Five runs each, completely separated: R's wilcox.test(exact = FALSE) gives W = 25,
+    // p = 0.012185780355344811 (see tst_statistics).
+    QCOMPARE(s.config(4)->vsBaseline.u, 25.0);
+    QVERIFY(std::abs(s.config(4)->vsBaseline.p - 0.012185780355344811) < 1e-12);
+
+    ExperimentResult fewer = synthetic::experiment();
+    fewer.runs.erase(fewer.runs.begin()); // the baseline keeps four completed runs
+    const ExperimentSummary f = summarizeExperiment(fewer);
+    QVERIFY(std::isnan(f.config(4)->vsBaseline.p));
+    QVERIFY(std::isnan(f.config(2)->vsBaseline.u));
+}
+
+void TestExperimentSummary::amdahlIsFittedToMedianSpeedups()
+{
+    const ExperimentSummary s = summarizeExperiment(synthetic::experiment());
+    std::vector<double> ks;
+    std::vector<double> speedups;
+    for (const ConfigSummary &c : s.configs) {
+        ks.push_back(c.shards);
+        speedups.push_back(c.speedup.value);
+    }
+    const AmdahlFit expected = amdahlFit(ks, speedups);
+    QCOMPARE(s.amdahl.serialFraction, expected.serialFraction);
+    // R: S <- c(10507.9 / 5400.1, 10507.9 / 3712.4); K <- c(2, 4); x <- 1 - 1/K; y <- 1/S - 1/K
+    //    sum(x * y) / sum(x * x) -> 0.10390936635952296
+    QVERIFY(std::abs(s.amdahl.serialFraction - 0.10390936635952296) < 1e-14);
+    QCOMPARE(s.config(4)->amdahlSpeedup, expected.speedup(4));
+}
+
+void TestExperimentSummary::amdahlSeesNoMoreCoresThanTheMachineHas()
+{
+    // On 2 logical CPUs, 2 and 4 loops are both 2-way parallel: the fit uses K = (2, 2).
+    // By hand: x = 1 - 1/2 = 0.5 for both; y = 1/S - 1/2 = 5400.1/10507.9 - 0.5 = 0.013908 and
+    // 3712.4/10507.9 - 0.5 = -0.146704; s = sum(x*y)/sum(x*x) = y1 + y2 < 0, clamped to 0.
+    // So the fitted curve is the ideal one, and it stops at 2x: it never passes the machine.
+    ExperimentResult e = synthetic::experiment();
+    e.machine.logicalCpus = 2;
+    const ExperimentSummary s = summarizeExperiment(e);
+    QCOMPARE(s.amdahl.serialFraction, 0.0);
+    QCOMPARE(s.amdahl.cores, 2.0);
+    QCOMPARE(s.config(2)->amdahlSpeedup, 2.0);
+    QCOMPARE(s.config(4)->amdahlSpeedup, 2.0);
+    QCOMPARE(s.amdahl.speedup(64), 2.0);
+}
+
+void TestExperimentSummary::noAmdahlFitWithoutAOneLoopBaseline()
+{
+    ExperimentResult e = synthetic::experiment();
+    e.spec.shardCounts = {2, 4};
+    std::erase_if(e.runs, [](const RunResult &r) { return r.shards == 1; });
+    const ExperimentSummary s = summarizeExperiment(e);
+    QCOMPARE(s.baselineShards, 2);
+    QVERIFY(std::isnan(s.amdahl.serialFraction));
+    QVERIFY(std::isnan(s.config(4)->amdahlSpeedup));
+    QCOMPARE(s.config(2)->speedup.value, 1.0);
+}
+
+void TestExperimentSummary::cancelledBeforeAnyRunLeavesEveryValueUndefined()
+{
+    ExperimentResult e = synthetic::experiment();
+    e.runs.clear();
+    e.cancelled = true;
+    const ExperimentSummary s = summarizeExperiment(e);
+    QCOMPARE(s.configs.size(), std::size_t{3}); // the asked-for configurations, with no data
+    for (const ConfigSummary &c : s.configs) {
+        QCOMPARE(c.runs, 0);
+        QCOMPARE(c.wallMs.n, std::size_t{0});
+        QVERIFY(std::isnan(c.wallMs.median));
+        QVERIFY(std::isnan(c.speedup.value));
+        QVERIFY(std::isnan(c.idealSpeedup));
+    }
+    QVERIFY(std::isnan(s.amdahl.serialFraction));
+    QVERIFY(s.runOutliers.empty());
+}
+
+QTEST_APPLESS_MAIN(TestExperimentSummary)
+#include "tst_experimentsummary.moc"

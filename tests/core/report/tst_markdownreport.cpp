@@ -1,0 +1,77 @@
+#include "core/report/markdownreport.h"
+
+#include "tests/support/syntheticexperiment.h"
+
+#include <QTest>
+
+class TestMarkdownReport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void tableHasOneRowPerConfiguration();
+    void machineWorkloadAndVerdictTravelWithTheTable();
+    void germanLocaleChangesNothing();
+    void cancelledExperimentShowsDashes();
+};
+
+void TestMarkdownReport::tableHasOneRowPerConfiguration()
+{
+    const QStringList lines = experimentMarkdown(synthetic::experiment()).split(QLatin1Char('\n'));
+    QStringList table;
+    for (const QString &line : lines) {
+        if (line.startsWith(QLatin1Char('|')))
+            table << line;
+    }
+    QCOMPARE(table.size(), 5); // header, alignment, three configurations
+    // From syntheticexperiment.h. R: sd() of the three wall-time vectors -> 16.21, 448.43, 23.21;
+    // speedup errors r * sqrt((se(b) / median(b))^2 + (se(x) / median(x))^2) with
+    // se <- function(v) sqrt(pi / 2) * sd(v) / sqrt(length(v)) -> 0.0906, 0.0102; p of both from
+    // wilcox.test(b, x, exact = FALSE) -> 0.01219 (every run of b is slower than every run of x).
+    // By hand: efficiency 9000 / 10507.9, 4600 / 5400.1, 2500 / 3712.4; lag p99 1234.8 / K.
+    QCOMPARE(table[2], QStringLiteral("| 1 (baseline) | 5 | 0 | 10507.9 ± 16.2 | 1.00 ± 0.00 | "
+                                      "1.00 | 0.86 | 1234.8 | - |"));
+    QCOMPARE(table[3], QStringLiteral("| 2 | 5 | 1 | 5400.1 ± 448.4 | 1.95 ± 0.09 | 1.96 | 0.85 | "
+                                      "617.4 | 0.012 |"));
+    QCOMPARE(table[4], QStringLiteral("| 4 | 5 of 6 | 0 | 3712.4 ± 23.2 | 2.83 ± 0.01 | 3.60 | "
+                                      "0.67 | 308.7 | 0.012 |"));
+}
+
+void TestMarkdownReport::machineWorkloadAndVerdictTravelWithTheTable()
+{
+    const ExperimentResult e = synthetic::experiment();
+    const QString md = experimentMarkdown(e);
+    QVERIFY(md.contains(QStringLiteral("Test CPU, \"fast\" edition, 4 logical CPUs")));
+    QVERIFY(md.contains(QStringLiteral("Qt 6.4.2")));
+    QVERIFY(md.contains(QStringLiteral("(0123456789ab)")));
+    QVERIFY(md.contains(QStringLiteral("1000 tasks")));
+    QVERIFY(md.contains(QStringLiteral("Amdahl fit: serial fraction 0.104")));
+    QVERIFY(md.endsWith(QStringLiteral("**Verdict:** ") + e.verdict() + QLatin1Char('\n')));
+    QCOMPARE(e.verdict(), QStringLiteral("4 loops: 2.83x faster than 1 loop (ideal 3.60x)"));
+}
+
+void TestMarkdownReport::germanLocaleChangesNothing()
+{
+    const ExperimentResult e = synthetic::experiment();
+    const QString c = experimentMarkdown(e);
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const QString german = experimentMarkdown(e);
+    QLocale::setDefault(previous);
+    QCOMPARE(german, c);
+    QVERIFY(german.contains(QStringLiteral("10507.9")));
+}
+
+void TestMarkdownReport::cancelledExperimentShowsDashes()
+{
+    ExperimentResult e = synthetic::experiment();
+    e.runs.clear();
+    e.cancelled = true;
+    const QString md = experimentMarkdown(e);
+    QVERIFY(md.contains(QStringLiteral("| 4 | 0 | 0 | - | - | - | - | - | - |")));
+    QVERIFY(!md.contains(QStringLiteral("Amdahl")));
+    QVERIFY(md.contains(QStringLiteral("**Verdict:** cancelled: no verdict")));
+}
+
+QTEST_APPLESS_MAIN(TestMarkdownReport)
+#include "tst_markdownreport.moc"

@@ -1,0 +1,81 @@
+#pragma once
+
+// A hand-made ExperimentResult for report and summary tests: three shard counts, five interleaved
+// repeats, one wild run, one failed run, fixed machine info. No engine involved, so every expected
+// number is known.
+
+#include "core/experiment/experiment.h"
+
+#include <QTimeZone>
+
+namespace synthetic {
+
+inline const std::vector<double> kBaseWallMs{10512.3, 10498.7, 10533.1, 10490.2, 10507.9};
+// The last 2-loop run is an outlier: 6400 is far outside the other four's spread.
+inline const std::vector<double> kTwoWallMs{5400.1, 5390.2, 5411.7, 5388.0, 6400.0};
+inline const std::vector<double> kFourWallMs{3712.4, 3698.0, 3755.9, 3701.3, 3720.8};
+inline const QString kFailure =
+    QStringLiteral("kernel said \"no\", then, well,\nit stopped\r\nhere");
+
+inline MachineInfo machine()
+{
+    MachineInfo m;
+    m.appVersion = QStringLiteral("0.1.0");
+    m.gitHash = QStringLiteral("0123456789ab");
+    m.cpuModel = QStringLiteral("Test CPU, \"fast\" edition");
+    m.logicalCpus = 4;
+    m.os = QStringLiteral("Debian GNU/Linux 12");
+    m.qtVersion = QStringLiteral("6.4.2");
+    m.qcoroVersion = QStringLiteral("0.8.0");
+    m.compiler = QStringLiteral("gcc 12.2.0");
+    m.buildType = QStringLiteral("Release");
+    m.timestampUtc = QStringLiteral("2024-06-01T12:00:00.000Z");
+    return m;
+}
+
+inline RunResult run(int shards, int repeat, double wallMs, double idealMs)
+{
+    RunResult r;
+    r.shards = shards;
+    r.repeat = repeat;
+    r.startedUtc = QDateTime(QDate(2024, 6, 1), QTime(12, 0, repeat), QTimeZone::utc());
+    r.tasks = 1000;
+    r.tasksDone = 1000;
+    r.nsPerIter = 1.25;
+    r.wallMs = wallMs;
+    r.idealMs = idealMs;
+    r.efficiency = idealMs / wallMs;
+    r.throughputTps = 1000 / (wallMs / 1000);
+    r.startOverheadMs = 0.5;
+    r.joinOverheadMs = 0.25;
+    r.lagMs = {10.5 / shards, 20.25 / shards, 1234.8 / shards, 1500.0 / shards};
+    r.latencyMs = {wallMs / 2, wallMs * 0.9, wallMs * 0.99, wallMs};
+    r.checksum = 0x00000000000012e4ULL; // all digits and an 'e': a reader must not see 12e4
+    return r;
+}
+
+inline ExperimentResult experiment()
+{
+    ExperimentResult e;
+    e.spec.shardCounts = {1, 2, 4};
+    e.spec.repeats = 5;
+    e.spec.workload.tasks = 1000;
+    e.machine = machine();
+    e.nsPerIter = 1.25;
+    for (int rep = 0; rep < 5; ++rep) {
+        const auto i = static_cast<std::size_t>(rep);
+        e.runs.push_back(run(1, rep, kBaseWallMs[i], 9000));
+        e.runs.push_back(run(2, rep, kTwoWallMs[i], 4600));
+        e.runs.push_back(run(4, rep, kFourWallMs[i], 2500));
+    }
+    // A failed 4-loop run with a slow wall time: it must not move any statistic.
+    RunResult failed = run(4, 5, 99999, 2500);
+    failed.status = RunStatus::Failed;
+    failed.error = kFailure;
+    failed.tasksDone = 10;
+    failed.tasksFailed = 990;
+    e.runs.push_back(failed);
+    return e;
+}
+
+} // namespace synthetic

@@ -1,0 +1,111 @@
+#include "ui/charts/coreloadview.h"
+#include "ui/control/loadmonitor.h"
+
+#include <QChart>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QTest>
+
+namespace {
+
+// /proc/stat text for `cores` CPUs where core c adds busy[c] of every 100 ticks per read.
+class FixtureSource final : public CpuStatSource
+{
+public:
+    explicit FixtureSource(std::vector<int> busyPercent)
+        : m_busy(std::move(busyPercent))
+    {}
+    std::optional<QByteArray> read() override
+    {
+        ++m_reads;
+        QByteArray text = "cpu  0 0 0 0 0 0 0 0 0 0\n";
+        for (std::size_t c = 0; c < m_busy.size(); ++c) {
+            const qint64 user = qint64{m_busy[c]} * m_reads;
+            const qint64 idle = qint64{100 - m_busy[c]} * m_reads;
+            text += QStringLiteral("cpu%1 %2 0 0 %3 0 0 0 0 0 0\n")
+                        .arg(c)
+                        .arg(user)
+                        .arg(idle)
+                        .toLatin1();
+        }
+        return text;
+    }
+
+private:
+    std::vector<int> m_busy;
+    qint64 m_reads = 0;
+};
+
+QLineSeries *lineNamed(QChart *chart, const QString &name)
+{
+    for (QAbstractSeries *s : chart->series()) {
+        if (s->name() == name)
+            return qobject_cast<QLineSeries *>(s);
+    }
+    return nullptr;
+}
+
+} // namespace
+
+// The live core chart draws what the sampler measured: one line per core in percent, their
+// mean, and with many cores it drops the per-core legend and leans on the heat strip.
+class TestCoreLoadView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void linesShowEachCoresBusyPercent()
+    {
+        LoadMonitor monitor(std::make_unique<FixtureSource>(std::vector<int>{100, 0, 25}));
+        CoreLoadView view;
+        view.setMonitor(&monitor);
+        view.resize(900, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        monitor.start(60'000); // sampled by hand below
+        monitor.sampleNow();
+        monitor.sampleNow();
+
+        QLineSeries *cpu0 = lineNamed(view.chart(), QStringLiteral("cpu0"));
+        QLineSeries *cpu1 = lineNamed(view.chart(), QStringLiteral("cpu1"));
+        QLineSeries *cpu2 = lineNamed(view.chart(), QStringLiteral("cpu2"));
+        QLineSeries *mean = lineNamed(view.chart(), QStringLiteral("mean"));
+        QVERIFY(cpu0 && cpu1 && cpu2 && mean);
+        QCOMPARE(cpu0->count(), 2);
+        QCOMPARE(cpu0->at(1).y(), 100.0);
+        QCOMPARE(cpu1->at(1).y(), 0.0);
+        QCOMPARE(cpu2->at(1).y(), 25.0);
+        QCOMPARE(mean->at(1).y(), 125.0 / 3);
+        QCOMPARE(cpu0->at(1).x(), 0.0); // newest sample at "now"
+        QVERIFY(cpu0->at(0).x() < 0.0);
+        // The legend lays itself out on the next event loop turn.
+        QTRY_VERIFY(view.chart()->legend()->markers(cpu0).first()->isVisible());
+    }
+
+    void manyCoresKeepTheLegendShort()
+    {
+        LoadMonitor monitor(std::make_unique<FixtureSource>(std::vector<int>(32, 50)));
+        CoreLoadView view;
+        view.setMonitor(&monitor);
+        view.resize(900, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        monitor.start(60'000);
+        monitor.sampleNow();
+        QTest::qWait(50); // the legend lays itself out on the next event loop turn
+
+        int lines = 0;
+        int labelled = 0;
+        for (QAbstractSeries *s : view.chart()->series()) {
+            if (s->type() != QAbstractSeries::SeriesTypeLine)
+                continue;
+            ++lines;
+            labelled += view.chart()->legend()->markers(s).first()->isVisible() ? 1 : 0;
+        }
+        QCOMPARE(lines, 33);   // 32 cores and the mean
+        QCOMPARE(labelled, 1); // only the mean is named; the heat strip names rows by position
+    }
+};
+
+QTEST_MAIN(TestCoreLoadView)
+#include "tst_coreloadview.moc"

@@ -1,0 +1,217 @@
+#include "tests/support/uitestsupport.h"
+#include "ui/config/configinput.h"
+#include "ui/config/configpanel.h"
+#include "ui/config/presetstore.h"
+#include "ui/window/mainwindow.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QTest>
+
+#include <limits>
+
+// The config form against the core's value types: what goes in comes out, and every invalid
+// input is shown beside its field in the core's words while Run stays disabled.
+class TestConfigPanel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { isolateSettings(m_settings); }
+
+    void parsesNumbersAsPeopleTypeThem_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<qint64>("value");
+        QTest::newRow("plain") << "10000" << true << qint64{10000};
+        QTest::newRow("commas") << "10,000" << true << qint64{10000};
+        QTest::newRow("spaces") << " 10 000 " << true << qint64{10000};
+        QTest::newRow("k") << "100k" << true << qint64{100000};
+        QTest::newRow("M decimal") << "2.5M" << true << qint64{2500000};
+        QTest::newRow("G") << "4G" << true << qint64{4000000000};
+        QTest::newRow("negative") << "-3" << true << qint64{-3};
+        QTest::newRow("not whole") << "1.5" << false << qint64{0};
+        QTest::newRow("letters") << "abc" << false << qint64{0};
+        QTest::newRow("empty") << "" << false << qint64{0};
+        QTest::newRow("overflow") << "99999999999999999999" << false << qint64{0};
+    }
+    void parsesNumbersAsPeopleTypeThem()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QFETCH(qint64, value);
+        const auto parsed = parseWholeNumber(text);
+        QCOMPARE(parsed.has_value(), valid);
+        if (valid)
+            QCOMPARE(*parsed, value);
+    }
+
+    void roundTripsSpecAndConfigThroughTheForm_data()
+    {
+        QTest::addColumn<int>("tasks");
+        QTest::addColumn<int>("ioMin");
+        QTest::addColumn<int>("ioMax");
+        QTest::addColumn<quint64>("cpuMin");
+        QTest::addColumn<quint64>("cpuMax");
+        QTest::addColumn<quint64>("seed");
+        QTest::addColumn<int>("kernel");
+        QTest::addColumn<int>("shards");
+        QTest::addColumn<int>("partition");
+        QTest::addColumn<bool>("pin");
+        QTest::newRow("defaults") << 10000 << 200 << 1000 << quint64{100000} << quint64{500000}
+                                  << quint64{20240601} << int(Kernel::Sum) << 4
+                                  << int(Partition::Contiguous) << false;
+        QTest::newRow("odd values") << 1 << 0 << 0 << quint64{1234567} << quint64{2500000}
+                                    << quint64{18446744073709551615ULL} << int(Kernel::Hash) << 1024
+                                    << int(Partition::RoundRobin) << true;
+        QTest::newRow("limits") << WorkloadSpec::kMaxTasks << WorkloadSpec::kMaxIoMs
+                                << WorkloadSpec::kMaxIoMs << quint64{0}
+                                << quint64{WorkloadSpec::kMaxIterations} << quint64{0}
+                                << int(Kernel::Sum) << 3 << int(Partition::Contiguous) << false;
+    }
+    void roundTripsSpecAndConfigThroughTheForm()
+    {
+        QFETCH(int, tasks);
+        QFETCH(int, ioMin);
+        QFETCH(int, ioMax);
+        QFETCH(quint64, cpuMin);
+        QFETCH(quint64, cpuMax);
+        QFETCH(quint64, seed);
+        QFETCH(int, kernel);
+        QFETCH(int, shards);
+        QFETCH(int, partition);
+        QFETCH(bool, pin);
+        const WorkloadSpec spec{tasks, ioMin, ioMax, cpuMin, cpuMax, Kernel(kernel), seed};
+        const RunConfig config{shards, Partition(partition), pin};
+
+        PresetStore presets;
+        ConfigPanel panel(presets);
+        // The "limits" row needs ~12 GB: admit it, this test is about the text round trip.
+        panel.setMemoryGuard(MemoryGuard{std::numeric_limits<std::uint64_t>::max()});
+        panel.setConfig(spec, config);
+        QVERIFY(panel.isValid());
+        QCOMPARE(panel.parsed().spec, spec);
+        QCOMPARE(panel.parsed().config, config);
+        // And through the text a user sees: re-parsing the form's own text gives the same.
+        QCOMPARE(panel.input(), ConfigInput::from(spec, config));
+        QCOMPARE(ConfigInput::from(spec, config).parse().spec, spec);
+    }
+
+    void typedTextBecomesTheSpec()
+    {
+        PresetStore presets;
+        ConfigPanel panel(presets);
+        auto *tasks = findEdit(panel, QStringLiteral("Task count"));
+        auto *cpuMax = findEdit(panel, QStringLiteral("CPU work maximum, iterations"));
+        tasks->selectAll();
+        QTest::keyClicks(tasks, QStringLiteral("12,345"));
+        cpuMax->selectAll();
+        QTest::keyClicks(cpuMax, QStringLiteral("2.5M"));
+        QVERIFY(panel.isValid());
+        QCOMPARE(panel.parsed().spec.tasks, 12345);
+        QCOMPARE(panel.parsed().spec.cpuMax, std::uint64_t{2500000});
+    }
+
+    void showsMessageBesideFieldAndDisablesRun_data()
+    {
+        QTest::addColumn<QString>("edit"); // accessible name of the line edit
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no tasks") << "Task count"
+                                  << "0"
+                                  << "tasks"
+                                  << "task count 0 is outside 1..50000000";
+        QTest::newRow("io min above max") << "IO delay minimum, ms"
+                                          << "1200"
+                                          << "io"
+                                          << "min 1200 ms is above max 1000 ms";
+        QTest::newRow("io beyond limit") << "IO delay maximum, ms"
+                                         << "4000000"
+                                         << "io"
+                                         << "IO delay 200:4000000 ms is outside 0..3600000 ms";
+        QTest::newRow("cpu not a number") << "CPU work minimum, iterations"
+                                          << "lots"
+                                          << "cpu"
+                                          << "CPU work: “lots” is not a whole number of "
+                                             "iterations (0..4000000000)";
+        QTest::newRow("no shards") << "Shard count K"
+                                   << "0"
+                                   << "shards"
+                                   << "shard count 0 is outside 1..1024";
+        QTest::newRow("bad seed") << "Seed"
+                                  << "seed"
+                                  << "seed"
+                                  << "seed: “seed” is not a number in 0..2^64-1 (decimal or 0x "
+                                     "hex)";
+    }
+    void showsMessageBesideFieldAndDisablesRun()
+    {
+        QFETCH(QString, edit);
+        QFETCH(QString, text);
+        QFETCH(QString, field);
+        QFETCH(QString, message);
+        MainWindow window;
+        ConfigPanel *panel = window.configPanel();
+        panel->setConfig(WorkloadSpec{}, RunConfig{2, Partition::Contiguous, false});
+        QTRY_VERIFY_WITH_TIMEOUT(window.compareAction()->isEnabled(), 5000); // calibrated
+
+        QLineEdit *lineEdit = findEdit(*panel, edit);
+        lineEdit->selectAll();
+        QTest::keyClicks(lineEdit, text);
+
+        QVERIFY(!panel->isValid());
+        QCOMPARE(panel->errorText(field), message);
+        // Marked in the field itself too: a warning action with the message as its tooltip.
+        QCOMPARE(lineEdit->actions().size(), 1);
+        QVERIFY(lineEdit->actions().first()->isVisible());
+        for (QAction *run : {window.runOneAction(), window.runKAction(), window.compareAction()})
+            QVERIFY(!run->isEnabled());
+
+        // Fixing it clears the message and enables Run again.
+        panel->setConfig(WorkloadSpec{}, RunConfig{2, Partition::Contiguous, false});
+        QVERIFY(panel->errorText(field).isEmpty());
+        QVERIFY(!lineEdit->actions().first()->isVisible());
+        QVERIFY(window.compareAction()->isEnabled());
+    }
+
+    void presetsComeFromResources()
+    {
+        PresetStore presets;
+        QVERIFY2(presets.errors().isEmpty(), qPrintable(presets.errors().join(u'\n')));
+        QStringList names;
+        for (const Preset &p : presets.presets())
+            names.append(p.name);
+        QCOMPARE(names, (QStringList{QStringLiteral("Original experiment"),
+                                     QStringLiteral("CPU-heavy"), QStringLiteral("IO-only")}));
+        // The original experiment is exactly the core's default spec.
+        QCOMPARE(presets.presets()[0].spec, WorkloadSpec{});
+        QCOMPARE(presets.presets()[2].spec.cpuMax, std::uint64_t{0});
+        QCOMPARE(presets.indexOf(WorkloadSpec{}), 0);
+    }
+
+    void choosingAPresetKeepsShardsAndShowsItsName()
+    {
+        PresetStore presets;
+        ConfigPanel panel(presets);
+        panel.setConfig(WorkloadSpec{}, RunConfig{3, Partition::RoundRobin, true});
+        panel.applyPreset(1);
+        QCOMPARE(panel.parsed().spec, presets.presets()[1].spec);
+        QCOMPARE(panel.parsed().config, (RunConfig{3, Partition::RoundRobin, true}));
+    }
+
+private:
+    static QLineEdit *findEdit(QWidget &parent, const QString &accessibleName)
+    {
+        for (QLineEdit *e : parent.findChildren<QLineEdit *>()) {
+            if (e->accessibleName() == accessibleName)
+                return e;
+        }
+        qFatal("no line edit named %s", qPrintable(accessibleName));
+    }
+
+    QTemporaryDir m_settings;
+};
+
+QTEST_MAIN(TestConfigPanel)
+#include "tst_configpanel.moc"

@@ -1,0 +1,167 @@
+#include "tests/support/uitestsupport.h"
+#include "ui/config/configpanel.h"
+#include "ui/config/configsettings.h"
+#include "ui/config/presetstore.h"
+#include "ui/window/mainwindow.h"
+
+#include <QAction>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QTest>
+
+// Every input path besides the form: preset files and restored settings go through the same
+// validation, a bad value is named with its field and range, and nothing crashes. And the memory
+// guard refuses a plan that does not fit, beside the Tasks field, with Run disabled.
+class TestValidation : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { isolateSettings(m_settings); }
+
+    void badPresetFilesAreSkippedWithFieldAndRange()
+    {
+        const PresetStore store(QStringLiteral(LOOPBENCH_TEST_DATA "/presets/mixed"));
+        QCOMPARE(store.presets().size(), 1);
+        const Preset &good = store.presets().first();
+        QCOMPARE(good.name, QStringLiteral("Small"));
+        QCOMPARE(good.spec, (WorkloadSpec{100, 0, 10, 100, 5000, Kernel::Hash, 7}));
+        QCOMPARE(good.partition, std::optional<Partition>(Partition::RoundRobin));
+
+        const QStringList expected{
+            "cpu-overflow.json: \"cpuIterations[1]\": 18446744073709551616 is outside "
+            "0..4000000000",
+            "io-above-an-hour.json: \"ioMs[1]\": 3600001 is outside 0..3600000",
+            "io-min-above-max.json: \"ioMs\": min 1200 ms is above max 1000 ms",
+            "kernel-unknown.json: \"kernel\": “quantum” is not one of sum, hash",
+            "partition-unknown.json: \"partition\": “zigzag” is not one of contiguous, "
+            "round-robin",
+            "tasks-fraction.json: \"tasks\": “2.5” is not a whole number in 1..50000000",
+            "tasks-huge.json: \"tasks\": 1.0000000000000001e+300 is outside 1..50000000",
+            "tasks-negative.json: \"tasks\": -5 is outside 1..50000000",
+            "tasks-text.json: \"tasks\": “lots” is not a whole number in 1..50000000",
+            "tasks-zero.json: \"tasks\": 0 is outside 1..50000000",
+        };
+        QStringList errors = store.errors();
+        // The JSON parser's own words follow "not JSON: "; the rest is ours, exactly.
+        const auto notJson = errors.indexOf(
+            QRegularExpression(QStringLiteral("^not-json\\.json: not JSON: .+ at offset \\d+$")));
+        QVERIFY2(notJson >= 0, qPrintable(errors.join(u'\n')));
+        errors.removeAt(notJson);
+        errors.sort();
+        QStringList sortedExpected = expected;
+        sortedExpected.sort();
+        QCOMPARE(errors, sortedExpected);
+    }
+
+    void corruptedSettingsFallBackFieldByField()
+    {
+        {
+            QSettings s;
+            s.clear();
+            s.beginGroup(QStringLiteral("config"));
+            s.setValue(QStringLiteral("tasks"), QStringLiteral("lots"));
+            s.setValue(QStringLiteral("ioMinMs"), 1200);
+            s.setValue(QStringLiteral("ioMaxMs"), 1000);
+            s.setValue(QStringLiteral("cpuMin"), QStringLiteral("99999999999999999999999"));
+            s.setValue(QStringLiteral("cpuMax"), QStringLiteral("5"));
+            s.setValue(QStringLiteral("shards"), 5000);
+            s.setValue(QStringLiteral("shardList"), QStringLiteral("1,0,2"));
+            s.setValue(QStringLiteral("repeats"), -3);
+            s.setValue(QStringLiteral("seed"), QStringLiteral("123"));
+            s.setValue(QStringLiteral("kernel"), QStringLiteral("quantum"));
+            s.setValue(QStringLiteral("partition"), QStringLiteral("round-robin"));
+            s.endGroup();
+        }
+        QSettings s;
+        QStringList problems;
+        const ConfigInput in = ConfigSettings::load(s, &problems);
+        const ConfigInput defaults = ConfigSettings::defaults();
+        const ConfigInput::Parsed parsed = in.parse();
+        QVERIFY(parsed.ok());
+        // Bad fields are back to their defaults; the good ones are kept.
+        QCOMPARE(in.tasks, defaults.tasks);
+        QCOMPARE(in.ioMinMs, defaults.ioMinMs);
+        QCOMPARE(in.ioMaxMs, defaults.ioMaxMs);
+        QCOMPARE(in.shards, defaults.shards);
+        QCOMPARE(in.shardList, defaults.shardList);
+        QCOMPARE(in.repeats, defaults.repeats);
+        QCOMPARE(in.kernel, defaults.kernel);
+        QCOMPARE(parsed.spec.seed, std::uint64_t{123});
+        QCOMPARE(parsed.config.partition, Partition::RoundRobin);
+
+        const QString all = problems.join(u'\n');
+        for (const char *expected :
+             {"config/kernel: “quantum” is not one of sum, hash (default used)",
+              "config/tasks: task count: “lots” is not a whole number (default used)",
+              "config/io: min 1200 ms is above max 1000 ms (default used)",
+              "config/shards: shard count 5000 is outside 1..1024 (default used)",
+              "config/shardList: shard counts: “1,0,2” is not a list of whole numbers in "
+              "1..1024, or “sweep” (default used)",
+              "config/repeat: repeat count -3 is outside 1..1000 (default used)"})
+            QVERIFY2(all.contains(QString::fromUtf8(expected)), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("config/cpu: ")), qPrintable(all));
+
+        // And the window opens on them, valid, Run enabled once calibrated.
+        MainWindow window;
+        QVERIFY(window.configPanel()->isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(window.sweepAction()->isEnabled(), 5000);
+        s.clear();
+    }
+
+    void memoryGuardRefusesBesideTasksAndDisablesRun()
+    {
+        MainWindow window;
+        ConfigPanel *panel = window.configPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(window.compareAction()->isEnabled(), 5000);
+        // 64 MB available: half may be used, so ~130k tasks fit; ask for a million.
+        panel->setMemoryGuard(MemoryGuard{64ull * 1024 * 1024});
+        panel->setConfig(WorkloadSpec{1'000'000, 0, 10, 0, 10, Kernel::Sum, 1},
+                         RunConfig{2, Partition::Contiguous, false});
+        const auto error =
+            MemoryGuard{64ull * 1024 * 1024}.check(1'000'000, panel->parsed().maxShards());
+        QVERIFY(error.has_value());
+        QCOMPARE(panel->errorText(QStringLiteral("tasks")), error->message);
+        QVERIFY(error->message.contains(QStringLiteral("at most")));
+        for (QAction *run : {window.runOneAction(), window.runKAction(), window.compareAction(),
+                             window.sweepAction(), window.repeatCompareAction()})
+            QVERIFY(!run->isEnabled());
+        panel->setConfig(WorkloadSpec{1000, 0, 10, 0, 10, Kernel::Sum, 1},
+                         RunConfig{2, Partition::Contiguous, false});
+        QVERIFY(panel->errorText(QStringLiteral("tasks")).isEmpty());
+        QVERIFY(window.sweepAction()->isEnabled());
+    }
+
+    void shardListAcceptsListsAndSweepAndRefusesTheRest_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("list") << "1,2,3,4,8" << true;
+        QTest::newRow("sweep") << "sweep" << true;
+        QTest::newRow("zero") << "1,0" << false;
+        QTest::newRow("too many shards") << "1,2048" << false;
+        QTest::newRow("text") << "many" << false;
+        QTest::newRow("negative") << "-2" << false;
+        QTest::newRow("overflow") << "1,99999999999999999999" << false;
+    }
+    void shardListAcceptsListsAndSweepAndRefusesTheRest()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        ConfigInput in = ConfigSettings::defaults();
+        in.shardList = text;
+        const ConfigInput::Parsed p = in.parse();
+        QCOMPARE(p.ok(), valid);
+        if (!valid)
+            QCOMPARE(p.errors.first().field, QStringLiteral("shardList"));
+        else if (text == QLatin1String("sweep"))
+            QCOMPARE(p.shardCounts, sweepShardCounts(QThread::idealThreadCount()));
+        else
+            QCOMPARE(p.shardCounts, (QList<int>{1, 2, 3, 4, 8}));
+    }
+
+private:
+    QTemporaryDir m_settings;
+};
+
+QTEST_MAIN(TestValidation)
+#include "tst_validation.moc"

@@ -1,0 +1,74 @@
+#include "ui/control/runcontroller.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+// The controller's sequencing: cancel at any stage ends the sequence with the truth (a
+// cancelled run is reported, no comparison is made), and shutdown leaves it reusable.
+class TestRunController : public QObject
+{
+    Q_OBJECT
+private slots:
+    void cancelWhileDrawingThePlanEndsWithoutARun()
+    {
+        RunController controller;
+        QSignalSpy running(&controller, &RunController::runningChanged);
+        QSignalSpy runs(&controller, &RunController::runFinished);
+        QVERIFY(controller.start(RunController::Mode::Compare, longSpec(2'000'000), kTwo, 1.0));
+        controller.cancel(); // the plan thread is still drawing two million tasks
+        QTRY_COMPARE_WITH_TIMEOUT(running.size(), 2, 10000);
+        QCOMPARE(running[1][0].toBool(), false);
+        QCOMPARE(runs.size(), 0);
+        QVERIFY(!controller.isRunning());
+    }
+
+    void cancelDuringCompareReportsCancelledRunAndNoComparison()
+    {
+        RunController controller;
+        QSignalSpy runs(&controller, &RunController::runFinished);
+        QSignalSpy compared(&controller, &RunController::comparisonFinished);
+        QSignalSpy running(&controller, &RunController::runningChanged);
+        QVERIFY(controller.start(RunController::Mode::Compare, longSpec(20000), kTwo, 1.0));
+        QVERIFY(!controller.start(RunController::Mode::OneLoop, longSpec(10), kTwo, 1.0)); // busy
+        QTRY_VERIFY_WITH_TIMEOUT(controller.shards() != nullptr, 5000);
+        QTest::qWait(200);
+        controller.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(runs.size(), 1, 5000);
+        QCOMPARE(runs[0][0].value<RunResult>().status, RunStatus::Cancelled);
+        QCOMPARE(runs[0][1].value<RunRole>(), RunRole::CompareOne);
+        QTRY_VERIFY(!controller.isRunning());
+        QTest::qWait(RunController::kSettleMs + 200); // the K half must not start after all
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(compared.size(), 0);
+        QCOMPARE(running.last()[0].toBool(), false);
+    }
+
+    void shutdownMidRunLeavesControllerReusable()
+    {
+        RunController controller;
+        QSignalSpy runs(&controller, &RunController::runFinished);
+        QVERIFY(controller.start(RunController::Mode::KLoops, longSpec(20000), kTwo, 1.0));
+        QTRY_VERIFY_WITH_TIMEOUT(controller.shards() != nullptr, 5000);
+        controller.shutdown(); // joins now, reports nothing
+        QVERIFY(!controller.isRunning());
+        QVERIFY(!controller.shards());
+
+        const WorkloadSpec small{50, 0, 5, 1000, 2000, Kernel::Sum, 1};
+        QVERIFY(controller.start(RunController::Mode::OneLoop, small, kTwo, 1.0));
+        QTRY_COMPARE_WITH_TIMEOUT(runs.size(), 1, 5000);
+        const auto r = runs[0][0].value<RunResult>();
+        QVERIFY(r.completed());
+        QCOMPARE(r.shards, 1); // One loop ignores K
+        QCOMPARE(r.tasksDone, 50);
+    }
+
+private:
+    static WorkloadSpec longSpec(int tasks)
+    {
+        return WorkloadSpec{tasks, 1000, 3000, 100000, 500000, Kernel::Sum, 5};
+    }
+    static constexpr RunConfig kTwo{2, Partition::Contiguous, false};
+};
+
+QTEST_MAIN(TestRunController)
+#include "tst_runcontroller.moc"

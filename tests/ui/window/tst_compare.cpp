@@ -1,0 +1,129 @@
+#include "tests/support/uitestsupport.h"
+#include "ui/charts/comparisonchart.h"
+#include "ui/common/formatting.h"
+#include "ui/config/configpanel.h"
+#include "ui/models/historymodel.h"
+#include "ui/window/historyview.h"
+#include "ui/window/mainwindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QBarSet>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+// A Compare from the window on a small plan: both runs land in the history with the values the
+// engine measured, and the comparison chart draws exactly those values.
+class TestCompare : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { isolateSettings(m_settings); }
+
+    void compareFillsHistoryAndChartWithTheRunsValues()
+    {
+        MainWindow window;
+        window.show();
+        // 200 tasks, IO 0-20 ms, 1k-20k iterations on K = 2: well under a second per run.
+        const WorkloadSpec spec{200, 0, 20, 1000, 20000, Kernel::Sum, 7};
+        window.configPanel()->setConfig(spec, RunConfig{2, Partition::Contiguous, false});
+        QTRY_VERIFY_WITH_TIMEOUT(window.compareAction()->isEnabled(), 5000);
+
+        HistoryModel *history = window.history();
+        QAbstractItemModelTester tester(history,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy runs(window.controller(), &RunController::runFinished);
+        QSignalSpy compared(window.controller(), &RunController::comparisonFinished);
+
+        window.compareAction()->trigger();
+        QVERIFY(window.cancelAction()->isEnabled());
+        QVERIFY(!window.compareAction()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(compared.size(), 1, 15000);
+        QCOMPARE(runs.size(), 2);
+        QVERIFY(!window.cancelAction()->isEnabled());
+        QVERIFY(window.compareAction()->isEnabled());
+
+        const auto one = runs[0][0].value<RunResult>();
+        const auto k = runs[1][0].value<RunResult>();
+        QCOMPARE(runs[0][1].value<RunRole>(), RunRole::CompareOne);
+        QCOMPARE(runs[1][1].value<RunRole>(), RunRole::CompareK);
+        QVERIFY(one.completed() && k.completed());
+        QCOMPARE(one.shards, 1);
+        QCOMPARE(k.shards, 2);
+        QCOMPARE(one.plan, k.plan);         // the same plan object, not merely an equal one
+        QCOMPARE(one.checksum, k.checksum); // same work done
+
+        QCOMPARE(history->rowCount(), 2);
+        const RunResult results[] = {one, k};
+        for (int row = 0; row < 2; ++row) {
+            const RunResult &r = results[row];
+            auto cell = [&](int column, int role) {
+                return history->data(history->index(row, column), role);
+            };
+            QCOMPARE(cell(HistoryModel::Shards, HistoryModel::SortRole).toInt(), r.shards);
+            QCOMPARE(cell(HistoryModel::Tasks, HistoryModel::SortRole).toLongLong(), 200);
+            QCOMPARE(cell(HistoryModel::Wall, HistoryModel::SortRole).toDouble(), r.wallMs);
+            QCOMPARE(cell(HistoryModel::Wall, Qt::DisplayRole).toString(),
+                     Formatting::duration(r.wallMs));
+            QCOMPARE(cell(HistoryModel::Efficiency, HistoryModel::SortRole).toDouble(),
+                     r.efficiency);
+            QCOMPARE(cell(HistoryModel::LagP99, HistoryModel::SortRole).toDouble(), r.lagMs.p99);
+            QCOMPARE(cell(HistoryModel::Status, Qt::DisplayRole).toString(),
+                     runStatusName(RunStatus::Completed));
+            QVERIFY(cell(HistoryModel::GuiStall, HistoryModel::SortRole).toDouble() >= 0);
+        }
+        QCOMPARE(history->data(history->index(0, HistoryModel::Mode)).toString(),
+                 runRoleName(RunRole::CompareOne));
+        QVERIFY(std::isnan(history->entry(0).speedup)); // a one-loop row has no speedup
+        QCOMPARE(history->entry(1).speedup, one.wallMs / k.wallMs);
+
+        // The chart: baseline first, wall time and the ideal bound, in seconds.
+        const ComparisonChart *chart = window.comparisonChart();
+        QCOMPARE(chart->wallSet()->count(), 2);
+        QCOMPARE(chart->wallSet()->at(0), one.wallMs / 1000.0);
+        QCOMPARE(chart->wallSet()->at(1), k.wallMs / 1000.0);
+        QCOMPARE(chart->idealSet()->at(0), one.idealMs / 1000.0);
+        QCOMPARE(chart->idealSet()->at(1), k.idealMs / 1000.0);
+        QVERIFY(chart->chart()->title().contains(Formatting::speedup(one.wallMs / k.wallMs)));
+        const auto comparison = compared[0][0].value<Comparison>();
+        QCOMPARE(comparison.speedup(), one.wallMs / k.wallMs);
+        QCOMPARE(comparison.idealSpeedup(), one.idealMs / k.idealMs);
+    }
+
+    void selectingTwoRowsComparesThem()
+    {
+        MainWindow window;
+        const WorkloadSpec spec{100, 0, 10, 1000, 5000, Kernel::Sum, 11};
+        window.configPanel()->setConfig(spec, RunConfig{2, Partition::RoundRobin, false});
+        QTRY_VERIFY_WITH_TIMEOUT(window.runKAction()->isEnabled(), 5000);
+        window.runKAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.runOneAction()->isEnabled(), 10000);
+        window.runOneAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(window.history()->rowCount(), 2, 10000);
+        QTRY_VERIFY(window.runOneAction()->isEnabled());
+        QVERIFY(!window.comparisonChart()->comparison());
+
+        auto *table = window.findChild<QTableView *>(QStringLiteral("historyTable"));
+        QVERIFY(table);
+        table->selectionModel()->select(window.history()->index(0, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        table->selectionModel()->select(window.history()->index(1, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const auto &c = window.comparisonChart()->comparison();
+        QVERIFY(c.has_value());
+        // Ordered by shard count, whatever the selection order: row 1 (one loop) is the baseline.
+        QCOMPARE(c->baseline.wallMs, window.history()->entry(1).result.wallMs);
+        QCOMPARE(c->candidate.wallMs, window.history()->entry(0).result.wallMs);
+        QCOMPARE(window.comparisonChart()->wallSet()->at(0), c->baseline.wallMs / 1000.0);
+        // And the speedup column of the K row (run first, before any one-loop run) is empty.
+        QVERIFY(std::isnan(window.history()->entry(0).speedup));
+    }
+
+private:
+    QTemporaryDir m_settings;
+};
+
+QTEST_MAIN(TestCompare)
+#include "tst_compare.moc"

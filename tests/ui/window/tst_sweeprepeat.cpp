@@ -1,0 +1,193 @@
+#include "tests/support/uitestsupport.h"
+#include "ui/charts/sweepchart.h"
+#include "ui/config/configpanel.h"
+#include "ui/models/experimentstatsmodel.h"
+#include "ui/models/historymodel.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/sweeppage.h"
+
+#include <QAction>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+
+// Sweep and Repeat compare from the window: the controller sequences the runs asynchronously in
+// the CLI's interleaved order, and the statistics page shows exactly summarizeExperiment() of the
+// ExperimentResult it was given. Cancelled and failed runs are marked and kept out of statistics.
+class TestSweepRepeat : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { isolateSettings(m_settings); }
+
+    void repeatedSweepRunsInterleavedAndTableEqualsCoreSummary()
+    {
+        MainWindow window;
+        window.show();
+        // 100 tasks, IO 0-10 ms, 100-5000 iterations: tens of ms per run.
+        const WorkloadSpec spec{100, 0, 10, 100, 5000, Kernel::Sum, 3};
+        window.configPanel()->setConfig(spec, RunConfig{2, Partition::Contiguous, false});
+        window.configPanel()->setExperiment(QStringLiteral("1,2"), 3, true);
+        QTRY_VERIFY_WITH_TIMEOUT(window.sweepAction()->isEnabled(), 5000);
+
+        QSignalSpy runs(window.controller(), &RunController::runFinished);
+        QSignalSpy done(window.controller(), &RunController::experimentFinished);
+        window.sweepAction()->trigger();
+        QVERIFY(!window.sweepAction()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 15000);
+
+        // The warm-up first (reported, never in the result), then 1, 2, 1, 2, 1, 2.
+        QCOMPARE(runs.size(), 7);
+        QCOMPARE(runs[0][1].value<RunRole>(), RunRole::Warmup);
+        const auto result = done[0][0].value<ExperimentResult>();
+        QCOMPARE(int(result.runs.size()), 6);
+        QVERIFY(!result.cancelled);
+        QCOMPARE(result.spec.repeats, 3);
+        QVERIFY(result.spec.warmup);
+        QVERIFY(result.nsPerIter > 0);
+        for (int i = 0; i < 6; ++i) {
+            const RunResult &r = result.runs[std::size_t(i)];
+            QCOMPARE(r.shards, i % 2 == 0 ? 1 : 2);
+            QCOMPARE(r.repeat, i / 2);
+            QVERIFY(r.completed());
+            QCOMPARE(r.checksum, result.runs[0].checksum); // one plan for all
+            QCOMPARE(runs[i + 1][1].value<RunRole>(), RunRole::Repeat);
+        }
+        // Only the last run keeps its per-task timings (for tasks.csv), like runExperiment().
+        QVERIFY(result.runs.back().timings);
+        QVERIFY(!result.runs.front().timings);
+
+        // The table is the core's summary of that very result, value for value.
+        const ExperimentSummary expected = summarizeExperiment(result);
+        const ExperimentStatsModel *model = window.statistics();
+        QCOMPARE(model->rowCount(), 2);
+        for (int row = 0; row < 2; ++row) {
+            const ConfigSummary &c = expected.configs[std::size_t(row)];
+            auto cell = [&](int column) {
+                return model->data(model->index(row, column), ExperimentStatsModel::SortRole);
+            };
+            QCOMPARE(cell(ExperimentStatsModel::Shards).toInt(), c.shards);
+            QCOMPARE(cell(ExperimentStatsModel::Runs).toInt(), 3);
+            QCOMPARE(cell(ExperimentStatsModel::Outliers).toInt(), c.outliers);
+            QCOMPARE(cell(ExperimentStatsModel::WallMedian).toDouble(), c.wallMs.median);
+            QCOMPARE(cell(ExperimentStatsModel::WallSd).toDouble(), c.wallMs.stddev);
+            QCOMPARE(cell(ExperimentStatsModel::WallCv).toDouble(), c.wallMs.cv);
+            QCOMPARE(cell(ExperimentStatsModel::WallMin).toDouble(), c.wallMs.min);
+            QCOMPARE(cell(ExperimentStatsModel::WallMax).toDouble(), c.wallMs.max);
+            QCOMPARE(cell(ExperimentStatsModel::Efficiency).toDouble(), c.efficiency.median);
+            sameOrBothNaN(cell(ExperimentStatsModel::Speedup).toDouble(), c.speedup.value);
+            sameOrBothNaN(cell(ExperimentStatsModel::IdealSpeedup).toDouble(), c.idealSpeedup);
+            // R = 3 is below the 5 a p-value needs: none is shown.
+            QVERIFY(std::isnan(cell(ExperimentStatsModel::PValue).toDouble()));
+        }
+        QCOMPARE(expected.configs[0].speedup.value, 1.0);
+
+        // The chart draws the same speedups and the ideal line from T*.
+        const SweepChart *chart = window.sweepPage()->sweepChart();
+        QCOMPARE(chart->measuredSeries()->count(), 2);
+        QCOMPARE(chart->measuredSeries()->at(1), QPointF(2, expected.configs[1].speedup.value));
+        QCOMPARE(chart->idealSeries()->at(1), QPointF(2, expected.configs[1].idealSpeedup));
+        QCOMPARE(chart->whiskerCount(), 2);
+
+        // History: warm-up plus six measured rows, outlier flags from the summary.
+        QCOMPARE(window.history()->rowCount(), 7);
+        QCOMPARE(window.history()->entry(0).role, RunRole::Warmup);
+        for (int i = 0; i < 6; ++i)
+            QCOMPARE(window.history()->entry(i + 1).outlier,
+                     bool(expected.runOutliers[std::size_t(i)]));
+    }
+
+    void cancelledRunShowsCancelledAndStaysOutOfTheSummary()
+    {
+        MainWindow window;
+        // ~1 s per run: IO up to 400 ms, CPU 0.1-0.5 M iterations on 2000 tasks.
+        const WorkloadSpec spec{2000, 100, 400, 100000, 500000, Kernel::Sum, 5};
+        window.configPanel()->setConfig(spec, RunConfig{2, Partition::Contiguous, false});
+        window.configPanel()->setExperiment(QStringLiteral("1,2"), 3, false);
+        QTRY_VERIFY_WITH_TIMEOUT(window.repeatCompareAction()->isEnabled(), 5000);
+
+        QSignalSpy runs(window.controller(), &RunController::runFinished);
+        QSignalSpy done(window.controller(), &RunController::experimentFinished);
+        window.repeatCompareAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(runs.size(), 1, 20000); // the first run completes
+        QTRY_VERIFY_WITH_TIMEOUT(window.controller()->shards() != nullptr, 5000);
+        QTest::qWait(100);
+        window.cancelAction()->trigger(); // in the middle of the second
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 5000);
+        QTest::qWait(RunController::kExperimentSettleMs + 200); // nothing starts after a cancel
+        QCOMPARE(runs.size(), 2);
+
+        const auto result = done[0][0].value<ExperimentResult>();
+        QVERIFY(result.cancelled);
+        QCOMPARE(int(result.runs.size()), 2);
+        QVERIFY(result.runs[0].completed());
+        QCOMPARE(result.runs[1].status, RunStatus::Cancelled);
+
+        const HistoryModel *history = window.history();
+        QCOMPARE(history->data(history->index(1, HistoryModel::Status)).toString(),
+                 runStatusName(RunStatus::Cancelled));
+        QVERIFY(history->data(history->index(1, HistoryModel::Status), Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("not in the statistics")));
+
+        // K = 2 had one run, cancelled: counted, never averaged in.
+        const ExperimentSummary &summary = window.statistics()->summary();
+        const ConfigSummary *two = summary.config(2);
+        QVERIFY(two);
+        QCOMPARE(two->runs, 1);
+        QCOMPARE(two->completedRuns, 0);
+        QVERIFY(std::isnan(two->wallMs.median));
+        QCOMPARE(summary.config(1)->wallMs.median, result.runs[0].wallMs);
+        QVERIFY(result.verdict().contains(QStringLiteral("cancelled")));
+    }
+
+    void failingRunShowsFailedWithItsError()
+    {
+        MainWindow window;
+        QTRY_VERIFY_WITH_TIMEOUT(window.compareAction()->isEnabled(), 5000);
+        ExperimentSpec spec;
+        spec.workload = WorkloadSpec{100, 0, 10, 100, 5000, Kernel::Sum, 3};
+        spec.shardCounts = {1, 2};
+        spec.repeats = 2;
+        spec.failTask = 42; // RunConfig::failTask: task 42 throws inside its shard
+        QSignalSpy done(window.controller(), &RunController::experimentFinished);
+        QVERIFY(window.controller()->startExperiment(spec, 1.0));
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 15000);
+
+        // A failure does not end the experiment (as in the CLI): every run is there, failed.
+        const auto result = done[0][0].value<ExperimentResult>();
+        QCOMPARE(int(result.runs.size()), 4);
+        const HistoryModel *history = window.history();
+        QCOMPARE(history->rowCount(), 4);
+        for (int row = 0; row < 4; ++row) {
+            const RunResult &r = history->entry(row).result;
+            QCOMPARE(r.status, RunStatus::Failed);
+            QVERIFY(!r.error.isEmpty());
+            QCOMPARE(history->data(history->index(row, HistoryModel::Status)).toString(),
+                     runStatusName(RunStatus::Failed));
+            QVERIFY(history->data(history->index(row, HistoryModel::Status), Qt::ToolTipRole)
+                        .toString()
+                        .contains(r.error));
+            QVERIFY(history->data(history->index(row, 0), Qt::BackgroundRole).isValid());
+        }
+        QVERIFY(result.runs[0].error.contains(QStringLiteral("42")));
+        for (const ConfigSummary &c : window.statistics()->summary().configs)
+            QCOMPARE(c.completedRuns, 0);
+    }
+
+private:
+    static void sameOrBothNaN(double a, double b)
+    {
+        if (std::isnan(b))
+            QVERIFY(std::isnan(a));
+        else
+            QCOMPARE(a, b);
+    }
+
+    QTemporaryDir m_settings;
+};
+
+QTEST_MAIN(TestSweepRepeat)
+#include "tst_sweeprepeat.moc"

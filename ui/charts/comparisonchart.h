@@ -1,0 +1,37 @@
+#pragma once
+
+#include "ui/models/comparison.h"
+
+#include <QChartView>
+
+#include <optional>
+
+class QBarCategoryAxis;
+class QBarSet;
+class QBarSeries;
+class QValueAxis;
+
+// Completion time of one loop against K loops on the same plan: a wall-time bar per mode with
+// its ideal bound beside it, and the speedup in the title. Values are seconds.
+class ComparisonChart : public QChartView
+{
+    Q_OBJECT
+public:
+    explicit ComparisonChart(QWidget *parent = nullptr);
+
+    void setComparison(const Comparison &comparison);
+    void clear();
+    const std::optional<Comparison> &comparison() const { return m_comparison; }
+
+    // Read by tests and, later, by exports. Index 0 is the baseline, 1 the candidate.
+    const QBarSet *wallSet() const { return m_wall; }
+    const QBarSet *idealSet() const { return m_ideal; }
+
+private:
+    std::optional<Comparison> m_comparison;
+    QBarSeries *m_series;
+    QBarSet *m_wall;
+    QBarSet *m_ideal;
+    QBarCategoryAxis *m_categories;
+    QValueAxis *m_seconds;
+};

@@ -1,0 +1,112 @@
+#include "ui/charts/heatstrip.h"
+
+#include <QHelpEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+HeatStrip::HeatStrip(QWidget *parent)
+    : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    setToolTip(tr("Per-core load, one row per logical CPU (cpu0 at the top), last 60 s; "
+                  "darker is busier"));
+}
+
+void HeatStrip::setSamples(const std::deque<LoadSample> *samples, double windowSec)
+{
+    m_samples = samples;
+    m_windowSec = windowSec;
+    update();
+}
+
+void HeatStrip::setInsets(int left, int right)
+{
+    m_left = left;
+    m_right = right;
+    update();
+}
+
+QSize HeatStrip::sizeHint() const
+{
+    const int cores =
+        m_samples && !m_samples->empty() ? static_cast<int>(m_samples->back().coreBusy.size()) : 2;
+    // A row per core at half a text line each, within 2..8 lines of text.
+    const int line = fontMetrics().height();
+    return {line * 20, std::clamp(cores * line / 2, 2 * line, 8 * line)};
+}
+
+QSize HeatStrip::minimumSizeHint() const
+{
+    return {fontMetrics().height() * 8, fontMetrics().height()};
+}
+
+void HeatStrip::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    const QRectF area = QRectF(rect()).adjusted(m_left, 0, -m_right, 0);
+    p.fillRect(area, palette().base());
+    if (!m_samples || m_samples->empty())
+        return;
+
+    const double newest = m_samples->back().tSec;
+    const auto cores = m_samples->back().coreBusy.size();
+    if (cores == 0)
+        return;
+    const double rowH = area.height() / static_cast<double>(cores);
+    const double pxPerSec = area.width() / m_windowSec;
+
+    // Each sample covers the interval since the previous one: paint it as such.
+    // The first sample has no predecessor here: give it one nominal sampler interval.
+    double prevT = m_samples->front().tSec - 0.25;
+    for (const LoadSample &s : *m_samples) {
+        const double x0 = area.right() - (newest - prevT) * pxPerSec;
+        const double x1 = area.right() - (newest - s.tSec) * pxPerSec;
+        prevT = s.tSec;
+        if (x1 <= area.left())
+            continue;
+        for (std::size_t c = 0; c < cores && c < s.coreBusy.size(); ++c) {
+            const double busy = s.coreBusy[c];
+            if (std::isnan(busy))
+                continue;
+            // White to deep red through orange: busy cores stand out in print and grey scale.
+            const QColor color = QColor::fromHsvF(0.02 + 0.1 * (1.0 - busy),
+                                                  std::clamp(busy, 0.0, 1.0), 1.0 - 0.35 * busy);
+            p.fillRect(QRectF(std::max(x0, area.left()), area.top() + rowH * double(c),
+                              x1 - std::max(x0, area.left()), rowH + 0.5),
+                       color);
+        }
+    }
+    p.setPen(palette().mid().color());
+    p.drawRect(area.adjusted(0, 0, -1, -1));
+}
+
+bool HeatStrip::event(QEvent *event)
+{
+    if (event->type() != QEvent::ToolTip || !m_samples || m_samples->empty())
+        return QWidget::event(event);
+    const QPoint pos = static_cast<QHelpEvent *>(event)->pos();
+    const QRectF area = QRectF(rect()).adjusted(m_left, 0, -m_right, 0);
+    const auto cores = m_samples->back().coreBusy.size();
+    if (!area.contains(pos) || cores == 0)
+        return QWidget::event(event);
+
+    // Pixel back to data: the row is the core, x the time; the sample covering it is the first
+    // one at or after that time (each sample covers the interval before it).
+    const auto core =
+        std::min(cores - 1, std::size_t((pos.y() - area.top()) / area.height() * double(cores)));
+    const double t = m_samples->back().tSec - (area.right() - pos.x()) / area.width() * m_windowSec;
+    const auto it = std::lower_bound(m_samples->begin(), m_samples->end(), t,
+                                     [](const LoadSample &s, double v) { return s.tSec < v; });
+    if (it == m_samples->end() || core >= it->coreBusy.size() || std::isnan(it->coreBusy[core]))
+        return QWidget::event(event);
+    QToolTip::showText(static_cast<QHelpEvent *>(event)->globalPos(),
+                       tr("cpu%1 at %2 s: %3 % busy")
+                           .arg(core)
+                           .arg(it->tSec - m_samples->back().tSec, 0, 'f', 1)
+                           .arg(it->coreBusy[core] * 100.0, 0, 'f', 0),
+                       this);
+    return true;
+}

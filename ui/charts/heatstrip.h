@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/load/loadsampler.h"
+
+#include <QWidget>
+
+#include <deque>
+
+// Per-core load as a heat map: one row per logical CPU, time left to right over the same 60 s
+// as the line chart, darker = busier. Stays readable with 16, 64 or 256 cores, where one line
+// per core is a tangle. Paints the samples it is given; computes nothing else.
+class HeatStrip : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HeatStrip(QWidget *parent = nullptr);
+
+    void setSamples(const std::deque<LoadSample> *samples, double windowSec);
+    // Horizontal insets, so the time axis lines up with the chart's plot area above it.
+    void setInsets(int left, int right);
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    bool event(QEvent *event) override; // tooltips: which core, when, how busy
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    const std::deque<LoadSample> *m_samples = nullptr;
+    double m_windowSec = 60;
+    int m_left = 0;
+    int m_right = 0;
+};

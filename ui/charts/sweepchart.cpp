@@ -1,0 +1,159 @@
+#include "ui/charts/sweepchart.h"
+
+#include "core/experiment/experiment.h"
+#include "core/experiment/experimentsummary.h"
+#include "ui/common/chartstyle.h"
+#include "ui/models/comparison.h"
+
+#include <QChart>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+const QColor kMeasured(31, 119, 180);
+const QColor kIdeal(120, 120, 120);
+const QColor kAmdahl(214, 39, 40);
+// Enough points that the curve looks smooth at any chart size, few enough to cost nothing.
+constexpr int kAmdahlSamples = 80;
+} // namespace
+
+SweepChart::SweepChart(QWidget *parent)
+    : QChartView(new QChart, parent)
+    , m_measured(new QLineSeries)
+    , m_points(new QScatterSeries)
+    , m_ideal(new QLineSeries)
+    , m_amdahl(new QLineSeries)
+    , m_axisK(new QValueAxis)
+    , m_axisSpeedup(new QValueAxis)
+{
+    QChart *c = chart();
+    styleChart(c, TitleEmphasis::Headline);
+
+    m_measured->setName(tr("measured (median)"));
+    m_measured->setPen(QPen(kMeasured, 2.5));
+    m_points->setName(tr("median per K"));
+    m_points->setColor(kMeasured);
+    m_points->setBorderColor(kMeasured);
+    m_points->setMarkerSize(9);
+    QPen ideal(kIdeal, 2, Qt::DashLine);
+    m_ideal->setName(tr("ideal (T*)"));
+    m_ideal->setPen(ideal);
+    m_amdahl->setPen(QPen(kAmdahl, 1.8, Qt::DotLine));
+    m_amdahl->setName(tr("Amdahl fit"));
+
+    m_axisK->setTitleText(tr("shard count K (event loops)"));
+    m_axisK->setLabelFormat(QStringLiteral("%d"));
+    m_axisSpeedup->setTitleText(tr("speedup over the baseline (×)"));
+    m_axisSpeedup->setLabelFormat(QStringLiteral("%.2g"));
+    c->addAxis(m_axisK, Qt::AlignBottom);
+    c->addAxis(m_axisSpeedup, Qt::AlignLeft);
+    for (QXYSeries *s :
+         std::initializer_list<QXYSeries *>{m_ideal, m_amdahl, m_measured, m_points}) {
+        c->addSeries(s);
+        s->attachAxis(m_axisK);
+        s->attachAxis(m_axisSpeedup);
+    }
+    // The dots sit on the measured line: one legend entry for both.
+    c->legend()->markers(m_points).constFirst()->setVisible(false);
+    setRenderHint(QPainter::Antialiasing);
+    setFocusPolicy(Qt::NoFocus);
+    clear();
+}
+
+void SweepChart::clear()
+{
+    for (QLineSeries *w : std::as_const(m_whiskers)) {
+        chart()->removeSeries(w);
+        delete w;
+    }
+    m_whiskers.clear();
+    for (QXYSeries *s : std::initializer_list<QXYSeries *>{m_measured, m_points, m_ideal, m_amdahl})
+        s->clear();
+    m_amdahl->setName(tr("Amdahl fit"));
+    m_axisK->setRange(0, 4);
+    m_axisSpeedup->setRange(0, 2);
+    chart()->setTitle(tr("No sweep yet<br><small>Sweep (F6) runs every K of the shard list, "
+                         "R times each, on one plan</small>"));
+}
+
+void SweepChart::addWhisker(double k, double low, double high)
+{
+    // A vertical segment with short caps, drawn as one polyline: Qt Charts has no error bars.
+    const double cap = 0.08;
+    auto *w = new QLineSeries;
+    w->setName(tr("min–max of runs"));
+    w->setPen(QPen(kMeasured.lighter(130), 1.4));
+    w->append(
+        {{k - cap, low}, {k + cap, low}, {k, low}, {k, high}, {k - cap, high}, {k + cap, high}});
+    chart()->addSeries(w);
+    w->attachAxis(m_axisK);
+    w->attachAxis(m_axisSpeedup);
+    // One legend entry stands for every whisker.
+    chart()->legend()->markers(w).constFirst()->setVisible(m_whiskers.isEmpty());
+    m_whiskers.append(w);
+}
+
+void SweepChart::setExperiment(const ExperimentResult &result, const ExperimentSummary &summary)
+{
+    clear();
+    const ConfigSummary *base = summary.config(summary.baselineShards);
+    const double baseMedian = base ? base->wallMs.median : std::nan("");
+    QList<QPointF> measured, ideal;
+    double top = 1.0;
+    int maxK = 1;
+    for (const ConfigSummary &c : summary.configs) {
+        maxK = std::max(maxK, c.shards);
+        if (std::isfinite(c.speedup.value)) {
+            measured.append({double(c.shards), c.speedup.value});
+            top = std::max(top, c.speedup.value);
+        }
+        if (std::isfinite(c.idealSpeedup)) {
+            ideal.append({double(c.shards), c.idealSpeedup});
+            top = std::max(top, c.idealSpeedup);
+        }
+        // The fastest and slowest run of this K, as speedups against the baseline median.
+        if (c.completedRuns > 1 && std::isfinite(baseMedian) && c.wallMs.min > 0) {
+            const double high = baseMedian / c.wallMs.min;
+            addWhisker(c.shards, baseMedian / c.wallMs.max, high);
+            top = std::max(top, high);
+        }
+    }
+    m_measured->replace(measured);
+    m_points->replace(measured);
+    m_ideal->replace(ideal);
+
+    const AmdahlFit &fit = summary.amdahl;
+    if (std::isfinite(fit.serialFraction)) {
+        QList<QPointF> curve;
+        for (int i = 0; i <= kAmdahlSamples; ++i) {
+            const double k = 1.0 + (maxK - 1.0) * i / kAmdahlSamples;
+            curve.append({k, fit.speedup(k)});
+        }
+        m_amdahl->replace(curve);
+        m_amdahl->setName(tr("Amdahl, s = %1").arg(fit.serialFraction, 0, 'f', 3));
+    }
+
+    m_axisK->setRange(0, maxK + std::max(0.5, maxK * 0.05));
+    m_axisK->setTickCount(std::min(maxK + 2, 9));
+    m_axisK->applyNiceNumbers();
+    m_axisSpeedup->setRange(0, top * 1.12);
+    m_axisSpeedup->applyNiceNumbers();
+
+    const int repeats = result.spec.repeats;
+    const QString amdahl = std::isfinite(fit.serialFraction)
+                               ? tr("Amdahl s = %1 (rmse %2)")
+                                     .arg(fit.serialFraction, 0, 'f', 3)
+                                     .arg(fit.rmse, 0, 'f', 3)
+                               : tr("no Amdahl fit (needs a 1-loop baseline and some K > 1)");
+    chart()->setTitle(tr("Speedup against K · %1<br><small>baseline %2 · %n run(s) per K · "
+                         "%3%4</small>",
+                         "", repeats)
+                          .arg(result.verdict(), loopsLabel(summary.baselineShards), amdahl,
+                               result.cancelled ? tr(" · cancelled, incomplete") : QString()));
+}

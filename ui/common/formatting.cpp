@@ -1,0 +1,56 @@
+#include "ui/common/formatting.h"
+
+#include <cmath>
+
+namespace Formatting {
+
+QString duration(double ms)
+{
+    if (std::isnan(ms))
+        return QStringLiteral("—");
+    if (ms < 1.0)
+        return QStringLiteral("%1 ms").arg(ms, 0, 'f', 2);
+    if (ms < 1000.0)
+        return QStringLiteral("%1 ms").arg(ms, 0, 'f', ms < 10.0 ? 1 : 0);
+    const double s = ms / 1000.0;
+    if (s < 60.0)
+        return QStringLiteral("%1 s").arg(s, 0, 'f', s < 10.0 ? 2 : 1);
+    const auto total = static_cast<long long>(std::llround(s));
+    return QStringLiteral("%1 min %2 s").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString speedup(double factor)
+{
+    if (std::isnan(factor) || std::isinf(factor))
+        return QStringLiteral("—");
+    return QStringLiteral("%1×").arg(factor, 0, 'f', 2);
+}
+
+QString percent(double fraction)
+{
+    if (std::isnan(fraction))
+        return QStringLiteral("—");
+    return QStringLiteral("%1 %").arg(fraction * 100.0, 0, 'f', 0);
+}
+
+QString percentPrecise(double fraction)
+{
+    if (std::isnan(fraction))
+        return QStringLiteral("—");
+    return QStringLiteral("%1 %").arg(fraction * 100.0, 0, 'f', 1);
+}
+
+QString count(std::uint64_t n)
+{
+    // Only exact multiples get a suffix: "150k" must mean 150000, never a rounded value.
+    if (n >= 1'000'000 && n % 100'000 == 0) {
+        const std::uint64_t tenths = n / 100'000;
+        return tenths % 10 == 0 ? QStringLiteral("%1M").arg(tenths / 10)
+                                : QStringLiteral("%1.%2M").arg(tenths / 10).arg(tenths % 10);
+    }
+    if (n >= 1000 && n % 1000 == 0)
+        return QStringLiteral("%1k").arg(n / 1000);
+    return QString::number(n);
+}
+
+} // namespace Formatting

@@ -1,0 +1,332 @@
+#include "ui/config/configpanel.h"
+
+#include "ui/config/presetstore.h"
+#include "ui/config/workestimate.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QStyle>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace {
+
+QLineEdit *numberEdit(const QString &tooltip, const QString &accessibleName)
+{
+    auto *edit = new QLineEdit;
+    edit->setToolTip(tooltip);
+    edit->setAccessibleName(accessibleName);
+    // Wide enough for "4000000000" in any font and DPI: measured in characters, not pixels.
+    edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 11);
+    return edit;
+}
+
+QWidget *rangeRow(QLineEdit *min, QLineEdit *max, const QString &unit)
+{
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(min, 1);
+    layout->addWidget(new QLabel(QObject::tr("to")));
+    layout->addWidget(max, 1);
+    layout->addWidget(new QLabel(unit));
+    return row;
+}
+
+} // namespace
+
+ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
+    : QWidget(parent)
+    , m_presets(presets)
+    , m_preset(new QComboBox)
+    , m_presetInfo(new QLabel)
+    , m_tasks(numberEdit(tr("Number of tasks in the plan, 1 to %L1. Accepts 10000, 10,000 or 10k.")
+                             .arg(WorkloadSpec::kMaxTasks),
+                         tr("Task count")))
+    , m_ioMin(numberEdit(tr("Shortest simulated IO delay per task, in milliseconds, 0 to %L1 "
+                            "ms")
+                             .arg(WorkloadSpec::kMaxIoMs),
+                         tr("IO delay minimum, ms")))
+    , m_ioMax(numberEdit(tr("Longest simulated IO delay per task, in milliseconds, 0 to %L1 ms "
+                            "(not below the minimum)")
+                             .arg(WorkloadSpec::kMaxIoMs),
+                         tr("IO delay maximum, ms")))
+    , m_cpuMin(numberEdit(tr("Fewest kernel iterations of CPU work per task, 0 to %L1. Accepts "
+                             "100k, 2.5M.")
+                              .arg(WorkloadSpec::kMaxIterations),
+                          tr("CPU work minimum, iterations")))
+    , m_cpuMax(numberEdit(tr("Most kernel iterations of CPU work per task, 0 to %L1 (not below "
+                             "the minimum). Accepts 500k, 2.5M.")
+                              .arg(WorkloadSpec::kMaxIterations),
+                          tr("CPU work maximum, iterations")))
+    , m_estimate(new QLabel)
+    , m_kernel(new QComboBox)
+    , m_shards(numberEdit(tr("K: event loops (one thread each) for Run K loops and Compare, 1 to "
+                             "%1. Default: the %2 logical CPUs of this machine.")
+                              .arg(RunConfig::kMaxShards)
+                              .arg(QThread::idealThreadCount()),
+                          tr("Shard count K")))
+    , m_partition(new QComboBox)
+    , m_seed(numberEdit(tr("Seed of the plan's random draws, 0 to 2^64-1 (decimal or 0x hex). "
+                           "The same seed gives the same plan on every machine."),
+                        tr("Seed")))
+    , m_pin(new QCheckBox(tr("Pi&n shard k to logical CPU k")))
+    , m_shardList(numberEdit(tr("Shard counts K that Sweep runs, all on the same plan: a list such "
+                                "as 1,2,3,4,8 (each 1 to %1), or “sweep” for 1, 2, 4, ... up to "
+                                "twice the %2 logical CPUs")
+                                 .arg(RunConfig::kMaxShards)
+                                 .arg(QThread::idealThreadCount()),
+                             tr("Shard counts")))
+    , m_repeats(new QSpinBox)
+    , m_warmup(new QCheckBox(tr("&Warm-up run first (untimed)")))
+    , m_guard(MemoryGuard::current())
+{
+    for (const Preset &p : presets.presets())
+        m_preset->addItem(p.name);
+    m_preset->addItem(tr("Custom"));
+    m_preset->setToolTip(tr("Start from a stored workload (resources/presets); editing any field "
+                            "makes it Custom"));
+    m_presetInfo->setWordWrap(true);
+    m_presetInfo->setForegroundRole(QPalette::PlaceholderText);
+    m_estimate->setWordWrap(true);
+    m_estimate->setForegroundRole(QPalette::PlaceholderText);
+    for (Kernel k : {Kernel::Sum, Kernel::Hash})
+        m_kernel->addItem(kernelName(k), int(k));
+    m_kernel->setToolTip(tr("CPU kernel each task runs: sum is a dependent multiply/xor chain "
+                            "like the original loop; hash is FNV-1a over a byte stream"));
+    for (Partition p : {Partition::Contiguous, Partition::RoundRobin})
+        m_partition->addItem(partitionName(p), int(p));
+    m_partition->setToolTip(tr("How tasks are dealt to shards: contiguous batches (as the "
+                               "original experiment) or round-robin"));
+    m_pin->setToolTip(tr("Pin shard thread k to logical CPU k mod CPUs (sched_setaffinity)"));
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto addRow = [form](const QString &label, QWidget *field, QWidget *buddy) {
+        auto *l = new QLabel(label);
+        l->setBuddy(buddy);
+        form->addRow(l, field);
+    };
+    addRow(tr("&Preset:"), m_preset, m_preset);
+    form->addRow(QString(), m_presetInfo);
+    addRow(tr("&Tasks:"), m_tasks, m_tasks);
+    addErrorRow(QStringLiteral("tasks"), m_tasks, form);
+    addRow(tr("&IO delay:"), rangeRow(m_ioMin, m_ioMax, tr("ms")), m_ioMin);
+    m_fieldEdits[QStringLiteral("io")].append(m_ioMax);
+    addErrorRow(QStringLiteral("io"), m_ioMin, form);
+    addRow(tr("C&PU work:"), rangeRow(m_cpuMin, m_cpuMax, tr("iterations")), m_cpuMin);
+    form->addRow(QString(), m_estimate);
+    m_fieldEdits[QStringLiteral("cpu")].append(m_cpuMax);
+    addErrorRow(QStringLiteral("cpu"), m_cpuMin, form);
+    addRow(tr("&Kernel:"), m_kernel, m_kernel);
+    auto *shardsRow = new QWidget;
+    auto *shardsLayout = new QHBoxLayout(shardsRow);
+    shardsLayout->setContentsMargins(0, 0, 0, 0);
+    shardsLayout->addWidget(m_shards, 1);
+    shardsLayout->addWidget(
+        new QLabel(tr("of %n logical CPU(s)", "", QThread::idealThreadCount())));
+    addRow(tr("Shar&ds (K):"), shardsRow, m_shards);
+    addErrorRow(QStringLiteral("shards"), m_shards, form);
+    addRow(tr("Pa&rtition:"), m_partition, m_partition);
+    addRow(tr("S&eed:"), m_seed, m_seed);
+    addErrorRow(QStringLiteral("seed"), m_seed, form);
+    form->addRow(QString(), m_pin);
+
+    // Experiment: what Sweep and Repeat compare run.
+    auto *experimentTitle = new QLabel(tr("<b>Experiment</b> (Sweep F6, Repeat compare F7)"));
+    experimentTitle->setContentsMargins(0, 8, 0, 0);
+    form->addRow(experimentTitle);
+    addRow(tr("Shard &list:"), m_shardList, m_shardList);
+    addErrorRow(QStringLiteral("shardList"), m_shardList, form);
+    m_repeats->setRange(1, ExperimentSpec::kMaxRepeats);
+    m_repeats->setAccessibleName(tr("Repeats"));
+    m_repeats->setToolTip(tr("R: measured runs per configuration, 1 to %1, interleaved 1, K, 1, "
+                             "K, ... so machine drift hits every configuration alike. From 5 on "
+                             "the statistics give a Mann-Whitney p-value.")
+                              .arg(ExperimentSpec::kMaxRepeats));
+    addRow(tr("R&epeats (R):"), m_repeats, m_repeats);
+    m_warmup->setToolTip(tr("One run of the first configuration before the measured ones, "
+                            "thrown away: it pays for page faults and CPU frequency ramp-up"));
+    form->addRow(QString(), m_warmup);
+    addWarningMarkers();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addStretch(1);
+
+    for (QLineEdit *e : {m_tasks, m_ioMin, m_ioMax, m_cpuMin, m_cpuMax, m_shards, m_seed})
+        connect(e, &QLineEdit::textChanged, this, &ConfigPanel::reevaluate);
+    connect(m_kernel, &QComboBox::currentIndexChanged, this, &ConfigPanel::reevaluate);
+    connect(m_partition, &QComboBox::currentIndexChanged, this, &ConfigPanel::reevaluate);
+    connect(m_pin, &QCheckBox::toggled, this, &ConfigPanel::reevaluate);
+    connect(m_shardList, &QLineEdit::textChanged, this, &ConfigPanel::reevaluate);
+    connect(m_repeats, &QSpinBox::valueChanged, this, &ConfigPanel::reevaluate);
+    connect(m_warmup, &QCheckBox::toggled, this, &ConfigPanel::reevaluate);
+    connect(m_preset, &QComboBox::activated, this, &ConfigPanel::applyPreset);
+
+    const ConfigInput defaults;
+    m_shardList->setText(defaults.shardList);
+    m_repeats->setValue(defaults.repeats.toInt());
+    m_warmup->setChecked(defaults.warmup);
+    RunConfig config;
+    config.shards = QThread::idealThreadCount();
+    setConfig(WorkloadSpec{}, config);
+}
+
+void ConfigPanel::setExperiment(const QString &shardList, int repeats, bool warmup)
+{
+    m_settingConfig = true;
+    m_shardList->setText(shardList);
+    m_repeats->setValue(repeats);
+    m_warmup->setChecked(warmup);
+    m_settingConfig = false;
+    reevaluate();
+}
+
+void ConfigPanel::setMemoryGuard(const MemoryGuard &guard)
+{
+    m_guard = guard;
+    reevaluate();
+}
+
+void ConfigPanel::addErrorRow(const QString &field, QLineEdit *edit, QFormLayout *form)
+{
+    auto *label = new QLabel;
+    label->setWordWrap(true);
+    label->setObjectName(QStringLiteral("error_") + field);
+    QPalette p = label->palette();
+    p.setColor(QPalette::WindowText, QColor(200, 30, 30));
+    label->setPalette(p);
+    label->hide();
+    form->addRow(QString(), label);
+    m_errorLabels.insert(field, label);
+    m_fieldEdits[field].prepend(edit);
+}
+
+void ConfigPanel::addWarningMarkers()
+{
+    // One hidden warning icon inside each checked field, shown while the field is invalid.
+    const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    for (const QList<QLineEdit *> &edits : std::as_const(m_fieldEdits)) {
+        for (QLineEdit *edit : edits)
+            edit->addAction(warning, QLineEdit::TrailingPosition)->setVisible(false);
+    }
+}
+
+void ConfigPanel::setConfig(const WorkloadSpec &spec, const RunConfig &config)
+{
+    const ConfigInput in = ConfigInput::from(spec, config);
+    m_settingConfig = true; // one reevaluate() for the whole form, not one per field
+    m_tasks->setText(in.tasks);
+    m_ioMin->setText(in.ioMinMs);
+    m_ioMax->setText(in.ioMaxMs);
+    m_cpuMin->setText(in.cpuMin);
+    m_cpuMax->setText(in.cpuMax);
+    m_shards->setText(in.shards);
+    m_seed->setText(in.seed);
+    m_kernel->setCurrentIndex(m_kernel->findData(int(in.kernel)));
+    m_partition->setCurrentIndex(m_partition->findData(int(in.partition)));
+    m_pin->setChecked(in.pin);
+    m_settingConfig = false;
+    reevaluate();
+}
+
+void ConfigPanel::applyPreset(int index)
+{
+    if (index < 0 || index >= m_presets.presets().size())
+        return;
+    ConfigInput::Parsed current = m_parsed;
+    // A preset is a workload: shards, partition and pinning stay as the user set them, unless
+    // the preset names a partition.
+    const Preset &preset = m_presets.presets()[index];
+    RunConfig config = current.ok() ? current.config : RunConfig{};
+    if (preset.partition)
+        config.partition = *preset.partition;
+    setConfig(preset.spec, config);
+}
+
+ConfigInput ConfigPanel::input() const
+{
+    ConfigInput in;
+    in.tasks = m_tasks->text();
+    in.ioMinMs = m_ioMin->text();
+    in.ioMaxMs = m_ioMax->text();
+    in.cpuMin = m_cpuMin->text();
+    in.cpuMax = m_cpuMax->text();
+    in.shards = m_shards->text();
+    in.seed = m_seed->text();
+    in.kernel = static_cast<Kernel>(m_kernel->currentData().toInt());
+    in.partition = static_cast<Partition>(m_partition->currentData().toInt());
+    in.pin = m_pin->isChecked();
+    in.shardList = m_shardList->text();
+    in.repeats = QString::number(m_repeats->value());
+    in.warmup = m_warmup->isChecked();
+    return in;
+}
+
+void ConfigPanel::setCalibration(Kernel kernel, double nsPerIteration)
+{
+    m_nsPerIter.insert(int(kernel), nsPerIteration);
+    reevaluate();
+}
+
+QString ConfigPanel::errorText(const QString &field) const
+{
+    const QLabel *label = m_errorLabels.value(field);
+    return label && !label->isHidden() ? label->text() : QString();
+}
+
+void ConfigPanel::reevaluate()
+{
+    if (m_settingConfig)
+        return;
+    m_parsed = input().parse();
+    // Memory comes last: only a plan that is otherwise valid is worth sizing. The largest K any
+    // action would start decides, since Sweep runs them all.
+    const bool tasksOk =
+        std::none_of(m_parsed.errors.begin(), m_parsed.errors.end(),
+                     [](const FieldError &e) { return e.field == QLatin1String("tasks"); });
+    if (tasksOk) {
+        if (const auto tooBig =
+                m_guard.check(std::uint64_t(m_parsed.spec.tasks), m_parsed.maxShards()))
+            m_parsed.errors.append(*tooBig);
+    }
+
+    QHash<QString, QStringList> messages;
+    for (const FieldError &e : std::as_const(m_parsed.errors))
+        messages[e.field].append(e.message);
+    for (auto it = m_errorLabels.cbegin(); it != m_errorLabels.cend(); ++it) {
+        const QStringList text = messages.value(it.key());
+        it.value()->setText(text.join(QLatin1Char('\n')));
+        it.value()->setVisible(!text.isEmpty());
+        // A warning icon inside each offending field, beside the message below it.
+        for (QLineEdit *edit : m_fieldEdits.value(it.key())) {
+            QAction *marker = edit->actions().constFirst();
+            marker->setVisible(!text.isEmpty());
+            marker->setToolTip(text.join(QLatin1Char('\n')));
+        }
+    }
+
+    const int preset = m_parsed.ok() ? m_presets.indexOf(m_parsed.spec) : -1;
+    m_preset->setCurrentIndex(preset >= 0 ? preset : m_preset->count() - 1);
+    m_presetInfo->setText(preset >= 0 ? m_presets.presets()[preset].description
+                                      : tr("Your own workload."));
+
+    const auto ns = m_nsPerIter.constFind(int(m_parsed.spec.kernel));
+    if (!m_parsed.ok())
+        m_estimate->clear();
+    else if (ns == m_nsPerIter.cend())
+        m_estimate->setText(tr("calibrating the kernel…"));
+    else
+        m_estimate->setText(WorkEstimate::of(m_parsed.spec, *ns).text());
+    emit changed();
+}

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/system/memoryguard.h"
+#include "ui/config/configinput.h"
+
+#include <QHash>
+#include <QWidget>
+
+class PresetStore;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+// The run configuration form: a preset to start from, then every input of WorkloadSpec and
+// RunConfig. Numbers are typed as text and checked by ConfigInput (which defers to the core's
+// validate()), so each problem is shown beside its field in the core's words. Shows, does not
+// compute: estimates come from WorkEstimate, calibration from outside.
+class ConfigPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConfigPanel(const PresetStore &presets, QWidget *parent = nullptr);
+
+    void setConfig(const WorkloadSpec &spec, const RunConfig &config);
+    // The experiment inputs: shard list ("1,2,4" or "sweep"), repeats R, warm-up.
+    void setExperiment(const QString &shardList, int repeats, bool warmup);
+    void applyPreset(int index);
+    // The guard Run is checked against; by default this machine's MemAvailable at start. Tests
+    // set a small one to see the refusal.
+    void setMemoryGuard(const MemoryGuard &guard);
+    ConfigInput input() const;
+    const ConfigInput::Parsed &parsed() const { return m_parsed; }
+    bool isValid() const { return m_parsed.ok(); }
+
+    // Feeds "about X ms per task on this machine".
+    void setCalibration(Kernel kernel, double nsPerIteration);
+    // The message shown beside `field` ("tasks", "io", "cpu", "shards", "seed", "shardList",
+    // "repeat"), empty if none.
+    QString errorText(const QString &field) const;
+
+signals:
+    // Any edit; validity and the spec may have changed.
+    void changed();
+
+private:
+    void reevaluate();
+    void addWarningMarkers();
+    void addErrorRow(const QString &field, QLineEdit *edit, class QFormLayout *form);
+
+    const PresetStore &m_presets;
+    QComboBox *m_preset;
+    QLabel *m_presetInfo;
+    QLineEdit *m_tasks;
+    QLineEdit *m_ioMin;
+    QLineEdit *m_ioMax;
+    QLineEdit *m_cpuMin;
+    QLineEdit *m_cpuMax;
+    QLabel *m_estimate;
+    QComboBox *m_kernel;
+    QLineEdit *m_shards;
+    QComboBox *m_partition;
+    QLineEdit *m_seed;
+    QCheckBox *m_pin;
+    QLineEdit *m_shardList;
+    QSpinBox *m_repeats;
+    QCheckBox *m_warmup;
+    MemoryGuard m_guard;
+
+    QHash<QString, QLabel *> m_errorLabels;
+    QHash<QString, QList<QLineEdit *>> m_fieldEdits;
+    QHash<int, double> m_nsPerIter; // by Kernel
+    ConfigInput::Parsed m_parsed;
+    bool m_settingConfig = false;
+};

@@ -1,0 +1,135 @@
+#include "ui/control/loadmonitor.h"
+
+#include "core/base/clock.h"
+#include "core/engine/shardset.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+LoadMonitor::LoadMonitor(std::unique_ptr<CpuStatSource> source, QObject *parent)
+    : QObject(parent)
+    , m_sampler(std::move(source))
+    , m_timeline(kWindowSec)
+    , m_recording(std::numeric_limits<double>::infinity())
+{
+    // Coarse is fine here: /proc/stat counts in 10 ms ticks anyway.
+    connect(&m_timer, &QTimer::timeout, this, &LoadMonitor::sampleNow);
+}
+
+void LoadMonitor::setShardSource(std::function<const ShardSet *()> source)
+{
+    m_shardSource = std::move(source);
+}
+
+void LoadMonitor::start(int intervalMs)
+{
+    m_sampler.restart();
+    m_timeline.clear();
+    m_spans.clear();
+    m_sampler.sample(); // primes the counters, so the first plotted sample is a real interval
+    m_timer.start(intervalMs);
+}
+
+void LoadMonitor::stop()
+{
+    m_timer.stop();
+}
+
+void LoadMonitor::sampleNow()
+{
+    const ShardSet *set = m_shardSource ? m_shardSource() : nullptr;
+    std::vector<clockid_t> clocks;
+    m_shardLag.clear();
+    if (set) {
+        for (const auto &shard : set->shards()) {
+            clocks.push_back(shard->cpuClock());
+            m_shardLag.push_back(nsToMs(shard->takeRecentMaxLagNs()));
+        }
+    }
+    LoadSample s = m_sampler.sample(clocks);
+    m_shardCpu.clear();
+    for (double share : s.shardCpu)
+        m_shardCpu.push_back(std::isnan(share) ? 0.0 : share * 100.0);
+    if (m_isRecording)
+        m_recording.append(s);
+    m_timeline.append(std::move(s));
+
+    const double oldest = newestSec() - kWindowSec;
+    while (!m_spans.empty() && m_spans.front().endSec >= 0 && m_spans.front().endSec < oldest)
+        m_spans.pop_front();
+    emit sampled();
+}
+
+double LoadMonitor::newestSec() const
+{
+    return m_timeline.samples().empty() ? 0.0 : m_timeline.samples().back().tSec;
+}
+
+void LoadMonitor::markRunStart(int shards)
+{
+    markRunEnd();
+    m_spans.push_back({newestSec(), -1, shards});
+}
+
+void LoadMonitor::markRunEnd()
+{
+    if (!m_spans.empty() && m_spans.back().endSec < 0)
+        m_spans.back().endSec = newestSec();
+}
+
+QList<QList<QPointF>> LoadMonitor::corePoints() const
+{
+    QList<QList<QPointF>> cores(cpuCount());
+    const double newest = newestSec();
+    for (const LoadSample &s : m_timeline.samples()) {
+        for (std::size_t c = 0; c < s.coreBusy.size() && c < std::size_t(cores.size()); ++c) {
+            if (!std::isnan(s.coreBusy[c]))
+                cores[qsizetype(c)].append({s.tSec - newest, s.coreBusy[c] * 100.0});
+        }
+    }
+    return cores;
+}
+
+QList<QPointF> LoadMonitor::meanPoints() const
+{
+    QList<QPointF> points;
+    const double newest = newestSec();
+    for (const LoadSample &s : m_timeline.samples()) {
+        double sum = 0;
+        int n = 0;
+        for (double b : s.coreBusy) {
+            if (!std::isnan(b)) {
+                sum += b;
+                ++n;
+            }
+        }
+        if (n > 0)
+            points.append({s.tSec - newest, sum / n * 100.0});
+    }
+    return points;
+}
+
+std::vector<RunSpan> LoadMonitor::spans() const
+{
+    std::vector<RunSpan> out;
+    const double newest = newestSec();
+    for (RunSpan span : m_spans) {
+        span.endSec = (span.endSec < 0 ? newest : span.endSec) - newest;
+        span.startSec = std::max(span.startSec - newest, -kWindowSec);
+        if (span.endSec > -kWindowSec)
+            out.push_back(span);
+    }
+    return out;
+}
+
+void LoadMonitor::beginRecording()
+{
+    m_recording.clear();
+    m_isRecording = true;
+}
+
+void LoadMonitor::endRecording()
+{
+    m_isRecording = false;
+}

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/load/loadsampler.h"
+#include "core/load/loadtimeline.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointF>
+#include <QTimer>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <vector>
+
+class ShardSet;
+
+// Span of the load timeline during which a run was in flight: the core chart shades it, so
+// "one loop" and "K loops" can be told apart on the graph.
+struct RunSpan
+{
+    double startSec = 0;
+    double endSec = -1; // < 0: still running
+    int shards = 1;
+};
+
+// The live load behind the charts: samples /proc/stat per core and every shard thread's CPU
+// clock at 4 Hz on the GUI thread (one read is ~50 us: not benchmark work, and no thread to
+// synchronise), keeps the last 60 s, and turns it into the point lists the views replace() in
+// one go. Also the one poller of the shards' event-loop lag.
+class LoadMonitor : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr double kWindowSec = 60.0;
+
+    explicit LoadMonitor(std::unique_ptr<CpuStatSource> source = std::make_unique<ProcStatSource>(),
+                         QObject *parent = nullptr);
+
+    // Where the running shards come from (the RunController); null while idle.
+    void setShardSource(std::function<const ShardSet *()> source);
+    void start(int intervalMs = LoadSampler::kDefaultIntervalMs);
+    void stop();
+    void sampleNow();
+
+    void markRunStart(int shards);
+    void markRunEnd();
+
+    // The whole of the current sequence, for load.csv: the live timeline keeps only 60 s, a
+    // sweep can last many minutes. Cleared by beginRecording() (a sequence starts), kept after
+    // endRecording() until the next one, so an export after the run still has it.
+    void beginRecording();
+    void endRecording();
+    const LoadTimeline &recording() const { return m_recording; }
+
+    int cpuCount() const { return m_sampler.cpuCount(); }
+    const LoadTimeline &timeline() const { return m_timeline; }
+    // Per core, busy % against seconds relative to the newest sample (x <= 0), NaN skipped.
+    QList<QList<QPointF>> corePoints() const;
+    // Mean over all cores, same axes.
+    QList<QPointF> meanPoints() const;
+    // Run spans on the same relative axis, clipped to the window.
+    std::vector<RunSpan> spans() const;
+    // The newest figures per shard of the run in flight (empty while idle): CPU share 0..100 %
+    // over the last interval, and the largest event-loop lag seen in it, ms.
+    const std::vector<double> &shardCpuPercent() const { return m_shardCpu; }
+    const std::vector<double> &shardLagMs() const { return m_shardLag; }
+
+signals:
+    void sampled();
+
+private:
+    double newestSec() const;
+
+    LoadSampler m_sampler;
+    LoadTimeline m_timeline;
+    LoadTimeline m_recording;
+    bool m_isRecording = false;
+    QTimer m_timer;
+    std::function<const ShardSet *()> m_shardSource;
+    std::deque<RunSpan> m_spans;
+    std::vector<double> m_shardCpu;
+    std::vector<double> m_shardLag;
+};

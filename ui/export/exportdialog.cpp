@@ -1,0 +1,120 @@
+#include "ui/export/exportdialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+ExportDialog::ExportDialog(const ExportOptions &defaults, bool haveReports, QWidget *parent)
+    : QDialog(parent)
+    , m_directory(new QLineEdit(defaults.directory))
+    , m_csv(new QCheckBox(tr("&CSV: runs.csv, summary.csv, load.csv, meta.json")))
+    , m_tasksCsv(new QCheckBox(tr("also &tasks.csv (one row per task of the last run)")))
+    , m_json(new QCheckBox(tr("&JSON: report.json (everything, with schema version)")))
+    , m_markdown(new QCheckBox(tr("&Markdown: summary.md")))
+    , m_png(new QCheckBox(tr("&PNG of every chart")))
+    , m_svg(new QCheckBox(tr("&SVG of every chart")))
+    , m_width(new QSpinBox)
+    , m_height(new QSpinBox)
+    , m_files(new QLabel)
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
+    , m_haveReports(haveReports)
+{
+    setWindowTitle(tr("Export reports and charts"));
+    m_directory->setObjectName(QStringLiteral("exportDirectory"));
+    auto *browse = new QPushButton(tr("&Browse…"));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Export into"), m_directory->text());
+        if (!dir.isEmpty())
+            m_directory->setText(dir);
+    });
+    auto *dirRow = new QHBoxLayout;
+    dirRow->addWidget(m_directory, 1);
+    dirRow->addWidget(browse);
+
+    m_csv->setChecked(defaults.csv && haveReports);
+    m_tasksCsv->setChecked(defaults.tasksCsv && haveReports);
+    m_json->setChecked(defaults.json && haveReports);
+    m_markdown->setChecked(defaults.markdown && haveReports);
+    m_png->setChecked(defaults.png);
+    m_svg->setChecked(defaults.svg);
+    for (QSpinBox *s : {m_width, m_height}) {
+        s->setRange(16, ReportExporter::kMaxPngSide);
+        s->setSuffix(tr(" px"));
+    }
+    m_width->setValue(defaults.pngSize.width());
+    m_height->setValue(defaults.pngSize.height());
+    auto *sizeRow = new QHBoxLayout;
+    sizeRow->addWidget(m_width);
+    sizeRow->addWidget(new QLabel(QStringLiteral("×")));
+    sizeRow->addWidget(m_height);
+    sizeRow->addStretch(1);
+
+    auto *form = new QFormLayout;
+    auto *dirLabel = new QLabel(tr("&Directory:"));
+    dirLabel->setBuddy(m_directory);
+    form->addRow(dirLabel, dirRow);
+    form->addRow(tr("Reports:"), m_csv);
+    form->addRow(QString(), m_tasksCsv);
+    form->addRow(QString(), m_json);
+    form->addRow(QString(), m_markdown);
+    form->addRow(tr("Charts:"), m_png);
+    auto *sizeLabel = new QLabel(tr("PNG si&ze:"));
+    sizeLabel->setBuddy(m_width);
+    form->addRow(sizeLabel, sizeRow);
+    form->addRow(QString(), m_svg);
+    m_files->setWordWrap(true);
+    m_files->setForegroundRole(QPalette::PlaceholderText);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    if (!haveReports) {
+        auto *note = new QLabel(tr("Nothing has run yet: only the charts can be exported."));
+        layout->addWidget(note);
+    }
+    layout->addWidget(m_files);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    for (QCheckBox *c : {m_csv, m_tasksCsv, m_json, m_markdown, m_png, m_svg})
+        connect(c, &QCheckBox::toggled, this, &ExportDialog::updateState);
+    connect(m_directory, &QLineEdit::textChanged, this, &ExportDialog::updateState);
+    updateState();
+    resize(sizeHint().width() * 5 / 4, sizeHint().height());
+}
+
+ExportOptions ExportDialog::options() const
+{
+    ExportOptions o;
+    o.directory = m_directory->text().trimmed();
+    o.csv = m_csv->isChecked();
+    o.tasksCsv = m_csv->isChecked() && m_tasksCsv->isChecked();
+    o.json = m_json->isChecked();
+    o.markdown = m_markdown->isChecked();
+    o.png = m_png->isChecked();
+    o.svg = m_svg->isChecked();
+    o.pngSize = QSize(m_width->value(), m_height->value());
+    return o;
+}
+
+void ExportDialog::updateState()
+{
+    for (QCheckBox *c : {m_csv, m_json, m_markdown})
+        c->setEnabled(m_haveReports);
+    m_tasksCsv->setEnabled(m_haveReports && m_csv->isChecked());
+    m_width->setEnabled(m_png->isChecked());
+    m_height->setEnabled(m_png->isChecked());
+    const ExportOptions o = options();
+    const bool anything = o.csv || o.json || o.markdown || o.png || o.svg;
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!o.directory.isEmpty() && anything);
+    m_files->setText(o.directory.isEmpty() ? tr("Choose a directory.")
+                                           : tr("Existing files of the same names in %1 are "
+                                                "replaced, each one whole or not at all.")
+                                                 .arg(o.directory));
+}

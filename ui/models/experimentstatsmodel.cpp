@@ -1,0 +1,203 @@
+#include "ui/models/experimentstatsmodel.h"
+
+#include "ui/common/formatting.h"
+#include "ui/models/comparison.h"
+
+#include <QBrush>
+#include <QColor>
+
+#include <cmath>
+
+namespace {
+
+QString plusMinus(const QString &value, const QString &error)
+{
+    return error.isEmpty() ? value : QStringLiteral("%1 ± %2").arg(value, error);
+}
+
+QString fixed(double v, int decimals)
+{
+    return std::isnan(v) ? QString() : QString::number(v, 'f', decimals);
+}
+
+} // namespace
+
+ExperimentStatsModel::ExperimentStatsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+void ExperimentStatsModel::setResult(const ExperimentResult &result)
+{
+    beginResetModel();
+    m_result = result;
+    m_summary = summarizeExperiment(m_result);
+    m_hasResult = true;
+    endResetModel();
+}
+
+void ExperimentStatsModel::clear()
+{
+    beginResetModel();
+    m_result = ExperimentResult{};
+    m_summary = ExperimentSummary{};
+    m_hasResult = false;
+    endResetModel();
+}
+
+int ExperimentStatsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_summary.configs.size());
+}
+
+int ExperimentStatsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ExperimentStatsModel::raw(const ConfigSummary &c, int column) const
+{
+    switch (column) {
+    case Shards:
+        return c.shards;
+    case Runs:
+        return c.completedRuns;
+    case Outliers:
+        return c.outliers;
+    case WallMedian:
+        return c.wallMs.median;
+    case WallSd:
+        return c.wallMs.stddev;
+    case WallCv:
+        return c.wallMs.cv;
+    case WallMin:
+        return c.wallMs.min;
+    case WallMax:
+        return c.wallMs.max;
+    case Speedup:
+        return c.speedup.value;
+    case IdealSpeedup:
+        return c.idealSpeedup;
+    case AmdahlSpeedup:
+        return c.amdahlSpeedup;
+    case Efficiency:
+        return c.efficiency.median;
+    case LagP99:
+        return c.lagP99Ms.median;
+    case PValue:
+        return c.vsBaseline.p;
+    }
+    return {};
+}
+
+QString ExperimentStatsModel::text(const ConfigSummary &c, int column) const
+{
+    switch (column) {
+    case Shards:
+        return QString::number(c.shards);
+    case Runs:
+        return c.completedRuns == c.runs ? QString::number(c.runs)
+                                         : tr("%1 of %2").arg(c.completedRuns).arg(c.runs);
+    case Outliers:
+        return c.outliers == 0 ? QStringLiteral("–") : QString::number(c.outliers);
+    case WallMedian:
+        return Formatting::duration(c.wallMs.median);
+    case WallSd:
+        return std::isnan(c.wallMs.stddev) ? QStringLiteral("—")
+                                           : Formatting::duration(c.wallMs.stddev);
+    case WallCv:
+        return Formatting::percentPrecise(c.wallMs.cv);
+    case WallMin:
+        return Formatting::duration(c.wallMs.min);
+    case WallMax:
+        return Formatting::duration(c.wallMs.max);
+    case Speedup:
+        return plusMinus(Formatting::speedup(c.speedup.value), fixed(c.speedup.error, 2));
+    case IdealSpeedup:
+        return Formatting::speedup(c.idealSpeedup);
+    case AmdahlSpeedup:
+        return Formatting::speedup(c.amdahlSpeedup);
+    case Efficiency:
+        return Formatting::percent(c.efficiency.median);
+    case LagP99:
+        return Formatting::duration(c.lagP99Ms.median);
+    case PValue:
+        if (std::isnan(c.vsBaseline.p))
+            return QStringLiteral("—");
+        return c.vsBaseline.p < 0.001 ? QStringLiteral("< 0.001")
+                                      : QString::number(c.vsBaseline.p, 'f', 3);
+    }
+    return {};
+}
+
+QVariant ExperimentStatsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ConfigSummary &c = m_summary.configs.at(std::size_t(index.row()));
+    switch (role) {
+    case SortRole:
+        return raw(c, index.column());
+    case Qt::DisplayRole:
+        return text(c, index.column());
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::AlignVCenter | Qt::AlignRight);
+    case Qt::ForegroundRole:
+        // Outliers and runs left out of the statistics deserve a second look.
+        if ((index.column() == Outliers && c.outliers > 0) ||
+            (index.column() == Runs && c.completedRuns < c.runs))
+            return QBrush(QColor(190, 100, 0));
+        if (index.column() == PValue && c.vsBaseline.p < 0.05)
+            return QBrush(QColor(30, 130, 60));
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == Speedup)
+            return tr("median wall of %1 / median wall of K = %2; ± one standard error, "
+                      "propagated from both medians")
+                .arg(loopsLabel(m_summary.baselineShards))
+                .arg(c.shards);
+        if (index.column() == WallMedian)
+            return tr("median %1 · mean %2 · sd %3 over %4 completed run(s)")
+                .arg(Formatting::duration(c.wallMs.median), Formatting::duration(c.wallMs.mean),
+                     Formatting::duration(c.wallMs.stddev))
+                .arg(c.completedRuns);
+        if (index.column() == Runs && c.completedRuns < c.runs)
+            return tr("%1 run(s) cancelled or failed: listed in the history and runs.csv, "
+                      "left out of every statistic")
+                .arg(c.runs - c.completedRuns);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant ExperimentStatsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    static const char *const names[ColumnCount] = {
+        "K",   "Runs",    "Outliers", "Wall median", "sd",         "CV",      "Min",
+        "Max", "Speedup", "Ideal",    "Amdahl",      "Efficiency", "Lag p99", "p (M-W)"};
+    static const char *const tips[ColumnCount] = {
+        "Shard count: event loops, one thread each",
+        "Completed runs that enter the statistics (of all runs with this K)",
+        "Completed runs whose wall time is a MAD outlier (modified z-score above 3.5)",
+        "Median wall time (last task done minus t0)",
+        "Sample standard deviation of the wall time",
+        "Coefficient of variation: sd / mean",
+        "Fastest run",
+        "Slowest run",
+        "Baseline median wall / this median wall, ± propagated standard error",
+        "Speedup the release-time bound T* allows: baseline T* / this T*",
+        "The Amdahl fit evaluated at this K",
+        "Median of T* / wall per run: 100 % means no schedule could have finished sooner",
+        "Median over runs of each run's 99th percentile event-loop lag",
+        "Mann-Whitney U two-sided p-value of this K's wall times against the baseline's (needs "
+        "at least 5 completed runs on each side)"};
+    if (section < 0 || section >= ColumnCount)
+        return {};
+    if (role == Qt::DisplayRole)
+        return tr(names[section]);
+    if (role == Qt::ToolTipRole)
+        return tr(tips[section]);
+    return {};
+}

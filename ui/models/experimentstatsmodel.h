@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/experiment/experiment.h"
+#include "core/experiment/experimentsummary.h"
+
+#include <QAbstractTableModel>
+
+// The statistics of the last experiment, one row per configuration (shard count K), from the
+// core's summarizeExperiment(): the numbers of the CLI's table and of summary.csv, never a second
+// computation of them. Holds the ExperimentResult too, so that the charts and the exports show
+// the same experiment as the table.
+class ExperimentStatsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        Shards,
+        Runs,
+        Outliers,
+        WallMedian,
+        WallSd,
+        WallCv,
+        WallMin,
+        WallMax,
+        Speedup,
+        IdealSpeedup,
+        AmdahlSpeedup,
+        Efficiency,
+        LagP99,
+        PValue,
+        ColumnCount
+    };
+    // The raw number behind a cell (ms, a fraction or a count; NaN where none), for tests.
+    static constexpr int SortRole = Qt::UserRole;
+
+    explicit ExperimentStatsModel(QObject *parent = nullptr);
+
+    void setResult(const ExperimentResult &result);
+    void clear();
+    bool hasResult() const { return m_hasResult; }
+    const ExperimentResult &result() const { return m_result; }
+    const ExperimentSummary &summary() const { return m_summary; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    QVariant raw(const ConfigSummary &c, int column) const;
+    QString text(const ConfigSummary &c, int column) const;
+
+    ExperimentResult m_result;
+    ExperimentSummary m_summary;
+    bool m_hasResult = false;
+};

@@ -1,0 +1,217 @@
+#include "ui/models/historymodel.h"
+
+#include "core/workload/taskplan.h"
+#include "ui/common/formatting.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+
+HistoryModel::HistoryModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+int HistoryModel::append(const RunResult &result, RunRole role, double guiStallP99Ms)
+{
+    HistoryEntry e;
+    e.result = result;
+    e.role = role;
+    e.guiStallP99Ms = guiStallP99Ms;
+    e.speedup = speedupOf(result);
+    const int row = static_cast<int>(m_entries.size());
+    beginInsertRows({}, row, row);
+    m_entries.append(e);
+    endInsertRows();
+    return row;
+}
+
+void HistoryModel::clear()
+{
+    beginResetModel();
+    m_entries.clear();
+    endResetModel();
+}
+
+void HistoryModel::setOutlier(int row, bool outlier)
+{
+    if (row < 0 || row >= m_entries.size() || m_entries[row].outlier == outlier)
+        return;
+    m_entries[row].outlier = outlier;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+double HistoryModel::speedupOf(const RunResult &result) const
+{
+    if (!result.completed() || result.shards == 1 || !result.plan || result.wallMs <= 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    for (auto it = m_entries.crbegin(); it != m_entries.crend(); ++it) {
+        const RunResult &r = it->result;
+        if (r.completed() && r.shards == 1 && r.plan && r.plan->spec() == result.plan->spec())
+            return r.wallMs / result.wallMs;
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+int HistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_entries.size());
+}
+
+int HistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant HistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const HistoryEntry &e = m_entries.at(index.row());
+    const RunResult &r = e.result;
+
+    if (role == SortRole) {
+        switch (index.column()) {
+        case Time:
+            return r.startedUtc;
+        case Mode:
+            return static_cast<int>(e.role);
+        case Shards:
+            return r.shards;
+        case Tasks:
+            return qint64{r.tasks};
+        case Wall:
+            return r.wallMs;
+        case Speedup:
+            return e.speedup;
+        case Efficiency:
+            return r.efficiency;
+        case LagP99:
+            return r.lagMs.p99;
+        case GuiStall:
+            return e.guiStallP99Ms;
+        case Status:
+            return static_cast<int>(r.status);
+        }
+    } else if (role == Qt::DisplayRole) {
+        const QLocale locale;
+        switch (index.column()) {
+        case Time:
+            return r.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+        case Mode:
+            return e.role == RunRole::Repeat
+                       ? QStringLiteral("%1 · #%2").arg(runRoleName(e.role)).arg(r.repeat + 1)
+                       : runRoleName(e.role);
+        case Shards:
+            return r.shards;
+        case Tasks:
+            return r.tasksDone == r.tasks
+                       ? locale.toString(qint64{r.tasks})
+                       : QStringLiteral("%1 / %2").arg(locale.toString(qint64{r.tasksDone}),
+                                                       locale.toString(qint64{r.tasks}));
+        case Wall:
+            return Formatting::duration(r.wallMs);
+        case Speedup:
+            return Formatting::speedup(e.speedup);
+        case Efficiency:
+            return r.completed() ? Formatting::percent(r.efficiency) : QString();
+        case LagP99:
+            return Formatting::duration(r.lagMs.p99);
+        case GuiStall:
+            return Formatting::duration(e.guiStallP99Ms);
+        case Status:
+            return e.outlier ? QStringLiteral("%1 · outlier").arg(runStatusName(r.status))
+                             : runStatusName(r.status);
+        }
+    } else if (role == Qt::BackgroundRole) {
+        // Rows that do not enter the statistics, or stand out in them, are tinted: failed red,
+        // cancelled grey, outlier amber; light enough to keep the text readable.
+        if (r.status == RunStatus::Failed)
+            return QBrush(QColor(255, 215, 215));
+        if (r.status == RunStatus::Cancelled || e.role == RunRole::Warmup)
+            return QBrush(QColor(232, 232, 232));
+        if (e.outlier)
+            return QBrush(QColor(255, 236, 200));
+        return {};
+    } else if (role == Qt::ForegroundRole) {
+        if (index.column() == Status && r.status == RunStatus::Failed)
+            return QBrush(QColor(170, 20, 20));
+        return {};
+    } else if (role == Qt::TextAlignmentRole) {
+        const bool numeric = index.column() != Mode && index.column() != Status;
+        return QVariant::fromValue(Qt::AlignVCenter | (numeric ? Qt::AlignRight : Qt::AlignLeft));
+    } else if (role == Qt::ToolTipRole) {
+        if (index.column() == Status) {
+            if (r.status == RunStatus::Failed)
+                return QStringLiteral("failed: %1\nnot in the statistics").arg(r.error);
+            if (r.status == RunStatus::Cancelled)
+                return QStringLiteral("cancelled after %1 of %2 tasks: not in the statistics")
+                    .arg(r.tasksDone)
+                    .arg(r.tasks);
+            if (e.role == RunRole::Warmup)
+                return QStringLiteral("warm-up: untimed, not in the statistics");
+            if (e.outlier)
+                return QStringLiteral("wall time is a MAD outlier among the runs with %1 "
+                                      "shard(s) (modified z-score above 3.5); it stays in the "
+                                      "statistics, flagged")
+                    .arg(r.shards);
+        }
+        if (index.column() == Wall)
+            return QStringLiteral("wall %1 · ideal bound %2 · %3 tasks/s")
+                .arg(Formatting::duration(r.wallMs), Formatting::duration(r.idealMs))
+                .arg(r.throughputTps, 0, 'f', 0);
+        if (index.column() == LagP99)
+            return QStringLiteral("event-loop lag p50 %1 · p90 %2 · p99 %3 · max %4")
+                .arg(Formatting::duration(r.lagMs.p50), Formatting::duration(r.lagMs.p90),
+                     Formatting::duration(r.lagMs.p99), Formatting::duration(r.lagMs.max));
+    }
+    return {};
+}
+
+QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case Time:
+            return tr("Time");
+        case Mode:
+            return tr("Mode");
+        case Shards:
+            return tr("Shards");
+        case Tasks:
+            return tr("Tasks");
+        case Wall:
+            return tr("Wall");
+        case Speedup:
+            return tr("Speedup");
+        case Efficiency:
+            return tr("Efficiency");
+        case LagP99:
+            return tr("Lag p99");
+        case GuiStall:
+            return tr("GUI stall p99");
+        case Status:
+            return tr("Status");
+        }
+    } else if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case Wall:
+            return tr("Last task done minus start (t0)");
+        case Speedup:
+            return tr("Wall time of the latest one-loop run on the same workload "
+                      "divided by this run's");
+        case Efficiency:
+            return tr("Ideal bound / wall time: 100 % means no schedule on these "
+                      "cores could have finished sooner");
+        case LagP99:
+            return tr("Event-loop lag (resumed minus due), 99th percentile");
+        case GuiStall:
+            return tr("Lateness of the GUI thread's heartbeat timer during the run, "
+                      "99th percentile");
+        default:
+            break;
+        }
+    }
+    return {};
+}
