@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs what LoopBench needs from Debian's archive (only what is missing) and builds it in
 # build/. Used by run.sh and test.sh; safe to run again (it only rebuilds what changed).
 # Extra CMake arguments: LOOPBENCH_CMAKE_ARGS="-DLOOPBENCH_WERROR=ON" ./setup.sh

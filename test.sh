@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Sets up, builds and runs the whole test suite (Qt Test via ctest, offscreen). Tests run one at a
 # time: several of them measure timer lag, which parallel CPU-heavy tests would distort.
 set -euo pipefail

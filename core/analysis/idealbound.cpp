@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/analysis/idealbound.h"
 
 #include "core/workload/taskplan.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/engine/engine.h"
 
 #include "core/workload/taskplan.h"

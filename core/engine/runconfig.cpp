@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/engine/runconfig.h"
 
 FieldErrors RunConfig::validate() const

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/engine/shard.h"
 
 #include "core/base/clock.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/engine/shardset.h"
 
 #include "core/analysis/idealbound.h"

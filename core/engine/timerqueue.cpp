@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/engine/timerqueue.h"
 
 #include "core/base/clock.h"

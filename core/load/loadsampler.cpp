@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/load/loadsampler.h"
 
 #include "core/base/clock.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/load/loadseries.h"
 
 #include "core/load/loadsampler.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/load/loadtimeline.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/load/procstat.h"
 
 #include <charconv>

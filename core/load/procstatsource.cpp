@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/load/procstatsource.h"
 
 #include <QFile>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/report/csvmetajson.h"
 
 #include "core/experiment/experiment.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/report/csvreport.h"
 
 #include "core/experiment/experiment.h"

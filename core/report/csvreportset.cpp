@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/report/csvreportset.h"
 
 #include "core/engine/runresult.h"

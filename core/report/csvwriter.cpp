@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/report/csvwriter.h"
 
 #include <QLocale>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/report/jsonreport.h"
 
 #include "core/engine/runresult.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/report/markdownreport.h"
 
 #include "core/experiment/experiment.h"

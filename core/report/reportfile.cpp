@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/report/reportfile.h"
 
 #include <QFile>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/system/memoryguard.h"
 
 #include <QFile>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/workload/kernel.h"
 
 #include "core/base/clock.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/workload/taskplan.h"
 
 #include "core/base/splitmix64.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/workload/workloadspec.h"
 
 FieldErrors WorkloadSpec::validate() const

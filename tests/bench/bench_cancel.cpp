@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Cancellation latency: time from setting the cancel flag to runBlocking() returning with every
 // shard thread joined, in the situations where a slow cancel would hurt most.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // CPU-bound scaling: how close K loops come to K times one loop, and to the ideal bound.
 //
 //   bench_cpubound [--tasks N] [--seconds S] [--shards K] [--repeat R]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Soak: many back-to-back runs in one process must leave nothing behind.
 //
 //   bench_soak [--runs N] [--tasks T]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Timer-queue throughput and memory: a million concurrent IO sleeps on one event loop.
 //
 //   bench_timers [--tasks N] [--shards K] [--qtimer]

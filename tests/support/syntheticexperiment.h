@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // A hand-made ExperimentResult for report and summary tests: three shard counts, five interleaved

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/charts/comparisonchart.h"
 
 #include "ui/common/chartstyle.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/charts/coreloadview.h"
 
 #include "ui/charts/heatstrip.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/charts/efficiencychart.h"
 
 #include "core/experiment/experimentsummary.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/charts/heatstrip.h"
 
 #include <QHelpEvent>

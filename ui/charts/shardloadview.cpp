@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/charts/shardloadview.h"
 
 #include "ui/common/chartstyle.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/charts/sweepchart.h"
 
 #include "core/experiment/experiment.h"

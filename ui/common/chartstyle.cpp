@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/common/chartstyle.h"
 
 #include <QChart>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Registers the icon and presets compiled into the ui library. A static library's resource

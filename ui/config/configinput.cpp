@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/config/configinput.h"
 
 #include "ui/common/formatting.h"

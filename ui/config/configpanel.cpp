@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/config/configpanel.h"
 
 #include "ui/config/presetstore.h"

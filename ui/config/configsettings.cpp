@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/config/configsettings.h"
 
 #include <QSettings>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/config/presetstore.h"
 
 #include "ui/common/resources.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/config/workestimate.h"
 
 #include "ui/common/formatting.h"

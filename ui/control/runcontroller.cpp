@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/control/runcontroller.h"
 
 #include "core/base/clock.h"

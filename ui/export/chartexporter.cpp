@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/export/chartexporter.h"
 
 #include <QBuffer>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/export/exportdialog.h"
 
 #include <QCheckBox>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/export/reportexporter.h"
 
 #include "core/report/csvreportset.h"

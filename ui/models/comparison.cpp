@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/models/comparison.h"
 
 #include "core/workload/taskplan.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/models/experimentstatsmodel.h"
 
 #include "ui/common/formatting.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/models/historymodel.h"
 
 #include "core/workload/taskplan.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/window/gui.h"
 
 #include "ui/common/resources.h"

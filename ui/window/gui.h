@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Entry point of the desktop app (app/main.cpp calls it when there is a display): creates the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/window/historyview.h"
 
 #include "ui/models/historymodel.h"

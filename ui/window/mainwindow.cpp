@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/window/mainwindow.h"
 
 #include "ui/charts/comparisonchart.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/window/sweeppage.h"
 
 #include "core/workload/kernel.h"

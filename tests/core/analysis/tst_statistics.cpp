@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Statistics against known vectors. Where a comment names R, the expected values were printed by
 // R 4.2.2 (Debian 12's r-base-core) running the expression beside them with options(digits = 17);
 // "by hand" means derived on paper from the definitions in core/statistics.h.

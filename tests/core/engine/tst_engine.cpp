@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/base/clock.h"
 #include "core/engine/engine.h"
 #include "core/engine/shardset.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/analysis/statistics.h"
 #include "core/base/clock.h"
 #include "core/engine/timerqueue.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/experiment/experimentsummary.h"
 
 #include "tests/support/syntheticexperiment.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/base/clock.h"
 #include "core/load/loadsampler.h"
 #include "core/load/loadtimeline.h"

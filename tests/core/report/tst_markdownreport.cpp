@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/report/markdownreport.h"
 
 #include "tests/support/syntheticexperiment.h"

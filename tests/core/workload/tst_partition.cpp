@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/workload/partition.h"
 
 #include <QTest>

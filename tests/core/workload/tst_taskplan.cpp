@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/base/splitmix64.h"
 #include "core/workload/taskplan.h"
 #include "core/workload/workloadspec.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tests/support/uitestsupport.h"
 #include "ui/config/configpanel.h"
 #include "ui/config/configsettings.h"

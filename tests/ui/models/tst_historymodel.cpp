@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/workload/taskplan.h"
 #include "ui/models/comparison.h"
 #include "ui/models/historymodel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tests/support/uitestsupport.h"
 #include "ui/charts/comparisonchart.h"
 #include "ui/common/formatting.h"

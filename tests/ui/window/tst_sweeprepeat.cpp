@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tests/support/uitestsupport.h"
 #include "ui/charts/sweepchart.h"
 #include "ui/config/configpanel.h"
