@@ -308,6 +308,7 @@ int runHeadless(const HeadlessOptions &options)
 {
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
+    std::signal(SIGHUP, onInterrupt); // a closed terminal: still write the cancelled reports
     const bool progressLine = !options.quiet && isatty(STDERR_FILENO);
     // Core and shard load for load.csv, sampled from the progress callback (every ~100 ms, on
     // this thread, never on a shard's) at the sampler's 4 Hz. The whole run is kept, not 60 s.

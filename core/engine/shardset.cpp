@@ -121,7 +121,9 @@ RunResult ShardSet::result()
     r.nsPerIter = m_nsPerIter;
     r.plan = m_plan;
     r.timings = m_timings;
-    r.startOverheadMs = nsToMs(m_t0Ns - m_launchNs);
+    // A run cancelled while its threads started never took t0: it has no start or join overhead.
+    const bool started = m_t0Ns != 0;
+    r.startOverheadMs = started ? nsToMs(m_t0Ns - m_launchNs) : 0;
 
     std::int64_t lastFinishNs = 0;
     for (const auto &shard : m_shards) {
@@ -136,7 +138,9 @@ RunResult ShardSet::result()
                               nsToMs(report.busyNs), nsToMs(report.cpuNs), nsToMs(report.finishNs),
                               report.checksum});
     }
-    r.joinOverheadMs = nsToMs(std::max<std::int64_t>(0, m_joinedNs - (m_t0Ns + lastFinishNs)));
+    // Not clamped: every shard stamps its finish before its thread ends, so a negative value
+    // would be a bug in the stamps, and it must show.
+    r.joinOverheadMs = started ? nsToMs(m_joinedNs - (m_t0Ns + lastFinishNs)) : 0;
 
     std::vector<double> lag;
     std::vector<double> latency;

@@ -7,7 +7,10 @@
 #include <QSaveFile>
 #include <QStorageInfo>
 
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 namespace {
@@ -107,17 +110,54 @@ bool writeReportSet(const QList<ReportFile> &files, const std::atomic<bool> *can
             return false;
         }
     }
-    QStringList done;
+    // A file the set replaces keeps its previous content under a second name (a hard link: no
+    // copy, and the replacement is a new inode) until the whole set is written, so that a
+    // rollback restores it instead of deleting a file that existed before the command.
+    struct Done
+    {
+        QString path;
+        QString previous; // empty when the file did not exist before
+    };
+    QList<Done> done;
+    auto rollBack = [&] {
+        for (const Done &d : std::as_const(done)) {
+            if (d.previous.isEmpty())
+                QFile::remove(d.path);
+            else
+                std::rename(QFile::encodeName(d.previous), QFile::encodeName(d.path));
+        }
+        return false;
+    };
     for (const ReportFile &f : files) {
-        if (cancelled() || !writeReport(f.path, f.bytes, error)) {
-            for (const QString &path : std::as_const(done))
-                QFile::remove(path);
-            return false;
+        if (cancelled())
+            return rollBack();
+        QString previous;
+        if (f.path != QLatin1String("-") && QFileInfo(f.path).isFile()) {
+            previous = f.path + QStringLiteral(".loopbench-previous");
+            QFile::remove(previous);
+            if (::link(QFile::encodeName(f.path), QFile::encodeName(previous)) != 0 &&
+                !QFile::copy(f.path, previous)) {
+                if (error)
+                    *error = QStringLiteral("cannot write %1: cannot keep its previous version")
+                                 .arg(f.path);
+                return rollBack();
+            }
+        }
+        if (!writeReport(f.path, f.bytes, error)) {
+            if (!previous.isEmpty())
+                QFile::remove(previous); // writeReport() left the file itself untouched
+            return rollBack();
         }
         if (f.path != QLatin1String("-"))
-            done.append(f.path);
+            done.append({f.path, previous});
+    }
+    QStringList paths;
+    for (const Done &d : std::as_const(done)) {
+        if (!d.previous.isEmpty())
+            QFile::remove(d.previous);
+        paths.append(d.path);
     }
     if (written)
-        written->append(done);
+        written->append(paths);
     return true;
 }

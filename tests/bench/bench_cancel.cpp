@@ -9,6 +9,7 @@
 #include "core/base/clock.h"
 #include "core/engine/shardset.h"
 #include "core/workload/taskplan.h"
+#include "tests/support/testplans.h"
 
 #include <QCoreApplication>
 
@@ -25,17 +26,6 @@ struct Scenario
     int cancelAfterMs;
 };
 
-WorkloadSpec spec(int tasks, int ioMin, int ioMax, std::uint64_t cpuMin, std::uint64_t cpuMax)
-{
-    WorkloadSpec s;
-    s.tasks = tasks;
-    s.ioMinMs = ioMin;
-    s.ioMaxMs = ioMax;
-    s.cpuMin = cpuMin;
-    s.cpuMax = cpuMax;
-    return s;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -47,10 +37,12 @@ int main(int argc, char *argv[])
         if (args[i] == QLatin1String("--trials"))
             trials = std::max(1, args[++i].toInt());
     }
+    using testplans::workload;
     const Scenario scenarios[] = {
-        {"during thread start (1024 shards)", spec(2048, 0, 100, 0, 0), 1024, 40},
-        {"during 1e9-iteration CPU bursts", spec(8, 0, 0, 1'000'000'000, 1'000'000'000), 2, 100},
-        {"during a million sleeping tasks", spec(1'000'000, 10'000, 20'000, 0, 0), 2, 300},
+        {"during thread start (1024 shards)", workload(2048, 0, 100, 0, 0), 1024, 40},
+        {"during 1e9-iteration CPU bursts", workload(8, 0, 0, 1'000'000'000, 1'000'000'000), 2,
+         100},
+        {"during a million sleeping tasks", workload(1'000'000, 10'000, 20'000, 0, 0), 2, 300},
     };
     std::printf("cancel latency, %d trials each: flag set -> every shard joined\n", trials);
     for (const Scenario &s : scenarios) {

@@ -10,6 +10,7 @@
 #include "core/base/clock.h"
 #include "core/engine/shardset.h"
 #include "core/workload/taskplan.h"
+#include "tests/support/testplans.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -65,13 +66,7 @@ int main(int argc, char *argv[])
         else if (args[i] == QLatin1String("--tasks"))
             tasks = args[++i].toInt();
     }
-    WorkloadSpec spec;
-    spec.tasks = tasks;
-    spec.ioMinMs = 0;
-    spec.ioMaxMs = 20;
-    spec.cpuMin = 0;
-    spec.cpuMax = 20000;
-    const auto plan = std::make_shared<const TaskPlan>(TaskPlan::generate(spec));
+    const auto plan = testplans::makePlan(tasks, 0, 20, 0, 20000);
 
     constexpr int kWarmupRuns = 10;
     if (runs <= kWarmupRuns) {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// A hand-made ExperimentResult for report and summary tests: three shard counts, five interleaved
-// repeats, one wild run, one failed run, fixed machine info. No engine involved, so every expected
-// number is known.
+// Hand-made ExperimentResults for report, summary, model and export tests. No engine involved, so
+// every expected number is known. experiment(): three shard counts, five interleaved repeats, one
+// wild run, one failed run, fixed machine info. sweep(): three clean repeats of K = 1, 2, 4.
 
 #include "core/experiment/experiment.h"
 
@@ -77,6 +77,38 @@ inline ExperimentResult experiment()
     failed.tasksFailed = 990;
     e.runs.push_back(failed);
     return e;
+}
+
+// K = 1, 2, 4, three completed runs each, no failure and no outlier: the shape of a small sweep
+// as the GUI shows and exports it. The machine is this one, except for a fixed CPU count, so the
+// Amdahl fit (capped at the logical CPUs) is the same everywhere.
+inline ExperimentResult sweep()
+{
+    ExperimentResult r;
+    r.spec.workload = WorkloadSpec{1000, 0, 100, 1000, 5000, Kernel::Sum, 1};
+    r.spec.shardCounts = {1, 2, 4};
+    r.spec.repeats = 3;
+    r.machine = MachineInfo::current();
+    r.machine.logicalCpus = 8;
+    r.nsPerIter = 0.8;
+    const double wall[3][3] = {{1000, 1010, 990}, {540, 560, 530}, {330, 350, 320}};
+    const double ideal[3] = {950, 480, 250};
+    for (int rep = 0; rep < 3; ++rep) {
+        for (int i = 0; i < 3; ++i) {
+            RunResult run;
+            run.shards = r.spec.shardCounts[i];
+            run.repeat = rep;
+            run.tasks = run.tasksDone = 1000;
+            run.wallMs = wall[i][rep];
+            run.idealMs = ideal[i];
+            run.efficiency = ideal[i] / wall[i][rep];
+            run.throughputTps = 1000 / (wall[i][rep] / 1000);
+            run.lagMs = {1, 2, 3, 4};
+            run.startedUtc = QDateTime::currentDateTimeUtc();
+            r.runs.push_back(run);
+        }
+    }
+    return r;
 }
 
 } // namespace synthetic

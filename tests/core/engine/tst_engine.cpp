@@ -1,37 +1,44 @@
 // SPDX-License-Identifier: MIT
+#include "core/analysis/statistics.h"
 #include "core/base/clock.h"
 #include "core/engine/engine.h"
 #include "core/engine/shardset.h"
 #include "core/workload/kernel.h"
 #include "core/workload/taskplan.h"
+#include "tests/support/testplans.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 #include <thread>
 
+using testplans::makePlan;
+using testplans::referenceChecksum;
+
 namespace {
 
-std::shared_ptr<const TaskPlan> makePlan(int tasks, int ioMin, int ioMax, std::uint64_t cpuMin,
-                                         std::uint64_t cpuMax, Kernel kernel = Kernel::Sum)
+double lastShardFinishMs(const RunResult &r)
 {
-    WorkloadSpec spec;
-    spec.tasks = tasks;
-    spec.ioMinMs = ioMin;
-    spec.ioMaxMs = ioMax;
-    spec.cpuMin = cpuMin;
-    spec.cpuMax = cpuMax;
-    spec.kernel = kernel;
-    return std::make_shared<const TaskPlan>(TaskPlan::generate(spec));
+    double last = 0;
+    for (const ShardStats &s : r.perShard)
+        last = std::max(last, s.finishMs);
+    return last;
 }
 
-// The checksum computed the slow, obvious way: every task's kernel, one after another.
-std::uint64_t referenceChecksum(const TaskPlan &plan)
+// The run's own stamps against the caller's clock: launch <= t0, t0 + last finish <= joined, and
+// all of it between the caller's `beforeNs` and `afterNs`. Start overhead, the last shard's
+// finish and the join overhead are consecutive pieces of that span, so their sum lies inside it,
+// and is no shorter than the part the caller spent waiting for the threads (`waitedNs`).
+void verifyOverheadsFitTheCallersSpan(const RunResult &r, std::int64_t beforeNs,
+                                      std::int64_t waitedNs, std::int64_t afterNs)
 {
-    std::uint64_t sum = 0;
-    for (std::size_t i = 0; i < plan.size(); ++i)
-        sum += checksumTerm(runKernel(plan.spec().kernel, plan.iterations(i), plan.kernelInput(i)));
-    return sum;
+    const double lastFinish = lastShardFinishMs(r);
+    QVERIFY2(r.startOverheadMs > 0, "t0 is taken after the threads start, never before");
+    QVERIFY2(r.joinOverheadMs >= 0, "a thread was joined before its last task was stamped");
+    QVERIFY2(lastFinish >= r.wallMs, "a shard stamped its finish before its last task");
+    const double sum = r.startOverheadMs + lastFinish + r.joinOverheadMs;
+    QVERIFY2(sum <= nsToMs(afterNs - beforeNs), qPrintable(QString::number(sum)));
+    QVERIFY2(sum >= nsToMs(waitedNs), qPrintable(QString::number(sum)));
 }
 
 } // namespace
@@ -55,7 +62,9 @@ private slots:
         QVERIFY(expected != 0);
         for (Partition partition : {Partition::Contiguous, Partition::RoundRobin}) {
             for (int k : {1, 2, 4, 8}) {
+                const std::int64_t before = nowNs();
                 const RunResult r = runBlocking(plan, RunConfig{k, partition, false}, 1.0);
+                const std::int64_t after = nowNs();
                 const QByteArray where =
                     QByteArray::number(k) + " shards, " + partitionName(partition).toLatin1();
                 QVERIFY2(r.status == RunStatus::Completed, where + " " + r.error.toUtf8());
@@ -64,14 +73,13 @@ private slots:
                 QCOMPARE(int(r.perShard.size()), k);
                 std::int64_t shardTasks = 0;
                 std::uint64_t shardChecksums = 0;
-                double lastFinishMs = 0;
                 for (const ShardStats &s : r.perShard) {
                     shardTasks += s.tasksDone;
                     shardChecksums += s.checksum;
-                    lastFinishMs = std::max(lastFinishMs, s.finishMs);
                 }
-                // A shard's finish is stamped just after its last task is recorded.
-                QVERIFY(lastFinishMs >= r.wallMs && lastFinishMs < r.wallMs + 5);
+                // How far the last finish trails the wall time is a figure of
+                // tests/bench/bench_engine; here only its place among the run's stamps.
+                verifyOverheadsFitTheCallersSpan(r, before, 0, after);
                 QCOMPARE(shardTasks, std::int64_t(3000));
                 QCOMPARE(shardChecksums, expected);
                 for (std::size_t i = 0; i < plan->size(); ++i) {
@@ -79,21 +87,38 @@ private slots:
                     QVERIFY2(t.resumedNs >= plan->ioNs(i), "task resumed before its IO was due");
                     QVERIFY(t.doneNs >= t.resumedNs);
                 }
-                QVERIFY(r.wallMs >= 30.0 * 0.9); // the longest IO is ~30 ms
+                // Wall is the last completion, which comes after the last IO is due.
+                QVERIFY(r.wallMs >= nsToMs(plan->maxIoNs()));
                 QVERIFY(r.idealMs > 0 && r.efficiency > 0);
             }
         }
     }
 
-    void lagStaysSmallOnAnIdleShard()
+    void lagAndLatencyAreSummarisedFromEveryTasksStamps()
     {
+        // How small the lag of an idle shard is (p99 in ms) is measured by
+        // tests/bench/bench_engine; here, that the reported figures are the ones the task stamps
+        // give.
         const auto plan = makePlan(2000, 0, 200, 0, 0);
         const RunResult r = runBlocking(plan, RunConfig{1, Partition::Contiguous, false}, 1.0);
         QVERIFY(r.completed());
-        qInfo("idle shard lag: p50 %.3f ms, p99 %.3f ms", r.lagMs.p50, r.lagMs.p99);
-        QVERIFY2(r.lagMs.p50 < 2.0, qPrintable(QString::number(r.lagMs.p50)));
-        QVERIFY2(r.lagMs.p99 < 15.0, qPrintable(QString::number(r.lagMs.p99)));
-        QVERIFY(r.wallMs >= 195 && r.wallMs < 400);
+        std::vector<double> lagNs;
+        std::vector<double> latencyNs;
+        for (std::size_t i = 0; i < plan->size(); ++i) {
+            const TaskTiming &t = (*r.timings)[i];
+            lagNs.push_back(double(t.resumedNs - plan->ioNs(i)));
+            latencyNs.push_back(double(t.doneNs));
+        }
+        QVERIFY(*std::min_element(lagNs.begin(), lagNs.end()) >= 0);
+        QCOMPARE(r.lagMs.p50, percentile(lagNs, 0.50) / 1e6);
+        QCOMPARE(r.lagMs.p99, percentile(lagNs, 0.99) / 1e6);
+        QCOMPARE(r.lagMs.max, percentile(lagNs, 1.0) / 1e6);
+        QVERIFY(r.lagMs.p50 <= r.lagMs.p90 && r.lagMs.p90 <= r.lagMs.p99 &&
+                r.lagMs.p99 <= r.lagMs.max);
+        QCOMPARE(r.latencyMs.max, r.wallMs); // wall is the last completion
+        QCOMPARE(r.latencyMs.p50, percentile(latencyNs, 0.50) / 1e6);
+        QVERIFY(r.wallMs >= nsToMs(plan->maxIoNs()));
+        QCOMPARE(r.throughputTps, 2000 / (r.wallMs / 1000));
     }
 
     void cancelStopsEveryShardPromptly_data()
@@ -103,8 +128,9 @@ private slots:
         QTest::addColumn<int>("shards");
         // Tasks parked for 1-2 minutes of IO: the sleeps must be woken, not waited out.
         QTest::newRow("during long sleeps") << 60'000 << 1000ULL << 4;
-        // 1e9 iterations per task, about a second each: kernels must stop mid-burst.
-        QTest::newRow("during long CPU bursts") << 0 << 1'000'000'000ULL << 2;
+        // The most iterations a task may have, seconds each: kernels must stop mid-burst.
+        QTest::newRow("during long CPU bursts")
+            << 0 << qulonglong{WorkloadSpec::kMaxIterations} << 2;
     }
 
     void cancelStopsEveryShardPromptly()
@@ -113,6 +139,10 @@ private slots:
         QFETCH(qulonglong, iterations);
         QFETCH(int, shards);
         const auto plan = makePlan(ioMs ? 20000 : 8, ioMs, ioMs * 2, iterations, iterations);
+        // What one task would take if nothing stopped it: its IO, or its whole CPU burst (the
+        // fastest of a few calibration runs, so a lower estimate of what the burst costs).
+        const double oneTaskMs =
+            ioMs ? ioMs : double(iterations) * calibrateNsPerIteration(Kernel::Sum) / 1e6;
         std::atomic<bool> cancel{false};
         std::thread canceller([&] {
             std::this_thread::sleep_for(std::chrono::milliseconds(200));
@@ -124,9 +154,10 @@ private slots:
         const double elapsedMs = nsToMs(nowNs() - start);
         QCOMPARE(r.status, RunStatus::Cancelled);
         QVERIFY(r.tasksDone < r.tasks);
-        // Measured cancel latency is 1-60 ms (tests/bench/bench_cancel); 300 ms of slack keeps a
-        // loaded CI machine from failing a correct build.
-        QVERIFY2(elapsedMs < 200 + 300, qPrintable(QString::number(elapsedMs)));
+        // Sleeps woken, bursts stopped: the run ends well before a single task could have. The
+        // cancel latency itself (1-60 ms) is a figure of tests/bench/bench_cancel.
+        QVERIFY2(elapsedMs < oneTaskMs / 2,
+                 qPrintable(QStringLiteral("%1 ms of %2 ms").arg(elapsedMs).arg(oneTaskMs)));
     }
 
     void cancelDuringThreadStartStartsNoMoreAndJoinsTheRest()
@@ -135,12 +166,14 @@ private slots:
         // mid-start case, timed, is in tests/bench/bench_cancel).
         const auto plan = makePlan(4096, 0, 100, 0, 0);
         std::atomic<bool> cancel{true};
-        const std::int64_t start = nowNs();
         const RunResult r = runBlocking(plan, RunConfig{RunConfig::kMaxShards}, 1.0, &cancel);
         QCOMPARE(r.status, RunStatus::Cancelled);
         QCOMPARE(r.tasksDone, std::int64_t(0));
         QCOMPARE(r.perShard.size(), std::size_t(0));
-        QVERIFY(nsToMs(nowNs() - start) < 100);
+        // No t0 was taken, so there is no overhead to report (not the steady clock's epoch).
+        QCOMPARE(r.startOverheadMs, 0.0);
+        QCOMPARE(r.joinOverheadMs, 0.0);
+        QCOMPARE(r.wallMs, 0.0);
     }
 
     void asyncEngineReportsOnceOnTheCallerThread()
@@ -165,24 +198,32 @@ private slots:
     {
         auto engine = std::make_unique<Engine>();
         QVERIFY(engine->start(makePlan(10000, 30'000, 60'000, 0, 0), RunConfig{4}, 1.0));
-        QTest::qWait(50);
+        QTRY_VERIFY(engine->progress().elapsedNs > 0); // the slices are posted, tasks sleep
         const std::int64_t start = nowNs();
         engine.reset();
-        QVERIFY(nsToMs(nowNs() - start) < 500);
+        // Woken and joined, not waited out: the shortest sleep is 30 s.
+        QVERIFY(nsToMs(nowNs() - start) < 30'000 / 2);
     }
 
-    void startOverheadAndThreadNamesAreReported()
+    void startAndJoinOverheadsAreMeasuredFromTheRunsStamps()
     {
         const auto plan = makePlan(100, 0, 5, 0, 100);
         ShardSet set(plan, RunConfig{3}, 1.0);
+        const std::int64_t before = nowNs();
         set.launch();
+        const std::int64_t launched = nowNs();
         QCOMPARE(set.shards().size(), std::size_t(3));
         QCOMPARE(set.shards()[2]->objectName(), QStringLiteral("shard-2"));
+        // Join only after a pause of our own: the join overhead then has to cover it, which an
+        // overhead measured from the wrong stamp (or clamped away) would not.
+        QThread::msleep(50);
+        const std::int64_t joining = nowNs();
         QVERIFY(set.join(5000));
+        const std::int64_t after = nowNs();
         const RunResult r = set.result();
         QVERIFY(r.completed());
-        QVERIFY(r.startOverheadMs >= 0 && r.startOverheadMs < 1000);
-        QVERIFY(r.joinOverheadMs >= 0 && r.joinOverheadMs < 1000);
+        QVERIFY(r.startOverheadMs <= nsToMs(launched - before));
+        verifyOverheadsFitTheCallersSpan(r, before, joining - launched, after);
     }
 };
 

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include "core/analysis/statistics.h"
 #include "core/base/clock.h"
 #include "core/engine/timerqueue.h"
 
@@ -8,6 +7,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <vector>
 
 namespace {
@@ -67,7 +67,7 @@ private slots:
             (void)sleeper(queue, i, t0 + ms(offsets[i]), log);
         QVERIFY(log.empty()); // even a deadline in the past yields to the loop first
         QCOMPARE(queue.pending(), std::size_t(6));
-        QTRY_COMPARE_WITH_TIMEOUT(log.size(), std::size_t(6), 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(log.size(), std::size_t(6), 10000);
         std::vector<int> order;
         for (const Wake &w : log) {
             order.push_back(w.id);
@@ -98,39 +98,45 @@ private slots:
         (void)sleeper(queue, 52, t0 + ms(60), log, &waiter);           // in order again
         QCOMPARE(queue.pending(), std::size_t(53));
         QCOMPARE(queue.armedDeadlineNs(), t0);
-        QVERIFY(waiter.wait(log, 53, 3000));
+        QVERIFY(waiter.wait(log, 53, 10000));
         for (std::size_t i = 1; i < log.size(); ++i)
             QVERIFY2(log[i].dueNs >= log[i - 1].dueNs, "woke out of deadline order");
         for (const Wake &w : log)
             QVERIFY(w.resumedNs >= w.dueNs);
         QCOMPARE(queue.pending(), std::size_t(0));
         (void)sleeper(queue, 53, nowNs() + ms(1), log, &waiter); // a fresh run after draining
-        QVERIFY(waiter.wait(log, 54, 1000));
+        QVERIFY(waiter.wait(log, 54, 10000));
         QCOMPARE(log.back().id, 53);
     }
 
     void rearmsToEarliestDeadline()
     {
+        // The later deadlines are minutes away, so only the batched one can fire during the
+        // test, however slow the machine: what is asserted is which deadline the timer is armed
+        // for, not when it fires (tests/bench/bench_timerqueue measures that).
         TimerQueue queue;
         std::vector<Wake> log;
         const std::int64_t t0 = nowNs();
-        (void)sleeper(queue, 0, t0 + ms(1000), log);
-        QCOMPARE(queue.armedDeadlineNs(), t0 + ms(1000));
-        (void)sleeper(queue, 1, t0 + ms(500), log);
-        QCOMPARE(queue.armedDeadlineNs(), t0 + ms(500)); // earlier: re-armed
-        (void)sleeper(queue, 2, t0 + ms(800), log);
-        QCOMPARE(queue.armedDeadlineNs(), t0 + ms(500)); // later: untouched
+        (void)sleeper(queue, 0, t0 + ms(300'000), log);
+        QCOMPARE(queue.armedDeadlineNs(), t0 + ms(300'000));
+        (void)sleeper(queue, 1, t0 + ms(120'000), log);
+        QCOMPARE(queue.armedDeadlineNs(), t0 + ms(120'000)); // earlier: re-armed
+        (void)sleeper(queue, 2, t0 + ms(240'000), log);
+        QCOMPARE(queue.armedDeadlineNs(), t0 + ms(120'000)); // later: untouched
 
         queue.beginBatch();
-        (void)sleeper(queue, 3, t0 + ms(100), log);
-        QCOMPARE(queue.armedDeadlineNs(), t0 + ms(500)); // a batch defers arming ...
+        (void)sleeper(queue, 3, t0 + ms(10), log);
+        QCOMPARE(queue.armedDeadlineNs(), t0 + ms(120'000)); // a batch defers arming ...
         queue.endBatch();
-        QCOMPARE(queue.armedDeadlineNs(), t0 + ms(100)); // ... to one re-arm at its end
+        QCOMPARE(queue.armedDeadlineNs(), t0 + ms(10)); // ... to one re-arm at its end
 
-        QTRY_COMPARE_WITH_TIMEOUT(log.size(), std::size_t(1), 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(log.size(), std::size_t(1), 10000);
         QCOMPARE(log[0].id, 3);
-        QCOMPARE(queue.armedDeadlineNs(), t0 + ms(500)); // after firing: the next earliest
+        QVERIFY(log[0].resumedNs >= log[0].dueNs);
+        QCOMPARE(queue.armedDeadlineNs(), t0 + ms(120'000)); // after firing: the next earliest
+        QCOMPARE(queue.pending(), std::size_t(3));
         queue.cancelAll();
+        QCOMPARE(log.size(), std::size_t(4));
     }
 
     void cancelResumesEverySleepWithFalse()
@@ -142,34 +148,42 @@ private slots:
             (void)sleeper(queue, i, t0 + ms(60'000), log); // a minute away
         queue.cancelAll();
         QCOMPARE(log.size(), std::size_t(100));
-        for (const Wake &w : log)
+        for (const Wake &w : log) {
             QVERIFY(!w.due);
-        QVERIFY(nowNs() - t0 < ms(1000));
+            QVERIFY(w.resumedNs < w.dueNs); // woken, not waited out
+        }
         // A sleep started after cancellation does not wait for its deadline either.
         (void)sleeper(queue, 100, t0 + ms(60'000), log);
-        QTRY_COMPARE_WITH_TIMEOUT(log.size(), std::size_t(101), 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(log.size(), std::size_t(101), 10000);
         QVERIFY(!log.back().due);
+        QVERIFY(log.back().resumedNs < log.back().dueNs);
     }
 
-    void lagStaysSmallOnAnIdleLoop()
+    void manyUnorderedSleepsWakeInDeadlineOrderAndNeverEarly()
     {
+        // 400 sleeps pushed out of order (a multiplicative hash spreads them over 200 ms, with
+        // sub-millisecond parts and ties): each wakes at or after its deadline, in deadline order.
+        // How late they wake on an idle loop is a figure of tests/bench/bench_timerqueue.
         TimerQueue queue;
         std::vector<Wake> log;
         Waiter waiter;
         const std::int64_t t0 = nowNs() + ms(5);
         for (int i = 0; i < 400; ++i)
             (void)sleeper(queue, i, t0 + ms(i % 200) + (i * 7919 % 1000) * 1000, log, &waiter);
-        QVERIFY(waiter.wait(log, 400, 5000));
-        std::vector<double> lagMs;
-        for (const Wake &w : log)
-            lagMs.push_back(nsToMs(w.resumedNs - w.dueNs));
-        const double median = percentile(lagMs, 0.5);
-        const double worst = percentile(lagMs, 1.0);
-        qInfo("idle loop lag: median %.3f ms, max %.3f ms", median, worst);
-        // Whole-millisecond timer resolution bounds the typical lag at ~1 ms; the max allows for
-        // one scheduler hiccup on a shared CI machine without letting a coarse timer pass.
-        QVERIFY2(median < 2.0, qPrintable(QString::number(median)));
-        QVERIFY2(worst < 30.0, qPrintable(QString::number(worst)));
+        QVERIFY(waiter.wait(log, 400, 60000));
+        std::vector<int> seen(400, 0);
+        for (std::size_t i = 0; i < log.size(); ++i) {
+            const Wake &w = log[i];
+            ++seen[std::size_t(w.id)];
+            QVERIFY(w.due);
+            QVERIFY2(w.resumedNs >= w.dueNs, "a sleep resumed before its deadline");
+            if (i > 0) {
+                QVERIFY2(w.dueNs >= log[i - 1].dueNs, "woke out of deadline order");
+                QVERIFY(w.resumedNs >= log[i - 1].resumedNs);
+            }
+        }
+        QVERIFY(std::all_of(seen.begin(), seen.end(), [](int n) { return n == 1; }));
+        QCOMPARE(queue.pending(), std::size_t(0));
     }
 };
 

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <csignal>
+
+// Ctrl-C (and the other termination signals) on the headless CLI: during the runs it cancels and
+// still writes the reports, marked cancelled, with exit code 130; while the reports are being
+// prepared or written it leaves every file as it was before the command. The moments to signal
+// are found by watching the process (its shard threads, its output, its files), never by sleeping
+// for a guessed time, so a slow or busy machine changes nothing.
+namespace {
+
+constexpr int kExitCancelled = 130;
+
+void startCli(QProcess &p, const QStringList &args)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(LOOPBENCH_EXE), QStringList{QStringLiteral("--headless")} + args);
+}
+
+// True once one of the process's threads is a shard ("shard-N"): the experiment runs, and the
+// signal handlers, installed before it starts, are in place.
+bool hasShardThread(qint64 pid)
+{
+    QDirIterator tasks(QStringLiteral("/proc/%1/task").arg(pid), QDir::Dirs | QDir::NoDotAndDotDot);
+    while (tasks.hasNext()) {
+        QFile comm(tasks.next() + QStringLiteral("/comm"));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("shard-"))
+            return true;
+    }
+    return false;
+}
+
+// Polls `ready` every millisecond (the process keeps running meanwhile); false if the process
+// ended or `timeoutMs` passed first.
+template <typename Ready> bool waitUntil(QProcess &p, Ready ready, int timeoutMs = 60000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        if (ready())
+            return true;
+        if (p.state() == QProcess::NotRunning || p.waitForFinished(1))
+            return false;
+    }
+    return false;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+// Every file under `dir` with its content: a before/after snapshot of what a command touched.
+QMap<QString, QByteArray> snapshot(const QString &dir)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        files.insert(QDir(dir).relativeFilePath(path), readFile(path));
+    }
+    return files;
+}
+
+} // namespace
+
+class TestCliSignals : public QObject
+{
+    Q_OBJECT
+private slots:
+    void signalDuringARunCancelsAndStillWritesTheReport_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGINT (Ctrl-C)") << SIGINT;
+        QTest::newRow("SIGTERM") << SIGTERM;
+        QTest::newRow("SIGHUP (terminal closed)") << SIGHUP;
+    }
+
+    void signalDuringARunCancelsAndStillWritesTheReport()
+    {
+        QFETCH(int, signal);
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("report.json"));
+        QProcess p;
+        // Sleeps of 60-120 s: the first run is certainly still going when the signal lands.
+        startCli(p, {"--tasks", "2000", "--io", "60000:120000", "--cpu", "0:0", "--shards", "1,2",
+                     "--repeat", "2", "--json", json});
+        QVERIFY(p.waitForStarted());
+        QVERIFY2(waitUntil(p, [&] { return hasShardThread(p.processId()); }),
+                 p.readAllStandardError().constData());
+        QCOMPARE(::kill(pid_t(p.processId()), signal), 0);
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), kExitCancelled);
+
+        const QJsonObject doc = QJsonDocument::fromJson(readFile(json)).object();
+        QCOMPARE(doc[u"cancelled"].toBool(), true);
+        QCOMPARE(doc[u"verdict"].toString(), QStringLiteral("cancelled: no verdict"));
+        const QJsonArray runs = doc[u"runs"].toArray();
+        // The interrupted run is reported, cancelled, with what it got done; no run starts after
+        // the signal.
+        QCOMPARE(runs.size(), 1);
+        const QJsonObject run = runs[0].toObject();
+        QCOMPARE(run[u"status"].toString(), QStringLiteral("cancelled"));
+        QCOMPARE(run[u"shards"].toInt(), 1);
+        QCOMPARE(run[u"tasks"].toInt(), 2000);
+        QCOMPARE(run[u"tasks_done"].toInt(), 0); // no sleep was due yet
+        // A cancelled run enters no statistic.
+        for (const QJsonValue &c : doc[u"statistics"][u"configs"].toArray())
+            QCOMPARE(c[u"completed_runs"].toInt(), 0);
+        QVERIFY(p.readAllStandardOutput().contains("cancelled: no verdict"));
+    }
+
+    void ctrlCWhileReportsAreWrittenLeavesEveryFileAsItWas_data()
+    {
+        QTest::addColumn<bool>("betweenFiles");
+        // Right after the table is printed: the reports are being rendered (tasks.csv for a
+        // million tasks), nothing is written yet.
+        QTest::newRow("while rendering") << false;
+        // Once the first file of the set (report.json) has been replaced: the rest of the set,
+        // tasks.csv's tens of megabytes included, is still to be written.
+        QTest::newRow("between files") << true;
+    }
+
+    void ctrlCWhileReportsAreWrittenLeavesEveryFileAsItWas()
+    {
+        QFETCH(bool, betweenFiles);
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("report.json"));
+        const QString csvDir = dir.filePath(QStringLiteral("reports"));
+        QVERIFY(QDir().mkpath(csvDir));
+        // Files from an earlier command, which this one would replace.
+        for (const QString &path :
+             {json, csvDir + QStringLiteral("/runs.csv"), csvDir + QStringLiteral("/notes.txt")}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("from before: " + path.toUtf8() + '\n');
+        }
+        const QMap<QString, QByteArray> before = snapshot(dir.path());
+
+        QProcess p;
+        startCli(p, {"--tasks", "1000000", "--io", "0:0", "--cpu", "0:0", "--shards", "1", "--json",
+                     json, "--csv", csvDir, "--csv-tasks"});
+        QVERIFY(p.waitForStarted());
+        QByteArray out;
+        const bool reached = waitUntil(p, [&] {
+            if (betweenFiles)
+                return readFile(json) != before.value(QStringLiteral("report.json"));
+            out += p.readAllStandardOutput();
+            return out.contains("1 loop: ");
+        });
+        QVERIFY2(reached, p.readAllStandardError().constData());
+        QCOMPARE(::kill(pid_t(p.processId()), SIGINT), 0);
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+
+        const QMap<QString, QByteArray> after = snapshot(dir.path());
+        if (p.exitCode() == 0) {
+            // The signal came after the last file was written (a very slow test process): then
+            // the whole set must be there, new, and the unrelated file untouched.
+            qWarning("the signal arrived after the set was written; checking the set instead");
+            QCOMPARE(QJsonDocument::fromJson(after.value(QStringLiteral("report.json")))[u"runs"]
+                         .toArray()
+                         .size(),
+                     1);
+            for (const char *name :
+                 {"runs.csv", "summary.csv", "load.csv", "tasks.csv", "meta.json"})
+                QVERIFY2(after.contains(QStringLiteral("reports/") + QLatin1String(name)), name);
+            QCOMPARE(after.value(QStringLiteral("reports/notes.txt")),
+                     before.value(QStringLiteral("reports/notes.txt")));
+            return;
+        }
+        QCOMPARE(p.exitCode(), kExitCancelled);
+        QVERIFY(p.readAllStandardError().contains("interrupted: no report written"));
+        // Nothing new, nothing removed, nothing changed.
+        QCOMPARE(after.keys(), before.keys());
+        for (auto it = before.begin(); it != before.end(); ++it)
+            QCOMPARE(after.value(it.key()), it.value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliSignals)
+#include "tst_clisignals.moc"
