@@ -216,17 +216,17 @@ CliParser::Outcome CliParser::parse(const QStringList &args, HeadlessOptions &op
     if (parser.isSet(QStringLiteral("sweep")))
         text.shardList = QStringLiteral("sweep");
     const QList<std::pair<const char *, QString SpecText::*>> direct{
-        {"tasks", &SpecText::tasks},         {"shards", &SpecText::shardList},
-        {"kernel", &SpecText::kernel},       {"partition", &SpecText::partition},
-        {"seed", &SpecText::seed},           {"repeat", &SpecText::repeats},
+        {"tasks", &SpecText::tasks},        {"shards", &SpecText::shardList},
+        {"kernel", &SpecText::kernel},      {"partition", &SpecText::partition},
+        {"seed", &SpecText::seed},          {"repeat", &SpecText::repeats},
         {"fail-task", &SpecText::failTask},
     };
     for (const auto &[name, member] : direct) {
         if (parser.isSet(QLatin1String(name)))
             text.*member = parser.value(QLatin1String(name));
     }
-    const QList<std::tuple<const char *, const NumberRange *, QString SpecText::*,
-                           QString SpecText::*>>
+    const QList<
+        std::tuple<const char *, const NumberRange *, QString SpecText::*, QString SpecText::*>>
         pairs{{"io", &WorkloadSpec::kIoRange, &SpecText::ioMinMs, &SpecText::ioMaxMs},
               {"cpu", &WorkloadSpec::kCpuRange, &SpecText::cpuMin, &SpecText::cpuMax}};
     for (const auto &[name, range, min, max] : pairs) {

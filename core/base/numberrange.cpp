@@ -35,8 +35,8 @@ QString NumberRange::notANumber(QStringView text, QStringView label) const
 
 QString NumberRange::missing(QStringView label) const
 {
-    const QString what = label.isEmpty() ? QStringLiteral("value")
-                                         : label.toString() + QStringLiteral(" value");
+    const QString what =
+        label.isEmpty() ? QStringLiteral("value") : label.toString() + QStringLiteral(" value");
     return QStringLiteral("missing %1 (a whole number from %2)").arg(what, text());
 }
 

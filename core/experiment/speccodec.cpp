@@ -69,10 +69,10 @@ std::optional<QList<int>> SpecCodec::readShardList(QStringView text, int logical
         // A count that is no number at all makes the list unreadable: say what a list is. One
         // that is a number but out of range is named with the range, like any other number.
         if (WholeNumber::parse(part).status == WholeNumber::Status::NotANumber) {
-            return fail<QList<int>>(error, QStringLiteral("'%1' is not a list such as 1,2,4, "
-                                                          "each from %2, or sweep")
-                                               .arg(list.toString(),
-                                                    RunConfig::kShardRange.text()));
+            return fail<QList<int>>(error,
+                                    QStringLiteral("'%1' is not a list such as 1,2,4, "
+                                                   "each from %2, or sweep")
+                                        .arg(list.toString(), RunConfig::kShardRange.text()));
         }
         const auto k = RunConfig::kShardRange.read(part, error);
         if (!k)
@@ -106,9 +106,7 @@ SpecText::Parsed SpecCodec::decode(const SpecText &in, int logicalCpus)
 {
     SpecText::Parsed out;
     QString error;
-    auto failed = [&](const char *field) {
-        out.errors.append({QLatin1String(field), error});
-    };
+    auto failed = [&](const char *field) { out.errors.append({QLatin1String(field), error}); };
     WorkloadSpec &w = out.spec;
 
     const auto tasks = WorkloadSpec::kTaskRange.read(in.tasks, &error);
@@ -247,11 +245,11 @@ SpecCodec::JsonWorkload SpecCodec::decodeJson(const QJsonObject &o, const QStrin
     QString error;
     auto failed = [&](const QString &key) { out.errors.append({key, error}); };
 
-    const QStringList known = QStringList{QStringLiteral("tasks"),  QStringLiteral("ioMs"),
-                                          QStringLiteral("cpuIterations"),
-                                          QStringLiteral("seed"),   QStringLiteral("kernel"),
-                                          QStringLiteral("partition")} +
-                              otherKeys;
+    const QStringList known =
+        QStringList{QStringLiteral("tasks"),         QStringLiteral("ioMs"),
+                    QStringLiteral("cpuIterations"), QStringLiteral("seed"),
+                    QStringLiteral("kernel"),        QStringLiteral("partition")} +
+        otherKeys;
     for (const QString &key : o.keys()) {
         if (!known.contains(key)) {
             error = QStringLiteral("unknown key (known: %1)").arg(known.join(QStringLiteral(", ")));
@@ -265,8 +263,9 @@ SpecCodec::JsonWorkload SpecCodec::decodeJson(const QJsonObject &o, const QStrin
         failed(QStringLiteral("tasks"));
 
     // [min, max]: each end in range, then min <= max, in the same words as the text pair.
-    auto pair = [&](const QString &key, const NumberRange &range)
-        -> std::optional<std::pair<std::uint64_t, std::uint64_t>> {
+    auto pair =
+        [&](const QString &key,
+            const NumberRange &range) -> std::optional<std::pair<std::uint64_t, std::uint64_t>> {
         const QJsonValue v = o.value(key);
         const QJsonArray a = v.toArray();
         if (v.isUndefined()) {

@@ -53,9 +53,9 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     , m_tasks(numberEdit(tr("Number of tasks in the plan, %1. Accepts 10000, 10,000 or 10k.")
                              .arg(WorkloadSpec::kTaskRange.text()),
                          tr("Task count")))
-    , m_ioMin(numberEdit(tr("Shortest simulated IO delay per task, %1")
-                             .arg(WorkloadSpec::kIoRange.text()),
-                         tr("IO delay minimum, ms")))
+    , m_ioMin(numberEdit(
+          tr("Shortest simulated IO delay per task, %1").arg(WorkloadSpec::kIoRange.text()),
+          tr("IO delay minimum, ms")))
     , m_ioMax(numberEdit(tr("Longest simulated IO delay per task, %1 (not below the minimum)")
                              .arg(WorkloadSpec::kIoRange.text()),
                          tr("IO delay maximum, ms")))
