@@ -6,7 +6,7 @@
 #include <QString>
 #include <QStringList>
 
-// The `--headless` command line: what it asks for, parsed and validated.
+// The `--headless` command line: what it asks for, parsed and validated (CliParser).
 struct HeadlessOptions
 {
     ExperimentSpec experiment;
@@ -20,11 +20,5 @@ struct HeadlessOptions
 // Exit codes of the CLI contract.
 enum ExitCode { ExitOk = 0, ExitRunFailed = 1, ExitBadInput = 2, ExitCancelled = 130 };
 
-// Parses `args` (without the program name). On bad input returns false and sets `error` to one
-// line naming the option and the allowed range.
-bool parseHeadlessArgs(const QStringList &args, HeadlessOptions &options, QString &error);
-
 // Runs the experiment, prints the table and verdict to stdout and writes JSON if asked.
 int runHeadless(const HeadlessOptions &options);
-
-QString headlessUsage();

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "app/headless.h"
+#include "app/cliparser.h"
 
 #include <QCoreApplication>
 
@@ -25,35 +25,33 @@ int main(int argc, char *argv[])
     for (int i = 1; i < argc; ++i)
         args.append(QString::fromLocal8Bit(argv[i]));
 
-    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
-        std::printf("%s", qPrintable(headlessUsage()));
-        std::printf("Without --headless, opens the desktop app (or runs headless when there is no "
-                    "display).\n");
-        return ExitOk;
-    }
-    if (args.contains(QLatin1String("--version"))) {
-        std::printf("loopbench %s\n", LOOPBENCH_APP_VERSION);
-        return ExitOk;
-    }
-
-    bool headless = args.contains(QLatin1String("--headless"));
+    if (CliParser::leavesModeOpen(args)) {
 #ifdef LOOPBENCH_HAVE_UI
-    if (!headless && hasDisplay())
-        return runGui(argc, argv);
+        if (hasDisplay())
+            return runGui(argc, argv);
 #endif
-    if (!headless && !args.isEmpty()) {
-        std::fprintf(stderr, "no display: add --headless to run from the command line\n");
-        return ExitBadInput;
+        if (!args.isEmpty()) {
+            std::fprintf(stderr, "no display: add --headless to run from the command line\n");
+            return ExitBadInput;
+        }
     }
-    headless = true;
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("LoopBench"));
     HeadlessOptions options;
     QString error;
-    if (!parseHeadlessArgs(args, options, error)) {
+    switch (CliParser::parse(args, options, error)) {
+    case CliParser::Outcome::Help:
+        std::printf("%s", qPrintable(CliParser::usage()));
+        return ExitOk;
+    case CliParser::Outcome::Version:
+        std::printf("%s", qPrintable(CliParser::version()));
+        return ExitOk;
+    case CliParser::Outcome::BadInput:
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return ExitBadInput;
+    case CliParser::Outcome::Run:
+        break;
     }
     return runHeadless(options);
 }

@@ -8,8 +8,10 @@
 // the allowed range. The GUI shows `message` beside the field; the CLI prints it and exits 2.
 struct FieldError
 {
-    QString field;   // stable key: "tasks", "io", "cpu", "shards", ...
-    QString message; // full sentence, e.g. "--io: min 1200 ms is above max 1000 ms"
+    QString field; // stable key: "tasks", "io", "cpu", "shards", ...
+    // A sentence that does not name the field, e.g. "min 1,200 ms is above max 1,000 ms": the
+    // CLI prints it after "--io: ", the form shows it beside the field.
+    QString message;
 
     friend bool operator==(const FieldError &, const FieldError &) = default;
 };

@@ -4,10 +4,7 @@
 FieldErrors RunConfig::validate() const
 {
     FieldErrors errors;
-    if (shards < 1 || shards > kMaxShards) {
-        errors.append(
-            {QStringLiteral("shards"),
-             QStringLiteral("shard count %1 is outside 1..%2").arg(shards).arg(kMaxShards)});
-    }
+    if (auto e = kShardRange.check(shards))
+        errors.append({QStringLiteral("shards"), *e});
     return errors;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/base/fielderror.h"
+#include "core/base/numberrange.h"
 #include "core/workload/partition.h"
 
 // How one run executes a plan: on how many shards (event loops, one thread each), dealt how.
@@ -18,6 +19,7 @@ struct RunConfig
     // 1024 threads is far beyond any useful K on today's machines and still starts in well under
     // a second; above it the run measures thread creation, not event loops.
     static constexpr int kMaxShards = 1024;
+    static constexpr NumberRange kShardRange{1, kMaxShards, nullptr};
 
     FieldErrors validate() const;
 

@@ -10,23 +10,20 @@
 FieldErrors ExperimentSpec::validate() const
 {
     FieldErrors errors = workload.validate();
-    if (shardCounts.isEmpty()) {
-        errors.append({QStringLiteral("shards"), QStringLiteral("give at least one shard count")});
-    }
+    if (shardCounts.isEmpty())
+        errors.append({QStringLiteral("shards"), RunConfig::kShardRange.missing()});
     for (int k : shardCounts) {
-        RunConfig config;
-        config.shards = k;
-        const FieldErrors e = config.validate();
-        if (!e.isEmpty()) {
-            errors.append(e);
+        if (auto e = RunConfig::kShardRange.check(k)) {
+            errors.append({QStringLiteral("shards"), *e});
             break;
         }
     }
-    if (repeats < 1 || repeats > kMaxRepeats) {
-        errors.append(
-            {QStringLiteral("repeat"),
-             QStringLiteral("repeat count %1 is outside 1..%2").arg(repeats).arg(kMaxRepeats)});
-    }
+    if (auto e = kRepeatRange.check(repeats))
+        errors.append({QStringLiteral("repeat"), *e});
+    // -1 is off; otherwise a task of the plan.
+    const NumberRange taskIds{0, std::uint64_t(std::max(workload.tasks, 1) - 1), nullptr};
+    if (auto e = taskIds.check(failTask); e && failTask != -1)
+        errors.append({QStringLiteral("failTask"), *e});
     return errors;
 }
 

@@ -28,6 +28,8 @@ struct ExperimentSpec
     bool warmup = false;
 
     static constexpr int kMaxRepeats = 1000;
+    static constexpr NumberRange kRepeatRange{1, kMaxRepeats, nullptr};
+    // The workload's problems, then "shards", "repeat", "failTask" (a task id of the plan).
     FieldErrors validate() const;
 };
 

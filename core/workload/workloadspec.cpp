@@ -1,33 +1,37 @@
 // SPDX-License-Identifier: MIT
 #include "core/workload/workloadspec.h"
 
+namespace {
+
+// A [min, max] pair: each end in range, then min <= max; at most one message.
+std::optional<QString> pairProblem(const NumberRange &range, std::int64_t lo, std::int64_t hi)
+{
+    if (auto e = range.check(lo, u"min"))
+        return e;
+    if (auto e = range.check(hi, u"max"))
+        return e;
+    return range.checkOrder(std::uint64_t(lo), std::uint64_t(hi));
+}
+
+std::optional<QString> pairProblem(const NumberRange &range, std::uint64_t lo, std::uint64_t hi)
+{
+    if (auto e = range.checkUnsigned(lo, u"min"))
+        return e;
+    if (auto e = range.checkUnsigned(hi, u"max"))
+        return e;
+    return range.checkOrder(lo, hi);
+}
+
+} // namespace
+
 FieldErrors WorkloadSpec::validate() const
 {
     FieldErrors errors;
-    if (tasks < 1 || tasks > kMaxTasks) {
-        errors.append({QStringLiteral("tasks"),
-                       QStringLiteral("task count %1 is outside 1..%2").arg(tasks).arg(kMaxTasks)});
-    }
-    if (ioMinMs < 0 || ioMaxMs < 0 || ioMinMs > kMaxIoMs || ioMaxMs > kMaxIoMs) {
-        errors.append({QStringLiteral("io"), QStringLiteral("IO delay %1:%2 ms is outside 0..%3 ms")
-                                                 .arg(ioMinMs)
-                                                 .arg(ioMaxMs)
-                                                 .arg(kMaxIoMs)});
-    } else if (ioMinMs > ioMaxMs) {
-        errors.append({QStringLiteral("io"),
-                       QStringLiteral("min %1 ms is above max %2 ms").arg(ioMinMs).arg(ioMaxMs)});
-    }
-    if (cpuMin > kMaxIterations || cpuMax > kMaxIterations) {
-        errors.append({QStringLiteral("cpu"),
-                       QStringLiteral("CPU work %1:%2 iterations is outside 0..%3 iterations")
-                           .arg(cpuMin)
-                           .arg(cpuMax)
-                           .arg(kMaxIterations)});
-    } else if (cpuMin > cpuMax) {
-        errors.append(
-            {QStringLiteral("cpu"), QStringLiteral("min %1 iterations is above max %2 iterations")
-                                        .arg(cpuMin)
-                                        .arg(cpuMax)});
-    }
+    if (auto e = kTaskRange.check(tasks))
+        errors.append({QStringLiteral("tasks"), *e});
+    if (auto e = pairProblem(kIoRange, std::int64_t{ioMinMs}, std::int64_t{ioMaxMs}))
+        errors.append({QStringLiteral("io"), *e});
+    if (auto e = pairProblem(kCpuRange, cpuMin, cpuMax))
+        errors.append({QStringLiteral("cpu"), *e});
     return errors;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/base/fielderror.h"
+#include "core/base/numberrange.h"
 #include "core/workload/kernel.h"
 
 #include <cstdint>
@@ -26,8 +27,14 @@ struct WorkloadSpec
     static constexpr int kMaxTasks = 50'000'000;
     static constexpr int kMaxIoMs = 3'600'000;
     static constexpr std::uint64_t kMaxIterations = 4'000'000'000ULL;
+    // The same limits as ranges: every input path and validate() word their messages from these.
+    static constexpr NumberRange kTaskRange{1, kMaxTasks, nullptr};
+    static constexpr NumberRange kIoRange{0, kMaxIoMs, "ms"};
+    static constexpr NumberRange kCpuRange{0, kMaxIterations, "iterations"};
+    static constexpr NumberRange kSeedRange{0, ~std::uint64_t{0}, nullptr};
 
-    // Every problem at once, each naming its field and the allowed range. Empty when valid.
+    // Every problem at once, one per field ("tasks", "io", "cpu"), each in NumberRange's words.
+    // Empty when valid.
     FieldErrors validate() const;
 
     friend bool operator==(const WorkloadSpec &, const WorkloadSpec &) = default;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/common/formatting.h"
 
+#include "core/base/wholenumber.h"
+
 #include <cmath>
 
 namespace Formatting {
@@ -43,15 +45,7 @@ QString percentPrecise(double fraction)
 
 QString count(std::uint64_t n)
 {
-    // Only exact multiples get a suffix: "150k" must mean 150000, never a rounded value.
-    if (n >= 1'000'000 && n % 100'000 == 0) {
-        const std::uint64_t tenths = n / 100'000;
-        return tenths % 10 == 0 ? QStringLiteral("%1M").arg(tenths / 10)
-                                : QStringLiteral("%1.%2M").arg(tenths / 10).arg(tenths % 10);
-    }
-    if (n >= 1000 && n % 1000 == 0)
-        return QStringLiteral("%1k").arg(n / 1000);
-    return QString::number(n);
+    return WholeNumber::abbreviated(n);
 }
 
 } // namespace Formatting

@@ -18,7 +18,7 @@ QString percent(double fraction);
 // "2.4 %", one decimal: for spreads (a coefficient of variation) where 2 % and 3 % differ.
 QString percentPrecise(double fraction);
 // "100k", "2.5M", "1234": iterations as a person would say them; exact (round-trips through
-// ConfigInput's parser).
+// WholeNumber's parser, which every numeric input uses).
 QString count(std::uint64_t n);
 
 } // namespace Formatting

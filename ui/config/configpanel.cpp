@@ -50,41 +50,40 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     , m_presets(presets)
     , m_preset(new QComboBox)
     , m_presetInfo(new QLabel)
-    , m_tasks(numberEdit(tr("Number of tasks in the plan, 1 to %L1. Accepts 10000, 10,000 or 10k.")
-                             .arg(WorkloadSpec::kMaxTasks),
+    , m_tasks(numberEdit(tr("Number of tasks in the plan, %1. Accepts 10000, 10,000 or 10k.")
+                             .arg(WorkloadSpec::kTaskRange.text()),
                          tr("Task count")))
-    , m_ioMin(numberEdit(tr("Shortest simulated IO delay per task, in milliseconds, 0 to %L1 "
-                            "ms")
-                             .arg(WorkloadSpec::kMaxIoMs),
-                         tr("IO delay minimum, ms")))
-    , m_ioMax(numberEdit(tr("Longest simulated IO delay per task, in milliseconds, 0 to %L1 ms "
-                            "(not below the minimum)")
-                             .arg(WorkloadSpec::kMaxIoMs),
+    , m_ioMin(numberEdit(
+          tr("Shortest simulated IO delay per task, %1").arg(WorkloadSpec::kIoRange.text()),
+          tr("IO delay minimum, ms")))
+    , m_ioMax(numberEdit(tr("Longest simulated IO delay per task, %1 (not below the minimum)")
+                             .arg(WorkloadSpec::kIoRange.text()),
                          tr("IO delay maximum, ms")))
-    , m_cpuMin(numberEdit(tr("Fewest kernel iterations of CPU work per task, 0 to %L1. Accepts "
-                             "100k, 2.5M.")
-                              .arg(WorkloadSpec::kMaxIterations),
+    , m_cpuMin(numberEdit(tr("Fewest kernel iterations of CPU work per task, %1. Accepts 100k, "
+                             "2.5M.")
+                              .arg(WorkloadSpec::kCpuRange.text()),
                           tr("CPU work minimum, iterations")))
-    , m_cpuMax(numberEdit(tr("Most kernel iterations of CPU work per task, 0 to %L1 (not below "
-                             "the minimum). Accepts 500k, 2.5M.")
-                              .arg(WorkloadSpec::kMaxIterations),
+    , m_cpuMax(numberEdit(tr("Most kernel iterations of CPU work per task, %1 (not below the "
+                             "minimum). Accepts 500k, 2.5M.")
+                              .arg(WorkloadSpec::kCpuRange.text()),
                           tr("CPU work maximum, iterations")))
     , m_estimate(new QLabel)
     , m_kernel(new QComboBox)
-    , m_shards(numberEdit(tr("K: event loops (one thread each) for Run K loops and Compare, 1 to "
-                             "%1. Default: the %2 logical CPUs of this machine.")
-                              .arg(RunConfig::kMaxShards)
+    , m_shards(numberEdit(tr("K: event loops (one thread each) for Run K loops and Compare, %1. "
+                             "Default: the %2 logical CPUs of this machine.")
+                              .arg(RunConfig::kShardRange.text())
                               .arg(QThread::idealThreadCount()),
                           tr("Shard count K")))
     , m_partition(new QComboBox)
-    , m_seed(numberEdit(tr("Seed of the plan's random draws, 0 to 2^64-1 (decimal or 0x hex). "
-                           "The same seed gives the same plan on every machine."),
+    , m_seed(numberEdit(tr("Seed of the plan's random draws, %1 (decimal or 0x hex). The same "
+                           "seed gives the same plan on every machine.")
+                            .arg(WorkloadSpec::kSeedRange.text()),
                         tr("Seed")))
     , m_pin(new QCheckBox(tr("Pi&n shard k to logical CPU k")))
     , m_shardList(numberEdit(tr("Shard counts K that Sweep runs, all on the same plan: a list such "
-                                "as 1,2,3,4,8 (each 1 to %1), or “sweep” for 1, 2, 4, ... up to "
+                                "as 1,2,3,4,8 (each %1), or “sweep” for 1, 2, 4, ... up to "
                                 "twice the %2 logical CPUs")
-                                 .arg(RunConfig::kMaxShards)
+                                 .arg(RunConfig::kShardRange.text())
                                  .arg(QThread::idealThreadCount()),
                              tr("Shard counts")))
     , m_repeats(new QSpinBox)
@@ -150,10 +149,10 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     addErrorRow(QStringLiteral("shardList"), m_shardList, form);
     m_repeats->setRange(1, ExperimentSpec::kMaxRepeats);
     m_repeats->setAccessibleName(tr("Repeats"));
-    m_repeats->setToolTip(tr("R: measured runs per configuration, 1 to %1, interleaved 1, K, 1, "
-                             "K, ... so machine drift hits every configuration alike. From 5 on "
+    m_repeats->setToolTip(tr("R: measured runs per configuration, %1, interleaved 1, K, 1, K, "
+                             "... so machine drift hits every configuration alike. From 5 on "
                              "the statistics give a Mann-Whitney p-value.")
-                              .arg(ExperimentSpec::kMaxRepeats));
+                              .arg(ExperimentSpec::kRepeatRange.text()));
     addRow(tr("R&epeats (R):"), m_repeats, m_repeats);
     m_warmup->setToolTip(tr("One run of the first configuration before the measured ones, "
                             "thrown away: it pays for page faults and CPU frequency ramp-up"));
@@ -234,8 +233,8 @@ void ConfigPanel::setConfig(const WorkloadSpec &spec, const RunConfig &config)
     m_cpuMax->setText(in.cpuMax);
     m_shards->setText(in.shards);
     m_seed->setText(in.seed);
-    m_kernel->setCurrentIndex(m_kernel->findData(int(in.kernel)));
-    m_partition->setCurrentIndex(m_partition->findData(int(in.partition)));
+    m_kernel->setCurrentIndex(m_kernel->findData(int(spec.kernel)));
+    m_partition->setCurrentIndex(m_partition->findData(int(config.partition)));
     m_pin->setChecked(in.pin);
     m_settingConfig = false;
     reevaluate();
@@ -265,8 +264,8 @@ ConfigInput ConfigPanel::input() const
     in.cpuMax = m_cpuMax->text();
     in.shards = m_shards->text();
     in.seed = m_seed->text();
-    in.kernel = static_cast<Kernel>(m_kernel->currentData().toInt());
-    in.partition = static_cast<Partition>(m_partition->currentData().toInt());
+    in.kernel = kernelName(static_cast<Kernel>(m_kernel->currentData().toInt()));
+    in.partition = partitionName(static_cast<Partition>(m_partition->currentData().toInt()));
     in.pin = m_pin->isChecked();
     in.shardList = m_shardList->text();
     in.repeats = QString::number(m_repeats->value());

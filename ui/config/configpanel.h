@@ -15,9 +15,9 @@ class QLineEdit;
 class QSpinBox;
 
 // The run configuration form: a preset to start from, then every input of WorkloadSpec and
-// RunConfig. Numbers are typed as text and checked by ConfigInput (which defers to the core's
-// validate()), so each problem is shown beside its field in the core's words. Shows, does not
-// compute: estimates come from WorkEstimate, calibration from outside.
+// RunConfig. Numbers are typed as text and decoded by the core's SpecCodec, so each problem is
+// shown beside its field in the same sentence the CLI prints after the option name. Shows, does
+// not compute: estimates come from WorkEstimate, calibration from outside.
 class ConfigPanel : public QWidget
 {
     Q_OBJECT

@@ -24,6 +24,8 @@ const Key kKeys[] = {
     {"shards", &ConfigInput::shards, "shards"},
     {"shardList", &ConfigInput::shardList, "shardList"},
     {"repeats", &ConfigInput::repeats, "repeat"},
+    {"kernel", &ConfigInput::kernel, "kernel"},
+    {"partition", &ConfigInput::partition, "partition"},
 };
 
 bool hasError(const FieldErrors &errors, const QString &field)
@@ -52,8 +54,6 @@ void ConfigSettings::save(QSettings &s, const ConfigInput &in)
     s.beginGroup(QStringLiteral("config"));
     for (const Key &k : kKeys)
         s.setValue(QLatin1String(k.name), in.*k.text);
-    s.setValue(QStringLiteral("kernel"), kernelName(in.kernel));
-    s.setValue(QStringLiteral("partition"), partitionName(in.partition));
     s.setValue(QStringLiteral("pin"), in.pin);
     s.setValue(QStringLiteral("warmup"), in.warmup);
     s.endGroup();
@@ -71,25 +71,12 @@ ConfigInput ConfigSettings::load(QSettings &s, QStringList *problems)
         if (v.isValid())
             in.*k.text = v.toString();
     }
-    const QString kernel =
-        s.value(QStringLiteral("kernel"), kernelName(fallback.kernel)).toString();
-    if (const auto parsed = kernelFromName(kernel))
-        in.kernel = *parsed;
-    else
-        messages.append(QStringLiteral("config/kernel: “%1” is not one of sum, hash").arg(kernel));
-    const QString partition =
-        s.value(QStringLiteral("partition"), partitionName(fallback.partition)).toString();
-    if (const auto parsed = partitionFromName(partition))
-        in.partition = *parsed;
-    else
-        messages.append(
-            QStringLiteral("config/partition: “%1” is not one of contiguous, round-robin")
-                .arg(partition));
     in.pin = s.value(QStringLiteral("pin"), false).toBool();
     in.warmup = s.value(QStringLiteral("warmup"), fallback.warmup).toBool();
     s.endGroup();
 
-    // Field by field: every key whose field does not validate goes back to its default.
+    // Field by field, through the same codec as the form and the CLI: every key whose field does
+    // not decode goes back to its default.
     ConfigInput::Parsed parsed = in.parse();
     for (const FieldError &e : std::as_const(parsed.errors))
         messages.append(QStringLiteral("config/%1: %2").arg(e.field, e.message));

@@ -8,7 +8,7 @@
 class QSettings;
 
 // The last run configuration across sessions, under "config/" in QSettings. Restored values go
-// through the same validation as the form (ConfigInput::parse(), which defers to the core): a
+// through the same codec as the form and the CLI (ConfigInput::parse(), the core's SpecCodec): a
 // missing, corrupted or hand-edited value falls back to its default, field by field, and is
 // named in `problems` with the allowed range, so one bad key cannot open a broken form or crash.
 class ConfigSettings

@@ -23,10 +23,10 @@ struct Preset
 };
 
 // Loads the presets from a directory of JSON files (by default the ones compiled into the app's
-// resources), in file-name order. Every value is validated (unknown kernel or partition, min
-// above max, numbers out of range, fractions, text where a number belongs); a bad file is skipped
-// and named in errors() with the field and the allowed range ("bad.json: \"tasks\": 0 is outside
-// 1..50000000"), so a broken preset cannot break the app.
+// resources), in file-name order. Every value goes through the core's SpecCodec (unknown kernel
+// or partition, min above max, numbers out of range, fractions, text where a number belongs,
+// unknown keys); a bad file is skipped and named in errors() with the key and the allowed range
+// ("bad.json: \"tasks\": 0 is outside 1 to 50,000,000"), so a broken preset cannot break the app.
 class PresetStore
 {
 public:

@@ -110,9 +110,9 @@ private slots:
         const FieldErrors errors = spec.validate();
         QCOMPARE(errors.size(), 2);
         QCOMPARE(errors[0].field, QStringLiteral("shards"));
-        QCOMPARE(errors[0].message, QStringLiteral("shard count 2000 is outside 1..1024"));
+        QCOMPARE(errors[0].message, QStringLiteral("2,000 is outside 1 to 1,024"));
         QCOMPARE(errors[1].field, QStringLiteral("repeat"));
-        QCOMPARE(errors[1].message, QStringLiteral("repeat count 0 is outside 1..1000"));
+        QCOMPARE(errors[1].message, QStringLiteral("0 is outside 1 to 1,000"));
     }
 };
 

@@ -83,25 +83,25 @@ private slots:
         WorkloadSpec s;
         s.tasks = 0;
         QTest::newRow("zero tasks") << s << "tasks"
-                                    << "task count 0 is outside 1..50000000";
+                                    << "0 is outside 1 to 50,000,000";
         s = {};
         s.ioMinMs = 1200;
         QTest::newRow("io min above max") << s << "io"
-                                          << "min 1200 ms is above max 1000 ms";
+                                          << "min 1,200 ms is above max 1,000 ms";
         s = {};
         s.ioMaxMs = 4'000'000;
         QTest::newRow("io above an hour") << s << "io"
-                                          << "IO delay 200:4000000 ms is outside 0..3600000 ms";
+                                          << "max 4,000,000 ms is outside 0 to 3,600,000 ms";
         s = {};
         s.cpuMin = 600000;
         QTest::newRow("cpu min above max")
             << s << "cpu"
-            << "min 600000 iterations is above max 500000 iterations";
+            << "min 600,000 iterations is above max 500,000 iterations";
         s = {};
         s.cpuMax = 5'000'000'000ULL;
         QTest::newRow("cpu overflows 32 bits")
             << s << "cpu"
-            << "CPU work 100000:5000000000 iterations is outside 0..4000000000 iterations";
+            << "max 5,000,000,000 iterations is outside 0 to 4,000,000,000 iterations";
     }
 
     void validationNamesFieldAndRange()

@@ -28,19 +28,20 @@ private slots:
         QCOMPARE(good.spec, (WorkloadSpec{100, 0, 10, 100, 5000, Kernel::Hash, 7}));
         QCOMPARE(good.partition, std::optional<Partition>(Partition::RoundRobin));
 
+        // The core's SpecCodec words: the same sentences as the CLI and the form.
         const QStringList expected{
-            "cpu-overflow.json: \"cpuIterations[1]\": 18446744073709551616 is outside "
-            "0..4000000000",
-            "io-above-an-hour.json: \"ioMs[1]\": 3600001 is outside 0..3600000",
-            "io-min-above-max.json: \"ioMs\": min 1200 ms is above max 1000 ms",
-            "kernel-unknown.json: \"kernel\": “quantum” is not one of sum, hash",
-            "partition-unknown.json: \"partition\": “zigzag” is not one of contiguous, "
+            "cpu-overflow.json: \"cpuIterations\": max 18446744073709551616 iterations is "
+            "outside 0 to 4,000,000,000 iterations",
+            "io-above-an-hour.json: \"ioMs\": max 3,600,001 ms is outside 0 to 3,600,000 ms",
+            "io-min-above-max.json: \"ioMs\": min 1,200 ms is above max 1,000 ms",
+            "kernel-unknown.json: \"kernel\": 'quantum' is not one of sum, hash",
+            "partition-unknown.json: \"partition\": 'zigzag' is not one of contiguous, "
             "round-robin",
-            "tasks-fraction.json: \"tasks\": “2.5” is not a whole number in 1..50000000",
-            "tasks-huge.json: \"tasks\": 1.0000000000000001e+300 is outside 1..50000000",
-            "tasks-negative.json: \"tasks\": -5 is outside 1..50000000",
-            "tasks-text.json: \"tasks\": “lots” is not a whole number in 1..50000000",
-            "tasks-zero.json: \"tasks\": 0 is outside 1..50000000",
+            "tasks-fraction.json: \"tasks\": '2.5' is not a whole number from 1 to 50,000,000",
+            "tasks-huge.json: \"tasks\": 1.0000000000000001e+300 is outside 1 to 50,000,000",
+            "tasks-negative.json: \"tasks\": -5 is outside 1 to 50,000,000",
+            "tasks-text.json: \"tasks\": 'lots' is not a whole number from 1 to 50,000,000",
+            "tasks-zero.json: \"tasks\": 0 is outside 1 to 50,000,000",
         };
         QStringList errors = store.errors();
         // The JSON parser's own words follow "not JSON: "; the rest is ours, exactly.
@@ -52,6 +53,21 @@ private slots:
         QStringList sortedExpected = expected;
         sortedExpected.sort();
         QCOMPARE(errors, sortedExpected);
+    }
+
+    void aPresetWithAMisspeltKeyIsRefusedNotDefaulted()
+    {
+        QString error;
+        const auto preset = PresetStore::fromJson(
+            R"({"name": "Typo", "tasks": 5, "ioMs": [0, 1], "cpuIterations": [0, 1], "sede": 3})",
+            &error);
+        QVERIFY(!preset);
+        QCOMPARE(error, QStringLiteral("\"sede\": unknown key (known: tasks, ioMs, "
+                                       "cpuIterations, seed, kernel, partition, name, "
+                                       "description)"));
+        QVERIFY(PresetStore::fromJson(
+            R"({"name": "Fine", "description": "d", "tasks": "10k", "ioMs": [0, 1],
+                "cpuIterations": [0, "1M"]})"));
     }
 
     void corruptedSettingsFallBackFieldByField()
@@ -92,14 +108,16 @@ private slots:
 
         const QString all = problems.join(u'\n');
         for (const char *expected :
-             {"config/kernel: “quantum” is not one of sum, hash (default used)",
-              "config/tasks: task count: “lots” is not a whole number (default used)",
-              "config/io: min 1200 ms is above max 1000 ms (default used)",
-              "config/shards: shard count 5000 is outside 1..1024 (default used)",
-              "config/shardList: shard counts: “1,0,2” is not a list of whole numbers in "
-              "1..1024, or “sweep” (default used)",
-              "config/repeat: repeat count -3 is outside 1..1000 (default used)"})
+             {"config/kernel: 'quantum' is not one of sum, hash (default used)",
+              "config/tasks: 'lots' is not a whole number from 1 to 50,000,000 (default used)",
+              "config/io: min 1,200 ms is above max 1,000 ms (default used)",
+              "config/cpu: min 99999999999999999999999 iterations is outside 0 to "
+              "4,000,000,000 iterations (default used)",
+              "config/shards: 5,000 is outside 1 to 1,024 (default used)",
+              "config/shardList: 0 is outside 1 to 1,024 (default used)",
+              "config/repeat: -3 is outside 1 to 1,000 (default used)"})
             QVERIFY2(all.contains(QString::fromUtf8(expected)), qPrintable(all));
+        QCOMPARE(problems.size(), 7);
         QVERIFY2(all.contains(QStringLiteral("config/cpu: ")), qPrintable(all));
 
         // And the window opens on them, valid, Run enabled once calibrated.

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: MIT
+#include "app/cliparser.h"
+
+#include "core/experiment/speccodec.h"
+#include "core/system/memoryguard.h"
+
+#include <QCommandLineParser>
+#include <QHash>
+#include <QThread>
+
+#include <algorithm>
+
+namespace {
+
+// Every option of the CLI: name, value name (nullptr for a flag) and the SpecText field its
+// value feeds (nullptr if none), whose errors are reported under this option.
+struct Option
+{
+    const char *name;
+    const char *valueName;
+    const char *field;
+};
+
+constexpr Option kOptions[] = {
+    {"headless", nullptr, nullptr},
+    {"tasks", "N", "tasks"},
+    {"shards", "LIST", "shardList"},
+    {"sweep", nullptr, "shardList"},
+    {"io", "MIN:MAX", "io"},
+    {"cpu", "MIN:MAX", "cpu"},
+    {"kernel", "sum|hash", "kernel"},
+    {"partition", "contiguous|round-robin", "partition"},
+    {"seed", "S", "seed"},
+    {"repeat", "R", "repeat"},
+    {"warmup", nullptr, nullptr},
+    {"pin", nullptr, nullptr},
+    {"fail-task", "ID", "failTask"},
+    {"json", "FILE|-", nullptr},
+    {"csv", "DIR|FILE.csv", nullptr},
+    {"csv-tasks", nullptr, nullptr},
+    {"markdown", "FILE", nullptr},
+    {"quiet", nullptr, nullptr},
+    {"help", nullptr, nullptr},
+    {"h", nullptr, nullptr},
+    {"version", nullptr, nullptr},
+};
+
+const Option *findOption(QStringView name)
+{
+    for (const Option &o : kOptions) {
+        if (name == QLatin1String(o.name))
+            return &o;
+    }
+    return nullptr;
+}
+
+QString dashed(QStringView name)
+{
+    return QStringLiteral("--") + name.toString();
+}
+
+QString dashed(const char *name)
+{
+    return QStringLiteral("--") + QLatin1String(name);
+}
+
+// "--io=0:5" -> "io"; "-h" -> "h"; an argument that is no option (a value, "-") -> empty.
+QStringView optionName(QStringView arg)
+{
+    if (arg.size() < 2 || arg[0] != QLatin1Char('-') || arg == u"--")
+        return {};
+    arg = arg.mid(arg[1] == QLatin1Char('-') ? 2 : 1);
+    const qsizetype eq = arg.indexOf(QLatin1Char('='));
+    return eq < 0 ? arg : arg.left(eq);
+}
+
+// Arguments before "--", the end of options.
+QStringList optionArgs(const QStringList &args)
+{
+    const qsizetype end = args.indexOf(QStringLiteral("--"));
+    return end < 0 ? args : args.mid(0, end);
+}
+
+// A value that is really the next option: "--json" after "--markdown". "-" (standard output)
+// and "-5" (a number) are values.
+bool looksLikeOption(const QString &value)
+{
+    if (value.startsWith(QLatin1String("--")) && value.size() > 2)
+        return true;
+    return value.startsWith(QLatin1Char('-')) && findOption(optionName(value));
+}
+
+QString fieldOption(const QString &field)
+{
+    for (const Option &o : kOptions) {
+        if (o.field && field == QLatin1String(o.field) && o.valueName)
+            return dashed(o.name);
+    }
+    return dashed(field);
+}
+
+} // namespace
+
+QString CliParser::usage()
+{
+    return QStringLiteral(
+        "usage: loopbench --headless [--tasks N] [--shards LIST] [--io MIN:MAX] [--cpu MIN:MAX]\n"
+        "                 [--kernel sum|hash] [--partition contiguous|round-robin] [--seed S]\n"
+        "                 [--repeat R] [--warmup] [--sweep] [--pin] [--json FILE|-]\n"
+        "                 [--csv DIR|FILE.csv] [--csv-tasks] [--markdown FILE] [--quiet]\n"
+        "                 [--fail-task ID]\n"
+        "--shards takes a list (1,2,4); --sweep runs K = 1, 2, 4, ... up to twice the logical\n"
+        "CPUs. --repeat R runs every K R times, interleaved; --warmup adds one untimed run "
+        "first.\n"
+        "Numbers may be written 10000, 10,000, 100k or 2.5M (the seed also 0x hex); each option\n"
+        "is given at most once; an option's value follows it as --tasks 500 or --tasks=500.\n"
+        "Without --headless, opens the desktop app (or runs headless when there is no "
+        "display).\n");
+}
+
+QString CliParser::version()
+{
+#ifdef LOOPBENCH_APP_VERSION
+    return QStringLiteral("loopbench " LOOPBENCH_APP_VERSION "\n");
+#else
+    return QStringLiteral("loopbench\n");
+#endif
+}
+
+bool CliParser::leavesModeOpen(const QStringList &args)
+{
+    for (const QString &arg : optionArgs(args)) {
+        const QStringView name = optionName(arg);
+        if (name == u"headless" || name == u"help" || name == u"h" || name == u"version")
+            return false;
+    }
+    return true;
+}
+
+CliParser::Outcome CliParser::parse(const QStringList &args, HeadlessOptions &options,
+                                    QString &error)
+{
+    const QStringList given = optionArgs(args);
+    // Help and version win over everything else on the line, bad values included.
+    for (const QString &arg : given) {
+        if (arg == u"--help" || arg == u"-h")
+            return Outcome::Help;
+        if (arg == u"--version")
+            return Outcome::Version;
+    }
+    auto bad = [&error](const QString &message) {
+        error = message;
+        return Outcome::BadInput;
+    };
+    // QCommandLineParser reports "--pin=no" only as a generic error: say which rule it breaks.
+    for (const QString &arg : given) {
+        const Option *o = findOption(optionName(arg));
+        if (o && !o->valueName && arg.contains(QLatin1Char('=')))
+            return bad(QStringLiteral("%1 takes no value").arg(dashed(o->name)));
+    }
+
+    QCommandLineParser parser;
+    // "-tasks 5" is --tasks, not -t -a -s -k -s.
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    for (const Option &o : kOptions) {
+        parser.addOption(o.valueName ? QCommandLineOption(QLatin1String(o.name), QString(),
+                                                          QLatin1String(o.valueName))
+                                     : QCommandLineOption(QLatin1String(o.name)));
+    }
+    if (!parser.parse(QStringList{QStringLiteral("loopbench")} + args)) {
+        if (!parser.unknownOptionNames().isEmpty()) {
+            const QString name = parser.unknownOptionNames().first();
+            QString spelled = dashed(name);
+            for (const QString &arg : given) {
+                if (optionName(arg) == name)
+                    spelled = arg.left(arg.indexOf(QLatin1Char('=')));
+            }
+            return bad(QStringLiteral("%1: unknown option (see --help)").arg(spelled));
+        }
+        // The other failure: the last option on the line wants a value and has none.
+        if (const Option *o = findOption(optionName(given.value(given.size() - 1)));
+            o && o->valueName)
+            return bad(QStringLiteral("%1: missing value").arg(dashed(o->name)));
+        return bad(parser.errorText());
+    }
+
+    // In command-line order: the first option whose value is really the next option, or that
+    // is given twice.
+    QHash<QString, int> seen;
+    for (const QString &name : parser.optionNames()) {
+        const Option *o = findOption(name);
+        if (o->valueName) {
+            const QStringList values = parser.values(name);
+            const QString value = values.value(std::min(seen.value(name), int(values.size()) - 1));
+            if (value.isEmpty() || looksLikeOption(value))
+                return bad(QStringLiteral("%1: missing value").arg(dashed(name)));
+        }
+        if (++seen[name] > 1)
+            return bad(QStringLiteral("%1: given more than once").arg(dashed(name)));
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return bad(QStringLiteral("'%1': unexpected argument (see --help)")
+                       .arg(parser.positionalArguments().first()));
+    }
+    if (parser.isSet(QStringLiteral("sweep")) && parser.isSet(QStringLiteral("shards")))
+        return bad(QStringLiteral("--sweep: give either --sweep or --shards, not both"));
+
+    // The experiment: the CLI's defaults (1 and K = logical CPUs, one run each), then every
+    // option's text, decoded by the same codec as the form.
+    const int cpus = QThread::idealThreadCount();
+    SpecText text = SpecText::from(WorkloadSpec{}, RunConfig{});
+    text.shardList = cpus > 1 ? QStringLiteral("1,%1").arg(cpus) : QStringLiteral("1");
+    text.repeats = QStringLiteral("1");
+    text.warmup = parser.isSet(QStringLiteral("warmup"));
+    text.pin = parser.isSet(QStringLiteral("pin"));
+    if (parser.isSet(QStringLiteral("sweep")))
+        text.shardList = QStringLiteral("sweep");
+    const QList<std::pair<const char *, QString SpecText::*>> direct{
+        {"tasks", &SpecText::tasks},        {"shards", &SpecText::shardList},
+        {"kernel", &SpecText::kernel},      {"partition", &SpecText::partition},
+        {"seed", &SpecText::seed},          {"repeat", &SpecText::repeats},
+        {"fail-task", &SpecText::failTask},
+    };
+    for (const auto &[name, member] : direct) {
+        if (parser.isSet(QLatin1String(name)))
+            text.*member = parser.value(QLatin1String(name));
+    }
+    const QList<
+        std::tuple<const char *, const NumberRange *, QString SpecText::*, QString SpecText::*>>
+        pairs{{"io", &WorkloadSpec::kIoRange, &SpecText::ioMinMs, &SpecText::ioMaxMs},
+              {"cpu", &WorkloadSpec::kCpuRange, &SpecText::cpuMin, &SpecText::cpuMax}};
+    for (const auto &[name, range, min, max] : pairs) {
+        if (!parser.isSet(QLatin1String(name)))
+            continue;
+        if (const auto e = SpecCodec::splitPair(parser.value(QLatin1String(name)), *range,
+                                                text.*min, text.*max))
+            return bad(dashed(name) + QStringLiteral(": ") + *e);
+    }
+    const SpecText::Parsed parsed = SpecCodec::decode(text, cpus);
+    if (!parsed.ok()) {
+        const FieldError &e = parsed.errors.first();
+        return bad(fieldOption(e.field) + QStringLiteral(": ") + e.message);
+    }
+    options.experiment = parsed.sweepSpec();
+
+    options.jsonPath = parser.value(QStringLiteral("json"));
+    options.csvPath = parser.value(QStringLiteral("csv"));
+    options.markdownPath = parser.value(QStringLiteral("markdown"));
+    options.csvTasks = parser.isSet(QStringLiteral("csv-tasks"));
+    options.quiet = parser.isSet(QStringLiteral("quiet"));
+    for (const char *name : {"csv", "markdown"}) {
+        if (parser.value(QLatin1String(name)) == u"-")
+            return bad(QStringLiteral("%1: give a file or directory name (only --json writes to "
+                                      "standard output)")
+                           .arg(dashed(name)));
+    }
+
+    // Limits are checked before a run, naming the option that causes them.
+    const WorkloadSpec &w = options.experiment.workload;
+    const QList<int> &counts = options.experiment.shardCounts;
+    const int maxShards = *std::max_element(counts.begin(), counts.end());
+    if (const auto tooBig = MemoryGuard::current().check(std::uint64_t(w.tasks), maxShards))
+        return bad(fieldOption(tooBig->field) + QStringLiteral(": ") + tooBig->message);
+    return Outcome::Run;
+}

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+#include "core/base/wholenumber.h"
+
+#include <limits>
+
+namespace {
+
+constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
+
+bool isGroupSeparator(QChar c)
+{
+    return c == QLatin1Char(',') || c == QLatin1Char('_') || c == QLatin1Char('\'') ||
+           c == QLatin1Char(' ') || c == QChar(0x00A0) || c == QChar(0x202F);
+}
+
+bool isDigit(QChar c)
+{
+    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+}
+
+// value = value * base + digit, false on overflow.
+bool append(std::uint64_t &value, unsigned base, unsigned digit)
+{
+    if (value > (kMax - digit) / base)
+        return false;
+    value = value * base + digit;
+    return true;
+}
+
+} // namespace
+
+WholeNumber WholeNumber::parse(QStringView text)
+{
+    WholeNumber out;
+    QStringView s = text.trimmed();
+    if (!s.isEmpty() && (s.front() == QLatin1Char('+') || s.front() == QLatin1Char('-'))) {
+        out.negative = s.front() == QLatin1Char('-');
+        s = s.mid(1);
+    }
+    if (s.isEmpty())
+        return out;
+
+    bool tooLarge = false;
+    if (s.size() > 2 && s[0] == QLatin1Char('0') && s[1].toLower() == QLatin1Char('x')) {
+        for (QChar c : s.mid(2)) {
+            const QChar lower = c.toLower();
+            unsigned digit = 0;
+            if (isDigit(c))
+                digit = unsigned(c.digitValue());
+            else if (lower >= QLatin1Char('a') && lower <= QLatin1Char('f'))
+                digit = 10u + unsigned(lower.unicode() - u'a');
+            else
+                return out;
+            tooLarge = tooLarge || !append(out.magnitude, 16, digit);
+        }
+    } else {
+        std::uint64_t multiplier = 1;
+        switch (s.back().toLower().unicode()) {
+        case 'k':
+            multiplier = 1'000;
+            break;
+        case 'm':
+            multiplier = 1'000'000;
+            break;
+        case 'g':
+            multiplier = 1'000'000'000;
+            break;
+        default:
+            break;
+        }
+        if (multiplier != 1)
+            s.chop(1);
+        const qsizetype dot = s.indexOf(QLatin1Char('.'));
+        const QStringView whole = dot < 0 ? s : s.left(dot);
+        const QStringView fraction = dot < 0 ? QStringView() : s.mid(dot + 1);
+        if (whole.isEmpty() && fraction.isEmpty())
+            return out;
+        for (qsizetype i = 0; i < whole.size(); ++i) {
+            const QChar c = whole[i];
+            if (isDigit(c)) {
+                tooLarge = tooLarge || !append(out.magnitude, 10, unsigned(c.digitValue()));
+            } else if (!isGroupSeparator(c) || i == 0 || i + 1 == whole.size() ||
+                       !isDigit(whole[i - 1]) || !isDigit(whole[i + 1])) {
+                return out;
+            }
+        }
+        // Exact integer arithmetic: each fraction digit takes a power of ten from the suffix;
+        // once the suffix is spent, the remaining digits must be zeros ("1.0" is 1, "1.5" is not
+        // whole).
+        for (QChar c : fraction) {
+            if (!isDigit(c))
+                return out;
+            if (multiplier > 1) {
+                multiplier /= 10;
+                tooLarge = tooLarge || !append(out.magnitude, 10, unsigned(c.digitValue()));
+            } else if (c != QLatin1Char('0')) {
+                return out;
+            }
+        }
+        if (out.magnitude > kMax / multiplier)
+            tooLarge = true;
+        else
+            out.magnitude *= multiplier;
+    }
+    out.status = tooLarge ? Status::TooLarge : Status::Ok;
+    out.negative = out.negative && (tooLarge || out.magnitude != 0);
+    return out;
+}
+
+QString WholeNumber::group(std::uint64_t value)
+{
+    const QString digits = QString::number(value);
+    QString out;
+    for (qsizetype i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            out.append(QLatin1Char(','));
+        out.append(digits[i]);
+    }
+    return out;
+}
+
+QString WholeNumber::group(std::int64_t value)
+{
+    // The magnitude of INT64_MIN does not fit int64: compute it in unsigned arithmetic.
+    const std::uint64_t magnitude =
+        value < 0 ? std::uint64_t(0) - std::uint64_t(value) : std::uint64_t(value);
+    return value < 0 ? QLatin1Char('-') + group(magnitude) : group(magnitude);
+}
+
+QString WholeNumber::abbreviated(std::uint64_t value)
+{
+    if (value >= 1'000'000 && value % 100'000 == 0) {
+        const std::uint64_t tenths = value / 100'000;
+        return tenths % 10 == 0 ? QStringLiteral("%1M").arg(tenths / 10)
+                                : QStringLiteral("%1.%2M").arg(tenths / 10).arg(tenths % 10);
+    }
+    if (value >= 1000 && value % 1000 == 0)
+        return QStringLiteral("%1k").arg(value / 1000);
+    return QString::number(value);
+}

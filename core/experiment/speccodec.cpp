@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: MIT
+#include "core/experiment/speccodec.h"
+
+#include "core/base/wholenumber.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QThread>
+
+#include <cmath>
+
+namespace {
+
+const QString kSweep = QStringLiteral("sweep");
+
+template <typename T> std::optional<T> fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return std::nullopt;
+}
+
+QString notOneOf(QStringView text, const QString &choices)
+{
+    return QStringLiteral("'%1' is not one of %2").arg(text.toString(), choices);
+}
+
+} // namespace
+
+std::optional<QString> SpecCodec::splitPair(QStringView text, const NumberRange &range,
+                                            QString &min, QString &max)
+{
+    const QList<QStringView> parts = text.split(QLatin1Char(':'));
+    if (parts.size() != 2) {
+        return QStringLiteral("'%1' is not MIN:MAX, each from %2")
+            .arg(text.trimmed().toString(), range.text());
+    }
+    min = parts[0].toString();
+    max = parts[1].toString();
+    return std::nullopt;
+}
+
+std::optional<std::pair<std::uint64_t, std::uint64_t>>
+SpecCodec::readPair(QStringView min, QStringView max, const NumberRange &range, QString *error)
+{
+    const auto lo = range.read(min, error, u"min");
+    if (!lo)
+        return std::nullopt;
+    const auto hi = range.read(max, error, u"max");
+    if (!hi)
+        return std::nullopt;
+    if (const auto e = range.checkOrder(*lo, *hi))
+        return fail<std::pair<std::uint64_t, std::uint64_t>>(error, *e);
+    return std::pair{*lo, *hi};
+}
+
+std::optional<QList<int>> SpecCodec::readShardList(QStringView text, int logicalCpus,
+                                                   QString *error)
+{
+    const QStringView list = text.trimmed();
+    if (list.compare(kSweep, Qt::CaseInsensitive) == 0)
+        return sweepShardCounts(logicalCpus);
+    if (list.isEmpty())
+        return fail<QList<int>>(error, QStringLiteral("missing value (a list such as 1,2,4, "
+                                                      "each from %1, or sweep)")
+                                           .arg(RunConfig::kShardRange.text()));
+    QList<int> counts;
+    for (QStringView part : list.split(QLatin1Char(','))) {
+        // A count that is no number at all makes the list unreadable: say what a list is. One
+        // that is a number but out of range is named with the range, like any other number.
+        if (WholeNumber::parse(part).status == WholeNumber::Status::NotANumber) {
+            return fail<QList<int>>(error,
+                                    QStringLiteral("'%1' is not a list such as 1,2,4, "
+                                                   "each from %2, or sweep")
+                                        .arg(list.toString(), RunConfig::kShardRange.text()));
+        }
+        const auto k = RunConfig::kShardRange.read(part, error);
+        if (!k)
+            return std::nullopt;
+        if (!counts.contains(int(*k)))
+            counts.append(int(*k));
+    }
+    return counts;
+}
+
+std::optional<Kernel> SpecCodec::readKernel(QStringView text, QString *error)
+{
+    if (const auto kernel = kernelFromName(text.trimmed()))
+        return kernel;
+    return fail<Kernel>(error, notOneOf(text, QStringLiteral("sum, hash")));
+}
+
+std::optional<Partition> SpecCodec::readPartition(QStringView text, QString *error)
+{
+    if (const auto partition = partitionFromName(text.trimmed()))
+        return partition;
+    return fail<Partition>(error, notOneOf(text, QStringLiteral("contiguous, round-robin")));
+}
+
+SpecText::Parsed SpecCodec::decode(const SpecText &in)
+{
+    return decode(in, QThread::idealThreadCount());
+}
+
+SpecText::Parsed SpecCodec::decode(const SpecText &in, int logicalCpus)
+{
+    SpecText::Parsed out;
+    QString error;
+    auto failed = [&](const char *field) { out.errors.append({QLatin1String(field), error}); };
+    WorkloadSpec &w = out.spec;
+
+    const auto tasks = WorkloadSpec::kTaskRange.read(in.tasks, &error);
+    if (tasks)
+        w.tasks = int(*tasks);
+    else
+        failed("tasks");
+    if (const auto io = readPair(in.ioMinMs, in.ioMaxMs, WorkloadSpec::kIoRange, &error)) {
+        w.ioMinMs = int(io->first);
+        w.ioMaxMs = int(io->second);
+    } else {
+        failed("io");
+    }
+    if (const auto cpu = readPair(in.cpuMin, in.cpuMax, WorkloadSpec::kCpuRange, &error)) {
+        w.cpuMin = cpu->first;
+        w.cpuMax = cpu->second;
+    } else {
+        failed("cpu");
+    }
+    if (const auto seed = WorkloadSpec::kSeedRange.read(in.seed, &error))
+        w.seed = *seed;
+    else
+        failed("seed");
+    if (const auto kernel = readKernel(in.kernel, &error))
+        w.kernel = *kernel;
+    else
+        failed("kernel");
+
+    if (const auto k = RunConfig::kShardRange.read(in.shards, &error))
+        out.config.shards = int(*k);
+    else
+        failed("shards");
+    if (const auto partition = readPartition(in.partition, &error))
+        out.config.partition = *partition;
+    else
+        failed("partition");
+    out.config.pin = in.pin;
+
+    if (const auto counts = readShardList(in.shardList, logicalCpus, &error))
+        out.shardCounts = *counts;
+    else
+        failed("shardList");
+    if (const auto r = ExperimentSpec::kRepeatRange.read(in.repeats, &error))
+        out.repeats = int(*r);
+    else
+        failed("repeat");
+    out.warmup = in.warmup;
+    // A task id of this plan; without a valid task count there is no plan to name one of.
+    if (!in.failTask.trimmed().isEmpty() && tasks) {
+        const NumberRange ids{0, *tasks - 1, nullptr};
+        if (const auto id = ids.read(in.failTask, &error))
+            out.config.failTask = std::int64_t(*id);
+        else
+            failed("failTask");
+    }
+    return out;
+}
+
+ExperimentSpec SpecCodec::experiment(const WorkloadSpec &workload, const RunConfig &config,
+                                     const QList<int> &shardCounts, int repeats, bool warmup)
+{
+    ExperimentSpec e;
+    e.workload = workload;
+    e.shardCounts = shardCounts;
+    e.partition = config.partition;
+    e.pin = config.pin;
+    e.failTask = config.failTask;
+    e.repeats = repeats;
+    e.warmup = warmup;
+    return e;
+}
+
+QList<int> SpecCodec::compareShards(int k)
+{
+    return k == 1 ? QList<int>{1} : QList<int>{1, k};
+}
+
+namespace {
+
+// A JSON value as it was written, for messages: 2.5, "lots" -> lots, true, [1,2].
+QString jsonText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble()) {
+        // Whole numbers as written (2^64 as 18446744073709551616, not 1.8e+19), below 1e21
+        // where fixed notation stops being readable.
+        const double d = v.toDouble();
+        return d == std::floor(d) && std::abs(d) < 1e21 ? QString::number(d, 'f', 0)
+                                                        : QString::number(d, 'g', 17);
+    }
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (v.isNull())
+        return QStringLiteral("null");
+    return QString::fromUtf8(
+        (v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject()))
+            .toJson(QJsonDocument::Compact));
+}
+
+// A number from JSON: a JSON number, or a string read like typed text. JSON numbers are doubles:
+// every integer up to 2^53 is exact, far above every limit but the seed's; a fraction, a bool or
+// 1e300 is refused, never truncated.
+std::optional<std::uint64_t> readJsonNumber(const QJsonValue &v, const NumberRange &range,
+                                            QString *error, QStringView label = {})
+{
+    if (v.isUndefined())
+        return fail<std::uint64_t>(error, range.missing(label));
+    if (v.isString())
+        return range.read(v.toString(), error, label);
+    if (!v.isDouble())
+        return fail<std::uint64_t>(error, range.notANumber(jsonText(v), label));
+    const double d = v.toDouble();
+    constexpr double kTwo64 = 18446744073709551616.0;
+    constexpr double kTwo53 = 9007199254740992.0;
+    if (!std::isfinite(d) || d != std::floor(d))
+        return fail<std::uint64_t>(error, range.notANumber(jsonText(v), label));
+    if (std::abs(d) >= kTwo64)
+        return fail<std::uint64_t>(error, range.outside(jsonText(v), label));
+    const auto value = range.read(jsonText(v), error, label);
+    if (value && d > kTwo53) {
+        return fail<std::uint64_t>(
+            error, QStringLiteral("%1 is past 2^53, where JSON numbers lose digits: write it as "
+                                  "a string")
+                       .arg(WholeNumber::group(*value)));
+    }
+    return value;
+}
+
+} // namespace
+
+SpecCodec::JsonWorkload SpecCodec::decodeJson(const QJsonObject &o, const QStringList &otherKeys)
+{
+    JsonWorkload out;
+    WorkloadSpec &s = out.spec;
+    QString error;
+    auto failed = [&](const QString &key) { out.errors.append({key, error}); };
+
+    const QStringList known =
+        QStringList{QStringLiteral("tasks"),         QStringLiteral("ioMs"),
+                    QStringLiteral("cpuIterations"), QStringLiteral("seed"),
+                    QStringLiteral("kernel"),        QStringLiteral("partition")} +
+        otherKeys;
+    for (const QString &key : o.keys()) {
+        if (!known.contains(key)) {
+            error = QStringLiteral("unknown key (known: %1)").arg(known.join(QStringLiteral(", ")));
+            failed(key);
+        }
+    }
+
+    if (const auto tasks = readJsonNumber(o.value(u"tasks"), WorkloadSpec::kTaskRange, &error))
+        s.tasks = int(*tasks);
+    else
+        failed(QStringLiteral("tasks"));
+
+    // [min, max]: each end in range, then min <= max, in the same words as the text pair.
+    auto pair =
+        [&](const QString &key,
+            const NumberRange &range) -> std::optional<std::pair<std::uint64_t, std::uint64_t>> {
+        const QJsonValue v = o.value(key);
+        const QJsonArray a = v.toArray();
+        if (v.isUndefined()) {
+            error = QStringLiteral("missing value ([min, max], each from %1)").arg(range.text());
+        } else if (!v.isArray() || a.size() != 2) {
+            error = QStringLiteral("'%1' is not [min, max], each from %2")
+                        .arg(jsonText(v), range.text());
+        } else if (const auto lo = readJsonNumber(a[0], range, &error, u"min")) {
+            if (const auto hi = readJsonNumber(a[1], range, &error, u"max")) {
+                if (const auto e = range.checkOrder(*lo, *hi))
+                    error = *e;
+                else
+                    return std::pair{*lo, *hi};
+            }
+        }
+        failed(key);
+        return std::nullopt;
+    };
+    if (const auto io = pair(QStringLiteral("ioMs"), WorkloadSpec::kIoRange)) {
+        s.ioMinMs = int(io->first);
+        s.ioMaxMs = int(io->second);
+    }
+    if (const auto cpu = pair(QStringLiteral("cpuIterations"), WorkloadSpec::kCpuRange)) {
+        s.cpuMin = cpu->first;
+        s.cpuMax = cpu->second;
+    }
+    if (o.contains(u"seed")) {
+        if (const auto seed = readJsonNumber(o.value(u"seed"), WorkloadSpec::kSeedRange, &error))
+            s.seed = *seed;
+        else
+            failed(QStringLiteral("seed"));
+    }
+    // A name that is not a string (true, 3) is shown as written and matches no name.
+    auto name = [&](const char *key) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        return v.isString() ? v.toString() : jsonText(v);
+    };
+    if (o.contains(u"kernel")) {
+        if (const auto kernel = readKernel(name("kernel"), &error))
+            s.kernel = *kernel;
+        else
+            failed(QStringLiteral("kernel"));
+    }
+    if (o.contains(u"partition")) {
+        if (const auto partition = readPartition(name("partition"), &error))
+            out.partition = *partition;
+        else
+            failed(QStringLiteral("partition"));
+    }
+    return out;
+}

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/base/fielderror.h"
+#include "core/base/numberrange.h"
+#include "core/experiment/experiment.h"
+#include "core/experiment/spectext.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+#include <optional>
+
+// The one codec from text (CLI option values, form fields, saved settings) or JSON (preset files)
+// to WorkloadSpec / RunConfig / ExperimentSpec. Numbers follow WholeNumber's grammar and
+// NumberRange's wording everywhere; the rest of the wording is here. Every message is a sentence
+// without the option or field name: the CLI prints "--io: " before it, the form shows it beside
+// the field, presets and settings put their key before it.
+class SpecCodec
+{
+public:
+    // "MIN:MAX" (the CLI's --io and --cpu) into its two texts, each then read like a form field.
+    // nullopt on success; else "'200-1000' is not MIN:MAX, each from 0 to 3,600,000 ms".
+    static std::optional<QString> splitPair(QStringView text, const NumberRange &range,
+                                            QString &min, QString &max);
+    // Both ends of a pair in `range`, then min <= max; the message says which end is wrong.
+    static std::optional<std::pair<std::uint64_t, std::uint64_t>>
+    readPair(QStringView min, QStringView max, const NumberRange &range, QString *error);
+    // "1,2,4" (each in RunConfig::kShardRange; repeats dropped, order kept) or "sweep" (any
+    // case): sweepShardCounts(logicalCpus). Inside a list the comma separates counts, so no
+    // thousands separators there.
+    static std::optional<QList<int>> readShardList(QStringView text, int logicalCpus,
+                                                   QString *error);
+    static std::optional<Kernel> readKernel(QStringView text, QString *error);
+    static std::optional<Partition> readPartition(QStringView text, QString *error);
+
+    // Every field of `text`, every problem at once (one per field); a field that fails keeps
+    // the default of its value type. Fields, in order: tasks, io, cpu, seed, kernel, shards (K),
+    // partition, shardList, repeat, failTask.
+    static SpecText::Parsed decode(const SpecText &text, int logicalCpus);
+    static SpecText::Parsed decode(const SpecText &text);
+
+    // The one place an ExperimentSpec is put together from its parts (the CLI, the form's Sweep
+    // and Repeat compare, and Run/Compare's single runs).
+    static ExperimentSpec experiment(const WorkloadSpec &workload, const RunConfig &config,
+                                     const QList<int> &shardCounts, int repeats = 1,
+                                     bool warmup = false);
+    // What "Compare 1 vs K" runs: 1, then K unless K is 1.
+    static QList<int> compareShards(int k);
+
+    // A workload from a preset's JSON object: "tasks", "ioMs": [min, max],
+    // "cpuIterations": [min, max] are required; "seed", "kernel", "partition" optional. Numbers
+    // are JSON numbers or strings in WholeNumber's grammar ("10,000", "100k"; a seed above 2^53,
+    // where JSON numbers lose digits, must be a string). Keys other than these and
+    // `otherKeys` are refused, so that a misspelt key cannot silently fall back to a default.
+    // Errors are keyed by the JSON key ("tasks", "ioMs", ...).
+    struct JsonWorkload
+    {
+        WorkloadSpec spec;
+        std::optional<Partition> partition; // absent: the preset leaves it to the user
+        FieldErrors errors;
+    };
+    static JsonWorkload decodeJson(const QJsonObject &object, const QStringList &otherKeys = {});
+};

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#include "core/experiment/spectext.h"
+
+#include "core/base/wholenumber.h"
+#include "core/experiment/speccodec.h"
+
+#include <algorithm>
+
+SpecText::Parsed SpecText::parse() const
+{
+    return SpecCodec::decode(*this);
+}
+
+SpecText SpecText::from(const WorkloadSpec &spec, const RunConfig &config)
+{
+    SpecText in;
+    in.tasks = QString::number(spec.tasks);
+    in.ioMinMs = QString::number(spec.ioMinMs);
+    in.ioMaxMs = QString::number(spec.ioMaxMs);
+    in.cpuMin = WholeNumber::abbreviated(spec.cpuMin);
+    in.cpuMax = WholeNumber::abbreviated(spec.cpuMax);
+    in.seed = QString::number(spec.seed);
+    in.kernel = kernelName(spec.kernel);
+    in.shards = QString::number(config.shards);
+    in.partition = partitionName(config.partition);
+    in.pin = config.pin;
+    if (config.failTask >= 0)
+        in.failTask = QString::number(config.failTask);
+    return in;
+}
+
+ExperimentSpec SpecText::Parsed::sweepSpec() const
+{
+    return SpecCodec::experiment(spec, config, shardCounts, repeats, warmup);
+}
+
+ExperimentSpec SpecText::Parsed::repeatCompareSpec() const
+{
+    return SpecCodec::experiment(spec, config, SpecCodec::compareShards(config.shards), repeats,
+                                 warmup);
+}
+
+int SpecText::Parsed::maxShards() const
+{
+    int k = config.shards;
+    for (int s : shardCounts)
+        k = std::max(k, s);
+    return k;
+}

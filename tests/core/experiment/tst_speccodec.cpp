@@ -1,0 +1,714 @@
+// SPDX-License-Identifier: MIT
+#include "core/base/numberrange.h"
+#include "core/base/wholenumber.h"
+#include "core/experiment/speccodec.h"
+#include "core/experiment/spectext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <functional>
+#include <limits>
+
+// The one codec from text and JSON to the spec: every rule, in its one wording. The CLI, the
+// form, presets and saved settings show these sentences (the CLI after "--option: ").
+namespace {
+
+constexpr int kCpus = 4; // decode() with a fixed CPU count: "sweep" is then 1, 2, 4, 8
+
+// Valid text for every field, so that a row changes exactly one.
+SpecText validText()
+{
+    SpecText t = SpecText::from(WorkloadSpec{}, RunConfig{2, Partition::Contiguous, false});
+    t.shardList = QStringLiteral("1,2");
+    t.repeats = QStringLiteral("3");
+    return t;
+}
+
+using Setter = std::function<void(SpecText &, const QString &)>;
+
+struct NumericField
+{
+    const char *name;
+    const char *key; // the FieldError key decode() reports it under
+    Setter set;
+};
+
+// Every numeric text field: each must read the same spellings the same way.
+const QList<NumericField> &numericFields()
+{
+    static const QList<NumericField> fields{
+        {"tasks", "tasks", [](SpecText &t, const QString &v) { t.tasks = v; }},
+        {"io min", "io", [](SpecText &t, const QString &v) { t.ioMinMs = v; }},
+        {"io max", "io",
+         [](SpecText &t, const QString &v) {
+             t.ioMinMs = QStringLiteral("0");
+             t.ioMaxMs = v;
+         }},
+        {"cpu min", "cpu", [](SpecText &t, const QString &v) { t.cpuMin = v; }},
+        {"cpu max", "cpu",
+         [](SpecText &t, const QString &v) {
+             t.cpuMin = QStringLiteral("0");
+             t.cpuMax = v;
+         }},
+        {"seed", "seed", [](SpecText &t, const QString &v) { t.seed = v; }},
+        {"shards (K)", "shards", [](SpecText &t, const QString &v) { t.shards = v; }},
+        {"shard list", "shardList", [](SpecText &t, const QString &v) { t.shardList = v; }},
+        {"repeats", "repeat", [](SpecText &t, const QString &v) { t.repeats = v; }},
+        {"fail task", "failTask", [](SpecText &t, const QString &v) { t.failTask = v; }},
+    };
+    return fields;
+}
+
+QString errorOf(const SpecText::Parsed &p, const QString &field)
+{
+    for (const FieldError &e : p.errors) {
+        if (e.field == field)
+            return e.message;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestSpecCodec : public QObject
+{
+    Q_OBJECT
+private slots:
+    void wholeNumbersReadAsPeopleWriteThem_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("negative");
+        QTest::addColumn<quint64>("magnitude");
+        auto ok = [](const char *name, const char *text, quint64 value, bool negative = false) {
+            QTest::newRow(name) << QString::fromUtf8(text) << int(WholeNumber::Status::Ok)
+                                << negative << value;
+        };
+        auto nan = [](const char *name, const char *text) {
+            QTest::newRow(name) << QString::fromUtf8(text) << int(WholeNumber::Status::NotANumber)
+                                << false << quint64{0};
+        };
+        ok("plain", "10000", 10000);
+        ok("commas", "10,000", 10000);
+        ok("indian grouping", "1,00,000", 100000);
+        ok("spaces inside", "10 000", 10000);
+        ok("no-break space", "10\u00a0000", 10000);
+        ok("narrow no-break space", "10\u202f000", 10000);
+        ok("underscores", "1_000_000", 1000000);
+        ok("apostrophes", "1'000", 1000);
+        ok("whitespace around", " \t10000\n", 10000);
+        ok("plus", "+5", 5);
+        ok("minus", "-5", 5, true);
+        ok("minus zero is zero", "-0", 0);
+        ok("k", "100k", 100000);
+        ok("K", "100K", 100000);
+        ok("M decimal", "2.5M", 2500000);
+        ok("m is million", "3m", 3000000);
+        ok("G", "4G", 4000000000);
+        ok("fraction then k", ".5k", 500);
+        ok("trailing zero fraction", "1.0", 1);
+        ok("grouped with suffix", "1,000k", 1000000);
+        ok("hex", "0x1F", 31);
+        ok("hex upper", "0XfF", 255);
+        ok("largest", "18446744073709551615", std::numeric_limits<quint64>::max());
+        ok("largest hex", "0xffffffffffffffff", std::numeric_limits<quint64>::max());
+        nan("empty", "");
+        nan("blank", "   ");
+        nan("sign alone", "+");
+        nan("two signs", "+-5");
+        nan("two pluses", "++5");
+        nan("space after sign", "- 5");
+        nan("space before suffix", "100 k");
+        nan("separator first", ",100");
+        nan("separator last", "100,");
+        nan("two separators", "1,,000");
+        nan("not whole", "1.5");
+        nan("fraction beyond suffix", "1.0001k");
+        nan("exponent", "1e6");
+        nan("letters", "abc");
+        nan("trailing junk", "12abc");
+        nan("two suffixes", "1kk");
+        nan("hex without digits", "0x");
+        nan("hex with suffix", "0x10k");
+        nan("hex with separator", "0x1,0");
+        nan("separator in fraction", "1.2,5M");
+        QTest::newRow("overflow") << QStringLiteral("18446744073709551616")
+                                  << int(WholeNumber::Status::TooLarge) << false << quint64{0};
+        QTest::newRow("overflow by suffix")
+            << QStringLiteral("18446744073709552k") << int(WholeNumber::Status::TooLarge) << false
+            << quint64{0};
+        QTest::newRow("negative overflow")
+            << QStringLiteral("-99999999999999999999") << int(WholeNumber::Status::TooLarge) << true
+            << quint64{0};
+    }
+    void wholeNumbersReadAsPeopleWriteThem()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, status);
+        QFETCH(bool, negative);
+        QFETCH(quint64, magnitude);
+        const WholeNumber n = WholeNumber::parse(text);
+        QCOMPARE(int(n.status), status);
+        if (n.status == WholeNumber::Status::Ok) {
+            QCOMPARE(n.magnitude, magnitude);
+            QCOMPARE(n.negative, negative);
+        } else if (n.status == WholeNumber::Status::TooLarge) {
+            QCOMPARE(n.negative, negative);
+        }
+    }
+
+    void numbersInMessagesHaveThousandsSeparators()
+    {
+        QCOMPARE(WholeNumber::group(std::uint64_t{0}), QStringLiteral("0"));
+        QCOMPARE(WholeNumber::group(std::uint64_t{999}), QStringLiteral("999"));
+        QCOMPARE(WholeNumber::group(std::uint64_t{1000}), QStringLiteral("1,000"));
+        QCOMPARE(WholeNumber::group(std::uint64_t{50'000'000}), QStringLiteral("50,000,000"));
+        QCOMPARE(WholeNumber::group(std::numeric_limits<std::uint64_t>::max()),
+                 QStringLiteral("18,446,744,073,709,551,615"));
+        QCOMPARE(WholeNumber::group(std::int64_t{-1200}), QStringLiteral("-1,200"));
+        QCOMPARE(WholeNumber::group(std::numeric_limits<std::int64_t>::min()),
+                 QStringLiteral("-9,223,372,036,854,775,808"));
+        QCOMPARE(WorkloadSpec::kTaskRange.text(), QStringLiteral("1 to 50,000,000"));
+        QCOMPARE(WorkloadSpec::kIoRange.text(), QStringLiteral("0 to 3,600,000 ms"));
+    }
+
+    void abbreviatedCountsReadBackExactly_data()
+    {
+        QTest::addColumn<quint64>("value");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("small") << quint64{1234} << "1234";
+        QTest::newRow("thousands") << quint64{150000} << "150k";
+        QTest::newRow("millions") << quint64{2500000} << "2.5M";
+        QTest::newRow("not a round thousand") << quint64{1234567} << "1234567";
+        QTest::newRow("limit") << quint64{WorkloadSpec::kMaxIterations} << "4000M";
+    }
+    void abbreviatedCountsReadBackExactly()
+    {
+        QFETCH(quint64, value);
+        QFETCH(QString, text);
+        QCOMPARE(WholeNumber::abbreviated(value), text);
+        QCOMPARE(WholeNumber::parse(text).magnitude, value);
+    }
+
+    // One row per rule of NumberRange: the sentence, exactly.
+    void rangesReadNumbersInOneWording_data()
+    {
+        QTest::addColumn<QString>("which");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<QString>("message"); // empty: valid
+        auto row = [](const char *name, const char *which, const char *text, const char *label,
+                      const char *message) {
+            QTest::newRow(name) << QString::fromLatin1(which) << QString::fromUtf8(text)
+                                << QString::fromLatin1(label) << QString::fromUtf8(message);
+        };
+        row("tasks lower bound", "tasks", "1", "", "");
+        row("tasks upper bound", "tasks", "50,000,000", "", "");
+        row("tasks zero", "tasks", "0", "", "0 is outside 1 to 50,000,000");
+        row("tasks above", "tasks", "50000001", "", "50,000,001 is outside 1 to 50,000,000");
+        row("tasks negative", "tasks", "-5", "", "-5 is outside 1 to 50,000,000");
+        row("tasks with suffix above", "tasks", "51M", "", "51,000,000 is outside 1 to 50,000,000");
+        row("tasks overflow", "tasks", " 99999999999999999999 ", "",
+            "99999999999999999999 is outside 1 to 50,000,000");
+        row("tasks plus overflow", "tasks", "+99999999999999999999", "",
+            "99999999999999999999 is outside 1 to 50,000,000");
+        row("tasks text", "tasks", "lots", "", "'lots' is not a whole number from 1 to 50,000,000");
+        row("tasks fraction", "tasks", "2.5", "",
+            "'2.5' is not a whole number from 1 to 50,000,000");
+        row("tasks empty", "tasks", " ", "", "missing value (a whole number from 1 to 50,000,000)");
+        row("io max above", "io", "3600001", "max",
+            "max 3,600,001 ms is outside 0 to 3,600,000 ms");
+        row("io min text", "io", "soon", "min",
+            "min 'soon' is not a whole number from 0 to "
+            "3,600,000 ms");
+        row("io min empty", "io", "", "min",
+            "missing min value (a whole number from 0 to "
+            "3,600,000 ms)");
+        row("cpu overflow", "cpu", "99999999999999999999", "max",
+            "max 99999999999999999999 iterations is outside 0 to 4,000,000,000 iterations");
+        row("cpu limit", "cpu", "4G", "max", "");
+        row("seed largest", "seed", "18446744073709551615", "", "");
+        row("seed overflow", "seed", "18446744073709551616", "",
+            "18446744073709551616 is outside 0 to 18,446,744,073,709,551,615");
+        row("seed negative", "seed", "-1", "", "-1 is outside 0 to 18,446,744,073,709,551,615");
+    }
+    void rangesReadNumbersInOneWording()
+    {
+        QFETCH(QString, which);
+        QFETCH(QString, text);
+        QFETCH(QString, label);
+        QFETCH(QString, message);
+        const NumberRange range = which == u"tasks" ? WorkloadSpec::kTaskRange
+                                  : which == u"io"  ? WorkloadSpec::kIoRange
+                                  : which == u"cpu" ? WorkloadSpec::kCpuRange
+                                                    : WorkloadSpec::kSeedRange;
+        QString error;
+        const auto value = range.read(text, &error, label);
+        QCOMPARE(value.has_value(), message.isEmpty());
+        QCOMPARE(error, message);
+    }
+
+    void minAboveMaxNamesBothEnds()
+    {
+        QCOMPARE(WorkloadSpec::kIoRange.checkOrder(1200, 1000),
+                 std::optional<QString>(QStringLiteral("min 1,200 ms is above max 1,000 ms")));
+        QCOMPARE(WorkloadSpec::kIoRange.checkOrder(1000, 1000), std::nullopt);
+        QString error;
+        QVERIFY(!SpecCodec::readPair(u"9", u"3", WorkloadSpec::kCpuRange, &error));
+        QCOMPARE(error, QStringLiteral("min 9 iterations is above max 3 iterations"));
+        // A bad end is named before the order is looked at.
+        QVERIFY(!SpecCodec::readPair(u"x", u"3", WorkloadSpec::kCpuRange, &error));
+        QCOMPARE(error, QStringLiteral("min 'x' is not a whole number from 0 to 4,000,000,000 "
+                                       "iterations"));
+    }
+
+    void minMaxTextSplitsAtOneColon_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("min");
+        QTest::addColumn<QString>("max");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("plain") << "200:1000"
+                               << "200"
+                               << "1000"
+                               << "";
+        QTest::newRow("spaces") << " 200 : 1,000 "
+                                << " 200 "
+                                << " 1,000 "
+                                << "";
+        QTest::newRow("dash") << "200-1000"
+                              << ""
+                              << ""
+                              << "'200-1000' is not MIN:MAX, each from 0 to 3,600,000 ms";
+        QTest::newRow("three") << "1:2:3"
+                               << ""
+                               << ""
+                               << "'1:2:3' is not MIN:MAX, each from 0 to 3,600,000 ms";
+    }
+    void minMaxTextSplitsAtOneColon()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, min);
+        QFETCH(QString, max);
+        QFETCH(QString, message);
+        QString lo, hi;
+        const auto error = SpecCodec::splitPair(text, WorkloadSpec::kIoRange, lo, hi);
+        QCOMPARE(error.value_or(QString()), message);
+        QCOMPARE(lo, min);
+        QCOMPARE(hi, max);
+    }
+
+    // Whitespace around, '+', digit groups, suffixes and hex: one answer for every numeric field.
+    void everyNumericFieldReadsTheSameSpellings_data()
+    {
+        QTest::addColumn<int>("field");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        struct Spelling
+        {
+            const char *name;
+            const char *text;
+            bool valid;
+        };
+        const Spelling spellings[]{
+            {"plain", "7", true},
+            {"spaces around", " 7 ", true},
+            {"plus", "+7", true},
+            {"tab, plus, newline", "\t+7\n", true},
+            {"hex", "0x7", true},
+            {"zero fraction", "7.0", true},
+            {"two pluses", "++7", false},
+            {"space after plus", "+ 7", false},
+            {"space before dot", "7 .", false},
+            {"exponent", "7e0", false},
+            {"fraction", "7.5", false},
+            {"junk", "7x", false},
+            {"empty", "", false},
+        };
+        for (int f = 0; f < numericFields().size(); ++f) {
+            for (const Spelling &sp : spellings) {
+                // An empty fail task is the one field where empty means something: off.
+                if (QByteArray(numericFields()[f].key) == "failTask" && !*sp.text)
+                    continue;
+                QTest::addRow("%s, %s", numericFields()[f].name, sp.name)
+                    << f << QString::fromLatin1(sp.text) << sp.valid;
+            }
+        }
+    }
+    void everyNumericFieldReadsTheSameSpellings()
+    {
+        QFETCH(int, field);
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        const NumericField &f = numericFields()[field];
+        SpecText t = validText();
+        f.set(t, text);
+        const SpecText::Parsed p = SpecCodec::decode(t, kCpus);
+        QCOMPARE(errorOf(p, QLatin1String(f.key)).isEmpty(), valid);
+        QCOMPARE(p.ok(), valid);
+    }
+
+    void aValueInEveryFieldLandsInTheSpec()
+    {
+        SpecText t;
+        t.tasks = QStringLiteral("12,345");
+        t.ioMinMs = QStringLiteral("5");
+        t.ioMaxMs = QStringLiteral("1.5k");
+        t.cpuMin = QStringLiteral("100k");
+        t.cpuMax = QStringLiteral("2.5M");
+        t.seed = QStringLiteral("0xff");
+        t.kernel = QStringLiteral("hash");
+        t.shards = QStringLiteral("3");
+        t.partition = QStringLiteral("round-robin");
+        t.pin = true;
+        t.shardList = QStringLiteral("4, 1,4,2");
+        t.repeats = QStringLiteral("7");
+        t.warmup = true;
+        t.failTask = QStringLiteral("12,344");
+        const SpecText::Parsed p = SpecCodec::decode(t, kCpus);
+        QVERIFY2(p.ok(), qPrintable(p.errors.value(0).message));
+        QCOMPARE(p.spec, (WorkloadSpec{12345, 5, 1500, 100000, 2500000, Kernel::Hash, 255}));
+        QCOMPARE(p.config, (RunConfig{3, Partition::RoundRobin, true, 12344}));
+        QCOMPARE(p.shardCounts, (QList<int>{4, 1, 2})); // repeats dropped, order kept
+        QCOMPARE(p.repeats, 7);
+        QVERIFY(p.warmup);
+        QCOMPARE(p.maxShards(), 4);
+
+        // The experiment is put together in one place, every field carried.
+        const ExperimentSpec sweep = p.sweepSpec();
+        QCOMPARE(sweep.workload, p.spec);
+        QCOMPARE(sweep.shardCounts, p.shardCounts);
+        QCOMPARE(sweep.partition, Partition::RoundRobin);
+        QVERIFY(sweep.pin);
+        QCOMPARE(sweep.repeats, 7);
+        QVERIFY(sweep.warmup);
+        QCOMPARE(sweep.failTask, std::int64_t{12344});
+        QCOMPARE(p.repeatCompareSpec().shardCounts, (QList<int>{1, 3}));
+        QCOMPARE(SpecCodec::compareShards(1), QList<int>{1});
+        QVERIFY(sweep.validate().isEmpty());
+    }
+
+    void everyProblemIsReportedOncePerField()
+    {
+        SpecText t = validText();
+        t.tasks = QStringLiteral("0");
+        t.ioMinMs = QStringLiteral("1200");
+        t.ioMaxMs = QStringLiteral("1000");
+        t.cpuMin = QStringLiteral("x");
+        t.cpuMax = QStringLiteral("y");
+        t.seed = QStringLiteral("seed");
+        t.kernel = QStringLiteral("spin");
+        t.shards = QStringLiteral("2000");
+        t.partition = QStringLiteral("random");
+        t.shardList = QStringLiteral("1,0");
+        t.repeats = QStringLiteral("1001");
+        t.failTask = QStringLiteral("5"); // not checked: no task count to be a task id of
+        const SpecText::Parsed p = SpecCodec::decode(t, kCpus);
+        const FieldErrors expected{
+            {"tasks", "0 is outside 1 to 50,000,000"},
+            {"io", "min 1,200 ms is above max 1,000 ms"},
+            {"cpu", "min 'x' is not a whole number from 0 to 4,000,000,000 iterations"},
+            {"seed", "'seed' is not a whole number from 0 to 18,446,744,073,709,551,615"},
+            {"kernel", "'spin' is not one of sum, hash"},
+            {"shards", "2,000 is outside 1 to 1,024"},
+            {"partition", "'random' is not one of contiguous, round-robin"},
+            {"shardList", "0 is outside 1 to 1,024"},
+            {"repeat", "1,001 is outside 1 to 1,000"},
+        };
+        QCOMPARE(p.errors, expected);
+        // A field that fails keeps its value type's default.
+        QCOMPARE(p.spec, WorkloadSpec{});
+    }
+
+    void shardListsAndSweep_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QList<int>>("counts");
+        QTest::addColumn<QString>("message");
+        auto row = [](const char *name, const char *text, QList<int> counts, const char *message) {
+            QTest::newRow(name) << QString::fromLatin1(text) << counts
+                                << QString::fromLatin1(message);
+        };
+        const char *notAList = "'%1' is not a list such as 1,2,4, each from 1 to 1,024, or sweep";
+        row("list", "1,2,3,4,8", {1, 2, 3, 4, 8}, "");
+        row("spaces", " 1 , 2 ,4 ", {1, 2, 4}, "");
+        row("one", "3", {3}, "");
+        row("duplicates dropped", "2,1,2", {2, 1}, "");
+        row("sweep", "sweep", {1, 2, 4, 8}, "");
+        row("sweep any case", " SWEEP ", {1, 2, 4, 8}, "");
+        row("upper limit", "1,1024", {1, 1024}, "");
+        row("zero", "1,0", {}, "0 is outside 1 to 1,024");
+        row("above", "1,2048", {}, "2,048 is outside 1 to 1,024");
+        row("negative", "-2", {}, "-2 is outside 1 to 1,024");
+        row("overflow", "1,99999999999999999999", {}, "99999999999999999999 is outside 1 to 1,024");
+        row("a thousands separator is a list separator", "1,000", {}, "0 is outside 1 to 1,024");
+        row("text", "many", {}, qPrintable(QString::fromLatin1(notAList).arg(u"many")));
+        row("empty element", "1,,2", {}, qPrintable(QString::fromLatin1(notAList).arg(u"1,,2")));
+        row("trailing comma", "1,2,", {}, qPrintable(QString::fromLatin1(notAList).arg(u"1,2,")));
+        row("empty", "  ", {},
+            "missing value (a list such as 1,2,4, each from 1 to 1,024, or sweep)");
+    }
+    void shardListsAndSweep()
+    {
+        QFETCH(QString, text);
+        QFETCH(QList<int>, counts);
+        QFETCH(QString, message);
+        QString error;
+        const auto read = SpecCodec::readShardList(text, kCpus, &error);
+        QCOMPARE(error, message);
+        QCOMPARE(read.value_or(QList<int>{}), counts);
+        QCOMPARE(sweepShardCounts(kCpus), (QList<int>{1, 2, 4, 8}));
+    }
+
+    void repeatsAndFailTaskRanges_data()
+    {
+        QTest::addColumn<QString>("repeats");
+        QTest::addColumn<QString>("failTask");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("one repeat") << "1"
+                                    << ""
+                                    << ""
+                                    << "";
+        QTest::newRow("most repeats") << "1,000"
+                                      << ""
+                                      << ""
+                                      << "";
+        QTest::newRow("no repeats") << "0"
+                                    << ""
+                                    << "repeat"
+                                    << "0 is outside 1 to 1,000";
+        QTest::newRow("too many repeats") << "1001"
+                                          << ""
+                                          << "repeat"
+                                          << "1,001 is outside 1 to 1,000";
+        QTest::newRow("repeats text") << "often"
+                                      << ""
+                                      << "repeat"
+                                      << "'often' is not a whole number from 1 to 1,000";
+        QTest::newRow("first task") << "1"
+                                    << "0"
+                                    << ""
+                                    << "";
+        QTest::newRow("last task") << "1"
+                                   << "9,999"
+                                   << ""
+                                   << "";
+        QTest::newRow("past the last task") << "1"
+                                            << "10000"
+                                            << "failTask"
+                                            << "10,000 is outside 0 to 9,999";
+        QTest::newRow("negative task") << "1"
+                                       << "-1"
+                                       << "failTask"
+                                       << "-1 is outside 0 to 9,999";
+    }
+    void repeatsAndFailTaskRanges()
+    {
+        QFETCH(QString, repeats);
+        QFETCH(QString, failTask);
+        QFETCH(QString, field);
+        QFETCH(QString, message);
+        SpecText t = validText(); // 10,000 tasks
+        t.repeats = repeats;
+        t.failTask = failTask;
+        const SpecText::Parsed p = SpecCodec::decode(t, kCpus);
+        QCOMPARE(p.errors.size(), field.isEmpty() ? 0 : 1);
+        if (!field.isEmpty())
+            QCOMPARE(p.errors.first(), (FieldError{field, message}));
+        else
+            QCOMPARE(p.config.failTask, failTask.isEmpty() ? -1 : p.config.failTask);
+    }
+
+    // validate() of the value types words the same rule the same way as the text codec: a spec
+    // built in code and one typed in get one sentence.
+    void validateSpeaksTheCodecsWords_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("validateMessage");
+        WorkloadSpec w;
+        w.tasks = 0;
+        QTest::newRow("tasks") << "tasks"
+                               << "0" << w.validate().value(0).message;
+        w = {};
+        w.ioMinMs = 1200;
+        w.ioMaxMs = 1000;
+        QTest::newRow("io order") << "io"
+                                  << "1200" << w.validate().value(0).message;
+        w = {};
+        w.ioMaxMs = 3'600'001;
+        QTest::newRow("io max") << "ioMax"
+                                << "3600001" << w.validate().value(0).message;
+        w = {};
+        w.cpuMax = 4'000'000'001;
+        QTest::newRow("cpu max") << "cpuMax"
+                                 << "4000000001" << w.validate().value(0).message;
+        RunConfig c;
+        c.shards = 1025;
+        QTest::newRow("shards") << "shards"
+                                << "1025" << c.validate().value(0).message;
+        ExperimentSpec e;
+        e.repeats = 0;
+        QTest::newRow("repeat") << "repeat"
+                                << "0" << e.validate().value(0).message;
+        e = {};
+        e.shardCounts = {1, 0};
+        QTest::newRow("shard list") << "shardList"
+                                    << "1,0" << e.validate().value(0).message;
+        e = {};
+        e.failTask = 10000;
+        QTest::newRow("fail task") << "failTask"
+                                   << "10000" << e.validate().value(0).message;
+    }
+    void validateSpeaksTheCodecsWords()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, text);
+        QFETCH(QString, validateMessage);
+        SpecText t = validText();
+        if (field == u"tasks")
+            t.tasks = text;
+        else if (field == u"io")
+            t.ioMinMs = text;
+        else if (field == u"ioMax")
+            t.ioMaxMs = text;
+        else if (field == u"cpuMax")
+            t.cpuMax = text;
+        else if (field == u"shards")
+            t.shards = text;
+        else if (field == u"repeat")
+            t.repeats = text;
+        else if (field == u"shardList")
+            t.shardList = text;
+        else
+            t.failTask = text;
+        const SpecText::Parsed p = SpecCodec::decode(t, kCpus);
+        QCOMPARE(p.errors.size(), 1);
+        QVERIFY(!validateMessage.isEmpty());
+        QCOMPARE(p.errors.first().message, validateMessage);
+    }
+
+    void textOfAValidSpecReadsBackToIt()
+    {
+        const WorkloadSpec spec{50'000'000,
+                                0,
+                                3'600'000,
+                                0,
+                                WorkloadSpec::kMaxIterations,
+                                Kernel::Hash,
+                                std::numeric_limits<std::uint64_t>::max()};
+        const RunConfig config{1024, Partition::RoundRobin, true, 49'999'999};
+        const SpecText t = SpecText::from(spec, config);
+        const SpecText::Parsed p = SpecCodec::decode(t, kCpus);
+        QVERIFY(p.ok());
+        QCOMPARE(p.spec, spec);
+        QCOMPARE(p.config, config);
+    }
+
+    void presetJson_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("errors"); // "key: message" joined by "; "; empty: valid
+        auto row = [](const char *name, const char *json, const char *errors) {
+            QTest::newRow(name) << QByteArray(json) << QString::fromUtf8(errors);
+        };
+        const char *io = R"("ioMs": [0, 10], "cpuIterations": [1, 2])";
+        auto with = [io](const char *tasks) {
+            return QByteArray("{\"tasks\": ") + tasks + ", " + io + "}";
+        };
+        row("valid", with("100").constData(), "");
+        row("tasks as grouped string", with("\"10,000\"").constData(), "");
+        row("tasks as suffixed string", with("\"100k\"").constData(), "");
+        row("tasks zero", with("0").constData(), "tasks: 0 is outside 1 to 50,000,000");
+        row("tasks negative", with("-5").constData(), "tasks: -5 is outside 1 to 50,000,000");
+        row("tasks fraction", with("2.5").constData(),
+            "tasks: '2.5' is not a whole number from 1 to 50,000,000");
+        row("tasks huge", with("1e300").constData(),
+            "tasks: 1.0000000000000001e+300 is outside 1 to 50,000,000");
+        row("tasks text", with("\"lots\"").constData(),
+            "tasks: 'lots' is not a whole number from 1 to 50,000,000");
+        row("tasks bool", with("true").constData(),
+            "tasks: 'true' is not a whole number from 1 to 50,000,000");
+        row("tasks null", with("null").constData(),
+            "tasks: 'null' is not a whole number from 1 to 50,000,000");
+        row("tasks array", with("[1]").constData(),
+            "tasks: '[1]' is not a whole number from 1 to 50,000,000");
+        row("tasks missing", R"({"ioMs": [0, 10], "cpuIterations": [1, 2]})",
+            "tasks: missing value (a whole number from 1 to 50,000,000)");
+        row("io not an array", R"({"tasks": 1, "ioMs": "0:10", "cpuIterations": [1, 2]})",
+            "ioMs: '0:10' is not [min, max], each from 0 to 3,600,000 ms");
+        row("io three numbers", R"({"tasks": 1, "ioMs": [0, 1, 2], "cpuIterations": [1, 2]})",
+            "ioMs: '[0,1,2]' is not [min, max], each from 0 to 3,600,000 ms");
+        row("io min above max", R"({"tasks": 1, "ioMs": [1200, 1000], "cpuIterations": [1, 2]})",
+            "ioMs: min 1,200 ms is above max 1,000 ms");
+        row("io above an hour", R"({"tasks": 1, "ioMs": [0, 3600001], "cpuIterations": [1, 2]})",
+            "ioMs: max 3,600,001 ms is outside 0 to 3,600,000 ms");
+        row("cpu missing", R"({"tasks": 1, "ioMs": [0, 1]})",
+            "cpuIterations: missing value ([min, max], each from 0 to 4,000,000,000 "
+            "iterations)");
+        row("cpu past 64 bits",
+            R"({"tasks": 1, "ioMs": [0, 1], "cpuIterations": [0, 18446744073709551616]})",
+            "cpuIterations: max 18446744073709551616 iterations is outside 0 to 4,000,000,000 "
+            "iterations");
+        row("seed past 2^53 as a number",
+            R"({"tasks": 1, "ioMs": [0, 1], "cpuIterations": [1, 2], "seed": 18014398509481984})",
+            "seed: 18,014,398,509,481,984 is past 2^53, where JSON numbers lose digits: write it "
+            "as a string");
+        row("seed past 2^53 as a string",
+            R"({"tasks": 1, "ioMs": [0, 1], "cpuIterations": [1, 2],
+                "seed": "18446744073709551615"})",
+            "");
+        row("kernel unknown",
+            R"({"tasks": 1, "ioMs": [0, 1], "cpuIterations": [1, 2], "kernel": "quantum"})",
+            "kernel: 'quantum' is not one of sum, hash");
+        row("kernel not a string",
+            R"({"tasks": 1, "ioMs": [0, 1], "cpuIterations": [1, 2], "kernel": 3})",
+            "kernel: '3' is not one of sum, hash");
+        row("partition unknown",
+            R"({"tasks": 1, "ioMs": [0, 1], "cpuIterations": [1, 2], "partition": "zigzag"})",
+            "partition: 'zigzag' is not one of contiguous, round-robin");
+        row("unknown key refused",
+            R"({"tasks": 1, "ioMs": [0, 1], "cpuIterations": [1, 2], "task": 5})",
+            "task: unknown key (known: tasks, ioMs, cpuIterations, seed, kernel, partition, name, "
+            "description)");
+        row("every problem at once", R"({"tasks": 0, "ioMs": [5, 1], "cpuIterations": [1, 2]})",
+            "tasks: 0 is outside 1 to 50,000,000; ioMs: min 5 ms is above max 1 ms");
+    }
+    void presetJson()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, errors);
+        QJsonParseError parseError;
+        const QJsonObject o = QJsonDocument::fromJson(json, &parseError).object();
+        QCOMPARE(parseError.error, QJsonParseError::NoError);
+        const SpecCodec::JsonWorkload w =
+            SpecCodec::decodeJson(o, {QStringLiteral("name"), QStringLiteral("description")});
+        QStringList got;
+        for (const FieldError &e : w.errors)
+            got.append(e.field + QStringLiteral(": ") + e.message);
+        QCOMPARE(got.join(QStringLiteral("; ")), errors);
+    }
+
+    void presetJsonCarriesEveryValue()
+    {
+        const QJsonObject o =
+            QJsonDocument::fromJson(R"({"tasks": "2.5k", "ioMs": [3, 9], "cpuIterations": [10,
+                "1M"], "seed": "0x10", "kernel": "hash", "partition": "round-robin"})")
+                .object();
+        const SpecCodec::JsonWorkload w = SpecCodec::decodeJson(o);
+        QVERIFY(w.errors.isEmpty());
+        QCOMPARE(w.spec, (WorkloadSpec{2500, 3, 9, 10, 1'000'000, Kernel::Hash, 16}));
+        QCOMPARE(w.partition, std::optional<Partition>(Partition::RoundRobin));
+        QVERIFY(!SpecCodec::decodeJson(QJsonObject{{"tasks", 1},
+                                                   {"ioMs", QJsonArray{0, 1}},
+                                                   {"cpuIterations", QJsonArray{0, 1}}})
+                     .partition.has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSpecCodec)
+#include "tst_speccodec.moc"
