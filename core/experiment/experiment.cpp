@@ -2,7 +2,6 @@
 #include "core/experiment/experiment.h"
 
 #include "core/analysis/statistics.h"
-#include "core/workload/taskplan.h"
 
 #include <algorithm>
 #include <cmath>
@@ -108,53 +107,4 @@ QList<int> sweepShardCounts(int logicalCpus)
     }
     std::sort(counts.begin(), counts.end());
     return counts;
-}
-
-ExperimentResult runExperiment(const ExperimentSpec &spec, const std::atomic<bool> *cancel,
-                               const std::function<void(const ExperimentProgress &)> &onProgress)
-{
-    ExperimentResult result;
-    result.spec = spec;
-    result.machine = MachineInfo::current();
-    result.nsPerIter = calibrateNsPerIteration(spec.workload.kernel);
-    const auto plan = std::make_shared<const TaskPlan>(TaskPlan::generate(spec.workload));
-
-    const int runCount = spec.repeats * static_cast<int>(spec.shardCounts.size());
-    if (spec.warmup && !spec.shardCounts.isEmpty()) {
-        const int shards = spec.shardCounts.first();
-        auto report = [&](const RunProgress &p) {
-            if (onProgress)
-                onProgress({-1, runCount, shards, 0, p});
-        };
-        const RunResult warm = runBlocking(plan, RunConfig{shards, spec.partition, spec.pin},
-                                           result.nsPerIter, cancel, report);
-        if (warm.status == RunStatus::Cancelled) {
-            result.cancelled = true;
-            return result;
-        }
-    }
-    int runIndex = 0;
-    for (int repeat = 0; repeat < spec.repeats; ++repeat) {
-        for (int shards : spec.shardCounts) {
-            if (cancel && cancel->load()) {
-                result.cancelled = true;
-                return result;
-            }
-            RunConfig config{shards, spec.partition, spec.pin, spec.failTask};
-            auto report = [&](const RunProgress &p) {
-                if (onProgress)
-                    onProgress({runIndex, runCount, shards, repeat, p});
-            };
-            RunResult run = runBlocking(plan, config, result.nsPerIter, cancel, report);
-            run.repeat = repeat;
-            result.cancelled = result.cancelled || run.status == RunStatus::Cancelled;
-            // The per-task arrays of every run would add up over many repeats; a report needs them
-            // for one run at most, and the last one is kept.
-            if (!result.runs.empty())
-                result.runs.back().timings.reset();
-            result.runs.push_back(std::move(run));
-            ++runIndex;
-        }
-    }
-    return result;
 }

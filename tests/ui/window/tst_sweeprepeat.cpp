@@ -113,7 +113,7 @@ private slots:
         QSignalSpy done(window.controller(), &RunController::experimentFinished);
         window.repeatCompareAction()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(runs.size(), 1, 20000); // the first run completes
-        QTRY_VERIFY_WITH_TIMEOUT(window.controller()->shards() != nullptr, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.controller()->isRunInFlight(), 5000);
         QTest::qWait(100);
         window.cancelAction()->trigger(); // in the middle of the second
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 5000);
