@@ -3,6 +3,8 @@
 
 #include "core/engine/shardset.h"
 
+#include <QMetaType>
+
 #include <vector>
 
 struct ExperimentSpec;
@@ -39,3 +41,6 @@ struct ExperimentProgress
     ExperimentStep step; // the run in flight, or the one that ran last
     RunProgress run;     // empty unless phase is Running
 };
+
+Q_DECLARE_METATYPE(ExperimentPhase)
+Q_DECLARE_METATYPE(ExperimentStep)

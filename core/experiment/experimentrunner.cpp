@@ -111,6 +111,8 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
         const ExperimentStep &step = steps[i];
         if (i > 0 && options.settleMs > 0) {
             setPhase(ExperimentPhase::Settling);
+            if (cancelled()) // by a slot of phaseChanged, before there was a pause to end
+                break;
             QTimer settle;
             settle.setSingleShot(true);
             settle.start(options.settleMs);
@@ -128,6 +130,8 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
                                step.warmup() ? -1 : spec.failTask};
         m_step = step;
         setPhase(ExperimentPhase::Running);
+        if (cancelled()) // by a slot of phaseChanged: nothing was launched
+            break;
         emit runStarted(step);
         RunResult run = co_await m_engine.run(plan, config, result.nsPerIter);
         if (!self)

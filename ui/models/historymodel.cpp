@@ -158,6 +158,11 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                                       "statistics, flagged")
                     .arg(r.shards);
         }
+        if (index.column() == Tasks)
+            return QStringLiteral("%1 of %2 tasks done · checksum %3")
+                .arg(r.tasksDone)
+                .arg(r.tasks)
+                .arg(checksumText(r.checksum));
         if (index.column() == Wall)
             return QStringLiteral("wall %1 · ideal bound %2 · %3 tasks/s")
                 .arg(Formatting::duration(r.wallMs), Formatting::duration(r.idealMs))
