@@ -45,12 +45,9 @@ struct ExperimentResult
     // (ExperimentRunner does it); every writer and view reads it and none computes its own.
     ExperimentSummary summary;
 
-    // Median wall time of the completed runs with `shards` loops; 0 if there are none.
-    double medianWallMs(int shards) const;
-    double medianIdealMs(int shards) const;
     // The configuration speedups are measured against: 1 loop when it was run, else the first K.
     int baselineShards() const;
-    // "4 loops: 2.93x faster than 1 loop (ideal 3.40x)", for the largest K run.
+    // "4 loops: 2.93x faster than 1 loop (ideal 3.40x)", for the largest K run, from `summary`.
     QString verdict() const;
 };
 
