@@ -156,9 +156,9 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
         result.cancelled = true;
 
     setPhase(ExperimentPhase::Summarizing);
-    const QFuture<ExperimentSummary> summarizing = QtConcurrent::run([runs = result] {
-        return summarizeExperiment(runs);
-    }); // a copy: per-task arrays are shared
+    // On a copy of the result, which shares the per-task arrays instead of copying them.
+    const QFuture<ExperimentSummary> summarizing =
+        QtConcurrent::run([copy = result] { return summarizeExperiment(copy); });
     result.summary = co_await summarizing;
     if (!self)
         co_return result;
