@@ -14,6 +14,7 @@
 #include <QCoroTask>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 // What the status bar shows while a run is in flight: one poll of the engine.
