@@ -2,6 +2,7 @@
 #include "app/headless.h"
 
 #include "core/base/clock.h"
+#include "core/experiment/experimentrunner.h"
 #include "core/load/loadsampler.h"
 #include "core/load/loadtimeline.h"
 #include "core/report/csvreport.h"
@@ -15,6 +16,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <limits>
@@ -90,12 +92,22 @@ int runHeadless(const HeadlessOptions &options)
     std::signal(SIGTERM, onInterrupt);
     std::signal(SIGHUP, onInterrupt); // a closed terminal: still write the cancelled reports
     const bool progressLine = !options.quiet && isatty(STDERR_FILENO);
-    // Core and shard load for load.csv, sampled from the progress callback (every ~100 ms, on
-    // this thread, never on a shard's) at the sampler's 4 Hz. The whole run is kept, not 60 s.
+    // Core and shard load for load.csv, sampled on this thread (never on a shard's) at the
+    // sampler's 4 Hz from the progress poll. The whole run is kept, not 60 s.
     LoadSampler sampler;
     LoadTimeline load(std::numeric_limits<double>::infinity());
     std::int64_t lastSampleNs = 0;
-    auto onProgress = [&](const ExperimentProgress &p) {
+    ExperimentRunner runner;
+    // 10 Hz: often enough for a progress line that looks alive and for a Ctrl-C to be acted on
+    // within 100 ms (plus the engine's cancel latency); a poll reads K relaxed atomics.
+    QTimer poll;
+    poll.setInterval(100);
+    QObject::connect(&poll, &QTimer::timeout, &runner, [&] {
+        if (g_interrupted.load())
+            runner.cancel();
+        const ExperimentProgress p = runner.progress();
+        if (p.phase != ExperimentPhase::Running)
+            return;
         if (nowNs() - lastSampleNs >= std::int64_t{LoadSampler::kDefaultIntervalMs} * 1'000'000) {
             load.append(sampler.sample(p.run.shardClocks));
             lastSampleNs = nowNs();
@@ -103,16 +115,21 @@ int runHeadless(const HeadlessOptions &options)
         if (!progressLine)
             return;
         const double pct = p.run.tasks ? 100.0 * double(p.run.finished) / double(p.run.tasks) : 0;
-        const QString which = p.runIndex < 0
-                                  ? QStringLiteral("warm-up")
-                                  : QStringLiteral("run %1/%2").arg(p.runIndex + 1).arg(p.runCount);
+        const QString which =
+            p.step.warmup()
+                ? QStringLiteral("warm-up")
+                : QStringLiteral("run %1/%2").arg(p.step.runIndex + 1).arg(p.step.runCount);
         std::fprintf(stderr, "\r\033[K%s: %d shard%s, %lld/%lld tasks (%.0f%%), %.1f s",
-                     qPrintable(which), p.shards, p.shards == 1 ? "" : "s",
+                     qPrintable(which), p.step.shards, p.step.shards == 1 ? "" : "s",
                      static_cast<long long>(p.run.finished), static_cast<long long>(p.run.tasks),
                      pct, double(p.run.elapsedNs) / 1e9);
         std::fflush(stderr);
-    };
-    const ExperimentResult result = runExperiment(options.experiment, &g_interrupted, onProgress);
+    });
+    poll.start();
+    // The experiment coroutine the GUI awaits, run here to completion: calibration, plan, runs,
+    // summary. No settle pause: the CLI has no load graph to keep apart.
+    const ExperimentResult result = QCoro::waitFor(runner.run(options.experiment));
+    poll.stop();
     if (progressLine) {
         std::fprintf(stderr, "\r\033[K");
         std::fflush(stderr);

@@ -3,65 +3,89 @@
 
 #include "core/workload/taskplan.h"
 
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <QCoroFuture>
+
+#include <climits>
+
 Engine::Engine(QObject *parent)
     : QObject(parent)
 {}
 
 Engine::~Engine()
 {
-    // A summary in flight finishes first (its hand-back event dies with this object); then
-    // ShardSet's destructor cancels and joins whatever still runs.
-    if (m_summarizer.joinable())
-        m_summarizer.join();
+    // The join job holds a raw pointer to m_set: it ends first (cancelled, within ~50 ms), then the
+    // set goes. A coroutine still waiting for the job resumes later, sees this object gone and
+    // returns without touching it.
+    if (m_set)
+        m_set->cancel();
+    if (m_joined.isValid())
+        m_joined.waitForFinished();
     m_set.reset();
+}
+
+void Engine::launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter)
+{
+    m_set = std::make_unique<ShardSet>(std::move(plan), config, nsPerIter);
+    m_set->launch();
+    // One pool thread waits for the shards (it sleeps in QThread::wait, so it costs no CPU the
+    // run could use) and then summarises off the caller's thread.
+    ShardSet *set = m_set.get();
+    m_joined = QtConcurrent::run([set] {
+        set->join(ULONG_MAX);
+        return set->result();
+    });
+}
+
+QCoro::Task<RunResult> Engine::run(std::shared_ptr<const TaskPlan> plan, RunConfig config,
+                                   double nsPerIter)
+{
+    if (m_set) {
+        RunResult busy;
+        busy.status = RunStatus::Failed;
+        busy.error = QStringLiteral("another run is in flight on this engine");
+        co_return busy;
+    }
+    launch(std::move(plan), config, nsPerIter);
+    co_return co_await joined();
 }
 
 bool Engine::start(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter)
 {
     if (m_set)
         return false;
-    m_set = std::make_unique<ShardSet>(std::move(plan), config, nsPerIter);
-    m_set->launch();
-    // QThread::finished is emitted from each shard's own thread; a queued connection brings it to
-    // ours. One signal per shard, never one per task.
-    for (const auto &shard : m_set->shards())
-        connect(shard.get(), &QThread::finished, this, &Engine::onShardFinished,
-                Qt::QueuedConnection);
-    // A shard may have finished before the connection existed (an empty slice, say).
-    QMetaObject::invokeMethod(this, &Engine::onShardFinished, Qt::QueuedConnection);
+    launch(std::move(plan), config, nsPerIter);
+    emitWhenJoined();
     return true;
+}
+
+QCoro::Task<RunResult> Engine::joined()
+{
+    const QPointer<Engine> self(this);
+    RunResult result = co_await m_joined;
+    if (self)
+        m_set.reset();
+    co_return result;
+}
+
+QCoro::Task<> Engine::emitWhenJoined()
+{
+    const QPointer<Engine> self(this);
+    const RunResult result = co_await joined();
+    if (self)
+        emit finished(result);
 }
 
 void Engine::cancel()
 {
-    // Once every shard has finished, the run is complete: a late cancel must not relabel it.
-    if (m_set && !m_summarizer.joinable())
+    // Once every shard has finished the run is complete: a late cancel must not relabel it.
+    if (m_set && !m_set->allFinished())
         m_set->cancel();
 }
 
 RunProgress Engine::progress() const
 {
     return m_set ? m_set->progress() : RunProgress{};
-}
-
-void Engine::onShardFinished()
-{
-    if (!m_set || !m_set->allFinished() || m_summarizer.joinable())
-        return;
-    // Summarising sorts the plan for the ideal bound and takes percentiles over every task:
-    // ~200 ms for a million tasks, too long for the caller's (GUI) thread. A short-lived thread
-    // does it and hands the result back through the caller's event loop.
-    m_summarizer = std::thread([this] {
-        m_set->join(ULONG_MAX);
-        RunResult result = m_set->result();
-        QMetaObject::invokeMethod(
-            this, [this, result = std::move(result)] { finishRun(result); }, Qt::QueuedConnection);
-    });
-}
-
-void Engine::finishRun(const RunResult &result)
-{
-    m_summarizer.join();
-    m_set.reset();
-    emit finished(result);
 }

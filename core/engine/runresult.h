@@ -9,12 +9,18 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class TaskPlan;
 
 enum class RunStatus { Completed, Cancelled, Failed };
 QString runStatusName(RunStatus status);
+std::optional<RunStatus> runStatusFromName(QStringView name);
+
+// How every report and view writes a checksum: "0x" and 16 hex digits. Text, because JSON numbers
+// are doubles (a 64-bit value would lose bits) and bare digits such as 12e4 read as numbers.
+QString checksumText(std::uint64_t checksum);
 
 struct Percentiles
 {

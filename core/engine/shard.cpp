@@ -170,8 +170,7 @@ void Shard::completeTask(std::uint32_t task, std::int64_t dueNs, bool due)
     if (due && !cancel.load(std::memory_order_relaxed)) {
         const std::int64_t resumedNs = nowNs();
         const std::int64_t lag = resumedNs - dueNs;
-        if (lag > m_recentMaxLagNs.load(std::memory_order_relaxed))
-            m_recentMaxLagNs.store(lag, std::memory_order_relaxed);
+        noteLag(resumedNs, lag);
         // QCoro 0.8 stores the exception of a task nobody awaits and then drops it: catch here so
         // a failure is counted and reported instead of vanishing.
         try {
@@ -219,4 +218,30 @@ ShardReport Shard::report() const
     ShardReport r = m_report;
     r.busyNs = m_busyNs.load();
     return r;
+}
+
+void Shard::noteLag(std::int64_t resumedNs, std::int64_t lagNs)
+{
+    constexpr auto relaxed = std::memory_order_relaxed;
+    const std::int64_t age = resumedNs - m_lagWindowStartNs.load(relaxed);
+    if (age >= kLagWindowNs) {
+        // A new window; the one before it is kept only if it is the direct predecessor.
+        m_previousLagWindowMaxNs.store(age < 2 * kLagWindowNs ? m_lagWindowMaxNs.load(relaxed) : 0,
+                                       relaxed);
+        m_lagWindowMaxNs.store(lagNs, relaxed);
+        m_lagWindowStartNs.store(resumedNs, relaxed);
+    } else if (lagNs > m_lagWindowMaxNs.load(relaxed)) {
+        m_lagWindowMaxNs.store(lagNs, relaxed);
+    }
+}
+
+std::int64_t Shard::recentMaxLagNs(std::int64_t atNs) const
+{
+    constexpr auto relaxed = std::memory_order_relaxed;
+    const std::int64_t age = atNs - m_lagWindowStartNs.load(relaxed);
+    if (age >= 2 * kLagWindowNs)
+        return 0; // nothing resumed lately: no lag to show
+    const std::int64_t current = m_lagWindowMaxNs.load(relaxed);
+    return age >= kLagWindowNs ? current
+                               : std::max(current, m_previousLagWindowMaxNs.load(relaxed));
 }

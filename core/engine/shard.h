@@ -67,8 +67,12 @@ public:
     // Live figures, safe from any thread.
     std::int64_t tasksFinished() const { return m_finished.load(std::memory_order_relaxed); }
     std::int64_t busyNs() const { return m_busyNs.load(std::memory_order_relaxed); }
-    // Largest lag seen since the previous call; resets it. For one poller only.
-    std::int64_t takeRecentMaxLagNs() { return m_recentMaxLagNs.exchange(0); }
+    // Largest event-loop lag of the tasks resumed in the last kLagWindowNs to 2 * kLagWindowNs
+    // before `atNs` (0 when none was). Reading changes nothing, so every poller sees the same
+    // figure.
+    std::int64_t recentMaxLagNs(std::int64_t atNs) const;
+    // 250 ms: one load sample (4 Hz), so the lag bar and the CPU bar describe the same interval.
+    static constexpr std::int64_t kLagWindowNs = 250'000'000;
     // This thread's CPU-time clock (valid from waitUntilReady() until the thread ends).
     clockid_t cpuClock() const { return m_cpuClock.load(); }
 
@@ -84,6 +88,7 @@ private:
     QCoro::Task<> runTask(std::uint32_t task, std::int64_t dueNs);
     void completeTask(std::uint32_t task, std::int64_t dueNs, bool due);
     void finishTask();
+    void noteLag(std::int64_t resumedNs, std::int64_t lagNs);
 
     const int m_index;
     const Context m_context;
@@ -103,6 +108,10 @@ private:
     ShardReport m_report;
     std::atomic<std::int64_t> m_finished{0};
     std::atomic<std::int64_t> m_busyNs{0};
-    std::atomic<std::int64_t> m_recentMaxLagNs{0};
+    // The lag windows: written by the shard thread only, read relaxed by pollers (a torn view of
+    // the three costs one sample of a display value, nothing more).
+    std::atomic<std::int64_t> m_lagWindowStartNs{0};
+    std::atomic<std::int64_t> m_lagWindowMaxNs{0};
+    std::atomic<std::int64_t> m_previousLagWindowMaxNs{0};
     std::atomic<bool> m_published{false}; // release at thread end, acquire in report()
 };

@@ -84,8 +84,10 @@ RunProgress ShardSet::progress() const
 {
     RunProgress p;
     p.tasks = static_cast<std::int64_t>(m_plan->size());
-    p.elapsedNs = m_t0Ns ? nowNs() - m_t0Ns : 0;
+    const std::int64_t now = nowNs();
+    p.elapsedNs = m_t0Ns ? now - m_t0Ns : 0;
     for (const auto &shard : m_shards) {
+        p.shardRecentMaxLagNs.push_back(shard->recentMaxLagNs(now));
         p.shardFinished.push_back(shard->tasksFinished());
         p.shardBusyNs.push_back(shard->busyNs());
         p.shardClocks.push_back(shard->cpuClock());

@@ -12,7 +12,8 @@
 
 class TaskPlan;
 
-// Live view of a run in flight, for pollers (GUI at 10-20 Hz, CLI progress line).
+// Live view of a run in flight, for pollers (GUI at 10-20 Hz, CLI progress line): everything a
+// view of the run needs, so none reaches into the shards. Per-shard vectors are indexed by shard.
 struct RunProgress
 {
     std::int64_t tasks = 0;
@@ -20,7 +21,10 @@ struct RunProgress
     std::int64_t elapsedNs = 0;
     std::vector<std::int64_t> shardFinished;
     std::vector<std::int64_t> shardBusyNs;
-    std::vector<clockid_t> shardClocks; // thread CPU clocks, for the load sampler
+    // Thread CPU clocks: LoadSampler turns two readings into each shard's CPU share.
+    std::vector<clockid_t> shardClocks;
+    // Largest event-loop lag of the last 250-500 ms (Shard::recentMaxLagNs()).
+    std::vector<std::int64_t> shardRecentMaxLagNs;
 };
 
 // K shards executing one plan: the mechanics of one run, shared by the async Engine (GUI) and the

@@ -3,14 +3,13 @@
 
 #include "core/engine/runconfig.h"
 #include "core/engine/runresult.h"
-#include "core/engine/shardset.h"
+#include "core/experiment/experimentsummary.h"
 #include "core/system/machineinfo.h"
 #include "core/workload/workloadspec.h"
 
 #include <QList>
 
 #include <atomic>
-#include <functional>
 #include <vector>
 
 // A set of runs on one plan: every shard count in `shardCounts`, `repeats` times, interleaved
@@ -44,26 +43,18 @@ struct ExperimentResult
     double nsPerIter = 0;
     std::vector<RunResult> runs; // in execution order
     bool cancelled = false;
+    // summarizeExperiment() of the runs above, computed once when the experiment ends
+    // (ExperimentRunner does it); every writer and view reads it and none computes its own.
+    ExperimentSummary summary;
 
-    // Median wall time of the completed runs with `shards` loops; 0 if there are none.
-    double medianWallMs(int shards) const;
-    double medianIdealMs(int shards) const;
     // The configuration speedups are measured against: 1 loop when it was run, else the first K.
     int baselineShards() const;
-    // "4 loops: 2.93x faster than 1 loop (ideal 3.40x)", for the largest K run.
+    // "4 loops: 2.93x faster than 1 loop (ideal 3.40x)", for the largest K run, from `summary`.
     QString verdict() const;
 };
 
-struct ExperimentProgress
-{
-    int runIndex = 0; // 0-based; -1 for the warm-up run
-    int runCount = 0;
-    int shards = 0;
-    int repeat = 0;
-    RunProgress run;
-};
-
-// Calibrates the kernel, generates the plan once and runs every configuration on it, blocking.
-ExperimentResult
-runExperiment(const ExperimentSpec &spec, const std::atomic<bool> *cancel = nullptr,
-              const std::function<void(const ExperimentProgress &)> &onProgress = {});
+// Runs `spec` with ExperimentRunner (calibration included) and blocks until it is done, for
+// tests and benchmarks that need a real experiment in one line. `cancel`, when already set, ends
+// it after the calibration. Needs a QCoreApplication.
+ExperimentResult runExperiment(const ExperimentSpec &spec,
+                               const std::atomic<bool> *cancel = nullptr);

@@ -1,11 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "core/experiment/experimentsummary.h"
 
+#include "core/engine/runresult.h"
 #include "core/experiment/experiment.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+
+double runSpeedup(double baselineWallMs, const RunResult &run)
+{
+    if (!run.completed() || !(baselineWallMs > 0) || !(run.wallMs > 0))
+        return std::numeric_limits<double>::quiet_NaN();
+    return baselineWallMs / run.wallMs;
+}
 
 const ConfigSummary *ExperimentSummary::config(int shards) const
 {
@@ -94,6 +102,13 @@ ExperimentSummary summarizeExperiment(const ExperimentResult &result)
             c.vsBaseline = mannWhitneyU(baseWall, wall);
         }
         summary.configs.push_back(c);
+    }
+
+    // A speedup needs something to be faster than: with one configuration there is none.
+    for (const RunResult &r : result.runs) {
+        summary.runSpeedups.push_back(summary.configs.size() > 1
+                                          ? runSpeedup(baseWallSummary.median, r)
+                                          : std::numeric_limits<double>::quiet_NaN());
     }
 
     if (summary.baselineShards == 1) {

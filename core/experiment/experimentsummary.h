@@ -6,6 +6,12 @@
 #include <vector>
 
 struct ExperimentResult;
+struct RunResult;
+
+// The one definition of a run's speedup, used by every report and view: the baseline's (median)
+// wall time over this run's wall time. NaN unless the run completed and both times are positive:
+// a cancelled run's wall time is not a speed.
+double runSpeedup(double baselineWallMs, const RunResult &run);
 
 // The statistics of one configuration (one shard count K) of an experiment. Only completed runs
 // enter them: a cancelled or failed run measured something else, so it is counted in `runs` and
@@ -43,6 +49,9 @@ struct ExperimentSummary
     // One flag per ExperimentResult::runs entry: a completed run whose wall time is a MAD outlier
     // among the completed runs of its K. Always false for other runs.
     std::vector<bool> runOutliers;
+    // One per ExperimentResult::runs entry: runSpeedup() against the baseline's median wall time;
+    // NaN for every run when the experiment has a single configuration.
+    std::vector<double> runSpeedups;
     // Fitted over every K's median speedup when the baseline is 1 loop (the law is relative to
     // one processor) and some K > 1 completed; NaN otherwise.
     AmdahlFit amdahl;

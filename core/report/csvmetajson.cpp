@@ -26,7 +26,7 @@ QByteArray csvMetaJson(const ExperimentResult &result, const QStringList &files)
     o.remove(QStringLiteral("runs")); // they are runs.csv
     o.insert(QStringLiteral("csv_schema"), QString::fromLatin1(kCsvSchema));
     o.insert(QStringLiteral("files"), QJsonArray::fromStringList(files));
-    const ExperimentSummary summary = summarizeExperiment(result);
+    const ExperimentSummary &summary = result.summary;
     o.insert(QStringLiteral("baseline_shards"), summary.baselineShards);
     o.insert(QStringLiteral("amdahl"),
              QJsonObject{

@@ -65,12 +65,6 @@ void header(CsvWriter &csv, std::initializer_list<const char *> names)
     csv.endRow();
 }
 
-// "0x" + 16 hex digits: text to every reader (bare hex digits such as 12e4 would read as numbers).
-QByteArray hexChecksum(std::uint64_t v)
-{
-    return "0x" + QByteArray::number(static_cast<qulonglong>(v), 16).rightJustified(16, '0');
-}
-
 } // namespace
 
 QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
@@ -108,8 +102,7 @@ QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
                  "checksum",
                  "outlier",
                  "error"});
-    const ExperimentSummary summary = summarizeExperiment(result);
-    const double baseWall = result.medianWallMs(summary.baselineShards);
+    const ExperimentSummary &summary = result.summary;
     for (std::size_t i = 0; i < result.runs.size(); ++i) {
         const RunResult &r = result.runs[i];
         csv.field(static_cast<std::int64_t>(i)).field(r.repeat).field(r.shards);
@@ -119,16 +112,12 @@ QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
             .field(static_cast<std::int64_t>(r.tasksDone))
             .field(static_cast<std::int64_t>(r.tasksFailed));
         csv.field(r.wallMs).field(r.idealMs).field(r.efficiency);
-        // Derived from the completed runs only: a cancelled run's wall time is not a speed.
-        if (r.completed() && baseWall > 0 && r.wallMs > 0)
-            csv.field(baseWall / r.wallMs);
-        else
-            csv.empty();
+        csv.field(i < summary.runSpeedups.size() ? summary.runSpeedups[i] : kNaN); // NaN: empty
         csv.field(r.throughputTps).field(r.startOverheadMs).field(r.joinOverheadMs);
         for (const Percentiles *p : {&r.lagMs, &r.latencyMs})
             csv.field(p->p50).field(p->p90).field(p->p99).field(p->max);
-        csv.field(r.nsPerIter).raw(hexChecksum(r.checksum));
-        if (r.completed())
+        csv.field(r.nsPerIter).raw(checksumText(r.checksum).toLatin1());
+        if (r.completed() && i < summary.runOutliers.size())
             csv.field(static_cast<bool>(summary.runOutliers[i]));
         else
             csv.empty();
@@ -140,7 +129,7 @@ QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
 
 QByteArray summaryCsv(const ExperimentResult &result, CsvMetadata meta)
 {
-    const ExperimentSummary summary = summarizeExperiment(result);
+    const ExperimentSummary &summary = result.summary;
     QByteArray out;
     CsvWriter csv(&out);
     if (meta == CsvMetadata::CommentLines) {

@@ -19,12 +19,6 @@ QJsonObject percentilesToJson(const Percentiles &p)
             {QStringLiteral("max"), p.max}};
 }
 
-// JSON numbers are doubles: a 64-bit checksum would lose bits, so it travels as hex text.
-QString hex64(std::uint64_t v)
-{
-    return QStringLiteral("%1").arg(v, 16, 16, QLatin1Char('0'));
-}
-
 // NaN means "not defined" in our statistics (one run has no standard deviation); JSON has no
 // NaN, so it travels as null.
 QJsonValue number(double v)
@@ -85,7 +79,7 @@ QJsonObject runToJson(const RunResult &run)
                         {QStringLiteral("busy_ms"), s.busyMs},
                         {QStringLiteral("cpu_ms"), s.cpuMs},
                         {QStringLiteral("finish_ms"), s.finishMs},
-                        {QStringLiteral("checksum"), hex64(s.checksum)}});
+                        {QStringLiteral("checksum"), checksumText(s.checksum)}});
     }
     QJsonObject o{
         {QStringLiteral("status"), runStatusName(run.status)},
@@ -100,7 +94,7 @@ QJsonObject runToJson(const RunResult &run)
         {QStringLiteral("tasks"), static_cast<double>(run.tasks)},
         {QStringLiteral("tasks_done"), static_cast<double>(run.tasksDone)},
         {QStringLiteral("tasks_failed"), static_cast<double>(run.tasksFailed)},
-        {QStringLiteral("checksum"), hex64(run.checksum)},
+        {QStringLiteral("checksum"), checksumText(run.checksum)},
         {QStringLiteral("throughput_tps"), run.throughputTps},
         {QStringLiteral("start_overhead_ms"), run.startOverheadMs},
         {QStringLiteral("join_overhead_ms"), run.joinOverheadMs},
@@ -120,7 +114,7 @@ QJsonObject experimentToJson(const ExperimentResult &result)
     QJsonArray shardCounts;
     for (int k : spec.shardCounts)
         shardCounts.append(k);
-    const ExperimentSummary summary = summarizeExperiment(result);
+    const ExperimentSummary &summary = result.summary;
     QJsonArray runs;
     for (std::size_t i = 0; i < result.runs.size(); ++i) {
         QJsonObject run = runToJson(result.runs[i]);

@@ -68,7 +68,7 @@ QString workloadLine(const ExperimentResult &result)
 
 QString experimentMarkdown(const ExperimentResult &result)
 {
-    const ExperimentSummary summary = summarizeExperiment(result);
+    const ExperimentSummary &summary = result.summary;
     QStringList lines;
     lines << QStringLiteral("## LoopBench report") << QString();
     lines << machineLine(result.machine) << QString();

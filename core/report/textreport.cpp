@@ -14,7 +14,7 @@ namespace {
 // speedup with its error, and the significance and Amdahl figures when they are defined.
 QString summaryTable(const ExperimentResult &result)
 {
-    const ExperimentSummary summary = summarizeExperiment(result);
+    const ExperimentSummary &summary = result.summary;
     QString out;
     QTextStream s(&out);
     s.setRealNumberNotation(QTextStream::FixedNotation);
@@ -58,7 +58,6 @@ QString experimentTable(const ExperimentResult &result)
     QString out;
     QTextStream s(&out);
     const bool repeats = result.spec.repeats > 1;
-    const double baseWall = result.medianWallMs(result.baselineShards());
     s << qSetFieldWidth(7) << "shards";
     if (repeats)
         s << qSetFieldWidth(7) << "rep";
@@ -66,7 +65,8 @@ QString experimentTable(const ExperimentResult &result)
       << "speedup" << qSetFieldWidth(10) << "ideal s" << qSetFieldWidth(11) << "efficiency"
       << qSetFieldWidth(13) << "lag p99 ms" << qSetFieldWidth(0) << "  status\n";
     s.setRealNumberNotation(QTextStream::FixedNotation);
-    for (const RunResult &r : result.runs) {
+    for (std::size_t i = 0; i < result.runs.size(); ++i) {
+        const RunResult &r = result.runs[i];
         s << qSetFieldWidth(7) << r.shards;
         if (repeats)
             s << qSetFieldWidth(7) << r.repeat + 1;
@@ -75,8 +75,13 @@ QString experimentTable(const ExperimentResult &result)
         s.setRealNumberPrecision(0);
         s << qSetFieldWidth(12) << r.throughputTps;
         s.setRealNumberPrecision(2);
-        s << qSetFieldWidth(8) << (r.wallMs > 0 ? baseWall / r.wallMs : 0.0) << qSetFieldWidth(1)
-          << "x";
+        // No speedup (a run that did not complete) prints as "-", never as a number.
+        const double speedup =
+            i < result.summary.runSpeedups.size() ? result.summary.runSpeedups[i] : kNaN;
+        if (std::isnan(speedup))
+            s << qSetFieldWidth(8) << "-" << qSetFieldWidth(1) << " ";
+        else
+            s << qSetFieldWidth(8) << speedup << qSetFieldWidth(1) << "x";
         s.setRealNumberPrecision(3);
         s << qSetFieldWidth(10) << r.idealMs / 1000;
         s.setRealNumberPrecision(2);

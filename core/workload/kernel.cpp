@@ -2,6 +2,7 @@
 #include "core/workload/kernel.h"
 
 #include "core/base/clock.h"
+#include "core/base/enumnames.h"
 
 #include <algorithm>
 
@@ -47,24 +48,23 @@ void hashChunk(HashState &s, std::uint64_t count)
 
 } // namespace
 
+namespace {
+
+constexpr EnumName<Kernel> kKernelNames[] = {
+    {Kernel::Sum, u"sum"},
+    {Kernel::Hash, u"hash"},
+};
+
+} // namespace
+
 QString kernelName(Kernel kernel)
 {
-    switch (kernel) {
-    case Kernel::Sum:
-        return QStringLiteral("sum");
-    case Kernel::Hash:
-        return QStringLiteral("hash");
-    }
-    return {};
+    return nameOf(kKernelNames, kernel);
 }
 
 std::optional<Kernel> kernelFromName(QStringView name)
 {
-    for (Kernel k : {Kernel::Sum, Kernel::Hash}) {
-        if (name.compare(kernelName(k), Qt::CaseInsensitive) == 0)
-            return k;
-    }
-    return std::nullopt;
+    return valueOf(kKernelNames, name);
 }
 
 std::uint64_t runKernel(Kernel kernel, std::uint64_t iterations, std::uint64_t input,

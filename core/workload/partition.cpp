@@ -1,19 +1,25 @@
 // SPDX-License-Identifier: MIT
 #include "core/workload/partition.h"
 
+#include "core/base/enumnames.h"
+
+namespace {
+
+constexpr EnumName<Partition> kPartitionNames[] = {
+    {Partition::Contiguous, u"contiguous"},
+    {Partition::RoundRobin, u"round-robin"},
+};
+
+} // namespace
+
 QString partitionName(Partition partition)
 {
-    return partition == Partition::Contiguous ? QStringLiteral("contiguous")
-                                              : QStringLiteral("round-robin");
+    return nameOf(kPartitionNames, partition);
 }
 
 std::optional<Partition> partitionFromName(QStringView name)
 {
-    for (Partition p : {Partition::Contiguous, Partition::RoundRobin}) {
-        if (name.compare(partitionName(p), Qt::CaseInsensitive) == 0)
-            return p;
-    }
-    return std::nullopt;
+    return valueOf(kPartitionNames, name);
 }
 
 Slice sliceFor(Partition partition, std::size_t tasks, int shards, int shard)

@@ -1,37 +1,37 @@
 // SPDX-License-Identifier: MIT
 #include "ui/control/calibrator.h"
 
-#include <QThread>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <QCoroFuture>
 
 Calibrator::Calibrator(QObject *parent)
     : QObject(parent)
 {}
 
-Calibrator::~Calibrator()
-{
-    if (m_thread)
-        m_thread->wait();
-}
-
 void Calibrator::start()
 {
-    if (m_thread)
+    if (m_started)
         return;
-    m_thread.reset(QThread::create([this] {
-        for (Kernel kernel : {Kernel::Sum, Kernel::Hash}) {
-            const double ns = calibrateNsPerIteration(kernel);
-            // Back to the owner's thread; the destructor waits for us, so `this` is alive.
-            QMetaObject::invokeMethod(
-                this,
-                [this, kernel, ns] {
-                    m_nsPerIter.insert(static_cast<int>(kernel), ns);
-                    emit calibrated(kernel, ns);
-                },
-                Qt::QueuedConnection);
-        }
-    }));
-    m_thread->setObjectName(QStringLiteral("calibration"));
-    m_thread->start();
+    m_started = true;
+    calibrateAll();
+}
+
+QCoro::Task<> Calibrator::calibrateAll()
+{
+    // The pool job outlives this object if the window closes meanwhile; it owns nothing of ours.
+    const QPointer<Calibrator> self(this);
+    for (Kernel kernel : {Kernel::Sum, Kernel::Hash}) {
+        // Named before it is awaited: GCC 12 mishandles a temporary lambda in a co_await.
+        const QFuture<double> calibrating =
+            QtConcurrent::run([kernel] { return calibrateNsPerIteration(kernel); });
+        const double ns = co_await calibrating;
+        if (!self)
+            co_return;
+        m_nsPerIter.insert(static_cast<int>(kernel), ns);
+        emit calibrated(kernel, ns);
+    }
 }
 
 std::optional<double> Calibrator::nsPerIteration(Kernel kernel) const

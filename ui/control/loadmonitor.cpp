@@ -2,7 +2,6 @@
 #include "ui/control/loadmonitor.h"
 
 #include "core/base/clock.h"
-#include "core/engine/shardset.h"
 
 #include <algorithm>
 #include <cmath>
@@ -18,9 +17,9 @@ LoadMonitor::LoadMonitor(std::unique_ptr<CpuStatSource> source, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &LoadMonitor::sampleNow);
 }
 
-void LoadMonitor::setShardSource(std::function<const ShardSet *()> source)
+void LoadMonitor::setRunSource(std::function<RunProgress()> source)
 {
-    m_shardSource = std::move(source);
+    m_runSource = std::move(source);
 }
 
 void LoadMonitor::start(int intervalMs)
@@ -39,16 +38,11 @@ void LoadMonitor::stop()
 
 void LoadMonitor::sampleNow()
 {
-    const ShardSet *set = m_shardSource ? m_shardSource() : nullptr;
-    std::vector<clockid_t> clocks;
+    const RunProgress run = m_runSource ? m_runSource() : RunProgress{};
     m_shardLag.clear();
-    if (set) {
-        for (const auto &shard : set->shards()) {
-            clocks.push_back(shard->cpuClock());
-            m_shardLag.push_back(nsToMs(shard->takeRecentMaxLagNs()));
-        }
-    }
-    LoadSample s = m_sampler.sample(clocks);
+    for (std::int64_t lagNs : run.shardRecentMaxLagNs)
+        m_shardLag.push_back(nsToMs(lagNs));
+    LoadSample s = m_sampler.sample(run.shardClocks);
     m_shardCpu.clear();
     for (double share : s.shardCpu)
         m_shardCpu.push_back(std::isnan(share) ? 0.0 : share * 100.0);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/engine/shardset.h"
 #include "core/load/loadsampler.h"
 #include "core/load/loadtimeline.h"
 
@@ -14,8 +15,6 @@
 #include <memory>
 #include <vector>
 
-class ShardSet;
-
 // Span of the load timeline during which a run was in flight: the core chart shades it, so
 // "one loop" and "K loops" can be told apart on the graph.
 struct RunSpan
@@ -28,7 +27,8 @@ struct RunSpan
 // The live load behind the charts: samples /proc/stat per core and every shard thread's CPU
 // clock at 4 Hz on the GUI thread (one read is ~50 us: not benchmark work, and no thread to
 // synchronise), keeps the last 60 s, and turns it into the point lists the views replace() in
-// one go. Also the one poller of the shards' event-loop lag.
+// one go. What it knows of the shards comes from the progress the engine publishes (their CPU
+// clocks and recent lag): it never reaches into the engine.
 class LoadMonitor : public QObject
 {
     Q_OBJECT
@@ -38,8 +38,8 @@ public:
     explicit LoadMonitor(std::unique_ptr<CpuStatSource> source = std::make_unique<ProcStatSource>(),
                          QObject *parent = nullptr);
 
-    // Where the running shards come from (the RunController); null while idle.
-    void setShardSource(std::function<const ShardSet *()> source);
+    // Where the progress of the run in flight comes from (the RunController); empty while idle.
+    void setRunSource(std::function<RunProgress()> source);
     void start(int intervalMs = LoadSampler::kDefaultIntervalMs);
     void stop();
     void sampleNow();
@@ -78,7 +78,7 @@ private:
     LoadTimeline m_recording;
     bool m_isRecording = false;
     QTimer m_timer;
-    std::function<const ShardSet *()> m_shardSource;
+    std::function<RunProgress()> m_runSource;
     std::deque<RunSpan> m_spans;
     std::vector<double> m_shardCpu;
     std::vector<double> m_shardLag;

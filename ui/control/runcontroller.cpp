@@ -2,9 +2,8 @@
 #include "ui/control/runcontroller.h"
 
 #include "core/base/clock.h"
-#include "core/workload/taskplan.h"
 
-#include <QThread>
+#include <QPointer>
 
 #include <limits>
 
@@ -13,9 +12,6 @@ RunController::RunController(QObject *parent)
 {
     m_pollTimer.setInterval(kPollIntervalMs);
     connect(&m_pollTimer, &QTimer::timeout, this, &RunController::poll);
-    m_settleTimer.setSingleShot(true);
-    m_settleTimer.setInterval(kSettleMs);
-    connect(&m_settleTimer, &QTimer::timeout, this, &RunController::startStep);
 }
 
 RunController::~RunController()
@@ -28,9 +24,6 @@ bool RunController::start(Mode mode, const WorkloadSpec &spec, const RunConfig &
 {
     if (isRunning() || !spec.validate().isEmpty() || !config.validate().isEmpty())
         return false;
-
-    RunConfig one = config;
-    one.shards = 1;
     ExperimentSpec experiment;
     experiment.workload = spec;
     experiment.partition = config.partition;
@@ -38,213 +31,157 @@ bool RunController::start(Mode mode, const WorkloadSpec &spec, const RunConfig &
     experiment.failTask = config.failTask;
     switch (mode) {
     case Mode::OneLoop:
-        m_steps = {{RunRole::OneLoop, one}};
         experiment.shardCounts = {1};
         break;
     case Mode::KLoops:
-        m_steps = {{RunRole::KLoops, config}};
         experiment.shardCounts = {config.shards};
         break;
     case Mode::Compare:
-        m_steps = {{RunRole::CompareOne, one}, {RunRole::CompareK, config}};
-        experiment.shardCounts = {1};
-        if (config.shards != 1)
-            experiment.shardCounts.append(config.shards);
+        // Two runs even when K is 1: the user asked for a comparison, and gets one.
+        experiment.shardCounts = {1, config.shards};
         break;
     }
-    m_isExperiment = false;
-    m_experiment = ExperimentResult{};
-    m_experiment.spec = experiment;
-    return begin(spec, nsPerIter);
+    // A failed run ends a Compare: there is nothing left to compare with.
+    return begin(experiment, {nsPerIter, kSettleMs, true}, mode);
 }
 
 bool RunController::startExperiment(const ExperimentSpec &spec, double nsPerIter)
 {
     if (isRunning() || !spec.validate().isEmpty() || spec.shardCounts.isEmpty())
         return false;
-    m_steps.clear();
-    if (spec.warmup) {
-        // Like runExperiment(): the first configuration, without the injected failure, whose
-        // result is thrown away.
-        m_steps.push_back(
-            {RunRole::Warmup, RunConfig{spec.shardCounts.first(), spec.partition, spec.pin}, 0});
-    }
-    for (int repeat = 0; repeat < spec.repeats; ++repeat) {
-        for (int shards : spec.shardCounts) {
-            m_steps.push_back({RunRole::Repeat,
-                               RunConfig{shards, spec.partition, spec.pin, spec.failTask}, repeat});
-        }
-    }
-    m_isExperiment = true;
-    m_experiment = ExperimentResult{};
-    m_experiment.spec = spec;
-    return begin(spec.workload, nsPerIter);
+    // A failed run does not end an experiment: the CLI records it and goes on, and so must the
+    // GUI for the reports to agree.
+    return begin(spec, {nsPerIter, kExperimentSettleMs, false}, std::nullopt);
 }
 
-bool RunController::begin(const WorkloadSpec &spec, double nsPerIter)
+bool RunController::begin(const ExperimentSpec &spec, ExperimentRunner::Options options,
+                          std::optional<Mode> mode)
 {
-    m_experiment.machine = MachineInfo::current();
-    m_experiment.nsPerIter = nsPerIter;
-    m_nsPerIter = nsPerIter;
-    m_stepIndex = 0;
-    m_results.clear();
-    m_cancelRequested = false;
+    if (!m_runner) {
+        m_runner = std::make_unique<ExperimentRunner>();
+        connect(m_runner.get(), &ExperimentRunner::runStarted, this, &RunController::onRunStarted);
+        connect(m_runner.get(), &ExperimentRunner::runFinished, this,
+                &RunController::onRunFinished);
+    }
+    m_mode = mode;
+    m_compared.clear();
+    m_running = true;
     emit runningChanged(true);
-
-    // One plan for the whole sequence: both halves of a Compare, and every run of an experiment,
-    // execute the identical task list.
-    // Drawn on a thread of its own: a million tasks take tens of ms, the 50M limit seconds, and
-    // the GUI thread must not stall for either.
-    const quint64 sequence = ++m_sequence;
-    m_planThread.reset(QThread::create([this, spec, sequence] {
-        auto plan = std::make_shared<const TaskPlan>(TaskPlan::generate(spec));
-        QMetaObject::invokeMethod(
-            this, [this, plan, sequence] { onPlanReady(sequence, plan); }, Qt::QueuedConnection);
-    }));
-    m_planThread->setObjectName(QStringLiteral("plan"));
-    m_planThread->start();
+    sequence(spec, options);
     return true;
 }
 
-void RunController::onPlanReady(quint64 sequence, std::shared_ptr<const TaskPlan> plan)
+QCoro::Task<> RunController::sequence(ExperimentSpec spec, ExperimentRunner::Options options)
 {
-    if (sequence != m_sequence || !m_planThread)
-        return;           // drawn for a sequence that shutdown() abandoned
-    m_planThread->wait(); // it has posted its last word; let it end before it is reused
-    m_planThread.reset();
-    if (!isRunning())
-        return;
-    if (m_cancelRequested) {
-        m_experiment.cancelled = true;
-        endSequence();
-        return;
-    }
-    m_plan = std::move(plan);
-    startStep();
+    // The runner resumes us on this thread; by then the window may have closed (shutdown() drops
+    // the runner and bumps the sequence) or this object may be gone.
+    const QPointer<RunController> self(this);
+    const quint64 sequence = ++m_sequence;
+    const ExperimentResult result = co_await m_runner->run(std::move(spec), options);
+    if (!self || sequence != m_sequence)
+        co_return;
+    endSequence(result);
 }
 
-void RunController::startStep()
+RunRole RunController::roleOf(const ExperimentStep &step) const
 {
-    const Step &step = m_steps.at(m_stepIndex);
-    if (!m_engine) {
-        m_engine = std::make_unique<Engine>();
-        connect(m_engine.get(), &Engine::finished, this, &RunController::onEngineFinished);
+    if (!m_mode)
+        return step.warmup() ? RunRole::Warmup : RunRole::Repeat;
+    switch (*m_mode) {
+    case Mode::OneLoop:
+        return RunRole::OneLoop;
+    case Mode::KLoops:
+        return RunRole::KLoops;
+    case Mode::Compare:
+        return step.runIndex == 0 ? RunRole::CompareOne : RunRole::CompareK;
     }
-    if (!m_engine->start(m_plan, step.config, m_nsPerIter)) {
-        endSequence();
-        return;
-    }
+    return RunRole::OneLoop;
+}
+
+void RunController::onRunStarted(const ExperimentStep &step)
+{
     m_stall.start(); // per run, so each history row carries its own figure
     m_pollTimer.start();
-    emit runStarted(step.role, step.config.shards);
+    emit runStarted(roleOf(step), step.shards);
     poll();
+}
+
+void RunController::onRunFinished(const RunResult &result, const ExperimentStep &step)
+{
+    m_pollTimer.stop();
+    m_stall.stop();
+    if (m_mode == Mode::Compare)
+        m_compared.push_back(result);
+    emit runFinished(result, roleOf(step), m_stall.stats().p99Ms);
+}
+
+void RunController::endSequence(const ExperimentResult &result)
+{
+    m_running = false;
+    m_pollTimer.stop();
+    m_stall.stop();
+    if (m_mode == Mode::Compare && m_compared.size() == 2) {
+        if (const auto c = Comparison::between(m_compared[0], m_compared[1]))
+            emit comparisonFinished(*c);
+    }
+    m_compared.clear();
+    if (!result.runs.empty())
+        emit experimentFinished(result);
+    emit runningChanged(false);
+}
+
+bool RunController::isRunInFlight() const
+{
+    return m_running && m_runner && m_runner->progress().phase == ExperimentPhase::Running;
+}
+
+RunProgress RunController::runProgress() const
+{
+    return m_running && m_runner ? m_runner->progress().run : RunProgress{};
 }
 
 void RunController::poll()
 {
-    if (!isRunning() || !m_engine || !m_engine->isRunning())
+    if (!m_running || !m_runner)
         return;
-    const RunProgress p = m_engine->progress();
-    const Step &step = m_steps.at(m_stepIndex);
+    const ExperimentProgress p = m_runner->progress();
+    if (p.phase != ExperimentPhase::Running)
+        return;
     RunProgressInfo info;
-    info.role = step.role;
-    info.runIndex = static_cast<int>(m_stepIndex);
-    info.runCount = static_cast<int>(m_steps.size());
-    info.experiment = m_isExperiment;
-    info.shards = step.config.shards;
-    info.tasks = p.tasks;
-    info.finished = p.finished;
-    info.elapsedMs = nsToMs(p.elapsedNs);
+    info.role = roleOf(p.step);
+    info.runIndex = std::max(0, p.step.runIndex);
+    info.runCount = p.step.runCount;
+    info.experiment = !m_mode.has_value();
+    info.shards = p.step.shards;
+    info.tasks = p.run.tasks;
+    info.finished = p.run.finished;
+    info.elapsedMs = nsToMs(p.run.elapsedNs);
     // Tasks finish at a roughly steady rate once the IO delays start expiring; good enough for
     // "how long do I wait", and it corrects itself every poll.
-    info.etaMs = p.finished > 0 ? info.elapsedMs * static_cast<double>(p.tasks - p.finished) /
-                                      static_cast<double>(p.finished)
-                                : std::numeric_limits<double>::quiet_NaN();
+    info.etaMs = p.run.finished > 0
+                     ? info.elapsedMs * static_cast<double>(p.run.tasks - p.run.finished) /
+                           static_cast<double>(p.run.finished)
+                     : std::numeric_limits<double>::quiet_NaN();
     info.guiStall = m_stall.stats();
     emit progressed(info);
 }
 
-void RunController::onEngineFinished(const RunResult &finished)
-{
-    m_pollTimer.stop();
-    m_stall.stop();
-    if (!isRunning())
-        return;
-    const Step step = m_steps.at(m_stepIndex);
-    RunResult result = finished;
-    result.repeat = step.repeat;
-    m_results.push_back(result);
-    if (result.status == RunStatus::Cancelled)
-        m_experiment.cancelled = true;
-    if (step.role != RunRole::Warmup) {
-        // Per-task arrays of every run would add up over many repeats; the reports need them for
-        // one run at most (tasks.csv), and like runExperiment() the last one is kept.
-        if (!m_experiment.runs.empty())
-            m_experiment.runs.back().timings.reset();
-        m_experiment.runs.push_back(result);
-    }
-    emit runFinished(result, step.role, m_stall.stats().p99Ms);
-
-    // A failed run ends a Compare (there is nothing left to compare with) but not an experiment:
-    // the CLI records it and goes on, and so must the GUI for the reports to agree.
-    const bool stop =
-        result.status == RunStatus::Cancelled || (!m_isExperiment && !result.completed());
-    if (stop || m_stepIndex + 1 >= m_steps.size()) {
-        endSequence();
-        return;
-    }
-    ++m_stepIndex;
-    m_settleTimer.start(m_isExperiment ? kExperimentSettleMs : kSettleMs);
-}
-
-void RunController::endSequence()
-{
-    const bool compared = !m_isExperiment && m_steps.size() == 2 && m_results.size() == 2;
-    m_steps.clear();
-    m_settleTimer.stop();
-    m_pollTimer.stop();
-    m_stall.stop();
-    m_plan.reset();
-    if (compared) {
-        if (const auto c = Comparison::between(m_results[0], m_results[1]))
-            emit comparisonFinished(*c);
-    }
-    m_results.clear();
-    if (!m_experiment.runs.empty())
-        emit experimentFinished(m_experiment);
-    m_experiment.runs.clear();
-    emit runningChanged(false);
-}
-
 void RunController::cancel()
 {
-    if (!isRunning())
-        return;
-    if (m_planThread) {
-        m_cancelRequested = true; // the plan is still being drawn; the sequence ends when it is
-    } else if (m_engine && m_engine->isRunning()) {
-        // The engine reports the cancelled run through finished(); the sequence ends there.
-        m_steps.resize(m_stepIndex + 1);
-        m_engine->cancel();
-    } else {
-        m_experiment.cancelled = true; // the runs left are skipped: the sequence is incomplete
-        endSequence();                 // between two runs of a sequence
-    }
+    if (m_running && m_runner)
+        m_runner->cancel();
 }
 
 void RunController::shutdown()
 {
-    if (m_planThread) {
-        m_planThread->wait(); // drawing a plan cannot be interrupted; it is bounded by kMaxTasks
-        m_planThread.reset();
-    }
-    ++m_sequence;
-    m_steps.clear();
-    m_settleTimer.stop();
+    ++m_sequence; // the sequence in flight reports nothing more
+    m_running = false;
     m_pollTimer.stop();
     m_stall.stop();
-    // Engine's destructor cancels and joins; the next start() makes a fresh one.
-    if (m_engine)
-        disconnect(m_engine.get(), nullptr, this, nullptr);
-    m_engine.reset();
+    m_compared.clear();
+    // ExperimentRunner's destructor cancels, and its Engine's joins the shard threads now; the
+    // next start() makes a fresh runner.
+    if (m_runner)
+        disconnect(m_runner.get(), nullptr, this, nullptr);
+    m_runner.reset();
 }

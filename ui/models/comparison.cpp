@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/models/comparison.h"
 
+#include "core/experiment/experimentsummary.h"
 #include "core/workload/taskplan.h"
 #include "ui/common/formatting.h"
 
@@ -16,8 +17,7 @@ std::optional<Comparison> Comparison::between(const RunResult &a, const RunResul
 
 double Comparison::speedup() const
 {
-    return candidate.wallMs > 0 ? baseline.wallMs / candidate.wallMs
-                                : std::numeric_limits<double>::quiet_NaN();
+    return runSpeedup(baseline.wallMs, candidate);
 }
 
 double Comparison::idealSpeedup() const

@@ -17,7 +17,7 @@ struct Comparison
     // Orders the two by shard count (then by start time); nullopt unless both completed.
     static std::optional<Comparison> between(const RunResult &a, const RunResult &b);
 
-    double speedup() const;      // wall(baseline) / wall(candidate)
+    double speedup() const;      // runSpeedup(): wall(baseline) / wall(candidate)
     double idealSpeedup() const; // ideal(baseline) / ideal(candidate)
     // True when both ran the same plan (same spec): only then is the speedup about parallelism.
     bool samePlan() const;

@@ -31,7 +31,7 @@ void ExperimentStatsModel::setResult(const ExperimentResult &result)
 {
     beginResetModel();
     m_result = result;
-    m_summary = summarizeExperiment(m_result);
+    m_summary = m_result.summary;
     m_hasResult = true;
     endResetModel();
 }

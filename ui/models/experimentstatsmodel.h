@@ -7,9 +7,9 @@
 #include <QAbstractTableModel>
 
 // The statistics of the last experiment, one row per configuration (shard count K), from the
-// core's summarizeExperiment(): the numbers of the CLI's table and of summary.csv, never a second
-// computation of them. Holds the ExperimentResult too, so that the charts and the exports show
-// the same experiment as the table.
+// summary the experiment carries (ExperimentResult::summary): the numbers of the CLI's table and
+// of summary.csv, never a second computation of them. Holds the ExperimentResult too, so that the
+// charts and the exports show the same experiment as the table.
 class ExperimentStatsModel : public QAbstractTableModel
 {
     Q_OBJECT

@@ -11,8 +11,8 @@ struct HistoryEntry
 {
     RunResult result;
     RunRole role = RunRole::OneLoop;
-    // Against the latest completed one-loop run on the same spec; NaN when there is none or this
-    // run is itself one loop.
+    // From the experiment's summary (runSpeedup(): its baseline's median wall over this run's);
+    // NaN until the experiment ends, and when it had a single configuration.
     double speedup = std::numeric_limits<double>::quiet_NaN();
     double guiStallP99Ms = std::numeric_limits<double>::quiet_NaN(); // GUI heartbeat, this run
     // A MAD outlier among the completed runs of its K in its experiment (ExperimentSummary).

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/models/historymodel.h"
 
-#include "core/workload/taskplan.h"
+#include "core/experiment/experimentsummary.h"
 #include "ui/common/formatting.h"
 
 #include <QBrush>
@@ -18,39 +18,41 @@ int HistoryModel::append(const RunResult &result, RunRole role, double guiStallP
     e.result = result;
     e.role = role;
     e.guiStallP99Ms = guiStallP99Ms;
-    e.speedup = speedupOf(result);
     const int row = static_cast<int>(m_entries.size());
     beginInsertRows({}, row, row);
     m_entries.append(e);
     endInsertRows();
+    if (role != RunRole::Warmup)
+        m_experimentRows.push_back(row);
     return row;
+}
+
+void HistoryModel::beginExperiment()
+{
+    m_experimentRows.clear();
 }
 
 void HistoryModel::clear()
 {
     beginResetModel();
     m_entries.clear();
+    std::fill(m_experimentRows.begin(), m_experimentRows.end(), -1);
     endResetModel();
 }
 
-void HistoryModel::setOutlier(int row, bool outlier)
+void HistoryModel::applyExperiment(const ExperimentSummary &summary)
 {
-    if (row < 0 || row >= m_entries.size() || m_entries[row].outlier == outlier)
-        return;
-    m_entries[row].outlier = outlier;
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-}
-
-double HistoryModel::speedupOf(const RunResult &result) const
-{
-    if (!result.completed() || result.shards == 1 || !result.plan || result.wallMs <= 0)
-        return std::numeric_limits<double>::quiet_NaN();
-    for (auto it = m_entries.crbegin(); it != m_entries.crend(); ++it) {
-        const RunResult &r = it->result;
-        if (r.completed() && r.shards == 1 && r.plan && r.plan->spec() == result.plan->spec())
-            return r.wallMs / result.wallMs;
+    for (std::size_t i = 0; i < m_experimentRows.size(); ++i) {
+        const int row = m_experimentRows[i];
+        if (row < 0 || row >= m_entries.size())
+            continue;
+        HistoryEntry &e = m_entries[row];
+        e.outlier = i < summary.runOutliers.size() && summary.runOutliers[i];
+        e.speedup = i < summary.runSpeedups.size() ? summary.runSpeedups[i]
+                                                   : std::numeric_limits<double>::quiet_NaN();
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
-    return std::numeric_limits<double>::quiet_NaN();
+    m_experimentRows.clear();
 }
 
 int HistoryModel::rowCount(const QModelIndex &parent) const
@@ -156,6 +158,11 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                                       "statistics, flagged")
                     .arg(r.shards);
         }
+        if (index.column() == Tasks)
+            return QStringLiteral("%1 of %2 tasks done · checksum %3")
+                .arg(r.tasksDone)
+                .arg(r.tasks)
+                .arg(checksumText(r.checksum));
         if (index.column() == Wall)
             return QStringLiteral("wall %1 · ideal bound %2 · %3 tasks/s")
                 .arg(Formatting::duration(r.wallMs), Formatting::duration(r.idealMs))
@@ -200,8 +207,8 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         case Wall:
             return tr("Last task done minus start (t0)");
         case Speedup:
-            return tr("Wall time of the latest one-loop run on the same workload "
-                      "divided by this run's");
+            return tr("Median wall time of the experiment's baseline (1 loop when it ran) "
+                      "divided by this run's; shown once the experiment has ended");
         case Efficiency:
             return tr("Ideal bound / wall time: 100 % means no schedule on these "
                       "cores could have finished sooner");

@@ -3,12 +3,16 @@
 
 #include "ui/models/historyentry.h"
 
+#include <vector>
+
+struct ExperimentSummary;
+
 #include <QAbstractTableModel>
 #include <QList>
 
 // Every run of the session, oldest first, one row each. Holds RunResult values (as KDAB
-// hotspot's models hold Data:: structs) and computes the derived columns (speedup) when a run is
-// added, so the view only displays.
+// hotspot's models hold Data:: structs); the derived columns (speedup, outlier) come from the
+// experiment's summary when it ends, so the view only displays and nothing is computed twice.
 class HistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -31,11 +35,16 @@ public:
 
     explicit HistoryModel(QObject *parent = nullptr);
 
+    // An experiment starts: its measured runs (every role but Warmup) are the rows appended
+    // from now on, in order.
+    void beginExperiment();
     // Appends a run; returns its row.
     int append(const RunResult &result, RunRole role, double guiStallP99Ms);
+    // Removes every row; the experiment in flight keeps its place, so that its later runs still
+    // meet their summary and the removed ones are not mistaken for them.
     void clear();
-    // Flags a row as a wall-time outlier of its experiment (set when the experiment ends).
-    void setOutlier(int row, bool outlier);
+    // The experiment has ended: each of its runs still listed gets its speedup and outlier flag.
+    void applyExperiment(const ExperimentSummary &summary);
     const HistoryEntry &entry(int row) const { return m_entries.at(row); }
     const QList<HistoryEntry> &entries() const { return m_entries; }
 
@@ -46,6 +55,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    double speedupOf(const RunResult &result) const;
     QList<HistoryEntry> m_entries;
+    // Row of each measured run of the current experiment, by run index; -1 once cleared away.
+    std::vector<int> m_experimentRows;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/base/enumnames.h"
+
 #include <QString>
 
 // What the user asked for when a run was made: the history's "mode" column.
@@ -13,21 +15,14 @@ enum class RunRole {
     Repeat,     // one measured run of a Sweep or Repeat compare
 };
 
+// The history's "mode" column, one name per role.
+inline constexpr EnumName<RunRole> kRunRoleNames[] = {
+    {RunRole::OneLoop, u"one loop"},       {RunRole::KLoops, u"K loops"},
+    {RunRole::CompareOne, u"compare · 1"}, {RunRole::CompareK, u"compare · K"},
+    {RunRole::Warmup, u"warm-up"},         {RunRole::Repeat, u"experiment"},
+};
+
 inline QString runRoleName(RunRole role)
 {
-    switch (role) {
-    case RunRole::OneLoop:
-        return QStringLiteral("one loop");
-    case RunRole::KLoops:
-        return QStringLiteral("K loops");
-    case RunRole::CompareOne:
-        return QStringLiteral("compare · 1");
-    case RunRole::CompareK:
-        return QStringLiteral("compare · K");
-    case RunRole::Warmup:
-        return QStringLiteral("warm-up");
-    case RunRole::Repeat:
-        return QStringLiteral("experiment");
-    }
-    return {};
+    return nameOf(kRunRoleNames, role);
 }

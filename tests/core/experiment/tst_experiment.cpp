@@ -87,6 +87,7 @@ private slots:
         ExperimentResult result;
         result.spec.shardCounts = {1, 4};
         result.runs = {completedRun(1, 1000, 900), completedRun(4, wallK, 300)};
+        result.summary = summarizeExperiment(result);
         QCOMPARE(result.verdict(), verdict);
     }
 
@@ -97,9 +98,13 @@ private slots:
         result.runs = {completedRun(1, 1000, 900), completedRun(2, 600, 450),
                        completedRun(2, 5, 450)};
         result.runs[2].status = RunStatus::Cancelled;
-        QCOMPARE(result.medianWallMs(2), 600.0);
+        QCOMPARE(summarizeExperiment(result).config(2)->wallMs.median, 600.0);
         result.runs[2].status = RunStatus::Failed;
-        QCOMPARE(result.medianWallMs(2), 600.0);
+        QCOMPARE(summarizeExperiment(result).config(2)->wallMs.median, 600.0);
+        // And so out of the verdict: 1000 / 600.
+        result.summary = summarizeExperiment(result);
+        QCOMPARE(result.verdict(),
+                 QStringLiteral("2 loops: 1.67x faster than 1 loop (ideal 2.00x)"));
     }
 
     void validationNamesShardsAndRepeats()

@@ -31,7 +31,7 @@ private slots:
         QSignalSpy running(&controller, &RunController::runningChanged);
         QVERIFY(controller.start(RunController::Mode::Compare, longSpec(20000), kTwo, 1.0));
         QVERIFY(!controller.start(RunController::Mode::OneLoop, longSpec(10), kTwo, 1.0)); // busy
-        QTRY_VERIFY_WITH_TIMEOUT(controller.shards() != nullptr, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.isRunInFlight(), 5000);
         QTest::qWait(200);
         controller.cancel();
         QTRY_COMPARE_WITH_TIMEOUT(runs.size(), 1, 5000);
@@ -49,10 +49,11 @@ private slots:
         RunController controller;
         QSignalSpy runs(&controller, &RunController::runFinished);
         QVERIFY(controller.start(RunController::Mode::KLoops, longSpec(20000), kTwo, 1.0));
-        QTRY_VERIFY_WITH_TIMEOUT(controller.shards() != nullptr, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.isRunInFlight(), 5000);
         controller.shutdown(); // joins now, reports nothing
         QVERIFY(!controller.isRunning());
-        QVERIFY(!controller.shards());
+        QVERIFY(!controller.isRunInFlight());
+        QVERIFY(controller.runProgress().shardClocks.empty());
 
         const WorkloadSpec small{50, 0, 5, 1000, 2000, Kernel::Sum, 1};
         QVERIFY(controller.start(RunController::Mode::OneLoop, small, kTwo, 1.0));

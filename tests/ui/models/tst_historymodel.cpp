@@ -1,44 +1,81 @@
 // SPDX-License-Identifier: MIT
+#include "core/experiment/experimentsummary.h"
 #include "core/workload/taskplan.h"
 #include "ui/models/comparison.h"
 #include "ui/models/historymodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
-// The history model's derived columns: a K-loop run's speedup is against the latest completed
-// one-loop run of the same workload, and nothing else.
+#include <limits>
+
+// The history model's derived columns come from the experiment's summary, onto the rows of that
+// experiment's measured runs, and nothing else: not from the rows around them, not after a clear.
 class TestHistoryModel : public QObject
 {
     Q_OBJECT
 private slots:
-    void speedupIsAgainstLatestOneLoopRunOfTheSameSpec()
+    void speedupAndOutlierComeFromTheExperimentSummary()
     {
         HistoryModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        const auto planA = plan(1);
-        const auto planB = plan(2);
+        const auto p = plan(1);
+        model.append(result(p, 1, 500), RunRole::OneLoop, 1.0); // an earlier experiment
+        model.beginExperiment();
+        model.append(result(p, 1, 990), RunRole::Warmup, 1.0);
+        model.append(result(p, 1, 1000), RunRole::Repeat, 1.0);
+        model.append(result(p, 4, 250), RunRole::Repeat, 1.0);
+        model.append(result(p, 4, 100, RunStatus::Cancelled), RunRole::Repeat, 1.0);
+        QVERIFY(std::isnan(model.entry(3).speedup)); // nothing until the experiment ends
 
-        model.append(result(planA, 1, 1000), RunRole::OneLoop, 1.0);
-        model.append(result(planB, 1, 9000), RunRole::OneLoop, 1.0); // other workload
-        model.append(result(planA, 1, 800, RunStatus::Cancelled), RunRole::OneLoop, 1.0);
-        model.append(result(planA, 4, 250), RunRole::KLoops, 1.0);
-        model.append(result(planB, 4, 3000), RunRole::KLoops, 1.0);
-        model.append(result(nullptr, 4, 100), RunRole::KLoops, 1.0); // no plan: unknown
-
-        QCOMPARE(model.rowCount(), 6);
-        QVERIFY(std::isnan(model.entry(0).speedup));
-        QCOMPARE(model.entry(3).speedup, 4.0); // 1000 / 250; the cancelled 800 is skipped
-        QCOMPARE(model.entry(4).speedup, 3.0); // 9000 / 3000
-        QVERIFY(std::isnan(model.entry(5).speedup));
+        ExperimentSummary summary;
+        summary.runSpeedups = {1.0, 4.0, std::numeric_limits<double>::quiet_NaN()};
+        summary.runOutliers = {false, true, false};
+        model.applyExperiment(summary);
+        QVERIFY(std::isnan(model.entry(0).speedup)); // not of this experiment
+        QVERIFY(std::isnan(model.entry(1).speedup)); // the warm-up is not a measured run
+        QCOMPARE(model.entry(2).speedup, 1.0);
+        QCOMPARE(model.entry(3).speedup, 4.0);
+        QVERIFY(model.entry(3).outlier);
+        QVERIFY(!model.entry(2).outlier);
+        QVERIFY(std::isnan(model.entry(4).speedup));
         QCOMPARE(model.data(model.index(3, HistoryModel::Speedup)).toString(),
                  QStringLiteral("4.00×"));
-        QCOMPARE(model.data(model.index(2, HistoryModel::Status)).toString(),
+        QCOMPARE(model.data(model.index(3, HistoryModel::Status)).toString(),
+                 QStringLiteral("completed · outlier"));
+        QCOMPARE(model.data(model.index(4, HistoryModel::Status)).toString(),
                  runStatusName(RunStatus::Cancelled));
+    }
 
-        model.clear();
+    void clearDuringAnExperimentLeavesLaterRunsOnTheirOwnRows()
+    {
+        HistoryModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto p = plan(1);
+        model.beginExperiment();
+        model.append(result(p, 1, 1000), RunRole::Repeat, 1.0); // run 0
+        model.append(result(p, 2, 600), RunRole::Repeat, 1.0);  // run 1
+        model.clear();                                          // View > Clear history
         QCOMPARE(model.rowCount(), 0);
+        model.append(result(p, 1, 1010), RunRole::Repeat, 1.0); // run 2, now row 0
+        model.append(result(p, 2, 500), RunRole::Repeat, 1.0);  // run 3, now row 1
+
+        ExperimentSummary summary;
+        summary.runSpeedups = {1.0, 1.7, 0.99, 2.0};
+        summary.runOutliers = {true, true, false, false}; // runs 0 and 1, cleared away
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.applyExperiment(summary);
+        // One change per row still listed: nothing is written for the runs cleared away, not
+        // even transiently onto the rows that took their place.
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.entry(0).speedup, 0.99);
+        QCOMPARE(model.entry(1).speedup, 2.0);
+        QVERIFY(!model.entry(0).outlier);
+        QVERIFY(!model.entry(1).outlier);
     }
 
     void comparisonOrdersByShardsAndNeedsCompletedRuns()

@@ -60,8 +60,10 @@ private slots:
         QVERIFY(result.runs.back().timings);
         QVERIFY(!result.runs.front().timings);
 
-        // The table is the core's summary of that very result, value for value.
-        const ExperimentSummary expected = summarizeExperiment(result);
+        // The table is the summary the result carries, value for value, and that summary is the
+        // core's summarizeExperiment() of exactly these runs.
+        const ExperimentSummary &expected = result.summary;
+        QCOMPARE(summarizeExperiment(result).runOutliers, expected.runOutliers);
         const ExperimentStatsModel *model = window.statistics();
         QCOMPARE(model->rowCount(), 2);
         for (int row = 0; row < 2; ++row) {
@@ -92,12 +94,53 @@ private slots:
         QCOMPARE(chart->idealSeries()->at(1), QPointF(2, expected.configs[1].idealSpeedup));
         QCOMPARE(chart->whiskerCount(), 2);
 
-        // History: warm-up plus six measured rows, outlier flags from the summary.
+        // History: warm-up plus six measured rows, outlier flags and speedups from the summary.
         QCOMPARE(window.history()->rowCount(), 7);
         QCOMPARE(window.history()->entry(0).role, RunRole::Warmup);
-        for (int i = 0; i < 6; ++i)
+        QVERIFY(std::isnan(window.history()->entry(0).speedup));
+        for (int i = 0; i < 6; ++i) {
             QCOMPARE(window.history()->entry(i + 1).outlier,
                      bool(expected.runOutliers[std::size_t(i)]));
+            QCOMPARE(window.history()->entry(i + 1).speedup,
+                     expected.configs[0].wallMs.median / result.runs[std::size_t(i)].wallMs);
+        }
+    }
+
+    // View > Clear history in the middle of a sweep: the runs still to come land on their own
+    // rows, and the experiment's summary (speedup, outlier) lands on those runs, not on whatever
+    // now sits where the cleared rows were.
+    void clearingHistoryMidSweepKeepsEachRowOnItsOwnRun()
+    {
+        MainWindow window;
+        // ~0.3 s per run, so the clear lands between runs of the sweep.
+        const WorkloadSpec spec{500, 50, 200, 10000, 100000, Kernel::Sum, 9};
+        window.configPanel()->setConfig(spec, RunConfig{2, Partition::Contiguous, false});
+        window.configPanel()->setExperiment(QStringLiteral("1,2"), 3, false);
+        QTRY_VERIFY_WITH_TIMEOUT(window.sweepAction()->isEnabled(), 5000);
+
+        QSignalSpy runs(window.controller(), &RunController::runFinished);
+        QSignalSpy done(window.controller(), &RunController::experimentFinished);
+        window.sweepAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(runs.size(), 2, 20000);
+        window.clearHistoryAction()->trigger();
+        QVERIFY(window.controller()->isRunning());
+        const int cleared = int(runs.size()); // runs whose rows the clear removed
+        QCOMPARE(window.history()->rowCount(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 30000);
+
+        const auto result = done[0][0].value<ExperimentResult>();
+        QCOMPARE(int(result.runs.size()), 6);
+        const HistoryModel *history = window.history();
+        QCOMPARE(history->rowCount(), 6 - cleared);
+        for (int row = 0; row < history->rowCount(); ++row) {
+            const std::size_t run = std::size_t(row + cleared);
+            QCOMPARE(history->entry(row).result.startedUtc, result.runs[run].startedUtc);
+            QCOMPARE(history->entry(row).result.wallMs, result.runs[run].wallMs);
+            sameOrBothNaN(history->entry(row).speedup, result.summary.runSpeedups[run]);
+            QCOMPARE(history->entry(row).outlier, bool(result.summary.runOutliers[run]));
+        }
+        // The experiment's own page shows all six runs: the clear removed rows, not runs.
+        QCOMPARE(window.statistics()->summary().config(1)->runs, 3);
     }
 
     void cancelledRunShowsCancelledAndStaysOutOfTheSummary()
@@ -113,7 +156,7 @@ private slots:
         QSignalSpy done(window.controller(), &RunController::experimentFinished);
         window.repeatCompareAction()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(runs.size(), 1, 20000); // the first run completes
-        QTRY_VERIFY_WITH_TIMEOUT(window.controller()->shards() != nullptr, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.controller()->isRunInFlight(), 5000);
         QTest::qWait(100);
         window.cancelAction()->trigger(); // in the middle of the second
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 5000);

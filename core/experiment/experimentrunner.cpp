@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+#include "core/experiment/experimentrunner.h"
+
+#include "core/workload/kernel.h"
+#include "core/workload/taskplan.h"
+
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <QCoroFuture>
+#include <QCoroTimer>
+
+std::vector<ExperimentStep> experimentSteps(const ExperimentSpec &spec)
+{
+    std::vector<ExperimentStep> steps;
+    if (spec.shardCounts.isEmpty())
+        return steps;
+    const int runCount = spec.repeats * static_cast<int>(spec.shardCounts.size());
+    if (spec.warmup)
+        steps.push_back({-1, runCount, spec.shardCounts.first(), 0});
+    int runIndex = 0;
+    for (int repeat = 0; repeat < spec.repeats; ++repeat) {
+        for (int shards : spec.shardCounts)
+            steps.push_back({runIndex++, runCount, shards, repeat});
+    }
+    return steps;
+}
+
+ExperimentRunner::ExperimentRunner(QObject *parent)
+    : QObject(parent)
+{}
+
+ExperimentRunner::~ExperimentRunner()
+{
+    // m_engine's destructor then joins the run in flight. The coroutine itself resumes later (its
+    // pool job or settle timer still ends), finds this object gone and returns what it has.
+    cancel();
+}
+
+void ExperimentRunner::setPhase(ExperimentPhase phase)
+{
+    m_phase = phase;
+    emit phaseChanged(phase);
+}
+
+ExperimentProgress ExperimentRunner::progress() const
+{
+    ExperimentProgress p;
+    p.phase = m_phase;
+    p.step = m_step;
+    if (m_phase == ExperimentPhase::Running)
+        p.run = m_engine.progress();
+    return p;
+}
+
+void ExperimentRunner::cancel()
+{
+    if (!m_running)
+        return;
+    m_cancel.store(true);
+    m_engine.cancel();
+    if (m_settle)
+        m_settle->start(0); // the pause ends now; the loop then sees the cancel
+}
+
+QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options options)
+{
+    ExperimentResult result;
+    result.spec = spec;
+    if (m_running) {
+        result.cancelled = true;
+        co_return result;
+    }
+    // Every co_await below may resume after this object is gone (the window closed mid-run): the
+    // guard is checked before `this` is touched again.
+    const QPointer<ExperimentRunner> self(this);
+    m_running = true;
+    m_cancel.store(false);
+    m_step = {};
+    result.machine = MachineInfo::current();
+
+    if (options.nsPerIter > 0) {
+        result.nsPerIter = options.nsPerIter;
+    } else {
+        setPhase(ExperimentPhase::Calibrating);
+        const Kernel kernel = spec.workload.kernel;
+        // Each future is named before it is awaited: GCC 12 destroys a lambda's captures twice
+        // when the QtConcurrent::run() call is a temporary inside the co_await expression.
+        const QFuture<double> calibrating =
+            QtConcurrent::run([kernel] { return calibrateNsPerIteration(kernel); });
+        result.nsPerIter = co_await calibrating;
+        if (!self)
+            co_return result;
+    }
+
+    std::shared_ptr<const TaskPlan> plan;
+    if (!cancelled()) {
+        // A million tasks take tens of ms to draw, the 50M limit seconds: never on this thread.
+        setPhase(ExperimentPhase::DrawingPlan);
+        const QFuture<std::shared_ptr<const TaskPlan>> drawing =
+            QtConcurrent::run([workload = spec.workload] {
+                return std::make_shared<const TaskPlan>(TaskPlan::generate(workload));
+            });
+        plan = co_await drawing;
+        if (!self)
+            co_return result;
+    }
+
+    const std::vector<ExperimentStep> steps = experimentSteps(spec);
+    for (std::size_t i = 0; i < steps.size() && !cancelled(); ++i) {
+        const ExperimentStep &step = steps[i];
+        if (i > 0 && options.settleMs > 0) {
+            setPhase(ExperimentPhase::Settling);
+            if (cancelled()) // by a slot of phaseChanged, before there was a pause to end
+                break;
+            QTimer settle;
+            settle.setSingleShot(true);
+            settle.start(options.settleMs);
+            m_settle = &settle;
+            co_await settle;
+            if (!self)
+                co_return result;
+            m_settle.clear();
+            if (cancelled())
+                break;
+        }
+        // The warm-up runs the first configuration without the injected failure, and its result
+        // is thrown away.
+        const RunConfig config{step.shards, spec.partition, spec.pin,
+                               step.warmup() ? -1 : spec.failTask};
+        m_step = step;
+        setPhase(ExperimentPhase::Running);
+        if (cancelled()) // by a slot of phaseChanged: nothing was launched
+            break;
+        emit runStarted(step);
+        RunResult run = co_await m_engine.run(plan, config, result.nsPerIter);
+        if (!self)
+            co_return result;
+        run.repeat = step.repeat;
+        emit runFinished(run, step);
+        if (run.status == RunStatus::Cancelled)
+            result.cancelled = true;
+        const bool failed = run.status == RunStatus::Failed;
+        if (!step.warmup()) {
+            // The per-task arrays of every run would add up over many repeats; a report needs
+            // them for one run at most (tasks.csv), and the last one is kept.
+            if (!result.runs.empty())
+                result.runs.back().timings.reset();
+            result.runs.push_back(std::move(run));
+        }
+        if (failed && options.stopOnFailure)
+            break;
+    }
+    // Runs that were never started because of a cancel make the experiment incomplete too.
+    if (cancelled())
+        result.cancelled = true;
+
+    setPhase(ExperimentPhase::Summarizing);
+    // On a copy of the result, which shares the per-task arrays instead of copying them.
+    const QFuture<ExperimentSummary> summarizing =
+        QtConcurrent::run([copy = result] { return summarizeExperiment(copy); });
+    result.summary = co_await summarizing;
+    if (!self)
+        co_return result;
+    m_running = false;
+    setPhase(ExperimentPhase::Idle);
+    co_return result;
+}
+
+ExperimentResult runExperiment(const ExperimentSpec &spec, const std::atomic<bool> *cancel)
+{
+    ExperimentRunner runner;
+    QCoro::Task<ExperimentResult> task = runner.run(spec);
+    if (cancel && cancel->load())
+        runner.cancel();
+    return QCoro::waitFor(task);
+}

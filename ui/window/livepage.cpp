@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+#include "ui/window/livepage.h"
+
+#include "ui/charts/comparisonchart.h"
+#include "ui/charts/coreloadview.h"
+#include "ui/charts/shardloadview.h"
+#include "ui/models/historymodel.h"
+#include "ui/window/historyview.h"
+
+#include <QSettings>
+#include <QSplitter>
+#include <QTimer>
+#include <QVBoxLayout>
+
+LivePage::LivePage(LoadMonitor *monitor, HistoryModel *history, QWidget *parent)
+    : QWidget(parent)
+    , m_history(history)
+    , m_coreLoad(new CoreLoadView)
+    , m_shardLoad(new ShardLoadView)
+    , m_comparison(new ComparisonChart)
+    , m_historyView(new HistoryView(history))
+    , m_vertical(new QSplitter(Qt::Vertical))
+    , m_top(new QSplitter(Qt::Horizontal))
+    , m_bottom(new QSplitter(Qt::Horizontal))
+{
+    m_top->addWidget(m_coreLoad);
+    m_top->addWidget(m_shardLoad);
+    m_top->setStretchFactor(0, 3);
+    m_top->setStretchFactor(1, 2);
+    m_bottom->addWidget(m_comparison);
+    m_bottom->addWidget(m_historyView);
+    m_bottom->setStretchFactor(0, 2);
+    m_bottom->setStretchFactor(1, 3);
+    m_vertical->addWidget(m_top);
+    m_vertical->addWidget(m_bottom);
+    m_vertical->setStretchFactor(0, 1);
+    m_vertical->setStretchFactor(1, 1);
+    m_vertical->setObjectName(QStringLiteral("verticalSplitter"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_vertical);
+
+    m_coreLoad->setMonitor(monitor);
+    m_shardLoad->setMonitor(monitor);
+    connect(m_historyView, &HistoryView::compareRequested, this, &LivePage::compareRows);
+}
+
+void LivePage::compareRows(int rowA, int rowB)
+{
+    if (const auto c =
+            Comparison::between(m_history->entry(rowA).result, m_history->entry(rowB).result))
+        m_comparison->setComparison(*c);
+    else
+        emit message(tr("Only completed runs can be compared"));
+}
+
+void LivePage::saveLayout(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("window/vertical"), m_vertical->saveState());
+    settings.setValue(QStringLiteral("window/top"), m_top->saveState());
+    settings.setValue(QStringLiteral("window/bottom"), m_bottom->saveState());
+}
+
+bool LivePage::restoreLayout(const QSettings &settings)
+{
+    const bool restored =
+        m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray()) &&
+        m_top->restoreState(settings.value(QStringLiteral("window/top")).toByteArray()) &&
+        m_bottom->restoreState(settings.value(QStringLiteral("window/bottom")).toByteArray());
+    if (!restored) {
+        // First start: split by proportions once the page has its real size (setSizes takes
+        // pixels, and before the first layout there are none to share).
+        QTimer::singleShot(0, this, [this] {
+            auto share = [](QSplitter *splitter, double first) {
+                const int total = splitter->orientation() == Qt::Horizontal ? splitter->width()
+                                                                            : splitter->height();
+                splitter->setSizes({int(total * first), total - int(total * first)});
+            };
+            share(m_vertical, 0.5);
+            share(m_top, 0.62);
+            share(m_bottom, 0.45);
+        });
+    }
+    return restored;
+}
