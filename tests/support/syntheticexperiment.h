@@ -110,6 +110,7 @@ inline ExperimentResult sweep()
             r.runs.push_back(run);
         }
     }
+    r.summary = summarizeExperiment(r);
     return r;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
+#include "tests/support/syntheticexperiment.h"
 #include "tests/support/uitestsupport.h"
 #include "ui/charts/sweepchart.h"
 #include "ui/control/loadmonitor.h"
@@ -42,7 +43,7 @@ private slots:
         MainWindow window;
         window.resize(1400, 900);
         window.show();
-        window.statistics()->setResult(syntheticSweep());
+        window.statistics()->setResult(synthetic::sweep());
         // The per-core lines exist from the first load sample on (4 Hz).
         QTRY_VERIFY_WITH_TIMEOUT(window.loadMonitor()->timeline().samples().size() >= 2, 3000);
         const QHash<QString, QStringList> expected{
@@ -111,7 +112,7 @@ private slots:
         SweepChart chart;
         chart.resize(900, 600);
         chart.show();
-        const ExperimentResult result = syntheticSweep();
+        const ExperimentResult result = synthetic::sweep();
         chart.setExperiment(result, result.summary);
         QByteArray png;
         QString error;
@@ -143,7 +144,7 @@ private slots:
         QTemporaryDir dir;
         SweepChart chart;
         chart.resize(800, 500);
-        const ExperimentResult result = syntheticSweep();
+        const ExperimentResult result = synthetic::sweep();
         chart.setExperiment(result, result.summary);
         const ReportExporter exporter(
             &result, LoadSeries{},
@@ -286,7 +287,7 @@ private slots:
         MainWindow window;
         window.resize(1200, 800);
         window.show();
-        window.statistics()->setResult(syntheticSweep());
+        window.statistics()->setResult(synthetic::sweep());
         QTemporaryDir dir;
         ExportOptions options;
         options.directory = dir.filePath(QStringLiteral("out"));
@@ -304,7 +305,7 @@ private slots:
     {
         SweepChart chart;
         chart.resize(400, 300);
-        const ExperimentResult result = syntheticSweep();
+        const ExperimentResult result = synthetic::sweep();
         chart.setExperiment(result, result.summary);
         const ReportExporter exporter(
             &result, LoadSeries{},
@@ -354,7 +355,7 @@ private slots:
             directory.replace(QLatin1String("FILE"), f.fileName());
         }
         SweepChart chart;
-        const ExperimentResult result = syntheticSweep();
+        const ExperimentResult result = synthetic::sweep();
         const ReportExporter exporter(
             &result, LoadSeries{},
             {{QStringLiteral("chart-sweep"), QStringLiteral("Sweep"), chart.chart()}});
@@ -408,38 +409,6 @@ private:
         QFile f(path);
         return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()
                                            : QJsonObject();
-    }
-
-    // K = 1, 2, 4, three runs each, with made-up but plausible figures.
-    static ExperimentResult syntheticSweep()
-    {
-        ExperimentResult r;
-        r.spec.workload = WorkloadSpec{1000, 0, 100, 1000, 5000, Kernel::Sum, 1};
-        r.spec.shardCounts = {1, 2, 4};
-        r.spec.repeats = 3;
-        r.machine = MachineInfo::current();
-        // A fixed machine, so the Amdahl fit (capped at the logical CPUs) is the same everywhere.
-        r.machine.logicalCpus = 8;
-        r.nsPerIter = 0.8;
-        const double wall[3][3] = {{1000, 1010, 990}, {540, 560, 530}, {330, 350, 320}};
-        const double ideal[3] = {950, 480, 250};
-        for (int rep = 0; rep < 3; ++rep) {
-            for (int i = 0; i < 3; ++i) {
-                RunResult run;
-                run.shards = r.spec.shardCounts[i];
-                run.repeat = rep;
-                run.tasks = run.tasksDone = 1000;
-                run.wallMs = wall[i][rep];
-                run.idealMs = ideal[i];
-                run.efficiency = ideal[i] / wall[i][rep];
-                run.throughputTps = 1000 / (wall[i][rep] / 1000);
-                run.lagMs = {1, 2, 3, 4};
-                run.startedUtc = QDateTime::currentDateTimeUtc();
-                r.runs.push_back(run);
-            }
-        }
-        r.summary = summarizeExperiment(r);
-        return r;
     }
 
     QTemporaryDir m_settings;

@@ -116,6 +116,7 @@ private slots:
         single.spec.repeats = 1;
         single.spec.shardCounts = {1, 2};
         single.runs = {synthetic::run(1, 0, 1000, 900), synthetic::run(2, 0, 600, 450)};
+        single.summary = summarizeExperiment(single);
         model.setResult(single);
         QCOMPARE(model.rowCount(), 2);
         QVERIFY(std::isnan(
