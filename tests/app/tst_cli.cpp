@@ -128,33 +128,20 @@ private slots:
         QTest::addColumn<QString>("option");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("field");
-        QTest::newRow("tasks") << "tasks"
-                               << "0"
-                               << "tasks";
-        QTest::newRow("tasks text") << "tasks"
-                                    << "lots"
-                                    << "tasks";
-        QTest::newRow("io order") << "io"
-                                  << "1200:1000"
-                                  << "io";
-        QTest::newRow("io max") << "io"
-                                << "0:4,000,000"
-                                << "io";
-        QTest::newRow("cpu min") << "cpu"
-                                 << "x:5"
-                                 << "cpu";
-        QTest::newRow("seed") << "seed"
-                              << "0xZZ"
-                              << "seed";
-        QTest::newRow("shard list") << "shards"
-                                    << "1,2048"
-                                    << "shardList";
-        QTest::newRow("repeat") << "repeat"
-                                << "1001"
-                                << "repeat";
-        QTest::newRow("kernel") << "kernel"
-                                << "spin"
-                                << "kernel";
+        auto row = [](const char *option, const char *value, const char *field) {
+            QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(option, value)))
+                << QString::fromLatin1(option) << QString::fromLatin1(value)
+                << QString::fromLatin1(field);
+        };
+        row("tasks", "0", "tasks");
+        row("tasks", "lots", "tasks");
+        row("io", "1200:1000", "io");
+        row("io", "0:4,000,000", "io");
+        row("cpu", "x:5", "cpu");
+        row("seed", "0xZZ", "seed");
+        row("shards", "1,2048", "shardList");
+        row("repeat", "1001", "repeat");
+        row("kernel", "spin", "kernel");
     }
     void cliAndFormSayTheSameSentence()
     {

@@ -10,6 +10,7 @@
 #include "core/experiment/experiment.h"
 #include "core/report/textreport.h"
 #include "core/workload/kernel.h"
+#include "tests/bench/benchargs.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -19,21 +20,11 @@
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
-    int tasks = 4000;
-    double seconds = 8.0;
-    int shards = QThread::idealThreadCount();
-    int repeats = 1;
-    for (int i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--tasks"))
-            tasks = args[++i].toInt();
-        else if (args[i] == QLatin1String("--seconds"))
-            seconds = args[++i].toDouble();
-        else if (args[i] == QLatin1String("--shards"))
-            shards = args[++i].toInt();
-        else if (args[i] == QLatin1String("--repeat"))
-            repeats = args[++i].toInt();
-    }
+    const BenchArgs args(app.arguments());
+    const int tasks = args.integer(QLatin1String("--tasks"), 4000);
+    const double seconds = args.number(QLatin1String("--seconds"), 8.0);
+    const int shards = args.integer(QLatin1String("--shards"), QThread::idealThreadCount());
+    const int repeats = args.integer(QLatin1String("--repeat"), 1);
     const double nsPerIter = calibrateNsPerIteration(Kernel::Sum);
     const double meanIters = seconds * 1e9 / tasks / nsPerIter;
 

@@ -10,6 +10,7 @@
 #include "core/analysis/statistics.h"
 #include "core/base/clock.h"
 #include "core/engine/shardset.h"
+#include "tests/bench/benchargs.h"
 #include "tests/support/testplans.h"
 
 #include <QCoreApplication>
@@ -35,12 +36,8 @@ struct Range
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    int rounds = 5;
-    const QStringList args = app.arguments();
-    for (int i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--rounds"))
-            rounds = std::max(1, args[++i].toInt());
-    }
+    const int rounds =
+        std::max(1, BenchArgs(app.arguments()).integer(QLatin1String("--rounds"), 5));
 
     // One loop, 2000 sleeps of 0-200 ms and no CPU work: all lag is the loop's own.
     const auto idle = testplans::makePlan(2000, 0, 200, 0, 0);

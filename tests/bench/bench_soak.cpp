@@ -10,6 +10,7 @@
 #include "core/base/clock.h"
 #include "core/engine/shardset.h"
 #include "core/workload/taskplan.h"
+#include "tests/bench/benchargs.h"
 #include "tests/support/testplans.h"
 
 #include <QCoreApplication>
@@ -57,15 +58,9 @@ Snapshot snapshot()
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
-    int runs = 200;
-    int tasks = 5000;
-    for (int i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--runs"))
-            runs = args[++i].toInt();
-        else if (args[i] == QLatin1String("--tasks"))
-            tasks = args[++i].toInt();
-    }
+    const BenchArgs args(app.arguments());
+    const int runs = args.integer(QLatin1String("--runs"), 200);
+    const int tasks = args.integer(QLatin1String("--tasks"), 5000);
     const auto plan = testplans::makePlan(tasks, 0, 20, 0, 20000);
 
     constexpr int kWarmupRuns = 10;

@@ -11,6 +11,7 @@
 #include "core/analysis/statistics.h"
 #include "core/base/clock.h"
 #include "core/engine/timerqueue.h"
+#include "tests/bench/benchargs.h"
 
 #include <QCoreApplication>
 #include <QCoroTask>
@@ -41,12 +42,8 @@ QCoro::Task<> sleeper(TimerQueue &queue, std::int64_t dueNs, Wakes &wakes)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    int rounds = 5;
-    const QStringList args = app.arguments();
-    for (int i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--rounds"))
-            rounds = std::max(1, args[++i].toInt());
-    }
+    const int rounds =
+        std::max(1, BenchArgs(app.arguments()).integer(QLatin1String("--rounds"), 5));
 
     std::printf("400 unordered sleeps over 200 ms on one idle loop, %d rounds\n", rounds);
     for (int r = 0; r < rounds; ++r) {

@@ -10,6 +10,7 @@
 #include "core/base/clock.h"
 #include "core/engine/shardset.h"
 #include "core/workload/taskplan.h"
+#include "tests/bench/benchargs.h"
 
 #include <QCoreApplication>
 #include <QCoroTimer>
@@ -40,18 +41,10 @@ QCoro::Task<> qtimerTask(std::chrono::milliseconds delay, int &remaining)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
-    int tasks = 1'000'000;
-    int shards = 1;
-    bool qtimer = false;
-    for (int i = 1; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--tasks") && i + 1 < args.size())
-            tasks = args[++i].toInt();
-        else if (args[i] == QLatin1String("--shards") && i + 1 < args.size())
-            shards = args[++i].toInt();
-        else if (args[i] == QLatin1String("--qtimer"))
-            qtimer = true;
-    }
+    const BenchArgs args(app.arguments());
+    const int tasks = args.integer(QLatin1String("--tasks"), 1'000'000);
+    const int shards = args.integer(QLatin1String("--shards"), 1);
+    const bool qtimer = args.flag(QLatin1String("--qtimer"));
     WorkloadSpec spec;
     spec.tasks = tasks;
     spec.cpuMin = spec.cpuMax = 0;
