@@ -110,46 +110,6 @@ ComparisonChart *MainWindow::comparisonChart() const
     return m_livePage->comparisonChart();
 }
 
-QAction *MainWindow::runOneAction() const
-{
-    return m_actions->runOne();
-}
-
-QAction *MainWindow::runKAction() const
-{
-    return m_actions->runK();
-}
-
-QAction *MainWindow::compareAction() const
-{
-    return m_actions->compare();
-}
-
-QAction *MainWindow::cancelAction() const
-{
-    return m_actions->cancel();
-}
-
-QAction *MainWindow::sweepAction() const
-{
-    return m_actions->sweep();
-}
-
-QAction *MainWindow::repeatCompareAction() const
-{
-    return m_actions->repeatCompare();
-}
-
-QAction *MainWindow::exportAction() const
-{
-    return m_actions->exportReports();
-}
-
-QAction *MainWindow::clearHistoryAction() const
-{
-    return m_actions->viewMenu()->findChild<QAction *>(QStringLiteral("actionClearHistory"));
-}
-
 void MainWindow::onCalibrated()
 {
     QStringList parts;

@@ -4,6 +4,7 @@
 #include "ui/config/presetstore.h"
 #include "ui/control/runcontroller.h"
 #include "ui/export/exportjob.h"
+#include "ui/window/windowactions.h"
 
 #include <QMainWindow>
 
@@ -20,7 +21,6 @@ class QAction;
 class QTabWidget;
 class StatusBar;
 class SweepPage;
-class WindowActions;
 
 // The desktop app's one window: composes the config panel (a dock), the Live page, the Sweep page,
 // the actions and the status bar, and wires the controller and models to them. Holds no numbers
@@ -38,14 +38,8 @@ public:
     ConfigPanel *configPanel() const { return m_config; }
     ComparisonChart *comparisonChart() const;
     LoadMonitor *loadMonitor() const { return m_monitor; }
-    QAction *runOneAction() const;
-    QAction *runKAction() const;
-    QAction *compareAction() const;
-    QAction *cancelAction() const;
-    QAction *sweepAction() const;
-    QAction *repeatCompareAction() const;
-    QAction *exportAction() const;
-    QAction *clearHistoryAction() const;
+    // The toolbar's and menus' actions (Run, Compare, Sweep, Export, Clear history, ...).
+    WindowActions *actions() const { return m_actions; }
     ExperimentStatsModel *statistics() const { return m_stats; }
     SweepPage *sweepPage() const { return m_sweepPage; }
     LivePage *livePage() const { return m_livePage; }

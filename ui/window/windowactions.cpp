@@ -104,9 +104,9 @@ void WindowActions::createMenus(QMainWindow *window, const PresetStore &presets)
 
     m_viewMenu = bar->addMenu(tr("&View"));
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
-    QAction *clear =
+    m_clearHistory =
         m_viewMenu->addAction(tr("C&lear history"), this, [this] { emit clearHistoryRequested(); });
-    clear->setObjectName(QStringLiteral("actionClearHistory"));
+    m_clearHistory->setObjectName(QStringLiteral("actionClearHistory"));
     m_viewMenu->addSeparator();
 
     QMenu *help = bar->addMenu(tr("&Help"));

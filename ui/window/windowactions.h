@@ -27,6 +27,7 @@ public:
     QAction *sweep() const { return m_sweep; }
     QAction *repeatCompare() const { return m_repeatCompare; }
     QAction *exportReports() const { return m_export; }
+    QAction *clearHistory() const { return m_clearHistory; }
     QMenu *viewMenu() const { return m_viewMenu; }
 
     void setRunning(bool running, bool canRun);
@@ -52,5 +53,6 @@ private:
     QAction *m_sweep = nullptr;
     QAction *m_repeatCompare = nullptr;
     QAction *m_export = nullptr;
+    QAction *m_clearHistory = nullptr;
     QMenu *m_viewMenu = nullptr;
 };

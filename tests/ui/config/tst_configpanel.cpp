@@ -131,7 +131,7 @@ private slots:
         MainWindow window;
         ConfigPanel *panel = window.configPanel();
         panel->setConfig(WorkloadSpec{}, RunConfig{2, Partition::Contiguous, false});
-        QTRY_VERIFY_WITH_TIMEOUT(window.compareAction()->isEnabled(), 5000); // calibrated
+        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->compare()->isEnabled(), 5000); // calibrated
 
         QLineEdit *lineEdit = findEdit(*panel, edit);
         lineEdit->selectAll();
@@ -142,7 +142,8 @@ private slots:
         // Marked in the field itself too: a warning action with the message as its tooltip.
         QCOMPARE(lineEdit->actions().size(), 1);
         QVERIFY(lineEdit->actions().first()->isVisible());
-        for (QAction *run : {window.runOneAction(), window.runKAction(), window.compareAction()})
+        for (QAction *run :
+             {window.actions()->runOne(), window.actions()->runK(), window.actions()->compare()})
             QVERIFY(!run->isEnabled());
 
         // Fixing it clears the message and enables Run again.
@@ -150,7 +151,7 @@ private slots:
         panel->setExperiment(QStringLiteral("sweep"), 5, true);
         QVERIFY(panel->errorText(field).isEmpty());
         QVERIFY(!lineEdit->actions().first()->isVisible());
-        QVERIFY(window.compareAction()->isEnabled());
+        QVERIFY(window.actions()->compare()->isEnabled());
     }
 
     void presetsComeFromResources()

@@ -123,7 +123,7 @@ private slots:
         // And the window opens on them, valid, Run enabled once calibrated.
         MainWindow window;
         QVERIFY(window.configPanel()->isValid());
-        QTRY_VERIFY_WITH_TIMEOUT(window.sweepAction()->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->sweep()->isEnabled(), 5000);
         s.clear();
     }
 
@@ -131,7 +131,7 @@ private slots:
     {
         MainWindow window;
         ConfigPanel *panel = window.configPanel();
-        QTRY_VERIFY_WITH_TIMEOUT(window.compareAction()->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->compare()->isEnabled(), 5000);
         // 64 MB available: half may be used, so ~130k tasks fit; ask for a million.
         panel->setMemoryGuard(MemoryGuard{64ull * 1024 * 1024});
         panel->setConfig(WorkloadSpec{1'000'000, 0, 10, 0, 10, Kernel::Sum, 1},
@@ -141,13 +141,14 @@ private slots:
         QVERIFY(error.has_value());
         QCOMPARE(panel->errorText(QStringLiteral("tasks")), error->message);
         QVERIFY(error->message.contains(QStringLiteral("at most")));
-        for (QAction *run : {window.runOneAction(), window.runKAction(), window.compareAction(),
-                             window.sweepAction(), window.repeatCompareAction()})
+        for (QAction *run :
+             {window.actions()->runOne(), window.actions()->runK(), window.actions()->compare(),
+              window.actions()->sweep(), window.actions()->repeatCompare()})
             QVERIFY(!run->isEnabled());
         panel->setConfig(WorkloadSpec{1000, 0, 10, 0, 10, Kernel::Sum, 1},
                          RunConfig{2, Partition::Contiguous, false});
         QVERIFY(panel->errorText(QStringLiteral("tasks")).isEmpty());
-        QVERIFY(window.sweepAction()->isEnabled());
+        QVERIFY(window.actions()->sweep()->isEnabled());
     }
 
     void shardListAcceptsListsAndSweepAndRefusesTheRest_data()

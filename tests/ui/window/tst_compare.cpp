@@ -30,7 +30,7 @@ private slots:
         // 200 tasks, IO 0-20 ms, 1k-20k iterations on K = 2: well under a second per run.
         const WorkloadSpec spec{200, 0, 20, 1000, 20000, Kernel::Sum, 7};
         window.configPanel()->setConfig(spec, RunConfig{2, Partition::Contiguous, false});
-        QTRY_VERIFY_WITH_TIMEOUT(window.compareAction()->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->compare()->isEnabled(), 5000);
 
         HistoryModel *history = window.history();
         QAbstractItemModelTester tester(history,
@@ -38,13 +38,13 @@ private slots:
         QSignalSpy runs(window.controller(), &RunController::runFinished);
         QSignalSpy compared(window.controller(), &RunController::comparisonFinished);
 
-        window.compareAction()->trigger();
-        QVERIFY(window.cancelAction()->isEnabled());
-        QVERIFY(!window.compareAction()->isEnabled());
+        window.actions()->compare()->trigger();
+        QVERIFY(window.actions()->cancel()->isEnabled());
+        QVERIFY(!window.actions()->compare()->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(compared.size(), 1, 15000);
         QCOMPARE(runs.size(), 2);
-        QVERIFY(!window.cancelAction()->isEnabled());
-        QVERIFY(window.compareAction()->isEnabled());
+        QVERIFY(!window.actions()->cancel()->isEnabled());
+        QVERIFY(window.actions()->compare()->isEnabled());
 
         const auto one = runs[0][0].value<RunResult>();
         const auto k = runs[1][0].value<RunResult>();
@@ -102,12 +102,12 @@ private slots:
         MainWindow window;
         const WorkloadSpec spec{100, 0, 10, 1000, 5000, Kernel::Sum, 11};
         window.configPanel()->setConfig(spec, RunConfig{2, Partition::RoundRobin, false});
-        QTRY_VERIFY_WITH_TIMEOUT(window.runKAction()->isEnabled(), 5000);
-        window.runKAction()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(window.runOneAction()->isEnabled(), 10000);
-        window.runOneAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->runK()->isEnabled(), 5000);
+        window.actions()->runK()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->runOne()->isEnabled(), 10000);
+        window.actions()->runOne()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(window.history()->rowCount(), 2, 10000);
-        QTRY_VERIFY(window.runOneAction()->isEnabled());
+        QTRY_VERIFY(window.actions()->runOne()->isEnabled());
         QVERIFY(!window.comparisonChart()->comparison());
 
         auto *table = window.findChild<QTableView *>(QStringLiteral("historyTable"));

@@ -33,15 +33,15 @@ private slots:
         window->configPanel()->setConfig(
             WorkloadSpec{20000, 1000, 2000, 100000, 500000, Kernel::Sum, 3},
             RunConfig{4, Partition::Contiguous, false});
-        QTRY_VERIFY_WITH_TIMEOUT(window->compareAction()->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->actions()->compare()->isEnabled(), 5000);
         // Counted with the window up (Qt keeps a few helper threads of its own for the process)
         // and after the calibration thread, which posts its last result just before it ends.
         QTest::qWait(200);
         const int threadsBefore = threadCount();
 
         QAction *action = RunController::Mode(mode) == RunController::Mode::Compare
-                              ? window->compareAction()
-                              : window->runKAction();
+                              ? window->actions()->compare()
+                              : window->actions()->runK();
         action->trigger();
         QVERIFY(window->controller()->isRunning());
         QTRY_VERIFY_WITH_TIMEOUT(window->controller()->isRunInFlight(), 2000);

@@ -31,12 +31,12 @@ private slots:
         const WorkloadSpec spec{100, 0, 10, 100, 5000, Kernel::Sum, 3};
         window.configPanel()->setConfig(spec, RunConfig{2, Partition::Contiguous, false});
         window.configPanel()->setExperiment(QStringLiteral("1,2"), 3, true);
-        QTRY_VERIFY_WITH_TIMEOUT(window.sweepAction()->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->sweep()->isEnabled(), 5000);
 
         QSignalSpy runs(window.controller(), &RunController::runFinished);
         QSignalSpy done(window.controller(), &RunController::experimentFinished);
-        window.sweepAction()->trigger();
-        QVERIFY(!window.sweepAction()->isEnabled());
+        window.actions()->sweep()->trigger();
+        QVERIFY(!window.actions()->sweep()->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 15000);
 
         // The warm-up first (reported, never in the result), then 1, 2, 1, 2, 1, 2.
@@ -116,13 +116,13 @@ private slots:
         const WorkloadSpec spec{500, 50, 200, 10000, 100000, Kernel::Sum, 9};
         window.configPanel()->setConfig(spec, RunConfig{2, Partition::Contiguous, false});
         window.configPanel()->setExperiment(QStringLiteral("1,2"), 3, false);
-        QTRY_VERIFY_WITH_TIMEOUT(window.sweepAction()->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->sweep()->isEnabled(), 5000);
 
         QSignalSpy runs(window.controller(), &RunController::runFinished);
         QSignalSpy done(window.controller(), &RunController::experimentFinished);
-        window.sweepAction()->trigger();
+        window.actions()->sweep()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(runs.size(), 2, 20000);
-        window.clearHistoryAction()->trigger();
+        window.actions()->clearHistory()->trigger();
         QVERIFY(window.controller()->isRunning());
         const int cleared = int(runs.size()); // runs whose rows the clear removed
         QCOMPARE(window.history()->rowCount(), 0);
@@ -150,15 +150,15 @@ private slots:
         const WorkloadSpec spec{2000, 100, 400, 100000, 500000, Kernel::Sum, 5};
         window.configPanel()->setConfig(spec, RunConfig{2, Partition::Contiguous, false});
         window.configPanel()->setExperiment(QStringLiteral("1,2"), 3, false);
-        QTRY_VERIFY_WITH_TIMEOUT(window.repeatCompareAction()->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->repeatCompare()->isEnabled(), 5000);
 
         QSignalSpy runs(window.controller(), &RunController::runFinished);
         QSignalSpy done(window.controller(), &RunController::experimentFinished);
-        window.repeatCompareAction()->trigger();
+        window.actions()->repeatCompare()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(runs.size(), 1, 20000); // the first run completes
         QTRY_VERIFY_WITH_TIMEOUT(window.controller()->isRunInFlight(), 5000);
         QTest::qWait(100);
-        window.cancelAction()->trigger(); // in the middle of the second
+        window.actions()->cancel()->trigger(); // in the middle of the second
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 5000);
         QTest::qWait(RunController::kExperimentSettleMs + 200); // nothing starts after a cancel
         QCOMPARE(runs.size(), 2);
@@ -190,7 +190,7 @@ private slots:
     void failingRunShowsFailedWithItsError()
     {
         MainWindow window;
-        QTRY_VERIFY_WITH_TIMEOUT(window.compareAction()->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->compare()->isEnabled(), 5000);
         ExperimentSpec spec;
         spec.workload = WorkloadSpec{100, 0, 10, 100, 5000, Kernel::Sum, 3};
         spec.shardCounts = {1, 2};
