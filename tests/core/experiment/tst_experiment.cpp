@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/experiment/experiment.h"
+#include "tests/support/testplans.h"
 
 #include <QTest>
 
@@ -17,11 +18,7 @@ RunResult completedRun(int shards, double wallMs, double idealMs)
 ExperimentSpec smallSpec()
 {
     ExperimentSpec spec;
-    spec.workload.tasks = 200;
-    spec.workload.ioMinMs = 0;
-    spec.workload.ioMaxMs = 10;
-    spec.workload.cpuMin = 100;
-    spec.workload.cpuMax = 2000;
+    spec.workload = testplans::workload(200, 0, 10, 100, 2000);
     return spec;
 }
 
