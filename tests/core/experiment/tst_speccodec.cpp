@@ -3,6 +3,7 @@
 #include "core/base/wholenumber.h"
 #include "core/experiment/speccodec.h"
 #include "core/experiment/spectext.h"
+#include "tests/support/textrows.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -271,22 +272,11 @@ private slots:
         QTest::addColumn<QString>("min");
         QTest::addColumn<QString>("max");
         QTest::addColumn<QString>("message");
-        QTest::newRow("plain") << "200:1000"
-                               << "200"
-                               << "1000"
-                               << "";
-        QTest::newRow("spaces") << " 200 : 1,000 "
-                                << " 200 "
-                                << " 1,000 "
-                                << "";
-        QTest::newRow("dash") << "200-1000"
-                              << ""
-                              << ""
-                              << "'200-1000' is not MIN:MAX, each from 0 to 3,600,000 ms";
-        QTest::newRow("three") << "1:2:3"
-                               << ""
-                               << ""
-                               << "'1:2:3' is not MIN:MAX, each from 0 to 3,600,000 ms";
+        textRow("plain", "200:1000", "200", "1000", "");
+        textRow("spaces", " 200 : 1,000 ", " 200 ", " 1,000 ", "");
+        textRow("dash", "200-1000", "", "",
+                "'200-1000' is not MIN:MAX, each from 0 to 3,600,000 ms");
+        textRow("three", "1:2:3", "", "", "'1:2:3' is not MIN:MAX, each from 0 to 3,600,000 ms");
     }
     void minMaxTextSplitsAtOneColon()
     {
@@ -469,42 +459,16 @@ private slots:
         QTest::addColumn<QString>("failTask");
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("message");
-        QTest::newRow("one repeat") << "1"
-                                    << ""
-                                    << ""
-                                    << "";
-        QTest::newRow("most repeats") << "1,000"
-                                      << ""
-                                      << ""
-                                      << "";
-        QTest::newRow("no repeats") << "0"
-                                    << ""
-                                    << "repeat"
-                                    << "0 is outside 1 to 1,000";
-        QTest::newRow("too many repeats") << "1001"
-                                          << ""
-                                          << "repeat"
-                                          << "1,001 is outside 1 to 1,000";
-        QTest::newRow("repeats text") << "often"
-                                      << ""
-                                      << "repeat"
-                                      << "'often' is not a whole number from 1 to 1,000";
-        QTest::newRow("first task") << "1"
-                                    << "0"
-                                    << ""
-                                    << "";
-        QTest::newRow("last task") << "1"
-                                   << "9,999"
-                                   << ""
-                                   << "";
-        QTest::newRow("past the last task") << "1"
-                                            << "10000"
-                                            << "failTask"
-                                            << "10,000 is outside 0 to 9,999";
-        QTest::newRow("negative task") << "1"
-                                       << "-1"
-                                       << "failTask"
-                                       << "-1 is outside 0 to 9,999";
+        textRow("one repeat", "1", "", "", "");
+        textRow("most repeats", "1,000", "", "", "");
+        textRow("no repeats", "0", "", "repeat", "0 is outside 1 to 1,000");
+        textRow("too many repeats", "1001", "", "repeat", "1,001 is outside 1 to 1,000");
+        textRow("repeats text", "often", "", "repeat",
+                "'often' is not a whole number from 1 to 1,000");
+        textRow("first task", "1", "0", "", "");
+        textRow("last task", "1", "9,999", "", "");
+        textRow("past the last task", "1", "10000", "failTask", "10,000 is outside 0 to 9,999");
+        textRow("negative task", "1", "-1", "failTask", "-1 is outside 0 to 9,999");
     }
     void repeatsAndFailTaskRanges()
     {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "tests/support/textrows.h"
 #include "tests/support/uitestsupport.h"
 #include "ui/config/configpanel.h"
 #include "ui/config/presetstore.h"
@@ -91,36 +92,23 @@ private slots:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("message");
         // The sentences the CLI prints after "--tasks: ", "--io: ", ... (tst_cli, tst_speccodec).
-        QTest::newRow("no tasks") << "Task count"
-                                  << "0"
-                                  << "tasks"
-                                  << "0 is outside 1 to 50,000,000";
-        QTest::newRow("io min above max") << "IO delay minimum, ms"
-                                          << "1200"
-                                          << "io"
-                                          << "min 1,200 ms is above max 1,000 ms";
-        QTest::newRow("io beyond limit") << "IO delay maximum, ms"
-                                         << "4000000"
-                                         << "io"
-                                         << "max 4,000,000 ms is outside 0 to 3,600,000 ms";
+        textRow("no tasks", "Task count", "0", "tasks", "0 is outside 1 to 50,000,000");
+        textRow("io min above max", "IO delay minimum, ms", "1200", "io",
+                "min 1,200 ms is above max 1,000 ms");
+        textRow("io beyond limit", "IO delay maximum, ms", "4000000", "io",
+                "max 4,000,000 ms is outside 0 to 3,600,000 ms");
         QTest::newRow("cpu not a number") << "CPU work minimum, iterations"
                                           << "lots"
                                           << "cpu"
                                           << "min 'lots' is not a whole number from 0 to "
                                              "4,000,000,000 iterations";
-        QTest::newRow("no shards") << "Shard count K"
-                                   << "0"
-                                   << "shards"
-                                   << "0 is outside 1 to 1,024";
+        textRow("no shards", "Shard count K", "0", "shards", "0 is outside 1 to 1,024");
         QTest::newRow("bad seed") << "Seed"
                                   << "seed"
                                   << "seed"
                                   << "'seed' is not a whole number from 0 to "
                                      "18,446,744,073,709,551,615";
-        QTest::newRow("shard list") << "Shard counts"
-                                    << "1,2048"
-                                    << "shardList"
-                                    << "2,048 is outside 1 to 1,024";
+        textRow("shard list", "Shard counts", "1,2048", "shardList", "2,048 is outside 1 to 1,024");
     }
     void showsMessageBesideFieldAndDisablesRun()
     {
