@@ -2,6 +2,7 @@
 #include "ui/control/runcontroller.h"
 
 #include "core/base/clock.h"
+#include "core/experiment/speccodec.h"
 
 #include <QPointer>
 
@@ -24,23 +25,14 @@ bool RunController::start(Mode mode, const WorkloadSpec &spec, const RunConfig &
 {
     if (isRunning() || !spec.validate().isEmpty() || !config.validate().isEmpty())
         return false;
-    ExperimentSpec experiment;
-    experiment.workload = spec;
-    experiment.partition = config.partition;
-    experiment.pin = config.pin;
-    experiment.failTask = config.failTask;
-    switch (mode) {
-    case Mode::OneLoop:
-        experiment.shardCounts = {1};
-        break;
-    case Mode::KLoops:
-        experiment.shardCounts = {config.shards};
-        break;
-    case Mode::Compare:
-        // Two runs even when K is 1: the user asked for a comparison, and gets one.
-        experiment.shardCounts = {1, config.shards};
-        break;
-    }
+    QList<int> shardCounts{1};
+    if (mode == Mode::KLoops)
+        shardCounts = {config.shards};
+    else if (mode == Mode::Compare)
+        // Two runs even when K is 1: the user asked for a comparison, and gets one (a Repeat
+        // compare, SpecCodec::compareShards(), runs K = 1 once per round instead).
+        shardCounts = {1, config.shards};
+    const ExperimentSpec experiment = SpecCodec::experiment(spec, config, shardCounts);
     // A failed run ends a Compare: there is nothing left to compare with.
     return begin(experiment, {nsPerIter, kSettleMs, true}, mode);
 }
