@@ -7,6 +7,7 @@
 #include "core/report/csvwriter.h"
 #include "core/workload/taskplan.h"
 #include "tests/support/syntheticexperiment.h"
+#include "tests/support/testplans.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -476,13 +477,7 @@ void TestCsvReport::loadSeriesTurnsSamplerRowsIntoColumns()
 
 void TestCsvReport::tasksCsvLeavesUnfinishedTasksEmpty()
 {
-    WorkloadSpec w;
-    w.tasks = 5;
-    w.ioMinMs = 1;
-    w.ioMaxMs = 3;
-    w.cpuMin = 10;
-    w.cpuMax = 20;
-    const auto plan = std::make_shared<const TaskPlan>(TaskPlan::generate(w));
+    const auto plan = testplans::makePlan(5, 1, 3, 10, 20);
     auto timings = std::make_shared<std::vector<TaskTiming>>(5);
     (*timings)[0] = {1'234'567, 2'000'001};
     (*timings)[3] = {3'000'000'000, -1}; // resumed, cancelled before done
@@ -520,11 +515,7 @@ void TestCsvReport::tasksCsvLeavesUnfinishedTasksEmpty()
 void TestCsvReport::tasksCsvHasOneRowPerTaskOfARealRun()
 {
     ExperimentSpec spec;
-    spec.workload.tasks = 50;
-    spec.workload.ioMinMs = 0;
-    spec.workload.ioMaxMs = 5;
-    spec.workload.cpuMin = 0;
-    spec.workload.cpuMax = 1000;
+    spec.workload = testplans::workload(50, 0, 5, 0, 1000);
     spec.shardCounts = {1, 3};
     spec.partition = Partition::RoundRobin;
     QVERIFY(spec.validate().isEmpty());

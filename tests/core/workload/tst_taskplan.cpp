@@ -2,6 +2,7 @@
 #include "core/base/splitmix64.h"
 #include "core/workload/taskplan.h"
 #include "core/workload/workloadspec.h"
+#include "tests/support/testplans.h"
 
 #include <QTest>
 
@@ -46,13 +47,7 @@ private slots:
 
     void valuesStayInsideTheirRanges()
     {
-        WorkloadSpec spec;
-        spec.tasks = 50000;
-        spec.ioMinMs = 3;
-        spec.ioMaxMs = 5;
-        spec.cpuMin = 10;
-        spec.cpuMax = 12;
-        const TaskPlan plan = TaskPlan::generate(spec);
+        const TaskPlan plan = TaskPlan::generate(testplans::workload(50000, 3, 5, 10, 12));
         bool sawLow = false, sawHigh = false;
         for (std::size_t i = 0; i < plan.size(); ++i) {
             QVERIFY(plan.ioUs(i) >= 3000 && plan.ioUs(i) <= 5000);
