@@ -97,17 +97,11 @@ private slots:
                 "min 1,200 ms is above max 1,000 ms");
         textRow("io beyond limit", "IO delay maximum, ms", "4000000", "io",
                 "max 4,000,000 ms is outside 0 to 3,600,000 ms");
-        QTest::newRow("cpu not a number") << "CPU work minimum, iterations"
-                                          << "lots"
-                                          << "cpu"
-                                          << "min 'lots' is not a whole number from 0 to "
-                                             "4,000,000,000 iterations";
+        textRow("cpu not a number", "CPU work minimum, iterations", "lots", "cpu",
+                "min 'lots' is not a whole number from 0 to 4,000,000,000 iterations");
         textRow("no shards", "Shard count K", "0", "shards", "0 is outside 1 to 1,024");
-        QTest::newRow("bad seed") << "Seed"
-                                  << "seed"
-                                  << "seed"
-                                  << "'seed' is not a whole number from 0 to "
-                                     "18,446,744,073,709,551,615";
+        textRow("bad seed", "Seed", "seed", "seed",
+                "'seed' is not a whole number from 0 to 18,446,744,073,709,551,615");
         textRow("shard list", "Shard counts", "1,2048", "shardList", "2,048 is outside 1 to 1,024");
     }
     void showsMessageBesideFieldAndDisablesRun()

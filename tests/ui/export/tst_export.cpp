@@ -32,6 +32,12 @@
 // File > Export as ReportExporter does it: SVG that parses and names every series, PNG of
 // exactly the asked size with something drawn on it, the reports the CLI writes for the same plan,
 // and a clear error with no file left behind when the directory cannot be written.
+// The sweep chart as File > Export sees it, under the name it exports as.
+QList<ExportChart> sweepChartExport(SweepChart &chart)
+{
+    return {{QStringLiteral("chart-sweep"), QStringLiteral("Sweep"), chart.chart()}};
+}
+
 class TestExport : public QObject
 {
     Q_OBJECT
@@ -146,9 +152,7 @@ private slots:
         chart.resize(800, 500);
         const ExperimentResult result = synthetic::sweep();
         chart.setExperiment(result, result.summary);
-        const ReportExporter exporter(
-            &result, LoadSeries{},
-            {{QStringLiteral("chart-sweep"), QStringLiteral("Sweep"), chart.chart()}});
+        const ReportExporter exporter(&result, LoadSeries{}, sweepChartExport(chart));
         ExportOptions options;
         options.directory = dir.filePath(QStringLiteral("out"));
         options.pngSize = QSize(640, 400);
@@ -203,9 +207,7 @@ private slots:
         const ExperimentResult result = runExperiment(spec);
         QCOMPARE(result.runs.size(), std::size_t(2));
         SweepChart chart;
-        const ReportExporter exporter(
-            &result, LoadSeries{},
-            {{QStringLiteral("chart-sweep"), QStringLiteral("Sweep"), chart.chart()}});
+        const ReportExporter exporter(&result, LoadSeries{}, sweepChartExport(chart));
         ExportOptions options;
         options.directory = dir.filePath(QStringLiteral("gui"));
         options.tasksCsv = true;
@@ -307,9 +309,7 @@ private slots:
         chart.resize(400, 300);
         const ExperimentResult result = synthetic::sweep();
         chart.setExperiment(result, result.summary);
-        const ReportExporter exporter(
-            &result, LoadSeries{},
-            {{QStringLiteral("chart-sweep"), QStringLiteral("Sweep"), chart.chart()}});
+        const ReportExporter exporter(&result, LoadSeries{}, sweepChartExport(chart));
         QTemporaryDir dir;
         ExportOptions options;
         options.directory = dir.path();
@@ -356,9 +356,7 @@ private slots:
         }
         SweepChart chart;
         const ExperimentResult result = synthetic::sweep();
-        const ReportExporter exporter(
-            &result, LoadSeries{},
-            {{QStringLiteral("chart-sweep"), QStringLiteral("Sweep"), chart.chart()}});
+        const ReportExporter exporter(&result, LoadSeries{}, sweepChartExport(chart));
         ExportOptions options;
         options.directory = directory;
         QStringList written;
