@@ -216,35 +216,14 @@ void TestCsvReport::runsCsvReadsBackFieldByField()
     const ExperimentSummary summary = summarizeExperiment(e);
     const ParsedCsv csv = parseTable(runsCsv(e));
     QVERIFY2(csv.error.isEmpty(), qPrintable(csv.error));
-    QCOMPARE(csv.rows.first(), (QStringList{"run_index",
-                                            "repeat",
-                                            "shards",
-                                            "partition",
-                                            "pinned",
-                                            "status",
-                                            "started_utc",
-                                            "tasks",
-                                            "tasks_done",
-                                            "tasks_failed",
-                                            "wall_ms",
-                                            "ideal_ms",
-                                            "efficiency",
-                                            "speedup",
-                                            "throughput_tps",
-                                            "start_overhead_ms",
-                                            "join_overhead_ms",
-                                            "lag_p50_ms",
-                                            "lag_p90_ms",
-                                            "lag_p99_ms",
-                                            "lag_max_ms",
-                                            "latency_p50_ms",
-                                            "latency_p90_ms",
-                                            "latency_p99_ms",
-                                            "latency_max_ms",
-                                            "ns_per_iter",
-                                            "checksum",
-                                            "outlier",
-                                            "error"}));
+    // The header row, column by column.
+    QCOMPARE(csv.rows.first().join(u','),
+             QStringLiteral(
+                 "run_index,repeat,shards,partition,pinned,status,started_utc,tasks,tasks_done,"
+                 "tasks_failed,wall_ms,ideal_ms,efficiency,speedup,throughput_tps,"
+                 "start_overhead_ms,join_overhead_ms,lag_p50_ms,lag_p90_ms,lag_p99_ms,"
+                 "lag_max_ms,latency_p50_ms,latency_p90_ms,latency_p99_ms,latency_max_ms,"
+                 "ns_per_iter,checksum,outlier,error"));
     QCOMPARE(csv.rows.size(), static_cast<qsizetype>(e.runs.size()) + 1);
     const double baseWall = 10507.9; // the median of synthetic::kBaseWallMs
     for (int i = 0; i < static_cast<int>(e.runs.size()); ++i) {
@@ -339,31 +318,14 @@ void TestCsvReport::summaryCsvHasOneRowPerConfiguration()
     const ExperimentSummary s = summarizeExperiment(e);
     const ParsedCsv csv = parseTable(summaryCsv(e));
     QVERIFY2(csv.error.isEmpty(), qPrintable(csv.error));
-    QCOMPARE(csv.rows.first(), (QStringList{"shards",
-                                            "baseline",
-                                            "runs",
-                                            "runs_completed",
-                                            "outliers",
-                                            "wall_median_ms",
-                                            "wall_mean_ms",
-                                            "wall_sd_ms",
-                                            "wall_min_ms",
-                                            "wall_max_ms",
-                                            "wall_cv",
-                                            "ideal_median_ms",
-                                            "speedup",
-                                            "speedup_err",
-                                            "ideal_speedup",
-                                            "amdahl_speedup",
-                                            "efficiency_median",
-                                            "efficiency_mean",
-                                            "efficiency_sd",
-                                            "efficiency_min",
-                                            "efficiency_max",
-                                            "lag_p99_median_ms",
-                                            "throughput_median_tps",
-                                            "mann_whitney_u",
-                                            "mann_whitney_p"}));
+    // The header row, column by column.
+    QCOMPARE(
+        csv.rows.first().join(u','),
+        QStringLiteral("shards,baseline,runs,runs_completed,outliers,wall_median_ms,wall_mean_ms,"
+                       "wall_sd_ms,wall_min_ms,wall_max_ms,wall_cv,ideal_median_ms,speedup,"
+                       "speedup_err,ideal_speedup,amdahl_speedup,efficiency_median,efficiency_mean,"
+                       "efficiency_sd,efficiency_min,efficiency_max,lag_p99_median_ms,"
+                       "throughput_median_tps,mann_whitney_u,mann_whitney_p"));
     QCOMPARE(csv.rows.size(), 4);
     for (int row = 1; row <= 3; ++row) {
         const ConfigSummary &c = s.configs[static_cast<std::size_t>(row - 1)];
