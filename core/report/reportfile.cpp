@@ -90,11 +90,15 @@ Target resolve(const QString &path)
     t.file = followLinks(QFile::encodeName(QFileInfo(path).absoluteFilePath()));
     t.folder = dirOf(t.file);
     t.exists = ::stat(t.file.constData(), &t.st) == 0;
+    // The nearest folder that exists, with its links resolved, and the rest as spelled.
+    QByteArray rest = '/' + baseOf(t.file);
+    QByteArray folder = t.folder;
     char real[PATH_MAX];
-    if (::realpath(t.folder.constData(), real))
-        t.key = QFile::decodeName(QByteArray(real) + '/' + baseOf(t.file));
-    else
-        t.key = QDir::cleanPath(QFile::decodeName(t.file));
+    while (!::realpath(folder.constData(), real) && folder != "/") {
+        rest.prepend('/' + baseOf(folder));
+        folder = dirOf(folder);
+    }
+    t.key = QDir::cleanPath(QFile::decodeName(QByteArray(real) + rest));
     return t;
 }
 
@@ -171,6 +175,13 @@ mode_t newFileMode()
     return 0644;
 }
 
+// A file name cut so that a suffix of up to 50 bytes keeps it within NAME_MAX (255): a target
+// whose name is already 250 bytes long still gets its temporary and its previous version.
+QByteArray fitName(const QByteArray &name)
+{
+    return name.left(200);
+}
+
 bool writeAll(int fd, const QByteArray &bytes, int *savedErrno)
 {
     const char *p = bytes.constData();
@@ -194,7 +205,7 @@ bool writeAll(int fd, const QByteArray &bytes, int *savedErrno)
 QByteArray writeTemporary(const QByteArray &folder, const QByteArray &name, const QByteArray &bytes,
                           mode_t mode, int *savedErrno)
 {
-    QByteArray path = folder + "/." + name + ".loopbench-XXXXXX";
+    QByteArray path = folder + "/." + fitName(name) + ".loopbench-XXXXXX";
     const int fd = ::mkostemp(path.data(), O_CLOEXEC);
     if (fd < 0) {
         *savedErrno = errno;
@@ -238,18 +249,24 @@ int reportStream(const QString &path)
 
 std::optional<QString> checkReportSet(const QList<ReportFile> &files)
 {
+    // Two reports in one file first: of all problems, the one that names both options.
+    QList<Target> targets;
     QHash<QString, qsizetype> seen;
     for (qsizetype i = 0; i < files.size(); ++i) {
         const ReportFile &f = files[i];
-        const Target t = resolve(f.path);
-        if (const auto other = seen.constFind(t.key); other != seen.cend()) {
+        targets.append(resolve(f.path));
+        if (const auto other = seen.constFind(targets.last().key); other != seen.cend()) {
             const ReportFile &first = files[*other];
             if (first.option == f.option)
                 return prefix(f) + QStringLiteral("%1 is written twice").arg(f.path);
             return QStringLiteral("%1 and %2 both write to %3: give each report its own file")
                 .arg(first.option, f.option, first.path);
         }
-        seen.insert(t.key, i);
+        seen.insert(targets.last().key, i);
+    }
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const ReportFile &f = files[i];
+        const Target &t = targets[i];
         if (t.stream >= 0)
             continue;
         const QString cannotWrite = prefix(f) + QStringLiteral("cannot write %1: ").arg(f.path);
@@ -443,7 +460,7 @@ bool writeReportSet(const QList<ReportFile> &files, const std::atomic<bool> *can
         previous.append(QByteArray());
         if (t.stream >= 0 || !t.exists)
             continue;
-        const QByteArray base = t.file + ".loopbench-previous";
+        const QByteArray base = t.folder + '/' + fitName(baseOf(t.file)) + ".loopbench-previous";
         QByteArray name = base;
         // A file of that name that is not ours is left alone: try the next name.
         for (int n = 1; ::link(t.file.constData(), name.constData()) != 0; ++n) {
