@@ -228,6 +228,22 @@ QByteArray writeTemporary(const QByteArray &folder, const QByteArray &name, cons
     return path;
 }
 
+// The set with every file whose folder is one of the set's own folders marked so: `--json
+// d/report.json --csv d` writes the JSON into the folder the CSV set creates.
+QList<ReportFile> withOwnFolders(QList<ReportFile> files)
+{
+    QStringList own;
+    for (const ReportFile &f : std::as_const(files)) {
+        if (f.ownFolder)
+            own.append(QDir::cleanPath(QFileInfo(f.path).absolutePath()));
+    }
+    for (ReportFile &f : files) {
+        if (!f.ownFolder && own.contains(QDir::cleanPath(QFileInfo(f.path).absolutePath())))
+            f.ownFolder = true;
+    }
+    return files;
+}
+
 } // namespace
 
 int reportStream(const QString &path)
@@ -247,8 +263,9 @@ int reportStream(const QString &path)
     return -1;
 }
 
-std::optional<QString> checkReportSet(const QList<ReportFile> &files)
+std::optional<QString> checkReportSet(const QList<ReportFile> &set)
 {
+    const QList<ReportFile> files = withOwnFolders(set);
     // Two reports in one file first: of all problems, the one that names both options.
     QList<Target> targets;
     QHash<QString, qsizetype> seen;
@@ -270,8 +287,6 @@ std::optional<QString> checkReportSet(const QList<ReportFile> &files)
         if (t.stream >= 0)
             continue;
         const QString cannotWrite = prefix(f) + QStringLiteral("cannot write %1: ").arg(f.path);
-        if (t.exists && S_ISDIR(t.st.st_mode))
-            return cannotWrite + QStringLiteral("is a folder");
         // Renaming a temporary over a device or FIFO would replace the node itself.
         if (t.exists && !S_ISREG(t.st.st_mode))
             return cannotWrite + QStringLiteral("not a regular file");
@@ -297,9 +312,10 @@ bool writeReport(const QString &path, const QByteArray &bytes, QString *error)
     return writeReportSet({ReportFile{path, bytes, {}, false}}, nullptr, nullptr, error);
 }
 
-bool writeReportSet(const QList<ReportFile> &files, const std::atomic<bool> *cancel,
+bool writeReportSet(const QList<ReportFile> &set, const std::atomic<bool> *cancel,
                     QStringList *written, QString *error)
 {
+    const QList<ReportFile> files = withOwnFolders(set);
     QString message;
     QStringList createdFolders; // outermost first
     QList<int> locks;
@@ -398,8 +414,10 @@ bool writeReportSet(const QList<ReportFile> &files, const std::atomic<bool> *can
         {};
         struct statvfs fs
         {};
-        if (::stat(t.folder.constData(), &folder) != 0 || ::statvfs(t.folder.constData(), &fs) != 0)
-            continue; // the write itself will say why
+        // A file system that counts no blocks (/proc) says nothing about space: the write will.
+        if (::stat(t.folder.constData(), &folder) != 0 ||
+            ::statvfs(t.folder.constData(), &fs) != 0 || fs.f_blocks == 0)
+            continue;
         Need &need = perFileSystem[folder.st_dev];
         if (need.folder.isEmpty())
             need = {QFile::decodeName(t.folder), 0, qint64(fs.f_bavail) * qint64(fs.f_frsize)};

@@ -265,8 +265,9 @@ private slots:
         const Outcome o = runCli(kSmall + QStringList{"--json", "-", "--markdown", dir.path()});
         QCOMPARE(o.exitCode, kExitBadInput);
         QVERIFY(o.out.isEmpty());
-        QCOMPARE(QString::fromUtf8(o.err),
-                 QStringLiteral("--markdown: cannot write %1: is a folder\n").arg(dir.path()));
+        QCOMPARE(
+            QString::fromUtf8(o.err),
+            QStringLiteral("--markdown: cannot write %1: not a regular file\n").arg(dir.path()));
     }
 
     void aCsvFolderThatCannotBeCreatedSaysWhy()

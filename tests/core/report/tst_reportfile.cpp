@@ -280,7 +280,8 @@ private slots:
                 {{QStringLiteral("-"), "streamed\n", "--json"}, {dir.path(), "x", "--markdown"}},
                 nullptr, nullptr, &error));
         }
-        QCOMPARE(error, QStringLiteral("--markdown: cannot write %1: is a folder").arg(dir.path()));
+        QCOMPARE(error,
+                 QStringLiteral("--markdown: cannot write %1: not a regular file").arg(dir.path()));
         QCOMPARE(readAll(log), QByteArray());
     }
 
