@@ -13,7 +13,6 @@
 #include "core/report/textreport.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QThread>
 #include <QTimer>
@@ -22,8 +21,11 @@
 #include <limits>
 
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace {
@@ -35,52 +37,83 @@ void onInterrupt(int)
     g_interrupted.store(true); // lock-free atomic store: async-signal-safe
 }
 
+// A standard stream the command was started without (`>&-`): fd 1 or 2 would go to the next
+// file this process opens, and the table or the JSON into it. A read-only /dev/null in its
+// place makes every write to it fail (EBADF), as a closed stream should. Before main(), so
+// before Qt opens anything.
+[[maybe_unused]] const bool g_streamsGuarded = [] {
+    for (const int fd : {STDOUT_FILENO, STDERR_FILENO}) {
+        if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+            const int null = ::open("/dev/null", O_RDONLY);
+            if (null >= 0 && null != fd) {
+                ::dup2(null, fd);
+                ::close(null);
+            }
+        }
+    }
+    return true;
+}();
+
 enum class WriteOutcome { Written, Failed, Interrupted };
 
+// The reports asked for, as one set; with `result` null, their paths only (to check them
+// before the run).
+QList<ReportFile> reportSet(const HeadlessOptions &options, const ExperimentResult *result,
+                            const LoadTimeline *load)
+{
+    QList<ReportFile> files;
+    if (!options.jsonPath.isEmpty()) {
+        files.append({options.jsonPath,
+                      result
+                          ? QJsonDocument(experimentToJson(*result)).toJson(QJsonDocument::Indented)
+                          : QByteArray(),
+                      QStringLiteral("--json"), false});
+    }
+    if (!options.markdownPath.isEmpty()) {
+        files.append({options.markdownPath,
+                      result ? experimentMarkdown(*result).toUtf8() : QByteArray(),
+                      QStringLiteral("--markdown"), false});
+    }
+    if (options.csvPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
+        files.append({options.csvPath, result ? runsCsv(*result) : QByteArray(),
+                      QStringLiteral("--csv"), false});
+    } else if (!options.csvPath.isEmpty() && !result) {
+        const QDir dir(options.csvPath);
+        for (const QString &name : csvReportFileNames(true, options.csvTasks))
+            files.append({dir.filePath(name), {}, QStringLiteral("--csv"), true});
+    } else if (!options.csvPath.isEmpty()) {
+        const LoadSeries series = LoadSeries::fromSamples(load->samples());
+        for (ReportFile &f : csvReportFiles(options.csvPath, *result, &series, options.csvTasks)) {
+            f.option = QStringLiteral("--csv");
+            files.append(std::move(f));
+        }
+    }
+    return files;
+}
+
+// Whether the table goes to stderr: a report streamed to stdout keeps stdout pure for pipes.
+bool reportOnStdout(const HeadlessOptions &options)
+{
+    for (const ReportFile &f : reportSet(options, nullptr, nullptr)) {
+        if (reportStream(f.path) == STDOUT_FILENO)
+            return true;
+    }
+    return false;
+}
+
 // Writes every report asked for as one set (writeReportSet(): all or nothing). A Ctrl-C while
-// writing stops between files and removes what was already written.
+// writing stops between files and leaves every file as it was.
 WriteOutcome writeReports(const HeadlessOptions &options, const ExperimentResult &result,
                           const LoadTimeline &load)
 {
-    QList<ReportFile> files;
-    QStringList optionOf; // the option each file answers, to name it in an error
-    auto add = [&](const char *option, const QString &path, QByteArray bytes) {
-        files.append({path, std::move(bytes)});
-        optionOf.append(QString::fromLatin1(option));
-    };
-    if (!options.jsonPath.isEmpty()) {
-        add("--json", options.jsonPath,
-            QJsonDocument(experimentToJson(result)).toJson(QJsonDocument::Indented));
-    }
-    if (!options.markdownPath.isEmpty())
-        add("--markdown", options.markdownPath, experimentMarkdown(result).toUtf8());
-    if (options.csvPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-        add("--csv", options.csvPath, runsCsv(result));
-    } else if (!options.csvPath.isEmpty()) {
-        if (!QDir().mkpath(options.csvPath)) {
-            std::fprintf(stderr, "--csv: cannot create folder %s\n", qPrintable(options.csvPath));
-            return WriteOutcome::Failed;
-        }
-        const LoadSeries series = LoadSeries::fromSamples(load.samples());
-        for (ReportFile &f : csvReportFiles(options.csvPath, result, &series, options.csvTasks))
-            add("--csv", f.path, std::move(f.bytes));
-    }
     QString error;
-    if (writeReportSet(files, &g_interrupted, nullptr, &error))
+    if (writeReportSet(reportSet(options, &result, &load), &g_interrupted, nullptr, &error))
         return WriteOutcome::Written;
     if (g_interrupted.load()) {
         std::fprintf(stderr, "interrupted: no report written\n");
         return WriteOutcome::Interrupted;
     }
-    // The error names a file, or (no space) its folder: find the option that asked for it.
-    QString option = optionOf.value(0);
-    for (qsizetype i = files.size() - 1; i >= 0; --i) {
-        const QString dir = QFileInfo(files[i].path).absolutePath();
-        if (error.startsWith(QStringLiteral("cannot write ") + files[i].path + QLatin1Char(':')) ||
-            error.startsWith(QStringLiteral("cannot write ") + dir + QLatin1Char(':')))
-            option = optionOf[i];
-    }
-    std::fprintf(stderr, "%s: %s\n", qPrintable(option), qPrintable(error));
+    std::fprintf(stderr, "%s\n", qPrintable(error)); // names the option, or the whole set
     return WriteOutcome::Failed;
 }
 
@@ -88,6 +121,12 @@ WriteOutcome writeReports(const HeadlessOptions &options, const ExperimentResult
 
 int runHeadless(const HeadlessOptions &options)
 {
+    // Targets that cannot work (the same file twice, a folder, a device, a missing folder) are
+    // bad input, refused before the run.
+    if (const auto problem = checkReportSet(reportSet(options, nullptr, nullptr))) {
+        std::fprintf(stderr, "%s\n", qPrintable(*problem));
+        return ExitBadInput;
+    }
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     std::signal(SIGHUP, onInterrupt); // a closed terminal: still write the cancelled reports
@@ -135,8 +174,8 @@ int runHeadless(const HeadlessOptions &options)
         std::fflush(stderr);
     }
 
-    const bool jsonToStdout = options.jsonPath == QLatin1String("-");
-    FILE *text = jsonToStdout ? stderr : stdout; // stdout stays pure JSON for pipes
+    FILE *text = reportOnStdout(options) ? stderr : stdout; // stdout stays pure JSON for pipes
+    errno = 0;
     if (options.quiet) {
         std::fprintf(text, "%s\n", qPrintable(result.verdict()));
     } else {
@@ -145,14 +184,20 @@ int runHeadless(const HeadlessOptions &options)
                      options.experiment.workload.tasks);
         std::fprintf(text, "%s", qPrintable(experimentTable(result)));
     }
-    std::fflush(text);
+    // A table that did not reach stdout (a full disk, a closed stream) fails the command; the
+    // reports are still written.
+    const bool tableLost = (std::fflush(text) != 0 || std::ferror(text)) && text == stdout;
+    if (tableLost) {
+        std::fprintf(stderr, "cannot write to standard output: %s\n",
+                     std::strerror(errno ? errno : EIO));
+    }
 
     // A Ctrl-C during the runs has done its job (the result says cancelled, and the reports are
     // still written, marked so); from here on a Ctrl-C interrupts the writing.
     g_interrupted.store(false);
     switch (writeReports(options, result, load)) {
     case WriteOutcome::Failed:
-        return ExitBadInput;
+        return ExitRunFailed; // the command line was fine (checked before the run): 1, not 2
     case WriteOutcome::Interrupted:
         return ExitCancelled;
     case WriteOutcome::Written:
@@ -160,6 +205,8 @@ int runHeadless(const HeadlessOptions &options)
     }
     if (result.cancelled)
         return ExitCancelled;
+    if (tableLost)
+        return ExitRunFailed;
     for (const RunResult &r : result.runs) {
         if (r.status == RunStatus::Failed) {
             std::fprintf(stderr, "run with %d shards failed: %s\n", r.shards, qPrintable(r.error));

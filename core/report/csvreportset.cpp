@@ -8,17 +8,23 @@
 
 #include <QDir>
 
+QStringList csvReportFileNames(bool load, bool includeTasks)
+{
+    QStringList names{QStringLiteral("runs.csv"), QStringLiteral("summary.csv")};
+    if (load)
+        names << QStringLiteral("load.csv");
+    if (includeTasks)
+        names << QStringLiteral("tasks.csv");
+    names << QStringLiteral("meta.json");
+    return names;
+}
+
 QList<ReportFile> csvReportFiles(const QString &dir, const ExperimentResult &result,
                                  const LoadSeries *load, bool includeTasks)
 {
     const QDir d(dir);
-    QStringList names{QStringLiteral("runs.csv"), QStringLiteral("summary.csv")};
-    if (load)
-        names << QStringLiteral("load.csv");
+    const QStringList names = csvReportFileNames(load != nullptr, includeTasks);
     const int taskRun = includeTasks ? tasksCsvRunIndex(result) : -1;
-    if (includeTasks)
-        names << QStringLiteral("tasks.csv");
-    names << QStringLiteral("meta.json");
 
     QList<ReportFile> files;
     for (const QString &name : names) {
@@ -37,7 +43,7 @@ QList<ReportFile> csvReportFiles(const QString &dir, const ExperimentResult &res
         } else {
             bytes = csvMetaJson(result, names);
         }
-        files.append({d.filePath(name), std::move(bytes)});
+        files.append({d.filePath(name), std::move(bytes), {}, true});
     }
     return files;
 }
@@ -46,10 +52,5 @@ bool writeCsvReports(const QString &dir, const ExperimentResult &result, const L
                      bool includeTasks, QString *error, QStringList *written,
                      const std::atomic<bool> *cancel)
 {
-    if (!QDir().mkpath(dir)) {
-        if (error)
-            *error = QStringLiteral("cannot create folder %1").arg(dir);
-        return false;
-    }
     return writeReportSet(csvReportFiles(dir, result, load, includeTasks), cancel, written, error);
 }

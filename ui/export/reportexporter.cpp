@@ -69,22 +69,24 @@ bool ReportExporter::writeAll(const ExportOptions &o, const QList<RenderedFile> 
                               QString *error) const
 {
     const QDir dir(o.directory);
-    if (!QDir().mkpath(dir.absolutePath()))
-        return failWith(error,
-                        QStringLiteral("cannot create directory %1").arg(dir.absolutePath()));
-    // One set, so the reports and the charts are written whole or not at all together.
+    // One set, so the reports and the charts are written whole or not at all together, in a
+    // folder of their own (created if missing and removed again on failure, locked meanwhile).
     QList<ReportFile> files;
     if (o.csv)
         files = csvReportFiles(dir.absolutePath(), *m_result, &m_load, o.tasksCsv);
     if (o.json) {
         files.append({dir.filePath(QStringLiteral("report.json")),
-                      QJsonDocument(experimentToJson(*m_result)).toJson(QJsonDocument::Indented)});
+                      QJsonDocument(experimentToJson(*m_result)).toJson(QJsonDocument::Indented),
+                      {},
+                      true});
     }
     if (o.markdown)
-        files.append(
-            {dir.filePath(QStringLiteral("summary.md")), experimentMarkdown(*m_result).toUtf8()});
+        files.append({dir.filePath(QStringLiteral("summary.md")),
+                      experimentMarkdown(*m_result).toUtf8(),
+                      {},
+                      true});
     for (const RenderedFile &f : charts)
-        files.append({dir.filePath(f.name), f.bytes});
+        files.append({dir.filePath(f.name), f.bytes, {}, true});
     if (written)
         written->clear();
     return writeReportSet(files, cancel, written, error);
