@@ -2,7 +2,7 @@
 #include "app/cliparser.h"
 
 #include "core/experiment/speccodec.h"
-#include "core/system/memoryguard.h"
+#include "core/system/systemlimits.h"
 
 #include <QCommandLineParser>
 #include <QHash>
@@ -114,8 +114,8 @@ QString CliParser::usage()
         "first.\n"
         "Numbers may be written 10000, 10,000, 100k or 2.5M (the seed also 0x hex); each option\n"
         "is given at most once; an option's value follows it as --tasks 500 or --tasks=500.\n"
-        "Without --headless, opens the desktop app (or runs headless when there is no "
-        "display).\n");
+        "Any option implies --headless. Without options, opens the desktop app (or runs the\n"
+        "default comparison headless when no display is set; an unusable display is exit 2).\n");
 }
 
 QString CliParser::version()
@@ -125,16 +125,6 @@ QString CliParser::version()
 #else
     return QStringLiteral("loopbench\n");
 #endif
-}
-
-bool CliParser::leavesModeOpen(const QStringList &args)
-{
-    for (const QString &arg : optionArgs(args)) {
-        const QStringView name = optionName(arg);
-        if (name == u"headless" || name == u"help" || name == u"h" || name == u"version")
-            return false;
-    }
-    return true;
 }
 
 CliParser::Outcome CliParser::parse(const QStringList &args, HeadlessOptions &options,
@@ -259,7 +249,13 @@ CliParser::Outcome CliParser::parse(const QStringList &args, HeadlessOptions &op
     const WorkloadSpec &w = options.experiment.workload;
     const QList<int> &counts = options.experiment.shardCounts;
     const int maxShards = *std::max_element(counts.begin(), counts.end());
-    if (const auto tooBig = MemoryGuard::current().check(std::uint64_t(w.tasks), maxShards))
+    if (const auto tooMany = SystemLimits::descriptors().check(maxShards))
+        return bad(fieldOption(tooMany->field) + QStringLiteral(": ") + tooMany->message);
+    QString envError;
+    const MemoryGuard memory = SystemLimits::memory(&envError);
+    if (!envError.isEmpty())
+        return bad(envError);
+    if (const auto tooBig = memory.check(std::uint64_t(w.tasks), maxShards))
         return bad(fieldOption(tooBig->field) + QStringLiteral(": ") + tooBig->message);
     return Outcome::Run;
 }

@@ -21,11 +21,9 @@ public:
         BadInput, // print `error` (one line naming the option), exit 2
     };
 
-    // `args` without the program name.
+    // `args` without the program name. Any option runs the command line: --headless is implied.
+    // Checks the limits a run needs (memory, open files) and LOOPBENCH_MEM_AVAILABLE_MB.
     static Outcome parse(const QStringList &args, HeadlessOptions &options, QString &error);
-    // Whether `args` leave the choice of GUI or command line to the display: neither
-    // --headless nor --help or --version.
-    static bool leavesModeOpen(const QStringList &args);
     static QString usage();
     static QString version();
 };

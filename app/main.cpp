@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/cliparser.h"
+#include "core/system/systemlimits.h"
 
 #include <QCoreApplication>
 
@@ -7,15 +8,53 @@
 
 #ifdef LOOPBENCH_HAVE_UI
 #include "ui/window/gui.h"
+
+#include <QGuiApplication>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #endif
 
 namespace {
 
-[[maybe_unused]] bool hasDisplay()
+#ifdef LOOPBENCH_HAVE_UI
+// The display the desktop app would open, as the user named it, or empty when none is named.
+QString namedDisplay()
 {
-    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
-           qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+    for (const char *name : {"QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "DISPLAY"}) {
+        if (qEnvironmentVariableIsSet(name))
+            return QLatin1String(name) + QLatin1Char('=') + qEnvironmentVariable(name);
+    }
+    return {};
 }
+
+// Whether Qt can open its platform (the X or Wayland display, or QT_QPA_PLATFORM's). Asked in a
+// child process: QGuiApplication aborts the process it runs in when it cannot (qFatal, exit 134),
+// and whatever it prints on the way is the child's and goes nowhere.
+bool displayUsable(int argc, char *argv[])
+{
+    const pid_t child = fork();
+    if (child < 0)
+        return true; // cannot ask: let Qt try, and say what it says
+    if (child == 0) {
+        const int devNull = open("/dev/null", O_WRONLY);
+        if (devNull >= 0)
+            dup2(devNull, STDERR_FILENO);
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &) {
+            if (type == QtFatalMsg)
+                _exit(1); // before abort(): no core dump, no crash report for a missing display
+        });
+        QGuiApplication probe(argc, argv);
+        _exit(0);
+    }
+    int status = 0;
+    while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    }
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+#endif
 
 } // namespace
 
@@ -25,16 +64,33 @@ int main(int argc, char *argv[])
     for (int i = 1; i < argc; ++i)
         args.append(QString::fromLocal8Bit(argv[i]));
 
-    if (CliParser::leavesModeOpen(args)) {
+    // Before anything opens a file: 1,024 shards need more than the usual soft limit of 1,024.
+    SystemLimits::raiseOpenFileLimit();
+
+    // Any option means the command line (--headless is implied): the desktop app takes none, and
+    // a GUI that opened over "--tasks 5" would ignore it silently. Without options the desktop
+    // app opens on a usable display; when none is named at all, the default comparison runs
+    // headless (./run.sh over ssh).
 #ifdef LOOPBENCH_HAVE_UI
-        if (hasDisplay())
+    if (args.isEmpty()) {
+        if (const QString display = namedDisplay(); !display.isEmpty()) {
+            if (!displayUsable(argc, argv)) {
+                std::fprintf(stderr,
+                             "no usable display: Qt cannot open %s (give options such as "
+                             "--headless to run on the command line; see --help)\n",
+                             qPrintable(display));
+                return ExitBadInput;
+            }
+            QString error;
+            SystemLimits::memory(&error);
+            if (!error.isEmpty()) {
+                std::fprintf(stderr, "%s\n", qPrintable(error));
+                return ExitBadInput;
+            }
             return runGui(argc, argv);
-#endif
-        if (!args.isEmpty()) {
-            std::fprintf(stderr, "no display: add --headless to run from the command line\n");
-            return ExitBadInput;
         }
     }
+#endif
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("LoopBench"));

@@ -9,6 +9,7 @@
 #include <QCoroFuture>
 
 #include <climits>
+#include <new>
 
 Engine::Engine(QObject *parent)
     : QObject(parent)
@@ -28,14 +29,30 @@ Engine::~Engine()
 
 void Engine::launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter)
 {
-    m_set = std::make_unique<ShardSet>(std::move(plan), config, nsPerIter);
-    m_set->launch();
-    // One pool thread waits for the shards (it sleeps in QThread::wait, so it costs no CPU the
-    // run could use) and then summarises off the caller's thread.
+    const auto tasks = static_cast<std::int64_t>(plan->size());
+    try {
+        m_set = std::make_unique<ShardSet>(plan, config, nsPerIter);
+    } catch (const std::bad_alloc &) {
+        m_set.reset();
+        m_joined = QtFuture::makeReadyFuture(failedRun(
+            plan, config, nsPerIter, outOfMemoryMessage(tasks, config.shards, "setting up")));
+        return;
+    }
+    // One pool thread starts the shards, waits for them (it sleeps in QThread::wait, so it costs
+    // no CPU the run could use) and summarises, all off the caller's thread: the caller stays
+    // free to poll, to cancel and, in the CLI, to see a Ctrl-C while 1,024 threads start.
     ShardSet *set = m_set.get();
-    m_joined = QtConcurrent::run([set] {
-        set->join(ULONG_MAX);
-        return set->result();
+    m_joined = QtConcurrent::run([set, plan, config, nsPerIter, tasks] {
+        try {
+            set->launch();
+            set->join(ULONG_MAX);
+            return set->result();
+        } catch (const std::bad_alloc &) {
+            set->cancel();
+            set->join(ULONG_MAX);
+            return failedRun(plan, config, nsPerIter,
+                             outOfMemoryMessage(tasks, config.shards, "running"));
+        }
     });
 }
 

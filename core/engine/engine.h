@@ -15,9 +15,9 @@
 class TaskPlan;
 
 // The asynchronous face of a run, for an event-driven caller (the experiment coroutine, the GUI):
-// the caller's thread only starts the shard threads; it never runs tasks. Joining the shards and
-// summarising the run (sorting the plan for the ideal bound, percentiles over every task: ~200 ms
-// for a million tasks) happen on Qt's thread pool, and the result comes back on this object's
+// the caller's thread never runs tasks and never waits. Starting the shard threads, joining them
+// and summarising the run (sorting the plan for the ideal bound, percentiles over every task: ~200
+// ms for a million tasks) happen on Qt's thread pool, and the result comes back on this object's
 // thread. progress() is cheap to poll. One run at a time per Engine.
 class Engine : public QObject
 {

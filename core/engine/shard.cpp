@@ -2,6 +2,7 @@
 #include "core/engine/shard.h"
 
 #include "core/base/clock.h"
+#include "core/base/wholenumber.h"
 #include "core/engine/timerqueue.h"
 #include "core/workload/kernel.h"
 #include "core/workload/taskplan.h"
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <new>
 #include <stdexcept>
 #include <vector>
 
@@ -67,7 +69,14 @@ void Shard::run()
 
     // Before reporting ready, so that sorting (~40 ms for half a million tasks) counts as start-up
     // overhead, runs in parallel on every shard, and stays out of the measured run.
-    orderSlice();
+    // Memory is checked before a run (MemoryGuard), but an estimate can be wrong: an allocation
+    // that fails here fails this shard's tasks with a message instead of ending the process.
+    try {
+        orderSlice();
+    } catch (const std::bad_alloc &) {
+        std::vector<std::uint32_t>().swap(m_order);
+        m_sliceFailed = true;
+    }
     {
         TimerQueue queue;
         {
@@ -85,9 +94,12 @@ void Shard::run()
     m_published.store(true, std::memory_order_release);
 }
 
-void Shard::waitUntilReady()
+bool Shard::waitUntilReady(int timeoutMs)
 {
-    m_ready.acquire();
+    if (!m_ready.tryAcquire(1, timeoutMs))
+        return false;
+    m_ready.release(); // stays ready for a second caller
+    return true;
 }
 
 void Shard::post(std::int64_t t0Ns)
@@ -135,24 +147,58 @@ void Shard::orderSlice()
 void Shard::startSlice(std::int64_t t0Ns)
 {
     m_t0Ns = t0Ns;
-    m_sliceSize = m_order.size();
+    m_sliceSize = m_sliceFailed ? m_slice.size() : m_order.size();
     m_report.tasks = static_cast<std::int64_t>(m_sliceSize);
     m_cpuStartNs = threadCpuNs();
+    if (m_sliceFailed) {
+        failOutOfMemory(0, "ordering");
+        return;
+    }
     if (m_sliceSize == 0 || m_context.cancel->load(std::memory_order_relaxed)) {
         m_finished.store(static_cast<std::int64_t>(m_sliceSize));
         quit();
         return;
     }
     const TaskPlan &plan = *m_context.plan;
-    m_queue->reserve(m_sliceSize);
+    std::size_t started = 0;
     m_queue->beginBatch();
-    for (const std::uint32_t task : m_order) {
-        // Fire and forget: the Task handle is dropped, the coroutine frame frees itself when the
-        // body ends. Nothing inside can throw out of the body (see runTask), so nothing is lost.
-        (void)runTask(task, t0Ns + plan.ioNs(task));
+    try {
+        m_queue->reserve(m_sliceSize);
+        for (const std::uint32_t task : m_order) {
+            // Fire and forget: the Task handle is dropped, the coroutine frame frees itself when
+            // the body ends. Nothing inside can throw out of the body (see runTask), so nothing
+            // is lost; only allocating the frame can throw, before the body runs.
+            (void)runTask(task, t0Ns + plan.ioNs(task));
+            ++started;
+        }
+    } catch (const std::bad_alloc &) {
+        m_queue->endBatch();
+        std::vector<std::uint32_t>().swap(m_order);
+        failOutOfMemory(started, "starting");
+        return;
     }
     m_queue->endBatch();
     std::vector<std::uint32_t>().swap(m_order); // 4 B per task, no longer needed
+}
+
+void Shard::failOutOfMemory(std::size_t started, const char *while_)
+{
+    // The tasks that never started count as failed and as finished; those that did are woken
+    // now and end without running, so the shard quits instead of waiting for them.
+    const std::size_t lost = m_sliceSize - started;
+    m_report.tasksFailed += static_cast<std::int64_t>(lost);
+    if (m_report.error.isEmpty())
+        m_report.error = QStringLiteral("out of memory %1 its tasks (%2 of %3 started)")
+                             .arg(QLatin1String(while_))
+                             .arg(WholeNumber::group(std::uint64_t{started}),
+                                  WholeNumber::group(std::uint64_t{m_sliceSize}));
+    m_finished.store(static_cast<std::int64_t>(lost), std::memory_order_relaxed);
+    if (started == 0) {
+        m_report.finishNs = nowNs() - m_t0Ns;
+        quit();
+        return;
+    }
+    m_queue->cancelAll();
 }
 
 QCoro::Task<> Shard::runTask(std::uint32_t task, std::int64_t dueNs)

@@ -53,9 +53,13 @@ public:
     Shard(int index, Context context, Slice slice, int pinCpu = -1, QObject *parent = nullptr);
     ~Shard() override;
 
-    // Blocks until the thread runs, its slice is put in wake-up order and its queue exists.
-    // Call after start().
-    void waitUntilReady();
+    // Waits up to `timeoutMs` for the thread to run, put its slice in wake-up order and create
+    // its queue; true once it has. Call after start() succeeded; bounded, so a caller that waits
+    // for many shards can still see a cancel between two tries.
+    bool waitUntilReady(int timeoutMs);
+    // After start(): whether the OS thread exists. QThread::start() reports a failed
+    // pthread_create only with a warning and leaves the thread neither running nor finished.
+    bool started() const { return isRunning() || isFinished(); }
     // Starts the slice on the shard's loop (one queued call); deadlines are t0Ns + io.
     void post(std::int64_t t0Ns);
     // Thread-safe: wakes every sleeping task so it ends at once; a shard that never got its slice
@@ -87,6 +91,7 @@ private:
     void startSlice(std::int64_t t0Ns);
     QCoro::Task<> runTask(std::uint32_t task, std::int64_t dueNs);
     void completeTask(std::uint32_t task, std::int64_t dueNs, bool due);
+    void failOutOfMemory(std::size_t started, const char *while_);
     void finishTask();
     void noteLag(std::int64_t resumedNs, std::int64_t lagNs);
 
@@ -102,6 +107,7 @@ private:
     std::atomic<clockid_t> m_cpuClock{CLOCK_THREAD_CPUTIME_ID};
 
     // Written by the shard thread only.
+    bool m_sliceFailed = false; // ordering the slice ran out of memory
     std::int64_t m_t0Ns = 0;
     std::size_t m_sliceSize = 0;
     std::int64_t m_cpuStartNs = 0;

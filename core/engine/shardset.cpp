@@ -4,18 +4,35 @@
 #include "core/analysis/idealbound.h"
 #include "core/analysis/statistics.h"
 #include "core/base/clock.h"
+#include "core/base/wholenumber.h"
 #include "core/workload/taskplan.h"
 
 #include <QThread>
 
+#include <pthread.h>
+
 #include <algorithm>
+#include <cstring>
+#include <new>
+#include <optional>
 
 ShardSet::ShardSet(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter)
     : m_plan(std::move(plan))
     , m_config(config)
     , m_nsPerIter(nsPerIter)
     , m_timings(std::make_shared<std::vector<TaskTiming>>(m_plan->size()))
-{}
+{
+    // Every Shard object exists before launch() starts a thread, so that progress() and cancel()
+    // on the caller's thread never see the vector change under them.
+    const int cpus = QThread::idealThreadCount();
+    const Shard::Context context{m_plan.get(), m_timings->data(), &m_cancel, m_config.failTask};
+    m_shards.reserve(static_cast<std::size_t>(m_config.shards));
+    for (int k = 0; k < m_config.shards; ++k) {
+        m_shards.push_back(std::make_unique<Shard>(
+            k, context, sliceFor(m_config.partition, m_plan->size(), m_config.shards, k),
+            m_config.pin ? k % cpus : -1));
+    }
+}
 
 ShardSet::~ShardSet()
 {
@@ -23,34 +40,67 @@ ShardSet::~ShardSet()
     join(ULONG_MAX);
 }
 
+namespace {
+
+void *doNothing(void *)
+{
+    return nullptr;
+}
+
+// Why the system refuses a thread. QThread::start() prints pthread_create's error but does not
+// return it: ask the same question once more, with the same (default) attributes.
+QString threadRefusal()
+{
+    pthread_t probe;
+    const int code = pthread_create(&probe, nullptr, doNothing, nullptr);
+    if (code == 0) {
+        pthread_join(probe, nullptr);
+        return QStringLiteral("the system refused a new thread");
+    }
+    return QString::fromLocal8Bit(std::strerror(code));
+}
+
+} // namespace
+
 void ShardSet::launch(const std::atomic<bool> *stop)
 {
     m_startedUtc = QDateTime::currentDateTimeUtc();
     m_launchNs = nowNs();
-    const int cpus = QThread::idealThreadCount();
-    Shard::Context context{m_plan.get(), m_timings->data(), &m_cancel, m_config.failTask};
-    m_shards.reserve(static_cast<std::size_t>(m_config.shards));
-    for (int k = 0; k < m_config.shards; ++k) {
-        if (stop && stop->load()) {
+    auto stopped = [&] {
+        if (stop && stop->load())
             m_cancel.store(true);
+        return m_cancel.load();
+    };
+    const int count = static_cast<int>(m_shards.size());
+    for (int k = 0; k < count && !stopped(); ++k) {
+        Shard &shard = *m_shards[static_cast<std::size_t>(k)];
+        shard.start();
+        if (!shard.started()) {
+            m_failure = QStringLiteral("could not start thread %1 of %2: %3")
+                            .arg(WholeNumber::group(std::uint64_t(k + 1)),
+                                 WholeNumber::group(std::uint64_t(count)), threadRefusal());
             break;
         }
-        m_shards.push_back(std::make_unique<Shard>(
-            k, context, sliceFor(m_config.partition, m_plan->size(), m_config.shards, k),
-            m_config.pin ? k % cpus : -1));
-        m_shards.back()->start();
+        m_started.store(k + 1);
     }
-    for (auto &shard : m_shards)
-        shard->waitUntilReady();
-    if (m_cancel.load()) {
-        cancel(); // nothing posted yet: every shard just quits
+    // Each started loop gets ready within its sort (~40 ms for half a million tasks); waiting in
+    // 10 ms steps keeps a cancel or a signal effective at every moment.
+    for (int k = 0; k < m_started.load() && m_failure.isEmpty() && !stopped(); ++k) {
+        while (!m_shards[static_cast<std::size_t>(k)]->waitUntilReady(10) && !stopped()) {
+        }
+    }
+    if (!m_failure.isEmpty() || m_cancel.load()) {
+        // Nothing posted yet: every started shard just quits. A quit() that raced with start()
+        // above was lost (start() clears it), which is why this repeats cancel().
+        cancel();
         return;
     }
     // One t0 for every shard, taken when all loops run: thread start-up is not charged to the
     // tasks (it is reported separately as startOverheadMs).
-    m_t0Ns = nowNs();
+    const std::int64_t t0 = nowNs();
+    m_t0Ns.store(t0);
     for (auto &shard : m_shards)
-        shard->post(m_t0Ns);
+        shard->post(t0);
     if (m_cancel.load()) // cancel() raced with the posts above
         cancel();
 }
@@ -85,7 +135,8 @@ RunProgress ShardSet::progress() const
     RunProgress p;
     p.tasks = static_cast<std::int64_t>(m_plan->size());
     const std::int64_t now = nowNs();
-    p.elapsedNs = m_t0Ns ? now - m_t0Ns : 0;
+    const std::int64_t t0 = m_t0Ns.load();
+    p.elapsedNs = t0 ? now - t0 : 0;
     for (const auto &shard : m_shards) {
         p.shardRecentMaxLagNs.push_back(shard->recentMaxLagNs(now));
         p.shardFinished.push_back(shard->tasksFinished());
@@ -124,12 +175,14 @@ RunResult ShardSet::result()
     r.plan = m_plan;
     r.timings = m_timings;
     // A run cancelled while its threads started never took t0: it has no start or join overhead.
-    const bool started = m_t0Ns != 0;
-    r.startOverheadMs = started ? nsToMs(m_t0Ns - m_launchNs) : 0;
+    const std::int64_t t0 = m_t0Ns.load();
+    const bool started = t0 != 0;
+    r.startOverheadMs = started ? nsToMs(t0 - m_launchNs) : 0;
 
     std::int64_t lastFinishNs = 0;
-    for (const auto &shard : m_shards) {
-        const ShardReport report = shard->report();
+    // Only shards whose thread ran have anything to report.
+    for (int k = 0; k < m_started.load(); ++k) {
+        const ShardReport report = m_shards[static_cast<std::size_t>(k)]->report();
         r.tasksDone += report.tasksDone;
         r.tasksFailed += report.tasksFailed;
         r.checksum += report.checksum;
@@ -142,7 +195,7 @@ RunResult ShardSet::result()
     }
     // Not clamped: every shard stamps its finish before its thread ends, so a negative value
     // would be a bug in the stamps, and it must show.
-    r.joinOverheadMs = started ? nsToMs(m_joinedNs - (m_t0Ns + lastFinishNs)) : 0;
+    r.joinOverheadMs = started ? nsToMs(m_joinedNs - (t0 + lastFinishNs)) : 0;
 
     std::vector<double> lag;
     std::vector<double> latency;
@@ -170,9 +223,13 @@ RunResult ShardSet::result()
         r.efficiency = r.wallMs > 0 ? r.idealMs / r.wallMs : 0;
     }
 
-    if (m_cancel.load())
+    if (!m_failure.isEmpty()) {
+        r.status = RunStatus::Failed; // a cancel that followed the failure changes nothing
+        r.error = m_failure;
+    } else if (m_cancel.load()) {
         r.status = RunStatus::Cancelled;
-    else if (r.tasksFailed > 0 || r.tasksDone != r.tasks)
+    }
+    if (r.status == RunStatus::Completed && (r.tasksFailed > 0 || r.tasksDone != r.tasks))
         r.status = RunStatus::Failed;
     if (r.status == RunStatus::Failed && r.error.isEmpty())
         r.error = QStringLiteral("%1 of %2 tasks did not complete")
@@ -181,32 +238,68 @@ RunResult ShardSet::result()
     return r;
 }
 
+RunResult failedRun(const std::shared_ptr<const TaskPlan> &plan, RunConfig config, double nsPerIter,
+                    QString error)
+{
+    RunResult r;
+    r.status = RunStatus::Failed;
+    r.error = std::move(error);
+    r.shards = config.shards;
+    r.partition = config.partition;
+    r.pinned = config.pin;
+    r.startedUtc = QDateTime::currentDateTimeUtc();
+    r.tasks = plan ? static_cast<std::int64_t>(plan->size()) : 0;
+    r.nsPerIter = nsPerIter;
+    r.plan = plan;
+    return r;
+}
+
+QString outOfMemoryMessage(std::int64_t tasks, int shards, const char *doing)
+{
+    return QStringLiteral("out of memory %1 the run of %2 tasks on %3 shard%4")
+        .arg(QLatin1String(doing), WholeNumber::group(std::uint64_t(tasks)),
+             WholeNumber::group(std::uint64_t(shards)),
+             shards == 1 ? QString() : QStringLiteral("s"));
+}
+
 RunResult runBlocking(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter,
                       const std::atomic<bool> *cancel,
                       const std::function<void(const RunProgress &)> &onProgress)
 {
-    ShardSet set(std::move(plan), config, nsPerIter);
-    set.launch(cancel);
+    const auto tasks = static_cast<std::int64_t>(plan->size());
+    std::optional<ShardSet> set;
+    try {
+        set.emplace(plan, config, nsPerIter);
+    } catch (const std::bad_alloc &) {
+        return failedRun(plan, config, nsPerIter,
+                         outOfMemoryMessage(tasks, config.shards, "setting up"));
+    }
+    set->launch(cancel);
     std::int64_t lastReportNs = nowNs();
     for (;;) {
-        if (cancel && cancel->load() && !set.isCancelled())
-            set.cancel();
+        if (cancel && cancel->load() && !set->isCancelled())
+            set->cancel();
         // Waiting on one thread at a time with a short timeout polls the cancel flag at 100 Hz:
         // an idle wake-up every 10 ms costs nothing measurable and bounds the cancel delay.
         bool done = true;
-        for (const auto &shard : set.shards()) {
+        for (const auto &shard : set->shards()) {
             if (!shard->wait(QDeadlineTimer(10))) {
                 done = false;
                 break;
             }
         }
         if (onProgress && nowNs() - lastReportNs >= 100'000'000) {
-            onProgress(set.progress());
+            onProgress(set->progress());
             lastReportNs = nowNs();
         }
         if (done)
             break;
     }
-    set.join(ULONG_MAX);
-    return set.result();
+    set->join(ULONG_MAX);
+    try {
+        return set->result();
+    } catch (const std::bad_alloc &) {
+        return failedRun(plan, config, nsPerIter,
+                         outOfMemoryMessage(tasks, config.shards, "summarising"));
+    }
 }

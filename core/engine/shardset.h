@@ -30,18 +30,28 @@ struct RunProgress
 // K shards executing one plan: the mechanics of one run, shared by the async Engine (GUI) and the
 // blocking runner (CLI, tests). Start threads, wait until every loop runs, take one t0, post one
 // slice per shard; at the end join and summarise.
+//
+// Nothing here waits on a thread that may never start, and every wait can be cancelled: a
+// thread the system refuses (ulimit -u, ulimit -v, thousands of shards) fails the run with a
+// message, and waiting for the loops to be ready is done in 10 ms steps that check the cancel.
 class ShardSet
 {
 public:
+    // Allocates the shards (their QThread objects, not their threads): may throw std::bad_alloc.
     ShardSet(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter);
     ~ShardSet();
     ShardSet(const ShardSet &) = delete;
     ShardSet &operator=(const ShardSet &) = delete;
 
-    // Starts every shard and posts the slices. When `stop` becomes true while threads are still
-    // being started (1024 of them take ~150 ms), no further thread is started and the run is
-    // cancelled.
+    // Starts every shard and posts the slices; may run on another thread than the one that polls
+    // progress() and calls cancel(). When `stop` becomes true or cancel() is called while
+    // threads are still being started (1024 of them take ~150 ms) or are getting ready, no
+    // further thread is started and the run is cancelled. When a thread cannot be started, none
+    // further is, the run fails, and failure() says why.
     void launch(const std::atomic<bool> *stop = nullptr);
+    // "could not start thread 37 of 1024: Resource temporarily unavailable", or empty. Read it
+    // on the thread that called launch(), after it returned.
+    const QString &failure() const { return m_failure; }
     void cancel(); // thread-safe, idempotent
     bool isCancelled() const { return m_cancel.load(); }
     bool allFinished() const;
@@ -60,12 +70,23 @@ private:
     std::vector<std::unique_ptr<Shard>> m_shards;
     QDateTime m_startedUtc;
     std::int64_t m_launchNs = 0;
-    std::int64_t m_t0Ns = 0;
+    std::atomic<std::int64_t> m_t0Ns{0}; // written by launch(), read by progress() pollers
+    std::atomic<int> m_started{0};       // shards whose thread was started
+    QString m_failure;
     std::int64_t m_joinedNs = 0;
 };
 
+// A run that failed outside its shards (out of memory setting it up or summarising it): no task
+// result is kept, the error says why.
+RunResult failedRun(const std::shared_ptr<const TaskPlan> &plan, RunConfig config, double nsPerIter,
+                    QString error);
+// "out of memory setting up the run of 10,000,000 tasks on 1,024 shards"; `doing` is
+// "setting up", "summarising".
+QString outOfMemoryMessage(std::int64_t tasks, int shards, const char *doing);
+
 // Runs `plan` on `config.shards` loops and blocks the calling thread until done (no event loop is
-// needed in the caller). `cancel`, when set by another thread, stops the run within ~50 ms.
+// needed in the caller). `cancel`, when set by another thread, stops the run within ~50 ms, also
+// while its threads start. Running out of memory is a Failed result, never an exception.
 // `onProgress` is called about every 100 ms from the calling thread.
 RunResult runBlocking(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter,
                       const std::atomic<bool> *cancel = nullptr,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/config/configpanel.h"
 
+#include "core/system/systemlimits.h"
+
 #include "ui/config/presetstore.h"
 #include "ui/config/workestimate.h"
 
@@ -88,7 +90,8 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
                              tr("Shard counts")))
     , m_repeats(new QSpinBox)
     , m_warmup(new QCheckBox(tr("&Warm-up run first (untimed)")))
-    , m_guard(MemoryGuard::current())
+    , m_guard(SystemLimits::memory())
+    , m_descriptors(SystemLimits::descriptors())
 {
     for (const Preset &p : presets.presets())
         m_preset->addItem(p.name);
@@ -198,6 +201,12 @@ void ConfigPanel::setMemoryGuard(const MemoryGuard &guard)
     reevaluate();
 }
 
+void ConfigPanel::setDescriptorGuard(const DescriptorGuard &guard)
+{
+    m_descriptors = guard;
+    reevaluate();
+}
+
 void ConfigPanel::addErrorRow(const QString &field, QLineEdit *edit, QFormLayout *form)
 {
     auto *label = new QLabel;
@@ -295,7 +304,18 @@ void ConfigPanel::reevaluate()
     const bool tasksOk =
         std::none_of(m_parsed.errors.begin(), m_parsed.errors.end(),
                      [](const FieldError &e) { return e.field == QLatin1String("tasks"); });
-    if (tasksOk) {
+    const bool shardsOk =
+        std::none_of(m_parsed.errors.begin(), m_parsed.errors.end(), [](const FieldError &e) {
+            return e.field == QLatin1String("shards") || e.field == QLatin1String("shardList");
+        });
+    // Open files first: without them GLib aborts the process, whatever the memory. Both
+    // messages that blame the shards stand beside the Shards field.
+    std::optional<FieldError> tooMany;
+    if (shardsOk)
+        tooMany = m_descriptors.check(m_parsed.maxShards());
+    if (tooMany)
+        m_parsed.errors.append(*tooMany);
+    if (tasksOk && shardsOk && !tooMany) {
         if (const auto tooBig =
                 m_guard.check(std::uint64_t(m_parsed.spec.tasks), m_parsed.maxShards()))
             m_parsed.errors.append(*tooBig);

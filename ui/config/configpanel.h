@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/system/descriptorguard.h"
 #include "core/system/memoryguard.h"
 #include "ui/config/configinput.h"
 
@@ -28,9 +29,12 @@ public:
     // The experiment inputs: shard list ("1,2,4" or "sweep"), repeats R, warm-up.
     void setExperiment(const QString &shardList, int repeats, bool warmup);
     void applyPreset(int index);
-    // The guard Run is checked against; by default this machine's MemAvailable at start. Tests
-    // set a small one to see the refusal.
+    // The guards Run is checked against; by default this process's limits at start (memory:
+    // MemAvailable, ulimit -v, the memory cgroup; open files). Tests set small ones to see the
+    // refusals: the memory message stands beside Tasks, or beside Shards when the shards alone
+    // do not fit; the open-file message beside Shards.
     void setMemoryGuard(const MemoryGuard &guard);
+    void setDescriptorGuard(const DescriptorGuard &guard);
     ConfigInput input() const;
     const ConfigInput::Parsed &parsed() const { return m_parsed; }
     bool isValid() const { return m_parsed.ok(); }
@@ -68,6 +72,7 @@ private:
     QSpinBox *m_repeats;
     QCheckBox *m_warmup;
     MemoryGuard m_guard;
+    DescriptorGuard m_descriptors;
 
     QHash<QString, QLabel *> m_errorLabels;
     QHash<QString, QList<QLineEdit *>> m_fieldEdits;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/system/memoryguard.h"
+#include "core/system/systemlimits.h"
 
 #include <QTest>
 
@@ -19,19 +20,74 @@ private slots:
         QVERIFY(error.has_value());
         QCOMPARE(error->field, QStringLiteral("tasks"));
         QCOMPARE(error->message,
-                 QStringLiteral("10000000 tasks need about 3052 MB, more than the 512 MB "
-                                "LoopBench may use (half of the 1024 MB available); at most "
-                                "1676902 tasks fit"));
-        // More shards leave room for fewer tasks.
+                 QStringLiteral("10,000,000 tasks need about 3,052 MB, more than the 512 MB "
+                                "LoopBench may use (half of the 1,024 MB available); at most "
+                                "1,676,902 tasks fit"));
         QVERIFY(guard.maxTasks(1024) < guard.maxTasks(1));
+    }
+
+    void addressSpaceLimitBlamesTheShardsWhenTheyAloneDoNotFit()
+    {
+        MemoryGuard guard;
+        guard.addressSpaceBytes = 600ULL * 1024 * 1024;
+        guard.threadStackBytes = 8ULL * 1024 * 1024;
+        guard.mallocArenas = 16;
+        const auto error = guard.check(10, 1024);
+        QVERIFY(error.has_value());
+        QCOMPARE(error->field, QStringLiteral("shards"));
+        QVERIFY2(error->message.startsWith(QStringLiteral("1,024 shards need about ")),
+                 qPrintable(error->message));
+        QVERIFY(error->message.contains(QStringLiteral("ulimit -v")));
+        QVERIFY(!error->message.contains(QStringLiteral("at most 0")));
+        QVERIFY(!error->message.contains(QStringLiteral(" 0 MB")));
+        const int most = guard.maxShards(10);
+        QVERIFY(most > 0 && most < 1024);
+        QVERIFY(!guard.check(10, most).has_value());
+        QVERIFY(guard.check(10, most + 1).has_value());
+    }
+
+    void theTightestLimitDecides()
+    {
+        MemoryGuard guard;
+        guard.availableBytes = 100ULL * 1024 * 1024 * 1024;
+        guard.cgroupBytes = 100ULL * 1024 * 1024;
+        QCOMPARE(guard.budgetBytes(), std::uint64_t(100.0 * 1024 * 1024 * 0.9));
+        const auto error = guard.check(1'000'000, 1);
+        QVERIFY(error.has_value());
+        QVERIFY2(error->message.contains(QStringLiteral("memory cgroup")),
+                 qPrintable(error->message));
+    }
+
+    void invalidOverrideIsAnErrorNamingTheVariableAndRange()
+    {
+        qputenv("LOOPBENCH_MEM_AVAILABLE_MB", "0");
+        QString error;
+        QVERIFY(!SystemLimits::availableOverride(&error).has_value());
+        QCOMPARE(error, QStringLiteral("LOOPBENCH_MEM_AVAILABLE_MB: 0 MB is outside 1 to "
+                                       "1,073,741,824 MB"));
+        qputenv("LOOPBENCH_MEM_AVAILABLE_MB", "lots");
+        error.clear();
+        SystemLimits::memory(&error);
+        QVERIFY(error.startsWith(QStringLiteral("LOOPBENCH_MEM_AVAILABLE_MB: 'lots'")));
+        qputenv("LOOPBENCH_MEM_AVAILABLE_MB", "1,024");
+        error.clear();
+        QCOMPARE(SystemLimits::memory(&error).availableBytes, 1024ULL * 1024 * 1024);
+        QVERIFY(error.isEmpty());
+        qunsetenv("LOOPBENCH_MEM_AVAILABLE_MB");
+    }
+
+    void readsProcAndCgroupText()
+    {
+        QCOMPARE(SystemLimits::procKb("MemTotal: 10 kB\nMemAvailable:   2048 kB\n", "MemAvailable"),
+                 std::optional<std::uint64_t>(2048));
+        QVERIFY(!SystemLimits::procKb("VmRSS: 1 kB\n", "VmSize").has_value());
     }
 
     void readsThisMachine()
     {
         qunsetenv("LOOPBENCH_MEM_AVAILABLE_MB");
-        const MemoryGuard guard = MemoryGuard::current();
+        const MemoryGuard guard = SystemLimits::memory();
         QVERIFY(guard.availableBytes > 64ULL * 1024 * 1024);
-        // A real reading, not the admit-everything fallback for an unreadable /proc/meminfo.
         QVERIFY(guard.availableBytes < 1ULL << 50);
         QVERIFY(!guard.check(1000, 2).has_value());
     }
