@@ -2,6 +2,7 @@
 #include "app/headless.h"
 
 #include "core/base/clock.h"
+#include "core/base/messageline.h"
 #include "core/experiment/experimentrunner.h"
 #include "core/load/loadsampler.h"
 #include "core/load/loadtimeline.h"
@@ -29,10 +30,21 @@
 namespace {
 
 std::atomic<bool> g_interrupted{false};
+std::atomic<int> g_signal{0}; // the last termination signal received, for the exit code
 
-void onInterrupt(int)
+void onInterrupt(int signal)
 {
-    g_interrupted.store(true); // lock-free atomic store: async-signal-safe
+    // Lock-free atomic stores: async-signal-safe.
+    g_signal.store(signal);
+    g_interrupted.store(true);
+}
+
+// The shell's convention, 128 + signal number (130 for SIGINT, 129 for SIGHUP, 143 for SIGTERM):
+// a script learns which signal stopped the run. A run cancelled without a signal says 130.
+int cancelledExitCode()
+{
+    const int signal = g_signal.load();
+    return signal > 0 ? 128 + signal : ExitCancelled;
 }
 
 enum class WriteOutcome { Written, Failed, Interrupted };
@@ -58,7 +70,8 @@ WriteOutcome writeReports(const HeadlessOptions &options, const ExperimentResult
         add("--csv", options.csvPath, runsCsv(result));
     } else if (!options.csvPath.isEmpty()) {
         if (!QDir().mkpath(options.csvPath)) {
-            std::fprintf(stderr, "--csv: cannot create folder %s\n", qPrintable(options.csvPath));
+            std::fprintf(stderr, "--csv: cannot create folder %s\n",
+                         qPrintable(messageLine(options.csvPath)));
             return WriteOutcome::Failed;
         }
         const LoadSeries series = LoadSeries::fromSamples(load.samples());
@@ -80,7 +93,7 @@ WriteOutcome writeReports(const HeadlessOptions &options, const ExperimentResult
             error.startsWith(QStringLiteral("cannot write ") + dir + QLatin1Char(':')))
             option = optionOf[i];
     }
-    std::fprintf(stderr, "%s: %s\n", qPrintable(option), qPrintable(error));
+    std::fprintf(stderr, "%s: %s\n", qPrintable(option), qPrintable(messageLine(error)));
     return WriteOutcome::Failed;
 }
 
@@ -91,6 +104,9 @@ int runHeadless(const HeadlessOptions &options)
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     std::signal(SIGHUP, onInterrupt); // a closed terminal: still write the cancelled reports
+    // Over `ulimit -f`, a write then fails with EFBIG and the report set rolls back, instead of
+    // the process dying with files half written.
+    std::signal(SIGXFSZ, SIG_IGN);
     const bool progressLine = !options.quiet && isatty(STDERR_FILENO);
     // Core and shard load for load.csv, sampled on this thread (never on a shard's) at the
     // sampler's 4 Hz from the progress poll. The whole run is kept, not 60 s.
@@ -128,7 +144,11 @@ int runHeadless(const HeadlessOptions &options)
     poll.start();
     // The experiment coroutine the GUI awaits, run here to completion: calibration, plan, runs,
     // summary. No settle pause: the CLI has no load graph to keep apart.
-    const ExperimentResult result = QCoro::waitFor(runner.run(options.experiment));
+    // The signal flag also reaches the phases where this thread waits (threads starting, slices
+    // being sorted), where the poll above cannot run.
+    ExperimentRunner::Options runOptions;
+    runOptions.interrupt = &g_interrupted;
+    const ExperimentResult result = QCoro::waitFor(runner.run(options.experiment, runOptions));
     poll.stop();
     if (progressLine) {
         std::fprintf(stderr, "\r\033[K");
@@ -154,15 +174,16 @@ int runHeadless(const HeadlessOptions &options)
     case WriteOutcome::Failed:
         return ExitBadInput;
     case WriteOutcome::Interrupted:
-        return ExitCancelled;
+        return cancelledExitCode();
     case WriteOutcome::Written:
         break;
     }
     if (result.cancelled)
-        return ExitCancelled;
+        return cancelledExitCode();
     for (const RunResult &r : result.runs) {
         if (r.status == RunStatus::Failed) {
-            std::fprintf(stderr, "run with %d shards failed: %s\n", r.shards, qPrintable(r.error));
+            std::fprintf(stderr, "run with %d shard%s failed: %s\n", r.shards,
+                         r.shards == 1 ? "" : "s", qPrintable(messageLine(r.error)));
             return ExitRunFailed;
         }
     }

@@ -26,10 +26,11 @@ Engine::~Engine()
     m_set.reset();
 }
 
-void Engine::launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter)
+void Engine::launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter,
+                    const std::atomic<bool> *stop)
 {
     m_set = std::make_unique<ShardSet>(std::move(plan), config, nsPerIter);
-    m_set->launch();
+    m_set->launch(stop);
     // One pool thread waits for the shards (it sleeps in QThread::wait, so it costs no CPU the
     // run could use) and then summarises off the caller's thread.
     ShardSet *set = m_set.get();
@@ -40,7 +41,7 @@ void Engine::launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, doub
 }
 
 QCoro::Task<RunResult> Engine::run(std::shared_ptr<const TaskPlan> plan, RunConfig config,
-                                   double nsPerIter)
+                                   double nsPerIter, const std::atomic<bool> *stop)
 {
     if (m_set) {
         RunResult busy;
@@ -48,7 +49,7 @@ QCoro::Task<RunResult> Engine::run(std::shared_ptr<const TaskPlan> plan, RunConf
         busy.error = QStringLiteral("another run is in flight on this engine");
         co_return busy;
     }
-    launch(std::move(plan), config, nsPerIter);
+    launch(std::move(plan), config, nsPerIter, stop);
     co_return co_await joined();
 }
 
@@ -80,8 +81,10 @@ QCoro::Task<> Engine::emitWhenJoined()
 
 void Engine::cancel()
 {
-    // Once every shard has finished the run is complete: a late cancel must not relabel it.
-    if (m_set && !m_set->allFinished())
+    // Also once every shard has finished: summarising ten million tasks takes seconds, and a
+    // cancel ends that too (the run is then reported cancelled, without statistics). A run whose
+    // result is complete is not relabelled: m_set is gone by then.
+    if (m_set)
         m_set->cancel();
 }
 

@@ -28,7 +28,7 @@ void ShardSet::launch(const std::atomic<bool> *stop)
     m_startedUtc = QDateTime::currentDateTimeUtc();
     m_launchNs = nowNs();
     const int cpus = QThread::idealThreadCount();
-    Shard::Context context{m_plan.get(), m_timings->data(), &m_cancel, m_config.failTask};
+    Shard::Context context{m_plan.get(), m_timings->data(), &m_cancel, m_config.failTask, &m_start};
     m_shards.reserve(static_cast<std::size_t>(m_config.shards));
     for (int k = 0; k < m_config.shards; ++k) {
         if (stop && stop->load()) {
@@ -40,24 +40,40 @@ void ShardSet::launch(const std::atomic<bool> *stop)
             m_config.pin ? k % cpus : -1));
         m_shards.back()->start();
     }
-    for (auto &shard : m_shards)
-        shard->waitUntilReady();
+    // Sorting a slice of ten million tasks takes most of a second: a stop meanwhile reaches the
+    // shards through m_cancel, which their sort looks at.
+    for (auto &shard : m_shards) {
+        while (!shard->waitUntilReady(QDeadlineTimer(10))) {
+            if (stop && stop->load())
+                m_cancel.store(true);
+        }
+    }
+    if (stop && stop->load())
+        m_cancel.store(true);
     if (m_cancel.load()) {
         cancel(); // nothing posted yet: every shard just quits
         return;
     }
-    // One t0 for every shard, taken when all loops run: thread start-up is not charged to the
-    // tasks (it is reported separately as startOverheadMs).
-    m_t0Ns = nowNs();
-    for (auto &shard : m_shards)
-        shard->post(m_t0Ns);
-    if (m_cancel.load()) // cancel() raced with the posts above
+    // One t0 for every shard, taken when all loops run with their slices in hand: thread
+    // start-up is not charged to the tasks (it is reported separately as startOverheadMs), and
+    // nothing is posted after t0, so K slices do not delay the first task by K wake-ups.
+    const std::int64_t t0Ns = nowNs();
+    std::int64_t unpublished = 0;
+    if (m_start.compare_exchange_strong(unpublished, t0Ns, std::memory_order_release)) {
+        m_t0Ns = t0Ns;
+        m_start.notify_all();
+    }
+    if (m_cancel.load()) // cancel() raced with the publication above
         cancel();
 }
 
 void ShardSet::cancel()
 {
     m_cancel.store(true);
+    // Shards still waiting for t0 wake up and end; a t0 already published stays.
+    std::int64_t unpublished = 0;
+    if (m_start.compare_exchange_strong(unpublished, Shard::kNoStart, std::memory_order_release))
+        m_start.notify_all();
     for (auto &shard : m_shards)
         shard->requestCancel();
 }
@@ -148,8 +164,13 @@ RunResult ShardSet::result()
     std::vector<double> latency;
     lag.reserve(static_cast<std::size_t>(r.tasksDone));
     latency.reserve(static_cast<std::size_t>(r.tasksDone));
+    // Summarising ten million tasks takes seconds (percentiles, then the bound's sort): a cancel
+    // is looked at between the stages and every kCancelCheckTasks tasks, and ends the summary
+    // with the run marked cancelled.
     std::int64_t wallNs = 0;
     for (std::size_t i = 0; i < m_timings->size(); ++i) {
+        if (i % Shard::kCancelCheckTasks == 0 && m_cancel.load(std::memory_order_relaxed))
+            break;
         const TaskTiming &t = (*m_timings)[i];
         if (t.doneNs < 0)
             continue;
@@ -158,22 +179,26 @@ RunResult ShardSet::result()
         wallNs = std::max(wallNs, t.doneNs);
     }
     r.wallMs = nsToMs(wallNs);
-    r.lagMs = percentilesMs(lag);
-    r.latencyMs = percentilesMs(latency);
+    if (!m_cancel.load())
+        r.lagMs = percentilesMs(lag);
+    if (!m_cancel.load())
+        r.latencyMs = percentilesMs(latency);
     r.throughputTps =
         wallNs > 0 ? static_cast<double>(r.tasksDone) * 1e9 / static_cast<double>(wallNs) : 0;
-    // The bound sorts the whole plan (O(n log n)); a cancelled run never enters statistics, so it
-    // does not pay for it and returns sooner.
-    if (!m_cancel.load()) {
-        const int cores = std::min(m_config.shards, QThread::idealThreadCount());
-        r.idealMs = nsToMs(idealBoundNs(*m_plan, m_nsPerIter, cores));
-        r.efficiency = r.wallMs > 0 ? r.idealMs / r.wallMs : 0;
-    }
-
     if (m_cancel.load())
         r.status = RunStatus::Cancelled;
     else if (r.tasksFailed > 0 || r.tasksDone != r.tasks)
         r.status = RunStatus::Failed;
+    // The bound sorts the whole plan (O(n log n)). A run that did not complete has neither bound
+    // nor efficiency (NaN: every report shows it as missing, never as 0), and does not pay for
+    // the sort.
+    r.idealMs = kNaN;
+    r.efficiency = kNaN;
+    if (r.status == RunStatus::Completed) {
+        const int cores = std::min(m_config.shards, QThread::idealThreadCount());
+        r.idealMs = nsToMs(idealBoundNs(*m_plan, m_nsPerIter, cores));
+        r.efficiency = r.wallMs > 0 ? r.idealMs / r.wallMs : kNaN;
+    }
     if (r.status == RunStatus::Failed && r.error.isEmpty())
         r.error = QStringLiteral("%1 of %2 tasks did not complete")
                       .arg(r.tasks - r.tasksDone)

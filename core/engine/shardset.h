@@ -28,8 +28,8 @@ struct RunProgress
 };
 
 // K shards executing one plan: the mechanics of one run, shared by the async Engine (GUI) and the
-// blocking runner (CLI, tests). Start threads, wait until every loop runs, take one t0, post one
-// slice per shard; at the end join and summarise.
+// blocking runner (CLI, tests). Start threads, wait until every loop runs with its slice sorted,
+// take one t0 and publish it to every shard at once; at the end join and summarise.
 class ShardSet
 {
 public:
@@ -56,6 +56,7 @@ private:
     RunConfig m_config;
     double m_nsPerIter;
     std::atomic<bool> m_cancel{false};
+    std::atomic<std::int64_t> m_start{0}; // t0 as the shards see it (Shard::Context::t0Ns)
     std::shared_ptr<std::vector<TaskTiming>> m_timings;
     std::vector<std::unique_ptr<Shard>> m_shards;
     QDateTime m_startedUtc;
