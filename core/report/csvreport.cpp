@@ -111,7 +111,9 @@ QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
         csv.field(static_cast<std::int64_t>(r.tasks))
             .field(static_cast<std::int64_t>(r.tasksDone))
             .field(static_cast<std::int64_t>(r.tasksFailed));
-        csv.field(r.wallMs).field(r.idealMs).field(r.efficiency);
+        // A run that did not complete has no bound and no efficiency: empty fields.
+        csv.field(r.wallMs);
+        csv.field(r.completed() ? r.idealMs : kNaN).field(r.completed() ? r.efficiency : kNaN);
         csv.field(i < summary.runSpeedups.size() ? summary.runSpeedups[i] : kNaN); // NaN: empty
         csv.field(r.throughputTps).field(r.startOverheadMs).field(r.joinOverheadMs);
         for (const Percentiles *p : {&r.lagMs, &r.latencyMs})

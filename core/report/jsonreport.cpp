@@ -90,8 +90,8 @@ QJsonObject runToJson(const RunResult &run)
         {QStringLiteral("started_utc"), run.startedUtc.toString(Qt::ISODateWithMs)},
         {QStringLiteral("wall_ms"), run.wallMs},
         // null for a run that did not complete: it has no bound and no efficiency.
-        {QStringLiteral("ideal_ms"), number(run.idealMs)},
-        {QStringLiteral("efficiency"), number(run.efficiency)},
+        {QStringLiteral("ideal_ms"), number(run.completed() ? run.idealMs : kNaN)},
+        {QStringLiteral("efficiency"), number(run.completed() ? run.efficiency : kNaN)},
         {QStringLiteral("tasks"), static_cast<double>(run.tasks)},
         {QStringLiteral("tasks_done"), static_cast<double>(run.tasksDone)},
         {QStringLiteral("tasks_failed"), static_cast<double>(run.tasksFailed)},

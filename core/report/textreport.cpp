@@ -84,7 +84,8 @@ QString experimentTable(const ExperimentResult &result)
         const double speedup =
             i < result.summary.runSpeedups.size() ? result.summary.runSpeedups[i] : kNaN;
         s << qSetFieldWidth(9) << fixed(speedup, 2, "x") << qSetFieldWidth(10)
-          << fixed(r.idealMs / 1000, 3) << qSetFieldWidth(11) << fixed(r.efficiency, 2);
+          << fixed(r.completed() ? r.idealMs / 1000 : kNaN, 3) << qSetFieldWidth(11)
+          << fixed(r.completed() ? r.efficiency : kNaN, 2);
         s.setRealNumberPrecision(1);
         s << qSetFieldWidth(13) << r.lagMs.p99 << qSetFieldWidth(0) << "  "
           << runStatusName(r.status) << "\n";
