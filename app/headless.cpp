@@ -2,6 +2,7 @@
 #include "app/headless.h"
 
 #include "core/base/clock.h"
+#include "core/base/messageline.h"
 #include "core/experiment/experimentrunner.h"
 #include "core/load/loadsampler.h"
 #include "core/load/loadtimeline.h"
@@ -31,10 +32,21 @@
 namespace {
 
 std::atomic<bool> g_interrupted{false};
+std::atomic<int> g_signal{0}; // the last termination signal received, for the exit code
 
-void onInterrupt(int)
+void onInterrupt(int signal)
 {
-    g_interrupted.store(true); // lock-free atomic store: async-signal-safe
+    // Lock-free atomic stores: async-signal-safe.
+    g_signal.store(signal);
+    g_interrupted.store(true);
+}
+
+// The shell's convention, 128 + signal number (130 for SIGINT, 129 for SIGHUP, 143 for SIGTERM):
+// a script learns which signal stopped the run. A run cancelled without a signal says 130.
+int cancelledExitCode()
+{
+    const int signal = g_signal.load();
+    return signal > 0 ? 128 + signal : ExitCancelled;
 }
 
 // A standard stream the command was started without (`>&-`): fd 1 or 2 would go to the next
@@ -113,7 +125,7 @@ WriteOutcome writeReports(const HeadlessOptions &options, const ExperimentResult
         std::fprintf(stderr, "interrupted: no report written\n");
         return WriteOutcome::Interrupted;
     }
-    std::fprintf(stderr, "%s\n", qPrintable(error)); // names the option, or the whole set
+    std::fprintf(stderr, "%s\n", qPrintable(messageLine(error))); // names the option, or the whole set
     return WriteOutcome::Failed;
 }
 
@@ -124,12 +136,15 @@ int runHeadless(const HeadlessOptions &options)
     // Targets that cannot work (the same file twice, a folder, a device, a missing folder) are
     // bad input, refused before the run.
     if (const auto problem = checkReportSet(reportSet(options, nullptr, nullptr))) {
-        std::fprintf(stderr, "%s\n", qPrintable(*problem));
+        std::fprintf(stderr, "%s\n", qPrintable(messageLine(*problem)));
         return ExitBadInput;
     }
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     std::signal(SIGHUP, onInterrupt); // a closed terminal: still write the cancelled reports
+    // Over `ulimit -f`, a write then fails with EFBIG and the report set rolls back, instead of
+    // the process dying with files half written.
+    std::signal(SIGXFSZ, SIG_IGN);
     const bool progressLine = !options.quiet && isatty(STDERR_FILENO);
     // Core and shard load for load.csv, sampled on this thread (never on a shard's) at the
     // sampler's 4 Hz from the progress poll. The whole run is kept, not 60 s.
@@ -167,7 +182,11 @@ int runHeadless(const HeadlessOptions &options)
     poll.start();
     // The experiment coroutine the GUI awaits, run here to completion: calibration, plan, runs,
     // summary. No settle pause: the CLI has no load graph to keep apart.
-    const ExperimentResult result = QCoro::waitFor(runner.run(options.experiment));
+    // The signal flag also reaches the phases where this thread waits (threads starting, slices
+    // being sorted), where the poll above cannot run.
+    ExperimentRunner::Options runOptions;
+    runOptions.interrupt = &g_interrupted;
+    const ExperimentResult result = QCoro::waitFor(runner.run(options.experiment, runOptions));
     poll.stop();
     if (progressLine) {
         std::fprintf(stderr, "\r\033[K");
@@ -199,17 +218,18 @@ int runHeadless(const HeadlessOptions &options)
     case WriteOutcome::Failed:
         return ExitRunFailed; // the command line was fine (checked before the run): 1, not 2
     case WriteOutcome::Interrupted:
-        return ExitCancelled;
+        return cancelledExitCode();
     case WriteOutcome::Written:
         break;
     }
     if (result.cancelled)
-        return ExitCancelled;
+        return cancelledExitCode();
     if (tableLost)
         return ExitRunFailed;
     for (const RunResult &r : result.runs) {
         if (r.status == RunStatus::Failed) {
-            std::fprintf(stderr, "run with %d shards failed: %s\n", r.shards, qPrintable(r.error));
+            std::fprintf(stderr, "run with %d shard%s failed: %s\n", r.shards,
+                         r.shards == 1 ? "" : "s", qPrintable(messageLine(r.error)));
             return ExitRunFailed;
         }
     }

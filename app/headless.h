@@ -18,6 +18,7 @@ struct HeadlessOptions
 };
 
 // Exit codes of the CLI contract.
+// A run stopped by a signal exits with 128 + its number (SIGINT 130, SIGHUP 129, SIGTERM 143).
 enum ExitCode { ExitOk = 0, ExitRunFailed = 1, ExitBadInput = 2, ExitCancelled = 130 };
 
 // Runs the experiment, prints the table and verdict to stdout and writes JSON if asked.

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/cliparser.h"
+#include "core/base/messageline.h"
+#include "core/base/nativepath.h"
 #include "core/system/systemlimits.h"
 
 #include <QCoreApplication>
@@ -60,9 +62,11 @@ bool displayUsable(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // Byte for byte: a file name that is not UTF-8 must reach the file system as it was typed,
+    // not as U+FFFD (what QString::fromLocal8Bit and QFile::decodeName make of it in Qt 6).
     QStringList args;
     for (int i = 1; i < argc; ++i)
-        args.append(QString::fromLocal8Bit(argv[i]));
+        args.append(decodeNativePath(argv[i]));
 
     // Before anything opens a file: 1,024 shards need more than the usual soft limit of 1,024.
     SystemLimits::raiseOpenFileLimit();
@@ -104,7 +108,7 @@ int main(int argc, char *argv[])
         std::printf("%s", qPrintable(CliParser::version()));
         return ExitOk;
     case CliParser::Outcome::BadInput:
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+        std::fprintf(stderr, "%s\n", qPrintable(messageLine(error)));
         return ExitBadInput;
     case CliParser::Outcome::Run:
         break;

@@ -27,7 +27,8 @@ Engine::~Engine()
     m_set.reset();
 }
 
-void Engine::launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter)
+void Engine::launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter,
+                    const std::atomic<bool> *stop)
 {
     const auto tasks = static_cast<std::int64_t>(plan->size());
     try {
@@ -42,9 +43,9 @@ void Engine::launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, doub
     // no CPU the run could use) and summarises, all off the caller's thread: the caller stays
     // free to poll, to cancel and, in the CLI, to see a Ctrl-C while 1,024 threads start.
     ShardSet *set = m_set.get();
-    m_joined = QtConcurrent::run([set, plan, config, nsPerIter, tasks] {
+    m_joined = QtConcurrent::run([set, plan, config, nsPerIter, tasks, stop] {
         try {
-            set->launch();
+            set->launch(stop);
             set->join(ULONG_MAX);
             return set->result();
         } catch (const std::bad_alloc &) {
@@ -57,7 +58,7 @@ void Engine::launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, doub
 }
 
 QCoro::Task<RunResult> Engine::run(std::shared_ptr<const TaskPlan> plan, RunConfig config,
-                                   double nsPerIter)
+                                   double nsPerIter, const std::atomic<bool> *stop)
 {
     if (m_set) {
         RunResult busy;
@@ -65,7 +66,7 @@ QCoro::Task<RunResult> Engine::run(std::shared_ptr<const TaskPlan> plan, RunConf
         busy.error = QStringLiteral("another run is in flight on this engine");
         co_return busy;
     }
-    launch(std::move(plan), config, nsPerIter);
+    launch(std::move(plan), config, nsPerIter, stop);
     co_return co_await joined();
 }
 
@@ -97,8 +98,10 @@ QCoro::Task<> Engine::emitWhenJoined()
 
 void Engine::cancel()
 {
-    // Once every shard has finished the run is complete: a late cancel must not relabel it.
-    if (m_set && !m_set->allFinished())
+    // Also once every shard has finished: summarising ten million tasks takes seconds, and a
+    // cancel ends that too (the run is then reported cancelled, without statistics). A run whose
+    // result is complete is not relabelled: m_set is gone by then.
+    if (m_set)
         m_set->cancel();
 }
 

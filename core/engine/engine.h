@@ -10,6 +10,7 @@
 
 #include <QCoroTask>
 
+#include <atomic>
 #include <memory>
 
 class TaskPlan;
@@ -29,8 +30,10 @@ public:
     // Runs `plan` (non-empty) with `config` (valid) and resumes the awaiting coroutine on this
     // object's thread with the joined result. When a run is already in flight it returns at once
     // a Failed result that says so.
+    // `stop`, when given, is looked at while the shard threads start and sort their slices (on
+    // the pool thread): a flag set from outside (a signal handler) ends the run there too.
     QCoro::Task<RunResult> run(std::shared_ptr<const TaskPlan> plan, RunConfig config,
-                               double nsPerIter);
+                               double nsPerIter, const std::atomic<bool> *stop = nullptr);
     // run() for a caller that prefers a signal: finished() is emitted once, on this object's
     // thread. False if a run is already in flight.
     bool start(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter);
@@ -44,7 +47,8 @@ signals:
     void finished(const RunResult &result);
 
 private:
-    void launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter);
+    void launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter,
+                const std::atomic<bool> *stop = nullptr);
     QCoro::Task<RunResult> joined();
     QCoro::Task<> emitWhenJoined();
 

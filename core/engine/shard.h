@@ -4,6 +4,7 @@
 #include "core/engine/tasktiming.h"
 #include "core/workload/partition.h"
 
+#include <QDeadlineTimer>
 #include <QSemaphore>
 #include <QString>
 #include <QThread>
@@ -34,8 +35,9 @@ struct ShardReport
     QString error; // first failure inside a task, if any
 };
 
-// One shard: one thread, one Qt event loop, one TimerQueue. Its slice of the plan arrives in one
-// queued call and runs there as QCoro coroutines (sleep on the queue, then the kernel, which
+// One shard: one thread, one Qt event loop, one TimerQueue. It puts its slice of the plan in
+// wake-up order before the run starts, waits for the common t0 to be published, and runs the
+// slice there as QCoro coroutines (sleep on the queue, then the kernel, which
 // blocks this loop on purpose). Progress is published through relaxed atomics for pollers; no
 // signal is emitted per task. The thread quits by itself when its slice is finished.
 class Shard : public QThread
@@ -48,23 +50,28 @@ public:
         TaskTiming *timings = nullptr;             // indexed by task id; shards write disjoint ids
         const std::atomic<bool> *cancel = nullptr; // shared by all shards of a run
         std::int64_t failTask = -1;                // RunConfig::failTask
+        // The run's common start, published once by ShardSet: 0 until then, kNoStart when the
+        // run was cancelled before it started.
+        const std::atomic<std::int64_t> *t0Ns = nullptr;
     };
+    static constexpr std::int64_t kNoStart = -1;
+    // How many tasks apart sorting and creating a slice look at the cancel flag.
+    static constexpr std::size_t kCancelCheckTasks = 1 << 16;
 
     Shard(int index, Context context, Slice slice, int pinCpu = -1, QObject *parent = nullptr);
     ~Shard() override;
 
-    // Waits up to `timeoutMs` for the thread to run, put its slice in wake-up order and create
-    // its queue; true once it has. Call after start() succeeded; bounded, so a caller that waits
-    // for many shards can still see a cancel between two tries.
-    bool waitUntilReady(int timeoutMs);
     // After start(): whether the OS thread exists. QThread::start() reports a failed
     // pthread_create only with a warning and leaves the thread neither running nor finished.
-    bool started() const { return isRunning() || isFinished(); }
-    // Starts the slice on the shard's loop (one queued call); deadlines are t0Ns + io.
-    void post(std::int64_t t0Ns);
-    // Thread-safe: wakes every sleeping task so it ends at once; a shard that never got its slice
-    // just quits. Kernels in flight stop at their next cancel check (the shared flag must already
-    // be set).
+    bool threadStarted() const { return isRunning() || isFinished(); }
+    // Blocks until the thread runs, its slice is put in wake-up order and its queue exists; a
+    // shard with an empty slice has ended by then. Call after start(). False when `deadline`
+    // passed first (sorting ten million tasks takes a while: the caller looks at its cancel
+    // flag meanwhile).
+    bool waitUntilReady(QDeadlineTimer deadline = QDeadlineTimer(QDeadlineTimer::Forever));
+    // Thread-safe: wakes every sleeping task so it ends at once; a shard that never started its
+    // slice just quits. Kernels in flight stop at their next cancel check (the shared flag must
+    // already be set, and a run cancelled before t0 must have published kNoStart).
     void requestCancel();
 
     int index() const { return m_index; }
@@ -87,11 +94,14 @@ protected:
     void run() override;
 
 private:
-    void orderSlice();
+    bool orderSlice();
+    std::int64_t awaitT0() const;
     void startSlice(std::int64_t t0Ns);
     QCoro::Task<> runTask(std::uint32_t task, std::int64_t dueNs);
     void completeTask(std::uint32_t task, std::int64_t dueNs, bool due);
-    void failOutOfMemory(std::size_t started, const char *while_);
+    // A slice that could not be ordered or fully created: the tasks not started fail with a
+    // message ("out of memory starting its tasks (3 of 10 started)"), the rest are woken.
+    void failOutOfMemory(std::size_t started, const char *doing);
     void finishTask();
     void noteLag(std::int64_t resumedNs, std::int64_t lagNs);
 
@@ -103,11 +113,10 @@ private:
     QSemaphore m_ready;
     std::mutex m_queueMutex; // guards m_queue's lifetime against requestCancel()
     TimerQueue *m_queue = nullptr;
-    bool m_posted = false; // guarded by m_queueMutex
+    bool m_started = false; // guarded by m_queueMutex: the slice's tasks exist on m_queue
     std::atomic<clockid_t> m_cpuClock{CLOCK_THREAD_CPUTIME_ID};
 
     // Written by the shard thread only.
-    bool m_sliceFailed = false; // ordering the slice ran out of memory
     std::int64_t m_t0Ns = 0;
     std::size_t m_sliceSize = 0;
     std::int64_t m_cpuStartNs = 0;

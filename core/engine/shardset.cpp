@@ -25,7 +25,8 @@ ShardSet::ShardSet(std::shared_ptr<const TaskPlan> plan, RunConfig config, doubl
     // Every Shard object exists before launch() starts a thread, so that progress() and cancel()
     // on the caller's thread never see the vector change under them.
     const int cpus = QThread::idealThreadCount();
-    const Shard::Context context{m_plan.get(), m_timings->data(), &m_cancel, m_config.failTask};
+    const Shard::Context context{m_plan.get(), m_timings->data(), &m_cancel, m_config.failTask,
+                                 &m_start};
     m_shards.reserve(static_cast<std::size_t>(m_config.shards));
     for (int k = 0; k < m_config.shards; ++k) {
         m_shards.push_back(std::make_unique<Shard>(
@@ -75,7 +76,7 @@ void ShardSet::launch(const std::atomic<bool> *stop)
     for (int k = 0; k < count && !stopped(); ++k) {
         Shard &shard = *m_shards[static_cast<std::size_t>(k)];
         shard.start();
-        if (!shard.started()) {
+        if (!shard.threadStarted()) {
             m_failure = QStringLiteral("could not start thread %1 of %2: %3")
                             .arg(WholeNumber::group(std::uint64_t(k + 1)),
                                  WholeNumber::group(std::uint64_t(count)), threadRefusal());
@@ -83,39 +84,50 @@ void ShardSet::launch(const std::atomic<bool> *stop)
         }
         m_started.store(k + 1);
     }
-    // Each started loop gets ready within its sort (~40 ms for half a million tasks); waiting in
-    // 10 ms steps keeps a cancel or a signal effective at every moment.
+    // Each started loop gets ready once its slice is sorted (most of a second for ten million
+    // tasks). Waiting in 10 ms steps keeps a cancel or a signal effective at every moment: it
+    // reaches the shards through m_cancel, which their sort looks at.
     for (int k = 0; k < m_started.load() && m_failure.isEmpty() && !stopped(); ++k) {
-        while (!m_shards[static_cast<std::size_t>(k)]->waitUntilReady(10) && !stopped()) {
+        while (!m_shards[static_cast<std::size_t>(k)]->waitUntilReady(QDeadlineTimer(10)) &&
+               !stopped()) {
         }
     }
-    if (!m_failure.isEmpty() || m_cancel.load()) {
-        // Nothing posted yet: every started shard just quits. A quit() that raced with start()
-        // above was lost (start() clears it), which is why this repeats cancel().
-        cancel();
+    if (!m_failure.isEmpty() || stopped()) {
+        cancel(); // t0 was not published: every started shard ends without running a task
         return;
     }
-    // One t0 for every shard, taken when all loops run: thread start-up is not charged to the
-    // tasks (it is reported separately as startOverheadMs).
-    const std::int64_t t0 = nowNs();
-    m_t0Ns.store(t0);
-    for (auto &shard : m_shards)
-        shard->post(t0);
-    if (m_cancel.load()) // cancel() raced with the posts above
+    // One t0 for every shard, taken when all loops run with their slices in hand: thread
+    // start-up is not charged to the tasks (it is reported separately as startOverheadMs), and
+    // nothing is posted after t0, so K slices do not delay the first task by K wake-ups.
+    std::int64_t unpublished = 0;
+    if (m_start.compare_exchange_strong(unpublished, nowNs(), std::memory_order_release))
+        m_start.notify_all();
+    if (m_cancel.load()) // cancel() raced with the publication above
         cancel();
 }
 
 void ShardSet::cancel()
 {
     m_cancel.store(true);
+    // Shards still waiting for t0 wake up and end; a t0 already published stays.
+    std::int64_t unpublished = 0;
+    if (m_start.compare_exchange_strong(unpublished, Shard::kNoStart, std::memory_order_release))
+        m_start.notify_all();
     for (auto &shard : m_shards)
         shard->requestCancel();
 }
 
 bool ShardSet::allFinished() const
 {
+    // A shard whose thread was never started has nothing to finish.
     return std::all_of(m_shards.begin(), m_shards.end(),
-                       [](const auto &shard) { return shard->isFinished(); });
+                       [](const auto &shard) { return !shard->threadStarted() || shard->isFinished(); });
+}
+
+std::int64_t ShardSet::t0Ns() const
+{
+    const std::int64_t t0 = m_start.load(std::memory_order_acquire);
+    return t0 > 0 ? t0 : 0;
 }
 
 bool ShardSet::join(unsigned long timeoutMsEach)
@@ -135,7 +147,7 @@ RunProgress ShardSet::progress() const
     RunProgress p;
     p.tasks = static_cast<std::int64_t>(m_plan->size());
     const std::int64_t now = nowNs();
-    const std::int64_t t0 = m_t0Ns.load();
+    const std::int64_t t0 = t0Ns();
     p.elapsedNs = t0 ? now - t0 : 0;
     for (const auto &shard : m_shards) {
         p.shardRecentMaxLagNs.push_back(shard->recentMaxLagNs(now));
@@ -175,7 +187,7 @@ RunResult ShardSet::result()
     r.plan = m_plan;
     r.timings = m_timings;
     // A run cancelled while its threads started never took t0: it has no start or join overhead.
-    const std::int64_t t0 = m_t0Ns.load();
+    const std::int64_t t0 = t0Ns();
     const bool started = t0 != 0;
     r.startOverheadMs = started ? nsToMs(t0 - m_launchNs) : 0;
 
@@ -201,8 +213,13 @@ RunResult ShardSet::result()
     std::vector<double> latency;
     lag.reserve(static_cast<std::size_t>(r.tasksDone));
     latency.reserve(static_cast<std::size_t>(r.tasksDone));
+    // Summarising ten million tasks takes seconds (percentiles, then the bound's sort): a cancel
+    // is looked at between the stages and every kCancelCheckTasks tasks, and ends the summary
+    // with the run marked cancelled.
     std::int64_t wallNs = 0;
     for (std::size_t i = 0; i < m_timings->size(); ++i) {
+        if (i % Shard::kCancelCheckTasks == 0 && m_cancel.load(std::memory_order_relaxed))
+            break;
         const TaskTiming &t = (*m_timings)[i];
         if (t.doneNs < 0)
             continue;
@@ -211,26 +228,30 @@ RunResult ShardSet::result()
         wallNs = std::max(wallNs, t.doneNs);
     }
     r.wallMs = nsToMs(wallNs);
-    r.lagMs = percentilesMs(lag);
-    r.latencyMs = percentilesMs(latency);
+    if (!m_cancel.load())
+        r.lagMs = percentilesMs(lag);
+    if (!m_cancel.load())
+        r.latencyMs = percentilesMs(latency);
     r.throughputTps =
         wallNs > 0 ? static_cast<double>(r.tasksDone) * 1e9 / static_cast<double>(wallNs) : 0;
-    // The bound sorts the whole plan (O(n log n)); a cancelled run never enters statistics, so it
-    // does not pay for it and returns sooner.
-    if (!m_cancel.load()) {
-        const int cores = std::min(m_config.shards, QThread::idealThreadCount());
-        r.idealMs = nsToMs(idealBoundNs(*m_plan, m_nsPerIter, cores));
-        r.efficiency = r.wallMs > 0 ? r.idealMs / r.wallMs : 0;
-    }
-
     if (!m_failure.isEmpty()) {
         r.status = RunStatus::Failed; // a cancel that followed the failure changes nothing
         r.error = m_failure;
     } else if (m_cancel.load()) {
         r.status = RunStatus::Cancelled;
-    }
-    if (r.status == RunStatus::Completed && (r.tasksFailed > 0 || r.tasksDone != r.tasks))
+    } else if (r.tasksFailed > 0 || r.tasksDone != r.tasks) {
         r.status = RunStatus::Failed;
+    }
+    // The bound sorts the whole plan (O(n log n)). A run that did not complete has neither bound
+    // nor efficiency (NaN: every report shows it as missing, never as 0), and does not pay for
+    // the sort.
+    r.idealMs = kNaN;
+    r.efficiency = kNaN;
+    if (r.status == RunStatus::Completed) {
+        const int cores = std::min(m_config.shards, QThread::idealThreadCount());
+        r.idealMs = nsToMs(idealBoundNs(*m_plan, m_nsPerIter, cores));
+        r.efficiency = r.wallMs > 0 ? r.idealMs / r.wallMs : kNaN;
+    }
     if (r.status == RunStatus::Failed && r.error.isEmpty())
         r.error = QStringLiteral("%1 of %2 tasks did not complete")
                       .arg(r.tasks - r.tasksDone)
@@ -250,6 +271,8 @@ RunResult failedRun(const std::shared_ptr<const TaskPlan> &plan, RunConfig confi
     r.startedUtc = QDateTime::currentDateTimeUtc();
     r.tasks = plan ? static_cast<std::int64_t>(plan->size()) : 0;
     r.nsPerIter = nsPerIter;
+    r.idealMs = kNaN;
+    r.efficiency = kNaN;
     r.plan = plan;
     return r;
 }

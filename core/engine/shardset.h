@@ -28,8 +28,8 @@ struct RunProgress
 };
 
 // K shards executing one plan: the mechanics of one run, shared by the async Engine (GUI) and the
-// blocking runner (CLI, tests). Start threads, wait until every loop runs, take one t0, post one
-// slice per shard; at the end join and summarise.
+// blocking runner (CLI, tests). Start threads, wait until every loop runs with its slice sorted,
+// take one t0 and publish it to every shard at once; at the end join and summarise.
 //
 // Nothing here waits on a thread that may never start, and every wait can be cancelled: a
 // thread the system refuses (ulimit -u, ulimit -v, thousands of shards) fails the run with a
@@ -43,13 +43,13 @@ public:
     ShardSet(const ShardSet &) = delete;
     ShardSet &operator=(const ShardSet &) = delete;
 
-    // Starts every shard and posts the slices; may run on another thread than the one that polls
-    // progress() and calls cancel(). When `stop` becomes true or cancel() is called while
-    // threads are still being started (1024 of them take ~150 ms) or are getting ready, no
-    // further thread is started and the run is cancelled. When a thread cannot be started, none
-    // further is, the run fails, and failure() says why.
+    // Starts every shard, waits until each has its slice sorted, and publishes t0; may run on
+    // another thread than the one that polls progress() and calls cancel(). When `stop` becomes
+    // true or cancel() is called while threads are still being started (1024 of them take
+    // ~150 ms) or are getting ready, no further thread is started and the run is cancelled.
+    // When a thread cannot be started, none further is, the run fails, and failure() says why.
     void launch(const std::atomic<bool> *stop = nullptr);
-    // "could not start thread 37 of 1024: Resource temporarily unavailable", or empty. Read it
+    // "could not start thread 37 of 1,024: Resource temporarily unavailable", or empty. Read it
     // on the thread that called launch(), after it returned.
     const QString &failure() const { return m_failure; }
     void cancel(); // thread-safe, idempotent
@@ -66,14 +66,16 @@ private:
     RunConfig m_config;
     double m_nsPerIter;
     std::atomic<bool> m_cancel{false};
+    std::atomic<std::int64_t> m_start{0}; // t0 as the shards see it (Shard::Context::t0Ns)
     std::shared_ptr<std::vector<TaskTiming>> m_timings;
     std::vector<std::unique_ptr<Shard>> m_shards;
     QDateTime m_startedUtc;
     std::int64_t m_launchNs = 0;
-    std::atomic<std::int64_t> m_t0Ns{0}; // written by launch(), read by progress() pollers
-    std::atomic<int> m_started{0};       // shards whose thread was started
+    std::atomic<int> m_started{0}; // shards whose thread was started
     QString m_failure;
     std::int64_t m_joinedNs = 0;
+
+    std::int64_t t0Ns() const; // the published t0, or 0 while there is none
 };
 
 // A run that failed outside its shards (out of memory setting it up or summarising it): no task
@@ -81,7 +83,7 @@ private:
 RunResult failedRun(const std::shared_ptr<const TaskPlan> &plan, RunConfig config, double nsPerIter,
                     QString error);
 // "out of memory setting up the run of 10,000,000 tasks on 1,024 shards"; `doing` is
-// "setting up", "summarising".
+// "setting up", "running", "summarising".
 QString outOfMemoryMessage(std::int64_t tasks, int shards, const char *doing);
 
 // Runs `plan` on `config.shards` loops and blocks the calling thread until done (no event loop is

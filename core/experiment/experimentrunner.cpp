@@ -53,11 +53,18 @@ ExperimentProgress ExperimentRunner::progress() const
     return p;
 }
 
+bool ExperimentRunner::cancelled() const
+{
+    if (m_interrupt && m_interrupt->load() && !m_cancel->load())
+        m_cancel->store(true); // the plan draw and the summary look at m_cancel only
+    return m_cancel->load();
+}
+
 void ExperimentRunner::cancel()
 {
     if (!m_running)
         return;
-    m_cancel.store(true);
+    m_cancel->store(true);
     m_engine.cancel();
     if (m_settle)
         m_settle->start(0); // the pause ends now; the loop then sees the cancel
@@ -75,7 +82,8 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
     // guard is checked before `this` is touched again.
     const QPointer<ExperimentRunner> self(this);
     m_running = true;
-    m_cancel.store(false);
+    m_cancel->store(false);
+    m_interrupt = options.interrupt;
     m_step = {};
     result.machine = MachineInfo::current();
 
@@ -95,11 +103,12 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
 
     std::shared_ptr<const TaskPlan> plan;
     if (!cancelled()) {
-        // A million tasks take tens of ms to draw, the 50M limit seconds: never on this thread.
+        // A million tasks take tens of ms to draw, the 50M limit seconds: never on this thread,
+        // and a cancel stops the draw (it returns an empty plan, which no run gets to see).
         setPhase(ExperimentPhase::DrawingPlan);
         const QFuture<std::shared_ptr<const TaskPlan>> drawing =
-            QtConcurrent::run([workload = spec.workload] {
-                return std::make_shared<const TaskPlan>(TaskPlan::generate(workload));
+            QtConcurrent::run([workload = spec.workload, cancel = m_cancel] {
+                return std::make_shared<const TaskPlan>(TaskPlan::generate(workload, cancel.get()));
             });
         plan = co_await drawing;
         if (!self)
@@ -133,7 +142,7 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
         if (cancelled()) // by a slot of phaseChanged: nothing was launched
             break;
         emit runStarted(step);
-        RunResult run = co_await m_engine.run(plan, config, result.nsPerIter);
+        RunResult run = co_await m_engine.run(plan, config, result.nsPerIter, options.interrupt);
         if (!self)
             co_return result;
         run.repeat = step.repeat;

@@ -11,6 +11,7 @@
 #include <QCoroTask>
 
 #include <atomic>
+#include <memory>
 
 class QTimer;
 
@@ -33,6 +34,10 @@ public:
         // A failed run ends the experiment (a Compare has nothing left to compare). Otherwise it
         // is recorded and the rounds go on, as the CLI does.
         bool stopOnFailure = false;
+        // A cancel flag set from outside this object's thread (the CLI's signal handler): it
+        // cancels like cancel() does, and also where this thread is blocked (while the shard
+        // threads start and sort their slices).
+        const std::atomic<bool> *interrupt = nullptr;
     };
 
     explicit ExperimentRunner(QObject *parent = nullptr);
@@ -59,12 +64,14 @@ signals:
 
 private:
     void setPhase(ExperimentPhase phase);
-    bool cancelled() const { return m_cancel.load(); }
+    bool cancelled() const;
 
     Engine m_engine;
-    std::atomic<bool> m_cancel{false};
+    // Shared with the pool job that draws the plan, which may outlive this object.
+    std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
     bool m_running = false;
     ExperimentPhase m_phase = ExperimentPhase::Idle;
     ExperimentStep m_step;
     QPointer<QTimer> m_settle; // the pause in flight, which cancel() ends early
+    const std::atomic<bool> *m_interrupt = nullptr; // Options::interrupt of the run in flight
 };

@@ -111,7 +111,9 @@ QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
         csv.field(static_cast<std::int64_t>(r.tasks))
             .field(static_cast<std::int64_t>(r.tasksDone))
             .field(static_cast<std::int64_t>(r.tasksFailed));
-        csv.field(r.wallMs).field(r.idealMs).field(r.efficiency);
+        // A run that did not complete has no bound and no efficiency: empty fields.
+        csv.field(r.wallMs);
+        csv.field(r.completed() ? r.idealMs : kNaN).field(r.completed() ? r.efficiency : kNaN);
         csv.field(i < summary.runSpeedups.size() ? summary.runSpeedups[i] : kNaN); // NaN: empty
         csv.field(r.throughputTps).field(r.startOverheadMs).field(r.joinOverheadMs);
         for (const Percentiles *p : {&r.lagMs, &r.latencyMs})
@@ -183,7 +185,8 @@ QByteArray summaryCsv(const ExperimentResult &result, CsvMetadata meta)
     return out;
 }
 
-QByteArray tasksCsv(const ExperimentResult &result, const RunResult &run, CsvMetadata meta)
+QByteArray tasksCsv(const ExperimentResult &result, const RunResult &run, CsvMetadata meta,
+                    const std::atomic<bool> *cancel)
 {
     QByteArray out;
     CsvWriter csv(&out);
@@ -218,6 +221,8 @@ QByteArray tasksCsv(const ExperimentResult &result, const RunResult &run, CsvMet
     // One task's row is ~60 bytes.
     out.reserve(out.size() + static_cast<qsizetype>(n) * 64);
     for (std::size_t id = 0; id < n; ++id) {
+        if (cancel && id % kTasksCsvCancelCheckRows == 0 && cancel->load(std::memory_order_relaxed))
+            return {};
         const FixedMs io(plan.ioUs(id), 1000, 3);
         csv.field(static_cast<std::int64_t>(id)).field(shardOfTask[id]).raw(io.view());
         csv.field(static_cast<std::int64_t>(plan.iterations(id))).raw(io.view());

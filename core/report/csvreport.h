@@ -55,8 +55,12 @@ enum class CsvMetadata {
 QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta = CsvMetadata::CommentLines);
 QByteArray summaryCsv(const ExperimentResult &result, CsvMetadata meta = CsvMetadata::CommentLines);
 // Needs run.plan; without run.timings the timing columns are empty. Without a plan: header only.
+// Ten million rows take seconds: when `cancel` becomes true, rendering stops at its next check
+// (every kTasksCsvCancelCheckRows rows) and returns an empty array, which is no report.
 QByteArray tasksCsv(const ExperimentResult &result, const RunResult &run,
-                    CsvMetadata meta = CsvMetadata::CommentLines);
+                    CsvMetadata meta = CsvMetadata::CommentLines,
+                    const std::atomic<bool> *cancel = nullptr);
+inline constexpr std::size_t kTasksCsvCancelCheckRows = 1 << 16;
 QByteArray loadCsv(const LoadSeries &load, const MachineInfo &machine,
                    CsvMetadata meta = CsvMetadata::CommentLines);
 

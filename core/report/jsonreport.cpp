@@ -89,8 +89,9 @@ QJsonObject runToJson(const RunResult &run)
         {QStringLiteral("repeat"), run.repeat},
         {QStringLiteral("started_utc"), run.startedUtc.toString(Qt::ISODateWithMs)},
         {QStringLiteral("wall_ms"), run.wallMs},
-        {QStringLiteral("ideal_ms"), run.idealMs},
-        {QStringLiteral("efficiency"), run.efficiency},
+        // null for a run that did not complete: it has no bound and no efficiency.
+        {QStringLiteral("ideal_ms"), number(run.completed() ? run.idealMs : kNaN)},
+        {QStringLiteral("efficiency"), number(run.completed() ? run.efficiency : kNaN)},
         {QStringLiteral("tasks"), static_cast<double>(run.tasks)},
         {QStringLiteral("tasks_done"), static_cast<double>(run.tasksDone)},
         {QStringLiteral("tasks_failed"), static_cast<double>(run.tasksFailed)},

@@ -3,6 +3,7 @@
 
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
+#include "core/report/missingmark.h"
 
 #include <QStringList>
 
@@ -13,13 +14,13 @@ namespace {
 // QString::number never uses the user's locale: '.' as decimal point everywhere.
 QString fixed(double value, int decimals)
 {
-    return std::isfinite(value) ? QString::number(value, 'f', decimals) : QStringLiteral("-");
+    return std::isfinite(value) ? QString::number(value, 'f', decimals) : missingMark();
 }
 
 QString withError(double value, double error, int decimals)
 {
     if (!std::isfinite(value))
-        return QStringLiteral("-");
+        return missingMark();
     if (!std::isfinite(error))
         return fixed(value, decimals);
     return fixed(value, decimals) + QStringLiteral(" ± ") + fixed(error, decimals);
@@ -29,7 +30,7 @@ QString withError(double value, double error, int decimals)
 QString pValue(double p)
 {
     if (!std::isfinite(p))
-        return QStringLiteral("-");
+        return missingMark();
     if (p < 0.001)
         return QStringLiteral("< 0.001");
     return QString::number(p, 'g', 2);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/report/reportfile.h"
 
+#include "core/base/nativepath.h"
+
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QHash>
 #include <QStorageInfo>
 
@@ -87,7 +88,7 @@ Target resolve(const QString &path)
         t.key = QStringLiteral("fd:%1").arg(t.stream);
         return t;
     }
-    t.file = followLinks(QFile::encodeName(QFileInfo(path).absoluteFilePath()));
+    t.file = followLinks(encodeNativePath(absoluteNativePath(path)));
     t.folder = dirOf(t.file);
     t.exists = ::stat(t.file.constData(), &t.st) == 0;
     // The nearest folder that exists, with its links resolved, and the rest as spelled.
@@ -98,7 +99,7 @@ Target resolve(const QString &path)
         rest.prepend('/' + baseOf(folder));
         folder = dirOf(folder);
     }
-    t.key = QDir::cleanPath(QFile::decodeName(QByteArray(real) + rest));
+    t.key = QDir::cleanPath(decodeNativePath(QByteArray(real) + rest));
     return t;
 }
 
@@ -106,10 +107,10 @@ Target resolve(const QString &path)
 QStringList missingFolders(const QString &folder)
 {
     QStringList missing;
-    QString f = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
+    QString f = absoluteNativePath(folder);
     struct stat st
     {};
-    while (f != u"/" && ::lstat(QFile::encodeName(f).constData(), &st) != 0 && errno == ENOENT) {
+    while (f != u"/" && ::lstat(encodeNativePath(f).constData(), &st) != 0 && errno == ENOENT) {
         missing.prepend(f);
         const qsizetype slash = f.lastIndexOf(QLatin1Char('/'));
         f = slash <= 0 ? QStringLiteral("/") : f.left(slash);
@@ -120,10 +121,10 @@ QStringList missingFolders(const QString &folder)
 // Why `folder` cannot be created, or empty: the nearest existing ancestor must be a folder.
 QString folderProblem(const QString &folder)
 {
-    QString f = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
+    QString f = absoluteNativePath(folder);
     struct stat st
     {};
-    while (::stat(QFile::encodeName(f).constData(), &st) != 0) {
+    while (::stat(encodeNativePath(f).constData(), &st) != 0) {
         if (errno != ENOENT)
             return why(errno);
         const qsizetype slash = f.lastIndexOf(QLatin1Char('/'));
@@ -235,10 +236,10 @@ QList<ReportFile> withOwnFolders(QList<ReportFile> files)
     QStringList own;
     for (const ReportFile &f : std::as_const(files)) {
         if (f.ownFolder)
-            own.append(QDir::cleanPath(QFileInfo(f.path).absolutePath()));
+            own.append(folderOfPath(absoluteNativePath(f.path)));
     }
     for (ReportFile &f : files) {
-        if (!f.ownFolder && own.contains(QDir::cleanPath(QFileInfo(f.path).absolutePath())))
+        if (!f.ownFolder && own.contains(folderOfPath(absoluteNativePath(f.path))))
             f.ownFolder = true;
     }
     return files;
@@ -252,7 +253,7 @@ int reportStream(const QString &path)
         return STDOUT_FILENO;
     struct stat target
     {};
-    if (::stat(QFile::encodeName(path).constData(), &target) != 0)
+    if (::stat(encodeNativePath(path).constData(), &target) != 0)
         return -1;
     for (const int fd : {STDOUT_FILENO, STDERR_FILENO}) {
         struct stat open
@@ -291,7 +292,7 @@ std::optional<QString> checkReportSet(const QList<ReportFile> &set)
         if (t.exists && !S_ISREG(t.st.st_mode))
             return cannotWrite + QStringLiteral("not a regular file");
         if (f.ownFolder) {
-            const QString folder = QFileInfo(f.path).path();
+            const QString folder = folderOfPath(f.path);
             if (const QString problem = folderProblem(folder); !problem.isEmpty())
                 return prefix(f) +
                        QStringLiteral("cannot create folder %1: %2").arg(folder, problem);
@@ -336,7 +337,7 @@ bool writeReportSet(const QList<ReportFile> &set, const std::atomic<bool> *cance
         for (const int fd : std::as_const(locks))
             ::close(fd); // releases the flock
         for (qsizetype i = createdFolders.size() - 1; i >= 0; --i)
-            ::rmdir(QFile::encodeName(createdFolders[i]).constData());
+            ::rmdir(encodeNativePath(createdFolders[i]).constData());
         if (error)
             *error = message;
         return false;
@@ -359,23 +360,23 @@ bool writeReportSet(const QList<ReportFile> &set, const std::atomic<bool> *cance
     for (const ReportFile &f : files) {
         if (!f.ownFolder || reportStream(f.path) >= 0)
             continue;
-        const QString folder = QDir::cleanPath(QFileInfo(f.path).absolutePath());
+        const QString folder = folderOfPath(absoluteNativePath(f.path));
         if (ownFolders.contains(folder))
             continue;
         ownFolders.insert(folder, true);
         for (const QString &missing : missingFolders(folder)) {
-            if (::mkdir(QFile::encodeName(missing).constData(), 0777) != 0) {
+            if (::mkdir(encodeNativePath(missing).constData(), 0777) != 0) {
                 message = prefix(f) + QStringLiteral("cannot create folder %1: %2")
-                                          .arg(QFileInfo(f.path).path(), why(errno));
+                                          .arg(folderOfPath(f.path), why(errno));
                 return cleanUp();
             }
             createdFolders.append(missing);
         }
         const int fd =
-            ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            ::open(encodeNativePath(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd < 0) {
             message = prefix(f) + QStringLiteral("cannot open folder %1: %2")
-                                      .arg(QFileInfo(f.path).path(), why(errno));
+                                      .arg(folderOfPath(f.path), why(errno));
             return cleanUp();
         }
         locks.append(fd);
@@ -387,11 +388,11 @@ bool writeReportSet(const QList<ReportFile> &set, const std::atomic<bool> *cance
             if (savedErrno == EWOULDBLOCK) {
                 message = prefix(f) +
                           QStringLiteral("folder %1 is being written by another LoopBench")
-                              .arg(QFileInfo(f.path).path()) +
+                              .arg(folderOfPath(f.path)) +
                           (pid > 0 ? QStringLiteral(" (pid %1)").arg(pid) : QString());
             } else {
                 message = prefix(f) + QStringLiteral("cannot lock folder %1: %2")
-                                          .arg(QFileInfo(f.path).path(), why(savedErrno));
+                                          .arg(folderOfPath(f.path), why(savedErrno));
             }
             return cleanUp();
         }
@@ -420,7 +421,7 @@ bool writeReportSet(const QList<ReportFile> &set, const std::atomic<bool> *cance
             continue;
         Need &need = perFileSystem[folder.st_dev];
         if (need.folder.isEmpty())
-            need = {QFile::decodeName(t.folder), 0, qint64(fs.f_bavail) * qint64(fs.f_frsize)};
+            need = {decodeNativePath(t.folder), 0, qint64(fs.f_bavail) * qint64(fs.f_frsize)};
         need.bytes += f.bytes.size();
     }
     for (const Need &need : std::as_const(perFileSystem)) {
@@ -508,7 +509,7 @@ bool writeReportSet(const QList<ReportFile> &set, const std::atomic<bool> *cance
                 } else if (::rename(previous[j].constData(), targets[j].file.constData()) != 0) {
                     // Never lose it: the old content stays under its second name.
                     message += QStringLiteral("; the previous %1 is kept as %2")
-                                   .arg(files[j].path, QFile::decodeName(previous[j]));
+                                   .arg(files[j].path, decodeNativePath(previous[j]));
                 }
                 previous[j].clear(); // renamed back, or kept
             }

@@ -3,12 +3,20 @@
 
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
+#include "core/report/missingmark.h"
 
 #include <cmath>
 
 #include <QTextStream>
 
 namespace {
+
+// A number, or missingMark() where there is none.
+QString fixed(double value, int decimals, const char *unit = "")
+{
+    return std::isfinite(value) ? QString::number(value, 'f', decimals) + QLatin1String(unit)
+                                : missingMark();
+}
 
 // Per configuration, once there is more than one number to summarise: medians with spread, the
 // speedup with its error, and the significance and Amdahl figures when they are defined.
@@ -24,24 +32,22 @@ QString summaryTable(const ExperimentResult &result)
       << "ideal" << qSetFieldWidth(11) << "efficiency" << qSetFieldWidth(10) << "p"
       << qSetFieldWidth(10) << "outliers" << qSetFieldWidth(0) << "\n";
     for (const ConfigSummary &c : summary.configs) {
-        s.setRealNumberPrecision(3);
-        const QString wall =
-            QStringLiteral("%1 ± %2")
-                .arg(c.wallMs.median / 1000, 0, 'f', 3)
-                .arg(std::isnan(c.wallMs.stddev) ? 0 : c.wallMs.stddev / 1000, 0, 'f', 3);
-        const QString speedup =
-            QStringLiteral("%1 ± %2x")
-                .arg(c.speedup.value, 0, 'f', 2)
-                .arg(std::isnan(c.speedup.error) ? 0 : c.speedup.error, 0, 'f', 2);
-        const QString p = std::isnan(c.vsBaseline.p) ? QStringLiteral("-")
-                                                     : QString::number(c.vsBaseline.p, 'g', 2);
+        // A spread or error that is not defined (one run) is left out, not printed as 0.
+        QString wall = fixed(c.wallMs.median / 1000, 3);
+        if (std::isfinite(c.wallMs.median) && std::isfinite(c.wallMs.stddev))
+            wall += QStringLiteral(" ± ") + fixed(c.wallMs.stddev / 1000, 3);
+        QString speedup = fixed(c.speedup.value, 2);
+        if (std::isfinite(c.speedup.value) && std::isfinite(c.speedup.error))
+            speedup += QStringLiteral(" ± ") + fixed(c.speedup.error, 2);
+        if (std::isfinite(c.speedup.value))
+            speedup += QLatin1Char('x');
+        const QString p =
+            std::isnan(c.vsBaseline.p) ? missingMark() : QString::number(c.vsBaseline.p, 'g', 2);
         s << qSetFieldWidth(7) << c.shards << qSetFieldWidth(6)
           << QStringLiteral("%1").arg(c.completedRuns) << qSetFieldWidth(19) << wall
-          << qSetFieldWidth(17) << speedup;
-        s.setRealNumberPrecision(2);
-        s << qSetFieldWidth(7) << c.idealSpeedup << qSetFieldWidth(1) << "x" << qSetFieldWidth(11)
-          << c.efficiency.median << qSetFieldWidth(10) << p << qSetFieldWidth(10) << c.outliers
-          << qSetFieldWidth(0) << "\n";
+          << qSetFieldWidth(17) << speedup << qSetFieldWidth(8) << fixed(c.idealSpeedup, 2, "x")
+          << qSetFieldWidth(11) << fixed(c.efficiency.median, 2) << qSetFieldWidth(10) << p
+          << qSetFieldWidth(10) << c.outliers << qSetFieldWidth(0) << "\n";
     }
     if (!std::isnan(summary.amdahl.serialFraction)) {
         s << "Amdahl fit: serial fraction "
@@ -74,18 +80,12 @@ QString experimentTable(const ExperimentResult &result)
         s << qSetFieldWidth(10) << r.wallMs / 1000;
         s.setRealNumberPrecision(0);
         s << qSetFieldWidth(12) << r.throughputTps;
-        s.setRealNumberPrecision(2);
-        // No speedup (a run that did not complete) prints as "-", never as a number.
+        // No speedup, bound or efficiency (a run that did not complete) prints as missingMark().
         const double speedup =
             i < result.summary.runSpeedups.size() ? result.summary.runSpeedups[i] : kNaN;
-        if (std::isnan(speedup))
-            s << qSetFieldWidth(8) << "-" << qSetFieldWidth(1) << " ";
-        else
-            s << qSetFieldWidth(8) << speedup << qSetFieldWidth(1) << "x";
-        s.setRealNumberPrecision(3);
-        s << qSetFieldWidth(10) << r.idealMs / 1000;
-        s.setRealNumberPrecision(2);
-        s << qSetFieldWidth(11) << r.efficiency;
+        s << qSetFieldWidth(9) << fixed(speedup, 2, "x") << qSetFieldWidth(10)
+          << fixed(r.completed() ? r.idealMs / 1000 : kNaN, 3) << qSetFieldWidth(11)
+          << fixed(r.completed() ? r.efficiency : kNaN, 2);
         s.setRealNumberPrecision(1);
         s << qSetFieldWidth(13) << r.lagMs.p99 << qSetFieldWidth(0) << "  "
           << runStatusName(r.status) << "\n";

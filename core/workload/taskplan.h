@@ -3,6 +3,7 @@
 
 #include "core/workload/workloadspec.h"
 
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -16,8 +17,11 @@ class TaskPlan
 {
 public:
     TaskPlan() = default;
-    // `spec` must be valid (spec.validate() is empty).
-    static TaskPlan generate(const WorkloadSpec &spec);
+    // `spec` must be valid (spec.validate() is empty). When `cancel` becomes true the draw stops
+    // at its next check (every kCancelCheckTasks tasks, well under a millisecond apart) and
+    // returns an empty plan: the 50M limit takes seconds to draw, and a Ctrl-C must not wait.
+    static TaskPlan generate(const WorkloadSpec &spec, const std::atomic<bool> *cancel = nullptr);
+    static constexpr std::size_t kCancelCheckTasks = 1 << 16;
 
     const WorkloadSpec &spec() const { return m_spec; }
     std::size_t size() const { return m_ioUs.size(); }

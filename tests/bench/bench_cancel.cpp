@@ -1,19 +1,24 @@
 // SPDX-License-Identifier: MIT
-// Cancellation latency: time from setting the cancel flag to runBlocking() returning with every
-// shard thread joined, in the situations where a slow cancel would hurt most.
+// Cancellation latency: time from setting the cancel flag to the cancelled work having returned
+// (for a run: runBlocking() returning, every shard thread joined), in the situations where a slow
+// cancel would hurt most, and in every phase of a run of ten million tasks.
 //
-//   bench_cancel [--trials N]
+//   bench_cancel [--trials N] [--tasks N]
 //
-// Prints min / median / max over N trials (default 10) per scenario. The target is 200 ms.
+// Prints min / median / max over N trials (default 10; 3 for the large phases) per scenario. The
+// target is 200 ms everywhere.
 #include "core/analysis/statistics.h"
 #include "core/base/clock.h"
 #include "core/engine/shardset.h"
+#include "core/experiment/experiment.h"
+#include "core/report/csvreport.h"
 #include "core/workload/taskplan.h"
 #include "tests/support/testplans.h"
 
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <functional>
 #include <thread>
 
 namespace {
@@ -26,16 +31,181 @@ struct Scenario
     int cancelAfterMs;
 };
 
+void printLatencies(const char *name, std::vector<double> latencies, std::size_t trials)
+{
+    if (latencies.empty()) {
+        std::printf("  %-44s finished before the cancel\n", name);
+        return;
+    }
+    const double lo = percentile(latencies, 0), med = percentile(latencies, 0.5),
+                 hi = percentile(latencies, 1);
+    std::printf("  %-44s min %6.1f ms  median %6.1f ms  max %6.1f ms  (%zu of %zu cancelled)\n",
+                name, lo, med, hi, latencies.size(), trials);
+    std::fflush(stdout);
+}
+
+// Runs `work` on a thread, calls `cancel` once `ready` says the phase is under way (polled every
+// millisecond) and returns the ms from the cancel to `work` returning; -1 when `work` returned
+// before the cancel, or `cancelled` says it ran to completion.
+double cancelLatency(const std::function<void()> &work, const std::function<bool()> &ready,
+                     const std::function<void()> &cancel, const std::function<bool()> &cancelled)
+{
+    std::atomic<bool> done{false};
+    std::atomic<std::int64_t> returnedAt{0};
+    std::thread worker([&] {
+        work();
+        returnedAt.store(nowNs());
+        done.store(true);
+    });
+    while (!done.load() && !ready())
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    const std::int64_t cancelledAt = nowNs();
+    cancel();
+    worker.join();
+    if (returnedAt.load() < cancelledAt || !cancelled())
+        return -1;
+    return nsToMs(returnedAt.load() - cancelledAt);
+}
+
+// True once `ms` have passed since the first call of the returned function's owner.
+std::function<bool()> after(int ms)
+{
+    const std::int64_t start = nowNs();
+    return [start, ms] { return nowNs() - start >= std::int64_t{ms} * 1'000'000; };
+}
+
+// True once a shard thread's CPU clock stood still for 30 ms: it is idle in its event loop, so
+// every task of its slice exists and sleeps.
+bool shardIdle(const ShardSet &set)
+{
+    if (set.shards().empty())
+        return false;
+    const clockid_t clock = set.shards().front()->cpuClock();
+    auto cpuNs = [clock] {
+        timespec ts{};
+        clock_gettime(clock, &ts);
+        return std::int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec;
+    };
+    const std::int64_t before = cpuNs();
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    return cpuNs() - before < 1'000'000;
+}
+
+// Every phase of one large run, each cancelled while it is under way.
+void phases(int tasks, int trials)
+{
+    using testplans::workload;
+    std::printf("\ncancel latency by phase, %d tasks on 1 shard, %d trials each:\n", tasks, trials);
+    const WorkloadSpec sleeping = workload(tasks, 30'000, 60'000, 0, 0);
+    const auto plan = std::make_shared<const TaskPlan>(TaskPlan::generate(sleeping));
+
+    std::vector<double> draw, sort, create, run, summary, render;
+    auto record = [](std::vector<double> &into, double ms) {
+        if (ms >= 0)
+            into.push_back(ms);
+    };
+    for (int t = 0; t < trials; ++t) {
+        {
+            std::atomic<bool> flag{false};
+            TaskPlan drawn;
+            record(draw, cancelLatency([&] { drawn = TaskPlan::generate(sleeping, &flag); },
+                                       after(100), [&] { flag.store(true); },
+                                       [&] { return drawn.size() < plan->size(); }));
+        }
+        {
+            // Sorting happens before t0: a run cancelled then never took one.
+            std::atomic<bool> flag{false};
+            ShardSet set(plan, RunConfig{1}, 1.0);
+            record(sort, cancelLatency(
+                             [&] {
+                                 set.launch(&flag);
+                                 set.join(ULONG_MAX);
+                             },
+                             after(60), [&] { flag.store(true); },
+                             [&] { return set.result().startOverheadMs == 0; }));
+        }
+        {
+            std::atomic<bool> launched{false};
+            std::atomic<std::int64_t> launchedAt{0};
+            ShardSet set(plan, RunConfig{1}, 1.0);
+            record(create,
+                   cancelLatency(
+                       [&] {
+                           set.launch();
+                           launchedAt.store(nowNs());
+                           launched.store(true);
+                           set.join(ULONG_MAX);
+                       },
+                       [&] { return launched.load() && nowNs() - launchedAt.load() > 100'000'000; },
+                       [&] { set.cancel(); },
+                       [&] { return set.result().status == RunStatus::Cancelled; }));
+        }
+        {
+            std::atomic<bool> launched{false};
+            ShardSet set(plan, RunConfig{1}, 1.0);
+            record(run,
+                   cancelLatency(
+                       [&] {
+                           set.launch();
+                           launched.store(true);
+                           set.join(ULONG_MAX);
+                       },
+                       [&] { return launched.load() && shardIdle(set); }, [&] { set.cancel(); },
+                       [&] { return set.result().status == RunStatus::Cancelled; }));
+        }
+    }
+    // A completed run to summarise and render: every task done at once.
+    const auto quick =
+        std::make_shared<const TaskPlan>(TaskPlan::generate(workload(tasks, 0, 0, 0, 0)));
+    for (int t = 0; t < trials; ++t) {
+        ShardSet set(quick, RunConfig{1}, 1.0);
+        set.launch();
+        set.join(ULONG_MAX);
+        // ShardSet::cancel() once every shard has finished is what Engine::cancel() does while
+        // the run is being summarised.
+        RunResult r;
+        record(summary, cancelLatency([&] { r = set.result(); }, after(50), [&] { set.cancel(); },
+                                      [&] { return r.status == RunStatus::Cancelled; }));
+    }
+    {
+        ShardSet set(quick, RunConfig{1}, 1.0);
+        set.launch();
+        set.join(ULONG_MAX);
+        ExperimentResult result;
+        result.runs.push_back(set.result());
+        for (int t = 0; t < trials; ++t) {
+            std::atomic<bool> flag{false};
+            QByteArray csv;
+            record(
+                render,
+                cancelLatency(
+                    [&] { csv = tasksCsv(result, result.runs.front(), CsvMetadata::None, &flag); },
+                    after(100), [&] { flag.store(true); }, [&] { return csv.isEmpty(); }));
+        }
+    }
+    const auto n = static_cast<std::size_t>(trials);
+    printLatencies("drawing the plan", draw, n);
+    printLatencies("sorting the slice (before t0)", sort, n);
+    printLatencies("creating the tasks (100 ms after t0)", create, n);
+    printLatencies("running (every task sleeping)", run, n);
+    printLatencies("summarising a completed run", summary, n);
+    printLatencies("rendering tasks.csv", render, n);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     int trials = 10;
+    int largeTrials = 3;
+    int tasks = 10'000'000;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--trials"))
-            trials = std::max(1, args[++i].toInt());
+            largeTrials = trials = std::max(1, args[++i].toInt());
+        else if (args[i] == QLatin1String("--tasks"))
+            tasks = std::max(1, args[++i].toInt());
     }
     using testplans::workload;
     const Scenario scenarios[] = {
@@ -62,14 +232,8 @@ int main(int argc, char *argv[])
             if (r.status == RunStatus::Cancelled)
                 latencies.push_back(nsToMs(returned - cancelledAt.load()));
         }
-        if (latencies.empty()) {
-            std::printf("  %-36s finished before the cancel\n", s.name);
-            continue;
-        }
-        const double lo = percentile(latencies, 0), med = percentile(latencies, 0.5),
-                     hi = percentile(latencies, 1);
-        std::printf("  %-36s min %6.1f ms  median %6.1f ms  max %6.1f ms  (%zu cancelled)\n",
-                    s.name, lo, med, hi, latencies.size());
+        printLatencies(s.name, latencies, static_cast<std::size_t>(trials));
     }
+    phases(tasks, largeTrials);
     return 0;
 }

@@ -116,7 +116,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case Speedup:
             return Formatting::speedup(e.speedup);
         case Efficiency:
-            return r.completed() ? Formatting::percent(r.efficiency) : QString();
+            return Formatting::percent(r.efficiency); // "—" for a run that did not complete
         case LagP99:
             return Formatting::duration(r.lagMs.p99);
         case GuiStall:

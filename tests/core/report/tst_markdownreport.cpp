@@ -32,7 +32,7 @@ void TestMarkdownReport::tableHasOneRowPerConfiguration()
     // wilcox.test(b, x, exact = FALSE) -> 0.01219 (every run of b is slower than every run of x).
     // By hand: efficiency 9000 / 10507.9, 4600 / 5400.1, 2500 / 3712.4; lag p99 1234.8 / K.
     QCOMPARE(table[2], QStringLiteral("| 1 (baseline) | 5 | 0 | 10507.9 ± 16.2 | 1.00 ± 0.00 | "
-                                      "1.00 | 0.86 | 1234.8 | - |"));
+                                      "1.00 | 0.86 | 1234.8 | — |"));
     QCOMPARE(table[3], QStringLiteral("| 2 | 5 | 1 | 5400.1 ± 448.4 | 1.95 ± 0.09 | 1.96 | 0.85 | "
                                       "617.4 | 0.012 |"));
     QCOMPARE(table[4], QStringLiteral("| 4 | 5 of 6 | 0 | 3712.4 ± 23.2 | 2.83 ± 0.01 | 3.60 | "
@@ -71,7 +71,7 @@ void TestMarkdownReport::cancelledExperimentShowsDashes()
     e.cancelled = true;
     e.summary = summarizeExperiment(e); // the writer shows the summary it is given
     const QString md = experimentMarkdown(e);
-    QVERIFY(md.contains(QStringLiteral("| 4 | 0 | 0 | - | - | - | - | - | - |")));
+    QVERIFY(md.contains(QStringLiteral("| 4 | 0 | 0 | — | — | — | — | — | — |")));
     QVERIFY(!md.contains(QStringLiteral("Amdahl")));
     QVERIFY(md.contains(QStringLiteral("**Verdict:** cancelled: no verdict")));
 }

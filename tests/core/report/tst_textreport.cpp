@@ -46,24 +46,24 @@ private slots:
         for (std::size_t i = 0; i < e.runs.size(); ++i) {
             const RunResult &r = e.runs[i];
             const QStringList row = cells(lines[qsizetype(i) + 1]);
-            const QStringList expected{QString::number(r.shards),
-                                       QString::number(r.repeat + 1),
-                                       fixed(r.wallMs / 1000, 3),
-                                       fixed(r.throughputTps, 0),
-                                       r.completed()
-                                           ? fixed(baseWall / r.wallMs, 2) + QLatin1Char('x')
-                                           : QStringLiteral("-"),
-                                       fixed(r.idealMs / 1000, 3),
-                                       fixed(r.efficiency, 2),
-                                       fixed(r.lagMs.p99, 1),
-                                       runStatusName(r.status)};
+            const QStringList expected{
+                QString::number(r.shards),
+                QString::number(r.repeat + 1),
+                fixed(r.wallMs / 1000, 3),
+                fixed(r.throughputTps, 0),
+                r.completed() ? fixed(baseWall / r.wallMs, 2) + QLatin1Char('x')
+                              : QStringLiteral("—"),
+                r.completed() ? fixed(r.idealMs / 1000, 3) : QStringLiteral("—"),
+                r.completed() ? fixed(r.efficiency, 2) : QStringLiteral("—"),
+                fixed(r.lagMs.p99, 1),
+                runStatusName(r.status)};
             QCOMPARE(row, expected);
         }
         // Spot checks by hand, so that the loop above is not merely the formula restated.
         QCOMPARE(cells(lines[1]), (QStringList{"1", "1", "10.512", "95", "1.00x", "9.000", "0.86",
                                                "1234.8", "completed"}));
         QCOMPARE(cells(lines[16]),
-                 (QStringList{"4", "6", "99.999", "10", "-", "2.500", "0.03", "308.7", "failed"}));
+                 (QStringList{"4", "6", "99.999", "10", "—", "—", "—", "308.7", "failed"}));
     }
 
     void summaryPerConfigurationThenTheVerdictLast()

@@ -6,6 +6,9 @@
 
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+
 Q_DECLARE_METATYPE(WorkloadSpec)
 
 class TestTaskPlan : public QObject
@@ -111,6 +114,35 @@ private slots:
     }
 
     void defaultSpecIsValid() { QVERIFY(WorkloadSpec{}.validate().isEmpty()); }
+
+    void cancelledDrawReturnsWithoutTheFullPlan()
+    {
+        // The 50M limit takes seconds to draw; cancelled while it draws, it returns early and
+        // empty, never the whole plan.
+        WorkloadSpec spec;
+        spec.tasks = WorkloadSpec::kMaxTasks;
+        std::atomic<bool> cancel{false};
+        std::atomic<bool> drawing{false};
+        TaskPlan plan;
+        std::thread drawer([&] {
+            drawing.store(true);
+            plan = TaskPlan::generate(spec, &cancel);
+        });
+        while (!drawing.load())
+            std::this_thread::yield();
+        cancel.store(true);
+        drawer.join();
+        QCOMPARE(plan.size(), std::size_t(0));
+        QCOMPARE(plan.spec(), spec);
+    }
+
+    void aDrawThatIsNotCancelledIsTheSamePlan()
+    {
+        WorkloadSpec spec;
+        spec.tasks = int(3 * TaskPlan::kCancelCheckTasks + 7); // several cancel checks
+        std::atomic<bool> cancel{false};
+        QVERIFY(TaskPlan::generate(spec, &cancel) == TaskPlan::generate(spec));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTaskPlan)

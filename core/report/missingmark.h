@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+
+// How every text report marks a value that does not exist (a run that did not complete has no
+// speedup, ideal bound or efficiency; one run has no spread; a p-value needs five runs): an em
+// dash, the mark the GUI's Formatting uses too. Never "nan", and never a made-up 0. JSON writes
+// null and CSV an empty field instead.
+inline QString missingMark()
+{
+    return QStringLiteral("—");
+}

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+#include "core/engine/shardset.h"
+#include "core/workload/taskplan.h"
+#include "tests/support/testplans.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <thread>
+
+using testplans::makePlan;
+
+// The parts of a run around t0: slices sorted and handed over before it, a cancel that reaches
+// every phase (sorting, creating the tasks, summarising), and what a run that did not complete
+// reports. Cancel latencies are figures of tests/bench/bench_cancel; these tests assert outcomes.
+class TestShardSet : public QObject
+{
+    Q_OBJECT
+private slots:
+    void aRunThatDidNotCompleteHasNoBoundAndNoEfficiency()
+    {
+        const auto plan = makePlan(50, 0, 5, 100, 1000);
+        const RunResult completed = runBlocking(plan, RunConfig{2}, 1.0);
+        QVERIFY(completed.completed());
+        QVERIFY(completed.idealMs > 0);
+        QVERIFY(completed.efficiency > 0);
+
+        const RunResult failed =
+            runBlocking(plan, RunConfig{2, Partition::Contiguous, false, 3}, 1.0);
+        QCOMPARE(failed.status, RunStatus::Failed);
+        QVERIFY2(std::isnan(failed.idealMs), qPrintable(QString::number(failed.idealMs)));
+        QVERIFY2(std::isnan(failed.efficiency), qPrintable(QString::number(failed.efficiency)));
+
+        std::atomic<bool> cancel{true};
+        const RunResult cancelled = runBlocking(plan, RunConfig{2}, 1.0, &cancel);
+        QCOMPARE(cancelled.status, RunStatus::Cancelled);
+        QVERIFY(std::isnan(cancelled.idealMs));
+        QVERIFY(std::isnan(cancelled.efficiency));
+    }
+
+    void oneTaskOnManyShardsTakesAboutAsLongAsOnOne()
+    {
+        // One task of 10 ms IO: on 1024 contiguous shards it sits in the last one. Handing the
+        // slices over after t0 delayed it by 1024 posts and wake-ups (46x the 1-shard wall);
+        // with the slices in place before t0 and empty shards ended, the K-shard wall measures
+        // the same work. The fastest of three runs each, so a busy machine's hiccup in one run
+        // does not decide.
+        const auto plan = makePlan(1, 10, 10, 0, 0);
+        auto fastest = [&](int shards) {
+            double best = 1e300;
+            for (int i = 0; i < 3; ++i) {
+                const RunResult r = runBlocking(plan, RunConfig{shards}, 1.0);
+                [&] { QVERIFY(r.completed()); }();
+                best = std::min(best, r.wallMs);
+            }
+            return best;
+        };
+        const double one = fastest(1);
+        const double many = fastest(1024);
+        QVERIFY2(one >= 10, qPrintable(QString::number(one)));
+        QVERIFY2(many < 3 * one,
+                 qPrintable(QStringLiteral("1024 shards %1 ms, 1 shard %2 ms").arg(many).arg(one)));
+    }
+
+    void emptyShardsEndBeforeT0()
+    {
+        const auto plan = makePlan(2, 0, 1, 0, 0);
+        ShardSet set(plan, RunConfig{8}, 1.0);
+        set.launch();
+        QVERIFY(set.join(10000));
+        const RunResult r = set.result();
+        QVERIFY(r.completed());
+        QCOMPARE(r.perShard.size(), std::size_t(8));
+        std::int64_t tasks = 0;
+        for (const ShardStats &s : r.perShard) {
+            tasks += s.tasks;
+            if (s.tasks == 0)
+                QCOMPARE(s.tasksDone, std::int64_t(0));
+        }
+        QCOMPARE(tasks, std::int64_t(2));
+    }
+
+    void cancelRightAfterT0EndsTheRunWhileTasksAreCreated()
+    {
+        // Two million tasks sleeping a minute: creating them takes a good part of a second, and
+        // the cancel comes as soon as t0 is published. The run ends cancelled, with no task run,
+        // long before the first sleep would end (whether the shard saw the cancel before its
+        // first task or between two batches of them; bench_cancel times the latter).
+        const auto plan = makePlan(2'000'000, 60'000, 120'000, 0, 0);
+        ShardSet set(plan, RunConfig{1}, 1.0);
+        set.launch();
+        set.cancel();
+        QVERIFY(set.join(30000));
+        const RunResult r = set.result();
+        QCOMPARE(r.status, RunStatus::Cancelled);
+        QCOMPARE(r.tasksDone, std::int64_t(0));
+    }
+
+    void stopWhileSlicesAreSortedEndsTheRunCancelled()
+    {
+        // A stop flag set while the shard threads start and sort their slices: launch() returns
+        // with the run cancelled, and no task runs (the shortest IO is a minute).
+        const auto plan = makePlan(4'000'000, 60'000, 120'000, 0, 0);
+        std::atomic<bool> stop{false};
+        std::atomic<bool> launching{false};
+        std::thread stopper([&] {
+            while (!launching.load())
+                std::this_thread::yield();
+            stop.store(true);
+        });
+        ShardSet set(plan, RunConfig{2}, 1.0);
+        launching.store(true);
+        set.launch(&stop);
+        stopper.join();
+        set.cancel(); // what runBlocking() does once it sees the flag
+        QVERIFY(set.join(60000));
+        const RunResult r = set.result();
+        QCOMPARE(r.status, RunStatus::Cancelled);
+        QCOMPARE(r.tasksDone, std::int64_t(0));
+    }
+
+    void cancelWhileSummarisingEndsTheSummaryCancelled()
+    {
+        // Every task done; the cancel comes before the result is summarised (what Engine does
+        // when a cancel arrives during the summary of ten million tasks): no bound is computed
+        // and the run says cancelled, not completed with missing numbers.
+        const auto plan = makePlan(1000, 0, 0, 0, 0);
+        ShardSet set(plan, RunConfig{1}, 1.0);
+        set.launch();
+        QVERIFY(set.join(10000));
+        set.cancel();
+        const RunResult r = set.result();
+        QCOMPARE(r.status, RunStatus::Cancelled);
+        QVERIFY(std::isnan(r.idealMs));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestShardSet)
+#include "tst_shardset.moc"
