@@ -125,7 +125,8 @@ WriteOutcome writeReports(const HeadlessOptions &options, const ExperimentResult
         std::fprintf(stderr, "interrupted: no report written\n");
         return WriteOutcome::Interrupted;
     }
-    std::fprintf(stderr, "%s\n", qPrintable(messageLine(error))); // names the option, or the whole set
+    std::fprintf(stderr, "%s\n",
+                 qPrintable(messageLine(error))); // names the option, or the whole set
     return WriteOutcome::Failed;
 }
 

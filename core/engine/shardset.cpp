@@ -120,8 +120,9 @@ void ShardSet::cancel()
 bool ShardSet::allFinished() const
 {
     // A shard whose thread was never started has nothing to finish.
-    return std::all_of(m_shards.begin(), m_shards.end(),
-                       [](const auto &shard) { return !shard->threadStarted() || shard->isFinished(); });
+    return std::all_of(m_shards.begin(), m_shards.end(), [](const auto &shard) {
+        return !shard->threadStarted() || shard->isFinished();
+    });
 }
 
 std::int64_t ShardSet::t0Ns() const

@@ -375,8 +375,9 @@ bool writeReportSet(const QList<ReportFile> &set, const std::atomic<bool> *cance
         const int fd =
             ::open(encodeNativePath(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd < 0) {
-            message = prefix(f) + QStringLiteral("cannot open folder %1: %2")
-                                      .arg(folderOfPath(f.path), why(errno));
+            message =
+                prefix(f) +
+                QStringLiteral("cannot open folder %1: %2").arg(folderOfPath(f.path), why(errno));
             return cleanUp();
         }
         locks.append(fd);
