@@ -221,9 +221,9 @@ void Shard::startSlice(std::int64_t t0Ns)
             (void)runTask(task, t0Ns + plan.ioNs(task));
         }
     } catch (const std::bad_alloc &) {
-        m_queue->endBatch();
         std::vector<std::uint32_t>().swap(m_order);
-        failOutOfMemory(created, "starting");
+        failOutOfMemory(created, "starting"); // frees the frames before anything allocates again
+        m_queue->endBatch();
         return;
     }
     m_queue->endBatch();
@@ -238,21 +238,26 @@ void Shard::startSlice(std::int64_t t0Ns)
 
 void Shard::failOutOfMemory(std::size_t started, const char *doing)
 {
-    // The tasks that never started count as failed; those that did are woken now and end
-    // without running, so the shard quits instead of waiting for them.
-    const std::size_t lost = m_sliceSize - started;
-    m_report.tasksFailed += static_cast<std::int64_t>(lost);
-    if (m_report.error.isEmpty())
+    // The tasks that never started count as failed; those that did are woken now and end without
+    // running, which frees their frames, and the last of them quits the loop. Only then is the
+    // message built: until the frames are gone, any allocation may fail again.
+    const std::size_t total = m_sliceSize;
+    m_report.tasksFailed += static_cast<std::int64_t>(total - started);
+    m_sliceSize = started;
+    if (started == 0)
+        quit(); // nothing exists: a quit() before exec() makes exec() return at once
+    else
+        m_queue->cancelAll();
+    if (!m_report.error.isEmpty())
+        return;
+    try {
         m_report.error = QStringLiteral("out of memory %1 its tasks (%2 of %3 started)")
                              .arg(QLatin1String(doing))
                              .arg(WholeNumber::group(std::uint64_t{started}),
-                                  WholeNumber::group(std::uint64_t{m_sliceSize}));
-    m_sliceSize = started;
-    if (started == 0) {
-        quit(); // nothing exists: a quit() before exec() makes exec() return at once
-        return;
+                                  WholeNumber::group(std::uint64_t{total}));
+    } catch (const std::bad_alloc &) {
+        m_report.error = QStringLiteral("out of memory"); // static text: allocates nothing
     }
-    m_queue->cancelAll(); // the last started task to end quits the loop
 }
 
 QCoro::Task<> Shard::runTask(std::uint32_t task, std::int64_t dueNs)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/cliparser.h"
 #include "core/experiment/spectext.h"
+#include "tests/support/cliprocess.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,32 +13,16 @@
 
 namespace {
 
-struct Outcome
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using cli::Outcome;
 
+// The executable with `extraEnv` added to a display-free environment.
 Outcome runCli(const QStringList &args, int timeoutMs = 60000,
                const QProcessEnvironment &extraEnv = {})
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = cli::headlessEnvironment();
     for (const QString &key : extraEnv.keys())
         env.insert(key, extraEnv.value(key));
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(LOOPBENCH_EXE), args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return cli::run(args, env, timeoutMs);
 }
 
 // A plan small enough to run in well under a second.

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "tests/support/cliprocess.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -20,47 +22,14 @@
 // show as they are (bytes that are not UTF-8, a newline, 100 KB).
 namespace {
 
-QProcessEnvironment headlessEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    return env;
-}
-
-struct Outcome
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using cli::hasShardThread;
+using cli::headlessEnvironment;
+using cli::Outcome;
+using cli::readFile;
 
 Outcome runCli(const QStringList &args)
 {
-    QProcess p;
-    p.setProcessEnvironment(headlessEnvironment());
-    p.start(QStringLiteral(LOOPBENCH_EXE), QStringList{QStringLiteral("--headless")} + args);
-    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit)
-        return {};
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
-}
-
-bool hasShardThread(qint64 pid)
-{
-    QDirIterator tasks(QStringLiteral("/proc/%1/task").arg(pid), QDir::Dirs | QDir::NoDotAndDotDot);
-    while (tasks.hasNext()) {
-        QFile comm(tasks.next() + QStringLiteral("/comm"));
-        if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("shard-"))
-            return true;
-    }
-    return false;
+    return cli::run(QStringList{QStringLiteral("--headless")} + args);
 }
 
 // The runs.csv rows (comment lines skipped) as fields by column name. No field of these reports

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "tests/support/cliprocess.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -22,21 +24,11 @@ namespace {
 constexpr int kExitRunFailed = 1;
 constexpr int kExitBadInput = 2;
 
-struct Outcome
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QProcessEnvironment headlessEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    return env;
-}
+using cli::finish;
+using cli::headlessEnvironment;
+using cli::Outcome;
+using cli::readFile;
+using cli::runShell;
 
 // Small runs: a command takes well under a second.
 const QStringList kSmall{QStringLiteral("--headless"), QStringLiteral("--tasks"),
@@ -44,41 +36,13 @@ const QStringList kSmall{QStringLiteral("--headless"), QStringLiteral("--tasks")
                          QStringLiteral("0:1"),        QStringLiteral("--cpu"),
                          QStringLiteral("0:10"),       QStringLiteral("--quiet")};
 
-Outcome finish(QProcess &p)
-{
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
-
-// `script` runs in sh with loopbench as "$0" and `args` as "$@": `exec "$0" "$@" >> log`.
-Outcome runShell(const QString &script, const QStringList &args)
-{
-    QProcess p;
-    p.setProcessEnvironment(headlessEnvironment());
-    p.start(QStringLiteral("sh"),
-            QStringList{QStringLiteral("-c"), script, QStringLiteral(LOOPBENCH_EXE)} + args);
-    return finish(p);
-}
-
 Outcome runCli(const QStringList &args, const QString &stdoutFile = {})
 {
     QProcess p;
-    p.setProcessEnvironment(headlessEnvironment());
     if (!stdoutFile.isEmpty())
         p.setStandardOutputFile(stdoutFile);
-    p.start(QStringLiteral(LOOPBENCH_EXE), args);
+    cli::start(p, args);
     return finish(p);
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
 }
 
 void writeFile(const QString &path, const QByteArray &bytes)

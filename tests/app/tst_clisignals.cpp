@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "tests/support/cliprocess.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -24,48 +26,13 @@ namespace {
 
 constexpr int kExitCancelled = 130; // SIGINT: 128 + 2
 
+using cli::hasShardThread;
+using cli::readFile;
+using cli::waitUntil;
+
 void startCli(QProcess &p, const QStringList &args)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(LOOPBENCH_EXE), QStringList{QStringLiteral("--headless")} + args);
-}
-
-// True once one of the process's threads is a shard ("shard-N"): the experiment runs, and the
-// signal handlers, installed before it starts, are in place.
-bool hasShardThread(qint64 pid)
-{
-    QDirIterator tasks(QStringLiteral("/proc/%1/task").arg(pid), QDir::Dirs | QDir::NoDotAndDotDot);
-    while (tasks.hasNext()) {
-        QFile comm(tasks.next() + QStringLiteral("/comm"));
-        if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("shard-"))
-            return true;
-    }
-    return false;
-}
-
-// Polls `ready` every millisecond (the process keeps running meanwhile); false if the process
-// ended or `timeoutMs` passed first.
-template <typename Ready> bool waitUntil(QProcess &p, Ready ready, int timeoutMs = 60000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < timeoutMs) {
-        if (ready())
-            return true;
-        if (p.state() == QProcess::NotRunning || p.waitForFinished(1))
-            return false;
-    }
-    return false;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+    cli::start(p, QStringList{QStringLiteral("--headless")} + args);
 }
 
 // Every file under `dir` with its content: a before/after snapshot of what a command touched.
@@ -207,23 +174,12 @@ private slots:
         const QString csvDir = dir.filePath(QStringLiteral("reports"));
         QVERIFY(QDir().mkpath(csvDir)); // the folder exists before: only files could be left
         const QString json = dir.filePath(QStringLiteral("report.json"));
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral("/bin/sh"),
-                {QStringLiteral("-c"), QStringLiteral("ulimit -f 10; exec \"$0\" \"$@\""),
-                 QStringLiteral(LOOPBENCH_EXE), QStringLiteral("--headless"),
-                 QStringLiteral("--tasks"), QStringLiteral("2000"), QStringLiteral("--io"),
-                 QStringLiteral("0:1"), QStringLiteral("--cpu"), QStringLiteral("0:10"),
-                 QStringLiteral("--shards"), QStringLiteral("1"), QStringLiteral("--json"), json,
-                 QStringLiteral("--csv-tasks"), QStringLiteral("--csv"), csvDir});
-        QVERIFY(p.waitForFinished(60000));
-        const QByteArray err = p.readAllStandardError();
-        QCOMPARE(p.exitStatus(), QProcess::NormalExit); // not killed by SIGXFSZ
-        QVERIFY2(p.exitCode() != 0, err.constData());
+        const cli::Outcome o =
+            cli::runShell(QStringLiteral("ulimit -f 10; exec \"$0\" \"$@\""),
+                          {"--headless", "--tasks", "2000", "--io", "0:1", "--cpu", "0:10",
+                           "--shards", "1", "--json", json, "--csv-tasks", "--csv", csvDir});
+        const QByteArray &err = o.err;
+        QVERIFY2(o.exitCode > 0, err.constData()); // not killed by SIGXFSZ (-1), and not 0
         QVERIFY2(err.contains("File too large"), err.constData());
         QVERIFY2(snapshot(dir.path()).isEmpty(),
                  qPrintable(snapshot(dir.path()).keys().join(u' ')));
