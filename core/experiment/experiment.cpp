@@ -37,14 +37,26 @@ QString ExperimentResult::verdict() const
         return QStringLiteral("cancelled: no verdict");
     // Every figure from the summary: the verdict says what the tables say, computed once.
     const int base = summary.baselineShards;
-    const int top = spec.shardCounts.isEmpty()
-                        ? base
-                        : *std::max_element(spec.shardCounts.begin(), spec.shardCounts.end());
-    const ConfigSummary *baseConfig = summary.config(base);
-    const ConfigSummary *topConfig = summary.config(top);
-    if (!baseConfig || !topConfig || !(baseConfig->wallMs.median > 0) ||
-        !(topConfig->wallMs.median > 0))
+    // The verdict names the largest K that completed: a K that failed (a thread the system
+    // refused) leaves the comparison of the others standing.
+    auto completed = [this](int k) {
+        const ConfigSummary *c = summary.config(k);
+        return c && c->wallMs.median > 0;
+    };
+    int top = 0;
+    for (const int k : spec.shardCounts) {
+        if (completed(k))
+            top = std::max(top, k);
+    }
+    if (top == 0 && completed(base))
+        top = base;
+    if (top == 0)
         return QStringLiteral("no completed runs: no verdict");
+    if (!completed(base)) {
+        return QStringLiteral("no completed run on %1: no verdict")
+            .arg(base == 1 ? QStringLiteral("1 loop") : QStringLiteral("%1 loops").arg(base));
+    }
+    const ConfigSummary *topConfig = summary.config(top);
     auto loops = [](int k) {
         return k == 1 ? QStringLiteral("1 loop") : QStringLiteral("%1 loops").arg(k);
     };

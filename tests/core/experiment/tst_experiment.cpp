@@ -104,6 +104,36 @@ private slots:
                  QStringLiteral("2 loops: 1.67x faster than 1 loop (ideal 2.00x)"));
     }
 
+    void verdictNamesTheLargestKThatCompleted_data()
+    {
+        QTest::addColumn<QList<int>>("failed"); // shard counts whose run failed
+        QTest::addColumn<QString>("verdict");
+        QTest::newRow("none failed")
+            << QList<int>{} << "8 loops: 4.00x faster than 1 loop (ideal 1.00x)";
+        QTest::newRow("top failed")
+            << QList<int>{8} << "2 loops: 2.00x faster than 1 loop (ideal 1.00x)";
+        QTest::newRow("all but base failed")
+            << QList<int>{2, 8} << "1 loop: 1.000 s (ideal 0.900 s)";
+        QTest::newRow("base failed") << QList<int>{1} << "no completed run on 1 loop: no verdict";
+        QTest::newRow("all failed") << QList<int>{1, 2, 8} << "no completed runs: no verdict";
+    }
+
+    void verdictNamesTheLargestKThatCompleted()
+    {
+        QFETCH(QList<int>, failed);
+        QFETCH(QString, verdict);
+        ExperimentResult result;
+        result.spec.shardCounts = {1, 8, 2};
+        result.runs = {completedRun(1, 1000, 900), completedRun(8, 250, 900),
+                       completedRun(2, 500, 900)};
+        for (RunResult &r : result.runs) {
+            if (failed.contains(r.shards))
+                r.status = RunStatus::Failed;
+        }
+        result.summary = summarizeExperiment(result);
+        QCOMPARE(result.verdict(), verdict);
+    }
+
     void validationNamesShardsAndRepeats()
     {
         ExperimentSpec spec = smallSpec();
