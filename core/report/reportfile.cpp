@@ -134,6 +134,10 @@ QString folderProblem(const QString &folder)
     }
     if (!S_ISDIR(st.st_mode))
         return why(ENOTDIR);
+    // The folder that would get the new one must let this user write (read-only file system,
+    // permissions): known before the run, not after it.
+    if (::access(encodeNativePath(f).constData(), W_OK | X_OK) != 0)
+        return why(errno);
     return QString();
 }
 
@@ -304,6 +308,10 @@ std::optional<QString> checkReportSet(const QList<ReportFile> &set)
             return cannotWrite + why(errno);
         if (!S_ISDIR(folder.st_mode))
             return cannotWrite + why(ENOTDIR);
+        // A temporary is created in the folder and renamed: the folder must be writable, even
+        // when the file itself is (EACCES, EROFS before the run, not after it).
+        if (::access(t.folder.constData(), W_OK | X_OK) != 0)
+            return cannotWrite + why(errno);
     }
     return std::nullopt;
 }

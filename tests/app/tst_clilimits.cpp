@@ -5,7 +5,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -69,29 +68,20 @@ private slots:
     {
         // RLIMIT_NPROC binds an unprivileged user only: as root the command runs as `nobody`.
         // bash, not sh: dash's ulimit has no -u.
-        QString wrap;
-        int limit = 0;
-        if (::geteuid() == 0) {
-            if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
-                QSKIP("running as root without setpriv: cannot drop privileges for ulimit -u");
-            wrap = QStringLiteral("setpriv --reuid=nobody --regid=nogroup --clear-groups ");
-            limit = tasksOfUser(65534) + 40;
-        } else {
-            limit = tasksOfUser(::getuid()) + 40;
-        }
+        const auto wrap = cli::unprivilegedPrefix();
+        if (!wrap)
+            QSKIP("running as root without setpriv: cannot drop privileges for ulimit -u");
+        const int limit = tasksOfUser(::geteuid() == 0 ? 65534 : ::getuid()) + 40;
         QTemporaryDir dir;
-        QVERIFY(
-            QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                                  QFileDevice::ExeOwner | QFileDevice::ReadOther |
-                                                  QFileDevice::WriteOther | QFileDevice::ExeOther));
+        QVERIFY(cli::openToEveryone(dir.path()));
         const QString json = dir.filePath(QStringLiteral("report.json"));
         // 1 and 2 loops fit; 200 do not (every one has tasks: a loop with an empty slice ends
         // before the next starts).
         QStringList args = kTiny + QStringList{"--shards", "1,2,200", "--json", json};
         args[2] = QStringLiteral("1000");
         const Outcome o = cli::runShell(
-            wrap + QStringLiteral("bash -c 'ulimit -u %1 && exec \"$0\" \"$@\"' \"$0\" \"$@\"")
-                       .arg(limit),
+            *wrap + QStringLiteral("bash -c 'ulimit -u %1 && exec \"$0\" \"$@\"' \"$0\" \"$@\"")
+                        .arg(limit),
             args, cli::headlessEnvironment(), 60000);
         QVERIFY2(o.exitCode == kExitRunFailed, o.err.constData());
         QVERIFY2(o.err.contains("run with 200 shards failed: could not start thread "),

@@ -26,9 +26,11 @@ constexpr int kExitBadInput = 2;
 
 using cli::finish;
 using cli::headlessEnvironment;
+using cli::openToEveryone;
 using cli::Outcome;
 using cli::readFile;
 using cli::runShell;
+using cli::unprivilegedPrefix;
 
 // Small runs: a command takes well under a second.
 const QStringList kSmall{QStringLiteral("--headless"), QStringLiteral("--tasks"),
@@ -243,6 +245,46 @@ private slots:
         QCOMPARE(o.exitCode, kExitBadInput);
         QCOMPARE(QString::fromUtf8(o.err),
                  QStringLiteral("--csv: cannot create folder %1: Not a directory\n").arg(folder));
+    }
+
+    void aFolderThatCannotBeWrittenIsRefusedBeforeTheRun_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message"); // %1: the read-only folder
+        QTest::newRow("replace a file") << QStringList{"--json", "%1/r.json"}
+                                        << "--json: cannot write %1/r.json: Permission denied\n";
+        QTest::newRow("new file") << QStringList{"--markdown", "%1/new.md"}
+                                  << "--markdown: cannot write %1/new.md: Permission denied\n";
+        QTest::newRow("new folder")
+            << QStringList{"--csv", "%1/sub/deeper"}
+            << "--csv: cannot create folder %1/sub/deeper: Permission denied\n";
+    }
+
+    void aFolderThatCannotBeWrittenIsRefusedBeforeTheRun()
+    {
+        // Permissions bind an unprivileged user only: as root the command runs as `nobody`.
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const auto wrap = unprivilegedPrefix();
+        if (!wrap)
+            QSKIP("running as root without setpriv: cannot drop privileges");
+        QTemporaryDir dir;
+        QVERIFY(openToEveryone(dir.path()));
+        const QString readOnly = dir.filePath(QStringLiteral("ro"));
+        QVERIFY(QDir().mkdir(readOnly));
+        writeFile(readOnly + QStringLiteral("/r.json"), "KEEP");
+        QVERIFY(QFile::setPermissions(readOnly, QFileDevice::ReadOwner | QFileDevice::ExeOwner |
+                                                    QFileDevice::ReadOther |
+                                                    QFileDevice::ExeOther));
+        for (QString &arg : args)
+            arg = arg.arg(readOnly);
+        const Outcome o = runShell(*wrap + QStringLiteral("\"$0\" \"$@\""), kSmall + args);
+        QCOMPARE(o.exitCode, kExitBadInput);
+        QCOMPARE(QString::fromUtf8(o.err), message.arg(readOnly));
+        QVERIFY2(o.out.isEmpty(), o.out.constData()); // refused before the run: no table
+        QCOMPARE(readFile(readOnly + QStringLiteral("/r.json")), QByteArray("KEEP"));
+        QCOMPARE(QDir(readOnly).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+                 QStringList{QStringLiteral("r.json")});
     }
 
     void twoWritersOfOneCsvFolderNeverMixTheirSets()

@@ -9,7 +9,12 @@
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QStandardPaths>
 #include <QStringList>
+
+#include <optional>
+
+#include <unistd.h>
 
 namespace cli {
 
@@ -68,6 +73,26 @@ inline Outcome runShell(const QString &script, const QStringList &args,
     p.start(QStringLiteral("sh"),
             QStringList{QStringLiteral("-c"), script, QStringLiteral(LOOPBENCH_EXE)} + args);
     return finish(p, timeoutMs);
+}
+
+// A command prefix that drops root to `nobody` (limits and permissions that root bypasses then
+// bind); empty when not root. nullopt when root cannot drop privileges here (no setpriv).
+inline std::optional<QString> unprivilegedPrefix()
+{
+    if (::geteuid() != 0)
+        return QString();
+    if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+        return std::nullopt;
+    return QStringLiteral("setpriv --reuid=nobody --regid=nogroup --clear-groups ");
+}
+
+// Lets every user into `dir` (a QTemporaryDir is the creator's only): for a command that runs
+// as `nobody`.
+inline bool openToEveryone(const QString &dir)
+{
+    return QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                          QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                          QFileDevice::WriteOther | QFileDevice::ExeOther);
 }
 
 inline QByteArray readFile(const QString &path)
