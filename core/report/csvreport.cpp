@@ -34,6 +34,7 @@ void machineLines(CsvWriter &csv, const MachineInfo &m, const char *file)
     csv.comment(u"compiler", m.compiler);
     csv.comment(u"build_type", m.buildType);
     csv.comment(u"timestamp_utc", m.timestampUtc);
+    csv.comment(u"host", m.host);
 }
 
 QString number(double value)

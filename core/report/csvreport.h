@@ -35,7 +35,7 @@ struct RunResult;
 //   csv_schema      "loopbench.csv/1"; bumped when a column changes meaning or goes away
 //   file            runs, summary, tasks or load
 //   app_version, git_hash, cpu_model, logical_cpus, os, qt_version, qcoro_version, compiler,
-//   build_type, timestamp_utc   the MachineInfo fields, named as in the JSON report's "meta"
+//   build_type, timestamp_utc, host   the MachineInfo fields, named as in the JSON report's "meta"
 // then, where the file has an experiment behind it (all but load.csv):
 //   tasks, io_min_ms, io_max_ms, cpu_min_iterations, cpu_max_iterations, kernel, seed,
 //   partition, pin, repeats, ns_per_iter

@@ -51,6 +51,7 @@ MachineInfo MachineInfo::current()
     m.compiler = compilerName();
     m.buildType = QStringLiteral(LOOPBENCH_BUILD_TYPE);
     m.timestampUtc = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    m.host = QSysInfo::machineHostName();
     return m;
 }
 
@@ -67,5 +68,6 @@ QJsonObject MachineInfo::toJson() const
         {QStringLiteral("compiler"), compiler},
         {QStringLiteral("build_type"), buildType},
         {QStringLiteral("timestamp_utc"), timestampUtc},
+        {QStringLiteral("host"), host},
     };
 }

@@ -18,6 +18,7 @@ struct MachineInfo
     QString compiler;
     QString buildType;
     QString timestampUtc; // ISO 8601, when the report was made
+    QString host;         // the machine's host name: tells reports of two machines apart
 
     static MachineInfo current();
     QJsonObject toJson() const;

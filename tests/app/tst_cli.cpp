@@ -292,7 +292,7 @@ private slots:
         const QJsonObject meta = doc[u"meta"].toObject();
         for (const char *key :
              {"app_version", "git_hash", "cpu_model", "logical_cpus", "os", "qt_version",
-              "qcoro_version", "compiler", "build_type", "timestamp_utc"})
+              "qcoro_version", "compiler", "build_type", "timestamp_utc", "host"})
             QVERIFY2(meta.contains(QLatin1String(key)), key);
         const QJsonObject workload = doc[u"workload"].toObject();
         QCOMPARE(workload[u"tasks"].toInt(), 300);

@@ -291,6 +291,7 @@ void TestCsvReport::metadataLinesPrecedeTheHeader()
                                 "compiler",
                                 "build_type",
                                 "timestamp_utc",
+                                "host",
                                 "tasks",
                                 "io_min_ms",
                                 "io_max_ms",

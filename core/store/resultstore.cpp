@@ -1,0 +1,525 @@
+// SPDX-License-Identifier: MIT
+#include "core/store/resultstore.h"
+
+#include "core/store/storeschema.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStandardPaths>
+#include <QUuid>
+#include <QVariant>
+
+#include <cmath>
+
+namespace {
+
+// SQLite stores NaN as NULL; a missing number reads back as NaN, never as 0.
+QVariant real(double v)
+{
+    return std::isfinite(v) ? QVariant(v) : QVariant(QMetaType::fromType<double>());
+}
+
+// A QString that was never set binds as NULL; the store's text columns hold "" instead.
+QVariant text(const QString &s)
+{
+    return QVariant(s.isNull() ? QString(QLatin1String("")) : s);
+}
+
+double realOf(const QVariant &v)
+{
+    return v.isNull() ? std::numeric_limits<double>::quiet_NaN() : v.toDouble();
+}
+
+QString joinInts(const QList<int> &values)
+{
+    QStringList parts;
+    for (const int v : values)
+        parts.append(QString::number(v));
+    return parts.join(QLatin1Char(','));
+}
+
+QList<int> splitInts(const QString &text)
+{
+    QList<int> values;
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        values.append(part.toInt());
+    return values;
+}
+
+QString workloadText(const ExperimentSpec &spec)
+{
+    const WorkloadSpec &w = spec.workload;
+    return QStringLiteral("%1 tasks, io %2:%3 ms, cpu %4:%5 %6, seed %7")
+        .arg(w.tasks)
+        .arg(w.ioMinMs)
+        .arg(w.ioMaxMs)
+        .arg(w.cpuMin)
+        .arg(w.cpuMax)
+        .arg(kernelName(w.kernel))
+        .arg(w.seed);
+}
+
+MachineInfo machineFromJson(const QByteArray &json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    MachineInfo m;
+    m.appVersion = o.value(u"app_version").toString();
+    m.gitHash = o.value(u"git_hash").toString();
+    m.cpuModel = o.value(u"cpu_model").toString();
+    m.logicalCpus = o.value(u"logical_cpus").toInt();
+    m.os = o.value(u"os").toString();
+    m.qtVersion = o.value(u"qt_version").toString();
+    m.qcoroVersion = o.value(u"qcoro_version").toString();
+    m.compiler = o.value(u"compiler").toString();
+    m.buildType = o.value(u"build_type").toString();
+    m.timestampUtc = o.value(u"timestamp_utc").toString();
+    m.host = o.value(u"host").toString();
+    return m;
+}
+
+const QString kRunColumns = QStringLiteral(
+    "id, experiment_id, seq, role, status, error, shards, partition, pinned, repeat_index, "
+    "started_utc, tasks, tasks_done, tasks_failed, ns_per_iter, wall_ms, ideal_ms, efficiency, "
+    "throughput_tps, start_overhead_ms, join_overhead_ms, lag_p50_ms, lag_p90_ms, lag_p99_ms, "
+    "lag_max_ms, latency_p50_ms, latency_p90_ms, latency_p99_ms, latency_max_ms, checksum, "
+    "speedup, outlier, gui_stall_p99_ms");
+
+StoredRun runFromQuery(const QSqlQuery &q)
+{
+    StoredRun s;
+    int c = 0;
+    auto next = [&] { return q.value(c++); };
+    s.id = next().toLongLong();
+    s.experimentId = next().toLongLong();
+    s.sequence = next().toInt();
+    s.role = next().toString();
+    RunResult &r = s.result;
+    r.status = runStatusFromName(next().toString()).value_or(RunStatus::Failed);
+    r.error = next().toString();
+    r.shards = next().toInt();
+    r.partition = partitionFromName(next().toString()).value_or(Partition::Contiguous);
+    r.pinned = next().toBool();
+    r.repeat = next().toInt();
+    r.startedUtc = QDateTime::fromString(next().toString(), Qt::ISODateWithMs);
+    r.tasks = next().toLongLong();
+    r.tasksDone = next().toLongLong();
+    r.tasksFailed = next().toLongLong();
+    r.nsPerIter = realOf(next());
+    r.wallMs = realOf(next());
+    r.idealMs = realOf(next());
+    r.efficiency = realOf(next());
+    r.throughputTps = realOf(next());
+    r.startOverheadMs = realOf(next());
+    r.joinOverheadMs = realOf(next());
+    for (Percentiles *p : {&r.lagMs, &r.latencyMs}) {
+        p->p50 = realOf(next());
+        p->p90 = realOf(next());
+        p->p99 = realOf(next());
+        p->max = realOf(next());
+    }
+    r.checksum = next().toString().toULongLong(nullptr, 16);
+    s.speedup = realOf(next());
+    s.outlier = next().toBool();
+    s.guiStallP99Ms = realOf(next());
+    return s;
+}
+
+} // namespace
+
+ResultStore::ResultStore()
+    : m_connection(QStringLiteral("loopbench-store-") +
+                   QUuid::createUuid().toString(QUuid::WithoutBraces))
+{}
+
+ResultStore::~ResultStore()
+{
+    if (QSqlDatabase::contains(m_connection)) {
+        QSqlDatabase::database(m_connection, false).close();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+QString ResultStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/results.sqlite");
+}
+
+bool ResultStore::fail(const QString &what, const QString &why) const
+{
+    m_error = what + QStringLiteral(": ") + why;
+    return false;
+}
+
+bool ResultStore::open(const QString &path)
+{
+    m_path = path;
+    m_open = false;
+    m_error.clear();
+    m_notice.clear();
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        return fail(QStringLiteral("history is off"),
+                    QStringLiteral("Qt's SQLite driver is not installed (libqt6sql6-sqlite)"));
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder))
+        return fail(QStringLiteral("history is off"),
+                    QStringLiteral("cannot create folder %1").arg(folder));
+
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        {
+            QSqlDatabase db =
+                QSqlDatabase::contains(m_connection)
+                    ? QSqlDatabase::database(m_connection, false)
+                    : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+            db.setDatabaseName(path);
+            // Another process (the app and a CLI --record) may hold the write lock briefly.
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+            if (!db.open())
+                return fail(QStringLiteral("history is off: cannot open %1").arg(path),
+                            db.lastError().text());
+            const StoreSchema::Check check = StoreSchema::check(db);
+            if (check == StoreSchema::Check::Usable) {
+                if (!StoreSchema::migrate(db, &m_error))
+                    return false;
+                m_open = true;
+                return true;
+            }
+            if (check == StoreSchema::Check::Newer)
+                return fail(QStringLiteral("history is off: %1").arg(path),
+                            QStringLiteral("written by a newer LoopBench (schema %1, this build "
+                                           "knows %2)")
+                                .arg(StoreSchema::version(db))
+                                .arg(kSchemaVersion));
+            if (check == StoreSchema::Check::ReadOnly)
+                return fail(QStringLiteral("history is off: cannot write %1").arg(path),
+                            QStringLiteral("the file or its folder is read-only"));
+            db.close();
+        }
+        // Not a database, or a damaged one: keep it for the user under another name and start
+        // a new one.
+        const QString aside =
+            path + QStringLiteral(".corrupt-") +
+            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        if (!QFile::rename(path, aside))
+            return fail(QStringLiteral("history is off: %1 is damaged").arg(path),
+                        QStringLiteral("it could not be moved aside to %1").arg(aside));
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+        m_notice = QStringLiteral("%1 was damaged: it was moved to %2 and a new history started")
+                       .arg(path, aside);
+    }
+    return fail(QStringLiteral("history is off"), QStringLiteral("%1 cannot be used").arg(path));
+}
+
+std::int64_t ResultStore::beginExperiment(const ExperimentSpec &spec, const MachineInfo &machine,
+                                          double nsPerIter, const QString &kind,
+                                          const QString &source)
+{
+    if (!m_open)
+        return 0;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO experiments (kind, source, started_utc, tasks, io_min_ms, io_max_ms, "
+        "cpu_min_iterations, cpu_max_iterations, kernel, seed, shard_counts, partition, pin, "
+        "repeats, warmup, fail_task, ns_per_iter, workload, host, cpu_model, logical_cpus, "
+        "machine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const WorkloadSpec &w = spec.workload;
+    for (const QVariant &v :
+         {text(kind),
+          text(source),
+          QVariant(machine.timestampUtc.isEmpty()
+                       ? QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)
+                       : machine.timestampUtc),
+          QVariant(w.tasks),
+          QVariant(w.ioMinMs),
+          QVariant(w.ioMaxMs),
+          QVariant(static_cast<qlonglong>(w.cpuMin)),
+          QVariant(static_cast<qlonglong>(w.cpuMax)),
+          QVariant(kernelName(w.kernel)),
+          QVariant(QString::number(w.seed)),
+          QVariant(joinInts(spec.shardCounts)),
+          QVariant(partitionName(spec.partition)),
+          QVariant(spec.pin),
+          QVariant(spec.repeats),
+          QVariant(spec.warmup),
+          QVariant(static_cast<qlonglong>(spec.failTask)),
+          real(nsPerIter),
+          QVariant(workloadText(spec)),
+          text(machine.host),
+          text(machine.cpuModel),
+          QVariant(machine.logicalCpus),
+          QVariant(
+              QString::fromUtf8(QJsonDocument(machine.toJson()).toJson(QJsonDocument::Compact)))})
+        q.addBindValue(v);
+    if (!q.exec()) {
+        fail(QStringLiteral("could not record the experiment"), q.lastError().text());
+        return 0;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, const QString &role,
+                                    const RunResult &run, double guiStallP99Ms)
+{
+    if (!m_open || experimentId <= 0)
+        return 0;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction()) {
+        fail(QStringLiteral("could not record the run"), db.lastError().text());
+        return 0;
+    }
+    QSqlQuery q(db);
+    // spec and machine come from the experiment row: one copy, and a run cannot disagree with
+    // the experiment it belongs to.
+    q.prepare(QStringLiteral(
+        "INSERT INTO runs (experiment_id, seq, role, status, error, spec, machine, shards, "
+        "partition, pinned, repeat_index, started_utc, tasks, tasks_done, tasks_failed, "
+        "ns_per_iter, wall_ms, ideal_ms, efficiency, throughput_tps, start_overhead_ms, "
+        "join_overhead_ms, lag_p50_ms, lag_p90_ms, lag_p99_ms, lag_max_ms, latency_p50_ms, "
+        "latency_p90_ms, latency_p99_ms, latency_max_ms, checksum, gui_stall_p99_ms) "
+        "SELECT ?, ?, ?, ?, ?, workload, host, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ? FROM experiments WHERE id = ?"));
+    const QList<QVariant> values{
+        QVariant(static_cast<qlonglong>(experimentId)),
+        QVariant(sequence),
+        text(role),
+        QVariant(runStatusName(run.status)),
+        text(run.error),
+        QVariant(run.shards),
+        QVariant(partitionName(run.partition)),
+        QVariant(run.pinned),
+        QVariant(run.repeat),
+        QVariant(run.startedUtc.toString(Qt::ISODateWithMs)),
+        QVariant(static_cast<qlonglong>(run.tasks)),
+        QVariant(static_cast<qlonglong>(run.tasksDone)),
+        QVariant(static_cast<qlonglong>(run.tasksFailed)),
+        real(run.nsPerIter),
+        real(run.wallMs),
+        real(run.idealMs),
+        real(run.efficiency),
+        real(run.throughputTps),
+        real(run.startOverheadMs),
+        real(run.joinOverheadMs),
+        real(run.lagMs.p50),
+        real(run.lagMs.p90),
+        real(run.lagMs.p99),
+        real(run.lagMs.max),
+        real(run.latencyMs.p50),
+        real(run.latencyMs.p90),
+        real(run.latencyMs.p99),
+        real(run.latencyMs.max),
+        QVariant(QString::number(run.checksum, 16)),
+        real(guiStallP99Ms),
+        QVariant(static_cast<qlonglong>(experimentId)),
+    };
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec() || q.numRowsAffected() != 1) {
+        fail(QStringLiteral("could not record the run"),
+             q.lastError().isValid()
+                 ? q.lastError().text()
+                 : QStringLiteral("experiment %1 is not in the store").arg(experimentId));
+        db.rollback();
+        return 0;
+    }
+    const std::int64_t runId = q.lastInsertId().toLongLong();
+    QSqlQuery shard(db);
+    shard.prepare(QStringLiteral(
+        "INSERT INTO shard_stats (run_id, shard, cpu, tasks, tasks_done, busy_ms, cpu_ms, "
+        "finish_ms, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const ShardStats &s : run.perShard) {
+        for (const QVariant &v :
+             {QVariant(static_cast<qlonglong>(runId)), QVariant(s.index), QVariant(s.cpu),
+              QVariant(static_cast<qlonglong>(s.tasks)),
+              QVariant(static_cast<qlonglong>(s.tasksDone)), real(s.busyMs), real(s.cpuMs),
+              real(s.finishMs), QVariant(QString::number(s.checksum, 16))})
+            shard.addBindValue(v);
+        if (!shard.exec()) {
+            fail(QStringLiteral("could not record the run"), shard.lastError().text());
+            db.rollback();
+            return 0;
+        }
+    }
+    if (!db.commit()) {
+        fail(QStringLiteral("could not record the run"), db.lastError().text());
+        db.rollback();
+        return 0;
+    }
+    return runId;
+}
+
+bool ResultStore::finishExperiment(std::int64_t experimentId, const ExperimentResult &result)
+{
+    if (!m_open || experimentId <= 0)
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return fail(QStringLiteral("could not record the experiment"), db.lastError().text());
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "UPDATE experiments SET finished = 1, cancelled = ?, verdict = ? WHERE id = ?"));
+    q.addBindValue(result.cancelled);
+    q.addBindValue(result.verdict());
+    q.addBindValue(static_cast<qlonglong>(experimentId));
+    bool ok = q.exec();
+    // The summary lists the measured runs in order (the warm-up is not among them); the rows
+    // of the experiment in sequence order, warm-up skipped, are the same runs.
+    QSqlQuery ids(db);
+    ids.prepare(
+        QStringLiteral("SELECT id FROM runs WHERE experiment_id = ? AND role <> ? ORDER BY seq"));
+    ids.addBindValue(static_cast<qlonglong>(experimentId));
+    ids.addBindValue(QString::fromLatin1(kWarmupRole));
+    ok = ok && ids.exec();
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE runs SET speedup = ?, outlier = ? WHERE id = ?"));
+    const ExperimentSummary &summary = result.summary;
+    for (std::size_t i = 0; ok && ids.next(); ++i) {
+        update.addBindValue(
+            real(i < summary.runSpeedups.size() ? summary.runSpeedups[i] : kNoValue));
+        update.addBindValue(i < summary.runOutliers.size() && summary.runOutliers[i]);
+        update.addBindValue(ids.value(0));
+        ok = update.exec();
+    }
+    if (!ok || !db.commit()) {
+        fail(QStringLiteral("could not record the experiment"),
+             q.lastError().isValid() ? q.lastError().text() : db.lastError().text());
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+std::int64_t ResultStore::addExperiment(const ExperimentResult &result, const QString &kind,
+                                        const QString &source)
+{
+    if (!m_open)
+        return 0;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    // Nested transactions are not SQLite's: the runs commit one by one, and a failure removes
+    // the experiment again (its runs go with it: ON DELETE CASCADE).
+    const std::int64_t id =
+        beginExperiment(result.spec, result.machine, result.nsPerIter, kind, source);
+    if (id == 0)
+        return 0;
+    bool ok = true;
+    for (std::size_t i = 0; ok && i < result.runs.size(); ++i) // measured runs only, in order
+        ok = recordRun(id, static_cast<int>(i), kind, result.runs[i]) != 0;
+    ok = ok && finishExperiment(id, result);
+    if (!ok) {
+        QSqlQuery undo(db);
+        undo.prepare(QStringLiteral("DELETE FROM experiments WHERE id = ?"));
+        undo.addBindValue(static_cast<qlonglong>(id));
+        undo.exec();
+        return 0;
+    }
+    return id;
+}
+
+QList<StoredRun> ResultStore::runs() const
+{
+    QList<StoredRun> out;
+    if (!m_open)
+        return out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM runs ORDER BY id").arg(kRunColumns)))
+        return out;
+    while (q.next())
+        out.append(runFromQuery(q));
+    return out;
+}
+
+qsizetype ResultStore::runCount() const
+{
+    if (!m_open)
+        return 0;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    return q.exec(QStringLiteral("SELECT COUNT(*) FROM runs")) && q.next() ? q.value(0).toLongLong()
+                                                                           : 0;
+}
+
+QList<StoredExperiment> ResultStore::experiments() const
+{
+    QList<StoredExperiment> out;
+    if (!m_open)
+        return out;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT id, kind, source, finished, cancelled, tasks, io_min_ms, io_max_ms, "
+            "cpu_min_iterations, cpu_max_iterations, kernel, seed, shard_counts, partition, pin, "
+            "repeats, warmup, fail_task, ns_per_iter, machine FROM experiments ORDER BY id")))
+        return out;
+    QHash<std::int64_t, qsizetype> index;
+    while (q.next()) {
+        StoredExperiment e;
+        int c = 0;
+        auto next = [&] { return q.value(c++); };
+        e.id = next().toLongLong();
+        e.kind = next().toString();
+        e.source = next().toString();
+        e.finished = next().toBool();
+        ExperimentResult &r = e.result;
+        r.cancelled = next().toBool();
+        WorkloadSpec &w = r.spec.workload;
+        w.tasks = next().toInt();
+        w.ioMinMs = next().toInt();
+        w.ioMaxMs = next().toInt();
+        w.cpuMin = next().toULongLong();
+        w.cpuMax = next().toULongLong();
+        w.kernel = kernelFromName(next().toString()).value_or(Kernel::Sum);
+        w.seed = next().toString().toULongLong();
+        r.spec.shardCounts = splitInts(next().toString());
+        r.spec.partition = partitionFromName(next().toString()).value_or(Partition::Contiguous);
+        r.spec.pin = next().toBool();
+        r.spec.repeats = next().toInt();
+        r.spec.warmup = next().toBool();
+        r.spec.failTask = next().toLongLong();
+        r.nsPerIter = realOf(next());
+        r.machine = machineFromJson(next().toString().toUtf8());
+        index.insert(e.id, out.size());
+        out.append(std::move(e));
+    }
+    for (const StoredRun &run : runs()) {
+        if (run.role == QLatin1String(kWarmupRole))
+            continue; // never in an experiment's statistics
+        if (const auto it = index.constFind(run.experimentId); it != index.cend())
+            out[*it].result.runs.push_back(run.result);
+    }
+    for (StoredExperiment &e : out)
+        e.result.summary = summarizeExperiment(e.result);
+    return out;
+}
+
+std::optional<StoredExperiment> ResultStore::experiment(std::int64_t id) const
+{
+    for (StoredExperiment &e : experiments()) {
+        if (e.id == id)
+            return std::move(e);
+    }
+    return std::nullopt;
+}
+
+bool ResultStore::clear()
+{
+    if (!m_open)
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    if (!db.transaction() || !q.exec(QStringLiteral("DELETE FROM experiments")) || !db.commit()) {
+        fail(QStringLiteral("could not clear the history"), q.lastError().text());
+        db.rollback();
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/experiment/experiment.h"
+
+#include <QList>
+#include <QString>
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+
+// One run as the store keeps it: the result (without its per-task arrays) and what the session
+// that recorded it knew.
+struct StoredRun
+{
+    std::int64_t id = 0;
+    std::int64_t experimentId = 0;
+    int sequence = 0; // its place in the experiment, from 0, in execution order
+    QString role;     // how it was started ("compare · K", "warm-up", "cli", ...)
+    RunResult result;
+    double speedup = std::numeric_limits<double>::quiet_NaN();
+    bool outlier = false;
+    double guiStallP99Ms = std::numeric_limits<double>::quiet_NaN();
+};
+
+// One experiment as the store keeps it: enough to rebuild its ExperimentResult (statistics,
+// reports) from the rows alone.
+struct StoredExperiment
+{
+    std::int64_t id = 0;
+    QString kind;   // "compare", "sweep", "repeat", "run", "cli", "import"
+    QString source; // "app", "cli", or the file it was imported from
+    bool finished = false;
+    ExperimentResult result; // runs in execution order, summary recomputed
+};
+
+// Every run and experiment, from the app and from `--record` CLI runs, in one SQLite database
+// (Qt SQL's QSQLITE driver). Schema-versioned (PRAGMA user_version, migrations applied in order),
+// WAL mode; every run is committed in its own transaction when it ends, so killing the process
+// loses at most the run in flight. Views (history, statistics, exports) read these rows.
+//
+// One object per thread (a QSqlDatabase connection belongs to the thread that opened it). A store
+// that could not be opened is a store that records nothing: every call returns an empty or
+// failed answer and error() says why, so the app keeps running with history off.
+class ResultStore
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+    // The role of an untimed first run: listed in the history, never in statistics.
+    static constexpr const char *kWarmupRole = "warm-up";
+
+    ResultStore();
+    ~ResultStore();
+    ResultStore(const ResultStore &) = delete;
+    ResultStore &operator=(const ResultStore &) = delete;
+
+    // <AppDataLocation>/results.sqlite: ~/.local/share/LoopBench/results.sqlite on Linux.
+    static QString defaultPath();
+
+    // Opens (creating it and its folder when missing) and migrates the database. A file that is
+    // not a database, or is corrupted, is moved aside to "<path>.corrupt-<UTC time>" (never
+    // deleted) and a new one is created; notice() then says so. False, with error() set, when no
+    // database can be used at `path` (read-only folder, a newer schema than this build knows).
+    bool open(const QString &path);
+    bool isOpen() const { return m_open; }
+    QString path() const { return m_path; }
+    // Why the store is off, or why the last write failed; empty when all is well.
+    QString error() const { return m_error; }
+    // Something the user should know that is not an error (a corrupted file moved aside).
+    QString notice() const { return m_notice; }
+
+    // A new experiment row (before its first run ends); 0 when the store is off or the write
+    // failed.
+    std::int64_t beginExperiment(const ExperimentSpec &spec, const MachineInfo &machine,
+                                 double nsPerIter, const QString &kind, const QString &source);
+    // One run, with its per-shard figures, in one transaction; the run's id, or 0.
+    std::int64_t recordRun(std::int64_t experimentId, int sequence, const QString &role,
+                           const RunResult &run, double guiStallP99Ms = kNoValue);
+    // The experiment ended: its cancelled flag and verdict, and each run's speedup and outlier
+    // flag from `result.summary` (runs matched by sequence, warm-up excluded as the summary does).
+    bool finishExperiment(std::int64_t experimentId, const ExperimentResult &result);
+    // A whole experiment (a report read from a file, a CLI run) in one transaction; its id, or 0.
+    std::int64_t addExperiment(const ExperimentResult &result, const QString &kind,
+                               const QString &source);
+
+    // Every run, oldest first.
+    QList<StoredRun> runs() const;
+    // Every experiment with its runs, oldest first.
+    QList<StoredExperiment> experiments() const;
+    std::optional<StoredExperiment> experiment(std::int64_t id) const;
+    qsizetype runCount() const;
+    // Deletes every run and experiment (one transaction).
+    bool clear();
+
+    static constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
+
+private:
+    bool migrate();
+    bool fail(const QString &what, const QString &why) const;
+
+    QString m_connection; // the QSqlDatabase connection name, unique per object
+    QString m_path;
+    bool m_open = false;
+    mutable QString m_error;
+    QString m_notice;
+};

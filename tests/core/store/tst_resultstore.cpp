@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: MIT
+#include "core/store/resultstore.h"
+#include "core/store/storeschema.h"
+#include "tests/support/syntheticexperiment.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <cstdio>
+#include <unistd.h>
+
+#include <cmath>
+
+// The result store: what goes in comes out the same (a missing number stays missing), every run
+// is its own transaction, a damaged file is moved aside and never deleted, a store that cannot be
+// written says why and records nothing, and a second process sees committed runs at once.
+namespace {
+
+QString dbPath(const QTemporaryDir &dir)
+{
+    return dir.filePath(QStringLiteral("history/results.sqlite"));
+}
+
+// Records `e` as the app does: experiment row, runs one by one, then the summary.
+std::int64_t record(ResultStore &store, const ExperimentResult &e)
+{
+    const std::int64_t id = store.beginExperiment(e.spec, e.machine, e.nsPerIter,
+                                                  QStringLiteral("repeat"), QStringLiteral("app"));
+    for (std::size_t i = 0; i < e.runs.size(); ++i)
+        store.recordRun(id, int(i), QStringLiteral("experiment"), e.runs[i], 1.5 + double(i));
+    store.finishExperiment(id, e);
+    return id;
+}
+
+// Runs `sql` on the file through a connection of its own, as another process would see it.
+QVariant scalar(const QString &path, const QString &sql)
+{
+    QVariant value;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                value = q.value(0);
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+    return value;
+}
+
+} // namespace
+
+class TestResultStore : public QObject
+{
+    Q_OBJECT
+private slots:
+    void anExperimentComesBackAsItWent()
+    {
+        QTemporaryDir dir;
+        const ExperimentResult e = synthetic::experiment();
+        std::int64_t id = 0;
+        {
+            ResultStore store;
+            QVERIFY2(store.open(dbPath(dir)), qPrintable(store.error()));
+            id = record(store, e);
+            QVERIFY2(id > 0, qPrintable(store.error()));
+        }
+        // A new object on the same file: what a restart of the app sees.
+        ResultStore store;
+        QVERIFY(store.open(dbPath(dir)));
+        const auto back = store.experiment(id);
+        QVERIFY(back);
+        QVERIFY(back->finished);
+        QCOMPARE(back->kind, QStringLiteral("repeat"));
+        const ExperimentResult &r = back->result;
+        QCOMPARE(r.spec.shardCounts, e.spec.shardCounts);
+        QCOMPARE(r.spec.repeats, e.spec.repeats);
+        QCOMPARE(r.spec.workload.tasks, e.spec.workload.tasks);
+        QCOMPARE(r.spec.workload.seed, e.spec.workload.seed);
+        QCOMPARE(r.machine.cpuModel, e.machine.cpuModel);
+        QCOMPARE(r.nsPerIter, e.nsPerIter);
+        QCOMPARE(r.runs.size(), e.runs.size());
+        for (std::size_t i = 0; i < e.runs.size(); ++i) {
+            const RunResult &a = e.runs[i];
+            const RunResult &b = r.runs[i];
+            QCOMPARE(b.status, a.status);
+            QCOMPARE(b.error, a.error);
+            QCOMPARE(b.shards, a.shards);
+            QCOMPARE(b.repeat, a.repeat);
+            QCOMPARE(b.startedUtc, a.startedUtc);
+            QCOMPARE(b.tasksDone, a.tasksDone);
+            QCOMPARE(b.wallMs, a.wallMs);
+            QCOMPARE(b.lagMs.p99, a.lagMs.p99);
+            QCOMPARE(b.latencyMs.max, a.latencyMs.max);
+            QCOMPARE(b.checksum, a.checksum); // 0x12e4: hex text, not a number 12e4
+        }
+        // The statistics rebuilt from the rows are the statistics of the experiment.
+        QCOMPARE(r.summary.configs.size(), e.summary.configs.size());
+        QCOMPARE(r.verdict(), e.verdict());
+        // Speedup and outlier columns per run, as the summary had them.
+        const QList<StoredRun> runs = store.runs();
+        QCOMPARE(runs.size(), qsizetype(e.runs.size()));
+        for (qsizetype i = 0; i < runs.size(); ++i) {
+            const double expected = e.summary.runSpeedups[std::size_t(i)];
+            QVERIFY(std::isnan(expected) ? std::isnan(runs[i].speedup)
+                                         : qFuzzyCompare(runs[i].speedup, expected));
+            QCOMPARE(runs[i].guiStallP99Ms, 1.5 + double(i));
+        }
+    }
+
+    void aMissingNumberStaysMissing()
+    {
+        QTemporaryDir dir;
+        ResultStore store;
+        QVERIFY(store.open(dbPath(dir)));
+        ExperimentResult e = synthetic::experiment();
+        RunResult cancelled = e.runs.front();
+        cancelled.status = RunStatus::Cancelled;
+        cancelled.idealMs = std::nan("");
+        cancelled.efficiency = std::nan("");
+        const std::int64_t id = store.beginExperiment(e.spec, e.machine, e.nsPerIter,
+                                                      QStringLiteral("run"), QStringLiteral("app"));
+        QVERIFY(store.recordRun(id, 0, QStringLiteral("one loop"), cancelled) > 0);
+        const StoredRun back = store.runs().front();
+        QVERIFY(std::isnan(back.result.idealMs));
+        QVERIFY(std::isnan(back.result.efficiency));
+        QVERIFY(std::isnan(back.guiStallP99Ms));
+        QCOMPARE(back.result.status, RunStatus::Cancelled);
+        QVERIFY(scalar(store.path(), QStringLiteral("SELECT ideal_ms FROM runs")).isNull());
+    }
+
+    void theSchemaIsVersionedAndInWalMode()
+    {
+        QTemporaryDir dir;
+        ResultStore store;
+        QVERIFY(store.open(dbPath(dir)));
+        QCOMPARE(scalar(store.path(), QStringLiteral("PRAGMA user_version")).toInt(),
+                 ResultStore::kSchemaVersion);
+        QCOMPARE(scalar(store.path(), QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
+        // The named columns a user can query with sqlite3.
+        for (const char *column :
+             {"status", "spec", "shards", "wall_ms", "ideal_ms", "efficiency", "lag_p99_ms",
+              "latency_p99_ms", "checksum", "machine", "started_utc", "experiment_id"}) {
+            QVERIFY2(scalar(store.path(), QStringLiteral("SELECT COUNT(*) FROM pragma_table_info("
+                                                         "'runs') WHERE name = '%1'")
+                                              .arg(QLatin1String(column)))
+                             .toInt() == 1,
+                     column);
+        }
+    }
+
+    void aRunIsCommittedWhenItEnds()
+    {
+        // Another connection (another process: the app, sqlite3) sees each run as soon as
+        // recordRun() returns, before the experiment ends.
+        QTemporaryDir dir;
+        ResultStore store;
+        QVERIFY(store.open(dbPath(dir)));
+        const ExperimentResult e = synthetic::experiment();
+        const std::int64_t id = store.beginExperiment(
+            e.spec, e.machine, e.nsPerIter, QStringLiteral("repeat"), QStringLiteral("app"));
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(store.recordRun(id, i, QStringLiteral("experiment"), e.runs[std::size_t(i)]) >
+                    0);
+            QCOMPARE(scalar(store.path(), QStringLiteral("SELECT COUNT(*) FROM runs")).toInt(),
+                     i + 1);
+        }
+        QCOMPARE(scalar(store.path(), QStringLiteral("SELECT finished FROM experiments")).toInt(),
+                 0);
+    }
+
+    void aKilledWriterLosesNothingCommitted()
+    {
+        // A child process records two runs and is killed with SIGKILL while it holds the store
+        // open: both runs are there for the next open.
+        QTemporaryDir dir;
+        const QString path = dbPath(dir);
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("-child"), path});
+        QVERIFY(child.waitForReadyRead(30000));
+        QCOMPARE(child.readLine().trimmed(), QByteArray("recorded"));
+        child.kill();
+        QVERIFY(child.waitForFinished(10000));
+        ResultStore store;
+        QVERIFY2(store.open(path), qPrintable(store.error()));
+        QCOMPARE(store.runCount(), qsizetype(2));
+    }
+
+    void aDamagedFileIsMovedAsideNotDeleted()
+    {
+        QTemporaryDir dir;
+        const QString path = dbPath(dir);
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        const QByteArray garbage(8192, 'x');
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(garbage);
+        }
+        ResultStore store;
+        QVERIFY2(store.open(path), qPrintable(store.error()));
+        QVERIFY2(store.notice().contains(QLatin1String("moved to")), qPrintable(store.notice()));
+        const QStringList aside = QDir(QFileInfo(path).absolutePath())
+                                      .entryList({QStringLiteral("results.sqlite.corrupt-*")});
+        QCOMPARE(aside.size(), 1);
+        QFile kept(QFileInfo(path).absolutePath() + QLatin1Char('/') + aside.front());
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), garbage);
+        // And the new store works.
+        const ExperimentResult e = synthetic::experiment();
+        QVERIFY(record(store, e) > 0);
+    }
+
+    void aStoreThatCannotBeWrittenSaysWhyAndRecordsNothing()
+    {
+        if (::geteuid() == 0)
+            QSKIP("root writes to read-only folders: run the suite unprivileged to check this");
+        QTemporaryDir dir;
+        const QString readOnly = dir.filePath(QStringLiteral("ro"));
+        QVERIFY(QDir().mkdir(readOnly));
+        QVERIFY(QFile::setPermissions(readOnly, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        ResultStore store;
+        QVERIFY(!store.open(readOnly + QStringLiteral("/sub/results.sqlite")));
+        QVERIFY2(store.error().startsWith(QLatin1String("history is off")),
+                 qPrintable(store.error()));
+        const ExperimentResult e = synthetic::experiment();
+        QCOMPARE(record(store, e), 0);
+        QVERIFY(store.runs().isEmpty());
+    }
+
+    void aNewerSchemaIsLeftAlone()
+    {
+        QTemporaryDir dir;
+        const QString path = dbPath(dir);
+        {
+            ResultStore store;
+            QVERIFY(store.open(path));
+        }
+        scalar(path, QStringLiteral("PRAGMA user_version = 99"));
+        ResultStore store;
+        QVERIFY(!store.open(path));
+        QVERIFY2(store.error().contains(QLatin1String("newer LoopBench")),
+                 qPrintable(store.error()));
+        QCOMPARE(scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 99);
+    }
+
+    void clearRemovesRunsWithTheirExperiments()
+    {
+        QTemporaryDir dir;
+        ResultStore store;
+        QVERIFY(store.open(dbPath(dir)));
+        record(store, synthetic::experiment());
+        QVERIFY(store.runCount() > 0);
+        QVERIFY(store.clear());
+        QCOMPARE(store.runCount(), qsizetype(0));
+        QVERIFY(store.experiments().isEmpty());
+        QCOMPARE(scalar(store.path(), QStringLiteral("SELECT COUNT(*) FROM shard_stats")).toInt(),
+                 0);
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    // The child of aKilledWriterLosesNothingCommitted: records two runs, says so, and waits to
+    // be killed.
+    if (argc == 3 && QByteArray(argv[1]) == "-child") {
+        ResultStore store;
+        if (!store.open(QString::fromLocal8Bit(argv[2])))
+            return 1;
+        const ExperimentResult e = synthetic::experiment();
+        const std::int64_t id = store.beginExperiment(
+            e.spec, e.machine, e.nsPerIter, QStringLiteral("repeat"), QStringLiteral("app"));
+        store.recordRun(id, 0, QStringLiteral("experiment"), e.runs[0]);
+        store.recordRun(id, 1, QStringLiteral("experiment"), e.runs[1]);
+        std::printf("recorded\n");
+        std::fflush(stdout);
+        for (;;)
+            QThread::sleep(1);
+    }
+    TestResultStore test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_resultstore.moc"
