@@ -40,6 +40,7 @@ constexpr Option kOptions[] = {
     {"csv-tasks", nullptr, nullptr},
     {"markdown", "FILE", nullptr},
     {"quiet", nullptr, nullptr},
+    {"record", nullptr, nullptr},
     {"help", nullptr, nullptr},
     {"h", nullptr, nullptr},
     {"version", nullptr, nullptr},
@@ -108,12 +109,14 @@ QString CliParser::usage()
         "                 [--kernel sum|hash] [--partition contiguous|round-robin] [--seed S]\n"
         "                 [--repeat R] [--warmup] [--sweep] [--pin] [--json FILE|-]\n"
         "                 [--csv DIR|FILE.csv] [--csv-tasks] [--markdown FILE] [--quiet]\n"
-        "                 [--fail-task ID]\n"
+        "                 [--fail-task ID] [--record]\n"
         "--shards takes a list (1,2,4); --sweep runs K = 1, 2, 4, ... up to twice the logical\n"
         "CPUs. --repeat R runs every K R times, interleaved; --warmup adds one untimed run "
         "first.\n"
         "Numbers may be written 10000, 10,000, 100k or 2.5M (the seed also 0x hex); each option\n"
         "is given at most once; an option's value follows it as --tasks 500 or --tasks=500.\n"
+        "--record adds the runs to the history the desktop app shows (the result store,\n"
+        "~/.local/share/LoopBench/results.sqlite); without it no database is touched.\n"
         "Any option implies --headless. Without options, opens the desktop app (or runs the\n"
         "default comparison headless when no display is set; an unusable display is exit 2).\n");
 }
@@ -238,6 +241,7 @@ CliParser::Outcome CliParser::parse(const QStringList &args, HeadlessOptions &op
     options.markdownPath = parser.value(QStringLiteral("markdown"));
     options.csvTasks = parser.isSet(QStringLiteral("csv-tasks"));
     options.quiet = parser.isSet(QStringLiteral("quiet"));
+    options.record = parser.isSet(QStringLiteral("record"));
     for (const char *name : {"csv", "markdown"}) {
         if (parser.value(QLatin1String(name)) == u"-")
             return bad(QStringLiteral("%1: give a file or directory name (only --json writes to "

@@ -12,6 +12,7 @@
 #include "core/report/markdownreport.h"
 #include "core/report/reportfile.h"
 #include "core/report/textreport.h"
+#include "core/store/experimentrecorder.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -20,6 +21,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 #include <atomic>
 #include <cerrno>
@@ -140,6 +142,18 @@ int runHeadless(const HeadlessOptions &options)
         std::fprintf(stderr, "%s\n", qPrintable(messageLine(*problem)));
         return ExitBadInput;
     }
+    // --record: the store must be usable before anything runs (the user asked for it).
+    ResultStore store;
+    std::optional<ExperimentRecorder> recorder;
+    if (options.record) {
+        if (!store.open(ResultStore::defaultPath())) {
+            std::fprintf(stderr, "--record: %s\n", qPrintable(messageLine(store.error())));
+            return ExitBadInput;
+        }
+        if (!store.notice().isEmpty())
+            std::fprintf(stderr, "--record: %s\n", qPrintable(messageLine(store.notice())));
+        recorder.emplace(store, options.experiment, QStringLiteral("cli"), QStringLiteral("cli"));
+    }
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     std::signal(SIGHUP, onInterrupt); // a closed terminal: still write the cancelled reports
@@ -153,6 +167,16 @@ int runHeadless(const HeadlessOptions &options)
     LoadTimeline load(std::numeric_limits<double>::infinity());
     std::int64_t lastSampleNs = 0;
     ExperimentRunner runner;
+    // Each run is committed as it ends: a killed process loses at most the run in flight.
+    bool recordFailed = false;
+    QObject::connect(&runner, &ExperimentRunner::runFinished, &runner,
+                     [&](const RunResult &run, const ExperimentStep &step) {
+                         if (recorder && !recordFailed &&
+                             recorder->record(run, step.warmup()
+                                                       ? QLatin1String(ResultStore::kWarmupRole)
+                                                       : QStringLiteral("cli")) == 0)
+                             recordFailed = true;
+                     });
     // 10 Hz: often enough for a progress line that looks alive and for a Ctrl-C to be acted on
     // within 100 ms (plus the engine's cancel latency); a poll reads K relaxed atomics.
     QTimer poll;
@@ -189,6 +213,10 @@ int runHeadless(const HeadlessOptions &options)
     runOptions.interrupt = &g_interrupted;
     const ExperimentResult result = QCoro::waitFor(runner.run(options.experiment, runOptions));
     poll.stop();
+    if (recorder && !recordFailed && !recorder->finish(result))
+        recordFailed = true;
+    if (recordFailed)
+        std::fprintf(stderr, "--record: %s\n", qPrintable(messageLine(store.error())));
     if (progressLine) {
         std::fprintf(stderr, "\r\033[K");
         std::fflush(stderr);
@@ -225,7 +253,7 @@ int runHeadless(const HeadlessOptions &options)
     }
     if (result.cancelled)
         return cancelledExitCode();
-    if (tableLost)
+    if (tableLost || recordFailed)
         return ExitRunFailed;
     for (const RunResult &r : result.runs) {
         if (r.status == RunStatus::Failed) {

@@ -15,6 +15,7 @@ struct HeadlessOptions
     bool csvTasks = false; // add tasks.csv (one row per task of the last run) to a CSV directory
     QString markdownPath;
     bool quiet = false;
+    bool record = false; // add every run to the result store (ResultStore::defaultPath())
 };
 
 // Exit codes of the CLI contract.

@@ -149,8 +149,10 @@ ResultStore::~ResultStore()
 
 QString ResultStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-           QStringLiteral("/results.sqlite");
+    // Not AppDataLocation: that depends on the organisation name, which the desktop app sets
+    // and the CLI does not; both must find one file.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/LoopBench/results.sqlite");
 }
 
 bool ResultStore::fail(const QString &what, const QString &why) const

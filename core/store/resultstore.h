@@ -55,7 +55,7 @@ public:
     ResultStore(const ResultStore &) = delete;
     ResultStore &operator=(const ResultStore &) = delete;
 
-    // <AppDataLocation>/results.sqlite: ~/.local/share/LoopBench/results.sqlite on Linux.
+    // ~/.local/share/LoopBench/results.sqlite ($XDG_DATA_HOME/LoopBench/results.sqlite).
     static QString defaultPath();
 
     // Opens (creating it and its folder when missing) and migrates the database. A file that is
