@@ -17,6 +17,7 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -54,19 +55,6 @@ QList<int> splitInts(const QString &text)
     return values;
 }
 
-QString workloadText(const ExperimentSpec &spec)
-{
-    const WorkloadSpec &w = spec.workload;
-    return QStringLiteral("%1 tasks, io %2:%3 ms, cpu %4:%5 %6, seed %7")
-        .arg(w.tasks)
-        .arg(w.ioMinMs)
-        .arg(w.ioMaxMs)
-        .arg(w.cpuMin)
-        .arg(w.cpuMax)
-        .arg(kernelName(w.kernel))
-        .arg(w.seed);
-}
-
 MachineInfo machineFromJson(const QByteArray &json)
 {
     const QJsonObject o = QJsonDocument::fromJson(json).object();
@@ -90,7 +78,7 @@ const QString kRunColumns = QStringLiteral(
     "started_utc, tasks, tasks_done, tasks_failed, ns_per_iter, wall_ms, ideal_ms, efficiency, "
     "throughput_tps, start_overhead_ms, join_overhead_ms, lag_p50_ms, lag_p90_ms, lag_p99_ms, "
     "lag_max_ms, latency_p50_ms, latency_p90_ms, latency_p99_ms, latency_max_ms, checksum, "
-    "speedup, outlier, gui_stall_p99_ms");
+    "speedup, outlier, gui_stall_p99_ms, spec, machine");
 
 StoredRun runFromQuery(const QSqlQuery &q)
 {
@@ -129,6 +117,8 @@ StoredRun runFromQuery(const QSqlQuery &q)
     s.speedup = realOf(next());
     s.outlier = next().toBool();
     s.guiStallP99Ms = realOf(next());
+    s.workload = next().toString();
+    s.machine = next().toString();
     return s;
 }
 
@@ -149,6 +139,10 @@ ResultStore::~ResultStore()
 
 QString ResultStore::defaultPath()
 {
+    // A path of the user's choosing (":memory:" for a history that lasts one process, as the
+    // tests use).
+    if (const QString chosen = qEnvironmentVariable(kPathVariable); !chosen.isEmpty())
+        return chosen;
     // Not AppDataLocation: that depends on the organisation name, which the desktop app sets
     // and the CLI does not; both must find one file.
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
@@ -170,8 +164,9 @@ bool ResultStore::open(const QString &path)
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return fail(QStringLiteral("history is off"),
                     QStringLiteral("Qt's SQLite driver is not installed (libqt6sql6-sqlite)"));
+    const bool inMemory = path == QLatin1String(":memory:");
     const QString folder = QFileInfo(path).absolutePath();
-    if (!QDir().mkpath(folder))
+    if (!inMemory && !QDir().mkpath(folder))
         return fail(QStringLiteral("history is off"),
                     QStringLiteral("cannot create folder %1").arg(folder));
 
@@ -255,7 +250,7 @@ std::int64_t ResultStore::beginExperiment(const ExperimentSpec &spec, const Mach
           QVariant(spec.warmup),
           QVariant(static_cast<qlonglong>(spec.failTask)),
           real(nsPerIter),
-          QVariant(workloadText(spec)),
+          QVariant(spec.workload.describe()),
           text(machine.host),
           text(machine.cpuModel),
           QVariant(machine.logicalCpus),
@@ -512,13 +507,19 @@ std::optional<StoredExperiment> ResultStore::experiment(std::int64_t id) const
     return std::nullopt;
 }
 
-bool ResultStore::clear()
+bool ResultStore::clear(std::int64_t keepExperimentId)
 {
     if (!m_open)
         return false;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
-    if (!db.transaction() || !q.exec(QStringLiteral("DELETE FROM experiments")) || !db.commit()) {
+    // The experiment in flight keeps its row (its later runs still need it) but loses the runs
+    // it had: what the history shows and what the store holds stay the same.
+    const QString keep = QString::number(keepExperimentId);
+    if (!db.transaction() ||
+        !q.exec(QStringLiteral("DELETE FROM runs WHERE experiment_id = %1").arg(keep)) ||
+        !q.exec(QStringLiteral("DELETE FROM experiments WHERE id <> %1").arg(keep)) ||
+        !db.commit()) {
         fail(QStringLiteral("could not clear the history"), q.lastError().text());
         db.rollback();
         return false;

@@ -22,6 +22,8 @@ struct StoredRun
     double speedup = std::numeric_limits<double>::quiet_NaN();
     bool outlier = false;
     double guiStallP99Ms = std::numeric_limits<double>::quiet_NaN();
+    QString workload; // WorkloadSpec::describe() of its experiment: equal texts, equal plans
+    QString machine;  // the host it ran on
 };
 
 // One experiment as the store keeps it: enough to rebuild its ExperimentResult (statistics,
@@ -55,7 +57,9 @@ public:
     ResultStore(const ResultStore &) = delete;
     ResultStore &operator=(const ResultStore &) = delete;
 
-    // ~/.local/share/LoopBench/results.sqlite ($XDG_DATA_HOME/LoopBench/results.sqlite).
+    // $LOOPBENCH_STORE when set, else ~/.local/share/LoopBench/results.sqlite
+    // ($XDG_DATA_HOME/LoopBench/results.sqlite).
+    static constexpr const char *kPathVariable = "LOOPBENCH_STORE";
     static QString defaultPath();
 
     // Opens (creating it and its folder when missing) and migrates the database. A file that is
@@ -90,8 +94,9 @@ public:
     QList<StoredExperiment> experiments() const;
     std::optional<StoredExperiment> experiment(std::int64_t id) const;
     qsizetype runCount() const;
-    // Deletes every run and experiment (one transaction).
-    bool clear();
+    // Deletes every run and experiment (one transaction), except the row of the experiment
+    // `keepExperimentId` (in flight: its runs so far are deleted, the ones to come are kept).
+    bool clear(std::int64_t keepExperimentId = 0);
 
     static constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
 

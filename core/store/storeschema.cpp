@@ -121,6 +121,8 @@ Check check(QSqlDatabase &db)
     if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() ||
         q.value(0).toString() != QLatin1String("ok"))
         return Check::Damaged;
+    if (db.databaseName() == QLatin1String(":memory:"))
+        return Check::Usable;
     const QFileInfo file(db.databaseName());
     if ((file.exists() && !file.isWritable()) || !QFileInfo(file.absolutePath()).isWritable())
         return Check::ReadOnly;

@@ -35,3 +35,15 @@ FieldErrors WorkloadSpec::validate() const
         errors.append({QStringLiteral("cpu"), *e});
     return errors;
 }
+
+QString WorkloadSpec::describe() const
+{
+    return QStringLiteral("%1 tasks, io %2:%3 ms, cpu %4:%5 %6, seed %7")
+        .arg(tasks)
+        .arg(ioMinMs)
+        .arg(ioMaxMs)
+        .arg(cpuMin)
+        .arg(cpuMax)
+        .arg(kernelName(kernel))
+        .arg(seed);
+}

@@ -37,5 +37,9 @@ struct WorkloadSpec
     // Empty when valid.
     FieldErrors validate() const;
 
+    // "10000 tasks, io 200:1000 ms, cpu 100000:500000 sum, seed 20240601": every field, one
+    // line. Equal texts mean equal plans; the result store keeps it as a run's "spec".
+    QString describe() const;
+
     friend bool operator==(const WorkloadSpec &, const WorkloadSpec &) = default;
 };

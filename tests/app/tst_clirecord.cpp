@@ -18,6 +18,7 @@ QProcessEnvironment withDataHome(const QString &dir)
 {
     QProcessEnvironment env = cli::headlessEnvironment();
     env.insert(QStringLiteral("XDG_DATA_HOME"), dir);
+    env.remove(QLatin1String(ResultStore::kPathVariable)); // the suite's ":memory:" would win
     return env;
 }
 
@@ -38,6 +39,7 @@ private slots:
         QVERIFY2(o.exitCode == 0, o.err.constData());
 
         qputenv("XDG_DATA_HOME", dir.path().toLocal8Bit());
+        qunsetenv(ResultStore::kPathVariable);
         ResultStore store;
         QVERIFY2(store.open(ResultStore::defaultPath()), qPrintable(store.error()));
         QVERIFY(store.path().startsWith(dir.path()));

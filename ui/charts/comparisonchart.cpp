@@ -76,10 +76,16 @@ void ComparisonChart::setComparison(const Comparison &comparison)
     // Room on the right for the value labels.
     m_seconds->setRange(0, std::max({a.wallMs, b.wallMs, a.idealMs, b.idealMs}) / 1000.0 * 1.18);
     m_seconds->applyNiceNumbers();
-    // Two lines, so the verdict fits a narrow pane instead of being elided.
+    // Two lines, so the verdict fits a narrow pane instead of being elided. Runs of different
+    // workloads have no speedup: the headline says so and shows the two times only.
+    if (!comparison.samePlan()) {
+        chart()->setTitle(tr("Different workloads: no speedup<br><small>%1 %2 · %3 %4</small>")
+                              .arg(loopsLabel(a.shards), Formatting::duration(a.wallMs),
+                                   loopsLabel(b.shards), Formatting::duration(b.wallMs)));
+        return;
+    }
     chart()->setTitle(tr("%1: %2 faster than %3<br><small>ideal bound %4 faster · %5</small>")
                           .arg(loopsLabel(b.shards), Formatting::speedup(comparison.speedup()),
                                loopsLabel(a.shards), Formatting::speedup(comparison.idealSpeedup()),
-                               comparison.samePlan() ? tr("same plan, %L1 tasks").arg(a.tasks)
-                                                     : tr("different plans")));
+                               tr("same plan, %L1 tasks").arg(a.tasks)));
 }

@@ -56,11 +56,22 @@ bool RunController::begin(const ExperimentSpec &spec, ExperimentRunner::Options 
                 &RunController::onRunFinished);
     }
     m_mode = mode;
+    m_spec = spec;
     m_compared.clear();
     m_running = true;
     emit runningChanged(true);
     sequence(spec, options);
     return true;
+}
+
+QString RunController::currentKind() const
+{
+    if (m_mode == Mode::Compare)
+        return QStringLiteral("compare");
+    if (m_mode)
+        return QStringLiteral("run");
+    // A Repeat compare is 1 and K; a Sweep more shard counts.
+    return m_spec.shardCounts.size() > 2 ? QStringLiteral("sweep") : QStringLiteral("repeat");
 }
 
 QCoro::Task<> RunController::sequence(ExperimentSpec spec, ExperimentRunner::Options options)

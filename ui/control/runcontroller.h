@@ -72,6 +72,10 @@ public:
     void shutdown();
 
     bool isRunning() const { return m_running; }
+    // The sequence in flight (or the last one): its spec, and what started it ("run",
+    // "compare", "sweep", "repeat"), as the result store files it.
+    const ExperimentSpec &currentSpec() const { return m_spec; }
+    QString currentKind() const;
     // True while a run (not the plan drawing or a settle pause) is in flight.
     bool isRunInFlight() const;
     // The run in flight as its shards publish it (per-shard CPU clocks and lag, for the load
@@ -105,5 +109,6 @@ private:
     bool m_running = false;
     quint64 m_sequence = 0;     // tells a sequence that shutdown() abandoned from the current one
     std::optional<Mode> m_mode; // nullopt: a Sweep or Repeat compare
+    ExperimentSpec m_spec;
     std::vector<RunResult> m_compared; // the halves of a Compare
 };

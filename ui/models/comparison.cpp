@@ -7,12 +7,13 @@
 
 #include <limits>
 
-std::optional<Comparison> Comparison::between(const RunResult &a, const RunResult &b)
+std::optional<Comparison> Comparison::between(const RunResult &a, const RunResult &b,
+                                              const QString &workloadA, const QString &workloadB)
 {
     if (!a.completed() || !b.completed())
         return std::nullopt;
     const bool aFirst = a.shards != b.shards ? a.shards < b.shards : a.startedUtc <= b.startedUtc;
-    return aFirst ? Comparison{a, b} : Comparison{b, a};
+    return aFirst ? Comparison{a, b, workloadA, workloadB} : Comparison{b, a, workloadB, workloadA};
 }
 
 double Comparison::speedup() const
@@ -28,18 +29,23 @@ double Comparison::idealSpeedup() const
 
 bool Comparison::samePlan() const
 {
-    return baseline.plan && candidate.plan &&
-           (baseline.plan == candidate.plan || baseline.plan->spec() == candidate.plan->spec());
+    if (baseline.plan && candidate.plan)
+        return baseline.plan == candidate.plan || baseline.plan->spec() == candidate.plan->spec();
+    const QString a = baseline.plan ? baseline.plan->spec().describe() : baselineWorkload;
+    const QString b = candidate.plan ? candidate.plan->spec().describe() : candidateWorkload;
+    return !a.isEmpty() && a == b;
 }
 
 QString Comparison::verdict() const
 {
-    QString text = QStringLiteral("%1 finish %2 faster than %3 (ideal %4)")
-                       .arg(loopsLabel(candidate.shards), Formatting::speedup(speedup()),
-                            loopsLabel(baseline.shards), Formatting::speedup(idealSpeedup()));
-    if (!samePlan())
-        text += QStringLiteral(" — different plans");
-    return text;
+    if (!samePlan()) {
+        return QStringLiteral("different workloads: %1 %2, %3 %4")
+            .arg(loopsLabel(baseline.shards), Formatting::duration(baseline.wallMs),
+                 loopsLabel(candidate.shards), Formatting::duration(candidate.wallMs));
+    }
+    return QStringLiteral("%1 finish %2 faster than %3 (ideal %4)")
+        .arg(loopsLabel(candidate.shards), Formatting::speedup(speedup()),
+             loopsLabel(baseline.shards), Formatting::speedup(idealSpeedup()));
 }
 
 QString loopsLabel(int shards)

@@ -13,15 +13,23 @@ struct Comparison
 {
     RunResult baseline;
     RunResult candidate;
+    // WorkloadSpec::describe() of each, for runs that no longer hold their plan (from the store).
+    QString baselineWorkload;
+    QString candidateWorkload;
 
     // Orders the two by shard count (then by start time); nullopt unless both completed.
-    static std::optional<Comparison> between(const RunResult &a, const RunResult &b);
+    // Workloads given are kept with their runs.
+    static std::optional<Comparison> between(const RunResult &a, const RunResult &b,
+                                             const QString &workloadA = {},
+                                             const QString &workloadB = {});
 
     double speedup() const;      // runSpeedup(): wall(baseline) / wall(candidate)
     double idealSpeedup() const; // ideal(baseline) / ideal(candidate)
-    // True when both ran the same plan (same spec): only then is the speedup about parallelism.
+    // True when both ran the same plan (same spec, or the same workload text when the plans are
+    // gone): only then is there a speedup to speak of.
     bool samePlan() const;
-    // "2 loops finish 1.85× faster than 1 loop (ideal 1.98×)"
+    // "2 loops finish 1.85× faster than 1 loop (ideal 1.98×)"; for different plans, no speedup:
+    // "different workloads: 1 loop 3.74 s, 2 loops 2.05 s"
     QString verdict() const;
 };
 

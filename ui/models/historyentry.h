@@ -4,6 +4,9 @@
 #include "core/engine/runresult.h"
 #include "ui/models/runrole.h"
 
+#include <QString>
+
+#include <cstdint>
 #include <limits>
 
 // One row of the session's history: a run's result plus what only the session knows.
@@ -17,4 +20,9 @@ struct HistoryEntry
     double guiStallP99Ms = std::numeric_limits<double>::quiet_NaN(); // GUI heartbeat, this run
     // A MAD outlier among the completed runs of its K in its experiment (ExperimentSummary).
     bool outlier = false;
+    // Where it lives in the result store (0 when the store is off).
+    std::int64_t runId = 0;
+    std::int64_t experimentId = 0;
+    QString workload; // WorkloadSpec::describe(): equal texts, equal plans
+    QString machine;  // the host it ran on
 };

@@ -12,9 +12,31 @@ HistoryModel::HistoryModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-int HistoryModel::append(const RunResult &result, RunRole role, double guiStallP99Ms)
+void HistoryModel::load(const QList<StoredRun> &runs)
 {
-    HistoryEntry e;
+    beginResetModel();
+    m_entries.clear();
+    std::fill(m_experimentRows.begin(), m_experimentRows.end(), -1);
+    for (const StoredRun &run : runs) {
+        HistoryEntry e;
+        e.result = run.result;
+        e.role = runRoleFromName(run.role);
+        e.speedup = run.speedup;
+        e.guiStallP99Ms = run.guiStallP99Ms;
+        e.outlier = run.outlier;
+        e.runId = run.id;
+        e.experimentId = run.experimentId;
+        e.workload = run.workload;
+        e.machine = run.machine;
+        m_entries.append(e);
+    }
+    endResetModel();
+}
+
+int HistoryModel::append(const RunResult &result, RunRole role, double guiStallP99Ms,
+                         const HistoryEntry &stored)
+{
+    HistoryEntry e = stored;
     e.result = result;
     e.role = role;
     e.guiStallP99Ms = guiStallP99Ms;
@@ -94,12 +116,19 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return e.guiStallP99Ms;
         case Status:
             return static_cast<int>(r.status);
+        case Machine:
+            return e.machine;
         }
     } else if (role == Qt::DisplayRole) {
         const QLocale locale;
         switch (index.column()) {
-        case Time:
-            return r.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+        case Time: {
+            // The history lasts across days: a run of another day shows its date.
+            const QDateTime local = r.startedUtc.toLocalTime();
+            return local.date() == QDate::currentDate()
+                       ? local.toString(QStringLiteral("HH:mm:ss"))
+                       : local.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        }
         case Mode:
             return e.role == RunRole::Repeat
                        ? QStringLiteral("%1 · #%2").arg(runRoleName(e.role)).arg(r.repeat + 1)
@@ -124,6 +153,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case Status:
             return e.outlier ? QStringLiteral("%1 · outlier").arg(runStatusName(r.status))
                              : runStatusName(r.status);
+        case Machine:
+            return e.machine;
         }
     } else if (role == Qt::BackgroundRole) {
         // Rows that do not enter the statistics, or stand out in them, are tinted: failed red,
@@ -140,7 +171,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(170, 20, 20));
         return {};
     } else if (role == Qt::TextAlignmentRole) {
-        const bool numeric = index.column() != Mode && index.column() != Status;
+        const bool numeric =
+            index.column() != Mode && index.column() != Status && index.column() != Machine;
         return QVariant::fromValue(Qt::AlignVCenter | (numeric ? Qt::AlignRight : Qt::AlignLeft));
     } else if (role == Qt::ToolTipRole) {
         if (index.column() == Status) {
@@ -159,10 +191,11 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                     .arg(r.shards);
         }
         if (index.column() == Tasks)
-            return QStringLiteral("%1 of %2 tasks done · checksum %3")
+            return QStringLiteral("%1 of %2 tasks done · checksum %3%4")
                 .arg(r.tasksDone)
                 .arg(r.tasks)
-                .arg(checksumText(r.checksum));
+                .arg(checksumText(r.checksum),
+                     e.workload.isEmpty() ? QString() : QStringLiteral("\n") + e.workload);
         if (index.column() == Wall)
             return QStringLiteral("wall %1 · ideal bound %2 · %3 tasks/s")
                 .arg(Formatting::duration(r.wallMs), Formatting::duration(r.idealMs))
@@ -201,6 +234,8 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
             return tr("GUI stall p99");
         case Status:
             return tr("Status");
+        case Machine:
+            return tr("Machine");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {

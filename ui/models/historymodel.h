@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/store/resultstore.h"
 #include "ui/models/historyentry.h"
 
 #include <vector>
@@ -28,6 +29,7 @@ public:
         LagP99,
         GuiStall,
         Status,
+        Machine,
         ColumnCount
     };
     // The raw number behind a cell (double, or qint64 for counts), for sorting and tests.
@@ -38,8 +40,11 @@ public:
     // An experiment starts: its measured runs (every role but Warmup) are the rows appended
     // from now on, in order.
     void beginExperiment();
-    // Appends a run; returns its row.
-    int append(const RunResult &result, RunRole role, double guiStallP99Ms);
+    // Replaces every row with the store's runs, oldest first.
+    void load(const QList<StoredRun> &runs);
+    // Appends a run; returns its row. `stored` carries its ids, workload and machine.
+    int append(const RunResult &result, RunRole role, double guiStallP99Ms,
+               const HistoryEntry &stored = {});
     // Removes every row; the experiment in flight keeps its place, so that its later runs still
     // meet their summary and the removed ones are not mistaken for them.
     void clear();

@@ -40,12 +40,18 @@ HistoryView::HistoryView(HistoryModel *model, QWidget *parent)
         m_table->resizeColumnsToContents();
         m_table->scrollToBottom();
     });
+    connect(model, &QAbstractItemModel::modelReset, m_table, [this] {
+        m_table->resizeColumnsToContents();
+        m_table->scrollToBottom();
+    });
     m_table->resizeColumnsToContents();
 }
 
 void HistoryView::onSelectionChanged()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.size() == 2)
+    if (rows.size() == 1)
+        emit rowSelected(rows[0].row());
+    else if (rows.size() == 2)
         emit compareRequested(rows[0].row(), rows[1].row());
 }

@@ -17,6 +17,7 @@ public:
     QTableView *table() const { return m_table; }
 
 signals:
+    void rowSelected(int row);
     void compareRequested(int rowA, int rowB);
 
 private:

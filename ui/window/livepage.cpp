@@ -43,12 +43,15 @@ LivePage::LivePage(LoadMonitor *monitor, HistoryModel *history, QWidget *parent)
     m_coreLoad->setMonitor(monitor);
     m_shardLoad->setMonitor(monitor);
     connect(m_historyView, &HistoryView::compareRequested, this, &LivePage::compareRows);
+    connect(m_historyView, &HistoryView::rowSelected, this,
+            [this](int row) { emit experimentSelected(m_history->entry(row).experimentId); });
 }
 
 void LivePage::compareRows(int rowA, int rowB)
 {
-    if (const auto c =
-            Comparison::between(m_history->entry(rowA).result, m_history->entry(rowB).result))
+    const HistoryEntry &a = m_history->entry(rowA);
+    const HistoryEntry &b = m_history->entry(rowB);
+    if (const auto c = Comparison::between(a.result, b.result, a.workload, b.workload))
         m_comparison->setComparison(*c);
     else
         emit message(tr("Only completed runs can be compared"));

@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+#include <cstdint>
+
 class ComparisonChart;
 class CoreLoadView;
 class HistoryModel;
@@ -33,6 +35,8 @@ public:
 signals:
     // A short note for the status bar ("Only completed runs can be compared").
     void message(const QString &text);
+    // One run of the history was selected: the statistics page shows its experiment.
+    void experimentSelected(std::int64_t experimentId);
 
 private:
     void compareRows(int rowA, int rowB);

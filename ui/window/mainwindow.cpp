@@ -30,6 +30,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTabWidget>
 
 MainWindow::MainWindow(QWidget *parent)
@@ -93,7 +94,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_controller, &RunController::comparisonFinished, comparisonChart(),
             &ComparisonChart::setComparison);
 
+    connect(m_livePage, &LivePage::experimentSelected, this, &MainWindow::showExperiment);
+
     restoreSettings();
+    openStore();
     m_calibrator->start();
     m_monitor->start();
     updateActions();
@@ -159,16 +163,65 @@ void MainWindow::startExperiment(bool sweep)
     m_controller->startExperiment(sweep ? p.sweepSpec() : p.repeatCompareSpec(), *ns);
 }
 
+void MainWindow::openStore()
+{
+    // A store that cannot be used leaves the app working, with a history of this session only:
+    // the status bar says why for as long as it matters.
+    if (!m_store.open(ResultStore::defaultPath())) {
+        m_status->showMessage(tr("History is not saved: %1").arg(m_store.error()), 60000);
+        return;
+    }
+    if (!m_store.notice().isEmpty())
+        m_status->showMessage(m_store.notice(), 60000);
+    m_history->load(m_store.runs());
+    // The statistics page opens on the newest experiment that was not cancelled.
+    const QList<StoredExperiment> experiments = m_store.experiments();
+    for (auto it = experiments.crbegin(); it != experiments.crend(); ++it) {
+        if (it->finished && !it->result.cancelled && !it->result.runs.empty()) {
+            m_stats->setResult(it->result);
+            break;
+        }
+    }
+}
+
+void MainWindow::showExperiment(std::int64_t experimentId)
+{
+    // Reopening an experiment of the history: its statistics come from the stored rows, as
+    // they would after a restart.
+    if (experimentId <= 0 || !m_store.isOpen())
+        return;
+    if (m_stats->hasResult() && m_shownExperiment == experimentId)
+        return;
+    const auto experiment = m_store.experiment(experimentId);
+    if (!experiment || experiment->result.runs.empty())
+        return;
+    m_shownExperiment = experimentId;
+    m_stats->setResult(experiment->result);
+}
+
 void MainWindow::clearHistory()
 {
+    if (m_history->rowCount() > 0 && m_store.isOpen()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Clear history"),
+            tr("Delete all %n run(s) from the saved history? This cannot be undone.", nullptr,
+               m_history->rowCount()),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    m_store.clear(m_controller->isRunning() && m_recorder ? m_recorder->experimentId() : 0);
     m_history->clear();
     comparisonChart()->clear();
     m_stats->clear();
+    m_shownExperiment = 0;
 }
 
 void MainWindow::onRunningChanged(bool running)
 {
     if (running) {
+        m_recorder.emplace(m_store, m_controller->currentSpec(), m_controller->currentKind(),
+                           QStringLiteral("app"));
         m_history->beginExperiment();
         m_monitor->beginRecording();
     } else {
@@ -182,14 +235,37 @@ void MainWindow::onRunningChanged(bool running)
 void MainWindow::onRunFinished(const RunResult &result, RunRole role, double guiStallP99Ms)
 {
     m_monitor->markRunEnd();
-    m_history->append(result, role, guiStallP99Ms);
+    // Into the store first (one transaction), then into the view: the row shows what was saved.
+    HistoryEntry stored;
+    if (m_recorder) {
+        stored.runId = m_recorder->record(result, runRoleName(role), guiStallP99Ms);
+        stored.experimentId = m_recorder->experimentId();
+        if (stored.runId == 0 && m_store.isOpen())
+            m_status->showMessage(tr("History is not saved: %1").arg(m_store.error()), 20000);
+    }
+    stored.workload = m_controller->currentSpec().workload.describe();
+    stored.machine = QSysInfo::machineHostName();
+    m_history->append(result, role, guiStallP99Ms, stored);
     m_status->showRunFinished(result, m_controller->stallMeter().stats());
 }
 
 void MainWindow::onExperimentFinished(const ExperimentResult &result)
 {
-    m_stats->setResult(result);
+    std::int64_t experimentId = 0;
+    if (m_recorder) {
+        m_recorder->finish(result);
+        experimentId = m_recorder->experimentId();
+        m_recorder.reset();
+    }
     m_history->applyExperiment(result.summary);
+    // A cancelled experiment never replaces the statistics of a complete one; it stays in the
+    // history, and selecting its rows shows what it has.
+    if (result.cancelled && m_stats->hasResult()) {
+        m_status->showExperimentFinished(result);
+        return;
+    }
+    m_stats->setResult(result);
+    m_shownExperiment = experimentId;
     if (result.spec.repeats > 1 || result.spec.shardCounts.size() > 2)
         m_tabs->setCurrentWidget(m_sweepPage);
     m_status->showExperimentFinished(result);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/store/experimentrecorder.h"
+#include "core/store/resultstore.h"
 #include "ui/config/presetstore.h"
 #include "ui/control/runcontroller.h"
 #include "ui/export/exportjob.h"
@@ -9,6 +11,8 @@
 #include <QMainWindow>
 
 #include <QCoroTask>
+
+#include <optional>
 
 class Calibrator;
 class ComparisonChart;
@@ -41,6 +45,8 @@ public:
     // The toolbar's and menus' actions (Run, Compare, Sweep, Export, Clear history, ...).
     WindowActions *actions() const { return m_actions; }
     ExperimentStatsModel *statistics() const { return m_stats; }
+    // Every run and experiment: the history, the statistics page and exports read it.
+    const ResultStore &store() const { return m_store; }
     SweepPage *sweepPage() const { return m_sweepPage; }
     LivePage *livePage() const { return m_livePage; }
     // Every chart the window shows, as File > Export writes them.
@@ -62,10 +68,14 @@ private:
     void onExperimentFinished(const ExperimentResult &result);
     void onCalibrated();
     QCoro::Task<> showExportDialog();
+    void openStore();
+    void showExperiment(std::int64_t experimentId);
     void restoreSettings();
     void saveSettings();
 
     PresetStore m_presets;
+    ResultStore m_store;
+    std::optional<ExperimentRecorder> m_recorder; // the sequence in flight
     Calibrator *m_calibrator;
     RunController *m_controller;
     LoadMonitor *m_monitor;
@@ -78,5 +88,6 @@ private:
     QTabWidget *m_tabs;
     WindowActions *m_actions;
     StatusBar *m_status;
-    ExportOptions m_exportOptions; // the dialog's last choices, for the next export
+    ExportOptions m_exportOptions;      // the dialog's last choices, for the next export
+    std::int64_t m_shownExperiment = 0; // on the statistics page, when reopened from the store
 };

@@ -7,10 +7,14 @@
 #include "ui/window/mainwindow.h"
 #include "ui/window/sweeppage.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
 #include <QLineSeries>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <cmath>
 
@@ -122,6 +126,11 @@ private slots:
         QSignalSpy done(window.controller(), &RunController::experimentFinished);
         window.actions()->sweep()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(runs.size(), 2, 20000);
+        // Clearing a saved history asks first: answer Yes.
+        QTimer::singleShot(0, [] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->button(QMessageBox::Yes)->click();
+        });
         window.actions()->clearHistory()->trigger();
         QVERIFY(window.controller()->isRunning());
         const int cleared = int(runs.size()); // runs whose rows the clear removed
