@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+#include "core/store/resultstore.h"
+#include "tests/support/uitestsupport.h"
+#include "ui/charts/comparisonchart.h"
+#include "ui/config/configpanel.h"
+#include "ui/models/experimentstatsmodel.h"
+#include "ui/models/historymodel.h"
+#include "ui/window/historyview.h"
+#include "ui/window/livepage.h"
+#include "ui/window/mainwindow.h"
+
+#include <QAction>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The history is the result store: what one window recorded, the next window (a restart) lists;
+// a selected run reopens its experiment's statistics; a cancelled experiment never replaces a
+// complete one; two runs of different workloads get no speedup headline.
+namespace {
+
+const WorkloadSpec kSmall{150, 0, 10, 1000, 10000, Kernel::Sum, 3};
+const WorkloadSpec kOther{300, 0, 10, 1000, 10000, Kernel::Sum, 3};
+
+void compare(MainWindow &window, const WorkloadSpec &spec, int shards)
+{
+    window.configPanel()->setConfig(spec, RunConfig{shards, Partition::Contiguous, false});
+    QTRY_VERIFY_WITH_TIMEOUT(window.actions()->compare()->isEnabled(), 5000);
+    QSignalSpy done(window.controller(), &RunController::experimentFinished);
+    window.actions()->compare()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 20000);
+}
+
+void select(MainWindow &window, const QList<int> &rows)
+{
+    QTableView *table = window.livePage()->historyView()->table();
+    table->selectionModel()->clearSelection();
+    for (const int row : rows)
+        table->selectionModel()->select(window.history()->index(row, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+}
+
+} // namespace
+
+class TestHistory : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        isolateSettings(m_settings);
+        qputenv(ResultStore::kPathVariable, m_store.filePath(QStringLiteral("h.sqlite")).toUtf8());
+    }
+
+    void theHistoryOutlivesTheWindow()
+    {
+        QList<double> walls;
+        {
+            MainWindow window;
+            compare(window, kSmall, 2);
+            QCOMPARE(window.history()->rowCount(), 2);
+            for (int row = 0; row < 2; ++row)
+                walls.append(window.history()->entry(row).result.wallMs);
+            QVERIFY(window.history()->entry(0).runId > 0);
+        }
+        MainWindow restarted;
+        QCOMPARE(restarted.history()->rowCount(), 2);
+        for (int row = 0; row < 2; ++row) {
+            const HistoryEntry &e = restarted.history()->entry(row);
+            QCOMPARE(e.result.wallMs, walls[row]);
+            QCOMPARE(e.role, row == 0 ? RunRole::CompareOne : RunRole::CompareK);
+            QCOMPARE(e.workload, kSmall.describe());
+        }
+        // The statistics page shows the stored experiment again.
+        QVERIFY(restarted.statistics()->hasResult());
+        QCOMPARE(restarted.statistics()->result().runs.size(), std::size_t(2));
+    }
+
+    void aSelectedRunReopensItsExperiment()
+    {
+        MainWindow window;
+        const int before = window.history()->rowCount();
+        compare(window, kOther, 2);
+        QCOMPARE(window.statistics()->result().spec.workload.tasks, kOther.tasks);
+        // A row of the earlier experiment: its statistics come back from the store.
+        select(window, {0});
+        QCOMPARE(window.statistics()->result().spec.workload.tasks, kSmall.tasks);
+        select(window, {before});
+        QCOMPARE(window.statistics()->result().spec.workload.tasks, kOther.tasks);
+    }
+
+    void differentWorkloadsGetNoSpeedupHeadline()
+    {
+        MainWindow window;
+        QVERIFY(window.history()->rowCount() >= 4);
+        // Row 1: 2 loops on 150 tasks; row 3: 2 loops on 300 tasks.
+        QVERIFY(window.history()->entry(1).workload != window.history()->entry(3).workload);
+        select(window, {0, 3});
+        const auto &c = window.comparisonChart()->comparison();
+        QVERIFY(c);
+        QVERIFY(!c->samePlan());
+        const QString title = window.comparisonChart()->chart()->title();
+        QVERIFY2(title.startsWith(QLatin1String("Different workloads")), qPrintable(title));
+        QVERIFY2(!title.contains(QLatin1String("faster")), qPrintable(title));
+        // Two rows of one stored workload are still a comparison with a speedup.
+        select(window, {0, 1});
+        QVERIFY(window.comparisonChart()->comparison()->samePlan());
+        QVERIFY(window.comparisonChart()->chart()->title().contains(QLatin1String("faster")));
+    }
+
+    void aCancelledExperimentDoesNotReplaceTheStatistics()
+    {
+        MainWindow window;
+        compare(window, kSmall, 2);
+        const ExperimentResult shown = window.statistics()->result();
+        // Long IO, cancelled as soon as it runs.
+        window.configPanel()->setConfig(WorkloadSpec{200, 5000, 6000, 0, 0, Kernel::Sum, 4},
+                                        RunConfig{2, Partition::Contiguous, false});
+        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->compare()->isEnabled(), 5000);
+        QSignalSpy done(window.controller(), &RunController::experimentFinished);
+        QSignalSpy started(window.controller(), &RunController::runStarted);
+        window.actions()->compare()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 10000);
+        window.actions()->cancel()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+        QVERIFY(done[0][0].value<ExperimentResult>().cancelled);
+        QCOMPARE(window.statistics()->result().spec.workload.tasks, shown.spec.workload.tasks);
+        QCOMPARE(window.statistics()->result().runs.size(), shown.runs.size());
+        // The cancelled run is in the history and in the store all the same.
+        const HistoryEntry &last = window.history()->entry(window.history()->rowCount() - 1);
+        QCOMPARE(last.result.status, RunStatus::Cancelled);
+        QCOMPARE(window.store().runCount(), qsizetype(window.history()->rowCount()));
+    }
+
+private:
+    QTemporaryDir m_settings;
+    QTemporaryDir m_store;
+};
+
+QTEST_MAIN(TestHistory)
+#include "tst_history.moc"
