@@ -47,6 +47,7 @@ ComparisonChart::ComparisonChart(QWidget *parent)
 void ComparisonChart::clear()
 {
     m_comparison.reset();
+    m_stale = false;
     m_wall->remove(0, m_wall->count());
     m_ideal->remove(0, m_ideal->count());
     m_categories->clear();
@@ -55,9 +56,24 @@ void ComparisonChart::clear()
                          "then on K</small>"));
 }
 
+void ComparisonChart::markStale(const QString &why)
+{
+    if (!m_comparison || m_stale)
+        return;
+    // The bars stay for reference, greyed; the title says they are not what was just done.
+    m_stale = true;
+    m_wall->setColor(QColor(190, 190, 190));
+    m_ideal->setColor(QColor(225, 225, 225));
+    chart()->setTitle(tr("Earlier comparison (%1)<br><small>%2</small>")
+                          .arg(why.toHtmlEscaped(), m_comparison->verdict().toHtmlEscaped()));
+}
+
 void ComparisonChart::setComparison(const Comparison &comparison)
 {
     m_comparison = comparison;
+    m_stale = false;
+    m_wall->setColor(QColor(31, 119, 180));
+    m_ideal->setColor(QColor(170, 170, 170));
     const RunResult &a = comparison.baseline;
     const RunResult &b = comparison.candidate;
     QStringList categories{loopsLabel(a.shards), loopsLabel(b.shards)};

@@ -22,6 +22,11 @@ public:
 
     void setComparison(const Comparison &comparison);
     void clear();
+    // What the chart shows is no longer what the latest action or selection says (a Sweep ran
+    // since, a run that cannot be compared was selected): greyed, titled "Earlier comparison
+    // (why)". The next setComparison() makes it current again.
+    void markStale(const QString &why);
+    bool isStale() const { return m_stale; }
     const std::optional<Comparison> &comparison() const { return m_comparison; }
 
     // Read by tests and, later, by exports. Index 0 is the baseline, 1 the candidate.
@@ -30,6 +35,7 @@ public:
 
 private:
     std::optional<Comparison> m_comparison;
+    bool m_stale = false;
     QBarSeries *m_series;
     QBarSet *m_wall;
     QBarSet *m_ideal;

@@ -43,18 +43,23 @@ LivePage::LivePage(LoadMonitor *monitor, HistoryModel *history, QWidget *parent)
     m_coreLoad->setMonitor(monitor);
     m_shardLoad->setMonitor(monitor);
     connect(m_historyView, &HistoryView::compareRequested, this, &LivePage::compareRows);
-    connect(m_historyView, &HistoryView::rowSelected, this,
-            [this](int row) { emit experimentSelected(m_history->entry(row).experimentId); });
+    connect(m_historyView, &HistoryView::rowSelected, this, [this](int row) {
+        const HistoryEntry &e = m_history->entry(row);
+        m_comparison->markStale(tr("a single run is selected: select two to compare"));
+        emit experimentSelected(e.experimentId);
+    });
 }
 
 void LivePage::compareRows(int rowA, int rowB)
 {
     const HistoryEntry &a = m_history->entry(rowA);
     const HistoryEntry &b = m_history->entry(rowB);
-    if (const auto c = Comparison::between(a.result, b.result, a.workload, b.workload))
+    if (const auto c = Comparison::between(a.result, b.result, a.workload, b.workload)) {
         m_comparison->setComparison(*c);
-    else
+    } else {
+        m_comparison->markStale(tr("the selected runs did not both complete"));
         emit message(tr("Only completed runs can be compared"));
+    }
 }
 
 void LivePage::saveLayout(QSettings &settings) const

@@ -266,6 +266,9 @@ void MainWindow::onExperimentFinished(const ExperimentResult &result)
     }
     m_stats->setResult(result);
     m_shownExperiment = experimentId;
+    // A Compare has just drawn its pair; anything else leaves the chart behind what was done.
+    if (m_controller->currentKind() != QLatin1String("compare"))
+        comparisonChart()->markStale(tr("a %1 ran since").arg(m_controller->currentKind()));
     if (result.spec.repeats > 1 || result.spec.shardCounts.size() > 2)
         m_tabs->setCurrentWidget(m_sweepPage);
     m_status->showExperimentFinished(result);

@@ -108,6 +108,27 @@ private slots:
         select(window, {0, 1});
         QVERIFY(window.comparisonChart()->comparison()->samePlan());
         QVERIFY(window.comparisonChart()->chart()->title().contains(QLatin1String("faster")));
+        QVERIFY(!window.comparisonChart()->isStale());
+        // One row selected: the pair on the chart is no longer what the selection says.
+        select(window, {2});
+        QVERIFY(window.comparisonChart()->isStale());
+        QVERIFY(window.comparisonChart()->chart()->title().startsWith(
+            QLatin1String("Earlier comparison")));
+    }
+
+    void anExperimentOtherThanACompareLeavesTheChartMarkedStale()
+    {
+        MainWindow window;
+        compare(window, kSmall, 2);
+        QVERIFY(!window.comparisonChart()->isStale());
+        window.configPanel()->setExperiment(QStringLiteral("1,2"), 2, false);
+        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->repeatCompare()->isEnabled(), 5000);
+        QSignalSpy done(window.controller(), &RunController::experimentFinished);
+        window.actions()->repeatCompare()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 30000);
+        QVERIFY(window.comparisonChart()->isStale());
+        QVERIFY2(window.comparisonChart()->chart()->title().contains(QLatin1String("ran since")),
+                 qPrintable(window.comparisonChart()->chart()->title()));
     }
 
     void aCancelledExperimentDoesNotReplaceTheStatistics()
