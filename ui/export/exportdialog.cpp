@@ -12,7 +12,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-ExportDialog::ExportDialog(const ExportOptions &defaults, bool haveReports, QWidget *parent)
+ExportDialog::ExportDialog(const ExportOptions &defaults, const QString &scope, QWidget *parent)
     : QDialog(parent)
     , m_directory(new QLineEdit(defaults.directory))
     , m_csv(new QCheckBox(tr("&CSV: runs.csv, summary.csv, load.csv, meta.json")))
@@ -25,8 +25,9 @@ ExportDialog::ExportDialog(const ExportOptions &defaults, bool haveReports, QWid
     , m_height(new QSpinBox)
     , m_files(new QLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
-    , m_haveReports(haveReports)
+    , m_haveReports(!scope.isEmpty())
 {
+    const bool haveReports = m_haveReports;
     setWindowTitle(tr("Export reports and charts"));
     m_directory->setObjectName(QStringLiteral("exportDirectory"));
     auto *browse = new QPushButton(tr("&Browse…"));
@@ -74,6 +75,12 @@ ExportDialog::ExportDialog(const ExportOptions &defaults, bool haveReports, QWid
     m_files->setWordWrap(true);
     m_files->setForegroundRole(QPalette::PlaceholderText);
     auto *layout = new QVBoxLayout(this);
+    // What the export describes, before anything else: every file of it is about these runs.
+    auto *what = new QLabel(haveReports ? tr("<b>Exports:</b> %1").arg(scope.toHtmlEscaped())
+                                        : tr("<b>Exports:</b> charts only"));
+    what->setObjectName(QStringLiteral("exportScope"));
+    what->setWordWrap(true);
+    layout->addWidget(what);
     layout->addLayout(form);
     if (!haveReports) {
         auto *note = new QLabel(tr("Nothing has run yet: only the charts can be exported."));

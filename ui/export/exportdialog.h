@@ -18,7 +18,9 @@ class ExportDialog : public QDialog
     Q_OBJECT
 public:
     // `haveReports`: an experiment exists; without one only the charts can be exported.
-    ExportDialog(const ExportOptions &defaults, bool haveReports, QWidget *parent = nullptr);
+    // `scope` says what the reports describe ("Experiment #12 · compare · …"); empty when there
+    // is nothing to report, and only charts can be exported.
+    ExportDialog(const ExportOptions &defaults, const QString &scope, QWidget *parent = nullptr);
 
     ExportOptions options() const;
 

@@ -33,6 +33,8 @@
 #include <QSysInfo>
 #include <QTabWidget>
 
+#include <algorithm>
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_calibrator(new Calibrator(this))
@@ -288,14 +290,50 @@ QList<ExportChart> MainWindow::exportCharts() const
              m_sweepPage->efficiencyChart()->chart()}};
 }
 
+QString MainWindow::exportScope() const
+{
+    if (!m_stats->hasResult())
+        return {};
+    const ExperimentResult &r = m_stats->result();
+    QStringList shards;
+    for (const int k : r.spec.shardCounts)
+        shards.append(QString::number(k));
+    const QString when =
+        r.runs.empty()
+            ? QString()
+            : r.runs.front().startedUtc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return tr("the experiment on the statistics page%1: %n run(s) of %2 on K = %3, %4", nullptr,
+              int(r.runs.size()))
+        .arg(m_shownExperiment > 0 ? tr(" (#%1)").arg(m_shownExperiment) : QString(),
+             tr("%L1 tasks").arg(r.spec.workload.tasks), shards.join(QStringLiteral(", ")), when);
+}
+
 QCoro::Task<ExportOutcome> MainWindow::exportTo(const ExportOptions &options)
 {
     std::optional<ExperimentResult> result;
     if (m_stats->hasResult())
         result = m_stats->result();
+    // One export describes one set of runs: the comparison chart goes with it only when its
+    // pair is two runs of the exported experiment.
+    QList<ExportChart> charts = exportCharts();
+    const auto &pair = comparisonChart()->comparison();
+    auto inResult = [&](const RunResult &run) {
+        return result &&
+               std::any_of(result->runs.begin(), result->runs.end(), [&](const RunResult &r) {
+                   return r.startedUtc == run.startedUtc && r.shards == run.shards;
+               });
+    };
+    if (!pair || comparisonChart()->isStale() || !inResult(pair->baseline) ||
+        !inResult(pair->candidate)) {
+        charts.erase(std::remove_if(charts.begin(), charts.end(),
+                                    [](const ExportChart &c) {
+                                        return c.stem == QLatin1String("chart-comparison");
+                                    }),
+                     charts.end());
+    }
     return exportInBackground(std::move(result),
                               LoadSeries::fromSamples(m_monitor->recording().samples()),
-                              exportCharts(), options, this);
+                              std::move(charts), options, this);
 }
 
 QCoro::Task<> MainWindow::showExportDialog()
@@ -312,7 +350,7 @@ QCoro::Task<> MainWindow::showExportDialog()
         if (defaults.pngSize.width() < 320 || defaults.pngSize.height() < 200)
             defaults.pngSize = QSize(1600, 1000);
     }
-    ExportDialog dialog(defaults, m_stats->hasResult(), this);
+    ExportDialog dialog(defaults, exportScope(), this);
     if (dialog.exec() != QDialog::Accepted)
         co_return;
     m_exportOptions = dialog.options();

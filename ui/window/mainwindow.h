@@ -54,6 +54,8 @@ public:
     // What File > Export writes with `options`: charts render here, the files are written on the
     // thread pool behind a cancellable progress dialog while this thread keeps serving the window.
     QCoro::Task<ExportOutcome> exportTo(const ExportOptions &options);
+    // What an export's reports describe, in words for the dialog; empty when nothing has run.
+    QString exportScope() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -16,6 +16,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QCoroTask>
+
+#include <algorithm>
+
 // The history is the result store: what one window recorded, the next window (a restart) lists;
 // a selected run reopens its experiment's statistics; a cancelled experiment never replaces a
 // complete one; two runs of different workloads get no speedup headline.
@@ -153,6 +157,34 @@ private slots:
         const HistoryEntry &last = window.history()->entry(window.history()->rowCount() - 1);
         QCOMPARE(last.result.status, RunStatus::Cancelled);
         QCOMPARE(window.store().runCount(), qsizetype(window.history()->rowCount()));
+    }
+
+    void anExportDescribesTheRunsOfOneExperiment()
+    {
+        MainWindow window;
+        compare(window, kOther, 2);
+        // The dialog names what the reports describe.
+        QVERIFY2(window.exportScope().contains(QLatin1String("2 run(s) of 300 tasks on K = 1, 2")),
+                 qPrintable(window.exportScope()));
+        QTemporaryDir dir;
+        ExportOptions options;
+        options.directory = dir.filePath(QStringLiteral("out"));
+        options.pngSize = QSize(320, 200);
+        options.svg = false;
+        ExportOutcome outcome = QCoro::waitFor(window.exportTo(options));
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        auto hasComparison = [](const ExportOutcome &o) {
+            return std::any_of(o.written.begin(), o.written.end(), [](const QString &path) {
+                return path.endsWith(QLatin1String("chart-comparison.png"));
+            });
+        };
+        QVERIFY(hasComparison(outcome)); // the Compare's own pair: part of this experiment
+        // Reopen the other experiment: the chart's pair is not among its runs any more.
+        select(window, {0});
+        QCOMPARE(window.statistics()->result().spec.workload.tasks, kSmall.tasks);
+        outcome = QCoro::waitFor(window.exportTo(options));
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        QVERIFY(!hasComparison(outcome));
     }
 
 private:
