@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -69,9 +70,14 @@ struct RunResult
     Percentiles latencyMs;      // done - t0
     std::vector<ShardStats> perShard;
     std::uint64_t checksum = 0; // sum over shards; equal for every K on one plan
+    // Share of all CPUs that other processes used during the run (MachineLoad); NaN unknown.
+    double othersCpuFraction = std::numeric_limits<double>::quiet_NaN();
 
     std::shared_ptr<const TaskPlan> plan;
     std::shared_ptr<const std::vector<TaskTiming>> timings; // indexed by task id
 
     bool completed() const { return status == RunStatus::Completed; }
+    // Other processes used more than MachineLoad::kBusyThreshold of the machine meanwhile.
+    bool machineBusy() const { return othersCpuFraction > kMachineBusyThreshold; }
+    static constexpr double kMachineBusyThreshold = 0.10;
 };

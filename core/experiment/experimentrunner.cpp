@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/experiment/experimentrunner.h"
 
+#include "core/load/machineload.h"
 #include "core/workload/kernel.h"
 #include "core/workload/taskplan.h"
 
@@ -142,9 +143,12 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
         if (cancelled()) // by a slot of phaseChanged: nothing was launched
             break;
         emit runStarted(step);
+        // What the rest of the machine did meanwhile: a run that shared its cores is flagged.
+        const MachineLoad machine;
         RunResult run = co_await m_engine.run(plan, config, result.nsPerIter, options.interrupt);
         if (!self)
             co_return result;
+        run.othersCpuFraction = machine.othersFraction();
         run.repeat = step.repeat;
         emit runFinished(run, step);
         if (run.status == RunStatus::Cancelled)

@@ -102,6 +102,8 @@ QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
                  "ns_per_iter",
                  "checksum",
                  "outlier",
+                 "others_cpu_fraction",
+                 "machine_busy",
                  "error"});
     const ExperimentSummary &summary = result.summary;
     for (std::size_t i = 0; i < result.runs.size(); ++i) {
@@ -124,6 +126,7 @@ QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
             csv.field(static_cast<bool>(summary.runOutliers[i]));
         else
             csv.empty();
+        csv.field(r.othersCpuFraction).field(r.machineBusy()); // NaN: empty
         csv.field(r.error);
         csv.endRow();
     }

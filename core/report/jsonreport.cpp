@@ -102,6 +102,9 @@ QJsonObject runToJson(const RunResult &run)
         {QStringLiteral("lag_ms"), percentilesToJson(run.lagMs)},
         {QStringLiteral("latency_ms"), percentilesToJson(run.latencyMs)},
         {QStringLiteral("per_shard"), perShard},
+        // Share of all CPUs other processes used meantime; machine_busy above 10 %.
+        {QStringLiteral("others_cpu_fraction"), number(run.othersCpuFraction)},
+        {QStringLiteral("machine_busy"), run.machineBusy()},
     };
     if (!run.error.isEmpty())
         o.insert(QStringLiteral("error"), run.error);

@@ -9,6 +9,8 @@
 
 #include <QTextStream>
 
+#include <algorithm>
+
 namespace {
 
 // A number, or missingMark() where there is none.
@@ -88,7 +90,21 @@ QString experimentTable(const ExperimentResult &result)
           << fixed(r.completed() ? r.efficiency : kNaN, 2);
         s.setRealNumberPrecision(1);
         s << qSetFieldWidth(13) << r.lagMs.p99 << qSetFieldWidth(0) << "  "
-          << runStatusName(r.status) << "\n";
+          << runStatusName(r.status) << (r.machineBusy() ? " (machine busy)" : "") << "\n";
+    }
+    // A run that shared the machine measured its neighbours too: say how much, once.
+    double busiest = 0;
+    int busyRuns = 0;
+    for (const RunResult &r : result.runs) {
+        if (r.machineBusy()) {
+            ++busyRuns;
+            busiest = std::max(busiest, r.othersCpuFraction);
+        }
+    }
+    if (busyRuns > 0) {
+        s << "machine busy: other processes used up to " << QString::number(busiest * 100, 'f', 0)
+          << " % of the CPUs during " << busyRuns << " run" << (busyRuns == 1 ? "" : "s")
+          << "; their times include that load\n";
     }
     if (result.spec.repeats > 1 || result.spec.shardCounts.size() > 2)
         s << summaryTable(result);

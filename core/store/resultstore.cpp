@@ -78,7 +78,7 @@ const QString kRunColumns = QStringLiteral(
     "started_utc, tasks, tasks_done, tasks_failed, ns_per_iter, wall_ms, ideal_ms, efficiency, "
     "throughput_tps, start_overhead_ms, join_overhead_ms, lag_p50_ms, lag_p90_ms, lag_p99_ms, "
     "lag_max_ms, latency_p50_ms, latency_p90_ms, latency_p99_ms, latency_max_ms, checksum, "
-    "speedup, outlier, gui_stall_p99_ms, spec, machine");
+    "speedup, outlier, gui_stall_p99_ms, spec, machine, others_cpu_fraction");
 
 StoredRun runFromQuery(const QSqlQuery &q)
 {
@@ -119,6 +119,7 @@ StoredRun runFromQuery(const QSqlQuery &q)
     s.guiStallP99Ms = realOf(next());
     s.workload = next().toString();
     s.machine = next().toString();
+    r.othersCpuFraction = realOf(next());
     return s;
 }
 
@@ -282,9 +283,10 @@ std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, con
         "partition, pinned, repeat_index, started_utc, tasks, tasks_done, tasks_failed, "
         "ns_per_iter, wall_ms, ideal_ms, efficiency, throughput_tps, start_overhead_ms, "
         "join_overhead_ms, lag_p50_ms, lag_p90_ms, lag_p99_ms, lag_max_ms, latency_p50_ms, "
-        "latency_p90_ms, latency_p99_ms, latency_max_ms, checksum, gui_stall_p99_ms) "
+        "latency_p90_ms, latency_p99_ms, latency_max_ms, checksum, gui_stall_p99_ms, "
+        "others_cpu_fraction, machine_busy) "
         "SELECT ?, ?, ?, ?, ?, workload, host, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ? FROM experiments WHERE id = ?"));
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM experiments WHERE id = ?"));
     const QList<QVariant> values{
         QVariant(static_cast<qlonglong>(experimentId)),
         QVariant(sequence),
@@ -316,6 +318,8 @@ std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, con
         real(run.latencyMs.max),
         QVariant(QString::number(run.checksum, 16)),
         real(guiStallP99Ms),
+        real(run.othersCpuFraction),
+        QVariant(run.machineBusy()),
         QVariant(static_cast<qlonglong>(experimentId)),
     };
     for (const QVariant &v : values)

@@ -69,7 +69,9 @@ const QList<QStringList> &migrations()
                 " checksum TEXT NOT NULL," // hex: 64-bit unsigned
                 " speedup REAL,"
                 " outlier INTEGER NOT NULL DEFAULT 0,"
-                " gui_stall_p99_ms REAL)"),
+                " gui_stall_p99_ms REAL,"
+                " others_cpu_fraction REAL," // other processes' share of the CPUs meanwhile
+                " machine_busy INTEGER NOT NULL DEFAULT 0)"),
             QStringLiteral("CREATE INDEX runs_by_experiment ON runs(experiment_id, seq)"),
             QStringLiteral("CREATE TABLE shard_stats ("
                            " run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"

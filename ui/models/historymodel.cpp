@@ -150,9 +150,14 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return Formatting::duration(r.lagMs.p99);
         case GuiStall:
             return Formatting::duration(e.guiStallP99Ms);
-        case Status:
-            return e.outlier ? QStringLiteral("%1 · outlier").arg(runStatusName(r.status))
-                             : runStatusName(r.status);
+        case Status: {
+            QString text = runStatusName(r.status);
+            if (e.outlier)
+                text += QStringLiteral(" · outlier");
+            if (r.machineBusy())
+                text += QStringLiteral(" · machine busy");
+            return text;
+        }
         case Machine:
             return e.machine;
         }
@@ -184,6 +189,10 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                     .arg(r.tasks);
             if (e.role == RunRole::Warmup)
                 return QStringLiteral("warm-up: untimed, not in the statistics");
+            if (r.machineBusy())
+                return QStringLiteral("machine busy: other processes used %1 % of the CPUs "
+                                      "during this run, so its times include their load")
+                    .arg(r.othersCpuFraction * 100, 0, 'f', 0);
             if (e.outlier)
                 return QStringLiteral("wall time is a MAD outlier among the runs with %1 "
                                       "shard(s) (modified z-score above 3.5); it stays in the "

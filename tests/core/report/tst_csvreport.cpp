@@ -223,7 +223,7 @@ void TestCsvReport::runsCsvReadsBackFieldByField()
                  "tasks_failed,wall_ms,ideal_ms,efficiency,speedup,throughput_tps,"
                  "start_overhead_ms,join_overhead_ms,lag_p50_ms,lag_p90_ms,lag_p99_ms,"
                  "lag_max_ms,latency_p50_ms,latency_p90_ms,latency_p99_ms,latency_max_ms,"
-                 "ns_per_iter,checksum,outlier,error"));
+                 "ns_per_iter,checksum,outlier,others_cpu_fraction,machine_busy,error"));
     QCOMPARE(csv.rows.size(), static_cast<qsizetype>(e.runs.size()) + 1);
     const double baseWall = 10507.9; // the median of synthetic::kBaseWallMs
     for (int i = 0; i < static_cast<int>(e.runs.size()); ++i) {

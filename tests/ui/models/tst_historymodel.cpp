@@ -49,6 +49,25 @@ private slots:
                  runStatusName(RunStatus::Cancelled));
     }
 
+    void aRunOnABusyMachineSaysSo()
+    {
+        HistoryModel model;
+        const auto p = plan(1);
+        RunResult quiet = result(p, 1, 500);
+        quiet.othersCpuFraction = 0.02;
+        RunResult busy = result(p, 2, 300);
+        busy.othersCpuFraction = 0.35;
+        model.append(quiet, RunRole::CompareOne, 1.0);
+        model.append(busy, RunRole::CompareK, 1.0);
+        QCOMPARE(model.data(model.index(0, HistoryModel::Status)).toString(),
+                 QStringLiteral("completed"));
+        QCOMPARE(model.data(model.index(1, HistoryModel::Status)).toString(),
+                 QStringLiteral("completed · machine busy"));
+        QVERIFY(model.data(model.index(1, HistoryModel::Status), Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("other processes used 35 %")));
+    }
+
     void clearDuringAnExperimentLeavesLaterRunsOnTheirOwnRows()
     {
         HistoryModel model;
