@@ -115,7 +115,13 @@ QString CliParser::usage()
         "Numbers may be written 10000, 10,000, 100k or 2.5M (the seed also 0x hex); each option\n"
         "is given at most once; an option's value follows it as --tasks 500 or --tasks=500.\n"
         "Any option implies --headless. Without options, opens the desktop app (or runs the\n"
-        "default comparison headless when no display is set; an unusable display is exit 2).\n");
+        "default comparison headless when no display is set; an unusable display is exit 2).\n"
+        "\n"
+        "       loopbench compare OLD.json NEW.json [MORE.json ...] [--markdown FILE] [--csv "
+        "FILE]\n"
+        "                         [--json FILE|-]\n"
+        "compares reports written with --json, per configuration (see loopbench compare "
+        "--help).\n");
 }
 
 QString CliParser::version()
