@@ -15,7 +15,7 @@
 class UntrustedJson
 {
 public:
-    // A report of 1,000 runs on 8 loops takes about 1.5 MB; 64 MB is far beyond any real one and
+    // A report of 1,000 runs on 8 loops takes about 4 MB; 64 MB is far beyond any real one and
     // keeps the parsed document (Qt holds about 16 bytes per value) within a few hundred MB.
     static constexpr qint64 kMaxBytes = 64LL * 1024 * 1024;
     // A report nests 5 levels (statistics > configs > one config > wall_ms); anything much deeper

@@ -419,7 +419,7 @@ void TestCsvReport::loadCsvNamesEveryCoreAndShard()
     const ParsedCsv csv = parseTable(loadCsv(load, synthetic::machine()));
     QVERIFY2(csv.error.isEmpty(), qPrintable(csv.error));
     QCOMPARE(csv.comments[1], QStringLiteral("# file: load"));
-    QCOMPARE(csv.comments.size(), 12); // schema, file and the ten machine fields
+    QCOMPARE(csv.comments.size(), 13); // schema, file and the eleven machine fields
     QCOMPARE(csv.rows.size(), 4);
     QCOMPARE(csv.rows[0],
              (QStringList{"time_s", "cpu0_busy_frac", "cpu1_busy_frac", "shard0_cpu_frac"}));
