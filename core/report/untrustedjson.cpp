@@ -26,6 +26,7 @@ bool isSpace(char c)
 struct Shape
 {
     qsizetype tooDeepAt = -1; // offset of the bracket that opens level kMaxDepth + 1
+    bool tooManyValues = false;
     bool open = false;
     qsizetype lastToken = 0;
     bool blank = true;
@@ -38,6 +39,9 @@ Shape shapeOf(const QByteArray &bytes)
     bool inString = false;
     bool escaped = false;
     bool inWord = false; // a number or literal: its first byte starts the token
+    // Every value but the first follows a ',' or opens a container: counting those counts values
+    // closely enough to bound them.
+    qint64 values = 1;
     for (qsizetype i = 0; i < bytes.size(); ++i) {
         const char c = bytes[i];
         if (inString) {
@@ -59,6 +63,10 @@ Shape shapeOf(const QByteArray &bytes)
         if (!word || !inWord)
             shape.lastToken = i;
         inWord = word;
+        if ((c == ',' || c == '[' || c == '{') && ++values > UntrustedJson::kMaxValues) {
+            shape.tooManyValues = true;
+            return shape;
+        }
         if (c == '"') {
             inString = true;
         } else if (c == '[' || c == '{') {
@@ -98,6 +106,10 @@ std::optional<QJsonDocument> UntrustedJson::parse(const QByteArray &bytes, QStri
                                           "levels at offset %2")
                                .arg(kMaxDepth)
                                .arg(shape.tooDeepAt));
+    }
+    if (shape.tooManyValues) {
+        return fail(error, QStringLiteral("not a LoopBench report: more than %1 JSON values")
+                               .arg(WholeNumber::group(std::uint64_t(kMaxValues))));
     }
     QJsonParseError parseError;
     QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);

@@ -15,15 +15,18 @@
 class UntrustedJson
 {
 public:
-    // A report of 1,000 runs on 8 loops takes about 4 MB; 64 MB is far beyond any real one and
-    // keeps the parsed document (Qt holds about 16 bytes per value) within a few hundred MB.
+    // A report of 1,000 runs on 8 loops takes about 4 MB; 64 MB is far beyond any real one.
     static constexpr qint64 kMaxBytes = 64LL * 1024 * 1024;
+    // Qt holds about 16 bytes per parsed value: 64 MB of "0,0,0,..." would take 600 MB and
+    // seconds to parse. A report of 1,000 runs on 8 loops has about 100,000 values, and even a
+    // compact 64 MB report fewer than 8 million; more is refused before parsing.
+    static constexpr qint64 kMaxValues = 8'000'000;
     // A report nests 5 levels (statistics > configs > one config > wall_ms); anything much deeper
     // is not one. Checked before Qt parses, whose own limit (1,024) is a recursion guard.
     static constexpr int kMaxDepth = 32;
 
     // The document in `bytes`, or nullopt with *error set. Refuses more than kMaxBytes, deeper
-    // nesting than kMaxDepth, an empty or blank text.
+    // nesting than kMaxDepth, more values than kMaxValues, an empty or blank text.
     static std::optional<QJsonDocument> parse(const QByteArray &bytes, QString *error);
     // Reads `path` (a file, or a pipe such as <(...)), never more than kMaxBytes + 1 bytes of it,
     // and parses them. Errors: the system's reason ("No such file or directory"), "is a folder",

@@ -433,6 +433,22 @@ private slots:
                     .contains(QStringLiteral("nested deeper than 32")));
     }
 
+    void millionsOfValuesAreRefusedBeforeParsing()
+    {
+        // 16 MB of "0,": far below the size limit, but 8 million values would cost Qt 128 MB.
+        QByteArray zeros = "[";
+        zeros += QByteArray("0,").repeated(UntrustedJson::kMaxValues);
+        zeros += "0]";
+        QCOMPARE(readError(zeros),
+                 QStringLiteral("x.json: not a LoopBench report: more than 8,000,000 JSON values"));
+        // Commas inside strings are text.
+        QString error;
+        const QJsonObject report =
+            with(experimentToJson(richExperiment()), QStringLiteral("runs[15].error"),
+                 QString(ReportReader::kMaxLongText, QLatin1Char(',')));
+        QVERIFY2(ReportReader::read(bytesOf(report), kName, &error), qPrintable(error));
+    }
+
     void hugeFilesAreRefusedUnread()
     {
         QTemporaryDir dir;
