@@ -118,7 +118,13 @@ QString CliParser::usage()
         "--record adds the runs to the history the desktop app shows (the result store,\n"
         "~/.local/share/LoopBench/results.sqlite); without it no database is touched.\n"
         "Any option implies --headless. Without options, opens the desktop app (or runs the\n"
-        "default comparison headless when no display is set; an unusable display is exit 2).\n");
+        "default comparison headless when no display is set; an unusable display is exit 2).\n"
+        "\n"
+        "       loopbench compare OLD.json NEW.json [MORE.json ...] [--markdown FILE] [--csv "
+        "FILE]\n"
+        "                         [--json FILE|-]\n"
+        "compares reports written with --json, per configuration (see loopbench compare "
+        "--help).\n");
 }
 
 QString CliParser::version()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/cliparser.h"
+#include "app/comparecommand.h"
 #include "core/base/messageline.h"
 #include "core/base/nativepath.h"
 #include "core/system/systemlimits.h"
@@ -70,6 +71,13 @@ int main(int argc, char *argv[])
 
     // Before anything opens a file: 1,024 shards need more than the usual soft limit of 1,024.
     SystemLimits::raiseOpenFileLimit();
+
+    // A subcommand, before anything a run would check (display, memory): comparing reports
+    // needs neither.
+    if (!args.isEmpty() && args.first() == u"compare") {
+        QCoreApplication app(argc, argv);
+        return CompareCommand::run(args.mid(1));
+    }
 
     // Any option means the command line (--headless is implied): the desktop app takes none, and
     // a GUI that opened over "--tasks 5" would ignore it silently. Without options the desktop

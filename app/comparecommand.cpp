@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+#include "app/comparecommand.h"
+
+#include "app/headless.h"
+#include "core/base/messageline.h"
+#include "core/report/comparisonreport.h"
+#include "core/report/reportcomparison.h"
+#include "core/report/reportfile.h"
+#include "core/report/reportreader.h"
+
+#include <QJsonDocument>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <unistd.h>
+
+namespace {
+
+// The options that take a file, with the member each fills.
+struct FileOption
+{
+    const char *name;
+    QString CompareCommand::Options::*path;
+};
+
+const FileOption kFileOptions[] = {
+    {"--markdown", &CompareCommand::Options::markdownPath},
+    {"--csv", &CompareCommand::Options::csvPath},
+    {"--json", &CompareCommand::Options::jsonPath},
+};
+
+CompareCommand::Outcome bad(QString &error, const QString &message)
+{
+    error = message;
+    return CompareCommand::Outcome::BadInput;
+}
+
+bool looksLikeOption(const QString &arg)
+{
+    return arg.size() > 1 && arg.startsWith(QLatin1Char('-'));
+}
+
+QList<ReportFile> reportSet(const CompareCommand::Options &options,
+                            const ReportComparison *comparison)
+{
+    QList<ReportFile> files;
+    if (!options.markdownPath.isEmpty()) {
+        files.append({options.markdownPath,
+                      comparison ? comparisonMarkdown(*comparison).toUtf8() : QByteArray(),
+                      QStringLiteral("--markdown"), false});
+    }
+    if (!options.csvPath.isEmpty()) {
+        files.append({options.csvPath, comparison ? comparisonCsv(*comparison) : QByteArray(),
+                      QStringLiteral("--csv"), false});
+    }
+    if (!options.jsonPath.isEmpty()) {
+        files.append(
+            {options.jsonPath,
+             comparison
+                 ? QJsonDocument(comparisonToJson(*comparison)).toJson(QJsonDocument::Indented)
+                 : QByteArray(),
+             QStringLiteral("--json"), false});
+    }
+    return files;
+}
+
+int badInput(const QString &message)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(messageLine(message)));
+    return ExitBadInput;
+}
+
+} // namespace
+
+QString CompareCommand::usage()
+{
+    return QStringLiteral(
+        "usage: loopbench compare OLD.json NEW.json [MORE.json ...] [--markdown FILE]\n"
+        "                         [--csv FILE] [--json FILE|-]\n"
+        "Compares reports written by loopbench --json, on one machine or several: one table per\n"
+        "configuration (the same workload and number of loops K), with each report's median wall\n"
+        "time and n, the change against the first report that ran it with the Mann-Whitney\n"
+        "p-value and both sample sizes (\"~\": p > 0.05, no change beyond noise), and each\n"
+        "report's speedup against its own 1-loop runs. Reports of different workloads (tasks,\n"
+        "IO and CPU ranges, kernel, seed) are compared only where the workload matches.\n"
+        "--markdown, --csv and --json also write the comparison to files, all or none; --json -\n"
+        "writes it to standard output (the table then goes to standard error).\n"
+        "Exit status: 0 compared, 1 a file could not be written, 2 a file that is not a\n"
+        "LoopBench report (named in the message) or a bad option.\n");
+}
+
+CompareCommand::Outcome CompareCommand::parse(const QStringList &args, Options &options,
+                                              QString &error)
+{
+    const qsizetype end = args.indexOf(QStringLiteral("--"));
+    for (qsizetype i = 0; i < (end < 0 ? args.size() : end); ++i) {
+        if (args[i] == u"--help" || args[i] == u"-h")
+            return Outcome::Help;
+    }
+    options = {};
+    QStringList given;
+    bool optionsEnded = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args[i];
+        if (optionsEnded || !looksLikeOption(arg)) {
+            options.reports.append(arg);
+            continue;
+        }
+        if (arg == u"--") {
+            optionsEnded = true;
+            continue;
+        }
+        const qsizetype eq = arg.indexOf(QLatin1Char('='));
+        const QString name = eq < 0 ? arg : arg.left(eq);
+        const FileOption *option = nullptr;
+        for (const FileOption &o : kFileOptions) {
+            if (name == QLatin1String(o.name))
+                option = &o;
+        }
+        if (!option) {
+            return bad(
+                error,
+                QStringLiteral("%1: unknown option (see loopbench compare --help)").arg(name));
+        }
+        if (given.contains(name))
+            return bad(error, QStringLiteral("%1: given more than once").arg(name));
+        given.append(name);
+        QString value;
+        if (eq >= 0)
+            value = arg.mid(eq + 1);
+        else if (i + 1 < args.size() && (!looksLikeOption(args[i + 1])))
+            value = args[++i];
+        if (value.isEmpty())
+            return bad(error, QStringLiteral("%1: missing value").arg(name));
+        if (value == u"-" && name != u"--json") {
+            return bad(error, QStringLiteral("%1: give a file name (only --json writes to "
+                                             "standard output)")
+                                  .arg(name));
+        }
+        options.*(option->path) = value;
+    }
+    if (options.reports.size() < 2) {
+        return bad(error, QStringLiteral("compare: give at least two reports, such as loopbench "
+                                         "compare old.json new.json (see --help)"));
+    }
+    return Outcome::Run;
+}
+
+int CompareCommand::run(const QStringList &args)
+{
+    Options options;
+    QString error;
+    switch (parse(args, options, error)) {
+    case Outcome::Help:
+        std::printf("%s", qPrintable(usage()));
+        return ExitOk;
+    case Outcome::BadInput:
+        return badInput(error);
+    case Outcome::Run:
+        break;
+    }
+    // Targets that cannot work are refused before any report is read, as the run command does.
+    if (const auto problem = checkReportSet(reportSet(options, nullptr)))
+        return badInput(*problem);
+
+    std::vector<ComparedReport> reports;
+    for (const QString &path : options.reports) {
+        std::optional<ExperimentResult> result = ReportReader::readFile(path, &error);
+        if (!result)
+            return badInput(error);
+        // The name is shown in tables: one line, whatever the path holds.
+        reports.push_back({messageLine(path), std::move(*result)});
+    }
+    const ReportComparison comparison = compareReports(std::move(reports));
+
+    bool jsonOnStdout = false;
+    for (const ReportFile &f : reportSet(options, nullptr))
+        jsonOnStdout = jsonOnStdout || reportStream(f.path) == STDOUT_FILENO;
+    FILE *text = jsonOnStdout ? stderr : stdout; // stdout stays pure JSON for pipes
+    std::signal(SIGXFSZ, SIG_IGN);               // over `ulimit -f`, a write fails instead
+    errno = 0;
+    std::fprintf(text, "%s", qPrintable(comparisonText(comparison)));
+    const bool tableLost = (std::fflush(text) != 0 || std::ferror(text)) && text == stdout;
+    if (tableLost) {
+        std::fprintf(stderr, "cannot write to standard output: %s\n",
+                     std::strerror(errno ? errno : EIO));
+    }
+    if (!writeReportSet(reportSet(options, &comparison), nullptr, nullptr, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(messageLine(error)));
+        return ExitRunFailed;
+    }
+    return tableLost ? ExitRunFailed : ExitOk;
+}

@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: MIT
+#include "core/report/comparisonreport.h"
+
+#include "core/base/wholenumber.h"
+#include "core/report/csvwriter.h"
+#include "core/report/missingmark.h"
+#include "core/report/reportcomparison.h"
+
+#include <QJsonArray>
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+using State = ComparisonCell::State;
+
+QString group(std::uint64_t n)
+{
+    return WholeNumber::group(n);
+}
+
+QString loops(int k)
+{
+    return k == 1 ? QStringLiteral("1 loop") : QStringLiteral("%1 loops").arg(k);
+}
+
+QString workloadText(const WorkloadSpec &w)
+{
+    return QStringLiteral("%1 tasks, IO %2–%3 ms, CPU %4–%5 iterations, %6 kernel, seed %7")
+        .arg(group(std::uint64_t(w.tasks)), group(std::uint64_t(w.ioMinMs)),
+             group(std::uint64_t(w.ioMaxMs)), group(w.cpuMin), group(w.cpuMax),
+             kernelName(w.kernel), QString::number(w.seed));
+}
+
+// Where and how a report was measured, in one line: what tells two reports apart.
+QString reportText(const ComparedReport &r)
+{
+    const MachineInfo &m = r.result.machine;
+    const ExperimentSpec &s = r.result.spec;
+    QStringList parts{QStringLiteral("%1 (%2 logical CPUs)")
+                          .arg(m.cpuModel.isEmpty() ? QStringLiteral("unknown CPU") : m.cpuModel,
+                               QString::number(m.logicalCpus))};
+    if (!m.host.isEmpty())
+        parts.append(QStringLiteral("host ") + m.host);
+    if (!m.timestampUtc.isEmpty())
+        parts.append(m.timestampUtc);
+    if (!m.gitHash.isEmpty())
+        parts.append(QStringLiteral("LoopBench ") + m.gitHash);
+    parts.append(
+        QStringLiteral("%1 partition%2")
+            .arg(partitionName(s.partition), s.pin ? QStringLiteral(", pinned") : QString()));
+    if (r.result.cancelled)
+        parts.append(QStringLiteral("cancelled"));
+    return parts.join(QStringLiteral(", "));
+}
+
+// The shown columns of one cell: median wall, n, change, p with sample sizes, speedup.
+struct Shown
+{
+    QString wall;
+    QString n;
+    QString change;
+    QString p;
+    QString speedup;
+};
+
+QString fixed(double v, int decimals, const char *unit = "")
+{
+    return std::isfinite(v) ? QString::number(v, 'f', decimals) + QLatin1String(unit)
+                            : missingMark();
+}
+
+Shown shown(const ComparisonTable &table, std::size_t i)
+{
+    const ComparisonCell &c = table.cells[i];
+    switch (c.state) {
+    case State::OtherWorkload:
+        return {QStringLiteral("different workload"), {}, {}, {}, {}};
+    case State::Missing:
+        return {missingMark(), missingMark(), missingMark(), missingMark(), missingMark()};
+    case State::Measured:
+        break;
+    }
+    Shown s{fixed(c.medianWallMs, 3, " ms"),
+            QString::number(c.completedRuns),
+            {},
+            {},
+            fixed(c.speedup, 2, "x")};
+    if (i == table.base) {
+        s.change = QStringLiteral("base");
+        return s;
+    }
+    if (!std::isfinite(c.changePercent))
+        s.change = missingMark();
+    else if (c.significant)
+        s.change = (c.changePercent > 0 ? QStringLiteral("+") : QString()) +
+                   QString::number(c.changePercent, 'f', 2) + QLatin1Char('%');
+    else
+        s.change = QStringLiteral("~");
+    s.p = std::isfinite(c.vsBase.p) ? QStringLiteral("p=%1 n=%2+%3")
+                                          .arg(QString::number(c.vsBase.p, 'f', 3))
+                                          .arg(c.baseRuns)
+                                          .arg(c.completedRuns)
+                                    : missingMark();
+    return s;
+}
+
+QStringList headerOf(const ReportComparison &comparison, const ComparisonTable &table)
+{
+    return {QStringLiteral("report"), QStringLiteral("median wall"),
+            QStringLiteral("n"),      QStringLiteral("vs ") + comparison.reports[table.base].name,
+            QStringLiteral("p"),      QStringLiteral("speedup vs 1 loop")};
+}
+
+QList<QStringList> rowsOf(const ReportComparison &comparison, const ComparisonTable &table)
+{
+    QList<QStringList> rows;
+    for (std::size_t i = 0; i < table.cells.size(); ++i) {
+        const Shown s = shown(table, i);
+        rows.append({comparison.reports[i].name, s.wall, s.n, s.change, s.p, s.speedup});
+    }
+    return rows;
+}
+
+QString titleOf(const ComparisonTable &table)
+{
+    return workloadText(table.workload) + QStringLiteral(" · ") + loops(table.shards);
+}
+
+// Columns padded to their widest cell: names left-aligned, figures right-aligned.
+QString aligned(const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QStringList &row : rows) {
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            if (widths.size() <= c)
+                widths.append(0);
+            widths[c] = std::max(widths[c], row[c].size());
+        }
+    }
+    QString out;
+    for (const QStringList &row : rows) {
+        QString line;
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            if (c > 0)
+                line += QStringLiteral("  ");
+            line += c == 0 ? row[c].leftJustified(widths[c]) : row[c].rightJustified(widths[c]);
+        }
+        while (line.endsWith(QLatin1Char(' ')))
+            line.chop(1);
+        out += line;
+        out += QLatin1Char('\n');
+    }
+    return out;
+}
+
+QString markdownCell(QString text)
+{
+    text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    text.replace(QLatin1Char('|'), QStringLiteral("\\|"));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    text.replace(QLatin1Char('\r'), QLatin1Char(' '));
+    return text;
+}
+
+QString markdownRow(const QStringList &cells)
+{
+    QStringList escaped;
+    for (const QString &c : cells)
+        escaped.append(markdownCell(c));
+    return QStringLiteral("| ") + escaped.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
+}
+
+QString stateName(State state)
+{
+    switch (state) {
+    case State::Measured:
+        return QStringLiteral("measured");
+    case State::Missing:
+        return QStringLiteral("missing");
+    case State::OtherWorkload:
+        break;
+    }
+    return QStringLiteral("different_workload");
+}
+
+QJsonValue number(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject workloadJson(const WorkloadSpec &w)
+{
+    return {{QStringLiteral("tasks"), w.tasks},
+            {QStringLiteral("io_min_ms"), w.ioMinMs},
+            {QStringLiteral("io_max_ms"), w.ioMaxMs},
+            {QStringLiteral("cpu_min_iterations"), double(w.cpuMin)},
+            {QStringLiteral("cpu_max_iterations"), double(w.cpuMax)},
+            {QStringLiteral("kernel"), kernelName(w.kernel)},
+            {QStringLiteral("seed"), QString::number(w.seed)}};
+}
+
+} // namespace
+
+QString comparisonText(const ReportComparison &comparison)
+{
+    QString out;
+    for (const ComparedReport &r : comparison.reports)
+        out += r.name + QStringLiteral(": ") + reportText(r) + QLatin1Char('\n');
+    if (!comparison.sameWorkload) {
+        out += QStringLiteral("different workloads: each table compares the reports that ran "
+                              "its workload\n");
+    }
+    for (const ComparisonTable &table : comparison.tables) {
+        out += QLatin1Char('\n') + titleOf(table) + QLatin1Char('\n');
+        out += aligned(QList<QStringList>{headerOf(comparison, table)} + rowsOf(comparison, table));
+    }
+    return out;
+}
+
+QString comparisonMarkdown(const ReportComparison &comparison)
+{
+    QString out = QStringLiteral("# LoopBench comparison\n\n");
+    out += markdownRow({QStringLiteral("report"), QStringLiteral("measured on")});
+    out += QStringLiteral("|---|---|\n");
+    for (const ComparedReport &r : comparison.reports)
+        out += markdownRow({r.name, reportText(r)});
+    if (!comparison.sameWorkload) {
+        out += QStringLiteral("\nDifferent workloads: each table compares the reports that ran "
+                              "its workload.\n");
+    }
+    for (const ComparisonTable &table : comparison.tables) {
+        out += QStringLiteral("\n## ") + markdownCell(titleOf(table)) + QStringLiteral("\n\n");
+        out += markdownRow(headerOf(comparison, table));
+        out += QStringLiteral("|---|--:|--:|--:|--:|--:|\n");
+        for (const QStringList &row : rowsOf(comparison, table))
+            out += markdownRow(row);
+    }
+    out += QStringLiteral("\nChanges are against the first report that ran the configuration; "
+                          "\"~\" marks a change whose Mann-Whitney p is above %1 (n = runs of the "
+                          "base + runs of this report).\n")
+               .arg(kSignificanceLevel);
+    return out;
+}
+
+QByteArray comparisonCsv(const ReportComparison &comparison)
+{
+    QByteArray out;
+    CsvWriter csv(&out);
+    for (const ComparedReport &r : comparison.reports)
+        csv.comment(QStringLiteral("report"), r.name + QStringLiteral(": ") + reportText(r));
+    for (const char *name :
+         {"tasks", "io_min_ms", "io_max_ms", "cpu_min_iterations", "cpu_max_iterations", "kernel",
+          "seed", "shards", "report", "state", "completed_runs", "median_wall_ms", "base_report",
+          "base_runs", "change_percent", "p_value", "significant", "speedup_vs_1_loop"})
+        csv.field(name);
+    csv.endRow();
+    for (const ComparisonTable &table : comparison.tables) {
+        const WorkloadSpec &w = table.workload;
+        for (std::size_t i = 0; i < table.cells.size(); ++i) {
+            const ComparisonCell &c = table.cells[i];
+            if (c.state == State::OtherWorkload)
+                continue; // a row per report that belongs to the table
+            csv.field(w.tasks).field(w.ioMinMs).field(w.ioMaxMs);
+            csv.field(std::int64_t(w.cpuMin)).field(std::int64_t(w.cpuMax));
+            csv.field(kernelName(w.kernel)).field(QString::number(w.seed)).field(table.shards);
+            csv.field(comparison.reports[i].name).field(stateName(c.state));
+            if (c.state == State::Measured)
+                csv.field(c.completedRuns);
+            else
+                csv.empty();
+            csv.field(c.medianWallMs).field(comparison.reports[table.base].name);
+            if (c.state == State::Measured && i != table.base)
+                csv.field(c.baseRuns);
+            else
+                csv.empty();
+            csv.field(c.changePercent).field(c.vsBase.p);
+            if (c.state == State::Measured && i != table.base)
+                csv.field(c.significant);
+            else
+                csv.empty();
+            csv.field(c.speedup);
+            csv.endRow();
+        }
+    }
+    return out;
+}
+
+QJsonObject comparisonToJson(const ReportComparison &comparison)
+{
+    QJsonArray reports;
+    for (const ComparedReport &r : comparison.reports) {
+        const ExperimentSpec &s = r.result.spec;
+        reports.append(QJsonObject{{QStringLiteral("name"), r.name},
+                                   {QStringLiteral("meta"), r.result.machine.toJson()},
+                                   {QStringLiteral("workload"), workloadJson(s.workload)},
+                                   {QStringLiteral("partition"), partitionName(s.partition)},
+                                   {QStringLiteral("pin"), s.pin},
+                                   {QStringLiteral("cancelled"), r.result.cancelled}});
+    }
+    QJsonArray tables;
+    for (const ComparisonTable &table : comparison.tables) {
+        QJsonArray rows;
+        for (std::size_t i = 0; i < table.cells.size(); ++i) {
+            const ComparisonCell &c = table.cells[i];
+            QJsonObject row{{QStringLiteral("report"), comparison.reports[i].name},
+                            {QStringLiteral("state"), stateName(c.state)}};
+            if (c.state == State::Measured) {
+                row.insert(QStringLiteral("completed_runs"), c.completedRuns);
+                row.insert(QStringLiteral("median_wall_ms"), number(c.medianWallMs));
+                row.insert(QStringLiteral("speedup_vs_1_loop"), number(c.speedup));
+                if (i != table.base) {
+                    row.insert(QStringLiteral("base_runs"), c.baseRuns);
+                    row.insert(QStringLiteral("change_percent"), number(c.changePercent));
+                    row.insert(QStringLiteral("mann_whitney_u"), number(c.vsBase.u));
+                    row.insert(QStringLiteral("mann_whitney_p"), number(c.vsBase.p));
+                    row.insert(QStringLiteral("significant"), c.significant);
+                }
+            }
+            rows.append(row);
+        }
+        tables.append(QJsonObject{{QStringLiteral("workload"), workloadJson(table.workload)},
+                                  {QStringLiteral("shards"), table.shards},
+                                  {QStringLiteral("base"), comparison.reports[table.base].name},
+                                  {QStringLiteral("rows"), rows}});
+    }
+    return {{QStringLiteral("schema"), QString::fromLatin1(kComparisonSchema)},
+            {QStringLiteral("same_workload"), comparison.sameWorkload},
+            {QStringLiteral("significance_level"), kSignificanceLevel},
+            {QStringLiteral("reports"), reports},
+            {QStringLiteral("tables"), tables}};
+}

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/analysis/statistics.h"
+#include "core/experiment/experiment.h"
+
+#include <QString>
+
+#include <vector>
+
+// Reports of several runs or machines side by side, in the manner of Go's benchstat: one table
+// per configuration (one workload, one shard count K), one row per report with its median wall
+// time, and the change against the first report that has the configuration, with a Mann-Whitney
+// test saying whether the change is more than noise. Reports are compared only where they ran the
+// same workload: a speedup between two plans measures the plans, not the machines.
+
+// One report to compare: the name it is shown under (the path as the user gave it) and its
+// content (ReportReader).
+struct ComparedReport
+{
+    QString name;
+    ExperimentResult result;
+};
+
+// One report's figures for one configuration. Every figure comes from the report's summary
+// (ExperimentSummary: completed runs only), except the test, which needs both reports' runs.
+struct ComparisonCell
+{
+    enum class State {
+        Measured,      // the report ran this configuration (possibly with no completed run)
+        Missing,       // same workload, but this K was not run
+        OtherWorkload, // the report ran another workload: nothing here compares
+    };
+    State state = State::Missing;
+    int completedRuns = 0;
+    double medianWallMs = kNaN;
+    // Against the table's base report: (this median - base median) / base median, in percent.
+    // NaN for the base itself and where either median is missing.
+    double changePercent = kNaN;
+    // The base's completed wall times against this report's (NaN where not computed).
+    MannWhitney vsBase;
+    int baseRuns = 0;
+    // p <= kSignificanceLevel: the change is shown; otherwise "~", as benchstat does.
+    bool significant = false;
+    // This report's own 1-loop median over this K's median; NaN where the report ran no 1 loop.
+    double speedup = kNaN;
+};
+
+struct ComparisonTable
+{
+    WorkloadSpec workload;
+    int shards = 1;
+    // The report the changes are measured against: the first, in the order given, that ran this
+    // configuration.
+    std::size_t base = 0;
+    std::vector<ComparisonCell> cells; // one per report, in the order given
+};
+
+struct ReportComparison
+{
+    std::vector<ComparedReport> reports;
+    // By workload in the order the reports first ran them, then by ascending K.
+    std::vector<ComparisonTable> tables;
+    // Every report ran one workload. Otherwise the tables say "different workload" where one
+    // does not belong.
+    bool sameWorkload = true;
+};
+
+// benchstat's default: a change with a p-value above it is printed as "~".
+inline constexpr double kSignificanceLevel = 0.05;
+
+ReportComparison compareReports(std::vector<ComparedReport> reports);

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+#include "core/report/untrustedjson.h"
+
+#include "core/base/wholenumber.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace {
+
+std::optional<QJsonDocument> fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return std::nullopt;
+}
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// What a lexical pass sees of the text, without building anything: how deep it nests, whether it
+// ends inside a string, array or object (the mark of a file cut short), and where its last token
+// starts, to tell a cut from a mistake that happens to come before the end.
+struct Shape
+{
+    qsizetype tooDeepAt = -1; // offset of the bracket that opens level kMaxDepth + 1
+    bool tooManyValues = false;
+    bool open = false;
+    qsizetype lastToken = 0;
+    bool blank = true;
+};
+
+Shape shapeOf(const QByteArray &bytes)
+{
+    Shape shape;
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    bool inWord = false; // a number or literal: its first byte starts the token
+    // Every value but the first follows a ',' or opens a container: counting those counts values
+    // closely enough to bound them.
+    qint64 values = 1;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (isSpace(c)) {
+            inWord = false;
+            continue;
+        }
+        shape.blank = false;
+        const bool word =
+            c != '"' && c != '[' && c != '{' && c != ']' && c != '}' && c != ',' && c != ':';
+        if (!word || !inWord)
+            shape.lastToken = i;
+        inWord = word;
+        if ((c == ',' || c == '[' || c == '{') && ++values > UntrustedJson::kMaxValues) {
+            shape.tooManyValues = true;
+            return shape;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > UntrustedJson::kMaxDepth) {
+                shape.tooDeepAt = i;
+                return shape;
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    shape.open = inString || depth > 0;
+    return shape;
+}
+
+} // namespace
+
+QString UntrustedJson::tooLarge(qint64 bytes)
+{
+    const QString limit =
+        QStringLiteral("more than the %1 MB a report may have").arg(kMaxBytes / (1024 * 1024));
+    return bytes > kMaxBytes
+               ? limit + QStringLiteral(" (%1 bytes)").arg(WholeNumber::group(std::uint64_t(bytes)))
+               : limit;
+}
+
+std::optional<QJsonDocument> UntrustedJson::parse(const QByteArray &bytes, QString *error)
+{
+    if (bytes.size() > kMaxBytes)
+        return fail(error, tooLarge(bytes.size()));
+    const Shape shape = shapeOf(bytes);
+    if (shape.blank)
+        return fail(error, bytes.isEmpty() ? QStringLiteral("empty file")
+                                           : QStringLiteral("no JSON in it, only white space"));
+    if (shape.tooDeepAt >= 0) {
+        return fail(error, QStringLiteral("not a LoopBench report: JSON nested deeper than %1 "
+                                          "levels at offset %2")
+                               .arg(kMaxDepth)
+                               .arg(shape.tooDeepAt));
+    }
+    if (shape.tooManyValues) {
+        return fail(error, QStringLiteral("not a LoopBench report: more than %1 JSON values")
+                               .arg(WholeNumber::group(std::uint64_t(kMaxValues))));
+    }
+    QJsonParseError parseError;
+    QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error == QJsonParseError::NoError)
+        return doc;
+    // Qt reports a cut-off text at the last token or just past it, depending on what was cut;
+    // an error before the last token is a mistake in the text, whatever its end looks like.
+    if (shape.open && parseError.offset >= shape.lastToken) {
+        return fail(error, QStringLiteral("truncated: the JSON stops after %1 bytes, inside an "
+                                          "unfinished value")
+                               .arg(WholeNumber::group(std::uint64_t(bytes.size()))));
+    }
+    return fail(error, QStringLiteral("not JSON: %1 at offset %2")
+                           .arg(parseError.errorString())
+                           .arg(parseError.offset));
+}
+
+std::optional<QJsonDocument> UntrustedJson::readFile(const QString &path, QString *error)
+{
+    const QFileInfo info(path);
+    if (info.isDir())
+        return fail(error, QStringLiteral("is a folder, not a report file"));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(error, file.errorString());
+    // A regular file says its size up front: refused unread. A pipe or device is read until one
+    // byte past the limit and no further (/dev/zero ends there too).
+    if (!file.isSequential() && file.size() > kMaxBytes)
+        return fail(error, tooLarge(file.size()));
+    QByteArray bytes;
+    constexpr qint64 kChunk = 1 << 20;
+    while (bytes.size() <= kMaxBytes) {
+        const QByteArray chunk = file.read(std::min(kChunk, kMaxBytes + 1 - bytes.size()));
+        if (chunk.isEmpty())
+            break;
+        bytes += chunk;
+    }
+    if (file.error() != QFileDevice::NoError)
+        return fail(error, file.errorString());
+    if (bytes.size() > kMaxBytes)
+        return fail(error, tooLarge(-1));
+    return parse(bytes, error);
+}

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: MIT
+#include "core/report/reportcomparison.h"
+
+#include "core/report/comparisonreport.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+#include <cmath>
+#include <map>
+
+namespace {
+
+using State = ComparisonCell::State;
+
+const WorkloadSpec kWorkload{1000, 0, 100, 1000, 5000, Kernel::Sum, 1};
+const WorkloadSpec kOther{2000, 0, 100, 1000, 5000, Kernel::Sum, 1};
+
+// A report whose runs of each K took the given wall times, completed unless listed in `failed`.
+ComparedReport report(const char *name, const WorkloadSpec &workload,
+                      const std::map<int, std::vector<double>> &walls,
+                      const std::map<int, double> &failed = {})
+{
+    ExperimentResult r;
+    r.spec.workload = workload;
+    r.spec.shardCounts.clear();
+    for (const auto &[k, times] : walls) {
+        r.spec.shardCounts.append(k);
+        r.spec.repeats = std::max(r.spec.repeats, int(times.size()));
+        for (std::size_t i = 0; i < times.size(); ++i) {
+            RunResult run;
+            run.shards = k;
+            run.repeat = int(i);
+            run.tasks = run.tasksDone = workload.tasks;
+            run.wallMs = times[i];
+            r.runs.push_back(run);
+        }
+    }
+    for (const auto &[k, wall] : failed) {
+        RunResult run;
+        run.shards = k;
+        run.status = RunStatus::Failed;
+        run.wallMs = wall;
+        r.runs.push_back(run);
+    }
+    r.summary = summarizeExperiment(r);
+    return {QString::fromLatin1(name), r};
+}
+
+const ComparisonTable *table(const ReportComparison &c, const WorkloadSpec &w, int k)
+{
+    for (const ComparisonTable &t : c.tables) {
+        if (t.workload == w && t.shards == k)
+            return &t;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestReportComparison : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void baseIsTheFirstReportThatRanTheConfiguration()
+    {
+        const ReportComparison c =
+            compareReports({report("a", kWorkload, {{1, {100}}, {2, {60}}}),
+                            report("b", kWorkload, {{1, {100}}, {2, {60}}, {4, {40}}}),
+                            report("c", kWorkload, {{1, {100}}, {4, {45}}})});
+        QVERIFY(c.sameWorkload);
+        QCOMPARE(c.tables.size(), std::size_t(3));
+        QCOMPARE(c.tables[0].shards, 1);
+        QCOMPARE(c.tables[1].shards, 2);
+        QCOMPARE(c.tables[2].shards, 4);
+        QCOMPARE(c.tables[1].base, std::size_t(0));
+        QCOMPARE(c.tables[1].cells[2].state, State::Missing);
+        const ComparisonTable &four = c.tables[2];
+        QCOMPARE(four.base, std::size_t(1));
+        QCOMPARE(four.cells[0].state, State::Missing);
+        QCOMPARE(four.cells[2].changePercent, (45.0 - 40.0) / 40.0 * 100);
+    }
+
+    void changeIsSignificantOnlyBeyondNoise()
+    {
+        const std::vector<double> base{100, 101, 99, 100.5, 102};
+        const std::vector<double> doubled{200, 202, 198, 201, 204};
+        const std::vector<double> overlapping{100.2, 99.5, 101.5, 100.1, 100.9};
+        const ReportComparison c = compareReports({report("a", kWorkload, {{1, base}}),
+                                                   report("b", kWorkload, {{1, doubled}}),
+                                                   report("c", kWorkload, {{1, overlapping}})});
+        const ComparisonCell &slower = c.tables[0].cells[1];
+        QCOMPARE(slower.changePercent, 100.0);
+        QCOMPARE(slower.completedRuns, 5);
+        QCOMPARE(slower.baseRuns, 5);
+        // Complete separation of 5 and 5: W = 0, z = (12.5 - 0.5) / sqrt(25 * 11 / 12).
+        QCOMPARE(slower.vsBase.u, 0.0);
+        QVERIFY(std::abs(slower.vsBase.p - 0.012186) < 1e-5);
+        QVERIFY(slower.significant);
+        const ComparisonCell &same = c.tables[0].cells[2];
+        QVERIFY(same.vsBase.p > kSignificanceLevel);
+        QVERIFY(!same.significant);
+        // The base is not compared with itself.
+        QVERIFY(std::isnan(c.tables[0].cells[0].changePercent));
+        QVERIFY(std::isnan(c.tables[0].cells[0].vsBase.p));
+    }
+
+    void failedRunsEnterNoFigure()
+    {
+        const ReportComparison c =
+            compareReports({report("a", kWorkload, {{1, {100, 102, 98}}}),
+                            report("b", kWorkload, {{1, {100, 102, 98}}}, {{1, 99999}})});
+        const ComparisonCell &b = c.tables[0].cells[1];
+        QCOMPARE(b.completedRuns, 3);
+        QCOMPARE(b.medianWallMs, 100.0);
+        QCOMPARE(b.changePercent, 0.0);
+        QCOMPARE(b.vsBase.p, 1.0);
+    }
+
+    void speedupIsEachReportsOwnAgainstOneLoop()
+    {
+        const ReportComparison c =
+            compareReports({report("a", kWorkload, {{1, {100, 110, 90}}, {2, {50, 55, 45}}}),
+                            report("b", kWorkload, {{1, {300}}, {2, {100}}}),
+                            report("noone", kWorkload, {{2, {50}}, {4, {30}}})});
+        const ComparisonTable *two = table(c, kWorkload, 2);
+        QVERIFY(two);
+        QCOMPARE(two->cells[0].speedup, 2.0);
+        QCOMPARE(two->cells[1].speedup, 3.0);
+        QVERIFY(std::isnan(two->cells[2].speedup)); // it ran no 1 loop
+        QCOMPARE(table(c, kWorkload, 1)->cells[0].speedup, 1.0);
+    }
+
+    void otherWorkloadsAreComparedOnlyAmongThemselves()
+    {
+        const ReportComparison c = compareReports({report("a", kWorkload, {{1, {100}}, {2, {60}}}),
+                                                   report("b", kOther, {{1, {200}}, {2, {110}}}),
+                                                   report("c", kWorkload, {{1, {100}}})});
+        QVERIFY(!c.sameWorkload);
+        QCOMPARE(c.tables.size(), std::size_t(4));
+        // In the order the reports first ran them: a's workload, then b's.
+        QCOMPARE(c.tables[0].workload, kWorkload);
+        QCOMPARE(c.tables[2].workload, kOther);
+        const ComparisonTable *other = table(c, kOther, 2);
+        QCOMPARE(other->base, std::size_t(1));
+        QCOMPARE(other->cells[0].state, State::OtherWorkload);
+        QCOMPARE(other->cells[2].state, State::OtherWorkload);
+        QCOMPARE(table(c, kWorkload, 2)->cells[1].state, State::OtherWorkload);
+        QCOMPARE(table(c, kWorkload, 2)->cells[2].state, State::Missing);
+        QCOMPARE(table(c, kWorkload, 1)->cells[2].changePercent, 0.0);
+    }
+
+    void writersShowTheSameCells()
+    {
+        const ReportComparison c = compareReports(
+            {report("a|1", kWorkload, {{1, {100, 101, 99, 100.5, 102}}, {2, {50, 51, 49, 50, 52}}}),
+             report("b", kWorkload, {{1, {200, 202, 198, 201, 204}}}),
+             report("c", kOther, {{1, {300}}})});
+        const QString text = comparisonText(c);
+        QVERIFY(text.contains(QStringLiteral("different workloads: ")));
+        QVERIFY(text.contains(QStringLiteral("1,000 tasks, IO 0–100 ms, CPU 1,000–5,000 "
+                                             "iterations, sum kernel, seed 1 · 2 loops\n")));
+        QVERIFY(text.contains(QStringLiteral("+100.00%  p=0.012 n=5+5")));
+        QVERIFY(text.contains(QStringLiteral("different workload")));
+
+        const QString markdown = comparisonMarkdown(c);
+        QVERIFY(markdown.contains(QStringLiteral("| a\\|1 | 100.500 ms | 5 | base |  | 1.00x |")));
+        QVERIFY(markdown.contains(QStringLiteral("| b | — | — | — | — | — |")));
+
+        // A row per report that belongs to a table: 2 + 2 for the first workload, 1 for the other.
+        const QList<QByteArray> lines = comparisonCsv(c).split('\n');
+        int rows = 0;
+        for (const QByteArray &line : lines)
+            rows += !line.isEmpty() && std::isdigit(static_cast<unsigned char>(line[0]));
+        QCOMPARE(rows, 5);
+        QVERIFY(lines.contains("1000,0,100,1000,5000,sum,1,2,b,missing,,,a|1,,,,,"));
+
+        const QJsonObject json = comparisonToJson(c);
+        QCOMPARE(json[u"schema"].toString(), QStringLiteral("loopbench.compare/1"));
+        QCOMPARE(json[u"same_workload"].toBool(), false);
+        const QJsonArray tables = json[u"tables"].toArray();
+        QCOMPARE(tables.size(), 3);
+        const QJsonArray rowsOfOne = tables[0][u"rows"].toArray();
+        QCOMPARE(rowsOfOne[1][u"change_percent"].toDouble(), 100.0);
+        QCOMPARE(rowsOfOne[1][u"significant"].toBool(), true);
+        QCOMPARE(rowsOfOne[2][u"state"].toString(), QStringLiteral("different_workload"));
+        QVERIFY(!rowsOfOne[0].toObject().contains(u"change_percent")); // the base
+    }
+};
+
+QTEST_APPLESS_MAIN(TestReportComparison)
+#include "tst_reportcomparison.moc"
