@@ -352,6 +352,14 @@ RunResult readRun(const Fields &f, const ExperimentSpec &spec, double nsPerIter)
         run.perShard.push_back(readShard(Fields(shards[i], indexed(f.at("per_shard"), i)), run));
     if (f.has("error"))
         run.error = f.text("error", ReportReader::kMaxLongText);
+    // Optional: reports written before the machine-busy check have neither field.
+    if (f.has("others_cpu_fraction")) {
+        run.othersCpuFraction = f.numberOrNull("others_cpu_fraction");
+        if (run.othersCpuFraction > 1)
+            refuse(f.at("others_cpu_fraction"), QStringLiteral("a share above 1"));
+    }
+    if (f.has("machine_busy"))
+        f.boolean("machine_busy"); // derived from the share
     f.boolean("outlier"); // derived: summarizeExperiment() flags outliers again
     run.nsPerIter = nsPerIter;
     return run;
