@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/window/mainwindow.h"
 
+#include "core/report/reportreader.h"
 #include "ui/charts/comparisonchart.h"
 #include "ui/charts/coreloadview.h"
 #include "ui/charts/efficiencychart.h"
@@ -21,6 +22,14 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QMimeData>
+#include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <QCoroFuture>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -97,6 +106,8 @@ MainWindow::MainWindow(QWidget *parent)
             &ComparisonChart::setComparison);
 
     connect(m_livePage, &LivePage::experimentSelected, this, &MainWindow::showExperiment);
+    connect(m_actions, &WindowActions::openReportRequested, this, &MainWindow::showOpenDialog);
+    setAcceptDrops(true); // JSON reports dropped on the window are opened
 
     restoreSettings();
     openStore();
@@ -199,6 +210,122 @@ void MainWindow::showExperiment(std::int64_t experimentId)
         return;
     m_shownExperiment = experimentId;
     m_stats->setResult(experiment->result);
+}
+
+namespace {
+
+// A report file as read: the experiment, or why it is not one.
+using ReportRead = std::pair<std::optional<ExperimentResult>, QString>;
+
+QList<ReportRead> readReports(const QStringList &paths)
+{
+    QList<ReportRead> out;
+    for (const QString &path : paths) {
+        QString error;
+        std::optional<ExperimentResult> result = ReportReader::readFile(path, &error);
+        out.append({std::move(result), error});
+    }
+    return out;
+}
+
+} // namespace
+
+QCoro::Task<int> MainWindow::openReports(QStringList paths, QStringList *refused)
+{
+    const QPointer<MainWindow> self(this);
+    // Reading is checked and bounded (64 MB), but a large file still takes a second: not on the
+    // GUI thread.
+    // The future is made outside the co_await expression: GCC 12 destroys temporaries of a
+    // co_await operand twice when they own memory (a lambda capturing a list did).
+    QFuture<QList<ReportRead>> reading = QtConcurrent::run(readReports, paths);
+    const QList<ReportRead> reads = co_await reading;
+    if (!self)
+        co_return 0;
+    int added = 0;
+    QStringList problems;
+    for (qsizetype i = 0; i < reads.size(); ++i) {
+        const std::optional<ExperimentResult> &result = reads[i].first;
+        const QString &error = reads[i].second;
+        if (!result) {
+            problems.append(error);
+            continue;
+        }
+        if (!m_store.isOpen()) {
+            problems.append(tr("%1: the history is off (%2)")
+                                .arg(QFileInfo(paths[i]).fileName(), m_store.error()));
+            continue;
+        }
+        const std::int64_t id =
+            m_store.addExperiment(*result, QStringLiteral("imported"), paths[i]);
+        if (id == 0) {
+            problems.append(tr("%1: %2").arg(QFileInfo(paths[i]).fileName(), m_store.error()));
+            continue;
+        }
+        ++added;
+        m_shownExperiment = id;
+        m_stats->setResult(result->runs.empty() ? *result : m_store.experiment(id)->result);
+    }
+    if (added > 0)
+        m_history->load(m_store.runs());
+    if (refused)
+        *refused = problems;
+    co_return added;
+}
+
+QCoro::Task<> MainWindow::showOpenDialog()
+{
+    const QStringList paths =
+        QFileDialog::getOpenFileNames(this, tr("Open LoopBench reports"), QString(),
+                                      tr("LoopBench reports (*.json);;All files (*)"));
+    if (paths.isEmpty())
+        co_return;
+    const QPointer<MainWindow> self(this);
+    QStringList refused;
+    QCoro::Task<int> opening = openReports(paths, &refused); // not inside co_await: see above
+    const int added = co_await opening;
+    if (!self)
+        co_return;
+    if (!refused.isEmpty()) {
+        QStringList lines;
+        for (const QString &line : std::as_const(refused))
+            lines.append(line.toHtmlEscaped());
+        QMessageBox::warning(
+            this, tr("Open reports"),
+            tr("<p>Not opened:</p><p>%1</p>").arg(lines.join(QStringLiteral("<br>"))));
+    }
+    if (added > 0)
+        m_status->showMessage(tr("Added %n experiment(s) to the history", nullptr, added), 10000);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // Fire and forget: the coroutine reports through the status bar.
+    [](QPointer<MainWindow> self, QStringList files) -> QCoro::Task<> {
+        QStringList refused;
+        QCoro::Task<int> opening = self->openReports(files, &refused);
+        const int added = co_await opening;
+        if (!self)
+            co_return;
+        self->m_status->showMessage(
+            refused.isEmpty()
+                ? tr("Added %n experiment(s) to the history", nullptr, added)
+                : tr("Added %1; not opened: %2").arg(added).arg(refused.join(QStringLiteral("; "))),
+            15000);
+    }(QPointer<MainWindow>(this), paths);
 }
 
 void MainWindow::clearHistory()

@@ -56,9 +56,15 @@ public:
     QCoro::Task<ExportOutcome> exportTo(const ExportOptions &options);
     // What an export's reports describe, in words for the dialog; empty when nothing has run.
     QString exportScope() const;
+    // Reads LoopBench JSON reports (off this thread) and adds their runs to the history, marked
+    // with their machine; a file that is not a report is skipped with its reason. The number of
+    // experiments added, and the reasons of the files refused.
+    QCoro::Task<int> openReports(QStringList paths, QStringList *refused = nullptr);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void updateActions();
@@ -70,6 +76,7 @@ private:
     void onExperimentFinished(const ExperimentResult &result);
     void onCalibrated();
     QCoro::Task<> showExportDialog();
+    QCoro::Task<> showOpenDialog();
     void openStore();
     void showExperiment(std::int64_t experimentId);
     void restoreSettings();

@@ -65,6 +65,12 @@ void WindowActions::createActions(QMainWindow *window)
                     QStyle::SP_DialogSaveButton, {QKeySequence(Qt::CTRL | Qt::Key_E)},
                     "actionExport", [this] { emit exportRequested(); });
 
+    m_openReport = make(tr("&Open report…"),
+                        tr("Add the runs of LoopBench JSON reports (from any machine) to the "
+                           "history"),
+                        QStyle::SP_DialogOpenButton, {QKeySequence(Qt::CTRL | Qt::Key_O)},
+                        "actionOpenReport", [this] { emit openReportRequested(); });
+
     auto *toolbar = window->addToolBar(tr("Run"));
     toolbar->setObjectName(QStringLiteral("runToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -81,6 +87,7 @@ void WindowActions::createMenus(QMainWindow *window, const PresetStore &presets)
 {
     QMenuBar *bar = window->menuBar();
     QMenu *file = bar->addMenu(tr("&File"));
+    file->addAction(m_openReport);
     file->addAction(m_export);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), window, &QWidget::close);

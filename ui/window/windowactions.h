@@ -27,6 +27,7 @@ public:
     QAction *sweep() const { return m_sweep; }
     QAction *repeatCompare() const { return m_repeatCompare; }
     QAction *exportReports() const { return m_export; }
+    QAction *openReport() const { return m_openReport; }
     QAction *clearHistory() const { return m_clearHistory; }
     QMenu *viewMenu() const { return m_viewMenu; }
 
@@ -39,6 +40,7 @@ signals:
     void experimentRequested(bool sweep); // false: Repeat compare
     void cancelRequested();
     void exportRequested();
+    void openReportRequested();
     void presetRequested(int index);
     void clearHistoryRequested();
 
@@ -53,6 +55,7 @@ private:
     QAction *m_sweep = nullptr;
     QAction *m_repeatCompare = nullptr;
     QAction *m_export = nullptr;
+    QAction *m_openReport = nullptr;
     QAction *m_clearHistory = nullptr;
     QMenu *m_viewMenu = nullptr;
 };

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "core/report/jsonreport.h"
 #include "core/store/resultstore.h"
+#include "tests/support/syntheticexperiment.h"
 #include "tests/support/uitestsupport.h"
 #include "ui/charts/comparisonchart.h"
 #include "ui/config/configpanel.h"
@@ -11,6 +13,7 @@
 
 #include <QAction>
 #include <QItemSelectionModel>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -185,6 +188,41 @@ private slots:
         outcome = QCoro::waitFor(window.exportTo(options));
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
         QVERIFY(!hasComparison(outcome));
+    }
+
+    void reportsFromAnotherMachineJoinTheHistory()
+    {
+        MainWindow window;
+        const int before = window.history()->rowCount();
+        ExperimentResult other = synthetic::sweep();
+        other.machine.host = QStringLiteral("build-server");
+        QTemporaryDir dir;
+        const QString good = dir.filePath(QStringLiteral("other.json"));
+        const QString bad = dir.filePath(QStringLiteral("notes.json"));
+        {
+            QFile f(good);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QJsonDocument(experimentToJson(other)).toJson());
+            QFile g(bad);
+            QVERIFY(g.open(QIODevice::WriteOnly));
+            g.write("{\"shopping\": [\"milk\"]}");
+        }
+        QStringList refused;
+        const int added = QCoro::waitFor(window.openReports({good, bad}, &refused));
+        QVERIFY2(added == 1, qPrintable(refused.join(QLatin1Char('\n'))));
+        QCOMPARE(refused.size(), 1);
+        QVERIFY2(refused[0].endsWith(
+                     QLatin1String("notes.json: not a LoopBench report (no \"schema\")")),
+                 qPrintable(refused[0]));
+        // Every run of the report, marked with its machine, and its statistics on the page.
+        QCOMPARE(window.history()->rowCount(), before + int(other.runs.size()));
+        const HistoryEntry &last = window.history()->entry(window.history()->rowCount() - 1);
+        QCOMPARE(last.machine, QStringLiteral("build-server"));
+        QCOMPARE(last.role, RunRole::Imported);
+        QCOMPARE(window.statistics()->result().verdict(), other.verdict());
+        // It lasts like any other run.
+        MainWindow restarted;
+        QCOMPARE(restarted.history()->rowCount(), before + int(other.runs.size()));
     }
 
 private:
