@@ -283,6 +283,7 @@ void Shard::startSlice(std::int64_t t0Ns)
         return;
     }
     m_queue->endBatch();
+    m_report.createdNs = nowNs() - m_t0Ns;
     m_inputAt.reset();
     if (created < m_sliceSize) {
         // Cancelled while creating: the tasks that exist are all that will finish. Every one of
@@ -372,6 +373,7 @@ void Shard::completeTask(std::uint32_t rank, std::uint32_t iterations, std::int6
                 // place, and with a clock read beside it that cost 35 ns per task: a third of
                 // the loop's time at ten million tasks.
                 m_context.timings[m_slice.at(rank)] = {resumedNs - m_t0Ns, doneNs - m_t0Ns};
+                m_recordedRanks = std::max<std::size_t>(m_recordedRanks, rank + 1);
                 ++m_report.tasksDone;
                 addRelaxed(m_busyNs, doneNs - resumedNs);
             }
@@ -390,9 +392,11 @@ void Shard::putTimingsInTaskOrder()
     // this shard's slots, so the move stays inside them (ranks never created moved too: their
     // slots still say "did not run"). Copied out first, then scattered: the scatter's writes do
     // not depend on each other, so their cache misses overlap (~5 ns each, ~60 ms at ten
-    // million tasks, after the shard's last task: join overhead, not wall time).
+    // million tasks, after the shard's last task: join overhead, not wall time). Only ranks
+    // below m_recordedRanks have a record; every other slot still says "did not run", so a run
+    // cancelled while its tasks slept moves nothing.
     TaskTiming *const table = m_context.timings;
-    const std::size_t n = m_slice.size();
+    const std::size_t n = m_recordedRanks;
     if (!m_taskAt || n == 0)
         return;
     struct Record // TaskTiming without its initialisers: new[] leaves it unwritten
@@ -403,8 +407,9 @@ void Shard::putTimingsInTaskOrder()
     if (std::unique_ptr<Record[]> byRank{new (std::nothrow) Record[n]}) {
         ResidentPages::adviseHuge(byRank.get(), n * sizeof(Record));
         for (std::size_t r = 0; r < n; ++r) {
-            const TaskTiming &t = table[m_slice.at(r)];
+            TaskTiming &t = table[m_slice.at(r)];
             byRank[r] = {t.resumedNs, t.doneNs};
+            t = {}; // unless a record lands here below, this slot's task did not run
         }
         for (std::size_t r = 0; r < n; ++r)
             table[m_taskAt[r]] = {byRank[r].resumedNs, byRank[r].doneNs};
@@ -417,7 +422,7 @@ void Shard::putTimingsInTaskOrder()
     auto rankOf = [this](std::uint32_t task) {
         return static_cast<std::size_t>((task - m_slice.begin) / m_slice.stride);
     };
-    for (std::size_t start = 0; start < n; ++start) {
+    for (std::size_t start = 0; start < m_slice.size(); ++start) {
         if (m_taskAt[start] & kPlaced)
             continue;
         TaskTiming carried = table[m_slice.at(start)];

@@ -28,9 +28,10 @@ struct ShardReport
     std::int64_t tasks = 0;
     std::int64_t tasksDone = 0;
     std::int64_t tasksFailed = 0;
-    std::int64_t busyNs = 0;   // sum of kernel time: how long this loop was blocked by CPU work
-    std::int64_t cpuNs = 0;    // thread CPU time from slice start to last task
-    std::int64_t finishNs = 0; // last task done, relative to t0
+    std::int64_t busyNs = 0;    // sum of kernel time: how long this loop was blocked by CPU work
+    std::int64_t cpuNs = 0;     // thread CPU time from slice start to last task
+    std::int64_t finishNs = 0;  // last task done, relative to t0
+    std::int64_t createdNs = 0; // every task of the slice created, relative to t0
     std::uint64_t checksum = 0;
     QString error; // first failure inside a task, if any
 };
@@ -142,6 +143,7 @@ private:
     std::int64_t m_t0Ns = 0;
     std::size_t m_sliceSize = 0;
     std::int64_t m_cpuStartNs = 0;
+    std::size_t m_recordedRanks = 0; // one past the highest rank with a timing record
     ShardReport m_report;
     std::atomic<std::int64_t> m_finished{0};
     std::atomic<std::int64_t> m_busyNs{0};
