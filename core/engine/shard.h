@@ -59,6 +59,9 @@ public:
     static constexpr std::int64_t kNoStart = -1;
     // How many tasks apart sorting and creating a slice look at the cancel flag.
     static constexpr std::size_t kCancelCheckTasks = 1 << 16;
+    // From this many tasks a shard maps and touches the memory of its frames and sleeps before
+    // t0 (see prepareMemory()).
+    static constexpr std::size_t kPrepareMinTasks = 1 << 16;
 
     Shard(int index, Context context, Slice slice, int pinCpu = -1, QObject *parent = nullptr);
     ~Shard() override;
