@@ -49,7 +49,9 @@ public:
     struct Context
     {
         const TaskPlan *plan = nullptr;
-        TaskTiming *timings = nullptr;             // indexed by task id; shards write disjoint ids
+        // Indexed by task id once the shard has ended; while it runs, its own slots hold records
+        // in wake-up order (see putTimingsInTaskOrder()). Shards write disjoint slots.
+        TaskTiming *timings = nullptr;
         const std::atomic<bool> *cancel = nullptr; // shared by all shards of a run
         std::int64_t failTask = -1;                // RunConfig::failTask
         // The run's common start, published once by ShardSet: 0 until then, kNoStart when the
