@@ -223,7 +223,7 @@ bool Shard::orderSlice()
             return false;
         const auto task = static_cast<std::uint32_t>(keys[i]);
         m_taskAt[i] = task;
-        m_inputAt[i] = {static_cast<std::uint32_t>(keys[i] >> 32), plan.iterations(task)};
+        m_inputAt[i] = {static_cast<std::uint32_t>(keys[i] >> 32)};
     }
     return true;
 }
@@ -263,6 +263,7 @@ void Shard::startSlice(std::int64_t t0Ns)
         quit();
         return;
     }
+    const TaskPlan &plan = *m_context.plan;
     // Creating ten million coroutines takes a while: a cancel is looked at every
     // kCancelCheckTasks of them (well under a millisecond apart).
     std::size_t created = 0;
@@ -280,7 +281,11 @@ void Shard::startSlice(std::int64_t t0Ns)
             // Fire and forget: the frame frees itself when the body ends. Nothing inside can
             // throw out of the body (see completeTask), so nothing is lost; only allocating the
             // frame can throw, before the body runs.
-            runTask(static_cast<std::uint32_t>(created), m_inputAt[created].iterations).start();
+            constexpr std::size_t kAhead = 32;
+            if (created + kAhead < m_sliceSize)
+                plan.prefetchIterations(m_taskAt[created + kAhead]);
+            runTask(static_cast<std::uint32_t>(created), plan.iterations(m_taskAt[created]))
+                .start();
         }
     } catch (const std::bad_alloc &) {
         m_queue->endBatch();
