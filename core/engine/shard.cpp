@@ -2,7 +2,9 @@
 #include "core/engine/shard.h"
 
 #include "core/base/clock.h"
+#include "core/base/residentpages.h"
 #include "core/base/wholenumber.h"
+#include "core/engine/framearena.h"
 #include "core/engine/timerqueue.h"
 #include "core/workload/kernel.h"
 #include "core/workload/taskplan.h"
@@ -11,6 +13,7 @@
 #include <sched.h>
 
 #include <algorithm>
+#include <array>
 #include <exception>
 #include <new>
 #include <stdexcept>
@@ -30,6 +33,16 @@ std::int64_t threadCpuNs()
 void addRelaxed(std::atomic<std::int64_t> &counter, std::int64_t delta)
 {
     counter.store(counter.load(std::memory_order_relaxed) + delta, std::memory_order_relaxed);
+}
+
+// An array for n tasks, not initialised (its first writes are in loops that look at the cancel
+// flag), asking for 2 MiB pages: these buffers are tens of MB, written once, and with 4 KiB pages
+// the page faults of their first writes were most of the time spent sorting a slice.
+template <typename T> std::unique_ptr<T[]> uninitialisedArray(std::size_t n)
+{
+    std::unique_ptr<T[]> array(new T[n]);
+    ResidentPages::adviseHuge(array.get(), n * sizeof(T));
+    return array;
 }
 
 } // namespace
@@ -77,20 +90,28 @@ void Shard::run()
     try {
         ordered = orderSlice();
     } catch (const std::bad_alloc &) {
-        std::vector<std::uint32_t>().swap(m_order);
+        m_taskAt.reset();
+        m_inputAt.reset();
         m_sliceSize = m_slice.size();
         failOutOfMemory(0, "ordering");
     }
     {
+        // The arena outlives the queue: frames still parked when the queue goes are resumed by
+        // its destructor and free themselves into the arena.
+        FrameArena arena;
+        arena.makeCurrent();
         TimerQueue queue;
         {
             std::lock_guard lock(m_queueMutex);
             m_queue = &queue;
+            m_arena = &arena;
         }
+        if (ordered && m_sliceSize > 0)
+            prepareMemory(queue, arena);
         m_ready.release();
         // A shard with nothing to run ends here, before t0: 1023 empty shards of a 1-task run
         // must not be woken after t0 and delay the one that has the task.
-        if (ordered && !m_order.empty()) {
+        if (ordered && m_sliceSize > 0) {
             const std::int64_t t0Ns = awaitT0();
             if (t0Ns != kNoStart) {
                 startSlice(t0Ns);
@@ -99,7 +120,14 @@ void Shard::run()
         }
         std::lock_guard lock(m_queueMutex);
         m_queue = nullptr;
+        m_arena = nullptr;
     }
+    // Outside the queue's scope: the frames and the sleeps are gone, their memory is free for the
+    // copy this takes.
+    if (m_started)
+        putTimingsInTaskOrder();
+    m_taskAt.reset();
+    m_inputAt.reset();
     // Publishes the report and the timings this thread wrote. QThread::wait() orders them too,
     // but through Qt's own (uninstrumented) mutex; this pair makes the hand-over explicit and
     // visible to ThreadSanitizer.
@@ -135,7 +163,7 @@ void Shard::requestCancel()
     }
     if (m_queue) {
         QMetaObject::invokeMethod(
-            m_queue, [this] { m_queue->cancelAll(); }, Qt::QueuedConnection);
+            m_queue, [this] { dropSleepingTasks(); }, Qt::QueuedConnection);
     }
 }
 
@@ -154,7 +182,10 @@ bool Shard::orderSlice()
     };
     const TaskPlan &plan = *m_context.plan;
     const std::size_t n = m_slice.size();
-    std::vector<std::uint64_t> keys(n);
+    m_sliceSize = n;
+    // new[] without a value: no 80 MB memset that no cancel check can interrupt; every page is
+    // first written by a loop that looks at the flag.
+    std::unique_ptr<std::uint64_t[]> keys = uninitialisedArray<std::uint64_t>(n);
     std::uint32_t maxIo = 0;
     for (std::size_t i = 0; i < n; ++i) {
         if (cancelledAt(i))
@@ -165,12 +196,15 @@ bool Shard::orderSlice()
     }
     constexpr int kDigitBits = 11; // 2048 counters: 16 KB, stays in L1
     constexpr std::uint64_t kDigitMask = (1U << kDigitBits) - 1;
-    std::vector<std::uint64_t> sorted(n);
+    std::unique_ptr<std::uint64_t[]> sorted = uninitialisedArray<std::uint64_t>(n);
     for (int shift = 32; shift < 64 && (std::uint64_t{maxIo} >> (shift - 32)) != 0;
          shift += kDigitBits) {
-        std::vector<std::size_t> start(kDigitMask + 1, 0);
-        for (const std::uint64_t key : keys)
-            ++start[(key >> shift) & kDigitMask];
+        std::array<std::size_t, kDigitMask + 1> start{};
+        for (std::size_t i = 0; i < n; ++i) {
+            if (cancelledAt(i))
+                return false;
+            ++start[(keys[i] >> shift) & kDigitMask];
+        }
         std::size_t sum = 0;
         for (std::size_t &s : start)
             sum += std::exchange(s, sum);
@@ -181,11 +215,38 @@ bool Shard::orderSlice()
         }
         keys.swap(sorted);
     }
-    std::vector<std::uint64_t>().swap(sorted);
-    m_order.resize(n);
-    for (std::size_t i = 0; i < n; ++i)
-        m_order[i] = static_cast<std::uint32_t>(keys[i]);
+    sorted.reset();
+    m_taskAt = uninitialisedArray<std::uint32_t>(n);
+    m_inputAt = uninitialisedArray<TaskInput>(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (cancelledAt(i))
+            return false;
+        const auto task = static_cast<std::uint32_t>(keys[i]);
+        m_taskAt[i] = task;
+        m_inputAt[i] = {static_cast<std::uint32_t>(keys[i] >> 32)};
+    }
     return true;
+}
+
+void Shard::prepareMemory(TimerQueue &queue, FrameArena &arena)
+{
+    // Only speed: a shard that cannot reserve (or is cancelled meanwhile) allocates as it goes.
+    // Below kPrepareMinTasks it does not try: malloc's free lists serve a few thousand frames
+    // without a page fault, while mapping and touching a fresh region added 4-8 ms to the start
+    // of a 10,000-task run (measured with bench_timers --tasks 10000).
+    if (m_sliceSize < kPrepareMinTasks)
+        return;
+    const std::atomic<bool> *cancel = m_context.cancel;
+    try {
+        if (!queue.reserve(m_sliceSize, cancel))
+            return;
+    } catch (const std::bad_alloc &) {
+        return;
+    }
+    // What the compiler made of runTask's frame: create one (it starts suspended, so it touches
+    // nothing) and destroy it. The probe's frame comes from operator new: nothing is mapped yet.
+    (void)runTask(0, 0);
+    arena.reserve(m_sliceSize, arena.largestFrameBytes(), cancel);
 }
 
 void Shard::startSlice(std::int64_t t0Ns)
@@ -195,7 +256,6 @@ void Shard::startSlice(std::int64_t t0Ns)
         m_started = true;
     }
     m_t0Ns = t0Ns;
-    m_sliceSize = m_order.size();
     m_cpuStartNs = threadCpuNs();
     const std::atomic<bool> &cancel = *m_context.cancel;
     if (cancel.load(std::memory_order_relaxed)) {
@@ -204,35 +264,42 @@ void Shard::startSlice(std::int64_t t0Ns)
         return;
     }
     const TaskPlan &plan = *m_context.plan;
-    // Creating ten million coroutines takes seconds: a cancel is looked at every
+    // Creating ten million coroutines takes a while: a cancel is looked at every
     // kCancelCheckTasks of them (well under a millisecond apart).
     std::size_t created = 0;
     m_queue->beginBatch();
     try {
-        m_queue->reserve(m_sliceSize);
         for (; created < m_sliceSize; ++created) {
-            if (created % kCancelCheckTasks == 0 && created > 0 &&
-                cancel.load(std::memory_order_relaxed))
-                break;
-            const std::uint32_t task = m_order[created];
-            // Fire and forget: the Task handle is dropped, the coroutine frame frees itself when
-            // the body ends. Nothing inside can throw out of the body (see runTask), so nothing
-            // is lost; only allocating the frame can throw, before the body runs.
-            (void)runTask(task, t0Ns + plan.ioNs(task));
+            if (created % kCancelCheckTasks == 0 && created > 0) {
+                if (cancel.load(std::memory_order_relaxed))
+                    break;
+                // The inputs of the tasks created so far are never read again: give their pages
+                // back now, so that they and the frames are not resident at the same time (8 B
+                // per task of the peak).
+                ResidentPages::release(m_inputAt.get(), created * sizeof(TaskInput));
+            }
+            // Fire and forget: the frame frees itself when the body ends. Nothing inside can
+            // throw out of the body (see completeTask), so nothing is lost; only allocating the
+            // frame can throw, before the body runs.
+            constexpr std::size_t kAhead = 32;
+            if (created + kAhead < m_sliceSize)
+                plan.prefetchIterations(m_taskAt[created + kAhead]);
+            runTask(static_cast<std::uint32_t>(created), plan.iterations(m_taskAt[created]))
+                .start();
         }
     } catch (const std::bad_alloc &) {
-        std::vector<std::uint32_t>().swap(m_order);
         failOutOfMemory(created, "starting"); // frees the frames before anything allocates again
         m_queue->endBatch();
         return;
     }
     m_queue->endBatch();
-    std::vector<std::uint32_t>().swap(m_order); // 4 B per task, no longer needed
+    m_report.createdNs = nowNs() - m_t0Ns;
+    m_inputAt.reset();
     if (created < m_sliceSize) {
         // Cancelled while creating: the tasks that exist are all that will finish. Every one of
         // them is suspended (a sleep never completes inline), so none has finished yet.
         m_sliceSize = created;
-        m_queue->cancelAll(); // the last one to end quits the loop
+        dropSleepingTasks();
     }
 }
 
@@ -260,56 +327,147 @@ void Shard::failOutOfMemory(std::size_t started, const char *doing)
     }
 }
 
-QCoro::Task<> Shard::runTask(std::uint32_t task, std::int64_t dueNs)
+void Shard::dropSleepingTasks()
 {
-    // Keep this coroutine to the one suspension point: everything after it lives in an ordinary
-    // function, so the frame (allocated once per task and alive for the whole IO wait) holds
-    // only the parameters and the awaiter. That is what lets a million tasks fit in ~200 MB.
-    const bool due = co_await m_queue->sleepUntil(dueNs);
-    completeTask(task, dueNs, due);
+    // Called from the event loop (or the creation loop), never from inside a task: every task
+    // that has not finished is suspended at its one co_await, on m_queue, and its frame holds
+    // only a pointer, two integers and the awaiter, none with a destructor. Forgetting their
+    // handles and unmapping the arena ends them all at once. Resuming each instead (what
+    // cancelAll() does) took 400 ms at ten million tasks, one cache miss and one free per frame.
+    const std::size_t sleeping = m_queue->pending();
+    if (m_arena->liveOutside() > 0 || m_arena->liveInMapping() != sleeping) {
+        // Some frame did not come from the mapping (or is not where it should be): those must
+        // run their end to be freed.
+        m_queue->cancelAll();
+        return;
+    }
+    m_queue->forgetAll();
+    m_arena->release();
+    finishTasks(static_cast<std::int64_t>(sleeping));
+    if (sleeping == 0)
+        quit(); // already finished, or nothing was created
 }
 
-void Shard::completeTask(std::uint32_t task, std::int64_t dueNs, bool due)
+ArenaTask Shard::runTask(std::uint32_t rank, std::uint32_t iterations)
+{
+    // Keep this coroutine to the one suspension point: everything after it lives in an ordinary
+    // function, so the frame (one per task, alive for the whole IO wait; 80 B with GCC 12) holds
+    // only `this`, the rank, the iterations and the awaiter with its deadline. That, and the
+    // arena, is what lets ten million tasks fit in 1.3 GB.
+    const TimerQueue::SleepAwaiter sleep =
+        m_queue->sleepUntil(m_t0Ns + std::int64_t{m_inputAt[rank].ioUs} * 1000);
+    const bool due = co_await sleep;
+    completeTask(rank, iterations, sleep.deadlineNs(), due);
+}
+
+void Shard::completeTask(std::uint32_t rank, std::uint32_t iterations, std::int64_t dueNs,
+                         bool due) noexcept
 {
     const std::atomic<bool> &cancel = *m_context.cancel;
+    const std::uint32_t task = m_taskAt[rank];
     if (due && !cancel.load(std::memory_order_relaxed)) {
         const std::int64_t resumedNs = nowNs();
-        const std::int64_t lag = resumedNs - dueNs;
-        noteLag(resumedNs, lag);
-        // QCoro 0.8 stores the exception of a task nobody awaits and then drops it: catch here so
-        // a failure is counted and reported instead of vanishing.
+        noteLag(resumedNs, resumedNs - dueNs);
+        // Nobody awaits the task: catch here so a failure is counted and reported instead of
+        // vanishing.
         try {
             if (static_cast<std::int64_t>(task) == m_context.failTask)
                 throw std::runtime_error("injected failure (--fail-task)");
             const TaskPlan &plan = *m_context.plan;
-            const std::uint64_t result = runKernel(plan.spec().kernel, plan.iterations(task),
-                                                   plan.kernelInput(task), &cancel);
-            const std::int64_t doneNs = nowNs();
+            const std::uint64_t result =
+                runKernel(plan.spec().kernel, iterations, plan.kernelInput(task), &cancel);
+            // A task without CPU work is done when it resumes: its kernel does nothing. Reading
+            // the clock (kvm-clock here: 30 ns) only to learn that would be a third of the
+            // loop's time per task at ten million tasks.
+            const std::int64_t doneNs = iterations == 0 ? resumedNs : nowNs();
             if (!cancel.load(std::memory_order_relaxed)) {
                 m_report.checksum += checksumTerm(result);
-                m_context.timings[task] = {resumedNs - m_t0Ns, doneNs - m_t0Ns};
+                // Written in wake-up order, to this shard's own slots of the table (front to
+                // back); putTimingsInTaskOrder() moves them under their task ids after the run.
+                // Written under the task id at once, each record was a cache miss at a random
+                // place, and with a clock read beside it that cost 35 ns per task: a third of
+                // the loop's time at ten million tasks.
+                m_context.timings[m_slice.at(rank)] = {resumedNs - m_t0Ns, doneNs - m_t0Ns};
+                m_recordedRanks = std::max<std::size_t>(m_recordedRanks, rank + 1);
                 ++m_report.tasksDone;
                 addRelaxed(m_busyNs, doneNs - resumedNs);
             }
         } catch (const std::exception &e) {
-            ++m_report.tasksFailed;
-            if (m_report.error.isEmpty())
-                m_report.error =
-                    QStringLiteral("task %1: %2").arg(task).arg(QString::fromUtf8(e.what()));
+            noteFailure(task, e.what());
         } catch (...) {
-            ++m_report.tasksFailed;
-            if (m_report.error.isEmpty())
-                m_report.error = QStringLiteral("task %1: unknown exception").arg(task);
+            noteFailure(task, "unknown exception");
         }
     }
-    finishTask();
+    finishTasks(1);
 }
 
-void Shard::finishTask()
+void Shard::putTimingsInTaskOrder()
 {
-    const std::int64_t finished = m_finished.load(std::memory_order_relaxed) + 1;
+    // The record of rank r sits in slot m_slice.at(r) and belongs in slot m_taskAt[r]: both are
+    // this shard's slots, so the move stays inside them (ranks never created moved too: their
+    // slots still say "did not run"). Copied out first, then scattered: the scatter's writes do
+    // not depend on each other, so their cache misses overlap (~5 ns each, ~60 ms at ten
+    // million tasks, after the shard's last task: join overhead, not wall time). Only ranks
+    // below m_recordedRanks have a record; every other slot still says "did not run", so a run
+    // cancelled while its tasks slept moves nothing.
+    TaskTiming *const table = m_context.timings;
+    const std::size_t n = m_recordedRanks;
+    if (!m_taskAt || n == 0)
+        return;
+    struct Record // TaskTiming without its initialisers: new[] leaves it unwritten
+    {
+        std::int64_t resumedNs;
+        std::int64_t doneNs;
+    };
+    if (std::unique_ptr<Record[]> byRank{new (std::nothrow) Record[n]}) {
+        ResidentPages::adviseHuge(byRank.get(), n * sizeof(Record));
+        for (std::size_t r = 0; r < n; ++r) {
+            TaskTiming &t = table[m_slice.at(r)];
+            byRank[r] = {t.resumedNs, t.doneNs};
+            t = {}; // unless a record lands here below, this slot's task did not run
+        }
+        for (std::size_t r = 0; r < n; ++r)
+            table[m_taskAt[r]] = {byRank[r].resumedNs, byRank[r].doneNs};
+        return;
+    }
+    // No memory for the copy: follow each cycle of the permutation in place (one dependent cache
+    // miss per task, seconds at ten million, but no allocation). The top bit of m_taskAt marks
+    // the ranks already placed: a plan holds at most 50 million tasks, far below 2^31.
+    constexpr std::uint32_t kPlaced = 1U << 31;
+    auto rankOf = [this](std::uint32_t task) {
+        return static_cast<std::size_t>((task - m_slice.begin) / m_slice.stride);
+    };
+    for (std::size_t start = 0; start < m_slice.size(); ++start) {
+        if (m_taskAt[start] & kPlaced)
+            continue;
+        TaskTiming carried = table[m_slice.at(start)];
+        std::size_t at = start;
+        do {
+            const std::size_t to = rankOf(m_taskAt[at]);
+            m_taskAt[at] |= kPlaced;
+            std::swap(carried, table[m_slice.at(to)]);
+            at = to;
+        } while (at != start);
+    }
+}
+
+void Shard::noteFailure(std::uint32_t task, const char *what) noexcept
+{
+    ++m_report.tasksFailed;
+    if (!m_report.error.isEmpty())
+        return;
+    try {
+        m_report.error = QStringLiteral("task %1: %2").arg(task).arg(QString::fromUtf8(what));
+    } catch (...) {
+        // Out of memory for the message: the failure is still counted.
+    }
+}
+
+void Shard::finishTasks(std::int64_t count)
+{
+    const std::int64_t finished = m_finished.load(std::memory_order_relaxed) + count;
     m_finished.store(finished, std::memory_order_relaxed);
-    if (static_cast<std::size_t>(finished) == m_sliceSize) {
+    if (count > 0 && static_cast<std::size_t>(finished) == m_sliceSize) {
         m_report.finishNs = nowNs() - m_t0Ns;
         m_report.cpuNs = threadCpuNs() - m_cpuStartNs;
         quit();

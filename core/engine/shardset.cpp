@@ -4,6 +4,7 @@
 #include "core/analysis/idealbound.h"
 #include "core/analysis/statistics.h"
 #include "core/base/clock.h"
+#include "core/base/residentpages.h"
 #include "core/base/wholenumber.h"
 #include "core/workload/taskplan.h"
 
@@ -20,8 +21,13 @@ ShardSet::ShardSet(std::shared_ptr<const TaskPlan> plan, RunConfig config, doubl
     : m_plan(std::move(plan))
     , m_config(config)
     , m_nsPerIter(nsPerIter)
-    , m_timings(std::make_shared<std::vector<TaskTiming>>(m_plan->size()))
+    , m_timings(std::make_shared<std::vector<TaskTiming>>())
 {
+    // Written at random places (each task's record, in wake-up order): 2 MiB pages keep those
+    // writes to a cache miss each, without a TLB miss on top (ten million tasks: 160 MB).
+    m_timings->reserve(m_plan->size());
+    ResidentPages::adviseHuge(m_timings->data(), m_plan->size() * sizeof(TaskTiming));
+    m_timings->resize(m_plan->size());
     // Every Shard object exists before launch() starts a thread, so that progress() and cancel()
     // on the caller's thread never see the vector change under them.
     const int cpus = QThread::idealThreadCount();

@@ -2,6 +2,7 @@
 #include "core/engine/timerqueue.h"
 
 #include "core/base/clock.h"
+#include "core/base/residentpages.h"
 
 #include <algorithm>
 #include <utility>
@@ -54,6 +55,15 @@ void TimerQueue::push(std::int64_t deadlineNs, std::coroutine_handle<> handle)
         rearm();
 }
 
+bool TimerQueue::reserve(std::size_t n, const std::atomic<bool> *cancel)
+{
+    m_run.reserve(n);
+    void *unused = m_run.data() + m_run.size();
+    const std::size_t bytes = (m_run.capacity() - m_run.size()) * sizeof(Entry);
+    ResidentPages::adviseHuge(unused, bytes);
+    return ResidentPages::touch(unused, bytes, cancel);
+}
+
 void TimerQueue::endBatch()
 {
     if (--m_batchDepth == 0 && !m_firing)
@@ -89,8 +99,19 @@ void TimerQueue::fire()
     // (cancel, quit) get their turn between batches, as in any event loop. Whatever became due
     // while this batch ran is picked up by the next tick, with its lateness honestly recorded.
     const std::int64_t now = nowNs();
-    while (earliestNs() <= now)
+    for (;;) {
+        // The common case first: nothing out of order, walk the sorted run. A resumed task may
+        // sleep again (into the run or the heap), so both are looked at after every resume.
+        if (m_heap.empty()) {
+            if (m_runHead == m_run.size() || m_run[m_runHead].deadlineNs > now)
+                break;
+            m_run[m_runHead++].handle.resume();
+            continue;
+        }
+        if (earliestNs() > now)
+            break;
         popEarliest().handle.resume();
+    }
     m_firing = false;
     if (m_cancelled)
         cancelAll();
@@ -114,6 +135,16 @@ void TimerQueue::rearm()
         std::min<std::int64_t>((remainingNs + 999'999) / 1'000'000, std::int64_t{INT32_MAX}));
     m_timer.start(ms);
     m_armedNs = earliest;
+}
+
+void TimerQueue::forgetAll()
+{
+    m_cancelled = true;
+    m_timer.stop();
+    m_armedNs = INT64_MAX;
+    m_heap.clear();
+    m_run.clear();
+    m_runHead = 0;
 }
 
 void TimerQueue::cancelAll()

@@ -29,6 +29,9 @@ public:
     std::uint32_t ioUs(std::size_t task) const { return m_ioUs[task]; }
     std::int64_t ioNs(std::size_t task) const { return std::int64_t{m_ioUs[task]} * 1000; }
     std::uint32_t iterations(std::size_t task) const { return m_iterations[task]; }
+    // A hint that iterations(task) will be read soon: for loops that read the plan at random
+    // places and have other work to overlap the cache miss with.
+    void prefetchIterations(std::size_t task) const { __builtin_prefetch(&m_iterations[task]); }
     // Kernel input for a task: a function of seed and task id only, so results (and the checksum)
     // do not depend on which shard ran the task.
     std::uint64_t kernelInput(std::size_t task) const;

@@ -259,9 +259,9 @@ private slots:
         const Outcome o =
             runCli({"--headless", "--tasks", "10000000", "--shards", "1"}, 10000, env);
         QCOMPARE(o.exitCode, 2);
-        QVERIFY2(o.err.startsWith("--tasks: 10,000,000 tasks need about 3,052 MB"),
+        QVERIFY2(o.err.startsWith("--tasks: 10,000,000 tasks need about 1,621 MB"),
                  o.err.constData());
-        QVERIFY(o.err.contains("at most 1,676,902 tasks fit"));
+        QVERIFY(o.err.contains("at most 3,156,522 tasks fit"));
     }
 
     void aFailingTaskIsReportedNotSwallowed()

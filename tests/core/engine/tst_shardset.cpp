@@ -120,6 +120,42 @@ private slots:
         QCOMPARE(r.tasksDone, std::int64_t(0));
     }
 
+    void aCancelledRunKeepsItsFinishedTasksRecordsUnderTheirIds()
+    {
+        // Shards write timing records in wake-up order and move them under their task ids when
+        // they end, also when the run is cancelled with most tasks asleep: the tasks that ran
+        // keep their own records (none resumed before its IO was due, all of them due before the
+        // cancel), every other task has none. IO 0-60 s: a few hundred tasks end in the first
+        // seconds, the rest sleep.
+        for (Partition partition : {Partition::Contiguous, Partition::RoundRobin}) {
+            const auto plan = makePlan(200'000, 0, 60'000, 0, 0);
+            ShardSet set(plan, RunConfig{2, partition, false}, 1.0);
+            set.launch();
+            while (set.progress().finished < 200)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            const std::int64_t cancelAtNs = set.progress().elapsedNs;
+            set.cancel();
+            QVERIFY(set.join(30000));
+            const RunResult r = set.result();
+            QCOMPARE(r.status, RunStatus::Cancelled);
+            std::int64_t recorded = 0;
+            for (std::size_t i = 0; i < plan->size(); ++i) {
+                const TaskTiming &t = (*r.timings)[i];
+                if (t.doneNs < 0) {
+                    QCOMPARE(t.resumedNs, std::int64_t(-1));
+                    continue;
+                }
+                ++recorded;
+                QVERIFY2(t.resumedNs >= plan->ioNs(i), "a record under another task's id");
+                QVERIFY2(plan->ioNs(i) <= cancelAtNs + 1'000'000'000,
+                         "a task due after the cancel ran");
+            }
+            QVERIFY(recorded >= 200);
+            QCOMPARE(recorded, r.tasksDone);
+            QVERIFY(recorded < 20'000); // most were asleep
+        }
+    }
+
     void cancelWhileSummarisingEndsTheSummaryCancelled()
     {
         // Every task done; the cancel comes before the result is summarised (what Engine does

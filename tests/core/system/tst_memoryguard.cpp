@@ -13,16 +13,16 @@ private slots:
         MemoryGuard guard;
         guard.availableBytes = 1024ULL * 1024 * 1024; // 1 GiB available -> 512 MiB budget
         QCOMPARE(guard.budgetBytes(), 512ULL * 1024 * 1024);
-        // (512 MiB - 1 shard * 256 KiB) / 320 B per task
-        QCOMPARE(guard.maxTasks(1), (512ULL * 1024 * 1024 - 256 * 1024) / 320);
+        // (512 MiB - 1 shard * 256 KiB) / 170 B per task
+        QCOMPARE(guard.maxTasks(1), (512ULL * 1024 * 1024 - 256 * 1024) / 170);
         QVERIFY(!guard.check(guard.maxTasks(1), 1).has_value());
         const auto error = guard.check(10'000'000, 1);
         QVERIFY(error.has_value());
         QCOMPARE(error->field, QStringLiteral("tasks"));
         QCOMPARE(error->message,
-                 QStringLiteral("10,000,000 tasks need about 3,052 MB, more than the 512 MB "
+                 QStringLiteral("10,000,000 tasks need about 1,621 MB, more than the 512 MB "
                                 "LoopBench may use (half of the 1,024 MB available); at most "
-                                "1,676,902 tasks fit"));
+                                "3,156,522 tasks fit"));
         QVERIFY(guard.maxTasks(1024) < guard.maxTasks(1));
     }
 
