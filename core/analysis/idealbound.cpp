@@ -9,6 +9,13 @@
 
 std::int64_t idealBoundNs(const TaskPlan &plan, double nsPerIter, int cores)
 {
+    return idealBoundNs(
+        plan, [&](std::uint32_t task) { return nsPerIter * plan.iterations(task); }, cores);
+}
+
+std::int64_t idealBoundNs(const TaskPlan &plan, const std::function<double(std::uint32_t)> &workNs,
+                          int cores)
+{
     const std::size_t n = plan.size();
     if (n == 0 || cores < 1)
         return 0;
@@ -20,7 +27,7 @@ std::int64_t idealBoundNs(const TaskPlan &plan, double nsPerIter, int cores)
     double suffixWork = 0; // sum of w_j over io_j >= current t
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint32_t task = order[i];
-        const double work = nsPerIter * plan.iterations(task);
+        const double work = workNs(task);
         const auto release = static_cast<double>(plan.ioNs(task));
         suffixWork += work;
         // Ties: only evaluate t once every task released at t is in the suffix.

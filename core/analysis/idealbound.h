@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 
 class TaskPlan;
 
@@ -9,3 +10,9 @@ class TaskPlan;
 //   T* = max over t in {io_i} of ( t + sum_{io_j >= t} w_j / P ),   and T* >= max_i(io_i + w_i),
 // with w_i = nsPerIter * iterations_i. Sorting by io makes it O(n log n). Nanoseconds.
 std::int64_t idealBoundNs(const TaskPlan &plan, double nsPerIter, int cores);
+// The same bound with each task's work given in nanoseconds by `workNs(task)`: the work a run
+// measured (its kernel's time on its shard), so that the bound describes the run that happened
+// and no schedule of that run can beat it. An estimate from one calibration cannot promise that:
+// the work itself grows and shrinks between runs (caches, frequency, SMT).
+std::int64_t idealBoundNs(const TaskPlan &plan, const std::function<double(std::uint32_t)> &workNs,
+                          int cores);

@@ -60,14 +60,16 @@ struct RunResult
     std::int64_t tasksFailed = 0;
     double nsPerIter = 0; // calibration the ideal bound was computed with
 
-    double wallMs = 0;          // max done - t0
-    double idealMs = 0;         // release-time bound T* for P = min(shards, CPUs)
-    double efficiency = 0;      // idealMs / wallMs
-    double throughputTps = 0;   // tasks done per second of wall time
-    double startOverheadMs = 0; // creating the threads until every loop runs
-    double joinOverheadMs = 0;  // last task done until every thread is joined
-    Percentiles lagMs;          // resumed - due: event-loop lag
-    Percentiles latencyMs;      // done - t0
+    double wallMs = 0;           // max done - t0
+    double idealMs = 0;          // release-time bound T* for P = min(shards, CPUs), measured work
+    double estimatedIdealMs = 0; // the same bound from the calibration, as estimated before
+    double workMs = 0;           // the tasks' measured work: their kernels' time, summed
+    double efficiency = 0;       // idealMs / wallMs
+    double throughputTps = 0;    // tasks done per second of wall time
+    double startOverheadMs = 0;  // creating the threads until every loop runs
+    double joinOverheadMs = 0;   // last task done until every thread is joined
+    Percentiles lagMs;           // resumed - due: event-loop lag
+    Percentiles latencyMs;       // done - t0
     std::vector<ShardStats> perShard;
     std::uint64_t checksum = 0; // sum over shards; equal for every K on one plan
     // Share of all CPUs that other processes used during the run (MachineLoad); NaN unknown.

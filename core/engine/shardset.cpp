@@ -254,9 +254,39 @@ RunResult ShardSet::result()
     // the sort.
     r.idealMs = kNaN;
     r.efficiency = kNaN;
+    r.estimatedIdealMs = kNaN;
+    r.workMs = kNaN;
     if (r.status == RunStatus::Completed) {
-        const int cores = std::min(m_config.shards, QThread::idealThreadCount());
-        r.idealMs = nsToMs(idealBoundNs(*m_plan, m_nsPerIter, cores));
+        const int cpus = QThread::idealThreadCount();
+        const int cores = std::min(m_config.shards, cpus);
+        r.estimatedIdealMs = nsToMs(idealBoundNs(*m_plan, m_nsPerIter, cores));
+        // The bound of the run that happened: each task's work is its kernel's time as measured
+        // on its shard (done - resumed). With K <= CPUs every shard had a core, the run was a
+        // schedule of exactly that work on K cores, so it cannot beat the bound (efficiency <= 1
+        // up to the clock's resolution). With more shards than CPUs a kernel's wall time also
+        // holds time other shards ran: it is scaled by the shards' CPU time over their busy time.
+        double scale = 1;
+        if (m_config.shards > cpus) {
+            double busyMs = 0, cpuMs = 0;
+            for (const ShardStats &s : r.perShard) {
+                busyMs += s.busyMs;
+                cpuMs += s.cpuMs;
+            }
+            if (busyMs > 0 && cpuMs > 0)
+                scale = std::min(1.0, cpuMs / busyMs);
+        }
+        const std::vector<TaskTiming> &timings = *m_timings;
+        double workNs = 0;
+        r.idealMs = nsToMs(idealBoundNs(
+            *m_plan,
+            [&](std::uint32_t task) {
+                const TaskTiming &t = timings[task];
+                const double w = double(std::max<std::int64_t>(0, t.doneNs - t.resumedNs)) * scale;
+                workNs += w;
+                return w;
+            },
+            cores));
+        r.workMs = workNs / 1e6;
         r.efficiency = r.wallMs > 0 ? r.idealMs / r.wallMs : kNaN;
     }
     if (r.status == RunStatus::Failed && r.error.isEmpty())

@@ -92,6 +92,10 @@ QJsonObject runToJson(const RunResult &run)
         // null for a run that did not complete: it has no bound and no efficiency.
         {QStringLiteral("ideal_ms"), number(run.completed() ? run.idealMs : kNaN)},
         {QStringLiteral("efficiency"), number(run.completed() ? run.efficiency : kNaN)},
+        // The bound above is from the run's measured work; this one from the calibration.
+        {QStringLiteral("ideal_estimate_ms"),
+         number(run.completed() ? run.estimatedIdealMs : kNaN)},
+        {QStringLiteral("work_ms"), number(run.completed() ? run.workMs : kNaN)},
         {QStringLiteral("tasks"), static_cast<double>(run.tasks)},
         {QStringLiteral("tasks_done"), static_cast<double>(run.tasksDone)},
         {QStringLiteral("tasks_failed"), static_cast<double>(run.tasksFailed)},

@@ -329,6 +329,11 @@ RunResult readRun(const Fields &f, const ExperimentSpec &spec, double nsPerIter)
     run.wallMs = f.number("wall_ms");
     run.idealMs = f.numberOrNull("ideal_ms");
     run.efficiency = f.numberOrNull("efficiency");
+    // Optional: reports from before the bound was measured have neither.
+    if (f.has("ideal_estimate_ms"))
+        run.estimatedIdealMs = f.numberOrNull("ideal_estimate_ms");
+    if (f.has("work_ms"))
+        run.workMs = f.numberOrNull("work_ms");
     // A run's plan is its workload's (0 tasks where it failed before a plan existed).
     run.tasks = f.whole("tasks", NumberRange{0, std::uint64_t(spec.workload.tasks), nullptr});
     const NumberRange ofTasks{0, std::uint64_t(run.tasks), nullptr};
@@ -360,7 +365,7 @@ RunResult readRun(const Fields &f, const ExperimentSpec &spec, double nsPerIter)
     }
     if (f.has("machine_busy"))
         f.boolean("machine_busy"); // derived from the share
-    f.boolean("outlier"); // derived: summarizeExperiment() flags outliers again
+    f.boolean("outlier");          // derived: summarizeExperiment() flags outliers again
     run.nsPerIter = nsPerIter;
     return run;
 }

@@ -4,6 +4,7 @@
 #include "tests/support/testplans.h"
 
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +19,39 @@ class TestShardSet : public QObject
 {
     Q_OBJECT
 private slots:
+    void aRunCannotBeatItsOwnBound_data()
+    {
+        QTest::addColumn<int>("shards");
+        QTest::newRow("1 loop") << 1;
+        QTest::newRow("2 loops") << 2;
+    }
+
+    void aRunCannotBeatItsOwnBound()
+    {
+        // The case that read 129 % with the bound built from one calibration: 1,000 hash tasks
+        // of 100k iterations, all released at once. Built from the run's measured work, the
+        // bound is one that run's own schedule satisfies, whatever the calibration said.
+        QFETCH(int, shards);
+        const auto plan = makePlan(1000, 0, 2, 100000, 100000, Kernel::Hash);
+        const double wrongCalibration = 20.0; // ns per iteration: ten times the truth
+        const RunResult r = runBlocking(plan, RunConfig{shards}, wrongCalibration);
+        QVERIFY(r.completed());
+        QVERIFY2(
+            r.idealMs <= r.wallMs * 1.001 + 0.01,
+            qPrintable(QStringLiteral("ideal %1 ms, wall %2 ms").arg(r.idealMs).arg(r.wallMs)));
+        QVERIFY(r.efficiency <= 1.001);
+        QVERIFY(r.efficiency > 0.3);
+        // The estimate is what the (wrong) calibration promised: above the wall time here.
+        QVERIFY2(r.estimatedIdealMs > r.wallMs,
+                 qPrintable(QStringLiteral("estimate %1 ms, wall %2 ms")
+                                .arg(r.estimatedIdealMs)
+                                .arg(r.wallMs)));
+        // The measured work is every kernel's time: at least the bound's share of each core.
+        QVERIFY(r.workMs > 0);
+        QVERIFY(r.workMs / std::min(shards, QThread::idealThreadCount()) <=
+                r.idealMs * 1.001 + 0.01);
+    }
+
     void aRunThatDidNotCompleteHasNoBoundAndNoEfficiency()
     {
         const auto plan = makePlan(50, 0, 5, 100, 1000);
