@@ -432,8 +432,10 @@ QList<StoredRun> ResultStore::runs() const
         return out;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM runs ORDER BY id").arg(kRunColumns)))
+    if (!q.exec(QStringLiteral("SELECT %1 FROM runs ORDER BY id").arg(kRunColumns))) {
+        fail(QStringLiteral("could not read the history"), q.lastError().text());
         return out;
+    }
     while (q.next())
         out.append(runFromQuery(q));
     return out;
@@ -459,8 +461,10 @@ QList<StoredExperiment> ResultStore::experiments() const
     if (!q.exec(QStringLiteral(
             "SELECT id, kind, source, finished, cancelled, tasks, io_min_ms, io_max_ms, "
             "cpu_min_iterations, cpu_max_iterations, kernel, seed, shard_counts, partition, pin, "
-            "repeats, warmup, fail_task, ns_per_iter, machine FROM experiments ORDER BY id")))
+            "repeats, warmup, fail_task, ns_per_iter, machine FROM experiments ORDER BY id"))) {
+        fail(QStringLiteral("could not read the history"), q.lastError().text());
         return out;
+    }
     QHash<std::int64_t, qsizetype> index;
     while (q.next()) {
         StoredExperiment e;

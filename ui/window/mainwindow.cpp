@@ -187,6 +187,10 @@ void MainWindow::openStore()
     if (!m_store.notice().isEmpty())
         m_status->showMessage(m_store.notice(), 60000);
     m_history->load(m_store.runs());
+    if (!m_store.error().isEmpty()) { // a file this build's queries cannot read: say so
+        m_status->showMessage(tr("History: %1").arg(m_store.error()), 60000);
+        return;
+    }
     // The statistics page opens on the newest experiment that was not cancelled.
     const QList<StoredExperiment> experiments = m_store.experiments();
     for (auto it = experiments.crbegin(); it != experiments.crend(); ++it) {
