@@ -427,12 +427,22 @@ std::int64_t ResultStore::addExperiment(const ExperimentResult &result, const QS
 
 QList<StoredRun> ResultStore::runs() const
 {
+    return readRuns(0);
+}
+
+QList<StoredRun> ResultStore::readRuns(std::int64_t experimentId) const
+{
     QList<StoredRun> out;
     if (!m_open)
         return out;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM runs ORDER BY id").arg(kRunColumns))) {
+    q.prepare(QStringLiteral("SELECT %1 FROM runs %2 ORDER BY id")
+                  .arg(kRunColumns,
+                       experimentId > 0 ? QStringLiteral("WHERE experiment_id = ?") : QString()));
+    if (experimentId > 0)
+        q.addBindValue(static_cast<qlonglong>(experimentId));
+    if (!q.exec()) {
         fail(QStringLiteral("could not read the history"), q.lastError().text());
         return out;
     }
@@ -452,16 +462,26 @@ qsizetype ResultStore::runCount() const
 
 QList<StoredExperiment> ResultStore::experiments() const
 {
+    return readExperiments(0);
+}
+
+QList<StoredExperiment> ResultStore::readExperiments(std::int64_t id) const
+{
     QList<StoredExperiment> out;
     if (!m_open)
         return out;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral(
-            "SELECT id, kind, source, finished, cancelled, tasks, io_min_ms, io_max_ms, "
-            "cpu_min_iterations, cpu_max_iterations, kernel, seed, shard_counts, partition, pin, "
-            "repeats, warmup, fail_task, ns_per_iter, machine FROM experiments ORDER BY id"))) {
+    q.prepare(QStringLiteral(
+                  "SELECT id, kind, source, finished, cancelled, tasks, io_min_ms, io_max_ms, "
+                  "cpu_min_iterations, cpu_max_iterations, kernel, seed, shard_counts, partition, "
+                  "pin, repeats, warmup, fail_task, ns_per_iter, machine FROM experiments %1 "
+                  "ORDER BY id")
+                  .arg(id > 0 ? QStringLiteral("WHERE id = ?") : QString()));
+    if (id > 0)
+        q.addBindValue(static_cast<qlonglong>(id));
+    if (!q.exec()) {
         fail(QStringLiteral("could not read the history"), q.lastError().text());
         return out;
     }
@@ -495,7 +515,9 @@ QList<StoredExperiment> ResultStore::experiments() const
         index.insert(e.id, out.size());
         out.append(std::move(e));
     }
-    for (const StoredRun &run : runs()) {
+    // One experiment reads its own runs only: reopening one from the history must not read them
+    // all.
+    for (const StoredRun &run : readRuns(id)) {
         if (run.role == QLatin1String(kWarmupRole))
             continue; // never in an experiment's statistics
         if (const auto it = index.constFind(run.experimentId); it != index.cend())
@@ -508,7 +530,9 @@ QList<StoredExperiment> ResultStore::experiments() const
 
 std::optional<StoredExperiment> ResultStore::experiment(std::int64_t id) const
 {
-    for (StoredExperiment &e : experiments()) {
+    if (id <= 0)
+        return std::nullopt;
+    for (StoredExperiment &e : readExperiments(id)) {
         if (e.id == id)
             return std::move(e);
     }

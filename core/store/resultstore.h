@@ -101,6 +101,9 @@ public:
     static constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
 
 private:
+    // Every run / experiment when the id is 0, else those of one experiment.
+    QList<StoredRun> readRuns(std::int64_t experimentId) const;
+    QList<StoredExperiment> readExperiments(std::int64_t id) const;
     bool migrate();
     bool fail(const QString &what, const QString &why) const;
 
