@@ -41,6 +41,7 @@ constexpr Option kOptions[] = {
     {"markdown", "FILE", nullptr},
     {"quiet", nullptr, nullptr},
     {"record", nullptr, nullptr},
+    {"record-tasks", nullptr, nullptr},
     {"help", nullptr, nullptr},
     {"h", nullptr, nullptr},
     {"version", nullptr, nullptr},
@@ -109,7 +110,7 @@ QString CliParser::usage()
         "                 [--kernel sum|hash] [--partition contiguous|round-robin] [--seed S]\n"
         "                 [--repeat R] [--warmup] [--sweep] [--pin] [--json FILE|-]\n"
         "                 [--csv DIR|FILE.csv] [--csv-tasks] [--markdown FILE] [--quiet]\n"
-        "                 [--fail-task ID] [--record]\n"
+        "                 [--fail-task ID] [--record] [--record-tasks]\n"
         "--shards takes a list (1,2,4); --sweep runs K = 1, 2, 4, ... up to twice the logical\n"
         "CPUs. --repeat R runs every K R times, interleaved; --warmup adds one untimed run "
         "first.\n"
@@ -117,6 +118,7 @@ QString CliParser::usage()
         "is given at most once; an option's value follows it as --tasks 500 or --tasks=500.\n"
         "--record adds the runs to the history the desktop app shows (the result store,\n"
         "~/.local/share/LoopBench/results.sqlite); without it no database is touched.\n"
+        "--record-tasks records too, with every run's per-task timings (16 B a task).\n"
         "Any option implies --headless. Without options, opens the desktop app (or runs the\n"
         "default comparison headless when no display is set; an unusable display is exit 2).\n"
         "\n"
@@ -247,7 +249,8 @@ CliParser::Outcome CliParser::parse(const QStringList &args, HeadlessOptions &op
     options.markdownPath = parser.value(QStringLiteral("markdown"));
     options.csvTasks = parser.isSet(QStringLiteral("csv-tasks"));
     options.quiet = parser.isSet(QStringLiteral("quiet"));
-    options.record = parser.isSet(QStringLiteral("record"));
+    options.recordTasks = parser.isSet(QStringLiteral("record-tasks"));
+    options.record = options.recordTasks || parser.isSet(QStringLiteral("record"));
     for (const char *name : {"csv", "markdown"}) {
         if (parser.value(QLatin1String(name)) == u"-")
             return bad(QStringLiteral("%1: give a file or directory name (only --json writes to "

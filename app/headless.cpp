@@ -4,8 +4,6 @@
 #include "core/base/clock.h"
 #include "core/base/messageline.h"
 #include "core/experiment/experimentrunner.h"
-#include "core/load/loadsampler.h"
-#include "core/load/loadtimeline.h"
 #include "core/report/csvreport.h"
 #include "core/report/csvreportset.h"
 #include "core/report/jsonreport.h"
@@ -72,8 +70,7 @@ enum class WriteOutcome { Written, Failed, Interrupted };
 
 // The reports asked for, as one set; with `result` null, their paths only (to check them
 // before the run).
-QList<ReportFile> reportSet(const HeadlessOptions &options, const ExperimentResult *result,
-                            const LoadTimeline *load)
+QList<ReportFile> reportSet(const HeadlessOptions &options, const ExperimentResult *result)
 {
     QList<ReportFile> files;
     if (!options.jsonPath.isEmpty()) {
@@ -93,11 +90,10 @@ QList<ReportFile> reportSet(const HeadlessOptions &options, const ExperimentResu
                       QStringLiteral("--csv"), false});
     } else if (!options.csvPath.isEmpty() && !result) {
         const QDir dir(options.csvPath);
-        for (const QString &name : csvReportFileNames(true, options.csvTasks))
+        for (const QString &name : csvReportFileNames(options.csvTasks))
             files.append({dir.filePath(name), {}, QStringLiteral("--csv"), true});
     } else if (!options.csvPath.isEmpty()) {
-        const LoadSeries series = LoadSeries::fromSamples(load->samples());
-        for (ReportFile &f : csvReportFiles(options.csvPath, *result, &series, options.csvTasks)) {
+        for (ReportFile &f : csvReportFiles(options.csvPath, *result, options.csvTasks)) {
             f.option = QStringLiteral("--csv");
             files.append(std::move(f));
         }
@@ -108,7 +104,7 @@ QList<ReportFile> reportSet(const HeadlessOptions &options, const ExperimentResu
 // Whether the table goes to stderr: a report streamed to stdout keeps stdout pure for pipes.
 bool reportOnStdout(const HeadlessOptions &options)
 {
-    for (const ReportFile &f : reportSet(options, nullptr, nullptr)) {
+    for (const ReportFile &f : reportSet(options, nullptr)) {
         if (reportStream(f.path) == STDOUT_FILENO)
             return true;
     }
@@ -117,11 +113,10 @@ bool reportOnStdout(const HeadlessOptions &options)
 
 // Writes every report asked for as one set (writeReportSet(): all or nothing). A Ctrl-C while
 // writing stops between files and leaves every file as it was.
-WriteOutcome writeReports(const HeadlessOptions &options, const ExperimentResult &result,
-                          const LoadTimeline &load)
+WriteOutcome writeReports(const HeadlessOptions &options, const ExperimentResult &result)
 {
     QString error;
-    if (writeReportSet(reportSet(options, &result, &load), &g_interrupted, nullptr, &error))
+    if (writeReportSet(reportSet(options, &result), &g_interrupted, nullptr, &error))
         return WriteOutcome::Written;
     if (g_interrupted.load()) {
         std::fprintf(stderr, "interrupted: no report written\n");
@@ -138,7 +133,7 @@ int runHeadless(const HeadlessOptions &options)
 {
     // Targets that cannot work (the same file twice, a folder, a device, a missing folder) are
     // bad input, refused before the run.
-    if (const auto problem = checkReportSet(reportSet(options, nullptr, nullptr))) {
+    if (const auto problem = checkReportSet(reportSet(options, nullptr))) {
         std::fprintf(stderr, "%s\n", qPrintable(messageLine(*problem)));
         return ExitBadInput;
     }
@@ -152,6 +147,7 @@ int runHeadless(const HeadlessOptions &options)
         }
         if (!store.notice().isEmpty())
             std::fprintf(stderr, "--record: %s\n", qPrintable(messageLine(store.notice())));
+        store.setKeepTaskTimings(options.recordTasks);
         recorder.emplace(store, options.experiment, QStringLiteral("cli"), QStringLiteral("cli"));
     }
     std::signal(SIGINT, onInterrupt);
@@ -161,11 +157,6 @@ int runHeadless(const HeadlessOptions &options)
     // the process dying with files half written.
     std::signal(SIGXFSZ, SIG_IGN);
     const bool progressLine = !options.quiet && isatty(STDERR_FILENO);
-    // Core and shard load for load.csv, sampled on this thread (never on a shard's) at the
-    // sampler's 4 Hz from the progress poll. The whole run is kept, not 60 s.
-    LoadSampler sampler;
-    LoadTimeline load(std::numeric_limits<double>::infinity());
-    std::int64_t lastSampleNs = 0;
     ExperimentRunner runner;
     // Each run is committed as it ends: a killed process loses at most the run in flight.
     bool recordFailed = false;
@@ -187,10 +178,6 @@ int runHeadless(const HeadlessOptions &options)
         const ExperimentProgress p = runner.progress();
         if (p.phase != ExperimentPhase::Running)
             return;
-        if (nowNs() - lastSampleNs >= std::int64_t{LoadSampler::kDefaultIntervalMs} * 1'000'000) {
-            load.append(sampler.sample(p.run.shardClocks));
-            lastSampleNs = nowNs();
-        }
         if (!progressLine)
             return;
         const double pct = p.run.tasks ? 100.0 * double(p.run.finished) / double(p.run.tasks) : 0;
@@ -243,7 +230,7 @@ int runHeadless(const HeadlessOptions &options)
     // A Ctrl-C during the runs has done its job (the result says cancelled, and the reports are
     // still written, marked so); from here on a Ctrl-C interrupts the writing.
     g_interrupted.store(false);
-    switch (writeReports(options, result, load)) {
+    switch (writeReports(options, result)) {
     case WriteOutcome::Failed:
         return ExitRunFailed; // the command line was fine (checked before the run): 1, not 2
     case WriteOutcome::Interrupted:

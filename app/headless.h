@@ -15,7 +15,8 @@ struct HeadlessOptions
     bool csvTasks = false; // add tasks.csv (one row per task of the last run) to a CSV directory
     QString markdownPath;
     bool quiet = false;
-    bool record = false; // add every run to the result store (ResultStore::defaultPath())
+    bool record = false;      // add every run to the result store (ResultStore::defaultPath())
+    bool recordTasks = false; // and every run's per-task timings with it
 };
 
 // Exit codes of the CLI contract.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/engine/tasktiming.h"
+#include "core/load/loadseries.h"
 #include "core/workload/partition.h"
 
 #include <QDateTime>
@@ -74,6 +75,11 @@ struct RunResult
     std::uint64_t checksum = 0; // sum over shards; equal for every K on one plan
     // Share of all CPUs that other processes used during the run (MachineLoad); NaN unknown.
     double othersCpuFraction = std::numeric_limits<double>::quiet_NaN();
+
+    // Every core's and shard's load, sampled at 4 Hz while the run was in flight, times from its
+    // t0 (RunLoadRecorder): load.csv and the store's load_samples. Empty for a run read back
+    // from a JSON report, which does not carry it.
+    LoadSeries load;
 
     std::shared_ptr<const TaskPlan> plan;
     std::shared_ptr<const std::vector<TaskTiming>> timings; // indexed by task id

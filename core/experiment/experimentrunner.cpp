@@ -145,9 +145,11 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
         emit runStarted(step);
         // What the rest of the machine did meanwhile: a run that shared its cores is flagged.
         const MachineLoad machine;
+        m_load.start([this] { return m_engine.progress(); });
         RunResult run = co_await m_engine.run(plan, config, result.nsPerIter, options.interrupt);
         if (!self)
             co_return result;
+        run.load = m_load.stop();
         run.othersCpuFraction = machine.othersFraction();
         run.repeat = step.repeat;
         emit runFinished(run, step);

@@ -4,6 +4,7 @@
 #include "core/engine/engine.h"
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentprogress.h"
+#include "core/experiment/runloadrecorder.h"
 
 #include <QObject>
 #include <QPointer>
@@ -67,6 +68,7 @@ private:
     bool cancelled() const;
 
     Engine m_engine;
+    RunLoadRecorder m_load;
     // Shared with the pool job that draws the plan, which may outlive this object.
     std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
     bool m_running = false;

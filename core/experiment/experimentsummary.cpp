@@ -37,6 +37,16 @@ std::vector<double> completedValues(const ExperimentResult &result, int shards, 
     return values;
 }
 
+// The measured work of the completed runs of one K; a report from before the work was measured
+// has none (NaN), which must not enter a median.
+std::vector<double> completedWork(const ExperimentResult &result, int shards)
+{
+    std::vector<double> values =
+        completedValues(result, shards, [](const RunResult &r) { return r.workMs; });
+    std::erase_if(values, [](double v) { return !std::isfinite(v); });
+    return values;
+}
+
 } // namespace
 
 ExperimentSummary summarizeExperiment(const ExperimentResult &result)
@@ -57,6 +67,7 @@ ExperimentSummary summarizeExperiment(const ExperimentResult &result)
     const Summary baseWallSummary = summarize(baseWall);
     const Summary baseIdeal = summarize(completedValues(
         result, summary.baselineShards, [](const RunResult &r) { return r.idealMs; }));
+    const Summary baseWork = summarize(completedWork(result, summary.baselineShards));
 
     for (int k : shardCounts) {
         ConfigSummary c;
@@ -82,6 +93,9 @@ ExperimentSummary summarizeExperiment(const ExperimentResult &result)
             summarize(completedValues(result, k, [](const RunResult &r) { return r.lagMs.p99; }));
         c.throughputTps = summarize(
             completedValues(result, k, [](const RunResult &r) { return r.throughputTps; }));
+        c.workMs = summarize(completedWork(result, k));
+        if (baseWork.median > 0 && c.workMs.median > 0)
+            c.workInflation = c.workMs.median / baseWork.median;
 
         const std::vector<bool> flags = madOutliers(wall);
         for (std::size_t j = 0; j < flags.size(); ++j) {

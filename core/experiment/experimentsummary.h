@@ -28,10 +28,15 @@ struct ConfigSummary
     Summary efficiency; // T* / wall, per run
     Summary lagP99Ms;   // each run's p99 event-loop lag
     Summary throughputTps;
+    Summary workMs; // the tasks' measured kernel time, summed over the run (RunResult::workMs)
 
     Ratio speedup;               // baseline median wall / this median wall, with propagated error
     double idealSpeedup = kNaN;  // baseline median T* / this median T*: the line a chart draws
     double amdahlSpeedup = kNaN; // the experiment's Amdahl fit evaluated at this K
+    // Median work of this K over the baseline's: how much the same kernels grew when they ran
+    // side by side (shared caches, SMT siblings, a lower all-core clock). 1.0 = no growth; the
+    // baseline's own is 1 by definition. NaN when either side has no measured work.
+    double workInflation = kNaN;
     // Mann-Whitney of the baseline's wall times against this K's, both with at least
     // kMinRunsForMannWhitney completed runs; NaN otherwise and for the baseline itself.
     MannWhitney vsBaseline;

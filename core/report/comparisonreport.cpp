@@ -66,12 +66,6 @@ struct Shown
     QString speedup;
 };
 
-QString fixed(double v, int decimals, const char *unit = "")
-{
-    return std::isfinite(v) ? QString::number(v, 'f', decimals) + QLatin1String(unit)
-                            : missingMark();
-}
-
 Shown shown(const ComparisonTable &table, std::size_t i)
 {
     const ComparisonCell &c = table.cells[i];
@@ -83,11 +77,11 @@ Shown shown(const ComparisonTable &table, std::size_t i)
     case State::Measured:
         break;
     }
-    Shown s{fixed(c.medianWallMs, 3, " ms"),
+    Shown s{fixedOrMissing(c.medianWallMs, 3, " ms"),
             QString::number(c.completedRuns),
             {},
             {},
-            fixed(c.speedup, 2, "x")};
+            fixedOrMissing(c.speedup, 2, "x")};
     if (i == table.base) {
         s.change = QStringLiteral("base");
         return s;

@@ -171,7 +171,9 @@ QByteArray summaryCsv(const ExperimentResult &result, CsvMetadata meta)
                  "lag_p99_median_ms",
                  "throughput_median_tps",
                  "mann_whitney_u",
-                 "mann_whitney_p"});
+                 "mann_whitney_p",
+                 "work_median_ms",
+                 "work_inflation"});
     for (const ConfigSummary &c : summary.configs) {
         csv.field(c.shards).field(c.shards == summary.baselineShards);
         csv.field(c.runs).field(c.completedRuns).field(c.outliers);
@@ -184,6 +186,7 @@ QByteArray summaryCsv(const ExperimentResult &result, CsvMetadata meta)
         csv.field(e.median).field(e.mean).field(e.stddev).field(e.min).field(e.max);
         csv.field(c.lagP99Ms.median).field(c.throughputTps.median);
         csv.field(c.vsBaseline.u).field(c.vsBaseline.p);
+        csv.field(c.workMs.median).field(c.workInflation);
         csv.endRow();
     }
     return out;
@@ -242,31 +245,45 @@ QByteArray tasksCsv(const ExperimentResult &result, const RunResult &run, CsvMet
     return out;
 }
 
-QByteArray loadCsv(const LoadSeries &load, const MachineInfo &machine, CsvMetadata meta)
+QByteArray loadCsv(const ExperimentResult &result, CsvMetadata meta)
 {
     QByteArray out;
     CsvWriter csv(&out);
     if (meta == CsvMetadata::CommentLines)
-        machineLines(csv, machine, "load");
-    csv.raw("time_s");
-    for (std::size_t c = 0; c < load.cores.size(); ++c)
+        experimentLines(csv, result, "load");
+    // As wide as the widest run: a run with fewer shards leaves the other columns empty.
+    std::size_t cores = 0;
+    std::size_t shards = 0;
+    for (const RunResult &r : result.runs) {
+        cores = std::max(cores, r.load.cores.size());
+        shards = std::max(shards, r.load.shards.size());
+    }
+    // run_index joins runs.csv; time_s counts from that run's t0.
+    for (const char *name : {"run_index", "shards", "repeat", "time_s"})
+        csv.raw(QByteArrayView(name));
+    for (std::size_t c = 0; c < cores; ++c)
         csv.raw("cpu" + QByteArray::number(static_cast<qulonglong>(c)) + "_busy_frac");
-    for (std::size_t k = 0; k < load.shards.size(); ++k)
+    for (std::size_t k = 0; k < shards; ++k)
         csv.raw("shard" + QByteArray::number(static_cast<qulonglong>(k)) + "_cpu_frac");
     csv.endRow();
-    auto value = [&csv](const std::vector<double> &series, std::size_t i) {
-        if (i < series.size())
-            csv.field(series[i]);
+    auto value = [&csv](const std::vector<std::vector<double>> &series, std::size_t column,
+                        std::size_t i) {
+        if (column < series.size() && i < series[column].size())
+            csv.field(series[column][i]); // NaN: empty
         else
             csv.empty();
     };
-    for (std::size_t i = 0; i < load.tSec.size(); ++i) {
-        csv.field(load.tSec[i]);
-        for (const std::vector<double> &series : load.cores)
-            value(series, i);
-        for (const std::vector<double> &series : load.shards)
-            value(series, i);
-        csv.endRow();
+    for (std::size_t run = 0; run < result.runs.size(); ++run) {
+        const RunResult &r = result.runs[run];
+        for (std::size_t i = 0; i < r.load.tSec.size(); ++i) {
+            csv.field(static_cast<std::int64_t>(run)).field(r.shards).field(r.repeat);
+            csv.field(r.load.tSec[i]);
+            for (std::size_t c = 0; c < cores; ++c)
+                value(r.load.cores, c, i);
+            for (std::size_t k = 0; k < shards; ++k)
+                value(r.load.shards, k, i);
+            csv.endRow();
+        }
     }
     return out;
 }

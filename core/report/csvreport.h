@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/load/loadseries.h"
-
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -24,7 +22,8 @@ struct RunResult;
 //
 //   runs.csv     one row per run, in execution order, whatever its status
 //   summary.csv  one row per configuration (shard count), completed runs only
-//   load.csv     one row per load sample: time_s, cpu0_busy_frac.., shard0_cpu_frac..
+//   load.csv     one row per load sample of every run: run_index (as in runs.csv), shards,
+//                repeat, time_s (from that run's t0), cpu0_busy_frac.., shard0_cpu_frac..
 //   tasks.csv    one row per task of one run: task_id, shard, io_ms, iterations, due_ms,
 //                resumed_ms, done_ms (times from the run's t0)
 //   meta.json    the JSON report (core/jsonreport.h) without its runs: machine, build, workload,
@@ -32,11 +31,11 @@ struct RunResult;
 //
 // Metadata lines. Unless CsvMetadata::None is asked for, each file begins with lines of the form
 // "# key: value", then the header row. The keys, in this order:
-//   csv_schema      "loopbench.csv/1"; bumped when a column changes meaning or goes away
+//   csv_schema      "loopbench.csv/2"; bumped when a column changes meaning or goes away
 //   file            runs, summary, tasks or load
 //   app_version, git_hash, cpu_model, logical_cpus, os, qt_version, qcoro_version, compiler,
 //   build_type, timestamp_utc, host   the MachineInfo fields, named as in the JSON report's "meta"
-// then, where the file has an experiment behind it (all but load.csv):
+// then, every file having an experiment behind it:
 //   tasks, io_min_ms, io_max_ms, cpu_min_iterations, cpu_max_iterations, kernel, seed,
 //   partition, pin, repeats, ns_per_iter
 // and per file:
@@ -45,7 +44,7 @@ struct RunResult;
 //   tasks.csv       run_index, shards, repeat (which run the tasks are from)
 // pandas reads the files with read_csv(path, comment='#'), R with read.csv(path,
 // comment.char='#'); a reader that knows no comments can skip the lines that start with '#'.
-inline constexpr const char *kCsvSchema = "loopbench.csv/1";
+inline constexpr const char *kCsvSchema = "loopbench.csv/2";
 
 enum class CsvMetadata {
     CommentLines, // the "# key: value" lines described above
@@ -61,8 +60,8 @@ QByteArray tasksCsv(const ExperimentResult &result, const RunResult &run,
                     CsvMetadata meta = CsvMetadata::CommentLines,
                     const std::atomic<bool> *cancel = nullptr);
 inline constexpr std::size_t kTasksCsvCancelCheckRows = 1 << 16;
-QByteArray loadCsv(const LoadSeries &load, const MachineInfo &machine,
-                   CsvMetadata meta = CsvMetadata::CommentLines);
+// The load each run recorded (RunResult::load), run after run.
+QByteArray loadCsv(const ExperimentResult &result, CsvMetadata meta = CsvMetadata::CommentLines);
 
 // The run tasks.csv describes: the last one that kept its per-task timings (runExperiment keeps
 // them for the last run only), else the last run with a plan; -1 when there is none.

@@ -8,11 +8,10 @@
 
 #include <QDir>
 
-QStringList csvReportFileNames(bool load, bool includeTasks)
+QStringList csvReportFileNames(bool includeTasks)
 {
-    QStringList names{QStringLiteral("runs.csv"), QStringLiteral("summary.csv")};
-    if (load)
-        names << QStringLiteral("load.csv");
+    QStringList names{QStringLiteral("runs.csv"), QStringLiteral("summary.csv"),
+                      QStringLiteral("load.csv")};
     if (includeTasks)
         names << QStringLiteral("tasks.csv");
     names << QStringLiteral("meta.json");
@@ -20,10 +19,10 @@ QStringList csvReportFileNames(bool load, bool includeTasks)
 }
 
 QList<ReportFile> csvReportFiles(const QString &dir, const ExperimentResult &result,
-                                 const LoadSeries *load, bool includeTasks)
+                                 bool includeTasks)
 {
     const QDir d(dir);
-    const QStringList names = csvReportFileNames(load != nullptr, includeTasks);
+    const QStringList names = csvReportFileNames(includeTasks);
     const int taskRun = includeTasks ? tasksCsvRunIndex(result) : -1;
 
     QList<ReportFile> files;
@@ -34,7 +33,7 @@ QList<ReportFile> csvReportFiles(const QString &dir, const ExperimentResult &res
         } else if (name == QLatin1String("summary.csv")) {
             bytes = summaryCsv(result);
         } else if (name == QLatin1String("load.csv")) {
-            bytes = loadCsv(*load, result.machine);
+            bytes = loadCsv(result);
         } else if (name == QLatin1String("tasks.csv")) {
             // Without a run that kept its tasks the file still appears, header only, so that a
             // script reading it does not need a special case.
@@ -48,9 +47,8 @@ QList<ReportFile> csvReportFiles(const QString &dir, const ExperimentResult &res
     return files;
 }
 
-bool writeCsvReports(const QString &dir, const ExperimentResult &result, const LoadSeries *load,
-                     bool includeTasks, QString *error, QStringList *written,
-                     const std::atomic<bool> *cancel)
+bool writeCsvReports(const QString &dir, const ExperimentResult &result, bool includeTasks,
+                     QString *error, QStringList *written, const std::atomic<bool> *cancel)
 {
-    return writeReportSet(csvReportFiles(dir, result, load, includeTasks), cancel, written, error);
+    return writeReportSet(csvReportFiles(dir, result, includeTasks), cancel, written, error);
 }

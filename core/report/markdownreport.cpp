@@ -11,19 +11,14 @@
 
 namespace {
 
-// QString::number never uses the user's locale: '.' as decimal point everywhere.
-QString fixed(double value, int decimals)
-{
-    return std::isfinite(value) ? QString::number(value, 'f', decimals) : missingMark();
-}
-
 QString withError(double value, double error, int decimals)
 {
     if (!std::isfinite(value))
         return missingMark();
     if (!std::isfinite(error))
-        return fixed(value, decimals);
-    return fixed(value, decimals) + QStringLiteral(" ± ") + fixed(error, decimals);
+        return fixedOrMissing(value, decimals);
+    return fixedOrMissing(value, decimals) + QStringLiteral(" ± ") +
+           fixedOrMissing(error, decimals);
 }
 
 // A p-value to two significant digits, and "< 0.001" below what R also stops printing digits for.
@@ -56,7 +51,7 @@ QString workloadLine(const ExperimentResult &result)
         .arg(w.ioMaxMs)
         .arg(w.cpuMin)
         .arg(w.cpuMax)
-        .arg(kernelName(w.kernel), fixed(result.nsPerIter, 3))
+        .arg(kernelName(w.kernel), fixedOrMissing(result.nsPerIter, 3))
         .arg(w.seed)
         .arg(partitionName(result.spec.partition),
              result.spec.pin ? QStringLiteral(", pinned") : QString())
@@ -74,22 +69,24 @@ QString experimentMarkdown(const ExperimentResult &result)
     lines << QStringLiteral("## LoopBench report") << QString();
     lines << machineLine(result.machine) << QString();
     lines << workloadLine(result) << QString();
-    lines << QStringLiteral("| shards | runs | outliers | wall ms (median ± sd) | speedup ± error "
-                            "| ideal speedup | efficiency | lag p99 ms | p vs baseline |");
-    lines << QStringLiteral("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    lines << QStringLiteral(
+        "| shards | runs | outliers | wall ms (median ± sd) | speedup ± error "
+        "| ideal speedup | efficiency | work inflation | lag p99 ms | p vs baseline |");
+    lines << QStringLiteral("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const ConfigSummary &c : summary.configs) {
         const bool base = c.shards == summary.baselineShards;
         const QString runs = c.completedRuns == c.runs
                                  ? QString::number(c.runs)
                                  : QStringLiteral("%1 of %2").arg(c.completedRuns).arg(c.runs);
-        lines << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |")
+        lines << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 |")
                      .arg(base ? QStringLiteral("%1 (baseline)").arg(c.shards)
                                : QString::number(c.shards),
                           runs, QString::number(c.outliers),
                           withError(c.wallMs.median, c.wallMs.stddev, 1),
-                          withError(c.speedup.value, c.speedup.error, 2), fixed(c.idealSpeedup, 2),
-                          fixed(c.efficiency.median, 2), fixed(c.lagP99Ms.median, 1),
-                          pValue(c.vsBaseline.p));
+                          withError(c.speedup.value, c.speedup.error, 2),
+                          fixedOrMissing(c.idealSpeedup, 2), fixedOrMissing(c.efficiency.median, 2),
+                          fixedOrMissing(c.workInflation, 2, "x"),
+                          fixedOrMissing(c.lagP99Ms.median, 1), pValue(c.vsBaseline.p));
     }
     lines << QString();
     lines << QStringLiteral("Speedup error: one sigma, propagated from the standard errors of both "
@@ -102,7 +99,8 @@ QString experimentMarkdown(const ExperimentResult &result)
     if (std::isfinite(summary.amdahl.serialFraction)) {
         lines << QString();
         lines << QStringLiteral("Amdahl fit: serial fraction %1 (rms residual %2x).")
-                     .arg(fixed(summary.amdahl.serialFraction, 3), fixed(summary.amdahl.rmse, 2));
+                     .arg(fixedOrMissing(summary.amdahl.serialFraction, 3),
+                          fixedOrMissing(summary.amdahl.rmse, 2));
     }
     lines << QString();
     lines << QStringLiteral("**Verdict:** ") + result.verdict();

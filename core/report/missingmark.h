@@ -3,6 +3,8 @@
 
 #include <QString>
 
+#include <cmath>
+
 // How every text report marks a value that does not exist (a run that did not complete has no
 // speedup, ideal bound or efficiency; one run has no spread; a p-value needs five runs): an em
 // dash, the mark the GUI's Formatting uses too. Never "nan", and never a made-up 0. JSON writes
@@ -10,4 +12,12 @@
 inline QString missingMark()
 {
     return QStringLiteral("—");
+}
+
+// A number with `decimals` digits after a '.' (QString::number never uses the user's locale) and
+// an optional unit, or missingMark() where there is none.
+inline QString fixedOrMissing(double value, int decimals, const char *unit = "")
+{
+    return std::isfinite(value) ? QString::number(value, 'f', decimals) + QLatin1String(unit)
+                                : missingMark();
 }

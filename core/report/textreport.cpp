@@ -7,18 +7,12 @@
 
 #include <cmath>
 
+#include <QStringList>
 #include <QTextStream>
 
 #include <algorithm>
 
 namespace {
-
-// A number, or missingMark() where there is none.
-QString fixed(double value, int decimals, const char *unit = "")
-{
-    return std::isfinite(value) ? QString::number(value, 'f', decimals) + QLatin1String(unit)
-                                : missingMark();
-}
 
 // Per configuration, once there is more than one number to summarise: medians with spread, the
 // speedup with its error, and the significance and Amdahl figures when they are defined.
@@ -35,21 +29,22 @@ QString summaryTable(const ExperimentResult &result)
       << qSetFieldWidth(10) << "outliers" << qSetFieldWidth(0) << "\n";
     for (const ConfigSummary &c : summary.configs) {
         // A spread or error that is not defined (one run) is left out, not printed as 0.
-        QString wall = fixed(c.wallMs.median / 1000, 3);
+        QString wall = fixedOrMissing(c.wallMs.median / 1000, 3);
         if (std::isfinite(c.wallMs.median) && std::isfinite(c.wallMs.stddev))
-            wall += QStringLiteral(" ± ") + fixed(c.wallMs.stddev / 1000, 3);
-        QString speedup = fixed(c.speedup.value, 2);
+            wall += QStringLiteral(" ± ") + fixedOrMissing(c.wallMs.stddev / 1000, 3);
+        QString speedup = fixedOrMissing(c.speedup.value, 2);
         if (std::isfinite(c.speedup.value) && std::isfinite(c.speedup.error))
-            speedup += QStringLiteral(" ± ") + fixed(c.speedup.error, 2);
+            speedup += QStringLiteral(" ± ") + fixedOrMissing(c.speedup.error, 2);
         if (std::isfinite(c.speedup.value))
             speedup += QLatin1Char('x');
         const QString p =
             std::isnan(c.vsBaseline.p) ? missingMark() : QString::number(c.vsBaseline.p, 'g', 2);
         s << qSetFieldWidth(7) << c.shards << qSetFieldWidth(6)
           << QStringLiteral("%1").arg(c.completedRuns) << qSetFieldWidth(19) << wall
-          << qSetFieldWidth(17) << speedup << qSetFieldWidth(8) << fixed(c.idealSpeedup, 2, "x")
-          << qSetFieldWidth(11) << fixed(c.efficiency.median, 2) << qSetFieldWidth(10) << p
-          << qSetFieldWidth(10) << c.outliers << qSetFieldWidth(0) << "\n";
+          << qSetFieldWidth(17) << speedup << qSetFieldWidth(8)
+          << fixedOrMissing(c.idealSpeedup, 2, "x") << qSetFieldWidth(11)
+          << fixedOrMissing(c.efficiency.median, 2) << qSetFieldWidth(10) << p << qSetFieldWidth(10)
+          << c.outliers << qSetFieldWidth(0) << "\n";
     }
     if (!std::isnan(summary.amdahl.serialFraction)) {
         s << "Amdahl fit: serial fraction "
@@ -85,9 +80,9 @@ QString experimentTable(const ExperimentResult &result)
         // No speedup, bound or efficiency (a run that did not complete) prints as missingMark().
         const double speedup =
             i < result.summary.runSpeedups.size() ? result.summary.runSpeedups[i] : kNaN;
-        s << qSetFieldWidth(9) << fixed(speedup, 2, "x") << qSetFieldWidth(10)
-          << fixed(r.completed() ? r.idealMs / 1000 : kNaN, 3) << qSetFieldWidth(11)
-          << fixed(r.completed() ? r.efficiency : kNaN, 2);
+        s << qSetFieldWidth(9) << fixedOrMissing(speedup, 2, "x") << qSetFieldWidth(10)
+          << fixedOrMissing(r.completed() ? r.idealMs / 1000 : kNaN, 3) << qSetFieldWidth(11)
+          << fixedOrMissing(r.completed() ? r.efficiency : kNaN, 2);
         s.setRealNumberPrecision(1);
         s << qSetFieldWidth(13) << r.lagMs.p99 << qSetFieldWidth(0) << "  "
           << runStatusName(r.status) << (r.machineBusy() ? " (machine busy)" : "") << "\n";
@@ -105,6 +100,20 @@ QString experimentTable(const ExperimentResult &result)
         s << "machine busy: other processes used up to " << QString::number(busiest * 100, 'f', 0)
           << " % of the CPUs during " << busyRuns << " run" << (busyRuns == 1 ? "" : "s")
           << "; their times include that load\n";
+    }
+    // The bound is built from each run's own measured work, so efficiency cannot show the work
+    // itself growing with K: say how much it grew against the baseline, once per K.
+    QStringList inflation;
+    for (const ConfigSummary &c : result.summary.configs) {
+        if (c.shards != result.summary.baselineShards && std::isfinite(c.workInflation))
+            inflation << QStringLiteral("%1 at %2 shards")
+                             .arg(fixedOrMissing(c.workInflation, 3, "x"))
+                             .arg(c.shards);
+    }
+    if (!inflation.isEmpty()) {
+        s << "work inflation (kernel time vs " << result.summary.baselineShards << " shard"
+          << (result.summary.baselineShards == 1 ? "" : "s")
+          << "): " << inflation.join(QStringLiteral(", ")) << "\n";
     }
     if (result.spec.repeats > 1 || result.spec.shardCounts.size() > 2)
         s << summaryTable(result);

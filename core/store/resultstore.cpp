@@ -2,11 +2,13 @@
 #include "core/store/resultstore.h"
 
 #include "core/store/storeschema.h"
+#include "core/workload/taskplan.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -16,6 +18,7 @@
 #include <QStandardPaths>
 #include <QUuid>
 #include <QVariant>
+#include <QtEndian>
 
 #include <algorithm>
 #include <cmath>
@@ -78,7 +81,8 @@ const QString kRunColumns = QStringLiteral(
     "started_utc, tasks, tasks_done, tasks_failed, ns_per_iter, wall_ms, ideal_ms, efficiency, "
     "throughput_tps, start_overhead_ms, join_overhead_ms, lag_p50_ms, lag_p90_ms, lag_p99_ms, "
     "lag_max_ms, latency_p50_ms, latency_p90_ms, latency_p99_ms, latency_max_ms, checksum, "
-    "speedup, outlier, gui_stall_p99_ms, spec, machine, others_cpu_fraction");
+    "speedup, outlier, gui_stall_p99_ms, spec, machine, others_cpu_fraction, work_ms, "
+    "ideal_estimate_ms");
 
 StoredRun runFromQuery(const QSqlQuery &q)
 {
@@ -120,7 +124,62 @@ StoredRun runFromQuery(const QSqlQuery &q)
     s.workload = next().toString();
     s.machine = next().toString();
     r.othersCpuFraction = realOf(next());
+    r.workMs = realOf(next());
+    r.estimatedIdealMs = realOf(next());
     return s;
+}
+
+// "0.5,,1": one load sample's fractions, "" where unknown (NaN).
+QString joinFractions(const std::vector<std::vector<double>> &series, std::size_t i)
+{
+    QStringList parts;
+    for (const std::vector<double> &column : series) {
+        const double v = i < column.size() ? column[i] : std::numeric_limits<double>::quiet_NaN();
+        parts.append(std::isfinite(v) ? QString::number(v, 'g', 6) : QString());
+    }
+    return parts.join(QLatin1Char(','));
+}
+
+// Appends one sample's fractions to the columns of `series`, growing it as needed.
+void appendFractions(std::vector<std::vector<double>> &series, const QString &text,
+                     std::size_t sample)
+{
+    const QStringList parts = text.isEmpty() ? QStringList() : text.split(QLatin1Char(','));
+    if (series.size() < static_cast<std::size_t>(parts.size()))
+        series.resize(static_cast<std::size_t>(parts.size()));
+    for (std::vector<double> &column : series)
+        column.resize(sample + 1, std::numeric_limits<double>::quiet_NaN());
+    for (qsizetype c = 0; c < parts.size(); ++c) {
+        bool ok = false;
+        const double v = parts[c].toDouble(&ok);
+        if (ok)
+            series[static_cast<std::size_t>(c)][sample] = v;
+    }
+}
+
+QByteArray encodeTimings(const std::vector<TaskTiming> &timings)
+{
+    QByteArray bytes;
+    bytes.resize(static_cast<qsizetype>(timings.size() * 16));
+    char *out = bytes.data();
+    for (const TaskTiming &t : timings) {
+        qToLittleEndian<qint64>(t.resumedNs, out);
+        qToLittleEndian<qint64>(t.doneNs, out + 8);
+        out += 16;
+    }
+    return bytes;
+}
+
+std::vector<TaskTiming> decodeTimings(const QByteArray &bytes)
+{
+    std::vector<TaskTiming> timings(static_cast<std::size_t>(bytes.size() / 16));
+    const char *in = bytes.constData();
+    for (TaskTiming &t : timings) {
+        t.resumedNs = qFromLittleEndian<qint64>(in);
+        t.doneNs = qFromLittleEndian<qint64>(in + 8);
+        in += 16;
+    }
+    return timings;
 }
 
 } // namespace
@@ -284,9 +343,9 @@ std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, con
         "ns_per_iter, wall_ms, ideal_ms, efficiency, throughput_tps, start_overhead_ms, "
         "join_overhead_ms, lag_p50_ms, lag_p90_ms, lag_p99_ms, lag_max_ms, latency_p50_ms, "
         "latency_p90_ms, latency_p99_ms, latency_max_ms, checksum, gui_stall_p99_ms, "
-        "others_cpu_fraction, machine_busy) "
+        "others_cpu_fraction, machine_busy, work_ms, ideal_estimate_ms) "
         "SELECT ?, ?, ?, ?, ?, workload, host, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM experiments WHERE id = ?"));
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM experiments WHERE id = ?"));
     const QList<QVariant> values{
         QVariant(static_cast<qlonglong>(experimentId)),
         QVariant(sequence),
@@ -320,6 +379,8 @@ std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, con
         real(guiStallP99Ms),
         real(run.othersCpuFraction),
         QVariant(run.machineBusy()),
+        real(run.workMs),
+        real(run.estimatedIdealMs),
         QVariant(static_cast<qlonglong>(experimentId)),
     };
     for (const QVariant &v : values)
@@ -333,6 +394,21 @@ std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, con
         return 0;
     }
     const std::int64_t runId = q.lastInsertId().toLongLong();
+    if (!writeRunDetails(runId, run)) {
+        db.rollback();
+        return 0;
+    }
+    if (!db.commit()) {
+        fail(QStringLiteral("could not record the run"), db.lastError().text());
+        db.rollback();
+        return 0;
+    }
+    return runId;
+}
+
+bool ResultStore::writeRunDetails(std::int64_t runId, const RunResult &run)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery shard(db);
     shard.prepare(QStringLiteral(
         "INSERT INTO shard_stats (run_id, shard, cpu, tasks, tasks_done, busy_ms, cpu_ms, "
@@ -344,18 +420,33 @@ std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, con
               QVariant(static_cast<qlonglong>(s.tasksDone)), real(s.busyMs), real(s.cpuMs),
               real(s.finishMs), QVariant(QString::number(s.checksum, 16))})
             shard.addBindValue(v);
-        if (!shard.exec()) {
-            fail(QStringLiteral("could not record the run"), shard.lastError().text());
-            db.rollback();
-            return 0;
-        }
+        if (!shard.exec())
+            return fail(QStringLiteral("could not record the run"), shard.lastError().text());
     }
-    if (!db.commit()) {
-        fail(QStringLiteral("could not record the run"), db.lastError().text());
-        db.rollback();
-        return 0;
+    QSqlQuery load(db);
+    load.prepare(QStringLiteral("INSERT INTO load_samples (run_id, seq, t_s, core_busy, shard_cpu) "
+                                "VALUES (?, ?, ?, ?, ?)"));
+    for (std::size_t i = 0; i < run.load.tSec.size(); ++i) {
+        load.addBindValue(static_cast<qlonglong>(runId));
+        load.addBindValue(static_cast<qlonglong>(i));
+        load.addBindValue(run.load.tSec[i]);
+        load.addBindValue(text(joinFractions(run.load.cores, i)));
+        load.addBindValue(text(joinFractions(run.load.shards, i)));
+        if (!load.exec())
+            return fail(QStringLiteral("could not record the run"), load.lastError().text());
     }
-    return runId;
+    if (m_keepTaskTimings && run.timings && !run.timings->empty()) {
+        QSqlQuery tasks(db);
+        tasks.prepare(QStringLiteral(
+            "INSERT INTO task_timings (run_id, tasks, resumed_done_ns) VALUES (?, ?, ?)"));
+        tasks.addBindValue(static_cast<qlonglong>(runId));
+        tasks.addBindValue(static_cast<qlonglong>(run.timings->size()));
+        tasks.addBindValue(encodeTimings(*run.timings));
+        if (!tasks.exec())
+            return fail(QStringLiteral("could not record the run's task timings"),
+                        tasks.lastError().text());
+    }
+    return true;
 }
 
 bool ResultStore::finishExperiment(std::int64_t experimentId, const ExperimentResult &result)
@@ -520,12 +611,80 @@ QList<StoredExperiment> ResultStore::readExperiments(std::int64_t id) const
     for (const StoredRun &run : readRuns(id)) {
         if (run.role == QLatin1String(kWarmupRole))
             continue; // never in an experiment's statistics
-        if (const auto it = index.constFind(run.experimentId); it != index.cend())
+        if (const auto it = index.constFind(run.experimentId); it != index.cend()) {
             out[*it].result.runs.push_back(run.result);
+            out[*it].runIds.push_back(run.id);
+        }
     }
+    // The details are read for one experiment only: the whole history would be megabytes.
+    if (id > 0 && out.size() == 1)
+        readRunDetails(out.front().result, out.front().runIds);
     for (StoredExperiment &e : out)
         e.result.summary = summarizeExperiment(e.result);
     return out;
+}
+
+void ResultStore::readRunDetails(ExperimentResult &result,
+                                 const std::vector<std::int64_t> &runIds) const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QHash<std::int64_t, std::size_t> at;
+    for (std::size_t i = 0; i < runIds.size(); ++i)
+        at.insert(runIds[i], i);
+    const QString idList = [&] {
+        QStringList ids;
+        for (const std::int64_t id : runIds)
+            ids.append(QString::number(id));
+        return ids.join(QLatin1Char(','));
+    }();
+    if (idList.isEmpty())
+        return;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT run_id, shard, cpu, tasks, tasks_done, busy_ms, cpu_ms, "
+                              "finish_ms, checksum FROM shard_stats WHERE run_id IN (%1) "
+                              "ORDER BY run_id, shard")
+                   .arg(idList))) {
+        while (q.next()) {
+            RunResult &r = result.runs[at.value(q.value(0).toLongLong())];
+            ShardStats s;
+            s.index = q.value(1).toInt();
+            s.cpu = q.value(2).toInt();
+            s.tasks = q.value(3).toLongLong();
+            s.tasksDone = q.value(4).toLongLong();
+            s.busyMs = realOf(q.value(5));
+            s.cpuMs = realOf(q.value(6));
+            s.finishMs = realOf(q.value(7));
+            s.checksum = q.value(8).toString().toULongLong(nullptr, 16);
+            r.perShard.push_back(s);
+        }
+    }
+    if (q.exec(QStringLiteral("SELECT run_id, t_s, core_busy, shard_cpu FROM load_samples "
+                              "WHERE run_id IN (%1) ORDER BY run_id, seq")
+                   .arg(idList))) {
+        while (q.next()) {
+            LoadSeries &load = result.runs[at.value(q.value(0).toLongLong())].load;
+            const std::size_t sample = load.tSec.size();
+            load.tSec.push_back(q.value(1).toDouble());
+            appendFractions(load.cores, q.value(2).toString(), sample);
+            appendFractions(load.shards, q.value(3).toString(), sample);
+        }
+    }
+    // Like a fresh experiment, the last run that kept its timings has them (tasks.csv).
+    if (q.exec(QStringLiteral("SELECT run_id, tasks, resumed_done_ns FROM task_timings "
+                              "WHERE run_id IN (%1) ORDER BY run_id DESC LIMIT 1")
+                   .arg(idList)) &&
+        q.next()) {
+        RunResult &r = result.runs[at.value(q.value(0).toLongLong())];
+        std::vector<TaskTiming> timings = decodeTimings(q.value(2).toByteArray());
+        if (static_cast<qlonglong>(timings.size()) == q.value(1).toLongLong() &&
+            static_cast<std::int64_t>(timings.size()) == result.spec.workload.tasks &&
+            result.spec.workload.validate().isEmpty()) {
+            r.timings = std::make_shared<const std::vector<TaskTiming>>(std::move(timings));
+            // The plan is not stored: the spec and its seed name it exactly.
+            r.plan = std::make_shared<const TaskPlan>(TaskPlan::generate(result.spec.workload));
+        }
+    }
 }
 
 std::optional<StoredExperiment> ResultStore::experiment(std::int64_t id) const

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <vector>
 
 // One run as the store keeps it: the result (without its per-task arrays) and what the session
 // that recorded it knew.
@@ -34,7 +35,8 @@ struct StoredExperiment
     QString kind;   // "compare", "sweep", "repeat", "run", "cli", "import"
     QString source; // "app", "cli", or the file it was imported from
     bool finished = false;
-    ExperimentResult result; // runs in execution order, summary recomputed
+    ExperimentResult result;          // runs in execution order, summary recomputed
+    std::vector<std::int64_t> runIds; // the store id of each of result.runs
 };
 
 // Every run and experiment, from the app and from `--record` CLI runs, in one SQLite database
@@ -48,7 +50,7 @@ struct StoredExperiment
 class ResultStore
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     // The role of an untimed first run: listed in the history, never in statistics.
     static constexpr const char *kWarmupRole = "warm-up";
 
@@ -78,9 +80,13 @@ public:
     // failed.
     std::int64_t beginExperiment(const ExperimentSpec &spec, const MachineInfo &machine,
                                  double nsPerIter, const QString &kind, const QString &source);
-    // One run, with its per-shard figures, in one transaction; the run's id, or 0.
+    // One run, with its per-shard figures and load samples, in one transaction; the run's id,
+    // or 0. Its per-task timings too when setKeepTaskTimings(true) and the run has them.
     std::int64_t recordRun(std::int64_t experimentId, int sequence, const QString &role,
                            const RunResult &run, double guiStallP99Ms = kNoValue);
+    // Per-task timings are 16 B a task (160 MB for ten million): kept only when asked for.
+    void setKeepTaskTimings(bool keep) { m_keepTaskTimings = keep; }
+    bool keepsTaskTimings() const { return m_keepTaskTimings; }
     // The experiment ended: its cancelled flag and verdict, and each run's speedup and outlier
     // flag from `result.summary` (runs matched by sequence, warm-up excluded as the summary does).
     bool finishExperiment(std::int64_t experimentId, const ExperimentResult &result);
@@ -92,6 +98,9 @@ public:
     QList<StoredRun> runs() const;
     // Every experiment with its runs, oldest first.
     QList<StoredExperiment> experiments() const;
+    // One experiment in full: its runs with their per-shard figures and load samples, and the
+    // per-task timings (with the plan they index, drawn again from the spec) of its last run
+    // that kept them.
     std::optional<StoredExperiment> experiment(std::int64_t id) const;
     qsizetype runCount() const;
     // Deletes every run and experiment (one transaction), except the row of the experiment
@@ -104,7 +113,10 @@ private:
     // Every run / experiment when the id is 0, else those of one experiment.
     QList<StoredRun> readRuns(std::int64_t experimentId) const;
     QList<StoredExperiment> readExperiments(std::int64_t id) const;
-    bool migrate();
+    bool writeRunDetails(std::int64_t runId, const RunResult &run);
+    // Per-shard figures, load samples and task timings of `result`'s runs, whose store ids are
+    // `runIds` in the same order.
+    void readRunDetails(ExperimentResult &result, const std::vector<std::int64_t> &runIds) const;
     bool fail(const QString &what, const QString &why) const;
 
     QString m_connection; // the QSqlDatabase connection name, unique per object
@@ -112,4 +124,5 @@ private:
     bool m_open = false;
     mutable QString m_error;
     QString m_notice;
+    bool m_keepTaskTimings = false;
 };

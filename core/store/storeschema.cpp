@@ -83,6 +83,28 @@ const QList<QStringList> &migrations()
                            " checksum TEXT NOT NULL,"
                            " PRIMARY KEY (run_id, shard))"),
         },
+        // 2: the run's measured work and estimated bound, its load samples, and per-task
+        // timings for the runs they were asked for.
+        {
+            QStringLiteral("ALTER TABLE runs ADD COLUMN work_ms REAL"),
+            QStringLiteral("ALTER TABLE runs ADD COLUMN ideal_estimate_ms REAL"),
+            // One row per 4 Hz sample, times from the run's t0; every core's busy share and
+            // every shard's CPU share as comma-separated fractions ("" where unknown): one
+            // row a sample however many shards, and still readable in sqlite3.
+            QStringLiteral("CREATE TABLE load_samples ("
+                           " run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+                           " seq INTEGER NOT NULL,"
+                           " t_s REAL NOT NULL,"
+                           " core_busy TEXT NOT NULL,"
+                           " shard_cpu TEXT NOT NULL,"
+                           " PRIMARY KEY (run_id, seq)) WITHOUT ROWID"),
+            // Per task id, resumed and done times from t0 in ns as two little-endian int64 (-1:
+            // never got there): 16 B a task, 160 MB for ten million, hence only on request.
+            QStringLiteral("CREATE TABLE task_timings ("
+                           " run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,"
+                           " tasks INTEGER NOT NULL,"
+                           " resumed_done_ns BLOB NOT NULL)"),
+        },
     };
     return list;
 }
@@ -131,8 +153,10 @@ Check check(QSqlDatabase &db)
     return Check::Usable;
 }
 
-bool migrate(QSqlDatabase &db, QString *error)
+bool migrate(QSqlDatabase &db, QString *error, int target)
 {
+    if (target < 0 || target > latest())
+        target = latest();
     QSqlQuery q(db);
     // WAL: readers (a second instance, sqlite3) never block the writer, and a commit is one
     // append. NORMAL sync in WAL mode loses no committed transaction on a process crash.
@@ -140,7 +164,7 @@ bool migrate(QSqlDatabase &db, QString *error)
         !exec(q, QStringLiteral("PRAGMA synchronous=NORMAL"), error) ||
         !exec(q, QStringLiteral("PRAGMA foreign_keys=ON"), error))
         return false;
-    for (int v = version(db); v < latest(); ++v) {
+    for (int v = version(db); v < target; ++v) {
         if (!db.transaction()) {
             if (error)
                 *error = db.lastError().text();

@@ -20,9 +20,10 @@ enum class Check {
 // Reads the version and checks the file without changing it.
 Check check(QSqlDatabase &db);
 int version(QSqlDatabase &db);
-// WAL mode, foreign keys on, and every migration the file has not had yet. False with *error set
-// when one fails (it is rolled back: the file stays at the version before it).
-bool migrate(QSqlDatabase &db, QString *error);
+// WAL mode, foreign keys on, and every migration the file has not had yet up to `target` (the
+// newest when -1; tests build old files with a lower one). False with *error set when one fails
+// (it is rolled back: the file stays at the version before it).
+bool migrate(QSqlDatabase &db, QString *error, int target = -1);
 // The number of migrations this build knows: the newest schema version.
 int latest();
 

@@ -55,6 +55,38 @@ private slots:
         QCOMPARE(experiments[1].result.spec.workload.tasks, 50);
     }
 
+    void recordTasksKeepsEveryRunsTaskTimings()
+    {
+        // --record-tasks implies --record and keeps the per-task times; a plain --record keeps
+        // none of them. Either way the experiment reopens with its per-shard figures.
+        QTemporaryDir dir;
+        const QProcessEnvironment env = withDataHome(dir.path());
+        cli::Outcome o = cli::run(kTiny + QStringList{"--shards", "1,2", "--record-tasks"}, env);
+        QVERIFY2(o.exitCode == 0, o.err.constData());
+        o = cli::run(kTiny + QStringList{"--shards", "2", "--record"}, env);
+        QVERIFY2(o.exitCode == 0, o.err.constData());
+
+        qputenv("XDG_DATA_HOME", dir.path().toLocal8Bit());
+        qunsetenv(ResultStore::kPathVariable);
+        ResultStore store;
+        QVERIFY2(store.open(ResultStore::defaultPath()), qPrintable(store.error()));
+        const QList<StoredExperiment> experiments = store.experiments();
+        QCOMPARE(experiments.size(), 2);
+        const auto withTasks = store.experiment(experiments[0].id);
+        QVERIFY(withTasks);
+        const RunResult &last = withTasks->result.runs.back();
+        QVERIFY(last.timings);
+        QCOMPARE(last.timings->size(), std::size_t(50));
+        QVERIFY(last.plan);
+        for (const TaskTiming &t : *last.timings)
+            QVERIFY(t.doneNs >= t.resumedNs && t.resumedNs >= 0);
+        QCOMPARE(last.perShard.size(), std::size_t(2));
+        const auto without = store.experiment(experiments[1].id);
+        QVERIFY(without);
+        QVERIFY(!without->result.runs.back().timings);
+        QCOMPARE(without->result.runs.back().perShard.size(), std::size_t(2));
+    }
+
     void withoutRecordNoDatabaseIsCreated()
     {
         QTemporaryDir dir;

@@ -18,10 +18,21 @@ void Calibrator::start()
     calibrateAll();
 }
 
+void Calibrator::recalibrate()
+{
+    if (m_calibrating)
+        return;
+    m_started = true;
+    m_nsPerIter.clear();
+    calibrateAll();
+}
+
 QCoro::Task<> Calibrator::calibrateAll()
 {
     // The pool job outlives this object if the window closes meanwhile; it owns nothing of ours.
     const QPointer<Calibrator> self(this);
+    m_calibrating = true;
+    emit calibrationStarted();
     for (Kernel kernel : {Kernel::Sum, Kernel::Hash}) {
         // Named before it is awaited: GCC 12 mishandles a temporary lambda in a co_await.
         const QFuture<double> calibrating =
@@ -30,6 +41,9 @@ QCoro::Task<> Calibrator::calibrateAll()
         if (!self)
             co_return;
         m_nsPerIter.insert(static_cast<int>(kernel), ns);
+        m_takenAt = QDateTime::currentDateTime();
+        if (kernel == Kernel::Hash) // the last one: a slot may start the next calibration
+            m_calibrating = false;
         emit calibrated(kernel, ns);
     }
 }

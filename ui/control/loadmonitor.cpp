@@ -11,7 +11,6 @@ LoadMonitor::LoadMonitor(std::unique_ptr<CpuStatSource> source, QObject *parent)
     : QObject(parent)
     , m_sampler(std::move(source))
     , m_timeline(kWindowSec)
-    , m_recording(std::numeric_limits<double>::infinity())
 {
     // Coarse is fine here: /proc/stat counts in 10 ms ticks anyway.
     connect(&m_timer, &QTimer::timeout, this, &LoadMonitor::sampleNow);
@@ -46,8 +45,6 @@ void LoadMonitor::sampleNow()
     m_shardCpu.clear();
     for (double share : s.shardCpu)
         m_shardCpu.push_back(std::isnan(share) ? 0.0 : share * 100.0);
-    if (m_isRecording)
-        m_recording.append(s);
     m_timeline.append(std::move(s));
 
     const double oldest = newestSec() - kWindowSec;
@@ -116,15 +113,4 @@ std::vector<RunSpan> LoadMonitor::spans() const
             out.push_back(span);
     }
     return out;
-}
-
-void LoadMonitor::beginRecording()
-{
-    m_recording.clear();
-    m_isRecording = true;
-}
-
-void LoadMonitor::endRecording()
-{
-    m_isRecording = false;
 }

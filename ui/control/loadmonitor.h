@@ -47,13 +47,6 @@ public:
     void markRunStart(int shards);
     void markRunEnd();
 
-    // The whole of the current sequence, for load.csv: the live timeline keeps only 60 s, a
-    // sweep can last many minutes. Cleared by beginRecording() (a sequence starts), kept after
-    // endRecording() until the next one, so an export after the run still has it.
-    void beginRecording();
-    void endRecording();
-    const LoadTimeline &recording() const { return m_recording; }
-
     int cpuCount() const { return m_sampler.cpuCount(); }
     const LoadTimeline &timeline() const { return m_timeline; }
     // Per core, busy % against seconds relative to the newest sample (x <= 0), NaN skipped.
@@ -75,8 +68,6 @@ private:
 
     LoadSampler m_sampler;
     LoadTimeline m_timeline;
-    LoadTimeline m_recording;
-    bool m_isRecording = false;
     QTimer m_timer;
     std::function<RunProgress()> m_runSource;
     std::deque<RunSpan> m_spans;

@@ -5,15 +5,21 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-ExportDialog::ExportDialog(const ExportOptions &defaults, const QString &scope, QWidget *parent)
+ExportDialog::ExportDialog(const ExportOptions &defaults, const ExportChoices &choices,
+                           QWidget *parent)
     : QDialog(parent)
+    , m_scopeExperiment(new QRadioButton)
+    , m_scopeSelected(new QRadioButton)
+    , m_scopeHistory(new QRadioButton)
     , m_directory(new QLineEdit(defaults.directory))
     , m_csv(new QCheckBox(tr("&CSV: runs.csv, summary.csv, load.csv, meta.json")))
     , m_tasksCsv(new QCheckBox(tr("also &tasks.csv (one row per task of the last run)")))
@@ -25,7 +31,8 @@ ExportDialog::ExportDialog(const ExportOptions &defaults, const QString &scope, 
     , m_height(new QSpinBox)
     , m_files(new QLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
-    , m_haveReports(!scope.isEmpty())
+    , m_haveReports(!choices.experiment.isEmpty() || !choices.selectedRuns.isEmpty() ||
+                    !choices.history.isEmpty())
 {
     const bool haveReports = m_haveReports;
     setWindowTitle(tr("Export reports and charts"));
@@ -75,17 +82,53 @@ ExportDialog::ExportDialog(const ExportOptions &defaults, const QString &scope, 
     m_files->setWordWrap(true);
     m_files->setForegroundRole(QPalette::PlaceholderText);
     auto *layout = new QVBoxLayout(this);
-    // What the export describes, before anything else: every file of it is about these runs.
-    auto *what = new QLabel(haveReports ? tr("<b>Exports:</b> %1").arg(scope.toHtmlEscaped())
-                                        : tr("<b>Exports:</b> charts only"));
-    what->setObjectName(QStringLiteral("exportScope"));
-    what->setWordWrap(true);
-    layout->addWidget(what);
-    layout->addLayout(form);
-    if (!haveReports) {
-        auto *note = new QLabel(tr("Nothing has run yet: only the charts can be exported."));
-        layout->addWidget(note);
+    // What the export describes, before anything else: every report file of it is about these
+    // runs, and a chart goes with them only when it shows them.
+    auto *scopeBox = new QGroupBox(tr("Runs to export"));
+    scopeBox->setObjectName(QStringLiteral("exportScope"));
+    auto *scopeLayout = new QVBoxLayout(scopeBox);
+    const struct
+    {
+        QRadioButton *button;
+        QString label;
+        QString description;
+        const char *objectName;
+        ExportScope scope;
+    } scopes[] = {
+        {m_scopeExperiment, tr("The &experiment on the statistics page"), choices.experiment,
+         "exportScopeExperiment", ExportScope::Experiment},
+        {m_scopeSelected, tr("The runs selected in the &history"), choices.selectedRuns,
+         "exportScopeSelected", ExportScope::SelectedRuns},
+        {m_scopeHistory, tr("The &whole history"), choices.history, "exportScopeHistory",
+         ExportScope::History},
+    };
+    QRadioButton *chosen = nullptr;
+    QRadioButton *preferred = nullptr;
+    for (const auto &s : scopes) {
+        const bool available = !s.description.isEmpty();
+        s.button->setText(available ? tr("%1: %2").arg(s.label, s.description)
+                                    : tr("%1 (none)").arg(s.label));
+        s.button->setObjectName(QLatin1String(s.objectName));
+        s.button->setEnabled(available);
+        scopeLayout->addWidget(s.button);
+        // The scope asked for last time when it is available, else the first one that is.
+        if (available && (!chosen || s.scope == defaults.scope) && chosen != preferred)
+            chosen = s.button;
+        if (available && s.scope == defaults.scope)
+            preferred = s.button;
     }
+    if (chosen)
+        chosen->setChecked(true);
+    if (!haveReports)
+        scopeLayout->addWidget(new QLabel(tr("Nothing has run yet: only the charts can be "
+                                             "exported.")));
+    auto *several = new QLabel(tr("Several experiments go into a folder each "
+                                  "(experiment-12-sweep/runs.csv, …)."));
+    several->setForegroundRole(QPalette::PlaceholderText);
+    several->setWordWrap(true);
+    scopeLayout->addWidget(several);
+    layout->addWidget(scopeBox);
+    layout->addLayout(form);
     layout->addWidget(m_files);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -100,6 +143,10 @@ ExportDialog::ExportDialog(const ExportOptions &defaults, const QString &scope, 
 ExportOptions ExportDialog::options() const
 {
     ExportOptions o;
+    if (m_scopeSelected->isChecked())
+        o.scope = ExportScope::SelectedRuns;
+    else if (m_scopeHistory->isChecked())
+        o.scope = ExportScope::History;
     o.directory = m_directory->text().trimmed();
     o.csv = m_csv->isChecked();
     o.tasksCsv = m_csv->isChecked() && m_tasksCsv->isChecked();

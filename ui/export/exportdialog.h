@@ -9,24 +9,37 @@ class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QRadioButton;
 class QSpinBox;
 
-// File > Export...: where to, which reports and the PNG size. Collects ExportOptions and nothing
-// else; the window hands them to ReportExporter.
+// What each ExportScope would export, in words ("experiment #12: 6 runs of 10,000 tasks on K =
+// 1, 2"); empty where there is nothing (no experiment shown, no row selected, history off).
+struct ExportChoices
+{
+    QString experiment;
+    QString selectedRuns;
+    QString history;
+};
+
+// File > Export...: which runs, where to, which reports and the PNG size. Collects ExportOptions
+// and nothing else; the window hands them to ReportExporter.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // `haveReports`: an experiment exists; without one only the charts can be exported.
-    // `scope` says what the reports describe ("Experiment #12 · compare · …"); empty when there
-    // is nothing to report, and only charts can be exported.
-    ExportDialog(const ExportOptions &defaults, const QString &scope, QWidget *parent = nullptr);
+    // The scope of `defaults` is chosen when it is available, else the first one that is; with
+    // none, only the charts can be exported.
+    ExportDialog(const ExportOptions &defaults, const ExportChoices &choices,
+                 QWidget *parent = nullptr);
 
     ExportOptions options() const;
 
 private:
     void updateState();
 
+    QRadioButton *m_scopeExperiment;
+    QRadioButton *m_scopeSelected;
+    QRadioButton *m_scopeHistory;
     QLineEdit *m_directory;
     QCheckBox *m_csv;
     QCheckBox *m_tasksCsv;

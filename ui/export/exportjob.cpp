@@ -16,21 +16,18 @@ namespace {
 // Shared by the coroutine, the Cancel button and the pool job, whichever ends last.
 struct Job
 {
-    std::optional<ExperimentResult> result;
     std::optional<ReportExporter> exporter;
     std::atomic<bool> cancel{false};
 };
 
 } // namespace
 
-QCoro::Task<ExportOutcome> exportInBackground(std::optional<ExperimentResult> result,
-                                              LoadSeries load, QList<ExportChart> charts,
-                                              ExportOptions options, QWidget *parent)
+QCoro::Task<ExportOutcome> exportInBackground(QList<ExportedExperiment> experiments,
+                                              QList<ExportChart> charts, ExportOptions options,
+                                              QWidget *parent)
 {
     auto job = std::make_shared<Job>();
-    job->result = std::move(result);
-    job->exporter.emplace(job->result ? &*job->result : nullptr, std::move(load),
-                          std::move(charts));
+    job->exporter.emplace(std::move(experiments), std::move(charts));
     ExportOutcome outcome;
     QList<RenderedFile> rendered;
     if (!job->exporter->renderCharts(options, &rendered, &outcome.error))

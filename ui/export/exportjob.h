@@ -26,6 +26,6 @@ struct ExportOutcome
 // million-task tasks.csv is ~50 MB); Cancel stops between files and removes what was written.
 // The job owns copies of what it writes (per-task arrays are shared, not copied), so the window
 // may change or close meanwhile.
-QCoro::Task<ExportOutcome> exportInBackground(std::optional<ExperimentResult> result,
-                                              LoadSeries load, QList<ExportChart> charts,
-                                              ExportOptions options, QWidget *parent);
+QCoro::Task<ExportOutcome> exportInBackground(QList<ExportedExperiment> experiments,
+                                              QList<ExportChart> charts, ExportOptions options,
+                                              QWidget *parent);

@@ -12,10 +12,15 @@
 #include <QDir>
 #include <QJsonDocument>
 
-ReportExporter::ReportExporter(const ExperimentResult *result, LoadSeries load,
-                               QList<ExportChart> charts)
-    : m_result(result)
-    , m_load(std::move(load))
+ReportExporter::ReportExporter(const ExperimentResult *result, QList<ExportChart> charts)
+    : m_charts(std::move(charts))
+{
+    if (result)
+        m_experiments.append({QString(), *result});
+}
+
+ReportExporter::ReportExporter(QList<ExportedExperiment> experiments, QList<ExportChart> charts)
+    : m_experiments(std::move(experiments))
     , m_charts(std::move(charts))
 {}
 
@@ -36,7 +41,7 @@ bool ReportExporter::renderCharts(const ExportOptions &o, QList<RenderedFile> *c
     if (o.directory.trimmed().isEmpty())
         return failWith(error, QStringLiteral("no directory given to export into"));
     const bool reports = o.csv || o.json || o.markdown;
-    if (reports && !m_result)
+    if (reports && m_experiments.isEmpty())
         return failWith(error, QStringLiteral("nothing to report yet: run something first "
                                               "(charts alone can be exported)"));
     if (o.png && (o.pngSize.width() < 1 || o.pngSize.height() < 1 ||
@@ -72,19 +77,22 @@ bool ReportExporter::writeAll(const ExportOptions &o, const QList<RenderedFile> 
     // One set, so the reports and the charts are written whole or not at all together, in a
     // folder of their own (created if missing and removed again on failure, locked meanwhile).
     QList<ReportFile> files;
-    if (o.csv)
-        files = csvReportFiles(dir.absolutePath(), *m_result, &m_load, o.tasksCsv);
-    if (o.json) {
-        files.append({dir.filePath(QStringLiteral("report.json")),
-                      QJsonDocument(experimentToJson(*m_result)).toJson(QJsonDocument::Indented),
-                      {},
-                      true});
+    for (const ExportedExperiment &e : m_experiments) {
+        const QDir at(e.folder.isEmpty() ? dir.absolutePath() : dir.filePath(e.folder));
+        if (o.csv)
+            files.append(csvReportFiles(at.absolutePath(), e.result, o.tasksCsv));
+        if (o.json) {
+            files.append({at.filePath(QStringLiteral("report.json")),
+                          QJsonDocument(experimentToJson(e.result)).toJson(QJsonDocument::Indented),
+                          {},
+                          true});
+        }
+        if (o.markdown)
+            files.append({at.filePath(QStringLiteral("summary.md")),
+                          experimentMarkdown(e.result).toUtf8(),
+                          {},
+                          true});
     }
-    if (o.markdown)
-        files.append({dir.filePath(QStringLiteral("summary.md")),
-                      experimentMarkdown(*m_result).toUtf8(),
-                      {},
-                      true});
     for (const RenderedFile &f : charts)
         files.append({dir.filePath(f.name), f.bytes, {}, true});
     if (written)

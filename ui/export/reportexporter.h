@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/experiment/experiment.h"
 #include "core/report/csvreport.h"
 
 #include <QList>
@@ -10,12 +11,19 @@
 
 #include <atomic>
 
-struct ExperimentResult;
 class QChart;
+
+// Which runs the reports of one export describe.
+enum class ExportScope {
+    Experiment,   // the experiment on the statistics page
+    SelectedRuns, // the runs selected in the history, grouped by experiment
+    History,      // every run of the history
+};
 
 // What File > Export... writes, as chosen in the export dialog.
 struct ExportOptions
 {
+    ExportScope scope = ExportScope::Experiment;
     QString directory;
     bool csv = true;       // runs.csv, summary.csv, load.csv, meta.json
     bool tasksCsv = false; // tasks.csv too: one row per task, large for big plans
@@ -34,6 +42,14 @@ struct ExportChart
     QChart *chart = nullptr;
 };
 
+// The reports of one experiment (or of the chosen runs of one), and the folder under the export
+// directory they go to ("" for the directory itself).
+struct ExportedExperiment
+{
+    QString folder;
+    ExperimentResult result;
+};
+
 // A chart already rendered to the bytes of one file (chart-sweep.png, chart-sweep.svg).
 struct RenderedFile
 {
@@ -41,7 +57,8 @@ struct RenderedFile
     QByteArray bytes;
 };
 
-// Writes the reports of one experiment and the window's charts into a directory: the same bytes
+// Writes the reports of one or more experiments and the window's charts into a directory (one
+// experiment into the directory itself, several into a folder each): the same bytes
 // the CLI writes for the same experiment (the core's writers), every file atomically through
 // writeReport(). All or nothing: on a failure or a cancel the files this export already wrote are
 // removed again, so an unwritable path, a full disk or a Cancel leaves no partial report set.
@@ -57,7 +74,8 @@ public:
     // 10000 pixels a side: a poster at 300 dpi; beyond it an image costs hundreds of MB.
     static constexpr int kMaxPngSide = 10000;
 
-    ReportExporter(const ExperimentResult *result, LoadSeries load, QList<ExportChart> charts);
+    ReportExporter(const ExperimentResult *result, QList<ExportChart> charts);
+    ReportExporter(QList<ExportedExperiment> experiments, QList<ExportChart> charts);
 
     // GUI thread: checks the options and renders every chart asked for.
     bool renderCharts(const ExportOptions &options, QList<RenderedFile> *charts,
@@ -71,7 +89,6 @@ public:
     bool exportTo(const ExportOptions &options, QStringList *written, QString *error) const;
 
 private:
-    const ExperimentResult *m_result;
-    LoadSeries m_load;
+    QList<ExportedExperiment> m_experiments;
     QList<ExportChart> m_charts;
 };

@@ -82,6 +82,8 @@ QVariant ExperimentStatsModel::raw(const ConfigSummary &c, int column) const
         return c.amdahlSpeedup;
     case Efficiency:
         return c.efficiency.median;
+    case WorkInflation:
+        return c.workInflation;
     case LagP99:
         return c.lagP99Ms.median;
     case PValue:
@@ -119,6 +121,8 @@ QString ExperimentStatsModel::text(const ConfigSummary &c, int column) const
         return Formatting::speedup(c.amdahlSpeedup);
     case Efficiency:
         return Formatting::percent(c.efficiency.median);
+    case WorkInflation:
+        return Formatting::speedup(c.workInflation);
     case LagP99:
         return Formatting::duration(c.lagP99Ms.median);
     case PValue:
@@ -176,8 +180,8 @@ QVariant ExperimentStatsModel::headerData(int section, Qt::Orientation orientati
     if (orientation != Qt::Horizontal)
         return {};
     static const char *const names[ColumnCount] = {
-        "K",   "Runs",    "Outliers", "Wall median", "sd",         "CV",      "Min",
-        "Max", "Speedup", "Ideal",    "Amdahl",      "Efficiency", "Lag p99", "p (M-W)"};
+        "K",       "Runs",  "Outliers", "Wall median", "sd",   "CV",      "Min",    "Max",
+        "Speedup", "Ideal", "Amdahl",   "Efficiency",  "Work", "Lag p99", "p (M-W)"};
     static const char *const tips[ColumnCount] = {
         "Shard count: event loops, one thread each",
         "Completed runs that enter the statistics (of all runs with this K)",
@@ -191,6 +195,9 @@ QVariant ExperimentStatsModel::headerData(int section, Qt::Orientation orientati
         "Speedup the release-time bound T* allows: baseline T* / this T*",
         "The Amdahl fit evaluated at this K",
         "Median of T* / wall per run: 100 % means no schedule could have finished sooner",
+        "Work inflation: this K's measured kernel time over the baseline's. Above 1x the same "
+        "work itself grew when run side by side (shared caches, SMT, a lower all-core clock), "
+        "which T* and efficiency do not show",
         "Median over runs of each run's 99th percentile event-loop lag",
         "Mann-Whitney U two-sided p-value of this K's wall times against the baseline's (needs "
         "at least 5 completed runs on each side)"};

@@ -27,6 +27,7 @@ public:
         IdealSpeedup,
         AmdahlSpeedup,
         Efficiency,
+        WorkInflation,
         LagP99,
         PValue,
         ColumnCount

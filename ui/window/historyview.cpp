@@ -7,7 +7,9 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QTableView>
+
 #include <QVBoxLayout>
+#include <algorithm>
 
 HistoryView::HistoryView(HistoryModel *model, QWidget *parent)
     : QWidget(parent)
@@ -45,6 +47,15 @@ HistoryView::HistoryView(HistoryModel *model, QWidget *parent)
         m_table->scrollToBottom();
     });
     m_table->resizeColumnsToContents();
+}
+
+QList<int> HistoryView::selectedRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    return rows;
 }
 
 void HistoryView::onSelectionChanged()

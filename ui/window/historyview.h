@@ -15,6 +15,8 @@ public:
     explicit HistoryView(HistoryModel *model, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
+    // The model rows selected, ascending.
+    QList<int> selectedRows() const;
 
 signals:
     void rowSelected(int row);

@@ -13,8 +13,10 @@
 #include "ui/control/calibrator.h"
 #include "ui/control/loadmonitor.h"
 #include "ui/export/exportdialog.h"
+#include "ui/export/exportsettings.h"
 #include "ui/models/experimentstatsmodel.h"
 #include "ui/models/historymodel.h"
+#include "ui/window/historyview.h"
 #include "ui/window/livepage.h"
 #include "ui/window/statusbar.h"
 #include "ui/window/sweeppage.h"
@@ -30,13 +32,16 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <QCoroFuture>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
+#include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QSysInfo>
@@ -107,6 +112,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_livePage, &LivePage::experimentSelected, this, &MainWindow::showExperiment);
     connect(m_actions, &WindowActions::openReportRequested, this, &MainWindow::showOpenDialog);
+    connect(m_actions, &WindowActions::recalibrateRequested, this, &MainWindow::recalibrate);
+    connect(m_actions->keepTaskTimings(), &QAction::toggled, this,
+            [this](bool keep) { m_store.setKeepTaskTimings(keep); });
     setAcceptDrops(true); // JSON reports dropped on the window are opened
 
     restoreSettings();
@@ -137,7 +145,25 @@ void MainWindow::onCalibrated()
                 QStringLiteral("%1 %2 ns/iter").arg(kernelName(kernel)).arg(*ns, 0, 'f', 2));
         }
     }
-    m_status->setCalibration(parts.join(QStringLiteral(" · ")));
+    const QDateTime taken = m_calibrator->takenAt();
+    if (taken.isValid())
+        parts.append(tr("taken %1").arg(QLocale().toString(taken.time(), QLocale::ShortFormat)));
+    m_status->setCalibration(parts.join(QStringLiteral(" · ")),
+                             taken.isValid()
+                                 ? tr("Kernel calibration on this machine, taken %1. It estimates "
+                                      "a run before it starts; each run's bound comes from its "
+                                      "own measured work. Run > Recalibrate measures again.")
+                                       .arg(QLocale().toString(taken, QLocale::LongFormat))
+                                 : QString());
+    updateActions();
+}
+
+void MainWindow::recalibrate()
+{
+    if (m_controller->isRunning() || m_calibrator->isCalibrating())
+        return;
+    m_status->setCalibration(tr("calibrating…"), QString());
+    m_calibrator->recalibrate();
     updateActions();
 }
 
@@ -147,6 +173,7 @@ void MainWindow::updateActions()
     const ConfigInput::Parsed &p = m_config->parsed();
     const bool calibrated = m_calibrator->nsPerIteration(p.spec.kernel).has_value();
     m_actions->setRunning(running, !running && p.ok() && calibrated);
+    m_actions->recalibrate()->setEnabled(!running && !m_calibrator->isCalibrating());
     if (p.ok())
         m_actions->describe(p.config.shards, p.shardCounts, p.repeats);
     if (!running && !p.ok())
@@ -356,9 +383,7 @@ void MainWindow::onRunningChanged(bool running)
         m_recorder.emplace(m_store, m_controller->currentSpec(), m_controller->currentKind(),
                            QStringLiteral("app"));
         m_history->beginExperiment();
-        m_monitor->beginRecording();
     } else {
-        m_monitor->endRecording();
         m_monitor->markRunEnd();
         m_status->setIdle();
     }
@@ -439,32 +464,122 @@ QString MainWindow::exportScope() const
              tr("%L1 tasks").arg(r.spec.workload.tasks), shards.join(QStringLiteral(", ")), when);
 }
 
+ExportChoices MainWindow::exportChoices() const
+{
+    ExportChoices choices;
+    choices.experiment = exportScope();
+    auto describe = [this](const QList<HistoryEntry> &entries) {
+        QSet<std::int64_t> experiments;
+        int runs = 0;
+        for (const HistoryEntry &e : entries) {
+            if (e.runId > 0 && e.role != RunRole::Warmup) {
+                ++runs;
+                experiments.insert(e.experimentId);
+            }
+        }
+        if (runs == 0)
+            return QString();
+        return tr("%L1 run(s) of %L2 experiment(s)", nullptr, runs)
+            .arg(runs)
+            .arg(experiments.size());
+    };
+    QList<HistoryEntry> selected;
+    for (const int row : m_livePage->historyView()->selectedRows())
+        selected.append(m_history->entry(row));
+    choices.selectedRuns = describe(selected);
+    choices.history = describe(m_history->entries());
+    return choices;
+}
+
+QList<ExportedExperiment> MainWindow::exportedExperiments(ExportScope scope) const
+{
+    QList<ExportedExperiment> out;
+    if (scope == ExportScope::Experiment) {
+        if (m_stats->hasResult())
+            out.append({QString(), m_stats->result()});
+        return out;
+    }
+    // The runs in history order, grouped by experiment in the order they first appear.
+    QList<std::int64_t> order;
+    QSet<std::int64_t> runIds;
+    for (const HistoryEntry &e : m_history->entries()) {
+        if (e.runId <= 0)
+            continue;
+        runIds.insert(e.runId);
+        if (!order.contains(e.experimentId))
+            order.append(e.experimentId);
+    }
+    if (scope == ExportScope::SelectedRuns) {
+        order.clear();
+        runIds.clear();
+        for (const int row : m_livePage->historyView()->selectedRows()) {
+            const HistoryEntry &e = m_history->entry(row);
+            if (e.runId <= 0)
+                continue;
+            runIds.insert(e.runId);
+            if (!order.contains(e.experimentId))
+                order.append(e.experimentId);
+        }
+    }
+    for (const std::int64_t id : order) {
+        std::optional<StoredExperiment> stored = m_store.experiment(id);
+        if (!stored)
+            continue;
+        ExperimentResult &r = stored->result;
+        std::vector<RunResult> kept;
+        for (std::size_t i = 0; i < r.runs.size(); ++i) {
+            if (runIds.contains(stored->runIds[i]))
+                kept.push_back(std::move(r.runs[i]));
+        }
+        if (kept.empty())
+            continue; // only its warm-up was chosen
+        if (kept.size() != r.runs.size()) {
+            r.runs = std::move(kept);
+            r.summary = summarizeExperiment(r);
+        }
+        out.append({QStringLiteral("experiment-%1-%2").arg(id).arg(stored->kind), std::move(r)});
+    }
+    if (out.size() == 1)
+        out.front().folder.clear();
+    return out;
+}
+
 QCoro::Task<ExportOutcome> MainWindow::exportTo(const ExportOptions &options)
 {
-    std::optional<ExperimentResult> result;
-    if (m_stats->hasResult())
-        result = m_stats->result();
-    // One export describes one set of runs: the comparison chart goes with it only when its
-    // pair is two runs of the exported experiment.
+    const QList<ExportedExperiment> experiments = exportedExperiments(options.scope);
+    // One export describes one set of runs: a chart goes with it only when it shows runs of it.
     QList<ExportChart> charts = exportCharts();
-    const auto &pair = comparisonChart()->comparison();
-    auto inResult = [&](const RunResult &run) {
-        return result &&
-               std::any_of(result->runs.begin(), result->runs.end(), [&](const RunResult &r) {
-                   return r.startedUtc == run.startedUtc && r.shards == run.shards;
-               });
+    auto exported = [&](const RunResult &run) {
+        return std::any_of(
+            experiments.begin(), experiments.end(), [&](const ExportedExperiment &e) {
+                return std::any_of(
+                    e.result.runs.begin(), e.result.runs.end(), [&](const RunResult &r) {
+                        return r.startedUtc == run.startedUtc && r.shards == run.shards;
+                    });
+            });
     };
-    if (!pair || comparisonChart()->isStale() || !inResult(pair->baseline) ||
-        !inResult(pair->candidate)) {
-        charts.erase(std::remove_if(charts.begin(), charts.end(),
-                                    [](const ExportChart &c) {
-                                        return c.stem == QLatin1String("chart-comparison");
-                                    }),
-                     charts.end());
+    const auto &pair = comparisonChart()->comparison();
+    const bool comparisonShown = pair && !comparisonChart()->isStale() &&
+                                 exported(pair->baseline) && exported(pair->candidate);
+    // The sweep and efficiency charts draw the statistics page's experiment, whole.
+    bool statisticsShown = options.scope == ExportScope::Experiment && m_stats->hasResult();
+    if (!statisticsShown && m_stats->hasResult() && experiments.size() == 1) {
+        const ExperimentResult &shown = m_stats->result();
+        const ExperimentResult &only = experiments.front().result;
+        statisticsShown = only.runs.size() == shown.runs.size() &&
+                          std::all_of(shown.runs.begin(), shown.runs.end(), exported);
     }
-    return exportInBackground(std::move(result),
-                              LoadSeries::fromSamples(m_monitor->recording().samples()),
-                              std::move(charts), options, this);
+    charts.erase(std::remove_if(charts.begin(), charts.end(),
+                                [&](const ExportChart &c) {
+                                    if (c.stem == QLatin1String("chart-comparison"))
+                                        return !comparisonShown;
+                                    if (c.stem == QLatin1String("chart-sweep") ||
+                                        c.stem == QLatin1String("chart-efficiency"))
+                                        return !statisticsShown;
+                                    return false;
+                                }),
+                 charts.end());
+    return exportInBackground(experiments, std::move(charts), options, this);
 }
 
 QCoro::Task<> MainWindow::showExportDialog()
@@ -474,17 +589,15 @@ QCoro::Task<> MainWindow::showExportDialog()
         defaults.directory =
             QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                 .filePath(QStringLiteral("loopbench-export"));
-        // What the window shows, at the screen's real pixels.
-        defaults.pngSize = m_sweepPage->sweepChart()->isVisible()
-                               ? m_sweepPage->sweepChart()->size() * devicePixelRatio()
-                               : comparisonChart()->size() * devicePixelRatio();
-        if (defaults.pngSize.width() < 320 || defaults.pngSize.height() < 200)
-            defaults.pngSize = QSize(1600, 1000);
     }
-    ExportDialog dialog(defaults, exportScope(), this);
+    ExportDialog dialog(defaults, exportChoices(), this);
     if (dialog.exec() != QDialog::Accepted)
         co_return;
     m_exportOptions = dialog.options();
+    {
+        QSettings settings;
+        ExportSettings::save(settings, m_exportOptions);
+    }
     const QPointer<MainWindow> self(this);
     const ExportOutcome outcome = co_await exportTo(m_exportOptions);
     if (!self)
@@ -503,10 +616,21 @@ QCoro::Task<> MainWindow::showExportDialog()
     QStringList names;
     for (const QString &path : outcome.written)
         names.append(QFileInfo(path).fileName());
-    m_status->showMessage(tr("Exported to %1: %2")
-                              .arg(QDir::toNativeSeparators(m_exportOptions.directory),
-                                   names.join(QStringLiteral(", "))),
+    const QString folder = QDir::toNativeSeparators(m_exportOptions.directory);
+    m_status->showMessage(tr("Exported to %1: %2").arg(folder, names.join(QStringLiteral(", "))),
                           15000);
+    // Not modal: the window stays usable, and the box offers the one thing people do next.
+    auto *done =
+        new QMessageBox(QMessageBox::Information, tr("Export finished"),
+                        tr("%n file(s) written to %1.", nullptr, int(names.size())).arg(folder),
+                        QMessageBox::Close, this);
+    done->setObjectName(QStringLiteral("exportFinished"));
+    done->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *open = done->addButton(tr("&Open folder"), QMessageBox::ActionRole);
+    const QString directory = m_exportOptions.directory;
+    connect(open, &QPushButton::clicked, this,
+            [directory] { QDesktopServices::openUrl(QUrl::fromLocalFile(directory)); });
+    done->open();
 }
 
 void MainWindow::restoreSettings()
@@ -526,6 +650,9 @@ void MainWindow::restoreSettings()
         resize(screen()->availableSize() * 0.9);
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_livePage->restoreLayout(s);
+    m_actions->keepTaskTimings()->setChecked(
+        s.value(QStringLiteral("history/keepTaskTimings"), false).toBool());
+    m_exportOptions = ExportSettings::load(s);
 }
 
 void MainWindow::saveSettings()
@@ -537,6 +664,8 @@ void MainWindow::saveSettings()
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
     m_livePage->saveLayout(s);
+    s.setValue(QStringLiteral("history/keepTaskTimings"),
+               m_actions->keepTaskTimings()->isChecked());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -5,6 +5,7 @@
 #include "core/store/resultstore.h"
 #include "ui/config/presetstore.h"
 #include "ui/control/runcontroller.h"
+#include "ui/export/exportdialog.h"
 #include "ui/export/exportjob.h"
 #include "ui/window/windowactions.h"
 
@@ -56,6 +57,12 @@ public:
     QCoro::Task<ExportOutcome> exportTo(const ExportOptions &options);
     // What an export's reports describe, in words for the dialog; empty when nothing has run.
     QString exportScope() const;
+    // Every scope the export dialog offers, described; empty where there is nothing.
+    ExportChoices exportChoices() const;
+    // The experiments an export with `scope` writes, read from the store (the statistics page's
+    // own for ExportScope::Experiment): one goes into the directory itself, several into a
+    // folder each.
+    QList<ExportedExperiment> exportedExperiments(ExportScope scope) const;
     // Reads LoopBench JSON reports (off this thread) and adds their runs to the history, marked
     // with their machine; a file that is not a report is skipped with its reason. The number of
     // experiments added, and the reasons of the files refused.
@@ -75,6 +82,7 @@ private:
     void onRunFinished(const RunResult &result, RunRole role, double guiStallP99Ms);
     void onExperimentFinished(const ExperimentResult &result);
     void onCalibrated();
+    void recalibrate();
     QCoro::Task<> showExportDialog();
     QCoro::Task<> showOpenDialog();
     void openStore();

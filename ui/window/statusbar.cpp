@@ -43,9 +43,11 @@ void StatusBar::setIdle()
     m_progress->setFormat(tr("idle"));
 }
 
-void StatusBar::setCalibration(const QString &text)
+void StatusBar::setCalibration(const QString &text, const QString &toolTip)
 {
     m_calibration->setText(text);
+    m_calibration->setToolTip(toolTip.isEmpty() ? tr("Kernel calibration on this machine")
+                                                : toolTip);
 }
 
 void StatusBar::showProgress(const RunProgressInfo &info)

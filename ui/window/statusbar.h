@@ -26,7 +26,7 @@ public:
     void showRunFinished(const RunResult &result, const StallMeter::Stats &guiStall);
     void showExperimentFinished(const ExperimentResult &result);
     void setIdle();
-    void setCalibration(const QString &text);
+    void setCalibration(const QString &text, const QString &toolTip);
 
 private:
     QLabel *m_text;

@@ -99,6 +99,17 @@ void WindowActions::createMenus(QMainWindow *window, const PresetStore &presets)
     run->addActions({m_sweep, m_repeatCompare});
     run->addSeparator();
     run->addAction(m_cancel);
+    run->addSeparator();
+    m_recalibrate = run->addAction(tr("Re&calibrate the kernels"), this,
+                                   [this] { emit recalibrateRequested(); });
+    m_recalibrate->setObjectName(QStringLiteral("actionRecalibrate"));
+    m_recalibrate->setToolTip(tr("Measure each kernel's time per iteration again (the "
+                                 "estimates before a run use it)"));
+    m_keepTaskTimings = run->addAction(tr("Keep per-task &timings in the history"));
+    m_keepTaskTimings->setObjectName(QStringLiteral("actionKeepTaskTimings"));
+    m_keepTaskTimings->setCheckable(true);
+    m_keepTaskTimings->setToolTip(tr("Store every run's per-task times (16 bytes a task), so "
+                                     "tasks.csv can be exported from a reopened experiment"));
 
     QMenu *presetMenu = bar->addMenu(tr("&Presets"));
     for (int i = 0; i < presets.presets().size(); ++i) {

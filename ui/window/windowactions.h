@@ -29,6 +29,9 @@ public:
     QAction *exportReports() const { return m_export; }
     QAction *openReport() const { return m_openReport; }
     QAction *clearHistory() const { return m_clearHistory; }
+    QAction *recalibrate() const { return m_recalibrate; }
+    // Checkable: whether the history keeps every run's per-task timings (16 B a task).
+    QAction *keepTaskTimings() const { return m_keepTaskTimings; }
     QMenu *viewMenu() const { return m_viewMenu; }
 
     void setRunning(bool running, bool canRun);
@@ -43,6 +46,7 @@ signals:
     void openReportRequested();
     void presetRequested(int index);
     void clearHistoryRequested();
+    void recalibrateRequested();
 
 private:
     void createActions(QMainWindow *window);
@@ -57,5 +61,7 @@ private:
     QAction *m_export = nullptr;
     QAction *m_openReport = nullptr;
     QAction *m_clearHistory = nullptr;
+    QAction *m_recalibrate = nullptr;
+    QAction *m_keepTaskTimings = nullptr;
     QMenu *m_viewMenu = nullptr;
 };

@@ -4,9 +4,12 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 #include <QCoroTask>
+
+#include <algorithm>
 
 // The one experiment coroutine: the runs in interleaved order on one plan (so one checksum for
 // every K), the warm-up outside the result, a cancel honoured at every phase, and the summary
@@ -70,6 +73,38 @@ private slots:
         QVERIFY(result.nsPerIter > 0);
         QVERIFY(!runner.isRunning());
         QCOMPARE(runner.progress().phase, ExperimentPhase::Idle);
+    }
+
+    void eachRunKeepsItsLoadFromItsOwnT0()
+    {
+        // Two runs of over half a second: every sample is the run's own, its times count from
+        // that run's t0 and rise, every core and every shard has a column, and the shards' CPU
+        // shows.
+        ExperimentRunner runner;
+        ExperimentSpec spec;
+        spec.workload = WorkloadSpec{80, 0, 100, 10000000, 12000000, Kernel::Sum, 9};
+        spec.shardCounts = {1, 2};
+        const ExperimentResult result = QCoro::waitFor(runner.run(spec));
+        QCOMPARE(result.runs.size(), std::size_t(2));
+        for (const RunResult &r : result.runs) {
+            QVERIFY(r.completed());
+            const LoadSeries &load = r.load;
+            QVERIFY2(load.tSec.size() >= 2, qPrintable(QString::number(load.tSec.size())));
+            QVERIFY(load.tSec.front() > 0);
+            QVERIFY(std::is_sorted(load.tSec.begin(), load.tSec.end()));
+            // The last sample is taken as the run ends: within a poll of its wall time.
+            QVERIFY(load.tSec.back() * 1000 >= r.wallMs - 1);
+            QVERIFY(load.tSec.back() * 1000 <= r.wallMs + r.joinOverheadMs + 1000);
+            QCOMPARE(load.cores.size(), std::size_t(QThread::idealThreadCount()));
+            QCOMPARE(load.shards.size(), std::size_t(r.shards));
+            for (const std::vector<double> &column : load.cores)
+                QCOMPARE(column.size(), load.tSec.size());
+            // Some sample saw every shard thread use CPU: the kernels ran on them.
+            for (const std::vector<double> &shard : load.shards) {
+                QVERIFY(std::any_of(shard.begin(), shard.end(),
+                                    [](double share) { return share > 0; }));
+            }
+        }
     }
 
     void phasesComeInOrder()

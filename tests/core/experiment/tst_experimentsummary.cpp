@@ -22,6 +22,7 @@ private slots:
     void noAmdahlFitWithoutAOneLoopBaseline();
     void amdahlSeesNoMoreCoresThanTheMachineHas();
     void cancelledBeforeAnyRunLeavesEveryValueUndefined();
+    void workInflationComparesMedianWorkWithTheBaseline();
 };
 
 void TestExperimentSummary::onlyCompletedRunsEnterStatistics()
@@ -159,6 +160,38 @@ void TestExperimentSummary::cancelledBeforeAnyRunLeavesEveryValueUndefined()
     }
     QVERIFY(std::isnan(s.amdahl.serialFraction));
     QVERIFY(s.runOutliers.empty());
+}
+
+void TestExperimentSummary::workInflationComparesMedianWorkWithTheBaseline()
+{
+    ExperimentResult e = synthetic::experiment();
+    // Baseline work 8000, 8100, 7900, 8000, 8000 ms (median 8000); K = 2 median 8400 (5 %
+    // more); K = 4 unknown (a report from before work was measured) except one run.
+    const double base[5] = {8000, 8100, 7900, 8000, 8000};
+    const double two[5] = {8400, 8300, 8500, 8400, 8450};
+    for (RunResult &r : e.runs) {
+        const auto rep = static_cast<std::size_t>(r.repeat);
+        if (r.shards == 1)
+            r.workMs = base[rep];
+        else if (r.shards == 2)
+            r.workMs = two[rep];
+        else
+            r.workMs = r.repeat == 0 ? 8800 : std::numeric_limits<double>::quiet_NaN();
+    }
+    e.runs.back().workMs = 1e9; // the failed run: never counted
+    const ExperimentSummary s = summarizeExperiment(e);
+    QCOMPARE(s.config(1)->workInflation, 1.0);
+    QCOMPARE(s.config(1)->workMs.median, 8000.0);
+    QCOMPARE(s.config(2)->workInflation, 8400.0 / 8000.0);
+    QCOMPARE(s.config(4)->workMs.n, std::size_t{1});
+    QCOMPARE(s.config(4)->workInflation, 8800.0 / 8000.0);
+
+    // Without a measured baseline there is nothing to compare with.
+    for (RunResult &r : e.runs) {
+        if (r.shards == 1)
+            r.workMs = std::numeric_limits<double>::quiet_NaN();
+    }
+    QVERIFY(std::isnan(summarizeExperiment(e).config(2)->workInflation));
 }
 
 QTEST_APPLESS_MAIN(TestExperimentSummary)

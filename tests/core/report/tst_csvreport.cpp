@@ -303,7 +303,7 @@ void TestCsvReport::metadataLinesPrecedeTheHeader()
                                 "pin",
                                 "repeats",
                                 "ns_per_iter"}));
-    QCOMPARE(csv.comments[0], QStringLiteral("# csv_schema: loopbench.csv/1"));
+    QCOMPARE(csv.comments[0], QStringLiteral("# csv_schema: loopbench.csv/2"));
     QCOMPARE(csv.comments[1], QStringLiteral("# file: runs"));
     QCOMPARE(csv.comments[4], QStringLiteral("# cpu_model: Test CPU, \"fast\" edition"));
     QCOMPARE(csv.comments[5], QStringLiteral("# logical_cpus: 4"));
@@ -331,7 +331,8 @@ void TestCsvReport::summaryCsvHasOneRowPerConfiguration()
                        "wall_sd_ms,wall_min_ms,wall_max_ms,wall_cv,ideal_median_ms,speedup,"
                        "speedup_err,ideal_speedup,amdahl_speedup,efficiency_median,efficiency_mean,"
                        "efficiency_sd,efficiency_min,efficiency_max,lag_p99_median_ms,"
-                       "throughput_median_tps,mann_whitney_u,mann_whitney_p"));
+                       "throughput_median_tps,mann_whitney_u,mann_whitney_p,work_median_ms,"
+                       "work_inflation"));
     QCOMPARE(csv.rows.size(), 4);
     for (int row = 1; row <= 3; ++row) {
         const ConfigSummary &c = s.configs[static_cast<std::size_t>(row - 1)];
@@ -402,30 +403,34 @@ void TestCsvReport::germanLocaleStillWritesDecimalPoints()
         for (const char *column : {"wall_sd_ms", "wall_cv", "speedup", "speedup_err"})
             number(cell(summaryParsed, row, column));
     }
-
-    LoadSeries load;
-    load.tSec = {0.25, 0.5};
-    load.cores = {{0.5, 0.75}};
-    const QByteArray loadBytes = loadCsv(load, e.machine, CsvMetadata::None);
-    QCOMPARE(loadBytes, QByteArray("time_s,cpu0_busy_frac\n0.25,0.5\n0.5,0.75\n"));
 }
 
 void TestCsvReport::loadCsvNamesEveryCoreAndShard()
 {
-    LoadSeries load;
-    load.tSec = {0, 0.5, 1};
-    load.cores = {{0.1, 0.2, 0.3}, {1, kNaN, 0.5}};
-    load.shards = {{0.9, 1.0}}; // one sample short: written as an empty field
-    const ParsedCsv csv = parseTable(loadCsv(load, synthetic::machine()));
+    // Two runs: 1 shard with two samples (one core offline in the second), 2 shards with one
+    // sample short for shard 1. Every row says which run of runs.csv it belongs to, and its time
+    // counts from that run's t0.
+    ExperimentResult e = synthetic::experiment();
+    e.runs.resize(2);
+    e.runs[0].shards = 1;
+    e.runs[0].load.tSec = {0.25, 0.5};
+    e.runs[0].load.cores = {{0.1, 0.2}, {1, kNaN}};
+    e.runs[0].load.shards = {{0.9, 1.0}};
+    e.runs[1].shards = 2;
+    e.runs[1].repeat = 1;
+    e.runs[1].load.tSec = {0.25};
+    e.runs[1].load.cores = {{0.3}, {0.5}};
+    e.runs[1].load.shards = {{0.8}, {}};
+    const ParsedCsv csv = parseTable(loadCsv(e));
     QVERIFY2(csv.error.isEmpty(), qPrintable(csv.error));
     QCOMPARE(csv.comments[1], QStringLiteral("# file: load"));
-    QCOMPARE(csv.comments.size(), 13); // schema, file and the eleven machine fields
+    QVERIFY(csv.comments.contains(QStringLiteral("# tasks: %1").arg(e.spec.workload.tasks)));
     QCOMPARE(csv.rows.size(), 4);
-    QCOMPARE(csv.rows[0],
-             (QStringList{"time_s", "cpu0_busy_frac", "cpu1_busy_frac", "shard0_cpu_frac"}));
-    QCOMPARE(csv.rows[1], (QStringList{"0", "0.1", "1", "0.9"}));
-    QCOMPARE(csv.rows[2], (QStringList{"0.5", "0.2", "", "1"}));
-    QCOMPARE(csv.rows[3], (QStringList{"1", "0.3", "0.5", ""}));
+    QCOMPARE(csv.rows[0], (QStringList{"run_index", "shards", "repeat", "time_s", "cpu0_busy_frac",
+                                       "cpu1_busy_frac", "shard0_cpu_frac", "shard1_cpu_frac"}));
+    QCOMPARE(csv.rows[1], (QStringList{"0", "1", "0", "0.25", "0.1", "1", "0.9", ""}));
+    QCOMPARE(csv.rows[2], (QStringList{"0", "1", "0", "0.5", "0.2", "", "1", ""}));
+    QCOMPARE(csv.rows[3], (QStringList{"1", "2", "1", "0.25", "0.3", "0.5", "0.8", ""}));
 }
 
 void TestCsvReport::loadSeriesTurnsSamplerRowsIntoColumns()
@@ -440,10 +445,14 @@ void TestCsvReport::loadSeriesTurnsSamplerRowsIntoColumns()
     QCOMPARE(series.shards.size(), std::size_t{1});
     QCOMPARE(series.shards[0][0], 1.0);
     QVERIFY(std::isnan(series.shards[0][1]));
-    QCOMPARE(loadCsv(series, synthetic::machine(), CsvMetadata::None),
-             QByteArray("time_s,cpu0_busy_frac,cpu1_busy_frac,cpu2_busy_frac,shard0_cpu_frac\n"
-                        "0.25,0.5,0.25,,1\n"
-                        "0.5,0.75,0,1,\n"));
+    ExperimentResult e = synthetic::experiment();
+    e.runs.resize(1);
+    e.runs[0].load = series;
+    QCOMPARE(loadCsv(e, CsvMetadata::None),
+             QByteArray("run_index,shards,repeat,time_s,cpu0_busy_frac,cpu1_busy_frac,"
+                        "cpu2_busy_frac,shard0_cpu_frac\n"
+                        "0,1,0,0.25,0.5,0.25,,1\n"
+                        "0,1,0,0.5,0.75,0,1,\n"));
 }
 
 void TestCsvReport::tasksCsvLeavesUnfinishedTasksEmpty()
@@ -524,12 +533,9 @@ void TestCsvReport::writeCsvReportsWritesEveryFile()
     QVERIFY(tmp.isValid());
     const QString dir = tmp.filePath(QStringLiteral("out/nested"));
     const ExperimentResult e = synthetic::experiment();
-    LoadSeries load;
-    load.tSec = {0};
-    load.cores = {{0.5}};
     QString error;
     QStringList written;
-    QVERIFY2(writeCsvReports(dir, e, &load, true, &error, &written), qPrintable(error));
+    QVERIFY2(writeCsvReports(dir, e, true, &error, &written), qPrintable(error));
     const QStringList expected{"load.csv", "meta.json", "runs.csv", "summary.csv", "tasks.csv"};
     // Nothing else: QSaveFile leaves no temporary behind.
     QCOMPARE(QDir(dir).entryList(QDir::Files, QDir::Name), expected);
@@ -546,7 +552,7 @@ void TestCsvReport::writeCsvReportsWritesEveryFile()
     QVERIFY(meta.open(QIODevice::ReadOnly));
     const QJsonObject o = QJsonDocument::fromJson(meta.readAll()).object();
     QCOMPARE(o.value(QStringLiteral("schema")).toString(), QStringLiteral("loopbench.report/1"));
-    QCOMPARE(o.value(QStringLiteral("csv_schema")).toString(), QStringLiteral("loopbench.csv/1"));
+    QCOMPARE(o.value(QStringLiteral("csv_schema")).toString(), QStringLiteral("loopbench.csv/2"));
     QVERIFY(!o.contains(QStringLiteral("runs")));
     QCOMPARE(o.value(QStringLiteral("meta")).toObject().value(QStringLiteral("cpu_model")),
              QJsonValue(synthetic::machine().cpuModel));
@@ -566,8 +572,8 @@ void TestCsvReport::writeCsvReportsNamesAnUnwritableFolder()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.close();
     QString error;
-    QVERIFY(!writeCsvReports(file + QStringLiteral("/sub"), synthetic::experiment(), nullptr, false,
-                             &error));
+    QVERIFY(
+        !writeCsvReports(file + QStringLiteral("/sub"), synthetic::experiment(), false, &error));
     QVERIFY2(error.contains(file), qPrintable(error));
 }
 

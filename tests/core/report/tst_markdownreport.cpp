@@ -32,11 +32,11 @@ void TestMarkdownReport::tableHasOneRowPerConfiguration()
     // wilcox.test(b, x, exact = FALSE) -> 0.01219 (every run of b is slower than every run of x).
     // By hand: efficiency 9000 / 10507.9, 4600 / 5400.1, 2500 / 3712.4; lag p99 1234.8 / K.
     QCOMPARE(table[2], QStringLiteral("| 1 (baseline) | 5 | 0 | 10507.9 ± 16.2 | 1.00 ± 0.00 | "
-                                      "1.00 | 0.86 | 1234.8 | — |"));
+                                      "1.00 | 0.86 | — | 1234.8 | — |"));
     QCOMPARE(table[3], QStringLiteral("| 2 | 5 | 1 | 5400.1 ± 448.4 | 1.95 ± 0.09 | 1.96 | 0.85 | "
-                                      "617.4 | 0.012 |"));
+                                      "— | 617.4 | 0.012 |"));
     QCOMPARE(table[4], QStringLiteral("| 4 | 5 of 6 | 0 | 3712.4 ± 23.2 | 2.83 ± 0.01 | 3.60 | "
-                                      "0.67 | 308.7 | 0.012 |"));
+                                      "0.67 | — | 308.7 | 0.012 |"));
 }
 
 void TestMarkdownReport::machineWorkloadAndVerdictTravelWithTheTable()

@@ -317,7 +317,7 @@ private slots:
         // A file of a CSV folder's set.
         const QString runs = dir.filePath(QStringLiteral("d/runs.csv"));
         QList<ReportFile> files{rf(runs, {}, "--json")};
-        for (const QString &name : csvReportFileNames(true, false))
+        for (const QString &name : csvReportFileNames(false))
             files.append(rf(dir.filePath(QStringLiteral("d/") + name), {}, "--csv", true));
         QCOMPARE(checkReportSet(files).value_or(QString()),
                  QStringLiteral("--json and --csv both write to %1: give each report its own file")
@@ -426,17 +426,17 @@ private slots:
         QString error;
         {
             FileSizeLimit full(32 * 1024);
-            QVERIFY(!writeCsvReports(out, result, nullptr, true, &error));
+            QVERIFY(!writeCsvReports(out, result, true, &error));
         }
         QVERIFY2(error.contains(QStringLiteral("tasks.csv")), qPrintable(error));
         QVERIFY(!QFileInfo::exists(out)); // the folder it created is gone again
         std::atomic<bool> cancel{true};
-        QVERIFY(!writeCsvReports(out, result, nullptr, true, &error, nullptr, &cancel));
+        QVERIFY(!writeCsvReports(out, result, true, &error, nullptr, &cancel));
         QCOMPARE(error, QStringLiteral("export cancelled: nothing was written"));
         QVERIFY(!QFileInfo::exists(out));
         QStringList written;
-        QVERIFY(writeCsvReports(out, result, nullptr, true, &error, &written));
-        QCOMPARE(written.size(), 4); // runs, summary, tasks, meta
+        QVERIFY(writeCsvReports(out, result, true, &error, &written));
+        QCOMPARE(written.size(), 5); // runs, summary, load, tasks, meta
     }
 };
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "core/store/resultstore.h"
 #include "core/store/storeschema.h"
+#include "core/workload/taskplan.h"
 #include "tests/support/syntheticexperiment.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -156,6 +158,118 @@ private slots:
                              .toInt() == 1,
                      column);
         }
+    }
+
+    void detailsOfARunComeBackWithItsExperiment()
+    {
+        // Per-shard figures and load samples are kept for every run; per-task timings only when
+        // asked for, and then with the plan they index drawn again from the spec.
+        QTemporaryDir dir;
+        ExperimentResult e = synthetic::experiment();
+        e.spec.workload.tasks = 4;
+        RunResult &first = e.runs[0];
+        first.perShard = {{0, 1, 4, 4, 12.5, 13.25, 99.5, 0xabcULL}};
+        first.load.tSec = {0.25, 0.5};
+        first.load.cores = {{0.5, 1.0}, {0.25, std::nan("")}};
+        first.load.shards = {{0.75, 0.125}};
+        first.workMs = 8123.5;
+        first.estimatedIdealMs = 9100.25;
+        first.timings = std::make_shared<const std::vector<TaskTiming>>(
+            std::vector<TaskTiming>{{1, 2}, {3, 4}, {-1, -1}, {5'000'000'000LL, 6'000'000'000LL}});
+        RunResult &second = e.runs[1];
+        second.timings = first.timings;
+        second.load.tSec = {0.25}; // a sample with cores only (the last one of a run)
+        second.load.cores = {{0.5}};
+
+        ResultStore store;
+        QVERIFY(store.open(dbPath(dir)));
+        QVERIFY(!store.keepsTaskTimings());
+        const std::int64_t without = record(store, e);
+        store.setKeepTaskTimings(true);
+        const std::int64_t with = record(store, e);
+        QCOMPARE(scalar(store.path(), QStringLiteral("SELECT COUNT(*) FROM task_timings")).toInt(),
+                 2); // the two runs of the second experiment that had timings
+        QCOMPARE(scalar(store.path(), QStringLiteral("SELECT COUNT(*) FROM load_samples")).toInt(),
+                 6);
+
+        const auto a = store.experiment(without);
+        QVERIFY(a);
+        const RunResult &back = a->result.runs[0];
+        QCOMPARE(back.workMs, 8123.5);
+        QCOMPARE(back.estimatedIdealMs, 9100.25);
+        QCOMPARE(back.perShard.size(), std::size_t{1});
+        QCOMPARE(back.perShard[0].cpu, 1);
+        QCOMPARE(back.perShard[0].busyMs, 12.5);
+        QCOMPARE(back.perShard[0].finishMs, 99.5);
+        QCOMPARE(back.perShard[0].checksum, 0xabcULL);
+        QCOMPARE(back.load.tSec, first.load.tSec);
+        QCOMPARE(back.load.cores.size(), std::size_t{2});
+        QCOMPARE(back.load.cores[0], first.load.cores[0]);
+        QCOMPARE(back.load.cores[1][0], 0.25);
+        QVERIFY(std::isnan(back.load.cores[1][1]));
+        QCOMPARE(back.load.shards, first.load.shards);
+        QVERIFY(!back.timings);
+        QVERIFY(a->result.runs[1].load.shards.empty());
+        QCOMPARE(a->result.runs[1].load.cores, second.load.cores);
+        QVERIFY(a->result.runs[2].load.tSec.empty());
+        QCOMPARE(a->runIds.size(), a->result.runs.size());
+
+        const auto b = store.experiment(with);
+        QVERIFY(b);
+        // Like a fresh experiment: the last run that kept them has them.
+        QVERIFY(!b->result.runs[0].timings);
+        const RunResult &kept = b->result.runs[1];
+        QVERIFY(kept.timings);
+        QCOMPARE(kept.timings->size(), std::size_t{4});
+        QCOMPARE((*kept.timings)[1].resumedNs, 3);
+        QCOMPARE((*kept.timings)[2].doneNs, -1);
+        QCOMPARE((*kept.timings)[3].doneNs, 6'000'000'000LL);
+        QVERIFY(kept.plan);
+        QCOMPARE(*kept.plan, TaskPlan::generate(e.spec.workload));
+        // The history list reads no details: it stays fast at 10,000 runs.
+        QVERIFY(store.runs().front().result.load.tSec.empty());
+    }
+
+    void aVersionOneStoreIsMigratedAndKeepsItsRuns()
+    {
+        QTemporaryDir dir;
+        const QString path = dbPath(dir);
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QString error;
+            QVERIFY2(StoreSchema::migrate(db, &error, 1), qPrintable(error));
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO experiments (id, kind, source, started_utc, tasks, io_min_ms, "
+                "io_max_ms, cpu_min_iterations, cpu_max_iterations, kernel, seed, shard_counts, "
+                "partition, pin, repeats, warmup, fail_task, workload, host, cpu_model, "
+                "logical_cpus, machine) VALUES (7, 'compare', 'app', '2026-01-01T00:00:00Z', 100, "
+                "0, 10, 1, 2, 'sum', '1', '1,2', 'contiguous', 0, 1, 0, -1, 'w', 'h', 'c', 2, "
+                "'{}')")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO runs (experiment_id, seq, role, status, spec, machine, shards, "
+                "partition, pinned, repeat_index, tasks, tasks_done, tasks_failed, wall_ms, "
+                "checksum) VALUES (7, 0, 'one loop', 'completed', 'w', 'h', 1, 'contiguous', 0, "
+                "0, 100, 100, 0, 1234.5, 'ff')")));
+            QCOMPARE(StoreSchema::version(db), 1);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+
+        ResultStore store;
+        QVERIFY2(store.open(path), qPrintable(store.error()));
+        QCOMPARE(scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 2);
+        const QList<StoredRun> runs = store.runs();
+        QCOMPARE(runs.size(), qsizetype(1));
+        QCOMPARE(runs[0].result.wallMs, 1234.5);
+        QCOMPARE(runs[0].result.checksum, 0xffULL);
+        QVERIFY(std::isnan(runs[0].result.workMs)); // not measured then: missing, not 0
+        const auto e = store.experiment(7);
+        QVERIFY(e);
+        QVERIFY(e->result.runs[0].load.tSec.empty());
     }
 
     void aRunIsCommittedWhenItEnds()

@@ -152,7 +152,7 @@ private slots:
         chart.resize(800, 500);
         const ExperimentResult result = synthetic::sweep();
         chart.setExperiment(result, result.summary);
-        const ReportExporter exporter(&result, LoadSeries{}, sweepChartExport(chart));
+        const ReportExporter exporter(&result, sweepChartExport(chart));
         ExportOptions options;
         options.directory = dir.filePath(QStringLiteral("out"));
         options.pngSize = QSize(640, 400);
@@ -207,7 +207,7 @@ private slots:
         const ExperimentResult result = runExperiment(spec);
         QCOMPARE(result.runs.size(), std::size_t(2));
         SweepChart chart;
-        const ReportExporter exporter(&result, LoadSeries{}, sweepChartExport(chart));
+        const ReportExporter exporter(&result, sweepChartExport(chart));
         ExportOptions options;
         options.directory = dir.filePath(QStringLiteral("gui"));
         options.tasksCsv = true;
@@ -228,7 +228,10 @@ private slots:
                 QCOMPARE(fromGui.meta.value(QLatin1String(key)),
                          fromCli.meta.value(QLatin1String(key)));
             if (QLatin1String(name) == QLatin1String("load.csv")) {
-                QCOMPARE(fromGui.header.value(0), QByteArray("time_s")); // no sampler in-process
+                // Both sampled their runs' load: the same columns, each row naming its run.
+                QCOMPARE(fromGui.header.mid(0, 4), fromCli.header.mid(0, 4));
+                QCOMPARE(fromGui.header.value(0), QByteArray("run_index"));
+                QCOMPARE(fromGui.header.value(3), QByteArray("time_s"));
                 continue;
             }
             QCOMPARE(fromGui.header, fromCli.header);
@@ -313,7 +316,7 @@ private slots:
         chart.resize(400, 300);
         const ExperimentResult result = synthetic::sweep();
         chart.setExperiment(result, result.summary);
-        const ReportExporter exporter(&result, LoadSeries{}, sweepChartExport(chart));
+        const ReportExporter exporter(&result, sweepChartExport(chart));
         QTemporaryDir dir;
         ExportOptions options;
         options.directory = dir.path();
@@ -360,7 +363,7 @@ private slots:
         }
         SweepChart chart;
         const ExperimentResult result = synthetic::sweep();
-        const ReportExporter exporter(&result, LoadSeries{}, sweepChartExport(chart));
+        const ReportExporter exporter(&result, sweepChartExport(chart));
         ExportOptions options;
         options.directory = directory;
         QStringList written;
