@@ -3,12 +3,15 @@
 
 #include "ui/common/chartstyle.h"
 
+#include <QAbstractAxis>
 #include <QApplication>
 #include <QChart>
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
@@ -68,6 +71,79 @@ ChartView::ChartView(QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
     setFocusPolicy(Qt::NoFocus);
     setContextMenuPolicy(Qt::DefaultContextMenu);
+    connect(chart(), &QChart::plotAreaChanged, this, &ChartView::fitAxisTitles);
+}
+
+void ChartView::fitLegend()
+{
+    QLegend *legend = chart()->legend();
+    if (m_legendPointSize <= 0) {
+        m_legendHome = legend->alignment();
+        m_legendPointSize = legend->font().pointSizeF();
+    }
+    if (!legend->isVisible() || m_legendPointSize <= 0)
+        return;
+    const bool beside = m_legendHome & (Qt::AlignLeft | Qt::AlignRight);
+    const QMargins margins = chart()->margins();
+    const double width = chart()->size().width() - margins.left() - margins.right() - 8;
+    const double height = chart()->size().height() - margins.top() - margins.bottom() - 8;
+    // What Qt's legend layout takes per entry: the label, a square marker a line high, and
+    // spacing about as wide again.
+    auto needs = [&](double pointSize, bool across) {
+        QFont font = legend->font();
+        font.setPointSizeF(pointSize);
+        const QFontMetricsF metrics(font);
+        double sum = 0;
+        for (QLegendMarker *m : legend->markers()) {
+            if (!m->isVisible())
+                continue;
+            sum += across ? metrics.horizontalAdvance(m->label()) + 2.4 * metrics.height()
+                          : 1.5 * metrics.height();
+        }
+        return sum;
+    };
+    Qt::Alignment alignment = m_legendHome;
+    double pointSize = m_legendPointSize;
+    for (double scale : {1.0, 0.9, 0.8}) {
+        pointSize = m_legendPointSize * scale;
+        if (needs(pointSize, !beside) <= (beside ? height : width))
+            break;
+        if (scale == 0.8 && !beside) {
+            alignment = Qt::AlignRight; // too many entries for one row: stack them beside
+            pointSize = m_legendPointSize * 0.9;
+        }
+    }
+    if (legend->alignment() != alignment)
+        legend->setAlignment(alignment);
+    if (std::abs(legend->font().pointSizeF() - pointSize) > 0.01) {
+        QFont font = legend->font();
+        font.setPointSizeF(pointSize);
+        legend->setFont(font);
+    }
+}
+
+void ChartView::fitAxisTitles()
+{
+    // Hidden (a tab not shown), the plot has no size to measure: titles stay whole, as exports
+    // of hidden charts render them.
+    const QRectF plot = chart()->plotArea();
+    if (!isVisible() || plot.isEmpty())
+        return;
+    for (QAbstractAxis *axis : chart()->axes()) {
+        const QString shortTitle = axis->property("shortTitle").toString();
+        if (shortTitle.isEmpty())
+            continue;
+        QString full = axis->property("fullTitle").toString();
+        if (full.isEmpty()) {
+            full = axis->titleText();
+            axis->setProperty("fullTitle", full);
+        }
+        const double room = axis->orientation() == Qt::Vertical ? plot.height() : plot.width();
+        const bool fits = QFontMetricsF(axis->titleFont()).horizontalAdvance(full) <= room;
+        const QString wanted = fits ? full : shortTitle;
+        if (axis->titleText() != wanted)
+            axis->setTitleText(wanted);
+    }
 }
 
 void ChartView::followPalette()
@@ -102,11 +178,18 @@ void ChartView::layoutTitle()
 {
     if (m_headline.isEmpty() && m_detail.isEmpty())
         return;
-    // The chart's margins and the title's own padding take about a text line's width.
+    // The title gets the chart's width less its margins and the layout's; Qt elides a line that
+    // is wider, measured in the title font, which <small> keeps bold.
     const QFont font = chart()->titleFont();
-    const double width = std::max(80.0, double(viewport()->width()) - 2.0 * font.pointSizeF());
+    const QMargins margins = chart()->margins();
+    // A view not on screen, or not laid out yet, has no width to wrap to: it wraps when shown
+    // or resized. The margins and the title's padding take about two lines' height.
+    const double view = viewport()->width();
+    const double width = !isVisible() || view < 100
+                             ? 1e6
+                             : std::max(60.0, view - margins.left() - margins.right() -
+                                                  2.0 * QFontMetricsF(font).height());
     QFont small = font;
-    small.setBold(false);
     small.setPointSizeF(font.pointSizeF() * 0.83); // what <small> renders at
     QString html =
         escaped(wrap(m_headline, QFontMetricsF(font), width)).join(QStringLiteral("<br>"));
@@ -226,8 +309,15 @@ void ChartView::changeEvent(QEvent *event)
         followPalette();
 }
 
+void ChartView::showEvent(QShowEvent *event)
+{
+    QChartView::showEvent(event);
+    layoutTitle();
+}
+
 void ChartView::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
     layoutTitle();
+    fitLegend();
 }

@@ -38,6 +38,14 @@ public:
     void showTip(const QString &text);
     const QString &lastTip() const { return m_lastTip; }
 
+    // Makes the legend fit the chart's width (or, for a legend at the side, its height): smaller
+    // type first, then a legend under the plot moves beside it, where entries stack. Runs on
+    // every resize; call it after renaming series.
+    void fitLegend();
+    // An axis title longer than its axis was elided ("speedup over the baseli..."): an axis with a
+    // "shortTitle" property shows that instead while the full one does not fit.
+    void fitAxisTitles();
+
     // The right-click menu, built on demand (tests look at its actions).
     QMenu *createContextMenu();
 
@@ -49,11 +57,14 @@ protected:
     void changeEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void layoutTitle();
     void saveWithDialog();
 
+    Qt::Alignment m_legendHome = {};
+    double m_legendPointSize = 0;
     QString m_headline;
     QString m_detail;
     QString m_lastTip;

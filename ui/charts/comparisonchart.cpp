@@ -35,6 +35,7 @@ ComparisonChart::ComparisonChart(QWidget *parent)
     m_series->setBarWidth(0.8);
     c->addSeries(m_series);
     m_seconds->setTitleText(tr("completion time (s)"));
+    m_seconds->setProperty("shortTitle", tr("time (s)"));
     m_seconds->setLabelFormat(QStringLiteral("%.3g"));
     c->addAxis(m_categories, Qt::AlignBottom);
     c->addAxis(m_seconds, Qt::AlignLeft);

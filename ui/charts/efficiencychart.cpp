@@ -38,6 +38,7 @@ EfficiencyChart::EfficiencyChart(QWidget *parent)
     m_series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     c->addSeries(m_series);
     m_axisK->setTitleText(tr("shard count K"));
+    m_axisK->setProperty("shortTitle", tr("K"));
     m_axisPercent->setTitleText(tr("efficiency (%)"));
     m_axisPercent->setLabelFormat(QStringLiteral("%d"));
     c->addAxis(m_axisK, Qt::AlignBottom);

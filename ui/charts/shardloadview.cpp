@@ -63,6 +63,7 @@ ShardLoadView::ShardLoadView(QWidget *parent)
     m_axisCpu->setLabelFormat(QStringLiteral("%d %"));
     m_axisLag->setLabelFormat(QStringLiteral("%g"));
     m_axisLag->setTitleText(tr("lag (ms)"));
+    m_axisLag->setProperty("shortTitle", tr("ms"));
     m_axisLag->setProperty("accent", kLag);
     c->addSeries(m_bars);
     c->addSeries(m_lag);
@@ -166,6 +167,7 @@ void ShardLoadView::display(const std::vector<double> &cpu, const std::vector<do
         else
             setTitleLines(tr("Last run, %1: mean CPU and worst lag").arg(threads));
         m_lag->setName(live ? tr("max lag, last 250 ms") : tr("worst lag of the run"));
+        fitLegend();
     }
     m_cpu->remove(0, m_cpu->count());
     m_cpu->append(QList<qreal>(cpu.begin(), cpu.end()));

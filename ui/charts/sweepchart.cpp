@@ -46,6 +46,8 @@ SweepChart::SweepChart(QWidget *parent)
     m_axisK->setTitleText(tr("shard count K (event loops)"));
     m_axisK->setLabelFormat(QStringLiteral("%d"));
     m_axisSpeedup->setTitleText(tr("speedup over the baseline (×)"));
+    m_axisSpeedup->setProperty("shortTitle", tr("speedup (×)"));
+    m_axisK->setProperty("shortTitle", tr("K"));
     m_axisSpeedup->setLabelFormat(QStringLiteral("%.2g"));
     c->addAxis(m_axisK, Qt::AlignBottom);
     c->addAxis(m_axisSpeedup, Qt::AlignLeft);
@@ -194,6 +196,7 @@ void SweepChart::setExperiment(const ExperimentResult &result, const ExperimentS
         m_amdahl->replace(curve);
         m_amdahl->setName(tr("Amdahl, s = %1").arg(fit.serialFraction, 0, 'f', 3));
     }
+    fitLegend();
 
     m_axisK->setRange(0, maxK + std::max(0.5, maxK * 0.05));
     m_axisK->setTickCount(std::min(maxK + 2, 9));

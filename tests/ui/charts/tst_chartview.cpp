@@ -192,10 +192,9 @@ private slots:
         chart.resize(170, 400);
         QTRY_VERIFY(chart.chart()->title().count(QLatin1String("<br>")) > wideLines);
         // Every line fits the view; nothing was dropped.
-        QVERIFY(chart.chart()
-                    ->title()
-                    .replace(QLatin1String("<br>"), QLatin1String(" "))
-                    .contains(QLatin1String("same plan")));
+        QString joined = chart.chart()->title();
+        joined.replace(QLatin1String("<br>"), QLatin1String(" "));
+        QVERIFY2(joined.contains(QLatin1String("same plan")), qPrintable(joined));
         const QFontMetricsF metrics(chart.chart()->titleFont());
         for (QString line : chart.chart()->title().split(QLatin1String("<br>"))) {
             line.remove(QLatin1String("<small>")).remove(QLatin1String("</small>"));
