@@ -94,8 +94,28 @@ ShardLoadView::ShardLoadView(QWidget *parent)
                           .arg(m_showsLastRun ? tr("(over the run)") : tr("(last 250 ms)"))
                     : QString());
     });
+    connect(c, &QChart::plotAreaChanged, this, &ShardLoadView::fitAxes);
     display({}, {}, true);
     followPalette();
+}
+
+void ShardLoadView::fitAxes()
+{
+    // Shard numbers a step apart that keeps them legible: about 8 labels before the chart is laid
+    // out, then as many as the plot's width holds (each label's width and as much again).
+    const int n = std::max(1, m_shown);
+    const QFontMetricsF metrics(m_axisX->labelsFont());
+    const double plot = chart()->plotArea().width();
+    const double room = metrics.horizontalAdvance(QString::number(n - 1)) * 2.5 + 8;
+    const double labels = plot > 0 ? std::max(2.0, plot / room) : 8.0;
+    const double interval = std::max(1.0, niceCeiling((n - 1) / labels));
+    if (m_axisX->tickInterval() != interval)
+        m_axisX->setTickInterval(interval);
+    // "100 %" on a narrow chart was elided to "1...": the unit goes when space is short.
+    const QString cpuFormat =
+        chart()->size().width() < 420 ? QStringLiteral("%d") : QStringLiteral("%d %");
+    if (m_axisCpu->labelFormat() != cpuFormat)
+        m_axisCpu->setLabelFormat(cpuFormat);
 }
 
 void ShardLoadView::recolor()
@@ -156,8 +176,8 @@ void ShardLoadView::display(const std::vector<double> &cpu, const std::vector<do
         m_axisLag->setVisible(!empty);
         chart()->legend()->setVisible(!empty);
         m_axisX->setRange(-0.5, std::max(0, n - 1) + 0.5);
-        m_axisX->setTickInterval(std::max(1.0, niceCeiling(n / 8.0)));
         m_axisX->setTitleText(empty ? QString() : tr("shard"));
+        fitAxes();
         const QString threads = n == 1 ? tr("1 shard thread") : tr("%L1 shard threads").arg(n);
         if (empty)
             setTitleLines(tr("Shard threads"), tr("no run yet: each shard thread of a run shows "

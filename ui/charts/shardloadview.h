@@ -35,6 +35,7 @@ private:
     void refresh();
     void display(const std::vector<double> &cpu, const std::vector<double> &lag, bool live);
     void recolor();
+    void fitAxes();
 
     const LoadMonitor *m_monitor = nullptr;
     QBarSeries *m_bars;
