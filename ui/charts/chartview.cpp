@@ -10,6 +10,7 @@
 #include <QContextMenuEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHelpEvent>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QMenu>
@@ -307,6 +308,21 @@ void ChartView::changeEvent(QEvent *event)
     QChartView::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
         followPalette();
+}
+
+bool ChartView::viewportEvent(QEvent *event)
+{
+    // The scene answers the tooltip event that follows a pause of the mouse: it finds no item
+    // tooltip and hides ours a moment after a bar's hover showed it. Answer it with the tip of
+    // the bar or point under the mouse instead.
+    if (event->type() == QEvent::ToolTip) {
+        if (m_lastTip.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(static_cast<QHelpEvent *>(event)->globalPos(), m_lastTip, this);
+        return true;
+    }
+    return QChartView::viewportEvent(event);
 }
 
 void ChartView::showEvent(QShowEvent *event)
