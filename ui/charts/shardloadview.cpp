@@ -177,6 +177,8 @@ void ShardLoadView::display(const std::vector<double> &cpu, const std::vector<do
         chart()->legend()->setVisible(!empty);
         m_axisX->setRange(-0.5, std::max(0, n - 1) + 0.5);
         m_axisX->setTitleText(empty ? QString() : tr("shard"));
+        // A dot per shard turns into a solid smear past a few dozen: the line alone reads.
+        m_lag->setPointsVisible(n <= 64);
         fitAxes();
         const QString threads = n == 1 ? tr("1 shard thread") : tr("%L1 shard threads").arg(n);
         if (empty)
