@@ -11,9 +11,12 @@
 
 #include <pthread.h>
 #include <sched.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <exception>
 #include <new>
 #include <stdexcept>
@@ -45,6 +48,24 @@ template <typename T> std::unique_ptr<T[]> uninitialisedArray(std::size_t n)
     return array;
 }
 
+// Shard threads give way to the process's other threads, the GUI's above all: at K = 64 on 2 CPUs
+// the GUI thread, one runnable thread among 65 of the same weight, stalled 250 ms at p99. Nicer
+// by the same amount for every shard at every K, so runs stay comparable; SCHED_BATCH also keeps
+// a shard that wakes from its sleep from preempting the GUI. Neither needs privileges, and a
+// thread the system refuses them to runs as before. (Linux ignores QThread priorities under
+// SCHED_OTHER, hence the system calls.)
+void giveWayToOtherThreads()
+{
+    constexpr int kNicer = 10;
+    const sched_param param{};
+    pthread_setschedparam(pthread_self(), SCHED_BATCH, &param);
+    const auto tid = static_cast<id_t>(gettid());
+    errno = 0;
+    const int nice = getpriority(PRIO_PROCESS, tid);
+    if (errno == 0)
+        setpriority(PRIO_PROCESS, tid, std::min(19, nice + kNicer));
+}
+
 } // namespace
 
 Shard::Shard(int index, Context context, Slice slice, int pinCpu, QObject *parent)
@@ -71,6 +92,7 @@ Shard::~Shard()
 
 void Shard::run()
 {
+    giveWayToOtherThreads();
     if (m_pinCpu >= 0) {
         cpu_set_t set;
         CPU_ZERO(&set);

@@ -11,8 +11,13 @@
 #include <QLegend>
 #include <QValueAxis>
 
+namespace {
+const QColor kWall(31, 119, 180);
+const QColor kIdeal(150, 150, 150);
+} // namespace
+
 ComparisonChart::ComparisonChart(QWidget *parent)
-    : QChartView(new QChart, parent)
+    : ChartView(parent)
     , m_series(new QBarSeries)
     , m_wall(new QBarSet(tr("wall time")))
     , m_ideal(new QBarSet(tr("ideal bound")))
@@ -21,10 +26,6 @@ ComparisonChart::ComparisonChart(QWidget *parent)
 {
     QChart *c = chart();
     styleChart(c, TitleEmphasis::Headline);
-    m_wall->setColor(QColor(31, 119, 180));
-    m_ideal->setColor(QColor(170, 170, 170));
-    m_ideal->setLabelColor(palette().text().color());
-    m_wall->setLabelColor(palette().text().color());
     m_series->append(m_wall);
     m_series->append(m_ideal);
     m_series->setLabelsVisible(true);
@@ -34,14 +35,51 @@ ComparisonChart::ComparisonChart(QWidget *parent)
     m_series->setBarWidth(0.8);
     c->addSeries(m_series);
     m_seconds->setTitleText(tr("completion time (s)"));
+    m_seconds->setProperty("shortTitle", tr("time (s)"));
     m_seconds->setLabelFormat(QStringLiteral("%.3g"));
     c->addAxis(m_categories, Qt::AlignBottom);
     c->addAxis(m_seconds, Qt::AlignLeft);
     m_series->attachAxis(m_categories);
     m_series->attachAxis(m_seconds);
-    setRenderHint(QPainter::Antialiasing);
-    setFocusPolicy(Qt::NoFocus);
+    connect(this, &ChartView::paletteApplied, this, &ComparisonChart::recolor);
+    connect(m_wall, &QBarSet::hovered, this, [this](bool on, int i) {
+        if (on)
+            hovered(i, false);
+        else
+            showTip(QString());
+    });
+    connect(m_ideal, &QBarSet::hovered, this, [this](bool on, int i) {
+        if (on)
+            hovered(i, true);
+        else
+            showTip(QString());
+    });
     clear();
+    followPalette();
+}
+
+void ComparisonChart::recolor()
+{
+    // Stale bars sit between the background and the text: there, but plainly not current.
+    m_wall->setColor(m_stale ? mixColors(background(), textColor(), 0.35) : ink(kWall));
+    m_ideal->setColor(m_stale ? mixColors(background(), textColor(), 0.2) : ink(kIdeal));
+    m_wall->setBorderColor(background());
+    m_ideal->setBorderColor(background());
+    m_wall->setLabelColor(textColor());
+    m_ideal->setLabelColor(textColor());
+}
+
+void ComparisonChart::hovered(int index, bool ideal)
+{
+    if (!m_comparison || index < 0 || index > 1)
+        return;
+    const RunResult &run = index == 0 ? m_comparison->baseline : m_comparison->candidate;
+    const QString what = ideal ? tr("ideal bound %1").arg(Formatting::duration(run.idealMs))
+                               : tr("wall time %1").arg(Formatting::duration(run.wallMs));
+    showTip(tr("%1\n%2, K = %3, run started %4")
+                .arg(what, index == 0 ? tr("baseline") : tr("candidate"))
+                .arg(run.shards)
+                .arg(run.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
 }
 
 void ComparisonChart::clear()
@@ -52,8 +90,8 @@ void ComparisonChart::clear()
     m_ideal->remove(0, m_ideal->count());
     m_categories->clear();
     m_seconds->setRange(0, 1);
-    chart()->setTitle(tr("No comparison yet<br><small>Compare (F5) runs one plan on 1 loop, "
-                         "then on K</small>"));
+    recolor();
+    setTitleLines(tr("No comparison yet"), tr("Compare (F5) runs one plan on 1 loop, then on K"));
 }
 
 void ComparisonChart::markStale(const QString &why)
@@ -62,18 +100,15 @@ void ComparisonChart::markStale(const QString &why)
         return;
     // The bars stay for reference, greyed; the title says they are not what was just done.
     m_stale = true;
-    m_wall->setColor(QColor(190, 190, 190));
-    m_ideal->setColor(QColor(225, 225, 225));
-    chart()->setTitle(tr("Earlier comparison (%1)<br><small>%2</small>")
-                          .arg(why.toHtmlEscaped(), m_comparison->verdict().toHtmlEscaped()));
+    recolor();
+    setTitleLines(tr("Earlier comparison (%1)").arg(why), m_comparison->verdict());
 }
 
 void ComparisonChart::setComparison(const Comparison &comparison)
 {
     m_comparison = comparison;
     m_stale = false;
-    m_wall->setColor(QColor(31, 119, 180));
-    m_ideal->setColor(QColor(170, 170, 170));
+    recolor();
     const RunResult &a = comparison.baseline;
     const RunResult &b = comparison.candidate;
     QStringList categories{loopsLabel(a.shards), loopsLabel(b.shards)};
@@ -95,13 +130,16 @@ void ComparisonChart::setComparison(const Comparison &comparison)
     // Two lines, so the verdict fits a narrow pane instead of being elided. Runs of different
     // workloads have no speedup: the headline says so and shows the two times only.
     if (!comparison.samePlan()) {
-        chart()->setTitle(tr("Different workloads: no speedup<br><small>%1 %2 · %3 %4</small>")
-                              .arg(loopsLabel(a.shards), Formatting::duration(a.wallMs),
-                                   loopsLabel(b.shards), Formatting::duration(b.wallMs)));
+        setTitleLines(tr("Different workloads: no speedup"),
+                      tr("%1 %2 · %3 %4")
+                          .arg(loopsLabel(a.shards), Formatting::duration(a.wallMs),
+                               loopsLabel(b.shards), Formatting::duration(b.wallMs)));
         return;
     }
-    chart()->setTitle(tr("%1: %2 faster than %3<br><small>ideal bound %4 faster · %5</small>")
-                          .arg(loopsLabel(b.shards), Formatting::speedup(comparison.speedup()),
-                               loopsLabel(a.shards), Formatting::speedup(comparison.idealSpeedup()),
-                               tr("same plan, %L1 tasks").arg(a.tasks)));
+    setTitleLines(tr("%1: %2 faster than %3")
+                      .arg(loopsLabel(b.shards), Formatting::speedup(comparison.speedup()),
+                           loopsLabel(a.shards)),
+                  tr("ideal bound %1 faster · %2")
+                      .arg(Formatting::speedup(comparison.idealSpeedup()),
+                           tr("same plan, %L1 tasks").arg(a.tasks)));
 }

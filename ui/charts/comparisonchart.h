@@ -3,7 +3,7 @@
 
 #include "ui/models/comparison.h"
 
-#include <QChartView>
+#include "ui/charts/chartview.h"
 
 #include <optional>
 
@@ -14,7 +14,7 @@ class QValueAxis;
 
 // Completion time of one loop against K loops on the same plan: a wall-time bar per mode with
 // its ideal bound beside it, and the speedup in the title. Values are seconds.
-class ComparisonChart : public QChartView
+class ComparisonChart : public ChartView
 {
     Q_OBJECT
 public:
@@ -34,6 +34,9 @@ public:
     const QBarSet *idealSet() const { return m_ideal; }
 
 private:
+    void recolor();
+    void hovered(int index, bool ideal);
+
     std::optional<Comparison> m_comparison;
     bool m_stale = false;
     QBarSeries *m_series;

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "ui/charts/coreloadview.h"
 
+#include "ui/charts/chartview.h"
 #include "ui/charts/heatstrip.h"
+#include "ui/common/chartstyle.h"
 #include "ui/control/loadmonitor.h"
 #include "ui/models/comparison.h"
 
 #include <QAreaSeries>
 #include <QChart>
-#include <QChartView>
 #include <QGraphicsSimpleTextItem>
+#include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QVBoxLayout>
@@ -27,15 +29,27 @@ QColor coreColor(int core)
 
 } // namespace
 
+QColor CoreLoadView::bandColor(int shards)
+{
+    // One loop in amber, as the comparison chart's baseline; then a hue per doubling of K.
+    static const QColor kColors[] = {{255, 176, 0},   {31, 119, 180}, {44, 160, 44},
+                                     {148, 103, 189}, {23, 190, 207}, {140, 86, 75},
+                                     {227, 119, 194}, {188, 189, 34}};
+    if (shards <= 1)
+        return kColors[0];
+    const int doublings = int(std::ceil(std::log2(double(shards))));
+    return kColors[1 + (doublings - 1) % 7];
+}
+
 CoreLoadView::CoreLoadView(QWidget *parent)
     : QWidget(parent)
-    , m_chart(new QChart)
-    , m_view(new QChartView(m_chart))
+    , m_view(new ChartView)
     , m_heat(new HeatStrip)
     , m_axisX(new QValueAxis)
     , m_axisY(new QValueAxis)
 {
-    m_chart->setTitle(tr("Per-core load (/proc/stat, 4 Hz, last 60 s)"));
+    m_chart = m_view->chart();
+    m_view->setTitleLines(tr("Per-core load (/proc/stat, 4 Hz, last 60 s)"));
     m_chart->legend()->setAlignment(Qt::AlignRight);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_axisX->setRange(-60, 0);
@@ -60,8 +74,6 @@ CoreLoadView::CoreLoadView(QWidget *parent)
         m_bands.append(b);
     }
 
-    m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setFocusPolicy(Qt::NoFocus);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -72,7 +84,48 @@ CoreLoadView::CoreLoadView(QWidget *parent)
     connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF &plot) {
         m_heat->setInsets(int(plot.left()), int(m_view->width() - plot.right()));
         placeSpanLabels();
+        fitTimeAxis();
     });
+    connect(m_view, &ChartView::paletteApplied, this, &CoreLoadView::recolor);
+    m_view->followPalette();
+    refreshBandLegend();
+}
+
+void CoreLoadView::fitTimeAxis()
+{
+    // Every 10 s while "-60 s" fits between two ticks with room to spare, else every 20 or 30 s:
+    // a squeezed axis elided its labels to "-6...".
+    const QFontMetricsF metrics(m_axisX->labelsFont());
+    const double need = metrics.horizontalAdvance(QStringLiteral("-60 s")) * 1.5;
+    const double width = m_chart->plotArea().width();
+    int ticks = 7;
+    if (width / 6 < need)
+        ticks = width / 3 < need ? 3 : 4;
+    if (m_axisX->tickCount() != ticks)
+        m_axisX->setTickCount(ticks);
+}
+
+void CoreLoadView::recolor()
+{
+    const QColor background = m_view->background();
+    for (int c = 0; c < m_cores.size(); ++c) {
+        QPen pen = m_cores[c]->pen();
+        pen.setColor(readableOn(coreColor(c), background));
+        m_cores[c]->setPen(pen);
+    }
+    if (m_mean)
+        m_mean->setPen(QPen(m_view->textColor(), 1.5, Qt::DashLine));
+    for (const Band &b : std::as_const(m_bands)) {
+        b.label->setBrush(m_view->textColor());
+        if (b.shards > 0) {
+            QColor fill = bandColor(b.shards);
+            fill.setAlpha(48);
+            b.area->setBrush(fill);
+            // The legend shows the band's colour at full strength: a 20 % tint would not read.
+            for (QLegendMarker *m : m_chart->legend()->markers(b.area))
+                m->setBrush(readableOn(bandColor(b.shards), background));
+        }
+    }
 }
 
 void CoreLoadView::setMonitor(const LoadMonitor *monitor)
@@ -99,7 +152,7 @@ void CoreLoadView::rebuildSeries(int cores)
     for (int c = 0; c < cores; ++c) {
         auto *s = new QLineSeries;
         s->setName(tr("cpu%1").arg(c));
-        QPen pen(coreColor(c));
+        QPen pen(readableOn(coreColor(c), m_view->background()));
         pen.setWidthF(labelled ? 2.0 : 1.0);
         s->setPen(pen);
         m_chart->addSeries(s);
@@ -110,14 +163,14 @@ void CoreLoadView::rebuildSeries(int cores)
     }
     m_mean = new QLineSeries;
     m_mean->setName(tr("mean"));
-    QPen pen(palette().text().color(), 1.5, Qt::DashLine);
+    QPen pen(m_view->textColor(), 1.5, Qt::DashLine);
     m_mean->setPen(pen);
     m_chart->addSeries(m_mean);
     m_mean->attachAxis(m_axisX);
     m_mean->attachAxis(m_axisY);
 
-    for (const Band &b : std::as_const(m_bands))
-        m_chart->legend()->markers(b.area).constFirst()->setVisible(false);
+    // Legend markers are remade when series come and go: name the bands again.
+    refreshBandLegend();
 
     // Toggles: click a legend entry to hide that core (its marker greys out) or show it again.
     for (QLegendMarker *marker : m_chart->legend()->markers()) {
@@ -143,13 +196,15 @@ void CoreLoadView::refresh()
     m_mean->replace(m_monitor->meanPoints());
 
     const std::vector<RunSpan> spans = m_monitor->spans();
+    bool bandsChanged = false;
     for (int i = 0; i < m_bands.size(); ++i) {
         Band &b = m_bands[i];
         // The newest spans get the bands; older ones have scrolled off or nearly so.
         const auto s = qsizetype(spans.size()) - m_bands.size() + i;
         if (s < 0) {
-            // Emptied, not hidden: a legend marker follows its series' visibility, and bands
-            // have no place in the legend.
+            // Emptied, not hidden: a legend marker follows its series' visibility.
+            bandsChanged |= b.shards != 0;
+            b.shards = 0;
             b.upper->clear();
             b.lower->clear();
             b.label->setText(QString());
@@ -159,15 +214,32 @@ void CoreLoadView::refresh()
         const RunSpan &span = spans[std::size_t(s)];
         b.upper->replace({{span.startSec, 100}, {span.endSec, 100}});
         b.lower->replace({{span.startSec, 0}, {span.endSec, 0}});
-        // One loop in amber, K loops in blue: the colours the comparison chart uses too.
-        b.area->setBrush(span.shards == 1 ? QColor(255, 176, 0, 40) : QColor(31, 119, 180, 40));
+        bandsChanged |= b.shards != span.shards;
+        b.shards = span.shards;
         b.label->setText(loopsLabel(span.shards));
         b.label->setVisible(true);
         b.x = span.startSec;
         b.endX = span.endSec;
     }
+    if (bandsChanged)
+        refreshBandLegend();
     placeSpanLabels();
     m_heat->update();
+}
+
+void CoreLoadView::refreshBandLegend()
+{
+    // One legend entry per K on screen, named as the bands are ("1 loop", "4 loops").
+    QList<int> named;
+    for (const Band &b : std::as_const(m_bands)) {
+        const bool first = b.shards > 0 && !named.contains(b.shards);
+        if (first)
+            named.append(b.shards);
+        b.area->setName(b.shards > 0 ? loopsLabel(b.shards) : QString());
+        for (QLegendMarker *m : m_chart->legend()->markers(b.area))
+            m->setVisible(first);
+    }
+    recolor();
 }
 
 void CoreLoadView::placeSpanLabels()

@@ -4,18 +4,19 @@
 #include <QList>
 #include <QWidget>
 
+class ChartView;
 class HeatStrip;
 class LoadMonitor;
 class QAreaSeries;
 class QChart;
-class QChartView;
 class QGraphicsSimpleTextItem;
 class QLineSeries;
 class QValueAxis;
 
 // Live per-core load: one line per logical CPU (0-100 %, last 60 s) plus their mean, shaded
-// spans where runs were in flight, and a heat strip below that stays readable with many cores.
-// Click a legend entry to hide or show a core. Every sample replaces each series in one call.
+// spans where runs were in flight (one colour per K, named in the legend), and a heat strip
+// below that stays readable with many cores. Click a legend entry to hide or show a core. Every
+// sample replaces each series in one call.
 class CoreLoadView : public QWidget
 {
     Q_OBJECT
@@ -24,6 +25,10 @@ public:
 
     void setMonitor(const LoadMonitor *monitor);
     QChart *chart() const { return m_chart; }
+    ChartView *view() const { return m_view; }
+
+    // The band colour of runs with `shards` loops: the same K gets the same colour everywhere.
+    static QColor bandColor(int shards);
 
     // Above this many cores the per-core lines become thin and unlabelled: the heat strip and
     // the mean carry the picture.
@@ -33,10 +38,13 @@ private:
     void refresh();
     void rebuildSeries(int cores);
     void placeSpanLabels();
+    void recolor();
+    void refreshBandLegend();
+    void fitTimeAxis();
 
     const LoadMonitor *m_monitor = nullptr;
     QChart *m_chart;
-    QChartView *m_view;
+    ChartView *m_view;
     HeatStrip *m_heat;
     QValueAxis *m_axisX;
     QValueAxis *m_axisY;
@@ -50,6 +58,7 @@ private:
         QGraphicsSimpleTextItem *label;
         double x = 0;
         double endX = 0;
+        int shards = 0;
     };
     QList<Band> m_bands;
 };

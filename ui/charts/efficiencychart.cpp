@@ -9,13 +9,19 @@
 #include <QBarSet>
 #include <QChart>
 #include <QLegend>
+#include <QResizeEvent>
 #include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
 
+namespace {
+const QColor kBound(44, 160, 44);
+const QColor kPerK(255, 127, 14);
+} // namespace
+
 EfficiencyChart::EfficiencyChart(QWidget *parent)
-    : QChartView(new QChart, parent)
+    : ChartView(parent)
     , m_series(new QBarSeries)
     , m_bound(new QBarSet(tr("T* / wall (median)")))
     , m_perK(new QBarSet(tr("speedup / K")))
@@ -24,10 +30,6 @@ EfficiencyChart::EfficiencyChart(QWidget *parent)
 {
     QChart *c = chart();
     styleChart(c, TitleEmphasis::Bold);
-    m_bound->setColor(QColor(44, 160, 44));
-    m_perK->setColor(QColor(255, 127, 14));
-    for (QBarSet *set : {m_bound, m_perK})
-        set->setLabelColor(palette().text().color());
     m_series->append(m_bound);
     m_series->append(m_perK);
     m_series->setLabelsVisible(true);
@@ -36,15 +38,65 @@ EfficiencyChart::EfficiencyChart(QWidget *parent)
     m_series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     c->addSeries(m_series);
     m_axisK->setTitleText(tr("shard count K"));
+    m_axisK->setProperty("shortTitle", tr("K"));
     m_axisPercent->setTitleText(tr("efficiency (%)"));
     m_axisPercent->setLabelFormat(QStringLiteral("%d"));
     c->addAxis(m_axisK, Qt::AlignBottom);
     c->addAxis(m_axisPercent, Qt::AlignLeft);
     m_series->attachAxis(m_axisK);
     m_series->attachAxis(m_axisPercent);
-    setRenderHint(QPainter::Antialiasing);
-    setFocusPolicy(Qt::NoFocus);
+    connect(this, &ChartView::paletteApplied, this, &EfficiencyChart::recolor);
+    connect(c, &QChart::plotAreaChanged, this, &EfficiencyChart::fitLabels);
+    for (QBarSet *set : {m_bound, m_perK}) {
+        connect(set, &QBarSet::hovered, this, [this, set](bool on, int i) {
+            if (!on || i < 0 || i >= m_shards.size()) {
+                showTip(QString());
+                return;
+            }
+            showTip(tr("%1: %2 %\nK = %3 (median of its runs)")
+                        .arg(set->label())
+                        .arg(set->at(i), 0, 'f', 0)
+                        .arg(m_shards[i]));
+        });
+    }
     clear();
+    followPalette();
+}
+
+void EfficiencyChart::recolor()
+{
+    m_bound->setColor(ink(kBound));
+    m_perK->setColor(ink(kPerK));
+    for (QBarSet *set : {m_bound, m_perK}) {
+        set->setBorderColor(background());
+        set->setLabelColor(textColor());
+    }
+}
+
+void EfficiencyChart::resizeEvent(QResizeEvent *event)
+{
+    ChartView::resizeEvent(event);
+    fitLabels();
+}
+
+void EfficiencyChart::fitLabels()
+{
+    // Value labels of neighbouring bars ran together ("10100") once the bars were narrower than
+    // their text: turn them upright while a line of text fits the bar, else leave them out.
+    const int bars = std::max<int>(1, int(m_shards.size()) * 2);
+    const double plotWidth = chart()->plotArea().width();
+    const double barPx = plotWidth * m_series->barWidth() / bars;
+    const QFontMetricsF metrics(m_bound->labelFont());
+    LabelFit fit = LabelFit::Hidden;
+    if (barPx >= metrics.horizontalAdvance(QStringLiteral("100")) + 4)
+        fit = LabelFit::Across;
+    else if (barPx >= metrics.height())
+        fit = LabelFit::Upright;
+    if (fit == m_labelFit && m_series->isLabelsVisible() == (fit != LabelFit::Hidden))
+        return;
+    m_labelFit = fit;
+    m_series->setLabelsVisible(fit != LabelFit::Hidden);
+    m_series->setLabelsAngle(fit == LabelFit::Upright ? -90 : 0);
 }
 
 void EfficiencyChart::clear()
@@ -53,7 +105,8 @@ void EfficiencyChart::clear()
     m_perK->remove(0, m_perK->count());
     m_axisK->clear();
     m_axisPercent->setRange(0, 100);
-    chart()->setTitle(tr("Efficiency per K"));
+    m_shards.clear();
+    setTitleLines(tr("Efficiency per K"));
 }
 
 void EfficiencyChart::setSummary(const ExperimentSummary &summary)
@@ -64,6 +117,7 @@ void EfficiencyChart::setSummary(const ExperimentSummary &summary)
     double top = 100;
     for (const ConfigSummary &c : summary.configs) {
         categories.append(QString::number(c.shards));
+        m_shards.append(c.shards);
         // Rounded to whole percent: the labels show no more, and "93.4172" reads as noise.
         const double b =
             std::isfinite(c.efficiency.median) ? std::round(c.efficiency.median * 100) : 0.0;
@@ -78,5 +132,6 @@ void EfficiencyChart::setSummary(const ExperimentSummary &summary)
     m_perK->append(perK);
     m_axisPercent->setRange(0, top * 1.15);
     m_axisPercent->applyNiceNumbers();
-    chart()->setTitle(tr("Efficiency per K (%)"));
+    setTitleLines(tr("Efficiency per K (%)"));
+    fitLabels();
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/charts/heatstrip.h"
 
+#include "ui/common/chartstyle.h"
+
 #include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -13,7 +15,7 @@ HeatStrip::HeatStrip(QWidget *parent)
 {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     setToolTip(tr("Per-core load, one row per logical CPU (cpu0 at the top), last 60 s; "
-                  "darker is busier"));
+                  "redder is busier"));
 }
 
 void HeatStrip::setSamples(const std::deque<LoadSample> *samples, double windowSec)
@@ -48,7 +50,8 @@ void HeatStrip::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     const QRectF area = QRectF(rect()).adjusted(m_left, 0, -m_right, 0);
-    p.fillRect(area, palette().base());
+    const QColor idle = chartBackground(palette());
+    p.fillRect(rect(), idle);
     if (!m_samples || m_samples->empty())
         return;
 
@@ -57,6 +60,22 @@ void HeatStrip::paintEvent(QPaintEvent *)
     if (cores == 0)
         return;
     const double rowH = area.height() / static_cast<double>(cores);
+
+    // Core names in the left inset, under the chart's percent labels: every row while they fit,
+    // else every n-th (cpu0, cpu4, ...), so 2 or 256 cores both read.
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    p.setFont(small);
+    p.setPen(palette().color(QPalette::Text));
+    const double lineH = QFontMetricsF(small).height();
+    const auto every = std::size_t(std::max(1.0, std::ceil(lineH / std::max(rowH, 0.01))));
+    for (std::size_t c = 0; c < cores; c += every) {
+        const QRectF row(0, area.top() + rowH * double(c) + (rowH - lineH) / 2, area.left() - 4,
+                         lineH);
+        if (row.bottom() > area.bottom() + 1)
+            break;
+        p.drawText(row, Qt::AlignRight | Qt::AlignVCenter, tr("cpu%1").arg(c));
+    }
     const double pxPerSec = area.width() / m_windowSec;
 
     // Each sample covers the interval since the previous one: paint it as such.
@@ -72,9 +91,12 @@ void HeatStrip::paintEvent(QPaintEvent *)
             const double busy = s.coreBusy[c];
             if (std::isnan(busy))
                 continue;
-            // White to deep red through orange: busy cores stand out in print and grey scale.
-            const QColor color = QColor::fromHsvF(0.02 + 0.1 * (1.0 - busy),
-                                                  std::clamp(busy, 0.0, 1.0), 1.0 - 0.35 * busy);
+            // From the background (idle) through orange to deep red: busy cores stand out in
+            // print, in grey scale, and on a dark theme, where white idle rows would glare.
+            const double b = std::clamp(busy, 0.0, 1.0);
+            const QColor hot =
+                QColor::fromHsvF(float(0.02 + 0.1 * (1.0 - b)), 1.0f, float(1.0 - 0.35 * b));
+            const QColor color = mixColors(idle, hot, std::pow(b, 0.7));
             p.fillRect(QRectF(std::max(x0, area.left()), area.top() + rowH * double(c),
                               x1 - std::max(x0, area.left()), rowH + 0.5),
                        color);

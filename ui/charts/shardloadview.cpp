@@ -4,7 +4,6 @@
 #include "ui/common/chartstyle.h"
 #include "ui/control/loadmonitor.h"
 
-#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -16,6 +15,9 @@
 #include <cmath>
 
 namespace {
+
+const QColor kCpu(31, 119, 180);
+const QColor kLag(214, 39, 40);
 
 // The next of 1, 2, 5, 10, 20, 50, ... at or above v: axis ends people can read.
 double niceCeiling(double v)
@@ -33,30 +35,36 @@ double niceCeiling(double v)
 } // namespace
 
 ShardLoadView::ShardLoadView(QWidget *parent)
-    : QChartView(new QChart, parent)
+    : ChartView(parent)
     , m_bars(new QBarSeries)
     , m_cpu(new QBarSet(tr("thread CPU %")))
     , m_lag(new QLineSeries)
-    , m_axisX(new QBarCategoryAxis)
+    , m_axisX(new QValueAxis)
     , m_axisCpu(new QValueAxis)
     , m_axisLag(new QValueAxis)
 {
     QChart *c = chart();
-    c->setTitle(tr("Shard threads: CPU and event-loop lag"));
     styleChart(c, TitleEmphasis::Plain);
-    m_cpu->setColor(QColor(31, 119, 180));
     m_bars->append(m_cpu);
     m_bars->setBarWidth(0.6);
     m_lag->setName(tr("max lag, last 250 ms"));
-    m_lag->setPen(QPen(QColor(214, 39, 40), 2));
     m_lag->setPointsVisible(true);
+    // A value axis, not a category axis: with 1,024 shards a category per shard left no room
+    // for labels or even the axis title (it was set one letter per line). Ticks fall on whole
+    // shard numbers at a step that keeps them apart.
+    m_axisX->setLabelFormat(QStringLiteral("%d"));
+    m_axisX->setTickType(QValueAxis::TicksDynamic);
+    m_axisX->setTickAnchor(0);
+    m_axisX->setTickInterval(1);
+    m_axisX->setMinorTickCount(0);
+    m_axisX->setGridLineVisible(false);
     m_axisCpu->setRange(0, 100);
     m_axisCpu->setTickCount(5);
     m_axisCpu->setLabelFormat(QStringLiteral("%d %"));
     m_axisLag->setLabelFormat(QStringLiteral("%g"));
     m_axisLag->setTitleText(tr("lag (ms)"));
-    m_axisLag->setTitleBrush(QColor(214, 39, 40));
-    m_axisLag->setLabelsColor(QColor(214, 39, 40));
+    m_axisLag->setProperty("shortTitle", tr("ms"));
+    m_axisLag->setProperty("accent", kLag);
     c->addSeries(m_bars);
     c->addSeries(m_lag);
     c->addAxis(m_axisX, Qt::AlignBottom);
@@ -67,8 +75,56 @@ ShardLoadView::ShardLoadView(QWidget *parent)
     m_lag->attachAxis(m_axisX);
     m_lag->attachAxis(m_axisLag);
     m_axisLag->setRange(0, m_lagScaleMs);
-    setRenderHint(QPainter::Antialiasing);
-    setFocusPolicy(Qt::NoFocus);
+
+    connect(this, &ChartView::paletteApplied, this, &ShardLoadView::recolor);
+    connect(m_cpu, &QBarSet::hovered, this, [this](bool on, int i) {
+        showTip(on && i >= 0 && i < m_cpu->count()
+                    ? tr("shard %1: %2 % CPU %3")
+                          .arg(i)
+                          .arg(m_cpu->at(i), 0, 'f', 0)
+                          .arg(m_showsLastRun ? tr("(mean over the run)") : tr("(last 250 ms)"))
+                    : QString());
+    });
+    connect(m_lag, &QXYSeries::hovered, this, [this](const QPointF &p, bool on) {
+        const auto i = qsizetype(std::lround(p.x()));
+        showTip(on && i >= 0 && i < m_lag->count()
+                    ? tr("shard %1: worst event-loop lag %2 ms %3")
+                          .arg(i)
+                          .arg(m_lag->at(i).y(), 0, 'f', 1)
+                          .arg(m_showsLastRun ? tr("(over the run)") : tr("(last 250 ms)"))
+                    : QString());
+    });
+    connect(c, &QChart::plotAreaChanged, this, &ShardLoadView::fitAxes);
+    display({}, {}, true);
+    followPalette();
+}
+
+void ShardLoadView::fitAxes()
+{
+    // Shard numbers a step apart that keeps them legible: about 8 labels before the chart is laid
+    // out, then as many as the plot's width holds (each label's width and as much again).
+    const int n = std::max(1, m_shown);
+    const QFontMetricsF metrics(m_axisX->labelsFont());
+    const double plot = chart()->plotArea().width();
+    const double room = metrics.horizontalAdvance(QString::number(n - 1)) * 2.5 + 8;
+    const double labels = plot > 0 ? std::max(2.0, plot / room) : 8.0;
+    const double interval = std::max(1.0, niceCeiling((n - 1) / labels));
+    if (m_axisX->tickInterval() != interval)
+        m_axisX->setTickInterval(interval);
+    // "100 %" on a narrow chart was elided to "1...": the unit goes when space is short.
+    const QString cpuFormat =
+        chart()->size().width() < 420 ? QStringLiteral("%d") : QStringLiteral("%d %");
+    if (m_axisCpu->labelFormat() != cpuFormat)
+        m_axisCpu->setLabelFormat(cpuFormat);
+}
+
+void ShardLoadView::recolor()
+{
+    m_cpu->setColor(ink(kCpu));
+    m_cpu->setBorderColor(ink(kCpu));
+    const QColor lag = ink(kLag);
+    m_lag->setPen(QPen(lag, 2));
+    m_lag->setColor(lag);
 }
 
 void ShardLoadView::setMonitor(const LoadMonitor *monitor)
@@ -81,36 +137,75 @@ void ShardLoadView::refresh()
 {
     const std::vector<double> &cpu = m_monitor->shardCpuPercent();
     const std::vector<double> &lag = m_monitor->shardLagMs();
-    const auto n = qsizetype(cpu.size());
+    if (cpu.empty()) {
+        // The run ended (or none ran): show it whole, once, and keep it until the next one.
+        if (m_samples > 0) {
+            std::vector<double> mean(m_cpuSum.size());
+            for (std::size_t i = 0; i < mean.size(); ++i)
+                mean[i] = m_cpuSum[i] / m_samples;
+            m_samples = 0;
+            display(mean, m_lagMax, false);
+        }
+        return;
+    }
+    if (m_samples == 0 || m_cpuSum.size() != cpu.size()) {
+        m_cpuSum.assign(cpu.size(), 0.0);
+        m_lagMax.assign(cpu.size(), 0.0);
+        m_samples = 0;
+    }
+    ++m_samples;
+    for (std::size_t i = 0; i < cpu.size(); ++i) {
+        m_cpuSum[i] += cpu[i];
+        if (i < lag.size())
+            m_lagMax[i] = std::max(m_lagMax[i], lag[i]);
+    }
+    display(cpu, lag, true);
+}
 
-    if (m_axisX->count() != n) {
-        QStringList categories;
-        for (qsizetype i = 0; i < n; ++i)
-            categories.append(QString::number(i));
-        m_axisX->setCategories(categories);
-        m_axisX->setLabelsVisible(n > 0 && n <= kMaxLabelledShards);
-        m_axisX->setTitleText(n == 0                    ? QString()
-                              : n <= kMaxLabelledShards ? tr("shard")
-                                                        : tr("shards 0-%1").arg(n - 1));
-        chart()->setTitle(n == 0   ? tr("Shard threads (no run in flight)")
-                          : n == 1 ? tr("1 shard thread: CPU and event-loop lag")
-                                   : tr("%1 shard threads: CPU and event-loop lag").arg(n));
+void ShardLoadView::display(const std::vector<double> &cpu, const std::vector<double> &lag,
+                            bool live)
+{
+    const auto n = int(cpu.size());
+    m_showsLastRun = !live && n > 0;
+    if (n != m_shown || !live) {
+        m_shown = n;
+        // Idle before any run: no axes, no legend, no empty box, just the title saying so.
+        const bool empty = n == 0;
+        m_axisX->setVisible(!empty);
+        m_axisCpu->setVisible(!empty);
+        m_axisLag->setVisible(!empty);
+        chart()->legend()->setVisible(!empty);
+        m_axisX->setRange(-0.5, std::max(0, n - 1) + 0.5);
+        m_axisX->setTitleText(empty ? QString() : tr("shard"));
+        // A dot per shard turns into a solid smear past a few dozen: the line alone reads.
+        m_lag->setPointsVisible(n <= 64);
+        fitAxes();
+        const QString threads = n == 1 ? tr("1 shard thread") : tr("%L1 shard threads").arg(n);
+        if (empty)
+            setTitleLines(tr("Shard threads"), tr("no run yet: each shard thread of a run shows "
+                                                  "its CPU share and event-loop lag here"));
+        else if (live)
+            setTitleLines(tr("%1: CPU and event-loop lag").arg(threads));
+        else
+            setTitleLines(tr("Last run, %1: mean CPU and worst lag").arg(threads));
+        m_lag->setName(live ? tr("max lag, last 250 ms") : tr("worst lag of the run"));
+        fitLegend();
     }
     m_cpu->remove(0, m_cpu->count());
     m_cpu->append(QList<qreal>(cpu.begin(), cpu.end()));
 
     QList<QPointF> points;
     double worst = 0;
-    for (qsizetype i = 0; i < qsizetype(lag.size()); ++i) {
-        points.append({double(i), lag[std::size_t(i)]});
-        worst = std::max(worst, lag[std::size_t(i)]);
+    for (std::size_t i = 0; i < lag.size(); ++i) {
+        points.append({double(i), lag[i]});
+        worst = std::max(worst, lag[i]);
     }
     m_lag->replace(points);
     // The lag axis grows at once and shrinks one nice step per sample, so a spike stays
     // readable for a moment and the axis never shows odd numbers.
     const double wanted = std::max(10.0, niceCeiling(worst));
-    if (n == 0)
-        m_lagScaleMs = 10;
+    if (n == 0 || !live)
+        m_lagScaleMs = wanted;
     else if (wanted >= m_lagScaleMs)
         m_lagScaleMs = wanted;
     else

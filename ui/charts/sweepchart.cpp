@@ -4,6 +4,7 @@
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
 #include "ui/common/chartstyle.h"
+#include "ui/common/formatting.h"
 #include "ui/models/comparison.h"
 
 #include <QChart>
@@ -18,14 +19,14 @@
 
 namespace {
 const QColor kMeasured(31, 119, 180);
-const QColor kIdeal(120, 120, 120);
+const QColor kIdeal(130, 130, 130);
 const QColor kAmdahl(214, 39, 40);
 // Enough points that the curve looks smooth at any chart size, few enough to cost nothing.
 constexpr int kAmdahlSamples = 80;
 } // namespace
 
 SweepChart::SweepChart(QWidget *parent)
-    : QChartView(new QChart, parent)
+    : ChartView(parent)
     , m_measured(new QLineSeries)
     , m_points(new QScatterSeries)
     , m_ideal(new QLineSeries)
@@ -37,20 +38,16 @@ SweepChart::SweepChart(QWidget *parent)
     styleChart(c, TitleEmphasis::Headline);
 
     m_measured->setName(tr("measured (median)"));
-    m_measured->setPen(QPen(kMeasured, 2.5));
     m_points->setName(tr("median per K"));
-    m_points->setColor(kMeasured);
-    m_points->setBorderColor(kMeasured);
     m_points->setMarkerSize(9);
-    QPen ideal(kIdeal, 2, Qt::DashLine);
     m_ideal->setName(tr("ideal (T*)"));
-    m_ideal->setPen(ideal);
-    m_amdahl->setPen(QPen(kAmdahl, 1.8, Qt::DotLine));
     m_amdahl->setName(tr("Amdahl fit"));
 
     m_axisK->setTitleText(tr("shard count K (event loops)"));
     m_axisK->setLabelFormat(QStringLiteral("%d"));
     m_axisSpeedup->setTitleText(tr("speedup over the baseline (×)"));
+    m_axisSpeedup->setProperty("shortTitle", tr("speedup (×)"));
+    m_axisK->setProperty("shortTitle", tr("K"));
     m_axisSpeedup->setLabelFormat(QStringLiteral("%.2g"));
     c->addAxis(m_axisK, Qt::AlignBottom);
     c->addAxis(m_axisSpeedup, Qt::AlignLeft);
@@ -62,9 +59,56 @@ SweepChart::SweepChart(QWidget *parent)
     }
     // The dots sit on the measured line: one legend entry for both.
     c->legend()->markers(m_points).constFirst()->setVisible(false);
-    setRenderHint(QPainter::Antialiasing);
-    setFocusPolicy(Qt::NoFocus);
+    connect(this, &ChartView::paletteApplied, this, &SweepChart::recolor);
+    for (QXYSeries *s :
+         std::initializer_list<QXYSeries *>{m_ideal, m_amdahl, m_measured, m_points}) {
+        connect(s, &QXYSeries::hovered, this,
+                [this, s](const QPointF &point, bool on) { hovered(s, point, on); });
+    }
     clear();
+    followPalette();
+}
+
+void SweepChart::recolor()
+{
+    const QColor measured = ink(kMeasured);
+    m_measured->setPen(QPen(measured, 2.5));
+    m_points->setColor(measured);
+    m_points->setBorderColor(measured);
+    m_ideal->setPen(QPen(ink(kIdeal), 2, Qt::DashLine));
+    m_amdahl->setPen(QPen(ink(kAmdahl), 1.8, Qt::DotLine));
+    // Whiskers are lighter than the line on a light chart, darker on a dark one, and readable
+    // on both.
+    const QColor whisker = ink(mixColors(measured, background(), 0.3));
+    for (QLineSeries *w : std::as_const(m_whiskers))
+        w->setPen(QPen(whisker, 1.4));
+}
+
+void SweepChart::hovered(const QXYSeries *series, QPointF point, bool on)
+{
+    if (!on) {
+        showTip(QString());
+        return;
+    }
+    if (series == m_amdahl) {
+        showTip(tr("Amdahl fit at K = %1: %2")
+                    .arg(point.x(), 0, 'f', 1)
+                    .arg(Formatting::speedup(point.y())));
+        return;
+    }
+    // The data point nearest to the mouse along K.
+    const QList<QPointF> points = series->points();
+    if (points.isEmpty())
+        return;
+    const QPointF nearest = *std::min_element(
+        points.begin(), points.end(), [point](const QPointF &a, const QPointF &b) {
+            return std::abs(a.x() - point.x()) < std::abs(b.x() - point.x());
+        });
+    const int k = int(std::lround(nearest.x()));
+    if (series == m_ideal)
+        showTip(tr("ideal (T*) at K = %1: %2").arg(k).arg(Formatting::speedup(nearest.y())));
+    else
+        showTip(m_pointTips.value(k));
 }
 
 void SweepChart::clear()
@@ -74,13 +118,14 @@ void SweepChart::clear()
         delete w;
     }
     m_whiskers.clear();
+    m_pointTips.clear();
     for (QXYSeries *s : std::initializer_list<QXYSeries *>{m_measured, m_points, m_ideal, m_amdahl})
         s->clear();
     m_amdahl->setName(tr("Amdahl fit"));
     m_axisK->setRange(0, 4);
     m_axisSpeedup->setRange(0, 2);
-    chart()->setTitle(tr("No sweep yet<br><small>Sweep (F6) runs every K of the shard list, "
-                         "R times each, on one plan</small>"));
+    setTitleLines(tr("No sweep yet"),
+                  tr("Sweep (F6) runs every K of the shard list, R times each, on one plan"));
 }
 
 void SweepChart::addWhisker(double k, double low, double high)
@@ -89,7 +134,7 @@ void SweepChart::addWhisker(double k, double low, double high)
     const double cap = 0.08;
     auto *w = new QLineSeries;
     w->setName(tr("min–max of runs"));
-    w->setPen(QPen(kMeasured.lighter(130), 1.4));
+    w->setPen(QPen(ink(mixColors(ink(kMeasured), background(), 0.3)), 1.4));
     w->append(
         {{k - cap, low}, {k + cap, low}, {k, low}, {k, high}, {k - cap, high}, {k + cap, high}});
     chart()->addSeries(w);
@@ -97,6 +142,12 @@ void SweepChart::addWhisker(double k, double low, double high)
     w->attachAxis(m_axisSpeedup);
     // One legend entry stands for every whisker.
     chart()->legend()->markers(w).constFirst()->setVisible(m_whiskers.isEmpty());
+    connect(w, &QXYSeries::hovered, this, [this, k, low, high](const QPointF &, bool on) {
+        showTip(on ? tr("K = %1: runs from %2 to %3")
+                         .arg(int(std::lround(k)))
+                         .arg(Formatting::speedup(low), Formatting::speedup(high))
+                   : QString());
+    });
     m_whiskers.append(w);
 }
 
@@ -112,6 +163,12 @@ void SweepChart::setExperiment(const ExperimentResult &result, const ExperimentS
         maxK = std::max(maxK, c.shards);
         if (std::isfinite(c.speedup.value)) {
             measured.append({double(c.shards), c.speedup.value});
+            const QString runs =
+                c.completedRuns == 1 ? tr("1 run") : tr("median of %L1 runs").arg(c.completedRuns);
+            m_pointTips.insert(c.shards, tr("K = %1: speedup %2 (%3)\nmedian wall time %4")
+                                             .arg(c.shards)
+                                             .arg(Formatting::speedup(c.speedup.value), runs,
+                                                  Formatting::duration(c.wallMs.median)));
             top = std::max(top, c.speedup.value);
         }
         if (std::isfinite(c.idealSpeedup)) {
@@ -139,6 +196,7 @@ void SweepChart::setExperiment(const ExperimentResult &result, const ExperimentS
         m_amdahl->replace(curve);
         m_amdahl->setName(tr("Amdahl, s = %1").arg(fit.serialFraction, 0, 'f', 3));
     }
+    fitLegend();
 
     m_axisK->setRange(0, maxK + std::max(0.5, maxK * 0.05));
     m_axisK->setTickCount(std::min(maxK + 2, 9));
@@ -152,9 +210,8 @@ void SweepChart::setExperiment(const ExperimentResult &result, const ExperimentS
                                      .arg(fit.serialFraction, 0, 'f', 3)
                                      .arg(fit.rmse, 0, 'f', 3)
                                : tr("no Amdahl fit (needs a 1-loop baseline and some K > 1)");
-    chart()->setTitle(tr("Speedup against K · %1<br><small>baseline %2 · %n run(s) per K · "
-                         "%3%4</small>",
-                         "", repeats)
-                          .arg(result.verdict(), loopsLabel(summary.baselineShards), amdahl,
-                               result.cancelled ? tr(" · cancelled, incomplete") : QString()));
+    setTitleLines(tr("Speedup against K · %1").arg(result.verdict()),
+                  tr("baseline %1 · %n run(s) per K · %2%3", "", repeats)
+                      .arg(loopsLabel(summary.baselineShards), amdahl,
+                           result.cancelled ? tr(" · cancelled, incomplete") : QString()));
 }

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+// GUI-thread stalls while the engine runs a CPU-heavy plan: the GUI's own StallMeter beats on
+// this (main) thread every 10 ms while K shard threads burn every core, and the lateness of its
+// beats is printed per K. The target is p99 <= 16 ms (one 60 Hz frame) at any K.
+//
+//   bench_guistall [--shards K] [--tasks N] [--seconds S] [--frame-ms F]
+//
+// Default K = 1, 2, 8 and 64; S seconds of CPU in all (default 6) over N tasks (default 4,000),
+// 0-20 ms of IO each. --frame-ms F spends F ms of CPU on this thread every 250 ms, as the live
+// charts do when they redraw (default 2). Also prints the nice value and scheduling policy the
+// shard threads run at, read from /proc while they run. Figures only; nothing fails on a time.
+#include "core/engine/engine.h"
+#include "core/engine/runresult.h"
+#include "core/workload/kernel.h"
+#include "tests/bench/benchargs.h"
+#include "tests/support/testplans.h"
+#include "ui/control/stallmeter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QThread>
+#include <QTimer>
+
+#include <sched.h>
+
+#include <cstdio>
+#include <set>
+
+namespace {
+
+// "nice 5 SCHED_OTHER": the distinct (nice, policy) pairs of this process's shard threads.
+QString shardPriorities()
+{
+    std::set<QString> seen;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly) || !comm.readAll().startsWith("shard-"))
+            continue;
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // Fields after the parenthesised name: state is field 3, nice field 19, policy field 41.
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() < 39)
+            continue;
+        const int policy = fields[38].toInt();
+        const char *name = policy == SCHED_BATCH  ? "SCHED_BATCH"
+                           : policy == SCHED_IDLE ? "SCHED_IDLE"
+                                                  : "SCHED_OTHER";
+        seen.insert(
+            QStringLiteral("nice %1 %2").arg(QString::fromLatin1(fields[16]), QLatin1String(name)));
+    }
+    return seen.empty() ? QStringLiteral("(no shard thread seen)")
+                        : QStringList(seen.begin(), seen.end()).join(QStringLiteral(", "));
+}
+
+void burn(double ms)
+{
+    QElapsedTimer t;
+    t.start();
+    volatile double x = 0;
+    while (double(t.nsecsElapsed()) < ms * 1e6)
+        x = x + 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const BenchArgs args(app.arguments());
+    const int only = args.integer(QLatin1String("--shards"), 0);
+    const int tasks = args.integer(QLatin1String("--tasks"), 4000);
+    const double seconds = args.number(QLatin1String("--seconds"), 6.0);
+    const double frameMs = args.number(QLatin1String("--frame-ms"), 2.0);
+    const QList<int> shardCounts = only > 0 ? QList<int>{only} : QList<int>{1, 2, 8, 64};
+
+    const double nsPerIter = calibrateNsPerIteration(Kernel::Sum);
+    const auto meanIters = static_cast<std::uint64_t>(seconds * 1e9 / tasks / nsPerIter);
+    const auto plan = testplans::makePlan(tasks, 0, 20, meanIters / 2, meanIters * 3 / 2);
+    std::printf("gui stall: %d tasks, io 0:20 ms, ~%.1f s of CPU, %d logical CPUs, %.1f ms of "
+                "GUI work every 250 ms\n",
+                tasks, seconds, QThread::idealThreadCount(), frameMs);
+    std::printf("  %5s %9s %9s %9s %7s %9s  %s\n", "K", "p50 ms", "p99 ms", "max ms", "beats",
+                "wall ms", "shard threads");
+
+    for (int k : shardCounts) {
+        Engine engine;
+        StallMeter meter;
+        QEventLoop loop;
+        RunResult result;
+        QString priorities;
+        QObject::connect(&engine, &Engine::finished, &loop, [&](const RunResult &r) {
+            result = r;
+            loop.quit();
+        });
+        QTimer frame; // the redraws the live charts cost
+        frame.setInterval(250);
+        QObject::connect(&frame, &QTimer::timeout, &loop, [&] {
+            burn(frameMs);
+            if (priorities.isEmpty())
+                priorities = shardPriorities();
+        });
+        if (!engine.start(plan, RunConfig{k, Partition::Contiguous, false}, nsPerIter))
+            return 1;
+        meter.start();
+        frame.start();
+        loop.exec();
+        meter.stop();
+        frame.stop();
+        const StallMeter::Stats s = meter.stats();
+        std::printf("  %5d %9.2f %9.2f %9.2f %7lld %9.0f  %s\n", k, s.p50Ms, s.p99Ms, s.maxMs,
+                    static_cast<long long>(s.beats), result.wallMs, qPrintable(priorities));
+        std::fflush(stdout);
+    }
+    return 0;
+}

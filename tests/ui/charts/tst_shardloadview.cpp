@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+#include "tests/ui/charts/chartfixtures.h"
+#include "ui/charts/shardloadview.h"
+#include "ui/control/loadmonitor.h"
+
+#include <QBarSet>
+#include <QChart>
+#include <QLegend>
+#include <QLineSeries>
+#include <QTest>
+#include <QValueAxis>
+
+// The shard chart: nothing but a title before any run, one bar and lag point per shard while a
+// run is in flight, and the run just finished kept on screen (so an export after the run is not
+// empty), with a shard axis that stays readable from 1 to 1,024 shards.
+class TestShardLoadView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void idleBeforeAnyRunShowsNoAxesOrLegend()
+    {
+        LoadMonitor monitor;
+        ShardLoadView view;
+        view.setMonitor(&monitor);
+        monitor.start(60'000);
+        monitor.sampleNow();
+        QCOMPARE(view.cpuSet()->count(), 0);
+        QVERIFY(!view.shardAxis()->isVisible());
+        QVERIFY(!view.chart()->legend()->isVisible());
+        QVERIFY(!view.showsLastRun());
+    }
+
+    void keepsTheFinishedRunWithItsWorstLag()
+    {
+        LoadMonitor monitor;
+        ShardLoadView view;
+        view.setMonitor(&monitor);
+        monitor.setRunSource(chartfixtures::fakeRun(3));
+        monitor.start(60'000);
+        monitor.sampleNow();
+        monitor.sampleNow();
+        QCOMPARE(view.cpuSet()->count(), 3);
+        QCOMPARE(view.lagSeries()->count(), 3);
+        QCOMPARE(view.lagSeries()->at(2).y(), 3.0);
+        QVERIFY(view.chart()->title().startsWith(QLatin1String("3 shard threads")));
+        QVERIFY(!view.showsLastRun());
+
+        // The run ends: the monitor has no shards any more, the chart keeps the run.
+        monitor.setRunSource({});
+        monitor.sampleNow();
+        QVERIFY(view.showsLastRun());
+        QCOMPARE(view.cpuSet()->count(), 3);
+        QCOMPARE(view.lagSeries()->at(2).y(), 3.0);
+        QVERIFY2(view.chart()->title().startsWith(QLatin1String("Last run, 3 shard threads")),
+                 qPrintable(view.chart()->title()));
+        QVERIFY(view.shardAxis()->isVisible());
+        // And more idle samples leave it there.
+        monitor.sampleNow();
+        QCOMPARE(view.cpuSet()->count(), 3);
+
+        // The next run replaces it.
+        monitor.setRunSource(chartfixtures::fakeRun(2));
+        monitor.sampleNow();
+        QVERIFY(!view.showsLastRun());
+        QCOMPARE(view.cpuSet()->count(), 2);
+    }
+
+    void manyShardsGetFewReadableTicks_data()
+    {
+        QTest::addColumn<int>("shards");
+        QTest::addColumn<double>("interval");
+        QTest::newRow("4") << 4 << 1.0;
+        QTest::newRow("64") << 64 << 10.0;
+        QTest::newRow("1024") << 1024 << 200.0;
+    }
+    void manyShardsGetFewReadableTicks()
+    {
+        QFETCH(int, shards);
+        QFETCH(double, interval);
+        LoadMonitor monitor;
+        ShardLoadView view;
+        view.setMonitor(&monitor);
+        monitor.setRunSource(chartfixtures::fakeRun(shards));
+        monitor.start(60'000);
+        monitor.sampleNow();
+        QCOMPARE(view.cpuSet()->count(), shards);
+        QCOMPARE(view.shardAxis()->min(), -0.5);
+        QCOMPARE(view.shardAxis()->max(), shards - 0.5);
+        QCOMPARE(view.shardAxis()->tickInterval(), interval);
+        // One short axis title, whatever K: it once ran down the side one letter per line.
+        QCOMPARE(view.shardAxis()->titleText(), QStringLiteral("shard"));
+    }
+};
+
+QTEST_MAIN(TestShardLoadView)
+#include "tst_shardloadview.moc"
