@@ -105,7 +105,7 @@ private slots:
         QVERIFY(!flagged(0, ExperimentStatsModel::Runs));
         QCOMPARE(text(1, ExperimentStatsModel::Outliers), QStringLiteral("1"));
         QVERIFY(flagged(1, ExperimentStatsModel::Outliers));
-        QCOMPARE(text(0, ExperimentStatsModel::Outliers), QStringLiteral("–"));
+        QCOMPARE(text(0, ExperimentStatsModel::Outliers), QStringLiteral("0"));
         QVERIFY(!flagged(0, ExperimentStatsModel::Outliers));
         QCOMPARE(text(0, ExperimentStatsModel::PValue), QStringLiteral("—"));
         QCOMPARE(text(2, ExperimentStatsModel::PValue), QStringLiteral("0.012"));
