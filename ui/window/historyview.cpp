@@ -81,7 +81,7 @@ void HistoryView::setDefaultWidths()
     // Wide enough for the longest usual value of each column in this font, not for the values
     // that happen to be there: a new row never changes them.
     const QFontMetrics fm = m_table->fontMetrics();
-    auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 16; };
+    auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 12; };
     QString samples[HistoryModel::ColumnCount];
     samples[HistoryModel::Time] = QStringLiteral("12-31 00:00");
     samples[HistoryModel::Shards] = QStringLiteral("1,024");

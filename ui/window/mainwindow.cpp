@@ -190,6 +190,8 @@ void MainWindow::updateActions()
     else if (!running && m_history->rowCount() == 0)
         m_status->setHint(tr("Ready: Compare (F5) runs one plan on 1 loop, then on %1")
                               .arg(loopsLabel(p.config.shards)));
+    else if (!running)
+        m_status->setHint(tr("Ready"));
 }
 
 void MainWindow::startRun(RunController::Mode mode)
@@ -560,7 +562,12 @@ void MainWindow::restoreSettings()
     }
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(screen()->availableSize() * 0.9);
-    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray())) {
+        // First start: the form as narrow as it goes without cutting, the rest for the charts
+        // and the history (on a 1024-pixel screen every pixel counts).
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("configDock")))
+            resizeDocks({dock}, {dock->widget()->minimumWidth()}, Qt::Horizontal);
+    }
     m_livePage->restoreLayout(s);
     if (!m_presets.errors().isEmpty())
         m_notice->showNotice(

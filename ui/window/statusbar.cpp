@@ -146,6 +146,9 @@ void StatusBar::showProgress(const RunProgressInfo &info)
                                     .arg(info.runIndex + 1)
                                     .arg(runCount)
                                     .arg(Formatting::percent(overall), etaText));
+        m_progressText->setToolTip(
+            tr("this run: %1 of %2 tasks")
+                .arg(locale.toString(qint64(info.finished)), locale.toString(qint64(info.tasks))));
     } else {
         m_progressText->setText(tr("%1 of %2 tasks · ETA %3")
                                     .arg(locale.toString(qint64(info.finished)),
@@ -156,10 +159,9 @@ void StatusBar::showProgress(const RunProgressInfo &info)
         : info.experiment ? tr("Experiment, run %1 of %2: ").arg(info.runIndex + 1).arg(runCount)
         : runCount > 1    ? tr("Compare, run %1 of %2: ").arg(info.runIndex + 1).arg(runCount)
                           : QString();
-    m_statusText =
-        tr("%1%2 running · %3 of %4 tasks · %5 elapsed")
-            .arg(step, loopsLabel(info.shards), locale.toString(qint64(info.finished)),
-                 locale.toString(qint64(info.tasks)), Formatting::duration(info.elapsedMs));
+    // The task count stands beside the bar (or in its tooltip during a sequence).
+    m_statusText = tr("%1%2 running · %3 elapsed")
+                       .arg(step, loopsLabel(info.shards), Formatting::duration(info.elapsedMs));
     showText();
     m_stall->setText(tr("GUI stall p99 %1 · max %2")
                          .arg(Formatting::duration(info.guiStall.p99Ms),

@@ -181,7 +181,7 @@ void WindowActions::createMenus(QMainWindow *window, const PresetStore &presets)
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
-void WindowActions::fitToolbar()
+void WindowActions::fitToolbar(bool compactOnly)
 {
     // Labels beside the icons where they fit (about 1,000 px), under them on a 1024-pixel
     // screen, icons alone below that: never actions hidden behind the toolbar's » button.
@@ -200,9 +200,15 @@ void WindowActions::fitToolbar()
         under += std::max(text, icon) + 16;
     }
     const int room = m_window->width() - 32;
-    m_toolbar->setToolButtonStyle(beside <= room  ? Qt::ToolButtonTextBesideIcon
-                                  : under <= room ? Qt::ToolButtonTextUnderIcon
-                                                  : Qt::ToolButtonIconOnly);
+    const Qt::ToolButtonStyle style = beside <= room  ? Qt::ToolButtonTextBesideIcon
+                                      : under <= room ? Qt::ToolButtonTextUnderIcon
+                                                      : Qt::ToolButtonIconOnly;
+    // The styles in order of compactness: beside (0), under (3), icon only (1).
+    auto rank = [](Qt::ToolButtonStyle s) {
+        return s == Qt::ToolButtonTextBesideIcon ? 0 : s == Qt::ToolButtonTextUnderIcon ? 1 : 2;
+    };
+    if (!compactOnly || rank(style) > rank(m_toolbar->toolButtonStyle()))
+        m_toolbar->setToolButtonStyle(style);
 }
 
 void WindowActions::setPresets(const PresetStore &presets)
@@ -257,5 +263,5 @@ void WindowActions::describe(int shards, const QList<int> &shardCounts, int repe
     m_sweep->setIconText(ks.isEmpty() ? tr("Sweep (shard list?)")
                                       : tr("Sweep K = %1").arg(ks.join(QLatin1Char(','))));
     m_repeatCompare->setIconText(tr("Repeat 1 vs %1, R = %2").arg(loops).arg(repeats));
-    fitToolbar();
+    fitToolbar(true);
 }

@@ -65,7 +65,9 @@ signals:
 private:
     void createActions(QMainWindow *window);
     void createMenus(QMainWindow *window, const PresetStore &presets);
-    void fitToolbar();
+    // `compactOnly`: only ever to a more compact style (the labels changed while typing: the form
+    // below the toolbar must not jump back and forth).
+    void fitToolbar(bool compactOnly = false);
 
     QAction *m_runOne = nullptr;
     QAction *m_runK = nullptr;
