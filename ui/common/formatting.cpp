@@ -2,6 +2,9 @@
 #include "ui/common/formatting.h"
 
 #include "core/base/wholenumber.h"
+#include "core/report/missingmark.h"
+
+#include <QLocale>
 
 #include <cmath>
 
@@ -10,7 +13,7 @@ namespace Formatting {
 QString duration(double ms)
 {
     if (std::isnan(ms))
-        return QStringLiteral("—");
+        return missingMark();
     if (ms < 1.0)
         return QStringLiteral("%1 ms").arg(ms, 0, 'f', 2);
     if (ms < 1000.0)
@@ -25,22 +28,30 @@ QString duration(double ms)
 QString speedup(double factor)
 {
     if (std::isnan(factor) || std::isinf(factor))
-        return QStringLiteral("—");
+        return missingMark();
     return QStringLiteral("%1×").arg(factor, 0, 'f', 2);
 }
 
 QString percent(double fraction)
 {
     if (std::isnan(fraction))
-        return QStringLiteral("—");
+        return missingMark();
     return QStringLiteral("%1 %").arg(fraction * 100.0, 0, 'f', 0);
 }
 
 QString percentPrecise(double fraction)
 {
     if (std::isnan(fraction))
-        return QStringLiteral("—");
+        return missingMark();
     return QStringLiteral("%1 %").arg(fraction * 100.0, 0, 'f', 1);
+}
+
+QString counted(qint64 n, const QString &one, const QString &many)
+{
+    return QStringLiteral("%1 %2").arg(QLocale().toString(n), n == 1 ? one
+                                                              : many.isEmpty()
+                                                                  ? one + QLatin1Char('s')
+                                                                  : many);
 }
 
 QString count(std::uint64_t n)

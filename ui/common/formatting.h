@@ -9,6 +9,8 @@
 // table and the charts agree on units and precision.
 namespace Formatting {
 
+// A value that does not exist is missingMark() (core/report/missingmark.h) everywhere: the GUI
+// and the text reports show the same dash. A factor is written with "×" (U+00D7).
 // "850 ms", "12.3 s", "2 min 05 s": milliseconds below 1 s, then seconds, then minutes.
 QString duration(double ms);
 // "1.85×"; "—" for NaN (no baseline to compare with).
@@ -17,6 +19,9 @@ QString speedup(double factor);
 QString percent(double fraction);
 // "2.4 %", one decimal: for spreads (a coefficient of variation) where 2 % and 3 % differ.
 QString percentPrecise(double fraction);
+// "1 run", "2 runs", "1,024 runs": a count with its noun in the right number, grouped by the
+// locale. `many` defaults to `one` + "s".
+QString counted(qint64 n, const QString &one, const QString &many = {});
 // "100k", "2.5M", "1234": iterations as a person would say them; exact (round-trips through
 // WholeNumber's parser, which every numeric input uses).
 QString count(std::uint64_t n);

@@ -3,6 +3,8 @@
 
 #include "core/system/systemlimits.h"
 
+#include "ui/common/elidedlabel.h"
+#include "ui/common/formatting.h"
 #include "ui/config/presetstore.h"
 #include "ui/config/workestimate.h"
 
@@ -28,8 +30,10 @@ QLineEdit *numberEdit(const QString &tooltip, const QString &accessibleName)
     auto *edit = new QLineEdit;
     edit->setToolTip(tooltip);
     edit->setAccessibleName(accessibleName);
-    // Wide enough for "4000000000" in any font and DPI: measured in characters, not pixels.
-    edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 11);
+    // Wide enough for "50000000" tasks or "4000M" iterations in any font and DPI (measured in
+    // characters, not pixels), and narrow enough that the form fits a 1024-pixel screen beside
+    // the charts; a longer number scrolls inside its field.
+    edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 8);
     return edit;
 }
 
@@ -51,7 +55,7 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     : QWidget(parent)
     , m_presets(presets)
     , m_preset(new QComboBox)
-    , m_presetInfo(new QLabel)
+    , m_presetInfo(new ElidedLabel)
     , m_tasks(numberEdit(tr("Number of tasks in the plan, %1. Accepts 10000, 10,000 or 10k.")
                              .arg(WorkloadSpec::kTaskRange.text()),
                          tr("Task count")))
@@ -81,7 +85,7 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
                            "seed gives the same plan on every machine.")
                             .arg(WorkloadSpec::kSeedRange.text()),
                         tr("Seed")))
-    , m_pin(new QCheckBox(tr("Pi&n shard k to logical CPU k")))
+    , m_pin(new QCheckBox(tr("Pin shard k to lo&gical CPU k")))
     , m_shardList(numberEdit(tr("Shard counts K that Sweep runs, all on the same plan: a list such "
                                 "as 1,2,3,4,8 (each %1), or “sweep” for 1, 2, 4, ... up to "
                                 "twice the %2 logical CPUs")
@@ -89,19 +93,21 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
                                  .arg(QThread::idealThreadCount()),
                              tr("Shard counts")))
     , m_repeats(new QSpinBox)
-    , m_warmup(new QCheckBox(tr("&Warm-up run first (untimed)")))
+    , m_warmup(new QCheckBox(tr("Warm-&up run first (untimed)")))
     , m_guard(SystemLimits::memory())
     , m_descriptors(SystemLimits::descriptors())
 {
-    for (const Preset &p : presets.presets())
-        m_preset->addItem(p.name);
-    m_preset->addItem(tr("Custom"));
-    m_preset->setToolTip(tr("Start from a stored workload (resources/presets); editing any field "
-                            "makes it Custom"));
-    m_presetInfo->setWordWrap(true);
+    reloadPresets();
+    m_preset->setToolTip(tr("Start from a stored workload (the built-in ones, then yours: "
+                            "Presets > Save current as preset); editing any field makes it "
+                            "Custom"));
+    // One line, always there: choosing or leaving a preset must not move the fields below.
     m_presetInfo->setForegroundRole(QPalette::PlaceholderText);
     m_estimate->setWordWrap(true);
     m_estimate->setForegroundRole(QPalette::PlaceholderText);
+    // Two lines kept, with or without an estimate, so that the fields below stay where they are.
+    m_estimate->setMinimumHeight(2 * m_estimate->fontMetrics().lineSpacing());
+    m_estimate->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     for (Kernel k : {Kernel::Sum, Kernel::Hash})
         m_kernel->addItem(kernelName(k), int(k));
     m_kernel->setToolTip(tr("CPU kernel each task runs: sum is a dependent multiply/xor chain "
@@ -114,32 +120,36 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // On a narrow dock a field goes below its label rather than being cut (1024x768 screens).
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     auto addRow = [form](const QString &label, QWidget *field, QWidget *buddy) {
         auto *l = new QLabel(label);
         l->setBuddy(buddy);
         form->addRow(l, field);
     };
-    addRow(tr("&Preset:"), m_preset, m_preset);
+    // Mnemonics are unique in the window: the menus hold F, R, P, V, H, the pages L and W, the
+    // history Y and the statistics M (tst_configpanel checks it).
+    addRow(tr("Pre&set:"), m_preset, m_preset);
     form->addRow(QString(), m_presetInfo);
     addRow(tr("&Tasks:"), m_tasks, m_tasks);
     addErrorRow(QStringLiteral("tasks"), m_tasks, form);
     addRow(tr("&IO delay:"), rangeRow(m_ioMin, m_ioMax, tr("ms")), m_ioMin);
     m_fieldEdits[QStringLiteral("io")].append(m_ioMax);
     addErrorRow(QStringLiteral("io"), m_ioMin, form);
-    addRow(tr("C&PU work:"), rangeRow(m_cpuMin, m_cpuMax, tr("iterations")), m_cpuMin);
+    addRow(tr("&CPU work:"), rangeRow(m_cpuMin, m_cpuMax, tr("iterations")), m_cpuMin);
     form->addRow(QString(), m_estimate);
     m_fieldEdits[QStringLiteral("cpu")].append(m_cpuMax);
     addErrorRow(QStringLiteral("cpu"), m_cpuMin, form);
-    addRow(tr("&Kernel:"), m_kernel, m_kernel);
+    addRow(tr("Ker&nel:"), m_kernel, m_kernel);
     auto *shardsRow = new QWidget;
     auto *shardsLayout = new QHBoxLayout(shardsRow);
     shardsLayout->setContentsMargins(0, 0, 0, 0);
     shardsLayout->addWidget(m_shards, 1);
-    shardsLayout->addWidget(
-        new QLabel(tr("of %n logical CPU(s)", "", QThread::idealThreadCount())));
-    addRow(tr("Shar&ds (K):"), shardsRow, m_shards);
+    shardsLayout->addWidget(new QLabel(
+        tr("of %1").arg(Formatting::counted(QThread::idealThreadCount(), tr("logical CPU")))));
+    addRow(tr("Shards (&K):"), shardsRow, m_shards);
     addErrorRow(QStringLiteral("shards"), m_shards, form);
-    addRow(tr("Pa&rtition:"), m_partition, m_partition);
+    addRow(tr("Partiti&on:"), m_partition, m_partition);
     addRow(tr("S&eed:"), m_seed, m_seed);
     addErrorRow(QStringLiteral("seed"), m_seed, form);
     form->addRow(QString(), m_pin);
@@ -148,7 +158,7 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     auto *experimentTitle = new QLabel(tr("<b>Experiment</b> (Sweep F6, Repeat compare F7)"));
     experimentTitle->setContentsMargins(0, 8, 0, 0);
     form->addRow(experimentTitle);
-    addRow(tr("Shard &list:"), m_shardList, m_shardList);
+    addRow(tr("Shar&d list:"), m_shardList, m_shardList);
     addErrorRow(QStringLiteral("shardList"), m_shardList, form);
     m_repeats->setRange(1, ExperimentSpec::kMaxRepeats);
     m_repeats->setAccessibleName(tr("Repeats"));
@@ -156,7 +166,7 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
                              "... so machine drift hits every configuration alike. From 5 on "
                              "the statistics give a Mann-Whitney p-value.")
                               .arg(ExperimentSpec::kRepeatRange.text()));
-    addRow(tr("R&epeats (R):"), m_repeats, m_repeats);
+    addRow(tr("Repe&ats (R):"), m_repeats, m_repeats);
     m_warmup->setToolTip(tr("One run of the first configuration before the measured ones, "
                             "thrown away: it pays for page faults and CPU frequency ramp-up"));
     form->addRow(QString(), m_warmup);
@@ -174,7 +184,8 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     connect(m_shardList, &QLineEdit::textChanged, this, &ConfigPanel::reevaluate);
     connect(m_repeats, &QSpinBox::valueChanged, this, &ConfigPanel::reevaluate);
     connect(m_warmup, &QCheckBox::toggled, this, &ConfigPanel::reevaluate);
-    connect(m_preset, &QComboBox::activated, this, &ConfigPanel::applyPreset);
+    connect(m_preset, &QComboBox::activated, this,
+            [this](int item) { applyPreset(m_preset->itemData(item).toInt()); });
 
     const ConfigInput defaults;
     m_shardList->setText(defaults.shardList);
@@ -209,13 +220,14 @@ void ConfigPanel::setDescriptorGuard(const DescriptorGuard &guard)
 
 void ConfigPanel::addErrorRow(const QString &field, QLineEdit *edit, QFormLayout *form)
 {
-    auto *label = new QLabel;
-    label->setWordWrap(true);
+    // Always one line high, empty while the field is valid: a message appearing must not push
+    // every field below it down while the user types. A message too long for the line is elided
+    // and whole in its tooltip and in the field's warning icon.
+    auto *label = new ElidedLabel;
     label->setObjectName(QStringLiteral("error_") + field);
     QPalette p = label->palette();
     p.setColor(QPalette::WindowText, QColor(200, 30, 30));
     label->setPalette(p);
-    label->hide();
     form->addRow(QString(), label);
     m_errorLabels.insert(field, label);
     m_fieldEdits[field].prepend(edit);
@@ -247,6 +259,38 @@ void ConfigPanel::setConfig(const WorkloadSpec &spec, const RunConfig &config)
     m_pin->setChecked(in.pin);
     m_settingConfig = false;
     reevaluate();
+}
+
+void ConfigPanel::reloadPresets()
+{
+    // The item data is the preset's index; a separator parts the built-in ones from the user's.
+    const QSignalBlocker blocker(m_preset);
+    m_preset->clear();
+    const QList<Preset> &presets = m_presets.presets();
+    for (int i = 0; i < presets.size(); ++i) {
+        if (i == m_presets.builtInCount() && i > 0)
+            m_preset->insertSeparator(m_preset->count());
+        m_preset->addItem(presets[i].user ? tr("%1 (yours)").arg(presets[i].name) : presets[i].name,
+                          i);
+        m_preset->setItemData(m_preset->count() - 1, presets[i].description, Qt::ToolTipRole);
+    }
+    m_preset->addItem(tr("Custom"), -1);
+    if (!m_settingConfig && m_presetInfo)
+        showPreset();
+}
+
+void ConfigPanel::showPreset()
+{
+    const int preset = m_parsed.ok() || canRun() ? m_presets.indexOf(m_parsed.spec) : -1;
+    m_preset->setCurrentIndex(m_preset->findData(preset));
+    m_presetInfo->setText(preset >= 0 ? m_presets.presets()[preset].description
+                                      : tr("Your own workload."));
+}
+
+bool ConfigPanel::canRun() const
+{
+    return std::all_of(m_parsed.errors.begin(), m_parsed.errors.end(),
+                       [](const FieldError &e) { return e.field == QLatin1String("shardList"); });
 }
 
 void ConfigPanel::applyPreset(int index)
@@ -290,8 +334,42 @@ void ConfigPanel::setCalibration(Kernel kernel, double nsPerIteration)
 
 QString ConfigPanel::errorText(const QString &field) const
 {
-    const QLabel *label = m_errorLabels.value(field);
-    return label && !label->isHidden() ? label->text() : QString();
+    const ElidedLabel *label = m_errorLabels.value(field);
+    return label ? label->text() : QString();
+}
+
+void ConfigPanel::checkLimits()
+{
+    // Memory comes last: only a plan that is otherwise valid is worth sizing. Run and Compare
+    // start K threads; Sweep also the largest K of its list, and what that one does not fit is
+    // the shard list's problem alone, beside the list, leaving Run and Compare enabled.
+    auto blames = [this](std::initializer_list<const char *> fields) {
+        return std::any_of(
+            m_parsed.errors.begin(), m_parsed.errors.end(), [&](const FieldError &e) {
+                return std::any_of(fields.begin(), fields.end(),
+                                   [&](const char *f) { return e.field == QLatin1String(f); });
+            });
+    };
+    if (blames({"tasks", "shards"}))
+        return;
+    const bool listOk = !blames({"shardList"});
+    auto check = [this](int shards) -> std::optional<FieldError> {
+        // Open files first: without them GLib aborts the process, whatever the memory.
+        if (auto tooMany = m_descriptors.check(shards))
+            return tooMany;
+        return m_guard.check(std::uint64_t(m_parsed.spec.tasks), shards);
+    };
+    if (auto error = check(m_parsed.config.shards)) {
+        m_parsed.errors.append(*error); // beside Tasks, or Shards when the shards alone do not fit
+        return;
+    }
+    if (listOk && m_parsed.maxShards() > m_parsed.config.shards) {
+        if (auto error = check(m_parsed.maxShards())) {
+            error->field = QStringLiteral("shardList");
+            error->message = tr("K = %1: %2").arg(m_parsed.maxShards()).arg(error->message);
+            m_parsed.errors.append(*error);
+        }
+    }
 }
 
 void ConfigPanel::reevaluate()
@@ -299,27 +377,7 @@ void ConfigPanel::reevaluate()
     if (m_settingConfig)
         return;
     m_parsed = input().parse();
-    // Memory comes last: only a plan that is otherwise valid is worth sizing. The largest K any
-    // action would start decides, since Sweep runs them all.
-    const bool tasksOk =
-        std::none_of(m_parsed.errors.begin(), m_parsed.errors.end(),
-                     [](const FieldError &e) { return e.field == QLatin1String("tasks"); });
-    const bool shardsOk =
-        std::none_of(m_parsed.errors.begin(), m_parsed.errors.end(), [](const FieldError &e) {
-            return e.field == QLatin1String("shards") || e.field == QLatin1String("shardList");
-        });
-    // Open files first: without them GLib aborts the process, whatever the memory. Both
-    // messages that blame the shards stand beside the Shards field.
-    std::optional<FieldError> tooMany;
-    if (shardsOk)
-        tooMany = m_descriptors.check(m_parsed.maxShards());
-    if (tooMany)
-        m_parsed.errors.append(*tooMany);
-    if (tasksOk && shardsOk && !tooMany) {
-        if (const auto tooBig =
-                m_guard.check(std::uint64_t(m_parsed.spec.tasks), m_parsed.maxShards()))
-            m_parsed.errors.append(*tooBig);
-    }
+    checkLimits();
 
     QHash<QString, QStringList> messages;
     for (const FieldError &e : std::as_const(m_parsed.errors))
@@ -327,7 +385,6 @@ void ConfigPanel::reevaluate()
     for (auto it = m_errorLabels.cbegin(); it != m_errorLabels.cend(); ++it) {
         const QStringList text = messages.value(it.key());
         it.value()->setText(text.join(QLatin1Char('\n')));
-        it.value()->setVisible(!text.isEmpty());
         // A warning icon inside each offending field, beside the message below it.
         for (QLineEdit *edit : m_fieldEdits.value(it.key())) {
             QAction *marker = edit->actions().constFirst();
@@ -336,13 +393,10 @@ void ConfigPanel::reevaluate()
         }
     }
 
-    const int preset = m_parsed.ok() ? m_presets.indexOf(m_parsed.spec) : -1;
-    m_preset->setCurrentIndex(preset >= 0 ? preset : m_preset->count() - 1);
-    m_presetInfo->setText(preset >= 0 ? m_presets.presets()[preset].description
-                                      : tr("Your own workload."));
+    showPreset();
 
     const auto ns = m_nsPerIter.constFind(int(m_parsed.spec.kernel));
-    if (!m_parsed.ok())
+    if (!canRun())
         m_estimate->clear();
     else if (ns == m_nsPerIter.cend())
         m_estimate->setText(tr("calibrating the kernel…"));

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QWidget>
 
+class ElidedLabel;
 class PresetStore;
 class QCheckBox;
 class QComboBox;
@@ -37,7 +38,13 @@ public:
     void setDescriptorGuard(const DescriptorGuard &guard);
     ConfigInput input() const;
     const ConfigInput::Parsed &parsed() const { return m_parsed; }
+    // Every field valid: what Sweep needs.
     bool isValid() const { return m_parsed.ok(); }
+    // Every field but the shard list valid: what Run, Compare and Repeat compare need (the shard
+    // list is Sweep's alone, so a half-typed list must not stop them).
+    bool canRun() const;
+    // The presets changed (a user preset saved or removed): the preset box lists them again.
+    void reloadPresets();
 
     // Feeds "about X ms per task on this machine".
     void setCalibration(Kernel kernel, double nsPerIteration);
@@ -53,10 +60,12 @@ private:
     void reevaluate();
     void addWarningMarkers();
     void addErrorRow(const QString &field, QLineEdit *edit, class QFormLayout *form);
+    void checkLimits();
+    void showPreset();
 
     const PresetStore &m_presets;
     QComboBox *m_preset;
-    QLabel *m_presetInfo;
+    ElidedLabel *m_presetInfo;
     QLineEdit *m_tasks;
     QLineEdit *m_ioMin;
     QLineEdit *m_ioMax;
@@ -74,7 +83,7 @@ private:
     MemoryGuard m_guard;
     DescriptorGuard m_descriptors;
 
-    QHash<QString, QLabel *> m_errorLabels;
+    QHash<QString, ElidedLabel *> m_errorLabels;
     QHash<QString, QList<QLineEdit *>> m_fieldEdits;
     QHash<int, double> m_nsPerIter; // by Kernel
     ConfigInput::Parsed m_parsed;

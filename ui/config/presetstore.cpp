@@ -5,10 +5,14 @@
 
 #include "core/experiment/speccodec.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 
 PresetStore::PresetStore(const QString &dir)
 {
@@ -28,6 +32,110 @@ PresetStore::PresetStore(const QString &dir)
         else
             m_errors.append(QStringLiteral("%1: %2").arg(name, error));
     }
+    m_builtIn = static_cast<int>(m_presets.size());
+}
+
+namespace {
+const QString kUserKey = QStringLiteral("presets/user");
+} // namespace
+
+void PresetStore::loadUserPresets(const QSettings &settings)
+{
+    m_presets.resize(m_builtIn);
+    const QStringList stored = settings.value(kUserKey).toStringList();
+    for (const QString &json : stored) {
+        QString error;
+        std::optional<Preset> preset = fromJson(json.toUtf8(), &error);
+        if (preset && checkName(preset->name))
+            error = *checkName(preset->name);
+        if (!preset || !error.isEmpty()) {
+            m_errors.append(QStringLiteral("%1: %2").arg(kUserKey, error));
+            continue;
+        }
+        preset->user = true;
+        m_presets.append(*preset);
+    }
+}
+
+std::optional<QString> PresetStore::checkName(const QString &name) const
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return QStringLiteral("a preset needs a name");
+    if (trimmed.size() > kMaxNameLength)
+        return QStringLiteral("a preset name has at most %1 characters").arg(kMaxNameLength);
+    if (std::any_of(trimmed.begin(), trimmed.end(),
+                    [](QChar c) { return c.category() == QChar::Other_Control; }))
+        return QStringLiteral("a preset name cannot hold line breaks or control characters");
+    if (trimmed.compare(QStringLiteral("Custom"), Qt::CaseInsensitive) == 0)
+        return QStringLiteral("“Custom” stands for an edited form: choose another name");
+    const int existing = indexOfName(trimmed);
+    if (existing >= 0 && !m_presets[existing].user)
+        return QStringLiteral("“%1” is a built-in preset: choose another name")
+            .arg(m_presets[existing].name);
+    return std::nullopt;
+}
+
+int PresetStore::indexOfName(const QString &name) const
+{
+    for (qsizetype i = 0; i < m_presets.size(); ++i) {
+        if (m_presets[i].name.compare(name.trimmed(), Qt::CaseInsensitive) == 0)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+std::optional<QString> PresetStore::saveUserPreset(Preset preset, QSettings &settings)
+{
+    if (const auto problem = checkName(preset.name))
+        return problem;
+    preset.name = preset.name.trimmed();
+    preset.user = true;
+    const int existing = indexOfName(preset.name);
+    if (existing >= 0)
+        m_presets[existing] = preset;
+    else
+        m_presets.append(preset);
+    writeUserPresets(settings);
+    return std::nullopt;
+}
+
+bool PresetStore::removeUserPreset(const QString &name, QSettings &settings)
+{
+    const int index = indexOfName(name);
+    if (index < 0 || !m_presets[index].user)
+        return false;
+    m_presets.removeAt(index);
+    writeUserPresets(settings);
+    return true;
+}
+
+void PresetStore::writeUserPresets(QSettings &settings) const
+{
+    QStringList stored;
+    for (const Preset &p : m_presets) {
+        if (p.user)
+            stored.append(QString::fromUtf8(toJson(p)));
+    }
+    settings.setValue(kUserKey, stored);
+}
+
+QByteArray PresetStore::toJson(const Preset &preset)
+{
+    const WorkloadSpec &s = preset.spec;
+    QJsonObject o;
+    o.insert(QLatin1String("name"), preset.name);
+    o.insert(QLatin1String("description"), preset.description);
+    o.insert(QLatin1String("tasks"), QString::number(s.tasks));
+    o.insert(QLatin1String("ioMs"),
+             QJsonArray{QString::number(s.ioMinMs), QString::number(s.ioMaxMs)});
+    o.insert(QLatin1String("cpuIterations"),
+             QJsonArray{QString::number(s.cpuMin), QString::number(s.cpuMax)});
+    o.insert(QLatin1String("seed"), QString::number(s.seed));
+    o.insert(QLatin1String("kernel"), kernelName(s.kernel));
+    if (preset.partition)
+        o.insert(QLatin1String("partition"), partitionName(*preset.partition));
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 int PresetStore::indexOf(const WorkloadSpec &spec) const

@@ -11,6 +11,8 @@
 
 #include <optional>
 
+class QSettings;
+
 // A named workload the user can start from. Presets are data (resources/presets/*.json), so a
 // new one needs no code.
 struct Preset
@@ -20,6 +22,8 @@ struct Preset
     WorkloadSpec spec;
     // Optional: a preset may ask for a partition; without one the form keeps the user's.
     std::optional<Partition> partition;
+    // Saved by the user from the form (QSettings), not shipped with the app: removable.
+    bool user = false;
 };
 
 // Loads the presets from a directory of JSON files (by default the ones compiled into the app's
@@ -39,8 +43,33 @@ public:
 
     // One preset from its JSON text; nullopt and a message when it is not a valid preset.
     static std::optional<Preset> fromJson(const QByteArray &json, QString *error = nullptr);
+    // The JSON text fromJson() reads back to the same preset (numbers as strings, so that a
+    // 64-bit seed keeps its digits).
+    static QByteArray toJson(const Preset &preset);
+
+    // The user's presets follow the built-in ones, in the order saved, under presets/user in
+    // `settings`; an entry that no longer reads (an edited file) is skipped and named in errors().
+    void loadUserPresets(const QSettings &settings);
+    // Why `name` cannot name a user preset (empty, too long, a control character, or the name of
+    // a built-in preset or of "Custom"); nullopt when it can. A user preset's name may be reused:
+    // saving replaces it.
+    std::optional<QString> checkName(const QString &name) const;
+    // Saves `preset` (its name checked) as a user preset, replacing one of the same name, and
+    // writes every user preset to `settings`. The message of checkName() when refused.
+    std::optional<QString> saveUserPreset(Preset preset, QSettings &settings);
+    // Removes the user preset called `name`; false when there is none.
+    bool removeUserPreset(const QString &name, QSettings &settings);
+    // The index of the preset called `name` (case-insensitive), or -1.
+    int indexOfName(const QString &name) const;
+    int builtInCount() const { return m_builtIn; }
+
+    // A name longer than this would not fit the preset box and the menu.
+    static constexpr int kMaxNameLength = 40;
 
 private:
+    void writeUserPresets(QSettings &settings) const;
+
     QList<Preset> m_presets;
+    int m_builtIn = 0;
     QStringList m_errors;
 };

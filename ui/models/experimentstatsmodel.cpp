@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "ui/models/experimentstatsmodel.h"
 
+#include "core/report/missingmark.h"
 #include "ui/common/formatting.h"
 #include "ui/models/comparison.h"
 
 #include <QBrush>
 #include <QColor>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -101,12 +103,11 @@ QString ExperimentStatsModel::text(const ConfigSummary &c, int column) const
         return c.completedRuns == c.runs ? QString::number(c.runs)
                                          : tr("%1 of %2").arg(c.completedRuns).arg(c.runs);
     case Outliers:
-        return c.outliers == 0 ? QStringLiteral("–") : QString::number(c.outliers);
+        return QString::number(c.outliers);
     case WallMedian:
         return Formatting::duration(c.wallMs.median);
     case WallSd:
-        return std::isnan(c.wallMs.stddev) ? QStringLiteral("—")
-                                           : Formatting::duration(c.wallMs.stddev);
+        return std::isnan(c.wallMs.stddev) ? missingMark() : Formatting::duration(c.wallMs.stddev);
     case WallCv:
         return Formatting::percentPrecise(c.wallMs.cv);
     case WallMin:
@@ -127,7 +128,7 @@ QString ExperimentStatsModel::text(const ConfigSummary &c, int column) const
         return Formatting::duration(c.lagP99Ms.median);
     case PValue:
         if (std::isnan(c.vsBaseline.p))
-            return QStringLiteral("—");
+            return missingMark();
         return c.vsBaseline.p < 0.001 ? QStringLiteral("< 0.001")
                                       : QString::number(c.vsBaseline.p, 'f', 3);
     }
@@ -151,7 +152,7 @@ QVariant ExperimentStatsModel::data(const QModelIndex &index, int role) const
         if ((index.column() == Outliers && c.outliers > 0) ||
             (index.column() == Runs && c.completedRuns < c.runs))
             return QBrush(QColor(190, 100, 0));
-        if (index.column() == PValue && c.vsBaseline.p < 0.05)
+        if (index.column() == PValue && c.vsBaseline.p < kSignificance)
             return QBrush(QColor(30, 130, 60));
         return {};
     case Qt::ToolTipRole:
@@ -161,14 +162,28 @@ QVariant ExperimentStatsModel::data(const QModelIndex &index, int role) const
                 .arg(loopsLabel(m_summary.baselineShards))
                 .arg(c.shards);
         if (index.column() == WallMedian)
-            return tr("median %1 · mean %2 · sd %3 over %4 completed run(s)")
+            return tr("median %1 · mean %2 · sd %3 over %4")
                 .arg(Formatting::duration(c.wallMs.median), Formatting::duration(c.wallMs.mean),
-                     Formatting::duration(c.wallMs.stddev))
-                .arg(c.completedRuns);
+                     Formatting::duration(c.wallMs.stddev),
+                     Formatting::counted(c.completedRuns, tr("completed run")));
+        if (index.column() == PValue) {
+            if (std::isnan(c.vsBaseline.p))
+                return c.shards == m_summary.baselineShards
+                           ? tr("the baseline itself")
+                           : tr("needs at least %1 completed runs on each side")
+                                 .arg(kMinRunsForMannWhitney);
+            return c.vsBaseline.p < kSignificance
+                       ? tr("green: p below %1, a difference this large is unlikely to be noise")
+                             .arg(kSignificance)
+                       : tr("p of %1 or more: the wall times of K = %2 and the baseline may "
+                            "differ by noise alone")
+                             .arg(kSignificance)
+                             .arg(c.shards);
+        }
         if (index.column() == Runs && c.completedRuns < c.runs)
-            return tr("%1 run(s) cancelled or failed: listed in the history and runs.csv, "
+            return tr("%1 cancelled or failed: listed in the history and runs.csv, "
                       "left out of every statistic")
-                .arg(c.runs - c.completedRuns);
+                .arg(Formatting::counted(c.runs - c.completedRuns, tr("run")));
         return {};
     default:
         return {};
@@ -200,7 +215,7 @@ QVariant ExperimentStatsModel::headerData(int section, Qt::Orientation orientati
         "which T* and efficiency do not show",
         "Median over runs of each run's 99th percentile event-loop lag",
         "Mann-Whitney U two-sided p-value of this K's wall times against the baseline's (needs "
-        "at least 5 completed runs on each side)"};
+        "at least 5 completed runs on each side); green below 0.05"};
     if (section < 0 || section >= ColumnCount)
         return {};
     if (role == Qt::DisplayRole)
@@ -208,4 +223,71 @@ QVariant ExperimentStatsModel::headerData(int section, Qt::Orientation orientati
     if (role == Qt::ToolTipRole)
         return tr(tips[section]);
     return {};
+}
+
+namespace {
+
+// Whether two speedups differ by more than noise: two standard errors of their difference.
+bool clearlyApart(const Ratio &a, const Ratio &b)
+{
+    const double e =
+        std::hypot(std::isnan(a.error) ? 0.0 : a.error, std::isnan(b.error) ? 0.0 : b.error);
+    return e > 0 && std::abs(a.value - b.value) > 2 * e;
+}
+
+} // namespace
+
+QString ExperimentStatsModel::headline() const
+{
+    if (!m_hasResult)
+        return {};
+    if (m_result.cancelled)
+        return tr("cancelled: no verdict");
+    const int base = m_summary.baselineShards;
+    const ConfigSummary *baseline = m_summary.config(base);
+    if (!baseline || baseline->completedRuns == 0)
+        return tr("no completed run on %1: no verdict").arg(loopsLabel(base));
+    const ConfigSummary *best = nullptr;
+    for (const ConfigSummary &c : m_summary.configs) {
+        if (c.shards != base && c.completedRuns > 0 && std::isfinite(c.speedup.value) &&
+            (!best || c.speedup.value > best->speedup.value))
+            best = &c;
+    }
+    if (!best) {
+        return tr("%1: %2 (ideal %3)")
+            .arg(loopsLabel(base), Formatting::duration(baseline->wallMs.median),
+                 Formatting::duration(baseline->idealMs.median));
+    }
+    const QString ideal = Formatting::speedup(best->idealSpeedup);
+    const bool singleRuns = best->completedRuns < 2 || baseline->completedRuns < 2;
+    // Against the baseline: the p-value when there is one, else the speedup's own error.
+    const bool beyondNoise = !std::isnan(best->vsBaseline.p)
+                                 ? best->vsBaseline.p < kSignificance
+                                 : clearlyApart(best->speedup, Ratio{1.0, 0.0});
+    if (!singleRuns && !beyondNoise) {
+        return tr("no K is faster than %1 beyond noise (at most %2 with %3, ideal %4)")
+            .arg(loopsLabel(base), Formatting::speedup(best->speedup.value),
+                 loopsLabel(best->shards), ideal);
+    }
+    // Every K that the best is not clearly ahead of shares the place.
+    QStringList tied;
+    for (const ConfigSummary &c : m_summary.configs) {
+        if (c.shards != base && c.completedRuns > 0 && &c != best &&
+            std::isfinite(c.speedup.value) && !clearlyApart(best->speedup, c.speedup) &&
+            !singleRuns)
+            tied.append(QString::number(c.shards));
+    }
+    const QString faster = best->speedup.value >= 1 ? tr("faster") : tr("slower");
+    const double factor = best->speedup.value >= 1 ? best->speedup.value : 1 / best->speedup.value;
+    if (!tied.isEmpty()) {
+        tied.prepend(QString::number(best->shards));
+        std::sort(tied.begin(), tied.end(),
+                  [](const QString &a, const QString &b) { return a.toInt() < b.toInt(); });
+        return tr("K = %1 are alike within noise: up to %2 %3 than %4 (ideal %5)")
+            .arg(tied.join(QStringLiteral(", ")), Formatting::speedup(factor), faster,
+                 loopsLabel(base), ideal);
+    }
+    return tr("%1: %2 %3 than %4 (ideal %5)%6")
+        .arg(loopsLabel(best->shards), Formatting::speedup(factor), faster, loopsLabel(base), ideal,
+             singleRuns ? tr(" · one run each: repeat to see the noise") : QString());
 }

@@ -34,6 +34,8 @@ public:
     };
     // The raw number behind a cell (ms, a fraction or a count; NaN where none), for tests.
     static constexpr int SortRole = Qt::UserRole;
+    // Below this p-value the p column is green: a difference that size is unlikely to be noise.
+    static constexpr double kSignificance = 0.05;
 
     explicit ExperimentStatsModel(QObject *parent = nullptr);
 
@@ -42,6 +44,10 @@ public:
     bool hasResult() const { return m_hasResult; }
     const ExperimentResult &result() const { return m_result; }
     const ExperimentSummary &summary() const { return m_summary; }
+    // The experiment in one line for the Sweep page and the status bar: the fastest K against
+    // the baseline, but no "fastest" where the difference is within noise (a Mann-Whitney p of
+    // kSignificance or more, or a speedup within two standard errors).
+    QString headline() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

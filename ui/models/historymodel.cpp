@@ -2,6 +2,7 @@
 #include "ui/models/historymodel.h"
 
 #include "core/experiment/experimentsummary.h"
+#include "core/report/missingmark.h"
 #include "ui/common/formatting.h"
 
 #include <QBrush>
@@ -30,7 +31,21 @@ void HistoryModel::load(const QList<StoredRun> &runs)
         e.machine = run.machine;
         m_entries.append(e);
     }
+    m_shaded.clear();
+    shadeFrom(0);
     endResetModel();
+}
+
+void HistoryModel::shadeFrom(int row)
+{
+    m_shaded.resize(std::size_t(m_entries.size()));
+    for (int i = row; i < m_entries.size(); ++i) {
+        const bool sameGroup = i > 0 && m_entries[i].experimentId != 0 &&
+                               m_entries[i].experimentId == m_entries[i - 1].experimentId;
+        m_shaded[std::size_t(i)] = i == 0      ? false
+                                   : sameGroup ? m_shaded[std::size_t(i - 1)]
+                                               : !m_shaded[std::size_t(i - 1)];
+    }
 }
 
 int HistoryModel::append(const RunResult &result, RunRole role, double guiStallP99Ms,
@@ -43,6 +58,7 @@ int HistoryModel::append(const RunResult &result, RunRole role, double guiStallP
     const int row = static_cast<int>(m_entries.size());
     beginInsertRows({}, row, row);
     m_entries.append(e);
+    shadeFrom(row);
     endInsertRows();
     if (role != RunRole::Warmup)
         m_experimentRows.push_back(row);
@@ -58,6 +74,7 @@ void HistoryModel::clear()
 {
     beginResetModel();
     m_entries.clear();
+    m_shaded.clear();
     std::fill(m_experimentRows.begin(), m_experimentRows.end(), -1);
     endResetModel();
 }
@@ -96,6 +113,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
 
     if (role == SortRole) {
         switch (index.column()) {
+        case Experiment:
+            return qint64{e.experimentId};
         case Time:
             return r.startedUtc;
         case Mode:
@@ -122,19 +141,23 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     } else if (role == Qt::DisplayRole) {
         const QLocale locale;
         switch (index.column()) {
+        case Experiment:
+            return e.experimentId > 0 ? QStringLiteral("#%1").arg(e.experimentId) : missingMark();
         case Time: {
             // The history lasts across days: a run of another day shows its date.
             const QDateTime local = r.startedUtc.toLocalTime();
-            return local.date() == QDate::currentDate()
-                       ? local.toString(QStringLiteral("HH:mm:ss"))
-                       : local.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+            const QDate today = QDate::currentDate();
+            return local.date() == today ? local.toString(QStringLiteral("HH:mm:ss"))
+                   : local.date().year() == today.year()
+                       ? local.toString(QStringLiteral("MM-dd HH:mm"))
+                       : local.toString(QStringLiteral("yyyy-MM-dd"));
         }
         case Mode:
             return e.role == RunRole::Repeat
                        ? QStringLiteral("%1 · #%2").arg(runRoleName(e.role)).arg(r.repeat + 1)
                        : runRoleName(e.role);
         case Shards:
-            return r.shards;
+            return locale.toString(r.shards);
         case Tasks:
             return r.tasksDone == r.tasks
                        ? locale.toString(qint64{r.tasks})
@@ -163,21 +186,22 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         }
     } else if (role == Qt::BackgroundRole) {
         // Rows that do not enter the statistics, or stand out in them, are tinted: failed red,
-        // cancelled grey, outlier amber; light enough to keep the text readable.
+        // cancelled grey, outlier amber; the runs of every second experiment are shaded. All
+        // translucent, so the text stays readable on a light and on a dark base.
         if (r.status == RunStatus::Failed)
-            return QBrush(QColor(255, 215, 215));
+            return QBrush(QColor(230, 40, 40, 70));
         if (r.status == RunStatus::Cancelled || e.role == RunRole::Warmup)
-            return QBrush(QColor(232, 232, 232));
+            return QBrush(QColor(128, 128, 128, 70));
         if (e.outlier)
-            return QBrush(QColor(255, 236, 200));
+            return QBrush(QColor(255, 160, 0, 70));
+        if (isShadedGroup(index.row()))
+            return QBrush(QColor(70, 130, 220, 32));
         return {};
     } else if (role == Qt::ForegroundRole) {
-        if (index.column() == Status && r.status == RunStatus::Failed)
-            return QBrush(QColor(170, 20, 20));
         return {};
     } else if (role == Qt::TextAlignmentRole) {
-        const bool numeric =
-            index.column() != Mode && index.column() != Status && index.column() != Machine;
+        const bool numeric = index.column() != Mode && index.column() != Status &&
+                             index.column() != Machine && index.column() != Experiment;
         return QVariant::fromValue(Qt::AlignVCenter | (numeric ? Qt::AlignRight : Qt::AlignLeft));
     } else if (role == Qt::ToolTipRole) {
         if (index.column() == Status) {
@@ -185,8 +209,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                 return QStringLiteral("failed: %1\nnot in the statistics").arg(r.error);
             if (r.status == RunStatus::Cancelled)
                 return QStringLiteral("cancelled after %1 of %2 tasks: not in the statistics")
-                    .arg(r.tasksDone)
-                    .arg(r.tasks);
+                    .arg(QLocale().toString(qint64{r.tasksDone}),
+                         QLocale().toString(qint64{r.tasks}));
             if (e.role == RunRole::Warmup)
                 return QStringLiteral("warm-up: untimed, not in the statistics");
             if (r.machineBusy())
@@ -194,21 +218,22 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                                       "during this run, so its times include their load")
                     .arg(r.othersCpuFraction * 100, 0, 'f', 0);
             if (e.outlier)
-                return QStringLiteral("wall time is a MAD outlier among the runs with %1 "
-                                      "shard(s) (modified z-score above 3.5); it stays in the "
+                return QStringLiteral("wall time is a MAD outlier among the runs with "
+                                      "K = %1 (modified z-score above 3.5); it stays in the "
                                       "statistics, flagged")
                     .arg(r.shards);
         }
+        if (index.column() == Time)
+            return QLocale().toString(r.startedUtc.toLocalTime(), QLocale::LongFormat);
         if (index.column() == Tasks)
             return QStringLiteral("%1 of %2 tasks done · checksum %3%4")
-                .arg(r.tasksDone)
-                .arg(r.tasks)
-                .arg(checksumText(r.checksum),
+                .arg(QLocale().toString(qint64{r.tasksDone}), QLocale().toString(qint64{r.tasks}),
+                     checksumText(r.checksum),
                      e.workload.isEmpty() ? QString() : QStringLiteral("\n") + e.workload);
         if (index.column() == Wall)
             return QStringLiteral("wall %1 · ideal bound %2 · %3 tasks/s")
-                .arg(Formatting::duration(r.wallMs), Formatting::duration(r.idealMs))
-                .arg(r.throughputTps, 0, 'f', 0);
+                .arg(Formatting::duration(r.wallMs), Formatting::duration(r.idealMs),
+                     QLocale().toString(r.throughputTps, 'f', 0));
         if (index.column() == LagP99)
             return QStringLiteral("event-loop lag p50 %1 · p90 %2 · p99 %3 · max %4")
                 .arg(Formatting::duration(r.lagMs.p50), Formatting::duration(r.lagMs.p90),
@@ -223,12 +248,14 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         return {};
     if (role == Qt::DisplayRole) {
         switch (section) {
+        case Experiment:
+            return tr("Exp.");
         case Time:
             return tr("Time");
         case Mode:
             return tr("Mode");
         case Shards:
-            return tr("Shards");
+            return tr("K");
         case Tasks:
             return tr("Tasks");
         case Wall:
@@ -248,6 +275,11 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
+        case Experiment:
+            return tr("The experiment the run belongs to (its runs share a shade); selecting a "
+                      "run shows its experiment on the Sweep page");
+        case Shards:
+            return tr("Shard count K: event loops, one thread each");
         case Wall:
             return tr("Last task done minus start (t0)");
         case Speedup:

@@ -18,17 +18,20 @@ class HistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    // In the order of importance, so that a narrow window still shows which run, how long,
+    // how much faster and whether it counts; the details follow.
     enum Column {
         Time,
-        Mode,
         Shards,
-        Tasks,
         Wall,
         Speedup,
+        Status,
+        Mode,
+        Experiment,
         Efficiency,
         LagP99,
         GuiStall,
-        Status,
+        Tasks,
         Machine,
         ColumnCount
     };
@@ -59,8 +62,15 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    // The runs of one experiment share a shade, the next experiment's runs another: true for
+    // the rows of every second experiment.
+    bool isShadedGroup(int row) const { return m_shaded.at(std::size_t(row)); }
+
 private:
+    void shadeFrom(int row);
+
     QList<HistoryEntry> m_entries;
+    std::vector<bool> m_shaded;
     // Row of each measured run of the current experiment, by run index; -1 once cleared away.
     std::vector<int> m_experimentRows;
 };

@@ -4,10 +4,16 @@
 #include <QWidget>
 
 class HistoryModel;
+class QAction;
+class QSettings;
 class QTableView;
 
-// The session's runs as a table. Selecting two rows asks for them to be compared; the view
-// only reports which rows, the window turns them into a Comparison.
+// The runs as a table, the runs of one experiment shaded alike. Selecting one row shows its
+// experiment, two rows ask for them to be compared; the view only reports which rows, the window
+// turns them into a Comparison. Columns keep the widths they were given (or the user set: kept in
+// the settings with their order and which are hidden; right-click the header to hide one), so they
+// do not jump as rows arrive. Ctrl+C and the right-click menu copy the selected rows as
+// tab-separated text with a header line, which a spreadsheet takes as it is.
 class HistoryView : public QWidget
 {
     Q_OBJECT
@@ -17,14 +23,29 @@ public:
     QTableView *table() const { return m_table; }
     // The model rows selected, ascending.
     QList<int> selectedRows() const;
+    QAction *copyRowsAction() const { return m_copyRows; }
+    // The rows (model rows, in that order) as copied: the visible columns in their shown order,
+    // a header line first, one line per row, cells parted by tabs.
+    QString rowsAsText(const QList<int> &rows) const;
+    // Copies the selected rows to the clipboard; the number copied.
+    int copySelectedRows();
+
+    void saveLayout(QSettings &settings) const;
+    void restoreLayout(const QSettings &settings);
 
 signals:
     void rowSelected(int row);
     void compareRequested(int rowA, int rowB);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void onSelectionChanged();
+    void showHeaderMenu(const QPoint &pos);
+    void setDefaultWidths();
 
     HistoryModel *m_model;
     QTableView *m_table;
+    QAction *m_copyRows;
 };

@@ -67,10 +67,12 @@ void LivePage::saveLayout(QSettings &settings) const
     settings.setValue(QStringLiteral("window/vertical"), m_vertical->saveState());
     settings.setValue(QStringLiteral("window/top"), m_top->saveState());
     settings.setValue(QStringLiteral("window/bottom"), m_bottom->saveState());
+    m_historyView->saveLayout(settings);
 }
 
 bool LivePage::restoreLayout(const QSettings &settings)
 {
+    m_historyView->restoreLayout(settings);
     const bool restored =
         m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray()) &&
         m_top->restoreState(settings.value(QStringLiteral("window/top")).toByteArray()) &&

@@ -7,6 +7,7 @@
 #include "ui/charts/efficiencychart.h"
 #include "ui/charts/shardloadview.h"
 #include "ui/charts/sweepchart.h"
+#include "ui/common/formatting.h"
 #include "ui/common/resources.h"
 #include "ui/config/configpanel.h"
 #include "ui/config/configsettings.h"
@@ -18,6 +19,7 @@
 #include "ui/models/historymodel.h"
 #include "ui/window/historyview.h"
 #include "ui/window/livepage.h"
+#include "ui/window/noticebar.h"
 #include "ui/window/statusbar.h"
 #include "ui/window/sweeppage.h"
 #include "ui/window/windowactions.h"
@@ -36,16 +38,19 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -62,6 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_tabs(new QTabWidget)
     , m_actions(new WindowActions(this, m_presets))
     , m_status(new StatusBar)
+    , m_notice(new NoticeBar)
 {
     initResources();
     setWindowTitle(tr("One event loop vs K event loops"));
@@ -73,7 +79,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_livePage, tr("&Live"));
     m_tabs->addTab(m_sweepPage, tr("S&weep && statistics"));
-    setCentralWidget(m_tabs);
+    auto *central = new QWidget;
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(2);
+    centralLayout->addWidget(m_notice);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
     setStatusBar(m_status);
 
     auto *dock = new QDockWidget(tr("Configuration"), this);
@@ -82,6 +94,11 @@ MainWindow::MainWindow(QWidget *parent)
     scroll->setWidget(m_config);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Never a horizontal scroll bar: the dock is as wide as the form needs (its long rows wrap
+    // below their labels), so no unit or message is cut on a 1024-pixel screen.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(m_config->minimumSizeHint().width() +
+                            scroll->verticalScrollBar()->sizeHint().width());
     dock->setWidget(scroll);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |
                       QDockWidget::DockWidgetFloatable);
@@ -95,7 +112,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_actions, &WindowActions::presetRequested, m_config, &ConfigPanel::applyPreset);
     connect(m_actions, &WindowActions::clearHistoryRequested, this, &MainWindow::clearHistory);
     connect(m_livePage, &LivePage::message, this,
-            [this](const QString &text) { m_status->showMessage(text, 4000); });
+            [this](const QString &text) { m_status->notify(text, 6000); });
+    connect(m_actions, &WindowActions::savePresetRequested, this, &MainWindow::askPresetName);
+    connect(m_actions, &WindowActions::removePresetRequested, this, &MainWindow::askRemovePreset);
 
     m_monitor->setRunSource([this] { return m_controller->runProgress(); });
     connect(m_config, &ConfigPanel::changed, this, &MainWindow::updateActions);
@@ -117,6 +136,11 @@ MainWindow::MainWindow(QWidget *parent)
             [this](bool keep) { m_store.setKeepTaskTimings(keep); });
     setAcceptDrops(true); // JSON reports dropped on the window are opened
 
+    {
+        const QSettings settings;
+        m_presets.loadUserPresets(settings);
+    }
+    presetsChanged();
     restoreSettings();
     openStore();
     m_calibrator->start();
@@ -172,24 +196,35 @@ void MainWindow::updateActions()
     const bool running = m_controller->isRunning();
     const ConfigInput::Parsed &p = m_config->parsed();
     const bool calibrated = m_calibrator->nsPerIteration(p.spec.kernel).has_value();
-    m_actions->setRunning(running, !running && p.ok() && calibrated);
+    const bool canRun = !running && m_config->canRun() && calibrated;
+    m_actions->setRunning(running, canRun, m_config->isValid());
     m_actions->recalibrate()->setEnabled(!running && !m_calibrator->isCalibrating());
-    if (p.ok())
-        m_actions->describe(p.config.shards, p.shardCounts, p.repeats);
-    if (!running && !p.ok())
+    // The labels follow the form as it is now, valid or not.
+    auto fieldOk = [&p](const char *field) {
+        return std::none_of(p.errors.begin(), p.errors.end(), [field](const FieldError &e) {
+            return e.field == QLatin1String(field);
+        });
+    };
+    m_actions->describe(fieldOk("shards") ? p.config.shards : 0,
+                        fieldOk("shardList") ? p.shardCounts : QList<int>{}, p.repeats);
+    if (!running && !m_config->canRun())
         m_status->setHint(tr("Fix the highlighted fields to run"));
+    else if (!running && !m_config->isValid())
+        m_status->setHint(tr("Sweep needs a valid shard list; Run and Compare are ready"));
     else if (!running && !calibrated)
         m_status->setHint(tr("Calibrating the kernel…"));
     else if (!running && m_history->rowCount() == 0)
         m_status->setHint(tr("Ready: Compare (F5) runs one plan on 1 loop, then on %1")
                               .arg(loopsLabel(p.config.shards)));
+    else if (!running)
+        m_status->setHint(tr("Ready"));
 }
 
 void MainWindow::startRun(RunController::Mode mode)
 {
     const ConfigInput::Parsed &p = m_config->parsed();
     const auto ns = m_calibrator->nsPerIteration(p.spec.kernel);
-    if (!p.ok() || !ns || m_controller->isRunning())
+    if (!m_config->canRun() || !ns || m_controller->isRunning())
         return;
     m_controller->start(mode, p.spec, p.config, *ns);
 }
@@ -198,7 +233,7 @@ void MainWindow::startExperiment(bool sweep)
 {
     const ConfigInput::Parsed &p = m_config->parsed();
     const auto ns = m_calibrator->nsPerIteration(p.spec.kernel);
-    if (!p.ok() || !ns || m_controller->isRunning())
+    if (!(sweep ? m_config->isValid() : m_config->canRun()) || !ns || m_controller->isRunning())
         return;
     m_controller->startExperiment(sweep ? p.sweepSpec() : p.repeatCompareSpec(), *ns);
 }
@@ -208,14 +243,14 @@ void MainWindow::openStore()
     // A store that cannot be used leaves the app working, with a history of this session only:
     // the status bar says why for as long as it matters.
     if (!m_store.open(ResultStore::defaultPath())) {
-        m_status->showMessage(tr("History is not saved: %1").arg(m_store.error()), 60000);
+        m_notice->showNotice(tr("History is not saved: %1").arg(m_store.error()));
         return;
     }
     if (!m_store.notice().isEmpty())
-        m_status->showMessage(m_store.notice(), 60000);
+        m_notice->showNotice(m_store.notice());
     m_history->load(m_store.runs());
     if (!m_store.error().isEmpty()) { // a file this build's queries cannot read: say so
-        m_status->showMessage(tr("History: %1").arg(m_store.error()), 60000);
+        m_notice->showNotice(tr("History: %1").arg(m_store.error()));
         return;
     }
     // The statistics page opens on the newest experiment that was not cancelled.
@@ -325,7 +360,8 @@ QCoro::Task<> MainWindow::showOpenDialog()
             tr("<p>Not opened:</p><p>%1</p>").arg(lines.join(QStringLiteral("<br>"))));
     }
     if (added > 0)
-        m_status->showMessage(tr("Added %n experiment(s) to the history", nullptr, added), 10000);
+        m_status->notify(
+            tr("Added %1 to the history").arg(Formatting::counted(added, tr("experiment"))));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -351,22 +387,23 @@ void MainWindow::dropEvent(QDropEvent *event)
         const int added = co_await opening;
         if (!self)
             co_return;
-        self->m_status->showMessage(
-            refused.isEmpty()
-                ? tr("Added %n experiment(s) to the history", nullptr, added)
-                : tr("Added %1; not opened: %2").arg(added).arg(refused.join(QStringLiteral("; "))),
-            15000);
+        if (refused.isEmpty())
+            self->m_status->notify(
+                tr("Added %1 to the history").arg(Formatting::counted(added, tr("experiment"))));
+        else
+            self->m_notice->showNotice(
+                tr("Added %L1; not opened: %2").arg(added).arg(refused.join(QStringLiteral("; "))));
     }(QPointer<MainWindow>(this), paths);
 }
 
 void MainWindow::clearHistory()
 {
     if (m_history->rowCount() > 0 && m_store.isOpen()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Clear history"),
-            tr("Delete all %n run(s) from the saved history? This cannot be undone.", nullptr,
-               m_history->rowCount()),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        const auto answer =
+            QMessageBox::question(this, tr("Clear history"),
+                                  tr("Delete all %1 from the saved history? This cannot be undone.")
+                                      .arg(Formatting::counted(m_history->rowCount(), tr("run"))),
+                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return;
     }
@@ -399,7 +436,7 @@ void MainWindow::onRunFinished(const RunResult &result, RunRole role, double gui
         stored.runId = m_recorder->record(result, runRoleName(role), guiStallP99Ms);
         stored.experimentId = m_recorder->experimentId();
         if (stored.runId == 0 && m_store.isOpen())
-            m_status->showMessage(tr("History is not saved: %1").arg(m_store.error()), 20000);
+            m_notice->showNotice(tr("History is not saved: %1").arg(m_store.error()));
     }
     stored.workload = m_controller->currentSpec().workload.describe();
     stored.machine = QSysInfo::machineHostName();
@@ -419,7 +456,7 @@ void MainWindow::onExperimentFinished(const ExperimentResult &result)
     // A cancelled experiment never replaces the statistics of a complete one; it stays in the
     // history, and selecting its rows shows what it has.
     if (result.cancelled && m_stats->hasResult()) {
-        m_status->showExperimentFinished(result);
+        m_status->showExperimentFinished(result, tr("cancelled: no verdict"));
         return;
     }
     m_stats->setResult(result);
@@ -429,7 +466,7 @@ void MainWindow::onExperimentFinished(const ExperimentResult &result)
         comparisonChart()->markStale(tr("a %1 ran since").arg(m_controller->currentKind()));
     if (result.spec.repeats > 1 || result.spec.shardCounts.size() > 2)
         m_tabs->setCurrentWidget(m_sweepPage);
-    m_status->showExperimentFinished(result);
+    m_status->showExperimentFinished(result, m_stats->headline());
 }
 
 QList<ExportChart> MainWindow::exportCharts() const
@@ -617,8 +654,7 @@ QCoro::Task<> MainWindow::showExportDialog()
     for (const QString &path : outcome.written)
         names.append(QFileInfo(path).fileName());
     const QString folder = QDir::toNativeSeparators(m_exportOptions.directory);
-    m_status->showMessage(tr("Exported to %1: %2").arg(folder, names.join(QStringLiteral(", "))),
-                          15000);
+    m_status->notify(tr("Exported to %1: %2").arg(folder, names.join(QStringLiteral(", "))), 15000);
     // Not modal: the window stays usable, and the box offers the one thing people do next.
     auto *done =
         new QMessageBox(QMessageBox::Information, tr("Export finished"),
@@ -643,16 +679,24 @@ void MainWindow::restoreSettings()
     m_config->setExperiment(stored.shardList, parsed.repeats, stored.warmup);
     if (!problems.isEmpty()) {
         // Not a dialog at start: the form is valid again, the user only needs to know why.
-        m_status->showMessage(tr("Saved settings: %1").arg(problems.join(QStringLiteral("; "))),
-                              20000);
+        m_notice->showNotice(tr("Saved settings were damaged and replaced by defaults: %1")
+                                 .arg(problems.join(QStringLiteral("; "))));
     }
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(screen()->availableSize() * 0.9);
-    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray())) {
+        // First start: the form as narrow as it goes without cutting, the rest for the charts
+        // and the history (on a 1024-pixel screen every pixel counts).
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("configDock")))
+            resizeDocks({dock}, {dock->widget()->minimumWidth()}, Qt::Horizontal);
+    }
     m_livePage->restoreLayout(s);
     m_actions->keepTaskTimings()->setChecked(
         s.value(QStringLiteral("history/keepTaskTimings"), false).toBool());
     m_exportOptions = ExportSettings::load(s);
+    if (!m_presets.errors().isEmpty())
+        m_notice->showNotice(
+            tr("Presets not loaded: %1").arg(m_presets.errors().join(QStringLiteral("; "))));
 }
 
 void MainWindow::saveSettings()
@@ -666,6 +710,76 @@ void MainWindow::saveSettings()
     m_livePage->saveLayout(s);
     s.setValue(QStringLiteral("history/keepTaskTimings"),
                m_actions->keepTaskTimings()->isChecked());
+}
+
+std::optional<QString> MainWindow::saveCurrentAsPreset(const QString &name)
+{
+    if (!m_config->canRun())
+        return tr("fix the highlighted fields first: a preset is a valid workload");
+    const ConfigInput::Parsed &p = m_config->parsed();
+    Preset preset;
+    preset.name = name;
+    preset.description = tr("Yours: %1").arg(p.spec.describe());
+    preset.spec = p.spec;
+    preset.partition = p.config.partition;
+    QSettings settings;
+    if (auto problem = m_presets.saveUserPreset(preset, settings))
+        return problem;
+    presetsChanged();
+    return std::nullopt;
+}
+
+bool MainWindow::removeUserPreset(const QString &name)
+{
+    QSettings settings;
+    if (!m_presets.removeUserPreset(name, settings))
+        return false;
+    presetsChanged();
+    return true;
+}
+
+void MainWindow::presetsChanged()
+{
+    m_config->reloadPresets();
+    m_actions->setPresets(m_presets);
+}
+
+void MainWindow::askPresetName()
+{
+    QString name;
+    for (;;) {
+        bool ok = false;
+        name = QInputDialog::getText(
+            this, tr("Save as preset"),
+            tr("Name of the preset (at most %1 characters):").arg(PresetStore::kMaxNameLength),
+            QLineEdit::Normal, name, &ok);
+        if (!ok)
+            return;
+        if (const auto problem = m_presets.checkName(name)) {
+            QMessageBox::warning(this, tr("Save as preset"), *problem);
+            continue;
+        }
+        const int existing = m_presets.indexOfName(name);
+        if (existing >= 0 &&
+            QMessageBox::question(
+                this, tr("Save as preset"),
+                tr("Replace your preset “%1”?").arg(m_presets.presets()[existing].name),
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+            continue;
+        break;
+    }
+    if (const auto problem = saveCurrentAsPreset(name))
+        QMessageBox::warning(this, tr("Save as preset"), *problem);
+    else
+        m_status->notify(tr("Saved the preset “%1”").arg(name.trimmed()));
+}
+
+void MainWindow::askRemovePreset(const QString &name)
+{
+    if (QMessageBox::question(this, tr("Remove preset"), tr("Remove your preset “%1”?").arg(name),
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) == QMessageBox::Yes)
+        removeUserPreset(name);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

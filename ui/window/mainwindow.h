@@ -22,6 +22,7 @@ class ExperimentStatsModel;
 class HistoryModel;
 class LivePage;
 class LoadMonitor;
+class NoticeBar;
 class QAction;
 class QTabWidget;
 class StatusBar;
@@ -55,6 +56,15 @@ public:
     // What File > Export writes with `options`: charts render here, the files are written on the
     // thread pool behind a cancellable progress dialog while this thread keeps serving the window.
     QCoro::Task<ExportOutcome> exportTo(const ExportOptions &options);
+    // The message above the pages that stays until closed (store and settings problems).
+    NoticeBar *noticeBar() const { return m_notice; }
+    StatusBar *statusBarWidget() const { return m_status; }
+    const PresetStore &presets() const { return m_presets; }
+    // Saves the form's workload as the user preset `name` (replacing one of that name); the
+    // reason when refused (an empty name, a built-in's name, an invalid form).
+    std::optional<QString> saveCurrentAsPreset(const QString &name);
+    // Removes the user preset `name`; false when there is none.
+    bool removeUserPreset(const QString &name);
     // What an export's reports describe, in words for the dialog; empty when nothing has run.
     QString exportScope() const;
     // Every scope the export dialog offers, described; empty where there is nothing.
@@ -88,6 +98,9 @@ private:
     void openStore();
     void showExperiment(std::int64_t experimentId);
     void restoreSettings();
+    void askPresetName();
+    void askRemovePreset(const QString &name);
+    void presetsChanged();
     void saveSettings();
 
     PresetStore m_presets;
@@ -105,6 +118,7 @@ private:
     QTabWidget *m_tabs;
     WindowActions *m_actions;
     StatusBar *m_status;
+    NoticeBar *m_notice;
     ExportOptions m_exportOptions;      // the dialog's last choices, for the next export
     std::int64_t m_shownExperiment = 0; // on the statistics page, when reopened from the store
 };

@@ -2,45 +2,102 @@
 #include "ui/window/statusbar.h"
 
 #include "core/experiment/experiment.h"
+#include "core/report/missingmark.h"
+#include "ui/common/elidedlabel.h"
 #include "ui/common/formatting.h"
 #include "ui/control/runcontroller.h"
 #include "ui/models/comparison.h"
 
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
+#include <QTimer>
 
-#include <climits>
 #include <cmath>
+#include <numeric>
+
+namespace {
+// The bar's resolution: per mille, so that a sequence of 200 runs still moves.
+constexpr int kBarSteps = 1000;
+} // namespace
 
 StatusBar::StatusBar(QWidget *parent)
     : QStatusBar(parent)
-    , m_text(new QLabel(tr("Ready")))
+    , m_text(new ElidedLabel(tr("Ready")))
     , m_progress(new QProgressBar)
-    , m_stall(new QLabel(tr("GUI stall: —")))
+    , m_progressText(new QLabel(tr("idle")))
+    , m_stall(new ElidedLabel(tr("GUI stall: %1").arg(missingMark())))
     , m_calibration(new QLabel(tr("calibrating…")))
+    , m_noticeTimer(new QTimer(this))
 {
-    m_progress->setTextVisible(true);
-    m_progress->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 36);
-    m_progress->setFormat(tr("idle"));
+    m_statusText = m_text->text();
+    // The figures stand beside the bar, not on it: text drawn over the fill is unreadable where
+    // the fill ends, in every style.
+    m_progress->setTextVisible(false);
+    m_progress->setRange(0, kBarSteps);
     m_progress->setValue(0);
+    m_progress->setFixedWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
+    m_progress->setMaximumHeight(fontMetrics().height());
+    m_progressText->setObjectName(QStringLiteral("progressText"));
     m_stall->setToolTip(tr("Lateness of a 10 ms heartbeat timer on the GUI thread during "
                            "the run (p99 and max): how responsive the window stayed. "
                            "Target: p99 at most 16 ms, one frame."));
+    m_stall->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 14);
+    m_stall->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 34);
+    m_stall->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_calibration->setToolTip(tr("Kernel calibration on this machine, measured at start"));
+    m_noticeTimer->setSingleShot(true);
+    connect(m_noticeTimer, &QTimer::timeout, this, [this] {
+        m_notice.clear();
+        showText();
+    });
     addWidget(m_text, 1);
     addPermanentWidget(m_progress);
+    addPermanentWidget(m_progressText);
     addPermanentWidget(m_stall);
     addPermanentWidget(m_calibration);
 }
 
+void StatusBar::showText()
+{
+    m_text->setText(m_notice.isEmpty() ? m_statusText : m_notice);
+}
+
+QString StatusBar::text() const
+{
+    return m_text->text();
+}
+
+QString StatusBar::progressText() const
+{
+    return m_progressText->text();
+}
+
+int StatusBar::progressPermille() const
+{
+    return m_progress->value();
+}
+
 void StatusBar::setHint(const QString &text)
 {
-    m_text->setText(text);
+    m_statusText = text;
+    showText();
+}
+
+void StatusBar::notify(const QString &text, int timeoutMs)
+{
+    m_notice = text;
+    m_noticeTimer->start(timeoutMs);
+    showText();
 }
 
 void StatusBar::setIdle()
 {
-    m_progress->setFormat(tr("idle"));
+    m_progress->setValue(0);
+    m_progressText->setText(tr("idle"));
+    m_finishedRunsMs.clear();
+    m_lastRunIndex = -1;
+    m_lastElapsedMs = 0;
 }
 
 void StatusBar::setCalibration(const QString &text, const QString &toolTip)
@@ -50,24 +107,64 @@ void StatusBar::setCalibration(const QString &text, const QString &toolTip)
                                                 : toolTip);
 }
 
+double StatusBar::sequenceEtaMs(int runIndex, int runCount, double runElapsedMs, double runEtaMs,
+                                double meanFinishedRunMs)
+{
+    if (std::isnan(runEtaMs))
+        return runEtaMs;
+    const int later = std::max(0, runCount - runIndex - 1);
+    const double perRun =
+        std::isnan(meanFinishedRunMs) ? runElapsedMs + runEtaMs : meanFinishedRunMs;
+    return runEtaMs + later * perRun;
+}
+
 void StatusBar::showProgress(const RunProgressInfo &info)
 {
-    m_progress->setMaximum(int(std::min<std::int64_t>(info.tasks, INT_MAX)));
-    m_progress->setValue(int(std::min<std::int64_t>(info.finished, INT_MAX)));
-    m_progress->setFormat(
-        tr("%L1 / %L2 tasks · ETA %3")
-            .arg(info.finished)
-            .arg(info.tasks)
-            .arg(std::isnan(info.etaMs) ? tr("…") : Formatting::duration(info.etaMs)));
+    const bool warmup = info.role == RunRole::Warmup;
+    if (!warmup && info.runIndex > m_lastRunIndex) {
+        if (m_lastRunIndex >= 0)
+            m_finishedRunsMs.push_back(m_lastElapsedMs);
+        m_lastRunIndex = info.runIndex;
+    }
+    if (!warmup)
+        m_lastElapsedMs = info.elapsedMs;
+
+    const double inRun = info.tasks > 0 ? double(info.finished) / double(info.tasks) : 0.0;
+    const int runCount = std::max(1, info.runCount);
+    const double overall = warmup ? inRun : (info.runIndex + inRun) / runCount;
+    m_progress->setValue(int(std::lround(std::clamp(overall, 0.0, 1.0) * kBarSteps)));
+
+    const double mean = m_finishedRunsMs.empty() ? std::numeric_limits<double>::quiet_NaN()
+                                                 : std::accumulate(m_finishedRunsMs.begin(),
+                                                                   m_finishedRunsMs.end(), 0.0) /
+                                                       double(m_finishedRunsMs.size());
+    const double eta =
+        warmup ? info.etaMs
+               : sequenceEtaMs(info.runIndex, runCount, info.elapsedMs, info.etaMs, mean);
+    const QString etaText = std::isnan(eta) ? tr("…") : Formatting::duration(eta);
+    const QLocale locale;
+    if (runCount > 1 && !warmup) {
+        m_progressText->setText(tr("run %1 of %2 · %3 · ETA %4")
+                                    .arg(info.runIndex + 1)
+                                    .arg(runCount)
+                                    .arg(Formatting::percent(overall), etaText));
+        m_progressText->setToolTip(
+            tr("this run: %1 of %2 tasks")
+                .arg(locale.toString(qint64(info.finished)), locale.toString(qint64(info.tasks))));
+    } else {
+        m_progressText->setText(tr("%1 of %2 tasks · ETA %3")
+                                    .arg(locale.toString(qint64(info.finished)),
+                                         locale.toString(qint64(info.tasks)), etaText));
+    }
     const QString step =
-        info.role == RunRole::Warmup ? tr("Warm-up: ")
-        : info.experiment
-            ? tr("Experiment, run %1 of %2: ").arg(info.runIndex + 1).arg(info.runCount)
-        : info.runCount > 1
-            ? tr("Compare, run %1 of %2: ").arg(info.runIndex + 1).arg(info.runCount)
-            : QString();
-    m_text->setText(tr("%1%2 running · %3 elapsed")
-                        .arg(step, loopsLabel(info.shards), Formatting::duration(info.elapsedMs)));
+        warmup            ? tr("Warm-up: ")
+        : info.experiment ? tr("Experiment, run %1 of %2: ").arg(info.runIndex + 1).arg(runCount)
+        : runCount > 1    ? tr("Compare, run %1 of %2: ").arg(info.runIndex + 1).arg(runCount)
+                          : QString();
+    // The task count stands beside the bar (or in its tooltip during a sequence).
+    m_statusText = tr("%1%2 running · %3 elapsed")
+                       .arg(step, loopsLabel(info.shards), Formatting::duration(info.elapsedMs));
+    showText();
     m_stall->setText(tr("GUI stall p99 %1 · max %2")
                          .arg(Formatting::duration(info.guiStall.p99Ms),
                               Formatting::duration(info.guiStall.maxMs)));
@@ -78,26 +175,29 @@ void StatusBar::showRunFinished(const RunResult &result, const StallMeter::Stats
     m_stall->setText(
         tr("GUI stall p99 %1 · max %2 (last run)")
             .arg(Formatting::duration(guiStall.p99Ms), Formatting::duration(guiStall.maxMs)));
+    const QLocale locale;
     if (result.completed()) {
-        m_text->setText(tr("%1: %2 (ideal %3, efficiency %4)")
-                            .arg(loopsLabel(result.shards), Formatting::duration(result.wallMs),
-                                 Formatting::duration(result.idealMs),
-                                 Formatting::percent(result.efficiency)));
+        m_statusText =
+            tr("%1: %2 (ideal %3, efficiency %4)")
+                .arg(loopsLabel(result.shards), Formatting::duration(result.wallMs),
+                     Formatting::duration(result.idealMs), Formatting::percent(result.efficiency));
     } else {
-        m_text->setText(tr("%1: %2 after %L3 of %L4 tasks %5")
-                            .arg(loopsLabel(result.shards), runStatusName(result.status))
-                            .arg(result.tasksDone)
-                            .arg(result.tasks)
-                            .arg(result.error));
+        m_statusText = tr("%1: %2 after %3 of %4 tasks %5")
+                           .arg(loopsLabel(result.shards), runStatusName(result.status),
+                                locale.toString(qint64(result.tasksDone)),
+                                locale.toString(qint64(result.tasks)), result.error);
     }
+    showText();
 }
 
-void StatusBar::showExperimentFinished(const ExperimentResult &result)
+void StatusBar::showExperimentFinished(const ExperimentResult &result, const QString &headline)
 {
     int failed = 0;
     for (const RunResult &r : result.runs)
         failed += r.status == RunStatus::Failed ? 1 : 0;
-    m_text->setText(tr("%1%2").arg(result.verdict(),
-                                   failed ? tr(" · %n run(s) failed: see the history", "", failed)
-                                          : QString()));
+    m_statusText = tr("%1%2").arg(
+        headline,
+        failed ? tr(" · %1 failed: see the history").arg(Formatting::counted(failed, tr("run")))
+               : QString());
+    showText();
 }

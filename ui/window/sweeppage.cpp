@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "ui/window/sweeppage.h"
 
+#include "core/report/missingmark.h"
 #include "core/workload/kernel.h"
 #include "ui/charts/efficiencychart.h"
 #include "ui/charts/sweepchart.h"
+#include "ui/common/formatting.h"
 #include "ui/models/experimentstatsmodel.h"
 
 #include <QHeaderView>
@@ -43,11 +45,24 @@ SweepPage::SweepPage(ExperimentStatsModel *model, QWidget *parent)
     auto *tableBox = new QWidget;
     auto *tableLayout = new QVBoxLayout(tableBox);
     tableLayout->setContentsMargins(0, 0, 0, 0);
-    auto *caption = new QLabel(tr("&Statistics per configuration (completed runs only; cancelled "
-                                  "and failed runs are listed in the history)"));
+    auto *caption = new QLabel(tr("&Measured statistics per configuration (completed runs only; "
+                                  "cancelled and failed runs are listed in the history)"));
+    caption->setWordWrap(true);
     caption->setBuddy(m_table);
     tableLayout->addWidget(caption);
     tableLayout->addWidget(m_table);
+    // What the green p-value means, where the table is read.
+    auto *legend = new QLabel(
+        tr("<span style='color:#1e823c'>■</span> p (M-W) in green: below %1, the difference "
+           "of that K's wall times from the baseline's is unlikely to be noise. Needs %2 "
+           "completed runs on each side; “%3” where there is none.")
+            .arg(ExperimentStatsModel::kSignificance)
+            .arg(kMinRunsForMannWhitney)
+            .arg(missingMark()));
+    legend->setObjectName(QStringLiteral("pValueLegend"));
+    legend->setWordWrap(true);
+    legend->setForegroundRole(QPalette::PlaceholderText);
+    tableLayout->addWidget(legend);
     vertical->addWidget(tableBox);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 1);
@@ -77,8 +92,8 @@ void SweepPage::refresh()
     const WorkloadSpec &w = r.spec.workload;
     m_headline->setText(
         tr("<b>%1</b> · %L2 tasks · IO %3–%4 ms · CPU %L5–%L6 iterations (%7, %8 ns/iter) · "
-           "%9 run(s)%10 · %11, %12 logical CPUs")
-            .arg(r.verdict().toHtmlEscaped())
+           "%9%10 · %11, %12 logical CPUs")
+            .arg(m_model->headline().toHtmlEscaped())
             .arg(w.tasks)
             .arg(w.ioMinMs)
             .arg(w.ioMaxMs)
@@ -86,7 +101,7 @@ void SweepPage::refresh()
             .arg(qulonglong(w.cpuMax))
             .arg(kernelName(w.kernel))
             .arg(r.nsPerIter, 0, 'f', 3)
-            .arg(r.runs.size())
+            .arg(Formatting::counted(qint64(r.runs.size()), tr("run")))
             .arg(r.cancelled ? tr(", <span style='color:#b45000'>cancelled</span>") : QString())
             .arg(r.machine.cpuModel.toHtmlEscaped())
             .arg(r.machine.logicalCpus));

@@ -1,21 +1,59 @@
 // SPDX-License-Identifier: MIT
 #include "ui/window/windowactions.h"
 
+#include "core/system/machineinfo.h"
 #include "ui/config/presetstore.h"
+#include "ui/models/comparison.h"
+#include "ui/window/guidedialog.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QKeyEvent>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStyle>
 #include <QToolBar>
 
+#include <algorithm>
+
 WindowActions::WindowActions(QMainWindow *window, const PresetStore &presets)
     : QObject(window)
+    , m_window(window)
 {
     createActions(window);
     createMenus(window, presets);
+    qApp->installEventFilter(this);
+}
+
+bool WindowActions::eventFilter(QObject *watched, QEvent *event)
+{
+    // A focused line edit accepts ShortcutOverride for keys it has a use for (Ctrl+E moves to
+    // the end of the line on X11), and then the window's shortcut never fires. Filtering the
+    // override out for the window's own keys leaves the event unaccepted: the shortcut wins.
+    if (watched == m_window && event->type() == QEvent::Resize)
+        fitToolbar();
+    if (event->type() != QEvent::ShortcutOverride)
+        return false;
+    auto *widget = qobject_cast<QWidget *>(watched);
+    if (!widget || widget->window() != m_window)
+        return false;
+    const auto *key = static_cast<QKeyEvent *>(event);
+    // Plain keys (Escape, letters) stay with the field; only chords and function keys are taken.
+    if (key->modifiers() == Qt::NoModifier && (key->key() < Qt::Key_F1 || key->key() > Qt::Key_F35))
+        return false;
+    const QKeySequence pressed(key->keyCombination());
+    for (QAction *a : m_window->findChildren<QAction *>()) {
+        // Only the window's commands: a widget's own (the history's Copy rows) stays its own.
+        if (!a->isEnabled() || a->shortcutContext() == Qt::WidgetShortcut ||
+            a->shortcutContext() == Qt::WidgetWithChildrenShortcut)
+            continue;
+        for (const QKeySequence &k : a->shortcuts()) {
+            if (k == pressed)
+                return true;
+        }
+    }
+    return false;
 }
 
 void WindowActions::createActions(QMainWindow *window)
@@ -72,6 +110,7 @@ void WindowActions::createActions(QMainWindow *window)
                         "actionOpenReport", [this] { emit openReportRequested(); });
 
     auto *toolbar = window->addToolBar(tr("Run"));
+    m_toolbar = toolbar;
     toolbar->setObjectName(QStringLiteral("runToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addActions({m_runOne, m_runK, m_compare});
@@ -111,14 +150,13 @@ void WindowActions::createMenus(QMainWindow *window, const PresetStore &presets)
     m_keepTaskTimings->setToolTip(tr("Store every run's per-task times (16 bytes a task), so "
                                      "tasks.csv can be exported from a reopened experiment"));
 
-    QMenu *presetMenu = bar->addMenu(tr("&Presets"));
-    for (int i = 0; i < presets.presets().size(); ++i) {
-        QAction *a = presetMenu->addAction(
-            QStringLiteral("&%1 %2").arg(i + 1).arg(presets.presets()[i].name), this,
-            [this, i] { emit presetRequested(i); });
-        a->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
-        a->setToolTip(presets.presets()[i].description);
-    }
+    m_presetMenu = bar->addMenu(tr("&Presets"));
+    m_presetMenu->setObjectName(QStringLiteral("presetsMenu"));
+    m_presetMenu->setToolTipsVisible(true);
+    m_savePreset = new QAction(tr("&Save current as preset…"), this);
+    m_savePreset->setObjectName(QStringLiteral("actionSavePreset"));
+    connect(m_savePreset, &QAction::triggered, this, &WindowActions::savePresetRequested);
+    setPresets(presets);
 
     m_viewMenu = bar->addMenu(tr("&View"));
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
@@ -128,31 +166,113 @@ void WindowActions::createMenus(QMainWindow *window, const PresetStore &presets)
     m_viewMenu->addSeparator();
 
     QMenu *help = bar->addMenu(tr("&Help"));
+    m_guide = help->addAction(tr("&Guide"), window, [window] {
+        auto *guide = window->findChild<GuideDialog *>();
+        if (!guide)
+            guide = new GuideDialog(window);
+        guide->show();
+        guide->raise();
+        guide->activateWindow();
+    });
+    m_guide->setObjectName(QStringLiteral("actionGuide"));
+    m_guide->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About LoopBench"), window, [window] {
+        // The build's version and commit (CMake reads `git rev-parse` when it configures;
+        // "unknown" outside a checkout), as every report records them.
+        const MachineInfo build = MachineInfo::current();
         QMessageBox::about(window, tr("About LoopBench"),
-                           tr("<p><b>LoopBench %1</b></p><p>How much faster do many IO-then-CPU "
-                              "tasks finish when one event loop becomes K event loops, one per "
-                              "thread? Run the same plan both ways and watch every core.</p>")
-                               .arg(QApplication::applicationVersion()));
+                           tr("<p><b>LoopBench %1</b><br>git %2</p><p>How much faster do many "
+                              "IO-then-CPU tasks finish when one event loop becomes K event "
+                              "loops, one per thread? Run the same plan both ways and watch "
+                              "every core.</p><p>Qt %3 · QCoro %4 · %5, %6 build</p>")
+                               .arg(build.appVersion.toHtmlEscaped(), build.gitHash.toHtmlEscaped(),
+                                    build.qtVersion, build.qcoroVersion,
+                                    build.compiler.toHtmlEscaped(), build.buildType));
     });
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
-void WindowActions::setRunning(bool running, bool canRun)
+void WindowActions::fitToolbar(bool compactOnly)
 {
-    for (QAction *a : {m_runOne, m_runK, m_compare, m_sweep, m_repeatCompare})
+    // Labels beside the icons where they fit (about 1,000 px), under them on a 1024-pixel
+    // screen, icons alone below that: never actions hidden behind the toolbar's » button.
+    const QFontMetrics fm = m_toolbar->fontMetrics();
+    const int icon = m_toolbar->iconSize().width();
+    int beside = 0;
+    int under = 0;
+    for (QAction *a : m_toolbar->actions()) {
+        if (a->isSeparator()) {
+            beside += 12;
+            under += 12;
+            continue;
+        }
+        const int text = fm.horizontalAdvance(a->iconText());
+        beside += text + icon + 24;
+        under += std::max(text, icon) + 16;
+    }
+    const int room = m_window->width() - 32;
+    const Qt::ToolButtonStyle style = beside <= room  ? Qt::ToolButtonTextBesideIcon
+                                      : under <= room ? Qt::ToolButtonTextUnderIcon
+                                                      : Qt::ToolButtonIconOnly;
+    // The styles in order of compactness: beside (0), under (3), icon only (1).
+    auto rank = [](Qt::ToolButtonStyle s) {
+        return s == Qt::ToolButtonTextBesideIcon ? 0 : s == Qt::ToolButtonTextUnderIcon ? 1 : 2;
+    };
+    if (!compactOnly || rank(style) > rank(m_toolbar->toolButtonStyle()))
+        m_toolbar->setToolButtonStyle(style);
+}
+
+void WindowActions::setPresets(const PresetStore &presets)
+{
+    m_presetMenu->clear();
+    const QList<Preset> &list = presets.presets();
+    QStringList userNames;
+    for (int i = 0; i < list.size(); ++i) {
+        if (i == presets.builtInCount() && i > 0)
+            m_presetMenu->addSeparator();
+        // &1 to &9 for the first nine; Alt+1 to Alt+9 from anywhere.
+        // A '&' in a user's name is a letter, not a mnemonic.
+        QString name = list[i].name;
+        name.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        QAction *a =
+            m_presetMenu->addAction(i < 9 ? QStringLiteral("&%1 %2").arg(i + 1).arg(name) : name,
+                                    this, [this, i] { emit presetRequested(i); });
+        if (i < 9)
+            a->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        a->setToolTip(list[i].description);
+        if (list[i].user)
+            userNames.append(list[i].name);
+    }
+    m_presetMenu->addSeparator();
+    m_presetMenu->addAction(m_savePreset);
+    QMenu *remove = m_presetMenu->addMenu(tr("&Remove preset"));
+    remove->setObjectName(QStringLiteral("removePresetMenu"));
+    remove->setEnabled(!userNames.isEmpty());
+    for (const QString &name : std::as_const(userNames))
+        remove->addAction(QString(name).replace(QLatin1Char('&'), QStringLiteral("&&")), this,
+                          [this, name] { emit removePresetRequested(name); });
+}
+
+void WindowActions::setRunning(bool running, bool canRun, bool canSweep)
+{
+    for (QAction *a : {m_runOne, m_runK, m_compare, m_repeatCompare})
         a->setEnabled(canRun);
+    m_sweep->setEnabled(canRun && canSweep);
     m_cancel->setEnabled(running);
 }
 
 void WindowActions::describe(int shards, const QList<int> &shardCounts, int repeats)
 {
-    m_runK->setText(tr("Run &K loops (K = %1)").arg(shards));
-    m_runK->setIconText(tr("Run %1 loops").arg(shards));
-    m_compare->setIconText(tr("Compare 1 vs %1").arg(shards));
+    // "1 loop", "2 loops"; "K" while the field does not hold a valid count.
+    const QString loops = shards > 0 ? loopsLabel(shards) : tr("K loops");
+    m_runK->setText(shards > 0 ? tr("Run &K loops (K = %1)").arg(shards) : tr("Run &K loops"));
+    m_runK->setIconText(tr("Run %1").arg(loops));
+    m_compare->setIconText(tr("Compare 1 vs %1").arg(loops));
     QStringList ks;
     for (int k : shardCounts)
         ks.append(QString::number(k));
-    m_sweep->setIconText(tr("Sweep K = %1").arg(ks.join(QLatin1Char(','))));
-    m_repeatCompare->setIconText(tr("Repeat 1 vs %1 (R = %2)").arg(shards).arg(repeats));
+    m_sweep->setIconText(ks.isEmpty() ? tr("Sweep (shard list?)")
+                                      : tr("Sweep K = %1").arg(ks.join(QLatin1Char(','))));
+    m_repeatCompare->setIconText(tr("Repeat 1 vs %1, R = %2").arg(loops).arg(repeats));
+    fitToolbar(true);
 }

@@ -13,6 +13,11 @@ class QMenu;
 
 // The window's commands: the run actions (with their shortcuts in the tooltips), the toolbar and
 // the menus. Says what the user asked for through signals; knows nothing of runs or models.
+// Every menu and its actions are made in createMenus().
+//
+// Its shortcuts work from every field of the window: a line edit claims Ctrl+E (end of line),
+// Ctrl+K and others through ShortcutOverride, and the event filter takes those keys back for the
+// window's actions (Ctrl+C, Ctrl+V and the like are not the window's, so edits keep them).
 class WindowActions : public QObject
 {
     Q_OBJECT
@@ -32,11 +37,22 @@ public:
     QAction *recalibrate() const { return m_recalibrate; }
     // Checkable: whether the history keeps every run's per-task timings (16 B a task).
     QAction *keepTaskTimings() const { return m_keepTaskTimings; }
+    QAction *savePreset() const { return m_savePreset; }
+    QAction *guide() const { return m_guide; }
     QMenu *viewMenu() const { return m_viewMenu; }
+    QMenu *presetsMenu() const { return m_presetMenu; }
 
-    void setRunning(bool running, bool canRun);
-    // The toolbar says what each action would run: "Run 4 loops", "Sweep K = 1,2,4", ...
+    // canRun: Run, Compare and Repeat compare may start; canSweep: Sweep may (it also needs a
+    // valid shard list).
+    void setRunning(bool running, bool canRun, bool canSweep);
+    // The toolbar says what each action would run: "Run 4 loops", "Sweep K = 1,2,4", ... from the
+    // form as it is now: shards 0 when K is not valid, shardCounts empty when the list is not.
     void describe(int shards, const QList<int> &shardCounts, int repeats);
+    // Lists `presets` in the Presets menu again (after a user preset was saved or removed).
+    void setPresets(const PresetStore &presets);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 signals:
     void runRequested(RunController::Mode mode);
@@ -47,10 +63,15 @@ signals:
     void presetRequested(int index);
     void clearHistoryRequested();
     void recalibrateRequested();
+    void savePresetRequested();
+    void removePresetRequested(const QString &name);
 
 private:
     void createActions(QMainWindow *window);
     void createMenus(QMainWindow *window, const PresetStore &presets);
+    // `compactOnly`: only ever to a more compact style (the labels changed while typing: the form
+    // below the toolbar must not jump back and forth).
+    void fitToolbar(bool compactOnly = false);
 
     QAction *m_runOne = nullptr;
     QAction *m_runK = nullptr;
@@ -63,5 +84,10 @@ private:
     QAction *m_clearHistory = nullptr;
     QAction *m_recalibrate = nullptr;
     QAction *m_keepTaskTimings = nullptr;
+    QAction *m_savePreset = nullptr;
+    QAction *m_guide = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_presetMenu = nullptr;
+    QMainWindow *m_window;
+    class QToolBar *m_toolbar = nullptr;
 };

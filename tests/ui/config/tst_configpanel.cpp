@@ -6,6 +6,7 @@
 #include "ui/window/mainwindow.h"
 
 #include <QAction>
+#include <QLayout>
 #include <QLineEdit>
 #include <QTest>
 
@@ -102,7 +103,6 @@ private slots:
         textRow("no shards", "Shard count K", "0", "shards", "0 is outside 1 to 1,024");
         textRow("bad seed", "Seed", "seed", "seed",
                 "'seed' is not a whole number from 0 to 18,446,744,073,709,551,615");
-        textRow("shard list", "Shard counts", "1,2048", "shardList", "2,048 is outside 1 to 1,024");
     }
     void showsMessageBesideFieldAndDisablesRun()
     {
@@ -134,6 +134,85 @@ private slots:
         QVERIFY(panel->errorText(field).isEmpty());
         QVERIFY(!lineEdit->actions().first()->isVisible());
         QVERIFY(window.actions()->compare()->isEnabled());
+    }
+
+    void invalidShardListDisablesOnlySweep()
+    {
+        MainWindow window;
+        ConfigPanel *panel = window.configPanel();
+        panel->setConfig(WorkloadSpec{}, RunConfig{2, Partition::Contiguous, false});
+        panel->setExperiment(QStringLiteral("1,2"), 5, true);
+        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->sweep()->isEnabled(), 5000); // calibrated
+        QCOMPARE(window.actions()->sweep()->iconText(), QStringLiteral("Sweep K = 1,2"));
+
+        QLineEdit *list = findEdit(*panel, QStringLiteral("Shard counts"));
+        list->selectAll();
+        QTest::keyClicks(list, QStringLiteral("1,2048"));
+        QCOMPARE(panel->errorText(QStringLiteral("shardList")),
+                 QStringLiteral("2,048 is outside 1 to 1,024"));
+        QVERIFY(!panel->isValid());
+        QVERIFY(panel->canRun());
+        for (QAction *run : {window.actions()->runOne(), window.actions()->runK(),
+                             window.actions()->compare(), window.actions()->repeatCompare()})
+            QVERIFY2(run->isEnabled(), qPrintable(run->objectName()));
+        QVERIFY(!window.actions()->sweep()->isEnabled());
+        // The label follows the input: no stale "K = 1,2" for a list that is not there.
+        QVERIFY(!window.actions()->sweep()->iconText().contains(QStringLiteral("1,2")));
+
+        list->selectAll();
+        QTest::keyClicks(list, QStringLiteral("1,3"));
+        QVERIFY(window.actions()->sweep()->isEnabled());
+        QCOMPARE(window.actions()->sweep()->iconText(), QStringLiteral("Sweep K = 1,3"));
+    }
+
+    void labelsSayOneLoopAndTwoLoops()
+    {
+        MainWindow window;
+        ConfigPanel *panel = window.configPanel();
+        panel->setConfig(WorkloadSpec{}, RunConfig{1, Partition::Contiguous, false});
+        panel->setExperiment(QStringLiteral("1,2"), 5, true);
+        QCOMPARE(window.actions()->runK()->iconText(), QStringLiteral("Run 1 loop"));
+        QCOMPARE(window.actions()->compare()->iconText(), QStringLiteral("Compare 1 vs 1 loop"));
+        QCOMPARE(window.actions()->repeatCompare()->iconText(),
+                 QStringLiteral("Repeat 1 vs 1 loop, R = 5"));
+        panel->setConfig(WorkloadSpec{}, RunConfig{2, Partition::Contiguous, false});
+        QCOMPARE(window.actions()->runK()->iconText(), QStringLiteral("Run 2 loops"));
+        QCOMPARE(window.actions()->compare()->iconText(), QStringLiteral("Compare 1 vs 2 loops"));
+        // An invalid K leaves no stale number behind.
+        QLineEdit *shards = findEdit(*panel, QStringLiteral("Shard count K"));
+        shards->selectAll();
+        QTest::keyClicks(shards, QStringLiteral("0"));
+        QCOMPARE(window.actions()->runK()->iconText(), QStringLiteral("Run K loops"));
+    }
+
+    void errorsAndPresetChangesDoNotMoveTheFields()
+    {
+        PresetStore presets;
+        ConfigPanel panel(presets);
+        panel.resize(420, 900);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QLineEdit *tasks = findEdit(panel, QStringLiteral("Task count"));
+        QLineEdit *seed = findEdit(panel, QStringLiteral("Seed"));
+        QLineEdit *list = findEdit(panel, QStringLiteral("Shard counts"));
+        auto positions = [&] {
+            QCoreApplication::processEvents();
+            panel.layout()->activate();
+            return QList<int>{tasks->mapTo(&panel, QPoint()).y(), seed->mapTo(&panel, QPoint()).y(),
+                              list->mapTo(&panel, QPoint()).y()};
+        };
+        const QList<int> before = positions();
+        // The first edit leaves the preset (its description) and then makes three errors.
+        QTest::keyClicks(tasks, QStringLiteral("x"));
+        QVERIFY(!panel.errorText(QStringLiteral("tasks")).isEmpty());
+        QCOMPARE(positions(), before);
+        QLineEdit *ioMin = findEdit(panel, QStringLiteral("IO delay minimum, ms"));
+        ioMin->selectAll();
+        QTest::keyClicks(ioMin, QStringLiteral("5000"));
+        QVERIFY(!panel.errorText(QStringLiteral("io")).isEmpty());
+        QCOMPARE(positions(), before);
+        panel.applyPreset(1);
+        QCOMPARE(positions(), before);
     }
 
     void presetsComeFromResources()

@@ -136,8 +136,9 @@ private slots:
         panel->setMemoryGuard(MemoryGuard{64ull * 1024 * 1024});
         panel->setConfig(WorkloadSpec{1'000'000, 0, 10, 0, 10, Kernel::Sum, 1},
                          RunConfig{2, Partition::Contiguous, false});
+        // Run's K decides the message beside Tasks (the shard list is Sweep's alone).
         const auto error =
-            MemoryGuard{64ull * 1024 * 1024}.check(1'000'000, panel->parsed().maxShards());
+            MemoryGuard{64ull * 1024 * 1024}.check(1'000'000, panel->parsed().config.shards);
         QVERIFY(error.has_value());
         QCOMPARE(panel->errorText(QStringLiteral("tasks")), error->message);
         QVERIFY(error->message.contains(QStringLiteral("at most")));
@@ -149,6 +150,27 @@ private slots:
                          RunConfig{2, Partition::Contiguous, false});
         QVERIFY(panel->errorText(QStringLiteral("tasks")).isEmpty());
         QVERIFY(window.actions()->sweep()->isEnabled());
+    }
+
+    void aSweepThatDoesNotFitIsRefusedBesideTheShardListOnly()
+    {
+        MainWindow window;
+        ConfigPanel *panel = window.configPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->compare()->isEnabled(), 5000);
+        // 64 MB available, half usable: 2 shards of 1,000 tasks fit, 1,024 shards (256 KiB
+        // each) do not.
+        panel->setMemoryGuard(MemoryGuard{64ull * 1024 * 1024});
+        panel->setConfig(WorkloadSpec{1000, 0, 10, 0, 10, Kernel::Sum, 1},
+                         RunConfig{2, Partition::Contiguous, false});
+        panel->setExperiment(QStringLiteral("1,1024"), 5, true);
+        QVERIFY(panel->errorText(QStringLiteral("tasks")).isEmpty());
+        QVERIFY(panel->errorText(QStringLiteral("shards")).isEmpty());
+        QVERIFY2(
+            panel->errorText(QStringLiteral("shardList")).startsWith(QStringLiteral("K = 1024: ")),
+            qPrintable(panel->errorText(QStringLiteral("shardList"))));
+        QVERIFY(window.actions()->compare()->isEnabled());
+        QVERIFY(window.actions()->repeatCompare()->isEnabled());
+        QVERIFY(!window.actions()->sweep()->isEnabled());
     }
 
     void shardListAcceptsListsAndSweepAndRefusesTheRest_data()

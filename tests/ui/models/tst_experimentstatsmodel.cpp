@@ -19,6 +19,40 @@ class TestExperimentStatsModel : public QObject
     Q_OBJECT
 
 private slots:
+    void headlineNamesTheFastestKOnlyBeyondNoise()
+    {
+        ExperimentStatsModel model;
+        // K = 4 is clearly ahead of K = 2 and of the baseline (p < 0.05 on five runs each).
+        model.setResult(synthetic::experiment());
+        QVERIFY2(model.headline().startsWith(QStringLiteral("4 loops: ")),
+                 qPrintable(model.headline()));
+        QVERIFY(model.headline().contains(QStringLiteral("× faster than 1 loop")));
+
+        // K = 2 and K = 4 a hair apart: neither is named the fastest.
+        ExperimentResult tied = synthetic::experiment();
+        for (RunResult &r : tied.runs) {
+            if (r.shards == 4 && r.status == RunStatus::Completed)
+                r.wallMs = synthetic::kTwoWallMs[std::size_t(r.repeat)] * 0.999;
+        }
+        tied.summary = summarizeExperiment(tied);
+        model.setResult(tied);
+        QVERIFY2(model.headline().startsWith(QStringLiteral("K = 2, 4 are alike within noise")),
+                 qPrintable(model.headline()));
+
+        // No K apart from the baseline beyond noise: no winner at all.
+        ExperimentResult flat = synthetic::experiment();
+        for (RunResult &r : flat.runs) {
+            if (r.status == RunStatus::Completed)
+                r.wallMs =
+                    synthetic::kBaseWallMs[std::size_t(r.repeat)] * (r.shards == 1 ? 1.0 : 0.998);
+        }
+        flat.summary = summarizeExperiment(flat);
+        model.setResult(flat);
+        QVERIFY2(
+            model.headline().startsWith(QStringLiteral("no K is faster than 1 loop beyond noise")),
+            qPrintable(model.headline()));
+    }
+
     void staysConsistentThroughSetAndClear()
     {
         ExperimentStatsModel model;
@@ -105,7 +139,7 @@ private slots:
         QVERIFY(!flagged(0, ExperimentStatsModel::Runs));
         QCOMPARE(text(1, ExperimentStatsModel::Outliers), QStringLiteral("1"));
         QVERIFY(flagged(1, ExperimentStatsModel::Outliers));
-        QCOMPARE(text(0, ExperimentStatsModel::Outliers), QStringLiteral("–"));
+        QCOMPARE(text(0, ExperimentStatsModel::Outliers), QStringLiteral("0"));
         QVERIFY(!flagged(0, ExperimentStatsModel::Outliers));
         QCOMPARE(text(0, ExperimentStatsModel::PValue), QStringLiteral("—"));
         QCOMPARE(text(2, ExperimentStatsModel::PValue), QStringLiteral("0.012"));

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#include "tests/support/uitestsupport.h"
+#include "ui/control/runcontroller.h"
+#include "ui/window/noticebar.h"
+#include "ui/window/statusbar.h"
+
+#include <QTest>
+
+#include <cmath>
+
+// The status bar tells how far the whole sequence is, not only the run in flight; it leaves
+// nothing behind after a cancel, and a long message is never cut without a way to read it.
+class TestStatusBar : public QObject
+{
+    Q_OBJECT
+private slots:
+    void experimentProgressCountsTheRunsDoneAndTheRunInFlight()
+    {
+        StatusBar bar;
+        RunProgressInfo info;
+        info.experiment = true;
+        info.role = RunRole::Repeat;
+        info.runCount = 4;
+        info.tasks = 1000;
+        info.runIndex = 0;
+        info.finished = 1000;
+        info.elapsedMs = 2000;
+        info.etaMs = 0;
+        bar.showProgress(info);
+        info.runIndex = 1; // the second run, half done
+        info.finished = 500;
+        info.elapsedMs = 1000;
+        info.etaMs = 1000;
+        bar.showProgress(info);
+        QCOMPARE(bar.progressPermille(), 375); // (1 + 0.5) of 4 runs
+        QVERIFY2(bar.progressText().startsWith(QStringLiteral("run 2 of 4 · 38 % · ETA ")),
+                 qPrintable(bar.progressText()));
+        // The runs to come are expected to take as long as the finished one did (2 s each).
+        QVERIFY2(bar.progressText().endsWith(QStringLiteral("5.00 s")),
+                 qPrintable(bar.progressText()));
+        QVERIFY(bar.text().startsWith(QStringLiteral("Experiment, run 2 of 4: 1 loop running")));
+    }
+
+    void cancelLeavesTheBarEmpty()
+    {
+        StatusBar bar;
+        RunProgressInfo info;
+        info.tasks = 10000;
+        info.finished = 4321;
+        info.elapsedMs = 500;
+        info.etaMs = 700;
+        bar.showProgress(info);
+        QCOMPARE(bar.progressPermille(), 432);
+        QVERIFY(bar.progressText().contains(QLocale().toString(4321))); // grouped digits
+        bar.setIdle(); // what the window does when a run ends, cancelled or not
+        QCOMPARE(bar.progressPermille(), 0);
+        QCOMPARE(bar.progressText(), QStringLiteral("idle"));
+    }
+
+    void sequenceEtaAddsTheRunsStillToCome()
+    {
+        const double nan = std::nan("");
+        // Nothing finished yet: later runs are expected to take as long as this one.
+        QCOMPARE(StatusBar::sequenceEtaMs(0, 3, 1000, 500, nan), 500 + 2 * 1500.0);
+        // With finished runs, their mean; on the last run only its own ETA is left.
+        QCOMPARE(StatusBar::sequenceEtaMs(1, 3, 1000, 500, 800), 500 + 800.0);
+        QCOMPARE(StatusBar::sequenceEtaMs(2, 3, 1000, 500, 800), 500.0);
+        QVERIFY(std::isnan(StatusBar::sequenceEtaMs(0, 3, 10, nan, 800)));
+    }
+
+    void aNoticeStaysWholeUntilClosed()
+    {
+        NoticeBar notice;
+        notice.resize(300, 100);
+        const QString text = QStringLiteral("Saved settings were damaged and replaced by "
+                                            "defaults: config/tasks: 0 is outside 1 to "
+                                            "50,000,000 (default used); config/io: ...");
+        notice.showNotice(text);
+        QCOMPARE(notice.text(), text);
+        QTest::qWait(50);
+        QCOMPARE(notice.text(), text); // no timeout takes it away
+        notice.hide();                 // its close button
+        QVERIFY(notice.text().isEmpty());
+    }
+
+    void aShortNoteTimesOutBackToTheStatus()
+    {
+        StatusBar bar;
+        bar.setHint(QStringLiteral("Ready"));
+        bar.notify(QStringLiteral("Exported"), 30);
+        QCOMPARE(bar.text(), QStringLiteral("Exported"));
+        QTRY_COMPARE(bar.text(), QStringLiteral("Ready"));
+    }
+};
+
+QTEST_MAIN(TestStatusBar)
+#include "tst_statusbar.moc"

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+#include "tests/support/uitestsupport.h"
+#include "ui/config/configpanel.h"
+#include "ui/config/presetstore.h"
+#include "ui/window/mainwindow.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QMenu>
+#include <QTest>
+
+// A workload saved as a preset is there after a restart, beside the built-in ones, until it is
+// removed; a name that is taken by a built-in preset, empty or too long is refused with a reason.
+namespace {
+
+const WorkloadSpec kMine{1234, 5, 60, 7000, 8000, Kernel::Hash, 42};
+
+QStringList comboItems(MainWindow &window)
+{
+    auto *combo = window.configPanel()->findChild<QComboBox *>();
+    QStringList items;
+    for (int i = 0; i < combo->count(); ++i)
+        items.append(combo->itemText(i));
+    return items;
+}
+
+QStringList menuItems(MainWindow &window)
+{
+    QStringList items;
+    for (QAction *a : window.actions()->presetsMenu()->actions())
+        items.append(a->text());
+    return items;
+}
+
+} // namespace
+
+class TestUserPresets : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { isolateSettings(m_settings); }
+
+    void aSavedPresetSurvivesARestartAndCanBeRemoved()
+    {
+        {
+            MainWindow window;
+            window.configPanel()->setConfig(kMine, RunConfig{2, Partition::RoundRobin, false});
+            QCOMPARE(window.saveCurrentAsPreset(QStringLiteral("  Mine ")), std::nullopt);
+            QVERIFY(comboItems(window).contains(QStringLiteral("Mine (yours)")));
+            QVERIFY(menuItems(window).contains(QStringLiteral("&4 Mine")));
+        }
+        MainWindow window; // a restart
+        const int index = window.presets().indexOfName(QStringLiteral("mine"));
+        QVERIFY(index >= window.presets().builtInCount());
+        const Preset &mine = window.presets().presets()[index];
+        QVERIFY(mine.user);
+        QCOMPARE(mine.spec, kMine);
+        QCOMPARE(mine.partition, std::optional<Partition>(Partition::RoundRobin));
+        // Choosing it fills the form and names it.
+        window.configPanel()->applyPreset(index);
+        QCOMPARE(window.configPanel()->parsed().spec, kMine);
+        QCOMPARE(window.configPanel()->findChild<QComboBox *>()->currentText(),
+                 QStringLiteral("Mine (yours)"));
+
+        QVERIFY(window.removeUserPreset(QStringLiteral("Mine")));
+        QVERIFY(!window.removeUserPreset(QStringLiteral("Mine")));
+        QVERIFY(!comboItems(window).contains(QStringLiteral("Mine (yours)")));
+        QCOMPARE(window.configPanel()->findChild<QComboBox *>()->currentText(),
+                 QStringLiteral("Custom"));
+        MainWindow again;
+        QCOMPARE(again.presets().indexOfName(QStringLiteral("Mine")), -1);
+        QCOMPARE(again.presets().presets().size(), again.presets().builtInCount());
+    }
+
+    void badNamesAreRefusedWithAReason_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("built-in") << "cpu-heavy"
+                                  << "“CPU-heavy” is a built-in preset";
+        QTest::newRow("custom") << "Custom"
+                                << "“Custom” stands for an edited form";
+        QTest::newRow("empty") << "   "
+                               << "a preset needs a name";
+        QTest::newRow("long") << QString(41, QLatin1Char('a')) << "at most 40 characters";
+        QTest::newRow("line break") << "a\nb"
+                                    << "line breaks";
+    }
+    void badNamesAreRefusedWithAReason()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, reason);
+        MainWindow window;
+        const int before = int(window.presets().presets().size());
+        const auto refused = window.saveCurrentAsPreset(name);
+        QVERIFY(refused.has_value());
+        QVERIFY2(refused->contains(reason), qPrintable(*refused));
+        QCOMPARE(int(window.presets().presets().size()), before);
+    }
+
+    void savingUnderAUsedNameReplacesThatPreset()
+    {
+        MainWindow window;
+        window.configPanel()->setConfig(kMine, RunConfig{2, Partition::Contiguous, false});
+        QCOMPARE(window.saveCurrentAsPreset(QStringLiteral("Twice")), std::nullopt);
+        WorkloadSpec changed = kMine;
+        changed.tasks = 999;
+        window.configPanel()->setConfig(changed, RunConfig{2, Partition::Contiguous, false});
+        QCOMPARE(window.saveCurrentAsPreset(QStringLiteral("twice")), std::nullopt);
+        QCOMPARE(int(window.presets().presets().size()), window.presets().builtInCount() + 1);
+        QCOMPARE(window.presets().presets().last().spec.tasks, 999);
+        QVERIFY(window.removeUserPreset(QStringLiteral("Twice")));
+    }
+
+private:
+    QTemporaryDir m_settings;
+};
+
+QTEST_MAIN(TestUserPresets)
+#include "tst_userpresets.moc"

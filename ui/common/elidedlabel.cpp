@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#include "ui/common/elidedlabel.h"
+
+#include <QPainter>
+
+ElidedLabel::ElidedLabel(const QString &text, QWidget *parent)
+    : QFrame(parent)
+{
+    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    setText(text);
+}
+
+void ElidedLabel::setText(const QString &text)
+{
+    if (text == m_text)
+        return;
+    m_text = text;
+    updateElision();
+    update();
+}
+
+QSize ElidedLabel::sizeHint() const
+{
+    const QFontMetrics fm = fontMetrics();
+    return {fm.horizontalAdvance(m_text) + 2 * frameWidth(), fm.height() + 2 * frameWidth()};
+}
+
+QSize ElidedLabel::minimumSizeHint() const
+{
+    // Always one line high, even when empty: showing a message must not move what is below.
+    const QFontMetrics fm = fontMetrics();
+    return {fm.horizontalAdvance(QStringLiteral("…")) * 4, fm.height() + 2 * frameWidth()};
+}
+
+void ElidedLabel::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    updateElision();
+}
+
+void ElidedLabel::updateElision()
+{
+    // One line: a message's line breaks become separators.
+    QString flat = m_text;
+    flat.replace(QLatin1Char('\n'), QStringLiteral(" · "));
+    m_shown = fontMetrics().elidedText(flat, Qt::ElideRight, contentsRect().width());
+    m_elided = m_shown != flat;
+    setToolTip(m_elided ? m_text : QString());
+}
+
+void ElidedLabel::paintEvent(QPaintEvent *event)
+{
+    QFrame::paintEvent(event);
+    QPainter painter(this);
+    painter.setPen(palette().color(foregroundRole()));
+    painter.drawText(contentsRect(), Qt::AlignLeft | Qt::AlignVCenter, m_shown);
+}
