@@ -22,6 +22,14 @@ QProcessEnvironment withDataHome(const QString &dir)
     return env;
 }
 
+// Opens, in this process, the store a CLI run given withDataHome(dir) wrote.
+bool openStoreOf(const QString &dir, ResultStore &store)
+{
+    qputenv("XDG_DATA_HOME", dir.toLocal8Bit());
+    qunsetenv(ResultStore::kPathVariable);
+    return store.open(ResultStore::defaultPath());
+}
+
 } // namespace
 
 class TestCliRecord : public QObject
@@ -38,10 +46,8 @@ private slots:
         o = cli::run(kTiny + QStringList{"--shards", "4", "--record"}, env);
         QVERIFY2(o.exitCode == 0, o.err.constData());
 
-        qputenv("XDG_DATA_HOME", dir.path().toLocal8Bit());
-        qunsetenv(ResultStore::kPathVariable);
         ResultStore store;
-        QVERIFY2(store.open(ResultStore::defaultPath()), qPrintable(store.error()));
+        QVERIFY2(openStoreOf(dir.path(), store), qPrintable(store.error()));
         QVERIFY(store.path().startsWith(dir.path()));
         const QList<StoredExperiment> experiments = store.experiments();
         QCOMPARE(experiments.size(), 2);
@@ -66,10 +72,8 @@ private slots:
         o = cli::run(kTiny + QStringList{"--shards", "2", "--record"}, env);
         QVERIFY2(o.exitCode == 0, o.err.constData());
 
-        qputenv("XDG_DATA_HOME", dir.path().toLocal8Bit());
-        qunsetenv(ResultStore::kPathVariable);
         ResultStore store;
-        QVERIFY2(store.open(ResultStore::defaultPath()), qPrintable(store.error()));
+        QVERIFY2(openStoreOf(dir.path(), store), qPrintable(store.error()));
         const QList<StoredExperiment> experiments = store.experiments();
         QCOMPARE(experiments.size(), 2);
         const auto withTasks = store.experiment(experiments[0].id);
