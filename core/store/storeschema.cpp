@@ -83,6 +83,13 @@ const QList<QStringList> &migrations()
                            " checksum TEXT NOT NULL,"
                            " PRIMARY KEY (run_id, shard))"),
         },
+        // 2: the shapes of the IO and CPU draws (distribution.h); rows from before are uniform.
+        {
+            QStringLiteral(
+                "ALTER TABLE experiments ADD COLUMN io_dist TEXT NOT NULL DEFAULT 'uniform'"),
+            QStringLiteral(
+                "ALTER TABLE experiments ADD COLUMN cpu_dist TEXT NOT NULL DEFAULT 'uniform'"),
+        },
     };
     return list;
 }

@@ -12,6 +12,23 @@
 // drawn from. A plain value; TaskPlan turns it into concrete per-task numbers.
 struct WorkloadSpec
 {
+    WorkloadSpec() = default;
+    // Every field but the shapes, in declaration order: a spec written as a list of numbers (the
+    // tests' habit) stays uniform without naming the shapes.
+    WorkloadSpec(int taskCount, int ioMin, int ioMax, std::uint64_t cpuLo, std::uint64_t cpuHi,
+                 Kernel cpuKernel, std::uint64_t planSeed, Distribution ioShape = {},
+                 Distribution cpuShape = {})
+        : tasks(taskCount)
+        , ioMinMs(ioMin)
+        , ioMaxMs(ioMax)
+        , cpuMin(cpuLo)
+        , cpuMax(cpuHi)
+        , kernel(cpuKernel)
+        , seed(planSeed)
+        , ioDist(ioShape)
+        , cpuDist(cpuShape)
+    {}
+
     // Defaults reproduce the original experiment: 10,000 crawler-like tasks, 0.2-1.0 s of IO,
     // then 100k-500k iterations of CPU work on the "response".
     int tasks = 10000;
