@@ -144,7 +144,11 @@ private slots:
         for (const Preset &p : presets.presets())
             names.append(p.name);
         QCOMPARE(names, (QStringList{QStringLiteral("Original experiment"),
-                                     QStringLiteral("CPU-heavy"), QStringLiteral("IO-only")}));
+                                     QStringLiteral("CPU-heavy"), QStringLiteral("IO-only"),
+                                     QStringLiteral("Heavy-tailed crawl"),
+                                     QStringLiteral("Loopback HTTP crawl")}));
+        QCOMPARE(presets.presets()[3].spec.ioDist, Distribution::logNormal(300, 3000));
+        QCOMPARE(presets.presets()[3].spec.cpuDist, Distribution::pareto(200000, 2000000));
         // The original experiment is exactly the core's default spec.
         QCOMPARE(presets.presets()[0].spec, WorkloadSpec{});
         QCOMPARE(presets.presets()[2].spec.cpuMax, std::uint64_t{0});
