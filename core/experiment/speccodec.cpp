@@ -114,7 +114,8 @@ std::optional<Distribution> SpecCodec::readDistribution(QStringView text, const 
     }
     // KEY=VALUE pieces; a piece without '=' continues the value before it ("median=10,000").
     QList<std::pair<QString, QString>> params;
-    if (colon >= 0) {
+    // "uniform:" reads as "uniform": nothing after the colon is no parameters.
+    if (colon >= 0 && !trimmed.mid(colon + 1).trimmed().isEmpty()) {
         for (QStringView piece : trimmed.mid(colon + 1).split(QLatin1Char(','))) {
             const qsizetype eq = piece.indexOf(QLatin1Char('='));
             if (eq >= 0) {

@@ -595,6 +595,7 @@ private slots:
         };
         row("uniform", "uniform");
         row("Uniform", "uniform");
+        row("uniform: ", "uniform");
         row("lognormal:median=300,p99=3000", "lognormal:median=300,p99=3000");
         row(" LogNormal : p99 = 3k , median = 300 ", "lognormal:median=300,p99=3000");
         row("pareto:median=10,000,p99=50,000", "pareto:median=10000,p99=50000");
