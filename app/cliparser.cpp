@@ -28,6 +28,8 @@ constexpr Option kOptions[] = {
     {"sweep", nullptr, "shardList"},
     {"io", "MIN:MAX", "io"},
     {"cpu", "MIN:MAX", "cpu"},
+    {"io-dist", "SHAPE", "ioDist"},
+    {"cpu-dist", "SHAPE", "cpuDist"},
     {"kernel", "sum|hash", "kernel"},
     {"partition", "contiguous|round-robin", "partition"},
     {"seed", "S", "seed"},
@@ -110,10 +112,21 @@ QString CliParser::usage()
         "                 [--kernel sum|hash] [--partition contiguous|round-robin] [--seed S]\n"
         "                 [--repeat R] [--warmup] [--sweep] [--pin] [--json FILE|-]\n"
         "                 [--csv DIR|FILE.csv] [--csv-tasks] [--markdown FILE] [--quiet]\n"
-        "                 [--fail-task ID] [--record] [--record-tasks]\n"
+        "                 [--fail-task ID] [--record] [--record-tasks] [--io-dist SHAPE]\n"
+        "                 [--cpu-dist SHAPE]\n"
         "--shards takes a list (1,2,4); --sweep runs K = 1, 2, 4, ... up to twice the logical\n"
         "CPUs. --repeat R runs every K R times, interleaved; --warmup adds one untimed run "
         "first.\n"
+        "--io-dist and --cpu-dist shape the draws inside --io and --cpu, which stay the bounds\n"
+        "(every draw is clamped to MIN:MAX); M and P are in the range's unit (ms, iterations):\n"
+        "  uniform                    every value of MIN:MAX equally likely (default)\n"
+        "  lognormal:median=M,p99=P   half the tasks below M, 1 % above P;\n"
+        "                             MIN <= M < P <= MAX, M >= 1\n"
+        "  pareto:median=M,p99=P      power-law tail through M and P (alpha = ln 50 / ln(P/M)):\n"
+        "                             heavier than lognormal past P, none below M / 2^(1/alpha)\n"
+        "  bimodal:heavy=F            a fraction F (0 to 1) of heavy tasks uniform in the top\n"
+        "                             tenth of MIN:MAX, the rest in the bottom tenth\n"
+        "e.g. --io 1:10000 --io-dist lognormal:median=300,p99=3000. The seed names the plan.\n"
         "Numbers may be written 10000, 10,000, 100k or 2.5M (the seed also 0x hex); each option\n"
         "is given at most once; an option's value follows it as --tasks 500 or --tasks=500.\n"
         "--record adds the runs to the history the desktop app shows (the result store,\n"
@@ -220,7 +233,8 @@ CliParser::Outcome CliParser::parse(const QStringList &args, HeadlessOptions &op
         {"tasks", &SpecText::tasks},        {"shards", &SpecText::shardList},
         {"kernel", &SpecText::kernel},      {"partition", &SpecText::partition},
         {"seed", &SpecText::seed},          {"repeat", &SpecText::repeats},
-        {"fail-task", &SpecText::failTask},
+        {"fail-task", &SpecText::failTask}, {"io-dist", &SpecText::ioDist},
+        {"cpu-dist", &SpecText::cpuDist},
     };
     for (const auto &[name, member] : direct) {
         if (parser.isSet(QLatin1String(name)))

@@ -214,9 +214,14 @@ int runHeadless(const HeadlessOptions &options)
     if (options.quiet) {
         std::fprintf(text, "%s\n", qPrintable(result.verdict()));
     } else {
+        const WorkloadSpec &w = options.experiment.workload;
         std::fprintf(text, "calibration: %.3f ns per %s iteration; %d tasks\n", result.nsPerIter,
-                     qPrintable(kernelName(options.experiment.workload.kernel)),
-                     options.experiment.workload.tasks);
+                     qPrintable(kernelName(w.kernel)), w.tasks);
+        // Named only when not uniform: the table of a uniform plan reads as it always did.
+        if (!w.ioDist.isUniform() || !w.cpuDist.isUniform()) {
+            std::fprintf(text, "shapes: io %s, cpu %s\n", qPrintable(w.ioDist.text()),
+                         qPrintable(w.cpuDist.text()));
+        }
         std::fprintf(text, "%s", qPrintable(experimentTable(result)));
     }
     // A table that did not reach stdout (a full disk, a closed stream) fails the command; the

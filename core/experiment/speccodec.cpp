@@ -3,6 +3,7 @@
 
 #include "core/base/wholenumber.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QThread>
@@ -97,6 +98,90 @@ std::optional<Partition> SpecCodec::readPartition(QStringView text, QString *err
     return fail<Partition>(error, notOneOf(text, QStringLiteral("contiguous, round-robin")));
 }
 
+std::optional<Distribution> SpecCodec::readDistribution(QStringView text, const NumberRange &range,
+                                                        QString *error)
+{
+    const QStringView trimmed = text.trimmed();
+    const qsizetype colon = trimmed.indexOf(QLatin1Char(':'));
+    const QStringView name = (colon < 0 ? trimmed : trimmed.left(colon)).trimmed();
+    const auto shape = shapeFromName(name);
+    if (!shape) {
+        return fail<Distribution>(
+            error, name.isEmpty() ? QStringLiteral("missing shape (one of uniform, lognormal, "
+                                                   "pareto, bimodal)")
+                                  : notOneOf(name, QStringLiteral("uniform, lognormal, pareto, "
+                                                                  "bimodal")));
+    }
+    // KEY=VALUE pieces; a piece without '=' continues the value before it ("median=10,000").
+    QList<std::pair<QString, QString>> params;
+    // "uniform:" reads as "uniform": nothing after the colon is no parameters.
+    if (colon >= 0 && !trimmed.mid(colon + 1).trimmed().isEmpty()) {
+        for (QStringView piece : trimmed.mid(colon + 1).split(QLatin1Char(','))) {
+            const qsizetype eq = piece.indexOf(QLatin1Char('='));
+            if (eq >= 0) {
+                params.append(
+                    {piece.left(eq).trimmed().toString().toLower(), piece.mid(eq + 1).toString()});
+            } else if (!params.isEmpty()) {
+                params.last().second += QLatin1Char(',') + piece.toString();
+            } else {
+                return fail<Distribution>(
+                    error, QStringLiteral("'%1' is not KEY=VALUE").arg(piece.trimmed().toString()));
+            }
+        }
+    }
+    const QStringList keys = *shape == Distribution::Shape::Bimodal
+                                 ? QStringList{QStringLiteral("heavy")}
+                             : *shape == Distribution::Shape::Uniform
+                                 ? QStringList{}
+                                 : QStringList{QStringLiteral("median"), QStringLiteral("p99")};
+    QHash<QString, QString> values;
+    for (const auto &[key, value] : params) {
+        if (!keys.contains(key)) {
+            return fail<Distribution>(
+                error, keys.isEmpty()
+                           ? QStringLiteral("%1 takes no parameters").arg(name.toString())
+                           : QStringLiteral("'%1' is not a parameter of %2 (it takes %3)")
+                                 .arg(key, shapeName(*shape), keys.join(QStringLiteral(", "))));
+        }
+        if (values.contains(key))
+            return fail<Distribution>(error, QStringLiteral("%1 given twice").arg(key));
+        values.insert(key, value);
+    }
+    switch (*shape) {
+    case Distribution::Shape::Uniform:
+        return Distribution::uniform();
+    case Distribution::Shape::LogNormal:
+    case Distribution::Shape::Pareto: {
+        const auto median = range.read(values.value(QStringLiteral("median")), error, u"median");
+        if (!median)
+            return std::nullopt;
+        const auto p99 = range.read(values.value(QStringLiteral("p99")), error, u"p99");
+        if (!p99)
+            return std::nullopt;
+        return *shape == Distribution::Shape::Pareto ? Distribution::pareto(*median, *p99)
+                                                     : Distribution::logNormal(*median, *p99);
+    }
+    case Distribution::Shape::Bimodal: {
+        const QString heavyText = values.value(QStringLiteral("heavy")).trimmed();
+        if (heavyText.isEmpty())
+            return fail<Distribution>(error,
+                                      QStringLiteral("missing heavy value (a fraction from 0 to 1, "
+                                                     "such as 0.1)"));
+        bool ok = false;
+        const double heavy = heavyText.toDouble(&ok);
+        if (!ok || !std::isfinite(heavy)) {
+            return fail<Distribution>(
+                error, QStringLiteral("heavy '%1' is not a fraction from 0 to 1").arg(heavyText));
+        }
+        const Distribution d = Distribution::bimodal(heavy);
+        if (const auto e = d.check(0, 0, range))
+            return fail<Distribution>(error, *e);
+        return d;
+    }
+    }
+    return std::nullopt;
+}
+
 SpecText::Parsed SpecCodec::decode(const SpecText &in)
 {
     return decode(in, QThread::idealThreadCount());
@@ -114,18 +199,38 @@ SpecText::Parsed SpecCodec::decode(const SpecText &in, int logicalCpus)
         w.tasks = int(*tasks);
     else
         failed("tasks");
-    if (const auto io = readPair(in.ioMinMs, in.ioMaxMs, WorkloadSpec::kIoRange, &error)) {
+    // A shape that reads is then checked against its range, if that range read too.
+    auto shape = [&](const QString &text, const NumberRange &range,
+                     std::optional<std::pair<std::uint64_t, std::uint64_t>> bounds,
+                     Distribution &into, const char *field) {
+        auto d = readDistribution(text, range, &error);
+        if (d && bounds) {
+            if (const auto e = d->check(bounds->first, bounds->second, range)) {
+                error = *e;
+                d.reset();
+            }
+        }
+        if (d)
+            into = *d;
+        else
+            failed(field);
+    };
+    const auto io = readPair(in.ioMinMs, in.ioMaxMs, WorkloadSpec::kIoRange, &error);
+    if (io) {
         w.ioMinMs = int(io->first);
         w.ioMaxMs = int(io->second);
     } else {
         failed("io");
     }
-    if (const auto cpu = readPair(in.cpuMin, in.cpuMax, WorkloadSpec::kCpuRange, &error)) {
+    shape(in.ioDist, WorkloadSpec::kIoRange, io, w.ioDist, "ioDist");
+    const auto cpu = readPair(in.cpuMin, in.cpuMax, WorkloadSpec::kCpuRange, &error);
+    if (cpu) {
         w.cpuMin = cpu->first;
         w.cpuMax = cpu->second;
     } else {
         failed("cpu");
     }
+    shape(in.cpuDist, WorkloadSpec::kCpuRange, cpu, w.cpuDist, "cpuDist");
     if (const auto seed = WorkloadSpec::kSeedRange.read(in.seed, &error))
         w.seed = *seed;
     else
@@ -248,7 +353,8 @@ SpecCodec::JsonWorkload SpecCodec::decodeJson(const QJsonObject &o, const QStrin
     const QStringList known =
         QStringList{QStringLiteral("tasks"),         QStringLiteral("ioMs"),
                     QStringLiteral("cpuIterations"), QStringLiteral("seed"),
-                    QStringLiteral("kernel"),        QStringLiteral("partition")} +
+                    QStringLiteral("kernel"),        QStringLiteral("partition"),
+                    QStringLiteral("ioDist"),        QStringLiteral("cpuDist")} +
         otherKeys;
     for (const QString &key : o.keys()) {
         if (!known.contains(key)) {
@@ -284,14 +390,38 @@ SpecCodec::JsonWorkload SpecCodec::decodeJson(const QJsonObject &o, const QStrin
         failed(key);
         return std::nullopt;
     };
-    if (const auto io = pair(QStringLiteral("ioMs"), WorkloadSpec::kIoRange)) {
+    const auto io = pair(QStringLiteral("ioMs"), WorkloadSpec::kIoRange);
+    if (io) {
         s.ioMinMs = int(io->first);
         s.ioMaxMs = int(io->second);
     }
-    if (const auto cpu = pair(QStringLiteral("cpuIterations"), WorkloadSpec::kCpuRange)) {
+    const auto cpu = pair(QStringLiteral("cpuIterations"), WorkloadSpec::kCpuRange);
+    if (cpu) {
         s.cpuMin = cpu->first;
         s.cpuMax = cpu->second;
     }
+    // A shape as a string in Distribution's grammar; absent is uniform (presets written before
+    // shapes existed).
+    auto shape = [&](const QString &key, const NumberRange &range,
+                     std::optional<std::pair<std::uint64_t, std::uint64_t>> bounds,
+                     Distribution &into) {
+        if (!o.contains(key))
+            return;
+        const QJsonValue v = o.value(key);
+        auto d = readDistribution(v.isString() ? v.toString() : jsonText(v), range, &error);
+        if (d && bounds) {
+            if (const auto e = d->check(bounds->first, bounds->second, range)) {
+                error = *e;
+                d.reset();
+            }
+        }
+        if (d)
+            into = *d;
+        else
+            failed(key);
+    };
+    shape(QStringLiteral("ioDist"), WorkloadSpec::kIoRange, io, s.ioDist);
+    shape(QStringLiteral("cpuDist"), WorkloadSpec::kCpuRange, cpu, s.cpuDist);
     if (o.contains(u"seed")) {
         if (const auto seed = readJsonNumber(o.value(u"seed"), WorkloadSpec::kSeedRange, &error))
             s.seed = *seed;

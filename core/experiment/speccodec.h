@@ -36,10 +36,16 @@ public:
                                                    QString *error);
     static std::optional<Kernel> readKernel(QStringView text, QString *error);
     static std::optional<Partition> readPartition(QStringView text, QString *error);
+    // A shape in Distribution's grammar ("lognormal:median=300,p99=3000", "bimodal:heavy=0.1",
+    // "uniform"); median and p99 are whole numbers in `range`'s unit and grammar (a comma inside
+    // a number, "median=10,000", stays part of it), heavy a decimal fraction. Checks the syntax
+    // and each number alone; Distribution::check() then relates them to the MIN:MAX range.
+    static std::optional<Distribution> readDistribution(QStringView text, const NumberRange &range,
+                                                        QString *error);
 
     // Every field of `text`, every problem at once (one per field); a field that fails keeps
-    // the default of its value type. Fields, in order: tasks, io, cpu, seed, kernel, shards (K),
-    // partition, shardList, repeat, failTask.
+    // the default of its value type. Fields, in order: tasks, io, ioDist, cpu, cpuDist, seed,
+    // kernel, shards (K), partition, shardList, repeat, failTask.
     static SpecText::Parsed decode(const SpecText &text, int logicalCpus);
     static SpecText::Parsed decode(const SpecText &text);
 
@@ -52,7 +58,8 @@ public:
     static QList<int> compareShards(int k);
 
     // A workload from a preset's JSON object: "tasks", "ioMs": [min, max],
-    // "cpuIterations": [min, max] are required; "seed", "kernel", "partition" optional. Numbers
+    // "cpuIterations": [min, max] are required; "seed", "kernel", "partition", "ioDist",
+    // "cpuDist" (strings in Distribution's grammar; absent: uniform) optional. Numbers
     // are JSON numbers or strings in WholeNumber's grammar ("10,000", "100k"; a seed above 2^53,
     // where JSON numbers lose digits, must be a string). Keys other than these and
     // `otherKeys` are refused, so that a misspelt key cannot silently fall back to a default.

@@ -19,6 +19,8 @@ SpecText SpecText::from(const WorkloadSpec &spec, const RunConfig &config)
     in.ioMaxMs = QString::number(spec.ioMaxMs);
     in.cpuMin = WholeNumber::abbreviated(spec.cpuMin);
     in.cpuMax = WholeNumber::abbreviated(spec.cpuMax);
+    in.ioDist = spec.ioDist.text();
+    in.cpuDist = spec.cpuDist.text();
     in.seed = QString::number(spec.seed);
     in.kernel = kernelName(spec.kernel);
     in.shards = QString::number(config.shards);

@@ -21,6 +21,9 @@ struct SpecText
     QString ioMaxMs;
     QString cpuMin;
     QString cpuMax;
+    // Shapes inside the IO and CPU ranges, in Distribution's grammar ("lognormal:median=300,...").
+    QString ioDist = QStringLiteral("uniform");
+    QString cpuDist = QStringLiteral("uniform");
     QString seed;
     QString kernel = kernelName(Kernel::Sum);
     // K: the loops of "Run K loops" and "Compare 1 vs K" (the form's; the CLI has no K).
@@ -41,8 +44,9 @@ struct SpecText
         QList<int> shardCounts{1};
         int repeats = 1;
         bool warmup = false;
-        // One per field at most, keyed "tasks", "io", "cpu", "seed", "kernel", "shards" (K),
-        // "partition", "shardList", "repeat", "failTask"; messages never name the field.
+        // One per field at most, keyed "tasks", "io", "ioDist", "cpu", "cpuDist", "seed",
+        // "kernel", "shards" (K), "partition", "shardList", "repeat", "failTask"; messages never
+        // name the field.
         FieldErrors errors;
         bool ok() const { return errors.isEmpty(); }
         // Every K of the shard list, R times each: what Sweep and the CLI run.

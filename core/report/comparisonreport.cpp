@@ -28,10 +28,14 @@ QString loops(int k)
 
 QString workloadText(const WorkloadSpec &w)
 {
-    return QStringLiteral("%1 tasks, IO %2–%3 ms, CPU %4–%5 iterations, %6 kernel, seed %7")
+    // A shape is named only when it is not uniform.
+    auto shape = [](const Distribution &d) {
+        return d.isUniform() ? QString() : QStringLiteral(" ") + d.text();
+    };
+    return QStringLiteral("%1 tasks, IO %2–%3 ms%4, CPU %5–%6 iterations%7, %8 kernel, seed %9")
         .arg(group(std::uint64_t(w.tasks)), group(std::uint64_t(w.ioMinMs)),
-             group(std::uint64_t(w.ioMaxMs)), group(w.cpuMin), group(w.cpuMax),
-             kernelName(w.kernel), QString::number(w.seed));
+             group(std::uint64_t(w.ioMaxMs)), shape(w.ioDist), group(w.cpuMin), group(w.cpuMax),
+             shape(w.cpuDist), kernelName(w.kernel), QString::number(w.seed));
 }
 
 // Where and how a report was measured, in one line: what tells two reports apart.
@@ -192,6 +196,8 @@ QJsonObject workloadJson(const WorkloadSpec &w)
             {QStringLiteral("io_max_ms"), w.ioMaxMs},
             {QStringLiteral("cpu_min_iterations"), double(w.cpuMin)},
             {QStringLiteral("cpu_max_iterations"), double(w.cpuMax)},
+            {QStringLiteral("io_dist"), w.ioDist.text()},
+            {QStringLiteral("cpu_dist"), w.cpuDist.text()},
             {QStringLiteral("kernel"), kernelName(w.kernel)},
             {QStringLiteral("seed"), QString::number(w.seed)}};
 }

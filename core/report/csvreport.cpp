@@ -51,6 +51,8 @@ void experimentLines(CsvWriter &csv, const ExperimentResult &result, const char 
     csv.comment(u"io_max_ms", QString::number(w.ioMaxMs));
     csv.comment(u"cpu_min_iterations", QString::number(w.cpuMin));
     csv.comment(u"cpu_max_iterations", QString::number(w.cpuMax));
+    csv.comment(u"io_dist", w.ioDist.text());
+    csv.comment(u"cpu_dist", w.cpuDist.text());
     csv.comment(u"kernel", kernelName(w.kernel));
     csv.comment(u"seed", QString::number(w.seed));
     csv.comment(u"partition", partitionName(result.spec.partition));

@@ -139,6 +139,9 @@ QJsonObject experimentToJson(const ExperimentResult &result)
                      {QStringLiteral("io_max_ms"), w.ioMaxMs},
                      {QStringLiteral("cpu_min_iterations"), static_cast<double>(w.cpuMin)},
                      {QStringLiteral("cpu_max_iterations"), static_cast<double>(w.cpuMax)},
+                     // Shapes in Distribution's grammar; readers take a missing one as uniform.
+                     {QStringLiteral("io_dist"), w.ioDist.text()},
+                     {QStringLiteral("cpu_dist"), w.cpuDist.text()},
                      {QStringLiteral("kernel"), kernelName(w.kernel)},
                      // Seeds are 64-bit: as text, so no reader rounds them.
                      {QStringLiteral("seed"), QString::number(w.seed)},

@@ -44,14 +44,19 @@ QString machineLine(const MachineInfo &m)
 QString workloadLine(const ExperimentResult &result)
 {
     const WorkloadSpec &w = result.spec.workload;
-    return QStringLiteral("**Workload:** %1 tasks · IO %2–%3 ms · CPU %4–%5 iterations (%6 "
-                          "kernel, %7 ns/iteration) · seed %8 · %9 partition%10 · %11 %12")
+    // A shape is named only when it is not uniform: uniform reports read as they always did.
+    auto shape = [](const Distribution &d) {
+        return d.isUniform() ? QString() : QStringLiteral(" ") + d.text();
+    };
+    return QStringLiteral("**Workload:** %1 tasks · IO %2–%3 ms%4 · CPU %5–%6 iterations%7 (%8 "
+                          "kernel, %9 ns/iteration) · seed %10 · %11 partition%12 · %13 %14")
         .arg(w.tasks)
         .arg(w.ioMinMs)
         .arg(w.ioMaxMs)
+        .arg(shape(w.ioDist))
         .arg(w.cpuMin)
         .arg(w.cpuMax)
-        .arg(kernelName(w.kernel), fixedOrMissing(result.nsPerIter, 3))
+        .arg(shape(w.cpuDist), kernelName(w.kernel), fixedOrMissing(result.nsPerIter, 3))
         .arg(w.seed)
         .arg(partitionName(result.spec.partition),
              result.spec.pin ? QStringLiteral(", pinned") : QString())

@@ -2,6 +2,7 @@
 #include "core/report/reportreader.h"
 
 #include "core/base/wholenumber.h"
+#include "core/experiment/speccodec.h"
 #include "core/report/jsonreport.h"
 #include "core/report/untrustedjson.h"
 
@@ -257,6 +258,23 @@ ExperimentSpec readSpec(const Fields &w)
     s.cpuMax = std::uint64_t(w.whole("cpu_max_iterations", WorkloadSpec::kCpuRange));
     if (const auto e = WorkloadSpec::kCpuRange.checkOrder(s.cpuMin, s.cpuMax))
         refuse(w.at("cpu_max_iterations"), *e);
+    // Shapes, in the codec's grammar; reports written before shapes existed have none: uniform.
+    auto shape = [&w](const char *key, const NumberRange &range, std::uint64_t lo,
+                      std::uint64_t hi) {
+        if (!w.has(key))
+            return Distribution::uniform();
+        QString error;
+        const auto d =
+            SpecCodec::readDistribution(w.text(key, ReportReader::kMaxShortText), range, &error);
+        if (!d)
+            refuse(w.at(key), error);
+        if (const auto e = d->check(lo, hi, range))
+            refuse(w.at(key), *e);
+        return *d;
+    };
+    s.ioDist = shape("io_dist", WorkloadSpec::kIoRange, std::uint64_t(s.ioMinMs),
+                     std::uint64_t(s.ioMaxMs));
+    s.cpuDist = shape("cpu_dist", WorkloadSpec::kCpuRange, s.cpuMin, s.cpuMax);
     s.kernel = w.name<Kernel>("kernel", kernelFromName, "sum, hash");
     // A 64-bit seed travels as text (a JSON number would round it).
     QString error;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/store/resultstore.h"
 
+#include "core/experiment/speccodec.h"
 #include "core/store/storeschema.h"
 #include "core/workload/taskplan.h"
 
@@ -288,7 +289,8 @@ std::int64_t ResultStore::beginExperiment(const ExperimentSpec &spec, const Mach
         "INSERT INTO experiments (kind, source, started_utc, tasks, io_min_ms, io_max_ms, "
         "cpu_min_iterations, cpu_max_iterations, kernel, seed, shard_counts, partition, pin, "
         "repeats, warmup, fail_task, ns_per_iter, workload, host, cpu_model, logical_cpus, "
-        "machine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "machine, io_dist, cpu_dist) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?)"));
     const WorkloadSpec &w = spec.workload;
     for (const QVariant &v :
          {text(kind),
@@ -315,7 +317,9 @@ std::int64_t ResultStore::beginExperiment(const ExperimentSpec &spec, const Mach
           text(machine.cpuModel),
           QVariant(machine.logicalCpus),
           QVariant(
-              QString::fromUtf8(QJsonDocument(machine.toJson()).toJson(QJsonDocument::Compact)))})
+              QString::fromUtf8(QJsonDocument(machine.toJson()).toJson(QJsonDocument::Compact))),
+          QVariant(w.ioDist.text()),
+          QVariant(w.cpuDist.text())})
         q.addBindValue(v);
     if (!q.exec()) {
         fail(QStringLiteral("could not record the experiment"), q.lastError().text());
@@ -567,7 +571,8 @@ QList<StoredExperiment> ResultStore::readExperiments(std::int64_t id) const
     q.prepare(QStringLiteral(
                   "SELECT id, kind, source, finished, cancelled, tasks, io_min_ms, io_max_ms, "
                   "cpu_min_iterations, cpu_max_iterations, kernel, seed, shard_counts, partition, "
-                  "pin, repeats, warmup, fail_task, ns_per_iter, machine FROM experiments %1 "
+                  "pin, repeats, warmup, fail_task, ns_per_iter, machine, io_dist, cpu_dist "
+                  "FROM experiments %1 "
                   "ORDER BY id")
                   .arg(id > 0 ? QStringLiteral("WHERE id = ?") : QString()));
     if (id > 0)
@@ -603,6 +608,11 @@ QList<StoredExperiment> ResultStore::readExperiments(std::int64_t id) const
         r.spec.failTask = next().toLongLong();
         r.nsPerIter = realOf(next());
         r.machine = machineFromJson(next().toString().toUtf8());
+        // Written by this store from a valid spec; a text that does not read is uniform.
+        w.ioDist = SpecCodec::readDistribution(next().toString(), WorkloadSpec::kIoRange, nullptr)
+                       .value_or(Distribution::uniform());
+        w.cpuDist = SpecCodec::readDistribution(next().toString(), WorkloadSpec::kCpuRange, nullptr)
+                        .value_or(Distribution::uniform());
         index.insert(e.id, out.size());
         out.append(std::move(e));
     }

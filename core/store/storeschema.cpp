@@ -105,6 +105,13 @@ const QList<QStringList> &migrations()
                            " tasks INTEGER NOT NULL,"
                            " resumed_done_ns BLOB NOT NULL)"),
         },
+        // 3: the shapes of the IO and CPU draws (distribution.h); rows from before are uniform.
+        {
+            QStringLiteral(
+                "ALTER TABLE experiments ADD COLUMN io_dist TEXT NOT NULL DEFAULT 'uniform'"),
+            QStringLiteral(
+                "ALTER TABLE experiments ADD COLUMN cpu_dist TEXT NOT NULL DEFAULT 'uniform'"),
+        },
     };
     return list;
 }

@@ -3,6 +3,7 @@
 
 #include "core/base/residentpages.h"
 #include "core/base/splitmix64.h"
+#include "core/workload/distributionsampler.h"
 
 #include <algorithm>
 #include <numeric>
@@ -25,6 +26,8 @@ TaskPlan TaskPlan::generate(const WorkloadSpec &spec, const std::atomic<bool> *c
     SplitMix64 cpuRng(spec.seed ^ 0xC0FFEE1234567890ULL);
     const auto ioLo = static_cast<std::uint64_t>(spec.ioMinMs) * 1000;
     const auto ioHi = static_cast<std::uint64_t>(spec.ioMaxMs) * 1000;
+    const DistributionSampler io(spec.ioDist, ioLo, ioHi, 1000);
+    const DistributionSampler cpu(spec.cpuDist, spec.cpuMin, spec.cpuMax);
     for (std::size_t begin = 0; begin < n; begin += kCancelCheckTasks) {
         if (cancel && cancel->load(std::memory_order_relaxed)) {
             plan.m_ioUs = {};
@@ -35,9 +38,8 @@ TaskPlan TaskPlan::generate(const WorkloadSpec &spec, const std::atomic<bool> *c
         plan.m_ioUs.resize(end);
         plan.m_iterations.resize(end);
         for (std::size_t i = begin; i < end; ++i) {
-            plan.m_ioUs[i] = static_cast<std::uint32_t>(ioRng.between(ioLo, ioHi));
-            plan.m_iterations[i] =
-                static_cast<std::uint32_t>(cpuRng.between(spec.cpuMin, spec.cpuMax));
+            plan.m_ioUs[i] = static_cast<std::uint32_t>(io.draw(ioRng));
+            plan.m_iterations[i] = static_cast<std::uint32_t>(cpu.draw(cpuRng));
         }
     }
     return plan;

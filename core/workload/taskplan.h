@@ -8,9 +8,9 @@
 #include <vector>
 
 // The concrete task list of a run: per task an IO delay and an iteration count, drawn from the
-// spec's ranges by SplitMix64 with our own range mapping. Deterministic on every compiler and
-// standard library (std::uniform_*_distribution is not), so a seed names one plan everywhere and
-// single-loop and K-loop runs execute exactly the same work.
+// spec's ranges and shapes by SplitMix64 with our own mapping (DistributionSampler). Deterministic
+// on every compiler and standard library (std::uniform_*_distribution is not), so a seed names one
+// plan everywhere and single-loop and K-loop runs execute exactly the same work.
 //
 // Stored as two 32-bit arrays (8 B per task): a million-task plan is 8 MB.
 class TaskPlan

@@ -29,21 +29,30 @@ FieldErrors WorkloadSpec::validate() const
     FieldErrors errors;
     if (auto e = kTaskRange.check(tasks))
         errors.append({QStringLiteral("tasks"), *e});
+    // A shape is checked against its range only once the range itself is valid.
     if (auto e = pairProblem(kIoRange, std::int64_t{ioMinMs}, std::int64_t{ioMaxMs}))
         errors.append({QStringLiteral("io"), *e});
+    else if (auto d = ioDist.check(std::uint64_t(ioMinMs), std::uint64_t(ioMaxMs), kIoRange))
+        errors.append({QStringLiteral("ioDist"), *d});
     if (auto e = pairProblem(kCpuRange, cpuMin, cpuMax))
         errors.append({QStringLiteral("cpu"), *e});
+    else if (auto d = cpuDist.check(cpuMin, cpuMax, kCpuRange))
+        errors.append({QStringLiteral("cpuDist"), *d});
     return errors;
 }
 
 QString WorkloadSpec::describe() const
 {
-    return QStringLiteral("%1 tasks, io %2:%3 ms, cpu %4:%5 %6, seed %7")
+    auto shape = [](const Distribution &d) {
+        return d.isUniform() ? QString() : QLatin1Char(' ') + d.text();
+    };
+    return QStringLiteral("%1 tasks, io %2:%3 ms%4, cpu %5:%6%7 %8, seed %9")
         .arg(tasks)
         .arg(ioMinMs)
         .arg(ioMaxMs)
+        .arg(shape(ioDist))
         .arg(cpuMin)
         .arg(cpuMax)
-        .arg(kernelName(kernel))
+        .arg(shape(cpuDist), kernelName(kernel))
         .arg(seed);
 }

@@ -3,6 +3,7 @@
 
 #include "core/base/fielderror.h"
 #include "core/base/numberrange.h"
+#include "core/workload/distribution.h"
 #include "core/workload/kernel.h"
 
 #include <cstdint>
@@ -11,6 +12,23 @@
 // drawn from. A plain value; TaskPlan turns it into concrete per-task numbers.
 struct WorkloadSpec
 {
+    WorkloadSpec() = default;
+    // Every field but the shapes, in declaration order: a spec written as a list of numbers (the
+    // tests' habit) stays uniform without naming the shapes.
+    WorkloadSpec(int taskCount, int ioMin, int ioMax, std::uint64_t cpuLo, std::uint64_t cpuHi,
+                 Kernel cpuKernel, std::uint64_t planSeed, Distribution ioShape = {},
+                 Distribution cpuShape = {})
+        : tasks(taskCount)
+        , ioMinMs(ioMin)
+        , ioMaxMs(ioMax)
+        , cpuMin(cpuLo)
+        , cpuMax(cpuHi)
+        , kernel(cpuKernel)
+        , seed(planSeed)
+        , ioDist(ioShape)
+        , cpuDist(cpuShape)
+    {}
+
     // Defaults reproduce the original experiment: 10,000 crawler-like tasks, 0.2-1.0 s of IO,
     // then 100k-500k iterations of CPU work on the "response".
     int tasks = 10000;
@@ -20,6 +38,9 @@ struct WorkloadSpec
     std::uint64_t cpuMax = 500000;
     Kernel kernel = Kernel::Sum;
     std::uint64_t seed = 20240601; // fixed, so that two people running defaults get one plan
+    // Where inside each range the draws fall (distribution.h); uniform reproduces the original.
+    Distribution ioDist;
+    Distribution cpuDist;
 
     // Limits. Tasks: the plan and records cost ~24 B per task plus a coroutine frame; 50M is far
     // past anything interactive (the memory guard refuses what does not fit earlier). IO: one hour
@@ -33,12 +54,14 @@ struct WorkloadSpec
     static constexpr NumberRange kCpuRange{0, kMaxIterations, "iterations"};
     static constexpr NumberRange kSeedRange{0, ~std::uint64_t{0}, nullptr};
 
-    // Every problem at once, one per field ("tasks", "io", "cpu"), each in NumberRange's words.
-    // Empty when valid.
+    // Every problem at once, one per field ("tasks", "io", "cpu", "ioDist", "cpuDist"), each in
+    // NumberRange's words. Empty when valid.
     FieldErrors validate() const;
 
     // "10000 tasks, io 200:1000 ms, cpu 100000:500000 sum, seed 20240601": every field, one
-    // line. Equal texts mean equal plans; the result store keeps it as a run's "spec".
+    // line; a shape other than uniform follows its range ("io 200:1000 ms
+    // lognormal:median=300,p99=900"), so uniform specs read as they always did. Equal texts mean
+    // equal plans; the result store keeps it as a run's "spec".
     QString describe() const;
 
     friend bool operator==(const WorkloadSpec &, const WorkloadSpec &) = default;

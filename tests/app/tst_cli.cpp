@@ -61,6 +61,20 @@ private slots:
             "iterations");
         row("cpu min above max", {"--cpu", "9:3"},
             "--cpu: min 9 iterations is above max 3 iterations");
+        row("io-dist unknown shape", {"--io-dist", "normal"},
+            "--io-dist: 'normal' is not one of uniform, lognormal, pareto, bimodal");
+        row("io-dist p99 past the io range", {"--io-dist", "lognormal:median=300,p99=3000"},
+            "--io-dist: p99 3,000 ms is outside 200 to 1,000 ms");
+        row("io-dist median below the io range",
+            {"--io", "200:5000", "--io-dist=pareto:median=1,p99=2"},
+            "--io-dist: median 1 ms is outside 200 to 5,000 ms");
+        row("cpu-dist heavy above 1", {"--cpu-dist", "bimodal:heavy=2"},
+            "--cpu-dist: heavy 2 is outside 0 to 1");
+        row("cpu-dist missing p99", {"--cpu-dist", "pareto:median=200k"},
+            "--cpu-dist: missing p99 value (a whole number from 0 to 4,000,000,000 iterations)");
+        row("cpu-dist unknown parameter", {"--cpu-dist", "lognormal:mean=3"},
+            "--cpu-dist: 'mean' is not a parameter of lognormal (it takes median, p99)");
+        row("cpu-dist empty", {"--cpu-dist="}, "--cpu-dist: missing value");
         row("shards zero", {"--shards", "1,0"}, "--shards: 0 is outside 1 to 1,024");
         row("shards too many", {"--shards", "2000"}, "--shards: 2,000 is outside 1 to 1,024");
         row("shards text", {"--shards", "1,x"},
@@ -127,6 +141,8 @@ private slots:
         row("shards", "1,2048", "shardList");
         row("repeat", "1001", "repeat");
         row("kernel", "spin", "kernel");
+        row("io-dist", "lognormal:median=300,p99=3000", "ioDist");
+        row("cpu-dist", "pareto:median=1,p99=2", "cpuDist");
     }
     void cliAndFormSayTheSameSentence()
     {
@@ -152,6 +168,10 @@ private slots:
             form.shardList = value;
         } else if (field == u"repeat") {
             form.repeats = value;
+        } else if (field == u"ioDist") {
+            form.ioDist = value;
+        } else if (field == u"cpuDist") {
+            form.cpuDist = value;
         } else {
             form.kernel = value;
         }
@@ -186,6 +206,49 @@ private slots:
         QVERIFY(o.csvTasks);
         QCOMPARE(o.markdownPath, QStringLiteral("m.md"));
         QVERIFY(o.quiet);
+    }
+
+    void shapesLandInTheExperiment()
+    {
+        HeadlessOptions o;
+        QString error;
+        QCOMPARE(CliParser::parse({"--io", "1:10000", "--io-dist", "lognormal:median=300,p99=3k",
+                                   "--cpu", "10k:5M", "--cpu-dist=pareto:median=200k,p99=2M"},
+                                  o, error),
+                 CliParser::Outcome::Run);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(o.experiment.workload.ioDist, Distribution::logNormal(300, 3000));
+        QCOMPARE(o.experiment.workload.cpuDist, Distribution::pareto(200000, 2000000));
+        QCOMPARE(CliParser::parse({"--cpu-dist", "bimodal:heavy=0.05"}, o, error),
+                 CliParser::Outcome::Run);
+        QCOMPARE(o.experiment.workload.cpuDist, Distribution::bimodal(0.05));
+        QCOMPARE(o.experiment.workload.ioDist, Distribution::uniform());
+    }
+
+    void helpExplainsEveryShape()
+    {
+        const QString help = CliParser::usage();
+        for (const char *text : {"--io-dist SHAPE", "--cpu-dist SHAPE", "lognormal:median=M,p99=P",
+                                 "pareto:median=M,p99=P", "bimodal:heavy=F", "clamped to MIN:MAX"})
+            QVERIFY2(help.contains(QLatin1String(text)), text);
+    }
+
+    void aShapedPlanRunsWithOneChecksumAndIsReported()
+    {
+        const Outcome o = runCli(kSmall + QStringList{"--shards", "1,2", "--json", "-", "--io-dist",
+                                                      "pareto:median=5,p99=15", "--cpu-dist",
+                                                      "bimodal:heavy=0.2"});
+        QCOMPARE(o.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(o.out).object();
+        QCOMPARE(doc[u"workload"][u"io_dist"].toString(), QStringLiteral("pareto:median=5,p99=15"));
+        QCOMPARE(doc[u"workload"][u"cpu_dist"].toString(), QStringLiteral("bimodal:heavy=0.2"));
+        const QJsonArray runs = doc[u"runs"].toArray();
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs[0][u"tasks_done"].toInt(), 300);
+        QCOMPARE(runs[0][u"checksum"].toString(), runs[1][u"checksum"].toString());
+        // The table names the shapes it ran.
+        QVERIFY2(o.err.contains("shapes: io pareto:median=5,p99=15, cpu bimodal:heavy=0.2"),
+                 o.err.constData());
     }
 
     void defaultsAreOneAndKLoopsOnce()
@@ -230,7 +293,8 @@ private slots:
     {
         for (const QStringList &args :
              {QStringList{"--headless", "--pin=no"}, QStringList{"--headless", "--io", "9:3"},
-              QStringList{"--headless", "--markdown", "--json", "x"}}) {
+              QStringList{"--headless", "--markdown", "--json", "x"},
+              QStringList{"--headless", "--cpu-dist", "bimodal:heavy=2"}}) {
             const Outcome o = runCli(args, 10000);
             QCOMPARE(o.exitCode, 2);
             HeadlessOptions options;

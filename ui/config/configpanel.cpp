@@ -22,6 +22,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <tuple>
 
 namespace {
 
@@ -35,6 +36,20 @@ QLineEdit *numberEdit(const QString &tooltip, const QString &accessibleName)
     // the charts; a longer number scrolls inside its field.
     edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 8);
     return edit;
+}
+
+// "lognormal:median=300,p99=3000" -> ("lognormal", "median=300,p99=3000").
+std::pair<QString, QString> splitShape(const QString &text)
+{
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    return colon < 0 ? std::pair{text.trimmed(), QString()}
+                     : std::pair{text.left(colon).trimmed(), text.mid(colon + 1).trimmed()};
+}
+
+QString joinShape(const QComboBox *shape, const QLineEdit *params)
+{
+    const QString p = params->text().trimmed();
+    return p.isEmpty() ? shape->currentText() : shape->currentText() + QLatin1Char(':') + p;
 }
 
 QWidget *rangeRow(QLineEdit *min, QLineEdit *max, const QString &unit)
@@ -73,6 +88,10 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
                              "minimum). Accepts 500k, 2.5M.")
                               .arg(WorkloadSpec::kCpuRange.text()),
                           tr("CPU work maximum, iterations")))
+    , m_ioShape(new QComboBox)
+    , m_ioShapeParams(numberEdit(QString(), tr("IO delay shape parameters")))
+    , m_cpuShape(new QComboBox)
+    , m_cpuShapeParams(numberEdit(QString(), tr("CPU work shape parameters")))
     , m_estimate(new QLabel)
     , m_kernel(new QComboBox)
     , m_shards(numberEdit(tr("K: event loops (one thread each) for Run K loops and Compare, %1. "
@@ -136,10 +155,14 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     addRow(tr("&IO delay:"), rangeRow(m_ioMin, m_ioMax, tr("ms")), m_ioMin);
     m_fieldEdits[QStringLiteral("io")].append(m_ioMax);
     addErrorRow(QStringLiteral("io"), m_ioMin, form);
+    form->addRow(QString(), shapeRow(m_ioShape, m_ioShapeParams, true));
+    addErrorRow(QStringLiteral("ioDist"), m_ioShapeParams, form);
     addRow(tr("&CPU work:"), rangeRow(m_cpuMin, m_cpuMax, tr("iterations")), m_cpuMin);
     form->addRow(QString(), m_estimate);
     m_fieldEdits[QStringLiteral("cpu")].append(m_cpuMax);
     addErrorRow(QStringLiteral("cpu"), m_cpuMin, form);
+    form->addRow(QString(), shapeRow(m_cpuShape, m_cpuShapeParams, false));
+    addErrorRow(QStringLiteral("cpuDist"), m_cpuShapeParams, form);
     addRow(tr("Ker&nel:"), m_kernel, m_kernel);
     auto *shardsRow = new QWidget;
     auto *shardsLayout = new QHBoxLayout(shardsRow);
@@ -176,7 +199,8 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     layout->addLayout(form);
     layout->addStretch(1);
 
-    for (QLineEdit *e : {m_tasks, m_ioMin, m_ioMax, m_cpuMin, m_cpuMax, m_shards, m_seed})
+    for (QLineEdit *e : {m_tasks, m_ioMin, m_ioMax, m_cpuMin, m_cpuMax, m_ioShapeParams,
+                         m_cpuShapeParams, m_shards, m_seed})
         connect(e, &QLineEdit::textChanged, this, &ConfigPanel::reevaluate);
     connect(m_kernel, &QComboBox::currentIndexChanged, this, &ConfigPanel::reevaluate);
     connect(m_partition, &QComboBox::currentIndexChanged, this, &ConfigPanel::reevaluate);
@@ -233,6 +257,50 @@ void ConfigPanel::addErrorRow(const QString &field, QLineEdit *edit, QFormLayout
     m_fieldEdits[field].prepend(edit);
 }
 
+QWidget *ConfigPanel::shapeRow(QComboBox *shape, QLineEdit *params, bool io)
+{
+    const QString unit = io ? tr("ms") : tr("iterations");
+    for (Distribution::Shape s : {Distribution::Shape::Uniform, Distribution::Shape::LogNormal,
+                                  Distribution::Shape::Pareto, Distribution::Shape::Bimodal})
+        shape->addItem(shapeName(s), int(s));
+    shape->setAccessibleName(io ? tr("IO delay shape") : tr("CPU work shape"));
+    shape->setToolTip(tr("Where inside the range the draws fall; the range stays the bounds "
+                         "(every draw is clamped to it). uniform: all values alike. lognormal: "
+                         "median M and 99th percentile P. pareto: a power-law tail through M and "
+                         "P, heavier past P. bimodal: a fraction F of heavy tasks in the top "
+                         "tenth of the range, the rest in the bottom tenth."));
+    params->setToolTip(tr("lognormal and pareto: median=M, p99=P in %1 (min <= M < P <= max); "
+                          "bimodal: heavy=F, a fraction from 0 to 1; uniform: nothing")
+                           .arg(unit));
+    // A shape chosen from the list starts from parameters that fit the range, for the user to
+    // edit: the median a quarter of the way up, p99 nine tenths of the way.
+    connect(shape, &QComboBox::activated, this, [this, shape, params, io] {
+        const auto s = Distribution::Shape(shape->currentData().toInt());
+        const std::uint64_t lo =
+            m_parsed.ok() ? (io ? std::uint64_t(m_parsed.spec.ioMinMs) : m_parsed.spec.cpuMin) : 0;
+        const std::uint64_t hi =
+            m_parsed.ok() ? (io ? std::uint64_t(m_parsed.spec.ioMaxMs) : m_parsed.spec.cpuMax) : 0;
+        QString text;
+        if (s == Distribution::Shape::Bimodal) {
+            text = QStringLiteral("heavy=0.1");
+        } else if (s != Distribution::Shape::Uniform && hi > lo + 1) {
+            const std::uint64_t median = std::max<std::uint64_t>(lo + (hi - lo) / 4, 1);
+            const std::uint64_t p99 = std::max(median + 1, lo + (hi - lo) / 10 * 9);
+            text = QStringLiteral("median=%1, p99=%2").arg(median).arg(p99);
+        }
+        params->setText(text); // reevaluates
+        params->setEnabled(s != Distribution::Shape::Uniform);
+        reevaluate();
+    });
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new QLabel(tr("shaped")));
+    layout->addWidget(shape);
+    layout->addWidget(params, 1);
+    return row;
+}
+
 void ConfigPanel::addWarningMarkers()
 {
     // One hidden warning icon inside each checked field, shown while the field is invalid.
@@ -252,6 +320,15 @@ void ConfigPanel::setConfig(const WorkloadSpec &spec, const RunConfig &config)
     m_ioMax->setText(in.ioMaxMs);
     m_cpuMin->setText(in.cpuMin);
     m_cpuMax->setText(in.cpuMax);
+    for (const auto &[text, shape, params] :
+         {std::tuple{in.ioDist, m_ioShape, m_ioShapeParams},
+          std::tuple{in.cpuDist, m_cpuShape, m_cpuShapeParams}}) {
+        const auto [name, values] = splitShape(text);
+        shape->setCurrentIndex(
+            shape->findData(int(shapeFromName(name).value_or(Distribution::Shape::Uniform))));
+        params->setText(values);
+        params->setEnabled(!values.isEmpty());
+    }
     m_shards->setText(in.shards);
     m_seed->setText(in.seed);
     m_kernel->setCurrentIndex(m_kernel->findData(int(spec.kernel)));
@@ -315,6 +392,8 @@ ConfigInput ConfigPanel::input() const
     in.ioMaxMs = m_ioMax->text();
     in.cpuMin = m_cpuMin->text();
     in.cpuMax = m_cpuMax->text();
+    in.ioDist = joinShape(m_ioShape, m_ioShapeParams);
+    in.cpuDist = joinShape(m_cpuShape, m_cpuShapeParams);
     in.shards = m_shards->text();
     in.seed = m_seed->text();
     in.kernel = kernelName(static_cast<Kernel>(m_kernel->currentData().toInt()));

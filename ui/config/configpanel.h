@@ -48,8 +48,8 @@ public:
 
     // Feeds "about X ms per task on this machine".
     void setCalibration(Kernel kernel, double nsPerIteration);
-    // The message shown beside `field` ("tasks", "io", "cpu", "shards", "seed", "shardList",
-    // "repeat"), empty if none.
+    // The message shown beside `field` ("tasks", "io", "ioDist", "cpu", "cpuDist", "shards",
+    // "seed", "shardList", "repeat"), empty if none.
     QString errorText(const QString &field) const;
 
 signals:
@@ -62,6 +62,7 @@ private:
     void addErrorRow(const QString &field, QLineEdit *edit, class QFormLayout *form);
     void checkLimits();
     void showPreset();
+    QWidget *shapeRow(QComboBox *shape, QLineEdit *params, bool io);
 
     const PresetStore &m_presets;
     QComboBox *m_preset;
@@ -71,6 +72,12 @@ private:
     QLineEdit *m_ioMax;
     QLineEdit *m_cpuMin;
     QLineEdit *m_cpuMax;
+    // A shape per range: the combo names it, the edit holds its parameters ("median=300,
+    // p99=3000"); together they are the codec's text ("lognormal:median=300,p99=3000").
+    QComboBox *m_ioShape;
+    QLineEdit *m_ioShapeParams;
+    QComboBox *m_cpuShape;
+    QLineEdit *m_cpuShapeParams;
     QLabel *m_estimate;
     QComboBox *m_kernel;
     QLineEdit *m_shards;

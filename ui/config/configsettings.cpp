@@ -20,6 +20,8 @@ const Key kKeys[] = {
     {"ioMaxMs", &ConfigInput::ioMaxMs, "io"},
     {"cpuMin", &ConfigInput::cpuMin, "cpu"},
     {"cpuMax", &ConfigInput::cpuMax, "cpu"},
+    {"ioDist", &ConfigInput::ioDist, "ioDist"},
+    {"cpuDist", &ConfigInput::cpuDist, "cpuDist"},
     {"seed", &ConfigInput::seed, "seed"},
     {"shards", &ConfigInput::shards, "shards"},
     {"shardList", &ConfigInput::shardList, "shardList"},

@@ -3,13 +3,15 @@
 
 #include "ui/common/formatting.h"
 
+#include "core/workload/distributionsampler.h"
+
 WorkEstimate WorkEstimate::of(const WorkloadSpec &spec, double nsPerIter)
 {
     WorkEstimate e;
     e.nsPerIter = nsPerIter;
-    // Iterations are drawn uniformly from [cpuMin, cpuMax], so the mean is the midpoint.
+    // The mean of the CPU shape: the midpoint when uniform, far less for a heavy-tailed one.
     const double meanIterations =
-        (static_cast<double>(spec.cpuMin) + static_cast<double>(spec.cpuMax)) / 2.0;
+        DistributionSampler(spec.cpuDist, spec.cpuMin, spec.cpuMax).mean();
     e.cpuMsPerTask = meanIterations * nsPerIter / 1e6;
     e.totalCpuMs = e.cpuMsPerTask * spec.tasks;
     return e;

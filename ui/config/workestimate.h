@@ -10,7 +10,7 @@
 struct WorkEstimate
 {
     double nsPerIter = 0;
-    double cpuMsPerTask = 0; // mean over the spec's uniform iteration range
+    double cpuMsPerTask = 0; // mean over the spec's iteration range and shape
     double totalCpuMs = 0;   // every task's CPU part back to back: one loop's lower bound
 
     static WorkEstimate of(const WorkloadSpec &spec, double nsPerIter);

@@ -571,6 +571,84 @@ private slots:
         QVERIFY(p.ok());
         QCOMPARE(p.spec, spec);
         QCOMPARE(p.config, config);
+        // Every shape too, its parameters at the ends of their ranges.
+        for (const auto &[io, cpu] :
+             {std::pair{Distribution::logNormal(1, 3'600'000),
+                        Distribution::pareto(3'999'999'999, WorkloadSpec::kMaxIterations)},
+              std::pair{Distribution::bimodal(0), Distribution::bimodal(1)},
+              std::pair{Distribution::bimodal(0.123456789), Distribution::uniform()}}) {
+            WorkloadSpec shaped = spec;
+            shaped.ioDist = io;
+            shaped.cpuDist = cpu;
+            const SpecText::Parsed back = SpecCodec::decode(SpecText::from(shaped, config), kCpus);
+            QVERIFY2(back.ok(), qPrintable(back.errors.value(0).message));
+            QCOMPARE(back.spec, shaped);
+        }
+    }
+
+    void shapesReadInOneWording_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("result"); // the shape's text(), or the message
+        auto row = [](const char *text, const char *result) {
+            QTest::newRow(text) << QString::fromUtf8(text) << QString::fromUtf8(result);
+        };
+        row("uniform", "uniform");
+        row("Uniform", "uniform");
+        row("uniform: ", "uniform");
+        row("lognormal:median=300,p99=3000", "lognormal:median=300,p99=3000");
+        row(" LogNormal : p99 = 3k , median = 300 ", "lognormal:median=300,p99=3000");
+        row("pareto:median=10,000,p99=50,000", "pareto:median=10000,p99=50000");
+        row("bimodal:heavy=0.05", "bimodal:heavy=0.05");
+        row("bimodal:heavy=1", "bimodal:heavy=1");
+        row("", "missing shape (one of uniform, lognormal, pareto, bimodal)");
+        row("normal", "'normal' is not one of uniform, lognormal, pareto, bimodal");
+        row("uniform:median=3", "uniform takes no parameters");
+        row("lognormal:300,3000", "'300' is not KEY=VALUE");
+        row("lognormal:median=300", "missing p99 value (a whole number from 0 to 3,600,000 ms)");
+        row("lognormal:median=300,p99=3000,p50=2",
+            "'p50' is not a parameter of lognormal (it takes median, p99)");
+        row("lognormal:median=1,median=2,p99=3", "median given twice");
+        row("pareto:median=lots,p99=5", "median 'lots' is not a whole number from 0 to "
+                                        "3,600,000 ms");
+        row("pareto:median=5,p99=4000000", "p99 4,000,000 ms is outside 0 to 3,600,000 ms");
+        row("bimodal", "missing heavy value (a fraction from 0 to 1, such as 0.1)");
+        row("bimodal:heavy=10%", "heavy '10%' is not a fraction from 0 to 1");
+        row("bimodal:heavy=nan", "heavy 'nan' is not a fraction from 0 to 1");
+        row("bimodal:heavy=1.5", "heavy 1.5 is outside 0 to 1");
+    }
+
+    void shapesReadInOneWording()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, result);
+        QString error;
+        const auto d = SpecCodec::readDistribution(text, WorkloadSpec::kIoRange, &error);
+        QCOMPARE(d ? d->text() : error, result);
+    }
+
+    void aShapeIsCheckedAgainstItsRangeOnlyWhenTheRangeReads()
+    {
+        SpecText t = validText();
+        t.ioDist = QStringLiteral("lognormal:median=300,p99=3000");
+        SpecText::Parsed p = SpecCodec::decode(t, kCpus);
+        QCOMPARE(p.errors.size(), 1);
+        QCOMPARE(p.errors.first().field, QStringLiteral("ioDist"));
+        QCOMPARE(p.errors.first().message,
+                 QStringLiteral("p99 3,000 ms is outside 200 to 1,000 ms"));
+        t.ioMaxMs = QStringLiteral("5000");
+        QVERIFY(SpecCodec::decode(t, kCpus).ok());
+        // A broken range is the range's error alone.
+        t.ioMaxMs = QStringLiteral("x");
+        p = SpecCodec::decode(t, kCpus);
+        QCOMPARE(p.errors.size(), 1);
+        QCOMPARE(p.errors.first().field, QStringLiteral("io"));
+        // The CPU shape reports under its own key, in iterations.
+        t = validText();
+        t.cpuDist = QStringLiteral("pareto:median=50k,p99=400k");
+        QCOMPARE(errorOf(SpecCodec::decode(t, kCpus), QStringLiteral("cpuDist")),
+                 QStringLiteral("median 50,000 iterations is outside 100,000 to 500,000 "
+                                "iterations"));
     }
 
     void presetJson_data()
@@ -637,8 +715,23 @@ private slots:
             "partition: 'zigzag' is not one of contiguous, round-robin");
         row("unknown key refused",
             R"({"tasks": 1, "ioMs": [0, 1], "cpuIterations": [1, 2], "task": 5})",
-            "task: unknown key (known: tasks, ioMs, cpuIterations, seed, kernel, partition, name, "
-            "description)");
+            "task: unknown key (known: tasks, ioMs, cpuIterations, seed, kernel, partition, "
+            "ioDist, "
+            "cpuDist, name, description)");
+        row("shapes",
+            R"({"tasks": 1, "ioMs": [1, 5000], "cpuIterations": [1, 2000000], "ioDist":
+                "lognormal:median=300,p99=3000", "cpuDist": "bimodal:heavy=0.1"})",
+            "");
+        row("shape unknown",
+            R"({"tasks": 1, "ioMs": [0, 1], "cpuIterations": [1, 2], "ioDist": "gauss"})",
+            "ioDist: 'gauss' is not one of uniform, lognormal, pareto, bimodal");
+        row("shape not a string",
+            R"({"tasks": 1, "ioMs": [0, 1], "cpuIterations": [1, 2], "cpuDist": 3})",
+            "cpuDist: '3' is not one of uniform, lognormal, pareto, bimodal");
+        row("shape outside its range",
+            R"({"tasks": 1, "ioMs": [0, 1000], "cpuIterations": [1, 2],
+                "ioDist": "pareto:median=300,p99=3000"})",
+            "ioDist: p99 3,000 ms is outside 0 to 1,000 ms");
         row("every problem at once", R"({"tasks": 0, "ioMs": [5, 1], "cpuIterations": [1, 2]})",
             "tasks: 0 is outside 1 to 50,000,000; ioMs: min 5 ms is above max 1 ms");
     }

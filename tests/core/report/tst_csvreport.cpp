@@ -297,6 +297,8 @@ void TestCsvReport::metadataLinesPrecedeTheHeader()
                                 "io_max_ms",
                                 "cpu_min_iterations",
                                 "cpu_max_iterations",
+                                "io_dist",
+                                "cpu_dist",
                                 "kernel",
                                 "seed",
                                 "partition",

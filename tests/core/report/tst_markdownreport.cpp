@@ -15,7 +15,20 @@ private slots:
     void machineWorkloadAndVerdictTravelWithTheTable();
     void germanLocaleChangesNothing();
     void cancelledExperimentShowsDashes();
+    void workloadLineNamesShapesOnlyWhenNotUniform();
 };
+
+void TestMarkdownReport::workloadLineNamesShapesOnlyWhenNotUniform()
+{
+    ExperimentResult e = synthetic::experiment();
+    QVERIFY(experimentMarkdown(e).contains(
+        QStringLiteral("· IO 200–1000 ms · CPU 100000–500000 iterations (sum kernel")));
+    e.spec.workload.ioDist = Distribution::logNormal(300, 900);
+    e.spec.workload.cpuDist = Distribution::bimodal(0.1);
+    QVERIFY(experimentMarkdown(e).contains(
+        QStringLiteral("· IO 200–1000 ms lognormal:median=300,p99=900 · CPU 100000–500000 "
+                       "iterations bimodal:heavy=0.1 (sum kernel")));
+}
 
 void TestMarkdownReport::tableHasOneRowPerConfiguration()
 {

@@ -34,6 +34,8 @@ ExperimentResult richExperiment()
     ExperimentResult e = synthetic::experiment();
     e.spec.workload =
         WorkloadSpec{1000, 20, 900, 1234, 98765, Kernel::Hash, 18446744073709551557ULL};
+    e.spec.workload.ioDist = Distribution::logNormal(100, 800);
+    e.spec.workload.cpuDist = Distribution::pareto(5000, 50000);
     e.spec.partition = Partition::RoundRobin;
     e.spec.pin = true;
     e.spec.warmup = true;
@@ -500,7 +502,7 @@ private slots:
             if (path == u"schema" || path.endsWith(u".error") || path == u"meta.host" ||
                 path.endsWith(u".others_cpu_fraction") || path.endsWith(u".machine_busy") ||
                 path.endsWith(u".ideal_estimate_ms") || path.endsWith(u".work_ms") ||
-                path.endsWith(u']'))
+                path.endsWith(u".io_dist") || path.endsWith(u".cpu_dist") || path.endsWith(u']'))
                 return;
             const QString error = readError(with(report, path, QJsonValue::Undefined));
             QVERIFY2(
@@ -524,6 +526,20 @@ private slots:
         QVERIFY2(read, qPrintable(error));
         QCOMPARE(read->machine.host, QString());
         QCOMPARE(read->runs[15].error, QString());
+    }
+
+    void aReportWithoutShapesReadsAsUniform()
+    {
+        // Reports written before shapes existed.
+        QJsonObject report = experimentToJson(richExperiment());
+        report = with(report, QStringLiteral("workload.io_dist"), QJsonValue::Undefined);
+        report = with(report, QStringLiteral("workload.cpu_dist"), QJsonValue::Undefined);
+        QString error;
+        const auto read = ReportReader::read(bytesOf(report), kName, &error);
+        QVERIFY2(read, qPrintable(error));
+        QCOMPARE(read->spec.workload.ioDist, Distribution::uniform());
+        QCOMPARE(read->spec.workload.cpuDist, Distribution::uniform());
+        QCOMPARE(read->spec.workload.cpuMax, std::uint64_t{98765});
     }
 
     void valuesOutOfRangeAreRefusedWithTheRange_data()
@@ -567,6 +583,10 @@ private slots:
             "workload.cpu_max_iterations: 5,000,000,000 iterations is outside 0 to "
             "4,000,000,000 iterations");
         row("workload.kernel", "md5", "workload.kernel: 'md5' is not one of sum, hash");
+        row("workload.io_dist", "gauss",
+            "workload.io_dist: 'gauss' is not one of uniform, lognormal, pareto, bimodal");
+        row("workload.cpu_dist", "lognormal:median=10,p99=20",
+            "workload.cpu_dist: median 10 iterations is outside 1,234 to 98,765 iterations");
         row("workload.seed", "lots",
             "workload.seed: 'lots' is not a whole number from 0 to 18,446,744,073,709,551,615");
         row("workload.shards", QJsonArray(),

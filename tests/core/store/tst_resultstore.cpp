@@ -261,7 +261,8 @@ private slots:
 
         ResultStore store;
         QVERIFY2(store.open(path), qPrintable(store.error()));
-        QCOMPARE(scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 2);
+        QCOMPARE(scalar(path, QStringLiteral("PRAGMA user_version")).toInt(),
+                 ResultStore::kSchemaVersion);
         const QList<StoredRun> runs = store.runs();
         QCOMPARE(runs.size(), qsizetype(1));
         QCOMPARE(runs[0].result.wallMs, 1234.5);
@@ -349,6 +350,53 @@ private slots:
         const ExperimentResult e = synthetic::experiment();
         QCOMPARE(record(store, e), 0);
         QVERIFY(store.runs().isEmpty());
+    }
+
+    void shapesComeBackAndNameTheSpec()
+    {
+        QTemporaryDir dir;
+        ExperimentResult e = synthetic::experiment();
+        e.spec.workload.ioDist = Distribution::logNormal(300, 900);
+        e.spec.workload.cpuDist = Distribution::bimodal(0.125);
+        ResultStore store;
+        QVERIFY(store.open(dbPath(dir)));
+        const std::int64_t id = record(store, e);
+        QVERIFY2(id > 0, qPrintable(store.error()));
+        const auto back = store.experiment(id);
+        QVERIFY(back);
+        QCOMPARE(back->result.spec.workload, e.spec.workload);
+        // The runs' spec text, which the history groups by, names the shapes.
+        QCOMPARE(store.runs().first().workload, e.spec.workload.describe());
+        QVERIFY(
+            store.runs().first().workload.contains(u"io 200:1000 ms lognormal:median=300,p99=900, "
+                                                   u"cpu 100000:500000 bimodal:heavy=0.125 sum"));
+    }
+
+    void aVersionTwoHistoryIsMigratedAndReadsAsUniform()
+    {
+        // A history written before shapes existed: schema 2, no shape columns.
+        QTemporaryDir dir;
+        const QString path = dbPath(dir);
+        std::int64_t id = 0;
+        {
+            ResultStore store;
+            QVERIFY(store.open(path));
+            id = record(store, synthetic::experiment());
+        }
+        scalar(path, QStringLiteral("ALTER TABLE experiments DROP COLUMN io_dist"));
+        scalar(path, QStringLiteral("ALTER TABLE experiments DROP COLUMN cpu_dist"));
+        scalar(path, QStringLiteral("PRAGMA user_version = 2"));
+        QCOMPARE(scalar(path, QStringLiteral("SELECT COUNT(*) FROM pragma_table_info("
+                                             "'experiments') WHERE name = 'io_dist'"))
+                     .toInt(),
+                 0);
+        ResultStore store;
+        QVERIFY2(store.open(path), qPrintable(store.error()));
+        QCOMPARE(scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 3);
+        const auto back = store.experiment(id);
+        QVERIFY(back);
+        QCOMPARE(back->result.spec.workload, synthetic::experiment().spec.workload);
+        QVERIFY(back->result.spec.workload.ioDist.isUniform());
     }
 
     void aNewerSchemaIsLeftAlone()

@@ -14,6 +14,19 @@ Q_DECLARE_METATYPE(WorkloadSpec)
 class TestTaskPlan : public QObject
 {
     Q_OBJECT
+private:
+    static WorkloadSpec heavyTailed()
+    {
+        WorkloadSpec spec;
+        spec.ioMinMs = 1;
+        spec.ioMaxMs = 10000;
+        spec.ioDist = Distribution::logNormal(300, 3000);
+        spec.cpuMin = 10000;
+        spec.cpuMax = 5000000;
+        spec.cpuDist = Distribution::pareto(200000, 2000000);
+        return spec;
+    }
+
 private slots:
     void splitMixMatchesReferenceVectors()
     {
@@ -39,6 +52,79 @@ private slots:
         QCOMPARE(plan.iterations(2), 497658U);
         QCOMPARE(plan.ioNs(1), std::int64_t{707271000});
         QVERIFY(plan == TaskPlan::generate(WorkloadSpec{}));
+    }
+
+    void shapedPlanGoldenValues()
+    {
+        // The "Heavy-tailed crawl" preset's plan. Lognormal and Pareto go through PortableMath's
+        // own log, exp and normal quantile: these values are the same on every compiler, library
+        // and CPU, and a change to the maths changes them.
+        const TaskPlan plan = TaskPlan::generate(heavyTailed());
+        QCOMPARE(plan.ioUs(0), 43480U);
+        QCOMPARE(plan.iterations(0), 578659U);
+        QCOMPARE(plan.ioUs(1), 421148U);
+        QCOMPARE(plan.iterations(1), 267668U);
+        QCOMPARE(plan.ioUs(2), 28026U);
+        QCOMPARE(plan.iterations(2), 2740544U);
+        QCOMPARE(plan.totalIterations(), std::uint64_t{3108451337});
+        QVERIFY(plan == TaskPlan::generate(heavyTailed()));
+    }
+
+    void bimodalPlanGoldenValues()
+    {
+        WorkloadSpec spec;
+        spec.tasks = 8;
+        spec.cpuDist = Distribution::bimodal(0.25);
+        const TaskPlan plan = TaskPlan::generate(spec);
+        QList<std::uint32_t> iterations;
+        for (std::size_t i = 0; i < plan.size(); ++i)
+            iterations.append(plan.iterations(i));
+        // Light tasks in the bottom tenth of 100k:500k, heavy ones (task 7) in the top tenth.
+        QCOMPARE(iterations, (QList<std::uint32_t>{135614, 123747, 139688, 117899, 124822, 123750,
+                                                   108569, 473578}));
+        // IO stays uniform, drawn exactly as before: the golden values of the default plan.
+        QCOMPARE(plan.ioUs(0), 220402U);
+        QCOMPARE(plan.ioUs(1), 707271U);
+    }
+
+    void uniformNamedExplicitlyIsTheDefaultPlan()
+    {
+        WorkloadSpec spec;
+        spec.ioDist = Distribution::uniform();
+        spec.cpuDist = Distribution::uniform();
+        QCOMPARE(spec, WorkloadSpec{});
+        QCOMPARE(
+            spec.describe(),
+            QStringLiteral("10000 tasks, io 200:1000 ms, cpu 100000:500000 sum, seed 20240601"));
+    }
+
+    void changingTheCpuShapeKeepsIoDelays()
+    {
+        WorkloadSpec shaped = heavyTailed();
+        shaped.cpuDist = Distribution::bimodal(0.1);
+        const TaskPlan a = TaskPlan::generate(heavyTailed()), b = TaskPlan::generate(shaped);
+        for (std::size_t i = 0; i < 1000; ++i)
+            QCOMPARE(a.ioUs(i), b.ioUs(i));
+        QVERIFY(a.totalIterations() != b.totalIterations());
+    }
+
+    void shapedDrawsStayInsideTheRange()
+    {
+        WorkloadSpec spec = heavyTailed();
+        spec.tasks = 100000;
+        const TaskPlan plan = TaskPlan::generate(spec);
+        for (std::size_t i = 0; i < plan.size(); ++i) {
+            QVERIFY(plan.ioUs(i) >= 1000 && plan.ioUs(i) <= 10'000'000);
+            QVERIFY(plan.iterations(i) >= 10000 && plan.iterations(i) <= 5'000'000);
+        }
+    }
+
+    void describeNamesAShapeAfterItsRange()
+    {
+        QCOMPARE(heavyTailed().describe(),
+                 QStringLiteral("10000 tasks, io 1:10000 ms lognormal:median=300,p99=3000, cpu "
+                                "10000:5000000 pareto:median=200000,p99=2000000 sum, seed "
+                                "20240601"));
     }
 
     void differentSeedGivesDifferentPlan()
@@ -100,6 +186,19 @@ private slots:
         QTest::newRow("cpu overflows 32 bits")
             << s << "cpu"
             << "max 5,000,000,000 iterations is outside 0 to 4,000,000,000 iterations";
+        s = {};
+        s.ioDist = Distribution::logNormal(300, 3000);
+        QTest::newRow("io p99 past max") << s << "ioDist"
+                                         << "p99 3,000 ms is outside 200 to 1,000 ms";
+        s = {};
+        s.cpuDist = Distribution::pareto(50000, 400000);
+        QTest::newRow("cpu median below min")
+            << s << "cpuDist"
+            << "median 50,000 iterations is outside 100,000 to 500,000 iterations";
+        s = {};
+        s.cpuDist = Distribution::bimodal(-0.5);
+        QTest::newRow("heavy below 0") << s << "cpuDist"
+                                       << "heavy -0.5 is outside 0 to 1";
     }
 
     void validationNamesFieldAndRange()

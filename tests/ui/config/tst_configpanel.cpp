@@ -6,6 +6,7 @@
 #include "ui/window/mainwindow.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QLayout>
 #include <QLineEdit>
 #include <QTest>
@@ -222,8 +223,12 @@ private slots:
         QStringList names;
         for (const Preset &p : presets.presets())
             names.append(p.name);
-        QCOMPARE(names, (QStringList{QStringLiteral("Original experiment"),
-                                     QStringLiteral("CPU-heavy"), QStringLiteral("IO-only")}));
+        QCOMPARE(names,
+                 (QStringList{QStringLiteral("Original experiment"), QStringLiteral("CPU-heavy"),
+                              QStringLiteral("IO-only"), QStringLiteral("Heavy-tailed crawl"),
+                              QStringLiteral("Loopback HTTP crawl")}));
+        QCOMPARE(presets.presets()[3].spec.ioDist, Distribution::logNormal(300, 3000));
+        QCOMPARE(presets.presets()[3].spec.cpuDist, Distribution::pareto(200000, 2000000));
         // The original experiment is exactly the core's default spec.
         QCOMPARE(presets.presets()[0].spec, WorkloadSpec{});
         QCOMPARE(presets.presets()[2].spec.cpuMax, std::uint64_t{0});
@@ -238,6 +243,46 @@ private slots:
         panel.applyPreset(1);
         QCOMPARE(panel.parsed().spec, presets.presets()[1].spec);
         QCOMPARE(panel.parsed().config, (RunConfig{3, Partition::RoundRobin, true}));
+    }
+
+    void shapesAreChosenAndCheckedBesideTheirField()
+    {
+        PresetStore presets;
+        ConfigPanel panel(presets);
+        QComboBox *shape = nullptr;
+        for (QComboBox *c : panel.findChildren<QComboBox *>()) {
+            if (c->accessibleName() == u"IO delay shape")
+                shape = c;
+        }
+        QVERIFY(shape);
+        auto *params = findEdit(panel, QStringLiteral("IO delay shape parameters"));
+        QVERIFY(!params->isEnabled()); // uniform takes none
+
+        // Chosen from the list, a shape starts from parameters inside the 200:1000 ms range.
+        shape->setCurrentIndex(shape->findText(QStringLiteral("lognormal")));
+        emit shape->activated(shape->currentIndex());
+        QVERIFY(params->isEnabled());
+        QVERIFY(panel.isValid());
+        QCOMPARE(panel.parsed().spec.ioDist, Distribution::logNormal(400, 920));
+
+        // Typed parameters are checked against the range, beside the field, in the CLI's words.
+        params->selectAll();
+        QTest::keyClicks(params, QStringLiteral("median=300, p99=3000"));
+        QVERIFY(!panel.isValid());
+        QCOMPARE(panel.errorText(QStringLiteral("ioDist")),
+                 QStringLiteral("p99 3,000 ms is outside 200 to 1,000 ms"));
+        QVERIFY(params->actions().first()->isVisible());
+
+        shape->setCurrentIndex(shape->findText(QStringLiteral("uniform")));
+        emit shape->activated(shape->currentIndex());
+        QVERIFY(panel.isValid());
+        QCOMPARE(panel.parsed().spec.ioDist, Distribution::uniform());
+
+        // A preset's shapes land in the form and read back as the preset.
+        panel.applyPreset(3);
+        QCOMPARE(panel.parsed().spec, presets.presets()[3].spec);
+        QCOMPARE(findEdit(panel, QStringLiteral("CPU work shape parameters"))->text(),
+                 QStringLiteral("median=200000,p99=2000000"));
     }
 
 private:

@@ -63,8 +63,8 @@ private slots:
             &error);
         QVERIFY(!preset);
         QCOMPARE(error, QStringLiteral("\"sede\": unknown key (known: tasks, ioMs, "
-                                       "cpuIterations, seed, kernel, partition, name, "
-                                       "description)"));
+                                       "cpuIterations, seed, kernel, partition, ioDist, "
+                                       "cpuDist, name, description)"));
         QVERIFY(PresetStore::fromJson(
             R"({"name": "Fine", "description": "d", "tasks": "10k", "ioMs": [0, 1],
                 "cpuIterations": [0, "1M"]})"));
