@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "app/cliparser.h"
 
+#include "core/base/wholenumber.h"
 #include "core/experiment/speccodec.h"
+#include "core/net/endpoint.h"
 #include "core/system/systemlimits.h"
 
 #include <QCommandLineParser>
@@ -9,6 +11,8 @@
 #include <QThread>
 
 #include <algorithm>
+#include <optional>
+#include <tuple>
 
 namespace {
 
@@ -37,6 +41,12 @@ constexpr Option kOptions[] = {
     {"warmup", nullptr, nullptr},
     {"pin", nullptr, nullptr},
     {"fail-task", "ID", "failTask"},
+    {"transport", "timer|http", "transport"},
+    {"connections", "per-task|N", "connections"},
+    {"response-bytes", "N", "responseBytes"},
+    {"target", "HOST:PORT", "target"},
+    {"server-loops", "N", "serverLoops"},
+    {"http-timeout", "MS", "httpTimeout"},
     {"json", "FILE|-", nullptr},
     {"csv", "DIR|FILE.csv", nullptr},
     {"csv-tasks", nullptr, nullptr},
@@ -103,6 +113,83 @@ QString fieldOption(const QString &field)
     return dashed(field);
 }
 
+// The transport options, read into `t`; the first problem, naming its option, or nullopt.
+std::optional<QString> readTransport(const QCommandLineParser &parser, TransportConfig &t)
+{
+    auto value = [&parser](const char *name) { return parser.value(QLatin1String(name)); };
+    auto isSet = [&parser](const char *name) { return parser.isSet(QLatin1String(name)); };
+    if (isSet("transport")) {
+        const auto kind = transportFromName(value("transport").trimmed());
+        if (!kind)
+            return QStringLiteral("--transport: '%1' is not timer or http").arg(value("transport"));
+        t.kind = *kind;
+    }
+    QString why;
+    if (isSet("connections")) {
+        const auto n = TransportConfig::readConnections(value("connections"), &why);
+        if (!n)
+            return QStringLiteral("--connections: ") + why;
+        t.connections = *n;
+    }
+    const QList<std::tuple<const char *, const NumberRange *, int TransportConfig::*>> numbers{
+        {"response-bytes", &TransportConfig::kResponseBytesRange, &TransportConfig::responseBytes},
+        {"server-loops", &TransportConfig::kServerLoopRange, &TransportConfig::serverLoops},
+        {"http-timeout", &TransportConfig::kTimeoutRange, &TransportConfig::timeoutMs},
+    };
+    for (const auto &[name, range, member] : numbers) {
+        if (!isSet(name))
+            continue;
+        const auto n = range->read(value(name), &why);
+        if (!n)
+            return dashed(name) + QStringLiteral(": ") + why;
+        t.*member = static_cast<int>(*n);
+    }
+    if (isSet("target")) {
+        if (!Endpoint::read(value("target"), &why, false))
+            return QStringLiteral("--target: ") + why;
+        t.target = value("target").trimmed();
+    }
+    if (!t.isHttp()) {
+        for (const char *name :
+             {"connections", "response-bytes", "target", "server-loops", "http-timeout"}) {
+            if (isSet(name))
+                return QStringLiteral("%1: only with --transport http").arg(dashed(name));
+        }
+    }
+    if (!t.target.isEmpty() && isSet("server-loops"))
+        return QStringLiteral("--server-loops: not with --target (that server is started by "
+                              "hand)");
+    return std::nullopt;
+}
+
+// Transport http: every request in flight holds one descriptor in this process, and one in the
+// server's when the run starts its own (the server inherits this process's limit). Per task, all
+// of a shard's tasks are in flight at once; with a pool, its connections are.
+std::optional<QString> httpDescriptorProblem(const ExperimentSpec &spec, int maxShards)
+{
+    const TransportConfig &t = spec.transport;
+    if (!t.isHttp())
+        return std::nullopt;
+    const DescriptorGuard guard = SystemLimits::descriptors();
+    if (guard.limit == DescriptorGuard::kUnlimited)
+        return std::nullopt;
+    const std::uint64_t tasks = std::uint64_t(spec.workload.tasks);
+    const std::uint64_t inFlight =
+        t.connections == 0 ? tasks
+                           : std::min<std::uint64_t>(tasks, std::uint64_t(t.connections) *
+                                                                std::uint64_t(maxShards));
+    const std::uint64_t need = guard.need(maxShards) + inFlight;
+    if (need <= guard.limit)
+        return std::nullopt;
+    const QString option =
+        t.connections == 0 ? QStringLiteral("--tasks") : QStringLiteral("--connections");
+    return QStringLiteral("%1: %2 requests in flight need %3 open files, above this process's "
+                          "limit of %4 (ulimit -n; the server needs as many); use fewer tasks or "
+                          "--connections N")
+        .arg(option, WholeNumber::group(inFlight), WholeNumber::group(need),
+             WholeNumber::group(guard.limit));
+}
+
 } // namespace
 
 QString CliParser::usage()
@@ -114,6 +201,9 @@ QString CliParser::usage()
         "                 [--csv DIR|FILE.csv] [--csv-tasks] [--markdown FILE] [--quiet]\n"
         "                 [--fail-task ID] [--record] [--record-tasks] [--io-dist SHAPE]\n"
         "                 [--cpu-dist SHAPE]\n"
+        "                 [--transport timer|http] [--connections per-task|N]\n"
+        "                 [--response-bytes N] [--target HOST:PORT] [--server-loops N]\n"
+        "                 [--http-timeout MS]\n"
         "--shards takes a list (1,2,4); --sweep runs K = 1, 2, 4, ... up to twice the logical\n"
         "CPUs. --repeat R runs every K R times, interleaved; --warmup adds one untimed run "
         "first.\n"
@@ -139,7 +229,11 @@ QString CliParser::usage()
         "FILE]\n"
         "                         [--json FILE|-]\n"
         "compares reports written with --json, per configuration (see loopbench compare "
-        "--help).\n");
+        "--help).\n"
+        "\n"
+        "--transport http: each task fetches one HTTP/1.1 GET from `loopbench --serve` (started\n"
+        "for the run, or --target HOST:PORT), answered after its planned IO delay.\n"
+        "       loopbench --serve [--listen HOST:PORT] [--server-loops N] [--response-bytes N]\n");
 }
 
 QString CliParser::version()
@@ -257,6 +351,8 @@ CliParser::Outcome CliParser::parse(const QStringList &args, HeadlessOptions &op
         return bad(fieldOption(e.field) + QStringLiteral(": ") + e.message);
     }
     options.experiment = parsed.sweepSpec();
+    if (const auto problem = readTransport(parser, options.experiment.transport))
+        return bad(*problem);
 
     options.jsonPath = parser.value(QStringLiteral("json"));
     options.csvPath = parser.value(QStringLiteral("csv"));
@@ -278,6 +374,8 @@ CliParser::Outcome CliParser::parse(const QStringList &args, HeadlessOptions &op
     const int maxShards = *std::max_element(counts.begin(), counts.end());
     if (const auto tooMany = SystemLimits::descriptors().check(maxShards))
         return bad(fieldOption(tooMany->field) + QStringLiteral(": ") + tooMany->message);
+    if (const auto tooMany = httpDescriptorProblem(options.experiment, maxShards))
+        return bad(*tooMany);
     QString envError;
     const MemoryGuard memory = SystemLimits::memory(&envError);
     if (!envError.isEmpty())

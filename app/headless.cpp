@@ -12,6 +12,7 @@
 #include "core/report/textreport.h"
 #include "core/store/experimentrecorder.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonDocument>
 #include <QThread>
@@ -198,6 +199,7 @@ int runHeadless(const HeadlessOptions &options)
     // being sorted), where the poll above cannot run.
     ExperimentRunner::Options runOptions;
     runOptions.interrupt = &g_interrupted;
+    runOptions.serverExecutable = QCoreApplication::applicationFilePath();
     const ExperimentResult result = QCoro::waitFor(runner.run(options.experiment, runOptions));
     poll.stop();
     if (recorder && !recordFailed && !recorder->finish(result))

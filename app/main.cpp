@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/cliparser.h"
 #include "app/comparecommand.h"
+#include "app/servecommand.h"
 #include "core/base/messageline.h"
 #include "core/base/nativepath.h"
 #include "core/system/systemlimits.h"
@@ -71,6 +72,10 @@ int main(int argc, char *argv[])
 
     // Before anything opens a file: 1,024 shards need more than the usual soft limit of 1,024.
     SystemLimits::raiseOpenFileLimit();
+
+    // The HTTP server of the http transport: a process of its own, no Qt application.
+    if (ServeCommand::wanted(args))
+        return ServeCommand::run(args);
 
     // A subcommand, before anything a run would check (display, memory): comparing reports
     // needs neither.

@@ -3,7 +3,10 @@
 
 #include "core/base/fielderror.h"
 #include "core/base/numberrange.h"
+#include "core/net/httptarget.h"
 #include "core/workload/partition.h"
+
+#include <optional>
 
 // How one run executes a plan: on how many shards (event loops, one thread each), dealt how.
 struct RunConfig
@@ -15,6 +18,9 @@ struct RunConfig
     // kernel. Proves that a failure surfaces in the result instead of vanishing (QCoro 0.8 drops
     // exceptions of tasks nobody awaits). -1 is off; the CLI exposes it as --fail-task.
     std::int64_t failTask = -1;
+    // Transport http: each task fetches its IO from this server instead of sleeping on its
+    // shard's timer queue. Unset: the timer transport.
+    std::optional<HttpTarget> http = std::nullopt;
 
     // 1024 threads is far beyond any useful K on today's machines and still starts in well under
     // a second; above it the run measures thread creation, not event loops.

@@ -3,6 +3,7 @@
 
 #include "core/engine/tasktiming.h"
 #include "core/load/loadseries.h"
+#include "core/net/httpfailure.h"
 #include "core/workload/partition.h"
 
 #include <QDateTime>
@@ -44,6 +45,19 @@ struct ShardStats
     std::uint64_t checksum = 0;
 };
 
+// What a run over the http transport measured beside the tasks' own timings.
+struct HttpRunStats
+{
+    std::int64_t bytesReceived = 0; // response bodies, every byte folded into the checksum
+    Percentiles connectMs;          // exchange start to connected (0 on a reused connection)
+    Percentiles firstByteMs;        // exchange start to the response's first byte
+    Percentiles serverLateMs;       // how late the server answered against the requested delay
+    // The server process's CPU time during the run (NaN: unknown, e.g. a --target server).
+    double serverCpuMs = std::numeric_limits<double>::quiet_NaN();
+    HttpFailureCounts failures{}; // failed exchanges, indexed by HttpFailure
+    friend bool operator==(const HttpRunStats &, const HttpRunStats &) = default;
+};
+
 // Everything one run measured. A plain value: copying it shares the per-task arrays.
 struct RunResult
 {
@@ -75,6 +89,8 @@ struct RunResult
     std::uint64_t checksum = 0; // sum over shards; equal for every K on one plan
     // Share of all CPUs that other processes used during the run (MachineLoad); NaN unknown.
     double othersCpuFraction = std::numeric_limits<double>::quiet_NaN();
+    // Transport http only; unset for the timer transport.
+    std::optional<HttpRunStats> http;
 
     // Every core's and shard's load, sampled at 4 Hz while the run was in flight, times from its
     // t0 (RunLoadRecorder): load.csv and the store's load_samples. Empty for a run read back

@@ -6,6 +6,7 @@
 #include "core/base/wholenumber.h"
 #include "core/engine/framearena.h"
 #include "core/engine/timerqueue.h"
+#include "core/net/httpclient.h"
 #include "core/workload/kernel.h"
 #include "core/workload/taskplan.h"
 
@@ -19,6 +20,7 @@
 #include <cerrno>
 #include <exception>
 #include <new>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -123,10 +125,14 @@ void Shard::run()
         FrameArena arena;
         arena.makeCurrent();
         TimerQueue queue;
+        std::optional<HttpClient> http;
+        if (m_context.http)
+            http.emplace(*m_context.http, m_context.spreadSources);
         {
             std::lock_guard lock(m_queueMutex);
             m_queue = &queue;
             m_arena = &arena;
+            m_http = http ? &*http : nullptr;
         }
         if (ordered && m_sliceSize > 0)
             prepareMemory(queue, arena);
@@ -143,6 +149,7 @@ void Shard::run()
         std::lock_guard lock(m_queueMutex);
         m_queue = nullptr;
         m_arena = nullptr;
+        m_http = nullptr;
     }
     // Outside the queue's scope: the frames and the sleeps are gone, their memory is free for the
     // copy this takes.
@@ -306,8 +313,13 @@ void Shard::startSlice(std::int64_t t0Ns)
             constexpr std::size_t kAhead = 32;
             if (created + kAhead < m_sliceSize)
                 plan.prefetchIterations(m_taskAt[created + kAhead]);
-            runTask(static_cast<std::uint32_t>(created), plan.iterations(m_taskAt[created]))
-                .start();
+            if (m_http) {
+                runHttpTask(static_cast<std::uint32_t>(created), plan.iterations(m_taskAt[created]))
+                    .start();
+            } else {
+                runTask(static_cast<std::uint32_t>(created), plan.iterations(m_taskAt[created]))
+                    .start();
+            }
         }
     } catch (const std::bad_alloc &) {
         failOutOfMemory(created, "starting"); // frees the frames before anything allocates again
@@ -335,6 +347,8 @@ void Shard::failOutOfMemory(std::size_t started, const char *doing)
     m_sliceSize = started;
     if (started == 0)
         quit(); // nothing exists: a quit() before exec() makes exec() return at once
+    else if (m_http)
+        m_http->cancelAll();
     else
         m_queue->cancelAll();
     if (!m_report.error.isEmpty())
@@ -356,6 +370,15 @@ void Shard::dropSleepingTasks()
     // only a pointer, two integers and the awaiter, none with a destructor. Forgetting their
     // handles and unmapping the arena ends them all at once. Resuming each instead (what
     // cancelAll() does) took 400 ms at ten million tasks, one cache miss and one free per frame.
+    if (m_http) {
+        // Exchanges own sockets and are at most a few hundred thousand: each is resumed, closes
+        // its socket and ends (the last one quits the loop).
+        const bool none = m_http->pending() == 0;
+        m_http->cancelAll();
+        if (none && static_cast<std::size_t>(tasksFinished()) == m_sliceSize)
+            quit();
+        return;
+    }
     const std::size_t sleeping = m_queue->pending();
     if (m_arena->liveOutside() > 0 || m_arena->liveInMapping() != sleeping) {
         // Some frame did not come from the mapping (or is not where it should be): those must
@@ -382,8 +405,45 @@ ArenaTask Shard::runTask(std::uint32_t rank, std::uint32_t iterations)
     completeTask(rank, iterations, sleep.deadlineNs(), due);
 }
 
-void Shard::completeTask(std::uint32_t rank, std::uint32_t iterations, std::int64_t dueNs,
-                         bool due) noexcept
+ArenaTask Shard::runHttpTask(std::uint32_t rank, std::uint32_t iterations)
+{
+    const std::int64_t dueNs = m_t0Ns + std::int64_t{m_inputAt[rank].ioUs} * 1000;
+    HttpClient::Exchange exchange = m_http->fetch(m_taskAt[rank], dueNs);
+    const HttpFailure failure = co_await exchange;
+    if (failure == HttpFailure::None) {
+        m_report.bytesReceived += static_cast<std::int64_t>(exchange.bodyBytes());
+        auto us = [](std::int64_t ns) {
+            return static_cast<std::int32_t>(std::clamp<std::int64_t>(ns / 1000, 0, INT32_MAX));
+        };
+        try {
+            m_report.connectUs.push_back(us(exchange.connectNs()));
+            m_report.firstByteUs.push_back(us(exchange.firstByteNs()));
+            if (exchange.serverLateUs() >= 0)
+                m_report.serverLateUs.push_back(us(exchange.serverLateUs() * 1000));
+        } catch (const std::bad_alloc &) {
+            // The figures of this exchange are lost; the task still counts.
+        }
+        completeTask(rank, iterations, dueNs, true, exchange.bodyDigest());
+    } else if (failure == HttpFailure::Cancelled) {
+        completeTask(rank, iterations, dueNs, false);
+    } else {
+        noteHttpFailure(m_taskAt[rank], failure);
+        finishTasks(1);
+    }
+}
+
+void Shard::noteHttpFailure(std::uint32_t task, HttpFailure failure) noexcept
+{
+    ++m_report.httpFailures[static_cast<std::size_t>(failure)];
+    try {
+        noteFailure(task, httpFailureMessage(failure).toUtf8().constData());
+    } catch (...) {
+        ++m_report.tasksFailed; // no memory for the message: still counted
+    }
+}
+
+void Shard::completeTask(std::uint32_t rank, std::uint32_t iterations, std::int64_t dueNs, bool due,
+                         std::uint64_t bodyDigest) noexcept
 {
     const std::atomic<bool> &cancel = *m_context.cancel;
     const std::uint32_t task = m_taskAt[rank];
@@ -403,7 +463,7 @@ void Shard::completeTask(std::uint32_t rank, std::uint32_t iterations, std::int6
             // loop's time per task at ten million tasks.
             const std::int64_t doneNs = iterations == 0 ? resumedNs : nowNs();
             if (!cancel.load(std::memory_order_relaxed)) {
-                m_report.checksum += checksumTerm(result);
+                m_report.checksum += checksumTerm(result ^ bodyDigest);
                 // Written in wake-up order, to this shard's own slots of the table (front to
                 // back); putTimingsInTaskOrder() moves them under their task ids after the run.
                 // Written under the task id at once, each record was a cache miss at a random

@@ -3,6 +3,8 @@
 
 #include "core/engine/arenatask.h"
 #include "core/engine/tasktiming.h"
+#include "core/net/httpfailure.h"
+#include "core/net/httptarget.h"
 #include "core/workload/partition.h"
 
 #include <QDeadlineTimer>
@@ -15,8 +17,10 @@
 #include <ctime>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 class FrameArena;
+class HttpClient;
 class TaskPlan;
 class TimerQueue;
 
@@ -34,6 +38,13 @@ struct ShardReport
     std::int64_t createdNs = 0; // every task of the slice created, relative to t0
     std::uint64_t checksum = 0;
     QString error; // first failure inside a task, if any
+    // Transport http only: failed exchanges by HttpFailure, body bytes received, and per
+    // completed exchange its connect time, first-byte time and the server's own lateness (us).
+    HttpFailureCounts httpFailures{};
+    std::int64_t bytesReceived = 0;
+    std::vector<std::int32_t> connectUs;
+    std::vector<std::int32_t> firstByteUs;
+    std::vector<std::int32_t> serverLateUs;
 };
 
 // One shard: one thread, one Qt event loop, one TimerQueue, one FrameArena. Before the run
@@ -57,6 +68,10 @@ public:
         // The run's common start, published once by ShardSet: 0 until then, kNoStart when the
         // run was cancelled before it started.
         const std::atomic<std::int64_t> *t0Ns = nullptr;
+        // Transport http: where each task fetches its IO (RunConfig::http); null for timers.
+        const HttpTarget *http = nullptr;
+        // Connect from several 127.0.0.x addresses (more ephemeral ports than one pair has).
+        bool spreadSources = false;
     };
     static constexpr std::int64_t kNoStart = -1;
     // How many tasks apart sorting and creating a slice look at the cancel flag.
@@ -108,8 +123,12 @@ private:
     void startSlice(std::int64_t t0Ns);
     // The coroutine of the task at position `rank` of the wake-up order.
     ArenaTask runTask(std::uint32_t rank, std::uint32_t iterations);
-    void completeTask(std::uint32_t rank, std::uint32_t iterations, std::int64_t dueNs,
-                      bool due) noexcept;
+    // The same for transport http: the IO is one GET whose response is due at t0 + io.
+    ArenaTask runHttpTask(std::uint32_t rank, std::uint32_t iterations);
+    // `bodyDigest` (http: the response's BodyFold) is folded into the kernel's checksum term.
+    void completeTask(std::uint32_t rank, std::uint32_t iterations, std::int64_t dueNs, bool due,
+                      std::uint64_t bodyDigest = 0) noexcept;
+    void noteHttpFailure(std::uint32_t task, HttpFailure failure) noexcept;
     // After the run: the timing records, written in wake-up order, go where their task ids say.
     void putTimingsInTaskOrder();
     void noteFailure(std::uint32_t task, const char *what) noexcept;
@@ -141,6 +160,7 @@ private:
     std::mutex m_queueMutex; // guards m_queue's lifetime against requestCancel()
     TimerQueue *m_queue = nullptr;
     FrameArena *m_arena = nullptr; // lives and dies with m_queue
+    HttpClient *m_http = nullptr;  // transport http; lives and dies with m_queue
     bool m_started = false;        // guarded by m_queueMutex: the slice's tasks exist on m_queue
     std::atomic<clockid_t> m_cpuClock{CLOCK_THREAD_CPUTIME_ID};
 

@@ -31,8 +31,13 @@ ShardSet::ShardSet(std::shared_ptr<const TaskPlan> plan, RunConfig config, doubl
     // Every Shard object exists before launch() starts a thread, so that progress() and cancel()
     // on the caller's thread never see the vector change under them.
     const int cpus = QThread::idealThreadCount();
-    const Shard::Context context{m_plan.get(), m_timings->data(), &m_cancel, m_config.failTask,
-                                 &m_start};
+    Shard::Context context{m_plan.get(), m_timings->data(), &m_cancel, m_config.failTask, &m_start};
+    if (m_config.http) {
+        context.http = &*m_config.http;
+        // One (source, destination) address pair has ~28,000 ephemeral ports: beyond that many
+        // concurrent connections to a loopback server, connect from several 127.0.0.x.
+        context.spreadSources = m_config.http->server.isLoopback() && m_plan->size() > 25'000;
+    }
     m_shards.reserve(static_cast<std::size_t>(m_config.shards));
     for (int k = 0; k < m_config.shards; ++k) {
         m_shards.push_back(std::make_unique<Shard>(
@@ -199,9 +204,23 @@ RunResult ShardSet::result()
     r.startOverheadMs = started ? nsToMs(t0 - m_launchNs) : 0;
 
     std::int64_t lastFinishNs = 0;
+    std::vector<double> connectNs, firstByteNs, serverLateNs;
+    if (m_config.http)
+        r.http.emplace();
     // Only shards whose thread ran have anything to report.
     for (int k = 0; k < m_started.load(); ++k) {
         const ShardReport report = m_shards[static_cast<std::size_t>(k)]->report();
+        if (r.http) {
+            r.http->bytesReceived += report.bytesReceived;
+            for (std::size_t f = 0; f < kHttpFailureKinds; ++f)
+                r.http->failures[f] += report.httpFailures[f];
+            for (const auto &[from, to] : {std::pair{&report.connectUs, &connectNs},
+                                           std::pair{&report.firstByteUs, &firstByteNs},
+                                           std::pair{&report.serverLateUs, &serverLateNs}}) {
+                for (const std::int32_t us : *from)
+                    to->push_back(double(us) * 1000.0);
+            }
+        }
         r.tasksDone += report.tasksDone;
         r.tasksFailed += report.tasksFailed;
         r.checksum += report.checksum;
@@ -239,6 +258,11 @@ RunResult ShardSet::result()
         r.lagMs = percentilesMs(lag);
     if (!m_cancel.load())
         r.latencyMs = percentilesMs(latency);
+    if (r.http) {
+        r.http->connectMs = percentilesMs(connectNs);
+        r.http->firstByteMs = percentilesMs(firstByteNs);
+        r.http->serverLateMs = percentilesMs(serverLateNs);
+    }
     r.throughputTps =
         wallNs > 0 ? static_cast<double>(r.tasksDone) * 1e9 / static_cast<double>(wallNs) : 0;
     if (!m_failure.isEmpty()) {
@@ -311,6 +335,8 @@ RunResult failedRun(const std::shared_ptr<const TaskPlan> &plan, RunConfig confi
     r.idealMs = kNaN;
     r.efficiency = kNaN;
     r.plan = plan;
+    if (config.http)
+        r.http.emplace();
     return r;
 }
 

@@ -21,6 +21,7 @@ FieldErrors ExperimentSpec::validate() const
     const NumberRange taskIds{0, std::uint64_t(std::max(workload.tasks, 1) - 1), nullptr};
     if (auto e = taskIds.check(failTask); e && failTask != -1)
         errors.append({QStringLiteral("failTask"), *e});
+    errors.append(transport.validate());
     return errors;
 }
 

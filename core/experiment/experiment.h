@@ -4,6 +4,7 @@
 #include "core/engine/runconfig.h"
 #include "core/engine/runresult.h"
 #include "core/experiment/experimentsummary.h"
+#include "core/net/transportconfig.h"
 #include "core/system/machineinfo.h"
 #include "core/workload/workloadspec.h"
 
@@ -25,10 +26,13 @@ struct ExperimentSpec
     // One untimed run of the first configuration before the measured ones: it pays for page
     // faults, malloc arenas and CPU frequency ramp-up, which would otherwise land on run 1 only.
     bool warmup = false;
+    // How tasks do their IO (timer sleeps, or HTTP over loopback): one setting for every run.
+    TransportConfig transport;
 
     static constexpr int kMaxRepeats = 1000;
     static constexpr NumberRange kRepeatRange{1, kMaxRepeats, nullptr};
-    // The workload's problems, then "shards", "repeat", "failTask" (a task id of the plan).
+    // The workload's problems, then "shards", "repeat", "failTask" (a task id of the plan), then
+    // the transport's (TransportConfig::validate()).
     FieldErrors validate() const;
 };
 

@@ -2,6 +2,7 @@
 #include "core/experiment/experimentrunner.h"
 
 #include "core/load/machineload.h"
+#include "core/net/serverprocess.h"
 #include "core/workload/kernel.h"
 #include "core/workload/taskplan.h"
 
@@ -33,9 +34,43 @@ ExperimentRunner::ExperimentRunner(QObject *parent)
 
 ExperimentRunner::~ExperimentRunner()
 {
+    // m_server's destructor ends the server process after the run has been joined.
     // m_engine's destructor then joins the run in flight. The coroutine itself resumes later (its
     // pool job or settle timer still ends), finds this object gone and returns what it has.
     cancel();
+}
+
+std::optional<HttpTarget> ExperimentRunner::prepareHttp(const ExperimentSpec &spec,
+                                                        const Options &options, QString *error)
+{
+    const TransportConfig &t = spec.transport;
+    HttpTarget target;
+    target.connections = t.connections;
+    target.responseBytes = t.responseBytes;
+    target.timeoutMs = t.timeoutMs;
+    if (!t.target.isEmpty()) {
+        const auto endpoint = Endpoint::read(t.target, error, false);
+        if (!endpoint)
+            return std::nullopt;
+        target.server = *endpoint;
+        return target;
+    }
+    if (options.serverExecutable.isEmpty()) {
+        *error = QStringLiteral("transport http needs --target or an executable to start as the "
+                                "server");
+        return std::nullopt;
+    }
+    m_server = std::make_unique<ServerProcess>();
+    ServerProcess::Options server;
+    server.executable = options.serverExecutable;
+    server.loops = t.serverLoops;
+    server.responseBytes = t.responseBytes;
+    if (!m_server->start(server, error)) {
+        m_server.reset();
+        return std::nullopt;
+    }
+    target.server = m_server->endpoint();
+    return target;
 }
 
 void ExperimentRunner::setPhase(ExperimentPhase phase)
@@ -116,6 +151,12 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
             co_return result;
     }
 
+    // Transport http: one server for every run of the experiment, ended with it.
+    std::optional<HttpTarget> http;
+    QString httpError;
+    if (spec.transport.isHttp() && plan && !cancelled())
+        http = prepareHttp(spec, options, &httpError);
+
     const std::vector<ExperimentStep> steps = experimentSteps(spec);
     for (std::size_t i = 0; i < steps.size() && !cancelled(); ++i) {
         const ExperimentStep &step = steps[i];
@@ -137,7 +178,7 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
         // The warm-up runs the first configuration without the injected failure, and its result
         // is thrown away.
         const RunConfig config{step.shards, spec.partition, spec.pin,
-                               step.warmup() ? -1 : spec.failTask};
+                               step.warmup() ? -1 : spec.failTask, http};
         m_step = step;
         setPhase(ExperimentPhase::Running);
         if (cancelled()) // by a slot of phaseChanged: nothing was launched
@@ -145,11 +186,36 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
         emit runStarted(step);
         // What the rest of the machine did meanwhile: a run that shared its cores is flagged.
         const MachineLoad machine;
-        m_load.start([this] { return m_engine.progress(); });
-        RunResult run = co_await m_engine.run(plan, config, result.nsPerIter, options.interrupt);
-        if (!self)
-            co_return result;
-        run.load = m_load.stop();
+        RunResult run;
+        if (spec.transport.isHttp() && !http) {
+            run = failedRun(plan, config, result.nsPerIter, httpError);
+            run.http.emplace();
+        } else if (m_server && !m_server->isRunning()) {
+            run = failedRun(plan, config, result.nsPerIter,
+                            QStringLiteral("the HTTP server (pid %1) %2 before the run")
+                                .arg(m_server->pid())
+                                .arg(m_server->exitDescription()));
+            run.http.emplace();
+        } else {
+            const std::optional<double> serverCpuBefore =
+                m_server ? m_server->cpuMs() : std::nullopt;
+            m_load.start([this] { return m_engine.progress(); });
+            run = co_await m_engine.run(plan, config, result.nsPerIter, options.interrupt);
+            if (!self)
+                co_return result;
+            run.load = m_load.stop();
+            if (m_server && run.http) {
+                if (const auto after = m_server->cpuMs(); after && serverCpuBefore)
+                    run.http->serverCpuMs = *after - *serverCpuBefore;
+                if (!m_server->isRunning() && run.status != RunStatus::Cancelled) {
+                    // Its sockets were reset, so the tasks failed and the run ended; say why.
+                    run.status = RunStatus::Failed;
+                    run.error = QStringLiteral("the HTTP server (pid %1) %2 during the run; %3")
+                                    .arg(m_server->pid())
+                                    .arg(m_server->exitDescription(), run.error);
+                }
+            }
+        }
         run.othersCpuFraction = machine.othersFraction();
         run.repeat = step.repeat;
         emit runFinished(run, step);
@@ -170,6 +236,10 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
     if (cancelled())
         result.cancelled = true;
 
+    if (m_server) {
+        m_server->stop();
+        m_server.reset();
+    }
     setPhase(ExperimentPhase::Summarizing);
     // On a copy of the result, which shares the per-task arrays instead of copying them.
     const QFuture<ExperimentSummary> summarizing =

@@ -13,8 +13,10 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 class QTimer;
+class ServerProcess;
 
 // The one implementation of an experiment, for the CLI (QCoro::waitFor) and the GUI (co_await):
 // calibration, the plan drawn once, an optional warm-up, the runs in interleaved order with a
@@ -39,6 +41,9 @@ public:
         // cancels like cancel() does, and also where this thread is blocked (while the shard
         // threads start and sort their slices).
         const std::atomic<bool> *interrupt = nullptr;
+        // Transport http without a --target: the executable started as `--serve` (the app's
+        // own file; tests name the built one). Empty: such an experiment's runs fail, saying so.
+        QString serverExecutable = QString();
     };
 
     explicit ExperimentRunner(QObject *parent = nullptr);
@@ -65,6 +70,10 @@ signals:
 
 private:
     void setPhase(ExperimentPhase phase);
+    // Transport http: starts the server (or resolves --target) and says where runs fetch;
+    // nullopt with *error when there is none to fetch from.
+    std::optional<HttpTarget> prepareHttp(const ExperimentSpec &spec, const Options &options,
+                                          QString *error);
     bool cancelled() const;
 
     Engine m_engine;
@@ -76,4 +85,6 @@ private:
     ExperimentStep m_step;
     QPointer<QTimer> m_settle; // the pause in flight, which cancel() ends early
     const std::atomic<bool> *m_interrupt = nullptr; // Options::interrupt of the run in flight
+    // The HTTP server of the experiment in flight, started for it and ended with it.
+    std::unique_ptr<ServerProcess> m_server;
 };

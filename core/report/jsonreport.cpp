@@ -65,6 +65,21 @@ QJsonObject statisticsToJson(const ExperimentSummary &summary)
             {QStringLiteral("configs"), configs}};
 }
 
+QJsonObject httpToJson(const HttpRunStats &h)
+{
+    QJsonObject failures;
+    for (std::size_t f = 0; f < kHttpFailureKinds; ++f) {
+        if (h.failures[f] > 0)
+            failures.insert(httpFailureName(HttpFailure(f)), static_cast<double>(h.failures[f]));
+    }
+    return {{QStringLiteral("bytes_received"), static_cast<double>(h.bytesReceived)},
+            {QStringLiteral("connect_ms"), percentilesToJson(h.connectMs)},
+            {QStringLiteral("first_byte_ms"), percentilesToJson(h.firstByteMs)},
+            {QStringLiteral("server_late_ms"), percentilesToJson(h.serverLateMs)},
+            {QStringLiteral("server_cpu_ms"), number(h.serverCpuMs)},
+            {QStringLiteral("failures"), failures}};
+}
+
 } // namespace
 
 QJsonObject runToJson(const RunResult &run)
@@ -112,6 +127,8 @@ QJsonObject runToJson(const RunResult &run)
     };
     if (!run.error.isEmpty())
         o.insert(QStringLiteral("error"), run.error);
+    if (run.http)
+        o.insert(QStringLiteral("http"), httpToJson(*run.http));
     return o;
 }
 
@@ -130,26 +147,39 @@ QJsonObject experimentToJson(const ExperimentResult &result)
                    i < summary.runOutliers.size() && summary.runOutliers[i]);
         runs.append(run);
     }
+    QJsonObject workload{{QStringLiteral("tasks"), w.tasks},
+                         {QStringLiteral("io_min_ms"), w.ioMinMs},
+                         {QStringLiteral("io_max_ms"), w.ioMaxMs},
+                         {QStringLiteral("cpu_min_iterations"), static_cast<double>(w.cpuMin)},
+                         {QStringLiteral("cpu_max_iterations"), static_cast<double>(w.cpuMax)},
+                         // Shapes in Distribution's grammar; readers take a missing one as uniform.
+                         {QStringLiteral("io_dist"), w.ioDist.text()},
+                         {QStringLiteral("cpu_dist"), w.cpuDist.text()},
+                         {QStringLiteral("kernel"), kernelName(w.kernel)},
+                         // Seeds are 64-bit: as text, so no reader rounds them.
+                         {QStringLiteral("seed"), QString::number(w.seed)},
+                         {QStringLiteral("shards"), shardCounts},
+                         {QStringLiteral("partition"), partitionName(spec.partition)},
+                         {QStringLiteral("pin"), spec.pin},
+                         {QStringLiteral("repeats"), spec.repeats},
+                         {QStringLiteral("warmup"), spec.warmup}};
+    const TransportConfig &t = spec.transport;
+    workload.insert(QStringLiteral("transport"), transportName(t.kind));
+    if (t.isHttp()) {
+        workload.insert(QStringLiteral("connections"), t.connections == 0
+                                                           ? QJsonValue(t.connectionsText())
+                                                           : QJsonValue(t.connections));
+        workload.insert(QStringLiteral("response_bytes"), t.responseBytes);
+        workload.insert(QStringLiteral("http_timeout_ms"), t.timeoutMs);
+        if (t.target.isEmpty())
+            workload.insert(QStringLiteral("server_loops"), t.serverLoops);
+        else
+            workload.insert(QStringLiteral("target"), t.target);
+    }
     return QJsonObject{
         {QStringLiteral("schema"), QString::fromLatin1(kReportSchema)},
         {QStringLiteral("meta"), result.machine.toJson()},
-        {QStringLiteral("workload"),
-         QJsonObject{{QStringLiteral("tasks"), w.tasks},
-                     {QStringLiteral("io_min_ms"), w.ioMinMs},
-                     {QStringLiteral("io_max_ms"), w.ioMaxMs},
-                     {QStringLiteral("cpu_min_iterations"), static_cast<double>(w.cpuMin)},
-                     {QStringLiteral("cpu_max_iterations"), static_cast<double>(w.cpuMax)},
-                     // Shapes in Distribution's grammar; readers take a missing one as uniform.
-                     {QStringLiteral("io_dist"), w.ioDist.text()},
-                     {QStringLiteral("cpu_dist"), w.cpuDist.text()},
-                     {QStringLiteral("kernel"), kernelName(w.kernel)},
-                     // Seeds are 64-bit: as text, so no reader rounds them.
-                     {QStringLiteral("seed"), QString::number(w.seed)},
-                     {QStringLiteral("shards"), shardCounts},
-                     {QStringLiteral("partition"), partitionName(spec.partition)},
-                     {QStringLiteral("pin"), spec.pin},
-                     {QStringLiteral("repeats"), spec.repeats},
-                     {QStringLiteral("warmup"), spec.warmup}}},
+        {QStringLiteral("workload"), workload},
         {QStringLiteral("calibration"),
          QJsonObject{{QStringLiteral("ns_per_iter"), result.nsPerIter}}},
         {QStringLiteral("cancelled"), result.cancelled},

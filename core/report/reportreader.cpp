@@ -300,6 +300,24 @@ ExperimentSpec readSpec(const Fields &w)
     spec.pin = w.boolean("pin");
     spec.repeats = int(w.whole("repeats", ExperimentSpec::kRepeatRange));
     spec.warmup = w.boolean("warmup");
+    // Optional: reports from before the http transport have none of these (timer transport).
+    TransportConfig &t = spec.transport;
+    if (w.has("transport"))
+        t.kind = w.name<Transport>("transport", transportFromName, "timer, http");
+    if (w.has("connections")) {
+        const QJsonValue c = w.get("connections");
+        t.connections = c.isString() && c.toString() == t.connectionsText()
+                            ? 0
+                            : int(w.whole("connections", TransportConfig::kConnectionRange));
+    }
+    if (w.has("response_bytes"))
+        t.responseBytes = int(w.whole("response_bytes", TransportConfig::kResponseBytesRange));
+    if (w.has("http_timeout_ms"))
+        t.timeoutMs = int(w.whole("http_timeout_ms", TransportConfig::kTimeoutRange));
+    if (w.has("server_loops"))
+        t.serverLoops = int(w.whole("server_loops", TransportConfig::kServerLoopRange));
+    if (w.has("target"))
+        t.target = w.text("target", ReportReader::kMaxShortText); // not resolved: may be remote
     return spec;
 }
 
@@ -307,6 +325,23 @@ Percentiles readPercentiles(const Fields &p, Sign sign)
 {
     return {p.number("p50", sign), p.number("p90", sign), p.number("p99", sign),
             p.number("max", sign)};
+}
+
+HttpRunStats readHttp(const Fields &h)
+{
+    HttpRunStats s;
+    s.bytesReceived = h.whole("bytes_received", NumberRange{0, 1ULL << 60, "bytes"});
+    s.connectMs = readPercentiles(h.object("connect_ms"), Sign::NonNegative);
+    s.firstByteMs = readPercentiles(h.object("first_byte_ms"), Sign::NonNegative);
+    s.serverLateMs = readPercentiles(h.object("server_late_ms"), Sign::NonNegative);
+    s.serverCpuMs = h.numberOrNull("server_cpu_ms");
+    const Fields failures = h.object("failures");
+    for (std::size_t f = 1; f < kHttpFailureKinds; ++f) {
+        const QByteArray name = httpFailureName(HttpFailure(f)).toLatin1();
+        if (failures.has(name.constData()))
+            s.failures[f] = failures.whole(name.constData(), NumberRange{0, 1ULL << 40, nullptr});
+    }
+    return s;
 }
 
 ShardStats readShard(const Fields &f, const RunResult &run)
@@ -384,6 +419,8 @@ RunResult readRun(const Fields &f, const ExperimentSpec &spec, double nsPerIter)
     if (f.has("machine_busy"))
         f.boolean("machine_busy"); // derived from the share
     f.boolean("outlier");          // derived: summarizeExperiment() flags outliers again
+    if (f.has("http"))
+        run.http = readHttp(f.object("http"));
     run.nsPerIter = nsPerIter;
     return run;
 }

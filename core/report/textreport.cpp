@@ -54,6 +54,45 @@ QString summaryTable(const ExperimentResult &result)
     return out;
 }
 
+// Transport http: what the sockets and the server did, per run, beside the table's lag.
+void httpLines(QTextStream &s, const ExperimentResult &result)
+{
+    const TransportConfig &t = result.spec.transport;
+    if (!t.isHttp())
+        return;
+    s << "transport http: connections " << t.connectionsText() << ", " << t.responseBytes
+      << "-byte responses, "
+      << (t.target.isEmpty() ? QStringLiteral("%1 server loop%2")
+                                   .arg(t.serverLoops)
+                                   .arg(t.serverLoops == 1 ? "" : "s")
+                             : QStringLiteral("server %1").arg(t.target))
+      << "\n";
+    auto pair = [](const Percentiles &p) {
+        return QStringLiteral("%1/%2").arg(p.p50, 0, 'f', 2).arg(p.p99, 0, 'f', 2);
+    };
+    for (const RunResult &r : result.runs) {
+        if (!r.http)
+            continue;
+        const HttpRunStats &h = *r.http;
+        s << "  " << r.shards << " shard" << (r.shards == 1 ? "" : "s") << ": "
+          << QString::number(double(h.bytesReceived) / 1e6, 'f', 1) << " MB received, connect "
+          << pair(h.connectMs) << " ms, first byte " << pair(h.firstByteMs)
+          << " ms (p50/p99), server late p99 " << QString::number(h.serverLateMs.p99, 'f', 2)
+          << " ms, server CPU "
+          << (std::isfinite(h.serverCpuMs) ? QString::number(h.serverCpuMs, 'f', 0) + " ms"
+                                           : QStringLiteral("unknown"));
+        QStringList failed;
+        for (std::size_t f = 0; f < kHttpFailureKinds; ++f) {
+            if (h.failures[f] > 0)
+                failed << httpFailureName(HttpFailure(f)) + QLatin1Char(' ') +
+                              QString::number(h.failures[f]);
+        }
+        if (!failed.isEmpty())
+            s << "; failed: " << failed.join(QStringLiteral(", "));
+        s << "\n";
+    }
+}
+
 } // namespace
 
 QString experimentTable(const ExperimentResult &result)
@@ -115,6 +154,7 @@ QString experimentTable(const ExperimentResult &result)
           << (result.summary.baselineShards == 1 ? "" : "s")
           << "): " << inflation.join(QStringLiteral(", ")) << "\n";
     }
+    httpLines(s, result);
     if (result.spec.repeats > 1 || result.spec.shardCounts.size() > 2)
         s << summaryTable(result);
     s << result.verdict() << "\n";

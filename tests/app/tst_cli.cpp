@@ -47,6 +47,17 @@ private slots:
             QTest::newRow(name) << args << QString::fromUtf8(expected);
         };
         row("zero tasks", {"--tasks", "0"}, "--tasks: 0 is outside 1 to 50,000,000");
+        row("unknown transport", {"--transport", "udp"}, "--transport: 'udp' is not timer or http");
+        row("zero connections", {"--transport", "http", "--connections", "0"},
+            "--connections: 0 is outside 1 to 1,000,000 (or per-task)");
+        row("response bytes too large", {"--transport", "http", "--response-bytes", "20M"},
+            "--response-bytes: 20,000,000 bytes is outside 0 to 16,777,216 bytes");
+        row("server loops zero", {"--transport", "http", "--server-loops", "0"},
+            "--server-loops: 0 is outside 1 to 256");
+        row("target without port", {"--transport", "http", "--target", "127.0.0.1"},
+            "--target: '127.0.0.1' is not HOST:PORT with a port from 1 to 65,535");
+        row("connections without http", {"--connections", "4"},
+            "--connections: only with --transport http");
         row("negative tasks", {"--tasks", "-5"}, "--tasks: -5 is outside 1 to 50,000,000");
         row("negative tasks inline", {"--tasks=-5"}, "--tasks: -5 is outside 1 to 50,000,000");
         row("text tasks", {"--tasks", "many"},

@@ -497,12 +497,13 @@ private slots:
         int checked = 0;
         walk(report, QString(), [&](const QString &path, const QJsonValue &) {
             // Optional: a run's error (only a failed run has one), the host, the machine-busy
-            // figures and the measured work (older reports lack them); array entries are not
-            // fields.
+            // figures, the measured work and the transport (older reports lack them); array
+            // entries are not fields.
             if (path == u"schema" || path.endsWith(u".error") || path == u"meta.host" ||
-                path.endsWith(u".others_cpu_fraction") || path.endsWith(u".machine_busy") ||
-                path.endsWith(u".ideal_estimate_ms") || path.endsWith(u".work_ms") ||
-                path.endsWith(u".io_dist") || path.endsWith(u".cpu_dist") || path.endsWith(u']'))
+                path == u"workload.transport" || path.endsWith(u".others_cpu_fraction") ||
+                path.endsWith(u".machine_busy") || path.endsWith(u".ideal_estimate_ms") ||
+                path.endsWith(u".work_ms") || path.endsWith(u".io_dist") ||
+                path.endsWith(u".cpu_dist") || path.endsWith(u']'))
                 return;
             const QString error = readError(with(report, path, QJsonValue::Undefined));
             QVERIFY2(
