@@ -73,6 +73,11 @@ std::optional<HttpTarget> ExperimentRunner::prepareHttp(const ExperimentSpec &sp
     return target;
 }
 
+qint64 ExperimentRunner::serverPid() const
+{
+    return m_server ? m_server->pid() : 0;
+}
+
 void ExperimentRunner::setPhase(ExperimentPhase phase)
 {
     m_phase = phase;
@@ -216,7 +221,8 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
                 }
             }
         }
-        run.othersCpuFraction = machine.othersFraction();
+        // The server this experiment started is part of the benchmark, not a busy neighbour.
+        run.othersCpuFraction = machine.othersFraction(run.http ? run.http->serverCpuMs : 0.0);
         run.repeat = step.repeat;
         emit runFinished(run, step);
         if (run.status == RunStatus::Cancelled)

@@ -61,6 +61,9 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
     ExperimentProgress progress() const;
+    // The HTTP server process this experiment started (transport http without --target), 0 when
+    // there is none: the live chart shows its CPU beside the cores'.
+    qint64 serverPid() const;
 
 signals:
     // Once per phase change and once per run: never per task.

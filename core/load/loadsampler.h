@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <ctime>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -22,6 +23,9 @@ struct LoadSample
     double tSec = 0;              // seconds since the sampler was (re)started (steady clock)
     std::vector<double> coreBusy; // per logical CPU, 0..1; NaN = offline / no data this interval
     std::vector<double> shardCpu; // per shard thread, CPU time / wall time, 0..1 (NaN if unknown)
+    // The HTTP server process a run started, as a share of the whole machine (machineShare());
+    // NaN when there is none.
+    double serverCpu = std::numeric_limits<double>::quiet_NaN();
 };
 
 // Turns successive readings into per-core busy fractions and per-shard CPU shares, each over the

@@ -52,14 +52,15 @@ double MachineLoad::selfCpuSeconds()
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
-double MachineLoad::othersFraction() const
+double MachineLoad::othersFraction(double ownHelperCpuMs) const
 {
     const QByteArray text = readProcStat();
     const auto end = busyTicks(text);
     if (!m_busyTicks || !end)
         return std::numeric_limits<double>::quiet_NaN();
     const auto cpus = static_cast<int>(parseProcStat(text).size());
-    return othersFraction(*m_busyTicks, *end, m_selfCpuS, selfCpuSeconds(),
+    const double helperS = std::isfinite(ownHelperCpuMs) ? std::max(0.0, ownHelperCpuMs) / 1000 : 0;
+    return othersFraction(*m_busyTicks, *end, m_selfCpuS, selfCpuSeconds() + helperS,
                           double(nowNs() - m_startNs) / 1e9, cpus, ::sysconf(_SC_CLK_TCK));
 }
 

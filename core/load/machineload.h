@@ -16,8 +16,10 @@ public:
     // Takes the starting reading.
     MachineLoad();
     // Other processes' share of all CPUs since construction, in [0, 1]; NaN when /proc/stat
-    // could not be read or too little time passed to count a tick.
-    double othersFraction() const;
+    // could not be read or too little time passed to count a tick. `ownHelperCpuMs`: CPU time of
+    // a process that belongs to the benchmark (the HTTP server a run started) spent meanwhile,
+    // counted as this process's, not as a neighbour's.
+    double othersFraction(double ownHelperCpuMs = 0) const;
 
     // The arithmetic, for tests: busy ticks of every CPU at start and end (USER_HZ), this
     // process's CPU seconds at start and end, the wall seconds between, the CPUs, the tick rate.

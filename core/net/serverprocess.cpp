@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/net/serverprocess.h"
 
+#include "core/load/processcpu.h"
+
 #include <QDeadlineTimer>
-#include <QFile>
 
 #include <csignal>
 #include <sys/prctl.h>
@@ -72,37 +73,12 @@ bool ServerProcess::start(const Options &options, QString *error, int timeoutMs)
     return true;
 }
 
-std::optional<std::uint64_t> ServerProcess::statCpuTicks(const QByteArray &stat, char *state)
-{
-    // "pid (comm) S ppid ... utime stime ...": comm may hold spaces and parentheses, so fields
-    // are counted after the last ')'. State is field 3, utime and stime fields 14 and 15.
-    const qsizetype close = stat.lastIndexOf(')');
-    if (close < 0)
-        return std::nullopt;
-    const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
-    if (fields.size() < 13)
-        return std::nullopt;
-    if (state && !fields[0].isEmpty())
-        *state = fields[0][0];
-    bool ok1 = false, ok2 = false;
-    const std::uint64_t utime = fields[11].toULongLong(&ok1);
-    const std::uint64_t stime = fields[12].toULongLong(&ok2);
-    if (!ok1 || !ok2)
-        return std::nullopt;
-    return utime + stime;
-}
-
 bool ServerProcess::isRunning() const
 {
     if (!m_process || m_pid <= 0)
         return false;
-    QFile file(QStringLiteral("/proc/%1/stat").arg(m_pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    char state = 0;
-    if (!statCpuTicks(file.readAll(), &state))
-        return false;
-    return state != 'Z' && state != 'X';
+    const auto cpu = ProcessCpu::read(m_pid);
+    return cpu && cpu->alive();
 }
 
 QString ServerProcess::exitDescription()
@@ -119,15 +95,10 @@ QString ServerProcess::exitDescription()
 
 std::optional<double> ServerProcess::cpuMs() const
 {
-    if (m_pid <= 0)
+    const auto cpu = ProcessCpu::read(m_pid);
+    if (!cpu)
         return std::nullopt;
-    QFile file(QStringLiteral("/proc/%1/stat").arg(m_pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    const auto ticks = statCpuTicks(file.readAll());
-    if (!ticks)
-        return std::nullopt;
-    return double(*ticks) * 1000.0 / double(sysconf(_SC_CLK_TCK));
+    return cpu->ms();
 }
 
 void ServerProcess::stop()

@@ -45,9 +45,6 @@ public:
     // Closes its input, then terminates and kills it if it does not end within a second.
     void stop();
 
-    // utime + stime of a /proc/<pid>/stat line, in clock ticks; nullopt if it does not parse.
-    static std::optional<std::uint64_t> statCpuTicks(const QByteArray &stat, char *state = nullptr);
-
 private:
     std::unique_ptr<QProcess> m_process;
     Endpoint m_endpoint;

@@ -21,6 +21,14 @@ namespace {
 // Enough for the spans a 60 s window can hold between a Compare's settle pauses.
 constexpr int kBands = 6;
 
+// Set apart from every core's hue (golden-angle blues, greens, ...) and from the bands.
+const QColor kServerColor = QColor::fromHsvF(0.0, 0.0, 0.45);
+
+QPen serverPen(const QColor &background)
+{
+    return QPen(readableOn(kServerColor, background), 2.0, Qt::DotLine);
+}
+
 QColor coreColor(int core)
 {
     // Distinct hues spaced by the golden angle, so neighbouring cores never look alike.
@@ -115,6 +123,8 @@ void CoreLoadView::recolor()
     }
     if (m_mean)
         m_mean->setPen(QPen(m_view->textColor(), 1.5, Qt::DashLine));
+    if (m_server)
+        m_server->setPen(serverPen(background));
     for (const Band &b : std::as_const(m_bands)) {
         b.label->setBrush(m_view->textColor());
         if (b.shards > 0) {
@@ -142,9 +152,11 @@ void CoreLoadView::rebuildSeries(int cores)
         delete s;
     }
     m_cores.clear();
-    if (m_mean) {
-        m_chart->removeSeries(m_mean);
-        delete m_mean;
+    for (QLineSeries *s : {m_mean, m_server}) {
+        if (s) {
+            m_chart->removeSeries(s);
+            delete s;
+        }
     }
 
     const bool labelled = cores <= kMaxLabelledCores;
@@ -168,6 +180,13 @@ void CoreLoadView::rebuildSeries(int cores)
     m_chart->addSeries(m_mean);
     m_mean->attachAxis(m_axisX);
     m_mean->attachAxis(m_axisY);
+    m_server = new QLineSeries;
+    m_server->setName(tr("HTTP server"));
+    m_server->setPen(serverPen(m_view->background()));
+    m_chart->addSeries(m_server);
+    m_server->attachAxis(m_axisX);
+    m_server->attachAxis(m_axisY);
+    m_chart->legend()->markers(m_server).constFirst()->setVisible(false);
 
     // Legend markers are remade when series come and go: name the bands again.
     refreshBandLegend();
@@ -194,6 +213,9 @@ void CoreLoadView::refresh()
     for (qsizetype c = 0; c < cores.size(); ++c)
         m_cores[c]->replace(cores[c]);
     m_mean->replace(m_monitor->meanPoints());
+    const QList<QPointF> server = m_monitor->serverPoints();
+    m_server->replace(server);
+    m_chart->legend()->markers(m_server).constFirst()->setVisible(!server.isEmpty());
 
     const std::vector<RunSpan> spans = m_monitor->spans();
     bool bandsChanged = false;

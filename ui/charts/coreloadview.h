@@ -13,7 +13,9 @@ class QGraphicsSimpleTextItem;
 class QLineSeries;
 class QValueAxis;
 
-// Live per-core load: one line per logical CPU (0-100 %, last 60 s) plus their mean, shaded
+// Live per-core load: one line per logical CPU (0-100 %, last 60 s) plus their mean and, during
+// an http run, the HTTP server process's share of the machine (so a reader sees the server take
+// its part of the cores the loops need), shaded
 // spans where runs were in flight (one colour per K, named in the legend), and a heat strip
 // below that stays readable with many cores. Click a legend entry to hide or show a core. Every
 // sample replaces each series in one call.
@@ -50,6 +52,9 @@ private:
     QValueAxis *m_axisY;
     QList<QLineSeries *> m_cores;
     QLineSeries *m_mean = nullptr;
+    // The HTTP server process (transport http), same unit as the mean; in the legend only while
+    // it has points.
+    QLineSeries *m_server = nullptr;
     struct Band
     {
         QAreaSeries *area;

@@ -2,6 +2,7 @@
 #include "ui/control/loadmonitor.h"
 
 #include "core/base/clock.h"
+#include "core/load/processcpu.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,6 +20,11 @@ LoadMonitor::LoadMonitor(std::unique_ptr<CpuStatSource> source, QObject *parent)
 void LoadMonitor::setRunSource(std::function<RunProgress()> source)
 {
     m_runSource = std::move(source);
+}
+
+void LoadMonitor::setServerSource(std::function<qint64()> source)
+{
+    m_serverSource = std::move(source);
 }
 
 void LoadMonitor::start(int intervalMs)
@@ -42,6 +48,7 @@ void LoadMonitor::sampleNow()
     for (std::int64_t lagNs : run.shardRecentMaxLagNs)
         m_shardLag.push_back(nsToMs(lagNs));
     LoadSample s = m_sampler.sample(run.shardClocks);
+    sampleServer(s);
     m_shardCpu.clear();
     for (double share : s.shardCpu)
         m_shardCpu.push_back(std::isnan(share) ? 0.0 : share * 100.0);
@@ -51,6 +58,23 @@ void LoadMonitor::sampleNow()
     while (!m_spans.empty() && m_spans.front().endSec >= 0 && m_spans.front().endSec < oldest)
         m_spans.pop_front();
     emit sampled();
+}
+
+void LoadMonitor::sampleServer(LoadSample &s)
+{
+    const qint64 pid = m_serverSource ? m_serverSource() : 0;
+    const auto cpu = ProcessCpu::read(pid);
+    const std::int64_t wallNs = nowNs();
+    if (!cpu) {
+        m_serverPid = 0;
+        return;
+    }
+    // A new server (or the first reading of one) primes: its CPU so far is not this interval's.
+    if (pid == m_serverPid)
+        s.serverCpu = machineShare(m_serverCpuMs, cpu->ms(), m_serverWallNs, wallNs, cpuCount());
+    m_serverPid = pid;
+    m_serverCpuMs = cpu->ms();
+    m_serverWallNs = wallNs;
 }
 
 double LoadMonitor::newestSec() const
@@ -98,6 +122,17 @@ QList<QPointF> LoadMonitor::meanPoints() const
         }
         if (n > 0)
             points.append({s.tSec - newest, sum / n * 100.0});
+    }
+    return points;
+}
+
+QList<QPointF> LoadMonitor::serverPoints() const
+{
+    QList<QPointF> points;
+    const double newest = newestSec();
+    for (const LoadSample &s : m_timeline.samples()) {
+        if (!std::isnan(s.serverCpu))
+            points.append({s.tSec - newest, s.serverCpu * 100.0});
     }
     return points;
 }

@@ -40,6 +40,8 @@ public:
 
     // Where the progress of the run in flight comes from (the RunController); empty while idle.
     void setRunSource(std::function<RunProgress()> source);
+    // The pid of the HTTP server process in use (0: none): its CPU is sampled with the cores.
+    void setServerSource(std::function<qint64()> source);
     void start(int intervalMs = LoadSampler::kDefaultIntervalMs);
     void stop();
     void sampleNow();
@@ -53,6 +55,9 @@ public:
     QList<QList<QPointF>> corePoints() const;
     // Mean over all cores, same axes.
     QList<QPointF> meanPoints() const;
+    // The HTTP server process's share of the machine, same axes and unit as the mean; empty when
+    // no run in the window used a server.
+    QList<QPointF> serverPoints() const;
     // Run spans on the same relative axis, clipped to the window.
     std::vector<RunSpan> spans() const;
     // The newest figures per shard of the run in flight (empty while idle): CPU share 0..100 %
@@ -65,11 +70,17 @@ signals:
 
 private:
     double newestSec() const;
+    void sampleServer(LoadSample &s);
 
     LoadSampler m_sampler;
     LoadTimeline m_timeline;
     QTimer m_timer;
     std::function<RunProgress()> m_runSource;
+    std::function<qint64()> m_serverSource;
+    // The previous reading of the server's CPU: pid, CPU ms, wall ns.
+    qint64 m_serverPid = 0;
+    double m_serverCpuMs = 0;
+    std::int64_t m_serverWallNs = 0;
     std::deque<RunSpan> m_spans;
     std::vector<double> m_shardCpu;
     std::vector<double> m_shardLag;

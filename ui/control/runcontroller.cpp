@@ -143,6 +143,11 @@ RunProgress RunController::runProgress() const
     return m_running && m_runner ? m_runner->progress().run : RunProgress{};
 }
 
+qint64 RunController::serverPid() const
+{
+    return m_running && m_runner ? m_runner->serverPid() : 0;
+}
+
 void RunController::poll()
 {
     if (!m_running || !m_runner)

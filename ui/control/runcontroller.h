@@ -81,6 +81,8 @@ public:
     // The run in flight as its shards publish it (per-shard CPU clocks and lag, for the load
     // monitor); empty between runs.
     RunProgress runProgress() const;
+    // The HTTP server process the experiment in flight started; 0 when none.
+    qint64 serverPid() const;
     const StallMeter &stallMeter() const { return m_stall; }
 
 signals:

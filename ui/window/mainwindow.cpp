@@ -117,6 +117,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_actions, &WindowActions::removePresetRequested, this, &MainWindow::askRemovePreset);
 
     m_monitor->setRunSource([this] { return m_controller->runProgress(); });
+    m_monitor->setServerSource([this] { return m_controller->serverPid(); });
     connect(m_config, &ConfigPanel::changed, this, &MainWindow::updateActions);
     connect(m_calibrator, &Calibrator::calibrated, this, &MainWindow::onCalibrated);
     connect(m_controller, &RunController::runningChanged, this, &MainWindow::onRunningChanged);

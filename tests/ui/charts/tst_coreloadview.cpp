@@ -3,6 +3,8 @@
 #include "ui/control/loadmonitor.h"
 
 #include <QChart>
+#include <QCoreApplication>
+#include <QCoreApplication>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -111,10 +113,37 @@ private slots:
         int lines = 0;
         for (QAbstractSeries *s : view.chart()->series())
             lines += s->type() == QAbstractSeries::SeriesTypeLine ? 1 : 0;
-        QCOMPARE(lines, 33); // 32 cores and the mean
+        QCOMPARE(lines, 34); // 32 cores, the mean and the (empty) HTTP server line
         // The legend lays itself out on a later event loop turn: wait for it, however slow the
-        // machine. Only the mean is named; the heat strip names rows by position.
+        // machine. Only the mean is named; the heat strip names rows by position; the server
+        // line has no points, so no legend entry.
         QTRY_COMPARE(visibleLineMarkers(view.chart()), QStringList{QStringLiteral("mean")});
+    }
+
+    void theHttpServerLineAppearsWhileAServerRuns()
+    {
+        LoadMonitor monitor(std::make_unique<FixtureSource>(std::vector<int>(32, 50)));
+        // This test's own process stands in for the server.
+        qint64 pid = QCoreApplication::applicationPid();
+        monitor.setServerSource([&] { return pid; });
+        CoreLoadView view;
+        view.setMonitor(&monitor);
+        view.resize(900, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        monitor.start(60'000);
+        monitor.sampleNow(); // primes the server's CPU
+        QTest::qWait(30);
+        monitor.sampleNow();
+        QLineSeries *server = nullptr;
+        for (QAbstractSeries *s : view.chart()->series()) {
+            if (s->name() == u"HTTP server")
+                server = qobject_cast<QLineSeries *>(s);
+        }
+        QVERIFY(server);
+        QCOMPARE(server->count(), 1);
+        QTRY_COMPARE(visibleLineMarkers(view.chart()),
+                     (QStringList{QStringLiteral("mean"), QStringLiteral("HTTP server")}));
     }
 };
 

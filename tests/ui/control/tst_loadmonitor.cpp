@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "ui/control/loadmonitor.h"
 
+#include "core/load/processcpu.h"
+
+#include <QCoreApplication>
+
 #include <QElapsedTimer>
 #include <QTest>
 
@@ -56,6 +60,38 @@ private slots:
         monitor.sampleNow();
         QVERIFY(monitor.shardLagMs().empty());
         QVERIFY(monitor.shardCpuPercent().empty());
+    }
+
+    void theServerProcessCpuIsSampledAsAShareOfTheMachine()
+    {
+        // This test's own process stands in for the server: its CPU time is what /proc says.
+        LoadMonitor monitor(std::make_unique<StillStatSource>());
+        qint64 pid = 0;
+        monitor.setServerSource([&] { return pid; });
+        monitor.sampleNow();
+        monitor.sampleNow();
+        QVERIFY(monitor.serverPoints().isEmpty()); // no server: no line, not a line at 0
+
+        pid = QCoreApplication::applicationPid();
+        monitor.sampleNow(); // a new server primes: its CPU so far is not this interval's
+        QVERIFY(monitor.serverPoints().isEmpty());
+        const auto before = ProcessCpu::read(pid);
+        QVERIFY(before);
+        // /proc counts in 10 ms ticks: work until it shows a few, however busy the machine.
+        QElapsedTimer t;
+        t.start();
+        while (ProcessCpu::read(pid)->ticks < before->ticks + 3 && t.elapsed() < 5000)
+            burnCpu();
+        monitor.sampleNow();
+        const QList<QPointF> points = monitor.serverPoints();
+        QCOMPARE(points.size(), qsizetype(1));
+        QCOMPARE(points[0].x(), 0.0); // the newest sample
+        QVERIFY2(points[0].y() > 0 && points[0].y() <= 100,
+                 qPrintable(QString::number(points[0].y())));
+
+        pid = 0; // the experiment ended: the line stops, what was drawn stays
+        monitor.sampleNow();
+        QCOMPARE(monitor.serverPoints().size(), qsizetype(1));
     }
 
 private:
