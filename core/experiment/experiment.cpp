@@ -73,11 +73,11 @@ QString ExperimentResult::verdict() const
     // Within half a percent the two are equal at the precision we print: say so, rather than
     // "1.00x slower".
     if (std::abs(speedup - 1) < 0.005) {
-        return QStringLiteral("%1: as fast as %2 (ideal %3x)")
+        return QStringLiteral("%1: as fast as %2 (ideal %3\u00d7)")
             .arg(loops(top), loops(base))
             .arg(idealSpeedup, 0, 'f', 2);
     }
-    return QStringLiteral("%1: %2x %3 than %4 (ideal %5x)")
+    return QStringLiteral("%1: %2\u00d7 %3 than %4 (ideal %5\u00d7)")
         .arg(loops(top))
         .arg(speedup >= 1 ? speedup : 1 / speedup, 0, 'f', 2)
         .arg(speedup >= 1 ? QStringLiteral("faster") : QStringLiteral("slower"))

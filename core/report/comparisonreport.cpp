@@ -85,7 +85,7 @@ Shown shown(const ComparisonTable &table, std::size_t i)
             QString::number(c.completedRuns),
             {},
             {},
-            fixedOrMissing(c.speedup, 2, "x")};
+            fixedOrMissing(c.speedup, 2, kTimes)};
     if (i == table.base) {
         s.change = QStringLiteral("base");
         return s;

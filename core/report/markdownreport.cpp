@@ -90,7 +90,7 @@ QString experimentMarkdown(const ExperimentResult &result)
                           withError(c.wallMs.median, c.wallMs.stddev, 1),
                           withError(c.speedup.value, c.speedup.error, 2),
                           fixedOrMissing(c.idealSpeedup, 2), fixedOrMissing(c.efficiency.median, 2),
-                          fixedOrMissing(c.workInflation, 2, "x"),
+                          fixedOrMissing(c.workInflation, 2, kTimes),
                           fixedOrMissing(c.lagP99Ms.median, 1), pValue(c.vsBaseline.p));
     }
     lines << QString();

@@ -36,20 +36,20 @@ QString summaryTable(const ExperimentResult &result)
         if (std::isfinite(c.speedup.value) && std::isfinite(c.speedup.error))
             speedup += QStringLiteral(" ± ") + fixedOrMissing(c.speedup.error, 2);
         if (std::isfinite(c.speedup.value))
-            speedup += QLatin1Char('x');
+            speedup += QChar(0x00d7);
         const QString p =
             std::isnan(c.vsBaseline.p) ? missingMark() : QString::number(c.vsBaseline.p, 'g', 2);
         s << qSetFieldWidth(7) << c.shards << qSetFieldWidth(6)
           << QStringLiteral("%1").arg(c.completedRuns) << qSetFieldWidth(19) << wall
           << qSetFieldWidth(17) << speedup << qSetFieldWidth(8)
-          << fixedOrMissing(c.idealSpeedup, 2, "x") << qSetFieldWidth(11)
+          << fixedOrMissing(c.idealSpeedup, 2, kTimes) << qSetFieldWidth(11)
           << fixedOrMissing(c.efficiency.median, 2) << qSetFieldWidth(10) << p << qSetFieldWidth(10)
           << c.outliers << qSetFieldWidth(0) << "\n";
     }
     if (!std::isnan(summary.amdahl.serialFraction)) {
         s << "Amdahl fit: serial fraction "
           << QString::number(summary.amdahl.serialFraction, 'f', 3) << " (rms residual "
-          << QString::number(summary.amdahl.rmse, 'f', 2) << "x)\n";
+          << QString::number(summary.amdahl.rmse, 'f', 2) << QString::fromUtf8(kTimes) << ")\n";
     }
     return out;
 }
@@ -119,7 +119,7 @@ QString experimentTable(const ExperimentResult &result)
         // No speedup, bound or efficiency (a run that did not complete) prints as missingMark().
         const double speedup =
             i < result.summary.runSpeedups.size() ? result.summary.runSpeedups[i] : kNaN;
-        s << qSetFieldWidth(9) << fixedOrMissing(speedup, 2, "x") << qSetFieldWidth(10)
+        s << qSetFieldWidth(9) << fixedOrMissing(speedup, 2, kTimes) << qSetFieldWidth(10)
           << fixedOrMissing(r.completed() ? r.idealMs / 1000 : kNaN, 3) << qSetFieldWidth(11)
           << fixedOrMissing(r.completed() ? r.efficiency : kNaN, 2);
         s.setRealNumberPrecision(1);
@@ -146,7 +146,7 @@ QString experimentTable(const ExperimentResult &result)
     for (const ConfigSummary &c : result.summary.configs) {
         if (c.shards != result.summary.baselineShards && std::isfinite(c.workInflation))
             inflation << QStringLiteral("%1 at %2 shards")
-                             .arg(fixedOrMissing(c.workInflation, 3, "x"))
+                             .arg(fixedOrMissing(c.workInflation, 3, kTimes))
                              .arg(c.shards);
     }
     if (!inflation.isEmpty()) {

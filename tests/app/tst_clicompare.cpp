@@ -172,7 +172,7 @@ private slots:
                 const std::vector<double> w = walls(report, k);
                 QCOMPARE(row.n, QString::number(w.size()));
                 QCOMPARE(row.wall, QString::number(median(w), 'f', 3) + QStringLiteral(" ms"));
-                QCOMPARE(row.speedup, QString::number(base / median(w), 'f', 2) + QLatin1Char('x'));
+                QCOMPARE(row.speedup, QString::number(base / median(w), 'f', 2) + QChar(0x00d7));
             }
         }
         // Every table compares against the first report.

@@ -18,7 +18,7 @@
 
 // What the headless CLI prints and writes where a number does not exist (a failed or cancelled
 // run has no speedup, ideal bound or efficiency: "—" in the table and Markdown, null in JSON, an
-// empty CSV field, never nan or 0.00x), and how it handles paths and values no terminal line can
+// empty CSV field, never nan or 0.00×), and how it handles paths and values no terminal line can
 // show as they are (bytes that are not UTF-8, a newline, 100 KB).
 namespace {
 
@@ -60,7 +60,7 @@ void verifyMissingNumbers(const QByteArray &table, const QString &json, const QS
 {
     for (const QByteArray &text : {table, readFile(markdown)}) {
         QVERIFY2(!text.contains("nan"), text.constData());
-        QVERIFY2(!text.contains("0.00x"), text.constData());
+        QVERIFY2(!text.contains("0.00×"), text.constData());
         QVERIFY2(!text.contains("0.00 x"), text.constData());
         QVERIFY2(text.contains("—"), text.constData());
     }

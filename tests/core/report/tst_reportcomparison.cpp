@@ -165,7 +165,7 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("different workload")));
 
         const QString markdown = comparisonMarkdown(c);
-        QVERIFY(markdown.contains(QStringLiteral("| a\\|1 | 100.500 ms | 5 | base |  | 1.00x |")));
+        QVERIFY(markdown.contains(QStringLiteral("| a\\|1 | 100.500 ms | 5 | base |  | 1.00× |")));
         QVERIFY(markdown.contains(QStringLiteral("| b | — | — | — | — | — |")));
 
         // A row per report that belongs to a table: 2 + 2 for the first workload, 1 for the other.

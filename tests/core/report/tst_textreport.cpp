@@ -51,8 +51,7 @@ private slots:
                 QString::number(r.repeat + 1),
                 fixed(r.wallMs / 1000, 3),
                 fixed(r.throughputTps, 0),
-                r.completed() ? fixed(baseWall / r.wallMs, 2) + QLatin1Char('x')
-                              : QStringLiteral("—"),
+                r.completed() ? fixed(baseWall / r.wallMs, 2) + QChar(0x00d7) : QStringLiteral("—"),
                 r.completed() ? fixed(r.idealMs / 1000, 3) : QStringLiteral("—"),
                 r.completed() ? fixed(r.efficiency, 2) : QStringLiteral("—"),
                 fixed(r.lagMs.p99, 1),
@@ -60,7 +59,7 @@ private slots:
             QCOMPARE(row, expected);
         }
         // Spot checks by hand, so that the loop above is not merely the formula restated.
-        QCOMPARE(cells(lines[1]), (QStringList{"1", "1", "10.512", "95", "1.00x", "9.000", "0.86",
+        QCOMPARE(cells(lines[1]), (QStringList{"1", "1", "10.512", "95", "1.00×", "9.000", "0.86",
                                                "1234.8", "completed"}));
         QCOMPARE(cells(lines[16]),
                  (QStringList{"4", "6", "99.999", "10", "—", "—", "—", "308.7", "failed"}));
@@ -84,7 +83,7 @@ private slots:
                  (QStringList{"4", "5", "3.712", "±", "0.023", "2.83", "±"}));
         QVERIFY(lines[23].startsWith(QStringLiteral("Amdahl fit: serial fraction 0.104")));
         QCOMPARE(lines.last(), e.verdict());
-        QCOMPARE(lines.last(), QStringLiteral("4 loops: 2.83x faster than 1 loop (ideal 3.60x)"));
+        QCOMPARE(lines.last(), QStringLiteral("4 loops: 2.83× faster than 1 loop (ideal 3.60×)"));
     }
 
     void singleComparisonHasNoRepeatColumnAndNoSummary()
@@ -96,8 +95,8 @@ private slots:
         const QStringList lines = tableOf(e).trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 4); // header, two runs, verdict
         QVERIFY(!lines[0].contains(QStringLiteral("rep")));
-        QCOMPARE(cells(lines[2]).mid(0, 4), (QStringList{"2", "1.000", "1000", "2.00x"}));
-        QCOMPARE(lines[3], QStringLiteral("2 loops: 2.00x faster than 1 loop (ideal 2.00x)"));
+        QCOMPARE(cells(lines[2]).mid(0, 4), (QStringList{"2", "1.000", "1000", "2.00×"}));
+        QCOMPARE(lines[3], QStringLiteral("2 loops: 2.00× faster than 1 loop (ideal 2.00×)"));
     }
 
     void cancelledExperimentListsItsRunsAndHasNoVerdict()
