@@ -6,6 +6,7 @@
 #include "core/base/clock.h"
 #include "core/base/residentpages.h"
 #include "core/base/wholenumber.h"
+#include "core/net/httpclient.h"
 #include "core/workload/taskplan.h"
 
 #include <QThread>
@@ -34,9 +35,12 @@ ShardSet::ShardSet(std::shared_ptr<const TaskPlan> plan, RunConfig config, doubl
     Shard::Context context{m_plan.get(), m_timings->data(), &m_cancel, m_config.failTask, &m_start};
     if (m_config.http) {
         context.http = &*m_config.http;
-        // One (source, destination) address pair has ~28,000 ephemeral ports: beyond that many
-        // concurrent connections to a loopback server, connect from several 127.0.0.x.
-        context.spreadSources = m_config.http->server.isLoopback() && m_plan->size() > 25'000;
+        // One (source, destination) address pair has only the local port range's ports (~28,000
+        // by default, fewer where an administrator narrowed it): where the plan could hold more
+        // than most of them at once with a loopback server, connect from several 127.0.0.x.
+        const std::size_t ports = std::size_t(HttpClient::ephemeralPortCount());
+        context.spreadSources =
+            m_config.http->server.isLoopback() && m_plan->size() > ports * 3 / 4;
     }
     m_shards.reserve(static_cast<std::size_t>(m_config.shards));
     for (int k = 0; k < m_config.shards; ++k) {

@@ -3,6 +3,9 @@
 
 #include "core/base/clock.h"
 
+#include <QFile>
+#include <QList>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -66,6 +69,20 @@ bool readNumber(std::string_view text, std::int64_t *value)
 }
 
 } // namespace
+
+int HttpClient::ephemeralPortCount()
+{
+    QFile file(QStringLiteral("/proc/sys/net/ipv4/ip_local_port_range"));
+    if (file.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> ends = file.readAll().simplified().split(' ');
+        bool ok1 = false, ok2 = false;
+        const int low = ends.value(0).toInt(&ok1);
+        const int high = ends.value(1).toInt(&ok2);
+        if (ok1 && ok2 && high >= low)
+            return high - low + 1;
+    }
+    return 60999 - 32768 + 1;
+}
 
 HttpClient::HttpClient(HttpTarget target, bool spreadSources, QObject *parent)
     : QObject(parent)

@@ -96,6 +96,9 @@ public:
     std::size_t pending() const { return m_inFlight.size() + m_queued.size(); }
 
     static constexpr int kSourceAddresses = 16;
+    // The size of net.ipv4.ip_local_port_range: how many connections one (source, destination)
+    // address pair can hold at once. 28,232 (Linux's default range) when /proc cannot say.
+    static int ephemeralPortCount();
 
 private:
     bool begin(Exchange *exchange);
