@@ -4,20 +4,29 @@
 #include "tests/support/syntheticexperiment.h"
 #include "tests/support/uitestsupport.h"
 #include "ui/charts/comparisonchart.h"
+#include "ui/charts/efficiencychart.h"
 #include "ui/config/configpanel.h"
 #include "ui/models/experimentstatsmodel.h"
 #include "ui/models/historymodel.h"
 #include "ui/window/historyview.h"
 #include "ui/window/livepage.h"
 #include "ui/window/mainwindow.h"
+#include "ui/window/sweeppage.h"
+#include "ui/window/windowactions.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QBarCategoryAxis>
+#include <QChart>
 #include <QItemSelectionModel>
 #include <QJsonDocument>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <QCoroTask>
 
@@ -47,6 +56,17 @@ void select(MainWindow &window, const QList<int> &rows)
     for (const int row : rows)
         table->selectionModel()->select(window.history()->index(row, 0),
                                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
+}
+
+// Every label of every category axis of `chart`.
+QStringList categories(QChart *chart)
+{
+    QStringList labels;
+    for (QAbstractAxis *axis : chart->axes()) {
+        if (auto *c = qobject_cast<QBarCategoryAxis *>(axis))
+            labels += c->categories();
+    }
+    return labels;
 }
 
 } // namespace
@@ -223,6 +243,32 @@ private slots:
         // It lasts like any other run.
         MainWindow restarted;
         QCOMPARE(restarted.history()->rowCount(), before + int(other.runs.size()));
+    }
+
+    void clearingTheHistoryLeavesNoOldLabels()
+    {
+        MainWindow window;
+        compare(window, kSmall, 2);
+        QVERIFY(window.history()->rowCount() > 0);
+        QVERIFY(!categories(window.comparisonChart()->chart()).isEmpty());
+        QVERIFY(!categories(window.sweepPage()->efficiencyChart()->chart()).isEmpty());
+        // View > Clear history asks first (it cannot be undone): answer Yes.
+        QTimer::singleShot(0, &window, [] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QVERIFY(box->text().contains(QLatin1String("cannot be undone")));
+            box->button(QMessageBox::Yes)->click();
+        });
+        window.actions()->clearHistory()->trigger();
+        QCOMPARE(window.history()->rowCount(), 0);
+        // No category axis keeps the labels of the runs that are gone.
+        QCOMPARE(categories(window.comparisonChart()->chart()), QStringList());
+        QCOMPARE(categories(window.sweepPage()->efficiencyChart()->chart()), QStringList());
+        QVERIFY(
+            window.comparisonChart()->chart()->title().contains(QLatin1String("No comparison")));
+        QVERIFY(!window.statistics()->hasResult());
+        MainWindow restarted; // and the store is empty too
+        QCOMPARE(restarted.history()->rowCount(), 0);
     }
 
 private:
