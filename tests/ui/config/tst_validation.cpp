@@ -64,7 +64,8 @@ private slots:
         QVERIFY(!preset);
         QCOMPARE(error, QStringLiteral("\"sede\": unknown key (known: tasks, ioMs, "
                                        "cpuIterations, seed, kernel, partition, ioDist, "
-                                       "cpuDist, name, description)"));
+                                       "cpuDist, transport, connections, responseBytes, name, "
+                                       "description)"));
         QVERIFY(PresetStore::fromJson(
             R"({"name": "Fine", "description": "d", "tasks": "10k", "ioMs": [0, 1],
                 "cpuIterations": [0, "1M"]})"));
