@@ -4,6 +4,7 @@
 #include "core/base/clock.h"
 #include "core/experiment/speccodec.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 
 #include <limits>
@@ -21,9 +22,10 @@ RunController::~RunController()
 }
 
 bool RunController::start(Mode mode, const WorkloadSpec &spec, const RunConfig &config,
-                          double nsPerIter)
+                          double nsPerIter, const TransportConfig &transport)
 {
-    if (isRunning() || !spec.validate().isEmpty() || !config.validate().isEmpty())
+    if (isRunning() || !spec.validate().isEmpty() || !config.validate().isEmpty() ||
+        !transport.validate().isEmpty())
         return false;
     QList<int> shardCounts{1};
     if (mode == Mode::KLoops)
@@ -32,7 +34,8 @@ bool RunController::start(Mode mode, const WorkloadSpec &spec, const RunConfig &
         // Two runs even when K is 1: the user asked for a comparison, and gets one (a Repeat
         // compare, SpecCodec::compareShards(), runs K = 1 once per round instead).
         shardCounts = {1, config.shards};
-    const ExperimentSpec experiment = SpecCodec::experiment(spec, config, shardCounts);
+    const ExperimentSpec experiment =
+        SpecCodec::experiment(spec, config, shardCounts, 1, false, transport);
     // A failed run ends a Compare: there is nothing left to compare with.
     return begin(experiment, {nsPerIter, kSettleMs, true}, mode);
 }
@@ -55,6 +58,9 @@ bool RunController::begin(const ExperimentSpec &spec, ExperimentRunner::Options 
         connect(m_runner.get(), &ExperimentRunner::runFinished, this,
                 &RunController::onRunFinished);
     }
+    // An http run starts its server as this very executable with --serve (app/main.cpp serves
+    // before it creates any application that needs a display).
+    options.serverExecutable = QCoreApplication::applicationFilePath();
     m_mode = mode;
     m_spec = spec;
     m_compared.clear();

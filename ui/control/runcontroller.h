@@ -58,8 +58,10 @@ public:
     explicit RunController(QObject *parent = nullptr);
     ~RunController() override;
 
-    // `config.shards` is K (ignored for OneLoop). False when busy or when spec/config are invalid.
-    bool start(Mode mode, const WorkloadSpec &spec, const RunConfig &config, double nsPerIter);
+    // `config.shards` is K (ignored for OneLoop). False when busy or when spec/config/transport
+    // are invalid.
+    bool start(Mode mode, const WorkloadSpec &spec, const RunConfig &config, double nsPerIter,
+               const TransportConfig &transport = {});
     // A Sweep or a Repeat compare: `spec.repeats` rounds over `spec.shardCounts` on one plan,
     // after an untimed warm-up run when `spec.warmup`. A failed run is recorded and the rounds go
     // on (as in the CLI); a cancel ends the sequence and marks the result cancelled. False when
