@@ -128,6 +128,41 @@ private slots:
         s.clear();
     }
 
+    // The transport is saved with the form and comes back with it; a damaged value falls back
+    // alone, in the CLI's words.
+    void theTransportIsSavedAndRestored()
+    {
+        {
+            QSettings s;
+            s.clear();
+            ConfigInput in = ConfigSettings::defaults();
+            in.transport = QStringLiteral("http");
+            in.connections = QStringLiteral("12");
+            in.responseBytes = QStringLiteral("1000");
+            ConfigSettings::save(s, in);
+        }
+        {
+            MainWindow window; // a restart
+            const TransportConfig &t = window.configPanel()->parsed().transport;
+            QCOMPARE(t.kind, Transport::Http);
+            QCOMPARE(t.connections, 12);
+            QCOMPARE(t.responseBytes, 1000);
+        }
+        QSettings s;
+        s.setValue(QStringLiteral("config/connections"), QStringLiteral("none"));
+        QStringList problems;
+        const ConfigInput in = ConfigSettings::load(s, &problems);
+        QCOMPARE(in.transport, QStringLiteral("http"));
+        QCOMPARE(in.connections, ConfigSettings::defaults().connections);
+        QCOMPARE(in.responseBytes, QStringLiteral("1000"));
+        QCOMPARE(problems,
+                 QStringList{QStringLiteral("config/connections: 'none' is not a whole number from "
+                                            "1 to 1,000,000 (or per-task) (default used)")});
+        s.setValue(QStringLiteral("config/transport"), QStringLiteral("carrier pigeon"));
+        QCOMPARE(ConfigSettings::load(s).transport, QStringLiteral("timer"));
+        s.clear();
+    }
+
     void memoryGuardRefusesBesideTasksAndDisablesRun()
     {
         MainWindow window;
