@@ -58,9 +58,7 @@ bool RunController::begin(const ExperimentSpec &spec, ExperimentRunner::Options 
         connect(m_runner.get(), &ExperimentRunner::runFinished, this,
                 &RunController::onRunFinished);
     }
-    // An http run starts its server as this very executable with --serve (app/main.cpp serves
-    // before it creates any application that needs a display).
-    options.serverExecutable = QCoreApplication::applicationFilePath();
+    options.serverExecutable = serverExecutable();
     m_mode = mode;
     m_spec = spec;
     m_compared.clear();
@@ -68,6 +66,13 @@ bool RunController::begin(const ExperimentSpec &spec, ExperimentRunner::Options 
     emit runningChanged(true);
     sequence(spec, options);
     return true;
+}
+
+QString RunController::serverExecutable() const
+{
+    // app/main.cpp handles --serve before it creates an application that needs a display.
+    return m_serverExecutable.isEmpty() ? QCoreApplication::applicationFilePath()
+                                        : m_serverExecutable;
 }
 
 QString RunController::currentKind() const

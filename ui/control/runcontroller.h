@@ -67,6 +67,10 @@ public:
     // on (as in the CLI); a cancel ends the sequence and marks the result cancelled. False when
     // busy or when the spec is invalid.
     bool startExperiment(const ExperimentSpec &spec, double nsPerIter);
+    // What an http run without a target starts as `--serve`: this very executable (the desktop
+    // app serves before it creates any window), unless a test names the built loopbench.
+    QString serverExecutable() const;
+    void setServerExecutable(const QString &path) { m_serverExecutable = path; }
     // Cancels the run in flight and whatever the sequence had left; the signals still report it.
     void cancel();
     // The window is closing: cancel and join every shard thread now (blocks for the cancel
@@ -111,6 +115,7 @@ private:
     bool m_running = false;
     quint64 m_sequence = 0;     // tells a sequence that shutdown() abandoned from the current one
     std::optional<Mode> m_mode; // nullopt: a Sweep or Repeat compare
+    QString m_serverExecutable; // empty: QCoreApplication::applicationFilePath()
     ExperimentSpec m_spec;
     std::vector<RunResult> m_compared; // the halves of a Compare
 };
