@@ -191,6 +191,7 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     m_transport->addItem(tr("Timer"), int(Transport::Timer));
     m_transport->addItem(tr("HTTP (loopback server)"), int(Transport::Http));
     m_transport->setAccessibleName(tr("Transport"));
+    m_connections->setPlaceholderText(tr("per-task or N"));
     m_transport->setToolTip(tr("How each task does its IO: a sleep on its shard's timer (the "
                                "original experiment), or one HTTP GET over a real TCP socket to a "
                                "loopbench --serve process this run starts, answered after the "
