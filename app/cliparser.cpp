@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/cliparser.h"
 
-#include "core/base/wholenumber.h"
 #include "core/experiment/speccodec.h"
-#include "core/net/endpoint.h"
 #include "core/system/systemlimits.h"
 
 #include <QCommandLineParser>
@@ -113,42 +111,12 @@ QString fieldOption(const QString &field)
     return dashed(field);
 }
 
-// The transport options, read into `t`; the first problem, naming its option, or nullopt.
-std::optional<QString> readTransport(const QCommandLineParser &parser, TransportConfig &t)
+// The rules of the transport options as given on the line (their values are the codec's): the
+// http options need --transport http, and --server-loops is for a server the run starts itself.
+std::optional<QString> transportOptionProblem(const QCommandLineParser &parser,
+                                              const TransportConfig &t)
 {
-    auto value = [&parser](const char *name) { return parser.value(QLatin1String(name)); };
     auto isSet = [&parser](const char *name) { return parser.isSet(QLatin1String(name)); };
-    if (isSet("transport")) {
-        const auto kind = transportFromName(value("transport").trimmed());
-        if (!kind)
-            return QStringLiteral("--transport: '%1' is not timer or http").arg(value("transport"));
-        t.kind = *kind;
-    }
-    QString why;
-    if (isSet("connections")) {
-        const auto n = TransportConfig::readConnections(value("connections"), &why);
-        if (!n)
-            return QStringLiteral("--connections: ") + why;
-        t.connections = *n;
-    }
-    const QList<std::tuple<const char *, const NumberRange *, int TransportConfig::*>> numbers{
-        {"response-bytes", &TransportConfig::kResponseBytesRange, &TransportConfig::responseBytes},
-        {"server-loops", &TransportConfig::kServerLoopRange, &TransportConfig::serverLoops},
-        {"http-timeout", &TransportConfig::kTimeoutRange, &TransportConfig::timeoutMs},
-    };
-    for (const auto &[name, range, member] : numbers) {
-        if (!isSet(name))
-            continue;
-        const auto n = range->read(value(name), &why);
-        if (!n)
-            return dashed(name) + QStringLiteral(": ") + why;
-        t.*member = static_cast<int>(*n);
-    }
-    if (isSet("target")) {
-        if (!Endpoint::read(value("target"), &why, false))
-            return QStringLiteral("--target: ") + why;
-        t.target = value("target").trimmed();
-    }
     if (!t.isHttp()) {
         for (const char *name :
              {"connections", "response-bytes", "target", "server-loops", "http-timeout"}) {
@@ -160,34 +128,6 @@ std::optional<QString> readTransport(const QCommandLineParser &parser, Transport
         return QStringLiteral("--server-loops: not with --target (that server is started by "
                               "hand)");
     return std::nullopt;
-}
-
-// Transport http: every request in flight holds one descriptor in this process, and one in the
-// server's when the run starts its own (the server inherits this process's limit). Per task, all
-// of a shard's tasks are in flight at once; with a pool, its connections are.
-std::optional<QString> httpDescriptorProblem(const ExperimentSpec &spec, int maxShards)
-{
-    const TransportConfig &t = spec.transport;
-    if (!t.isHttp())
-        return std::nullopt;
-    const DescriptorGuard guard = SystemLimits::descriptors();
-    if (guard.limit == DescriptorGuard::kUnlimited)
-        return std::nullopt;
-    const std::uint64_t tasks = std::uint64_t(spec.workload.tasks);
-    const std::uint64_t inFlight =
-        t.connections == 0 ? tasks
-                           : std::min<std::uint64_t>(tasks, std::uint64_t(t.connections) *
-                                                                std::uint64_t(maxShards));
-    const std::uint64_t need = guard.need(maxShards) + inFlight;
-    if (need <= guard.limit)
-        return std::nullopt;
-    const QString option =
-        t.connections == 0 ? QStringLiteral("--tasks") : QStringLiteral("--connections");
-    return QStringLiteral("%1: %2 requests in flight need %3 open files, above this process's "
-                          "limit of %4 (ulimit -n; the server needs as many); use fewer tasks or "
-                          "--connections N")
-        .arg(option, WholeNumber::group(inFlight), WholeNumber::group(need),
-             WholeNumber::group(guard.limit));
 }
 
 } // namespace
@@ -324,11 +264,21 @@ CliParser::Outcome CliParser::parse(const QStringList &args, HeadlessOptions &op
     if (parser.isSet(QStringLiteral("sweep")))
         text.shardList = QStringLiteral("sweep");
     const QList<std::pair<const char *, QString SpecText::*>> direct{
-        {"tasks", &SpecText::tasks},        {"shards", &SpecText::shardList},
-        {"kernel", &SpecText::kernel},      {"partition", &SpecText::partition},
-        {"seed", &SpecText::seed},          {"repeat", &SpecText::repeats},
-        {"fail-task", &SpecText::failTask}, {"io-dist", &SpecText::ioDist},
+        {"tasks", &SpecText::tasks},
+        {"shards", &SpecText::shardList},
+        {"kernel", &SpecText::kernel},
+        {"partition", &SpecText::partition},
+        {"seed", &SpecText::seed},
+        {"repeat", &SpecText::repeats},
+        {"fail-task", &SpecText::failTask},
+        {"io-dist", &SpecText::ioDist},
         {"cpu-dist", &SpecText::cpuDist},
+        {"transport", &SpecText::transport},
+        {"connections", &SpecText::connections},
+        {"response-bytes", &SpecText::responseBytes},
+        {"target", &SpecText::target},
+        {"server-loops", &SpecText::serverLoops},
+        {"http-timeout", &SpecText::httpTimeout},
     };
     for (const auto &[name, member] : direct) {
         if (parser.isSet(QLatin1String(name)))
@@ -351,7 +301,7 @@ CliParser::Outcome CliParser::parse(const QStringList &args, HeadlessOptions &op
         return bad(fieldOption(e.field) + QStringLiteral(": ") + e.message);
     }
     options.experiment = parsed.sweepSpec();
-    if (const auto problem = readTransport(parser, options.experiment.transport))
+    if (const auto problem = transportOptionProblem(parser, options.experiment.transport))
         return bad(*problem);
 
     options.jsonPath = parser.value(QStringLiteral("json"));
@@ -374,8 +324,11 @@ CliParser::Outcome CliParser::parse(const QStringList &args, HeadlessOptions &op
     const int maxShards = *std::max_element(counts.begin(), counts.end());
     if (const auto tooMany = SystemLimits::descriptors().check(maxShards))
         return bad(fieldOption(tooMany->field) + QStringLiteral(": ") + tooMany->message);
-    if (const auto tooMany = httpDescriptorProblem(options.experiment, maxShards))
-        return bad(*tooMany);
+    if (const TransportConfig &t = options.experiment.transport; t.isHttp()) {
+        if (const auto tooMany = SystemLimits::descriptors().checkRequests(
+                std::uint64_t(w.tasks), t.connections, maxShards))
+            return bad(fieldOption(tooMany->field) + QStringLiteral(": ") + tooMany->message);
+    }
     QString envError;
     const MemoryGuard memory = SystemLimits::memory(&envError);
     if (!envError.isEmpty())

@@ -2,6 +2,7 @@
 #include "core/experiment/speccodec.h"
 
 #include "core/base/wholenumber.h"
+#include "core/net/endpoint.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -9,6 +10,7 @@
 #include <QThread>
 
 #include <cmath>
+#include <tuple>
 
 namespace {
 
@@ -182,6 +184,46 @@ std::optional<Distribution> SpecCodec::readDistribution(QStringView text, const 
     return std::nullopt;
 }
 
+std::optional<Transport> SpecCodec::readTransport(QStringView text, QString *error)
+{
+    if (const auto kind = transportFromName(text.trimmed()))
+        return kind;
+    return fail<Transport>(error, QStringLiteral("'%1' is not timer or http").arg(text));
+}
+
+FieldErrors SpecCodec::readHttp(const TransportText &in, TransportConfig &into)
+{
+    FieldErrors errors;
+    QString error;
+    if (const auto n = TransportConfig::readConnections(in.connections, &error))
+        into.connections = *n;
+    else
+        errors.append({QStringLiteral("connections"), error});
+    const std::tuple<const char *, const QString *, const NumberRange *, int TransportConfig::*>
+        numbers[] = {
+            {"responseBytes", &in.responseBytes, &TransportConfig::kResponseBytesRange,
+             &TransportConfig::responseBytes},
+            {"serverLoops", &in.serverLoops, &TransportConfig::kServerLoopRange,
+             &TransportConfig::serverLoops},
+            {"httpTimeout", &in.httpTimeout, &TransportConfig::kTimeoutRange,
+             &TransportConfig::timeoutMs},
+        };
+    for (const auto &[field, text, range, member] : numbers) {
+        if (const auto n = range->read(*text, &error))
+            into.*member = int(*n);
+        else
+            errors.append({QLatin1String(field), error});
+    }
+    const QString target = in.target.trimmed();
+    if (target.isEmpty())
+        into.target.clear();
+    else if (Endpoint::read(target, &error, false))
+        into.target = target;
+    else
+        errors.append({QStringLiteral("target"), error});
+    return errors;
+}
+
 SpecText::Parsed SpecCodec::decode(const SpecText &in)
 {
     return decode(in, QThread::idealThreadCount());
@@ -267,11 +309,22 @@ SpecText::Parsed SpecCodec::decode(const SpecText &in, int logicalCpus)
         else
             failed("failTask");
     }
+    if (const auto kind = readTransport(in.transport, &error)) {
+        out.transport.kind = *kind;
+        if (*kind == Transport::Http) {
+            out.errors += readHttp(
+                {in.connections, in.responseBytes, in.target, in.serverLoops, in.httpTimeout},
+                out.transport);
+        }
+    } else {
+        failed("transport");
+    }
     return out;
 }
 
 ExperimentSpec SpecCodec::experiment(const WorkloadSpec &workload, const RunConfig &config,
-                                     const QList<int> &shardCounts, int repeats, bool warmup)
+                                     const QList<int> &shardCounts, int repeats, bool warmup,
+                                     const TransportConfig &transport)
 {
     ExperimentSpec e;
     e.workload = workload;
@@ -281,6 +334,7 @@ ExperimentSpec SpecCodec::experiment(const WorkloadSpec &workload, const RunConf
     e.failTask = config.failTask;
     e.repeats = repeats;
     e.warmup = warmup;
+    e.transport = transport;
     return e;
 }
 
@@ -354,7 +408,9 @@ SpecCodec::JsonWorkload SpecCodec::decodeJson(const QJsonObject &o, const QStrin
         QStringList{QStringLiteral("tasks"),         QStringLiteral("ioMs"),
                     QStringLiteral("cpuIterations"), QStringLiteral("seed"),
                     QStringLiteral("kernel"),        QStringLiteral("partition"),
-                    QStringLiteral("ioDist"),        QStringLiteral("cpuDist")} +
+                    QStringLiteral("ioDist"),        QStringLiteral("cpuDist"),
+                    QStringLiteral("transport"),     QStringLiteral("connections"),
+                    QStringLiteral("responseBytes")} +
         otherKeys;
     for (const QString &key : o.keys()) {
         if (!known.contains(key)) {
@@ -445,5 +501,63 @@ SpecCodec::JsonWorkload SpecCodec::decodeJson(const QJsonObject &o, const QStrin
         else
             failed(QStringLiteral("partition"));
     }
+    // The transport, and for http its connections and response size, in the CLI's words. The
+    // other http settings (a target, server loops, a timeout) belong to a machine or a session,
+    // not to a workload.
+    if (o.contains(u"transport")) {
+        if (const auto kind = readTransport(name("transport"), &error)) {
+            TransportConfig t;
+            t.kind = *kind;
+            out.transport = t;
+        } else {
+            failed(QStringLiteral("transport"));
+        }
+    }
+    const bool http = out.transport && out.transport->isHttp();
+    const bool unreadTransport = o.contains(u"transport") && !out.transport;
+    for (const char *key : {"connections", "responseBytes"}) {
+        if (o.contains(QLatin1String(key)) && !http && !unreadTransport) {
+            error = QStringLiteral("only with \"transport\": \"http\"");
+            failed(QLatin1String(key));
+        }
+    }
+    if (http && o.contains(u"connections")) {
+        if (const auto n = TransportConfig::readConnections(name("connections"), &error))
+            out.transport->connections = *n;
+        else
+            failed(QStringLiteral("connections"));
+    }
+    if (http && o.contains(u"responseBytes")) {
+        if (const auto n = readJsonNumber(o.value(u"responseBytes"),
+                                          TransportConfig::kResponseBytesRange, &error))
+            out.transport->responseBytes = int(*n);
+        else
+            failed(QStringLiteral("responseBytes"));
+    }
     return out;
+}
+
+QJsonObject SpecCodec::encodeJson(const WorkloadSpec &s, const std::optional<Partition> &partition,
+                                  const std::optional<TransportConfig> &transport)
+{
+    QJsonObject o;
+    o.insert(QLatin1String("tasks"), QString::number(s.tasks));
+    o.insert(QLatin1String("ioMs"),
+             QJsonArray{QString::number(s.ioMinMs), QString::number(s.ioMaxMs)});
+    o.insert(QLatin1String("cpuIterations"),
+             QJsonArray{QString::number(s.cpuMin), QString::number(s.cpuMax)});
+    o.insert(QLatin1String("ioDist"), s.ioDist.text());
+    o.insert(QLatin1String("cpuDist"), s.cpuDist.text());
+    o.insert(QLatin1String("seed"), QString::number(s.seed));
+    o.insert(QLatin1String("kernel"), kernelName(s.kernel));
+    if (partition)
+        o.insert(QLatin1String("partition"), partitionName(*partition));
+    if (transport) {
+        o.insert(QLatin1String("transport"), transportName(transport->kind));
+        if (transport->isHttp()) {
+            o.insert(QLatin1String("connections"), transport->connectionsText());
+            o.insert(QLatin1String("responseBytes"), QString::number(transport->responseBytes));
+        }
+    }
+    return o;
 }

@@ -43,9 +43,26 @@ public:
     static std::optional<Distribution> readDistribution(QStringView text, const NumberRange &range,
                                                         QString *error);
 
+    // "timer" or "http" (any case): "'udp' is not timer or http".
+    static std::optional<Transport> readTransport(QStringView text, QString *error);
+    // The http fields of a transport (connections, responseBytes, target, serverLoops,
+    // httpTimeout; an empty target is none) into `into`, every problem at once, keyed by those
+    // names. Connections are "per-task" or a pool size; the rest numbers in TransportConfig's
+    // ranges; a target is HOST:PORT, not resolved (it may name another machine).
+    struct TransportText
+    {
+        QString connections;
+        QString responseBytes;
+        QString target;
+        QString serverLoops;
+        QString httpTimeout;
+    };
+    static FieldErrors readHttp(const TransportText &text, TransportConfig &into);
+
     // Every field of `text`, every problem at once (one per field); a field that fails keeps
     // the default of its value type. Fields, in order: tasks, io, ioDist, cpu, cpuDist, seed,
-    // kernel, shards (K), partition, shardList, repeat, failTask.
+    // kernel, shards (K), partition, shardList, repeat, failTask, transport, then for http
+    // connections, responseBytes, target, serverLoops, httpTimeout.
     static SpecText::Parsed decode(const SpecText &text, int logicalCpus);
     static SpecText::Parsed decode(const SpecText &text);
 
@@ -53,22 +70,30 @@ public:
     // and Repeat compare, and Run/Compare's single runs).
     static ExperimentSpec experiment(const WorkloadSpec &workload, const RunConfig &config,
                                      const QList<int> &shardCounts, int repeats = 1,
-                                     bool warmup = false);
+                                     bool warmup = false, const TransportConfig &transport = {});
     // What "Compare 1 vs K" runs: 1, then K unless K is 1.
     static QList<int> compareShards(int k);
 
     // A workload from a preset's JSON object: "tasks", "ioMs": [min, max],
     // "cpuIterations": [min, max] are required; "seed", "kernel", "partition", "ioDist",
-    // "cpuDist" (strings in Distribution's grammar; absent: uniform) optional. Numbers
-    // are JSON numbers or strings in WholeNumber's grammar ("10,000", "100k"; a seed above 2^53,
-    // where JSON numbers lose digits, must be a string). Keys other than these and
-    // `otherKeys` are refused, so that a misspelt key cannot silently fall back to a default.
+    // "cpuDist" (strings in Distribution's grammar; absent: uniform), "transport" ("timer" or
+    // "http"), and with http "connections" ("per-task" or a pool size) and "responseBytes"
+    // optional. Numbers are JSON numbers or strings in WholeNumber's grammar ("10,000", "100k";
+    // a seed above 2^53, where JSON numbers lose digits, must be a string). Keys other than these
+    // and `otherKeys` are refused, so that a misspelt key cannot silently fall back to a default.
     // Errors are keyed by the JSON key ("tasks", "ioMs", ...).
     struct JsonWorkload
     {
         WorkloadSpec spec;
-        std::optional<Partition> partition; // absent: the preset leaves it to the user
+        std::optional<Partition> partition;       // absent: the preset leaves it to the user
+        std::optional<TransportConfig> transport; // likewise
         FieldErrors errors;
     };
     static JsonWorkload decodeJson(const QJsonObject &object, const QStringList &otherKeys = {});
+    // The object decodeJson() reads back to the same values, every field written: numbers as
+    // strings (a 64-bit seed keeps its digits), shapes in Distribution's grammar, and the
+    // partition and the transport when given.
+    static QJsonObject encodeJson(const WorkloadSpec &spec,
+                                  const std::optional<Partition> &partition = std::nullopt,
+                                  const std::optional<TransportConfig> &transport = std::nullopt);
 };

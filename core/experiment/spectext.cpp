@@ -11,7 +11,8 @@ SpecText::Parsed SpecText::parse() const
     return SpecCodec::decode(*this);
 }
 
-SpecText SpecText::from(const WorkloadSpec &spec, const RunConfig &config)
+SpecText SpecText::from(const WorkloadSpec &spec, const RunConfig &config,
+                        const TransportConfig &transport)
 {
     SpecText in;
     in.tasks = QString::number(spec.tasks);
@@ -28,18 +29,24 @@ SpecText SpecText::from(const WorkloadSpec &spec, const RunConfig &config)
     in.pin = config.pin;
     if (config.failTask >= 0)
         in.failTask = QString::number(config.failTask);
+    in.transport = transportName(transport.kind);
+    in.connections = transport.connectionsText();
+    in.responseBytes = QString::number(transport.responseBytes);
+    in.target = transport.target;
+    in.serverLoops = QString::number(transport.serverLoops);
+    in.httpTimeout = QString::number(transport.timeoutMs);
     return in;
 }
 
 ExperimentSpec SpecText::Parsed::sweepSpec() const
 {
-    return SpecCodec::experiment(spec, config, shardCounts, repeats, warmup);
+    return SpecCodec::experiment(spec, config, shardCounts, repeats, warmup, transport);
 }
 
 ExperimentSpec SpecText::Parsed::repeatCompareSpec() const
 {
     return SpecCodec::experiment(spec, config, SpecCodec::compareShards(config.shards), repeats,
-                                 warmup);
+                                 warmup, transport);
 }
 
 int SpecText::Parsed::maxShards() const

@@ -4,6 +4,7 @@
 #include "core/base/fielderror.h"
 #include "core/engine/runconfig.h"
 #include "core/experiment/experiment.h"
+#include "core/net/transportconfig.h"
 #include "core/workload/workloadspec.h"
 
 #include <QList>
@@ -36,6 +37,14 @@ struct SpecText
     QString repeats = QStringLiteral("5");
     bool warmup = true;
     QString failTask; // a task id that throws (RunConfig::failTask); empty is off
+    // How tasks do their IO (TransportConfig): "timer" or "http". The rest is read only for
+    // http (the form disables those fields for timer, and a timer run keeps their defaults).
+    QString transport = transportName(Transport::Timer);
+    QString connections = QStringLiteral("per-task"); // or a pool size per shard
+    QString responseBytes = QString::number(TransportConfig{}.responseBytes);
+    QString target; // HOST:PORT of a server started by hand; empty: the run starts its own
+    QString serverLoops = QString::number(TransportConfig{}.serverLoops);
+    QString httpTimeout = QString::number(TransportConfig{}.timeoutMs);
 
     struct Parsed
     {
@@ -44,9 +53,11 @@ struct SpecText
         QList<int> shardCounts{1};
         int repeats = 1;
         bool warmup = false;
+        TransportConfig transport;
         // One per field at most, keyed "tasks", "io", "ioDist", "cpu", "cpuDist", "seed",
-        // "kernel", "shards" (K), "partition", "shardList", "repeat", "failTask"; messages never
-        // name the field.
+        // "kernel", "shards" (K), "partition", "shardList", "repeat", "failTask", "transport",
+        // "connections", "responseBytes", "target", "serverLoops", "httpTimeout"; messages
+        // never name the field.
         FieldErrors errors;
         bool ok() const { return errors.isEmpty(); }
         // Every K of the shard list, R times each: what Sweep and the CLI run.
@@ -60,7 +71,8 @@ struct SpecText
     Parsed parse() const;
     // The text of valid values (the numbers ungrouped except CPU iterations, written as
     // "100k"); the experiment fields keep their defaults.
-    static SpecText from(const WorkloadSpec &spec, const RunConfig &config);
+    static SpecText from(const WorkloadSpec &spec, const RunConfig &config,
+                         const TransportConfig &transport = {});
 
     friend bool operator==(const SpecText &, const SpecText &) = default;
 };

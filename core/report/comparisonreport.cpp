@@ -55,6 +55,12 @@ QString reportText(const ComparedReport &r)
     parts.append(
         QStringLiteral("%1 partition%2")
             .arg(partitionName(s.partition), s.pin ? QStringLiteral(", pinned") : QString()));
+    // The same plan fetched over sockets is another measurement: say so (timer reads as before).
+    if (s.transport.isHttp()) {
+        parts.append(QStringLiteral("http, connections %1, %2-byte responses")
+                         .arg(s.transport.connectionsText())
+                         .arg(s.transport.responseBytes));
+    }
     if (r.result.cancelled)
         parts.append(QStringLiteral("cancelled"));
     return parts.join(QStringLiteral(", "));

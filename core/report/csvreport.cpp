@@ -59,14 +59,35 @@ void experimentLines(CsvWriter &csv, const ExperimentResult &result, const char 
     csv.comment(u"pin", result.spec.pin ? QStringLiteral("true") : QStringLiteral("false"));
     csv.comment(u"repeats", QString::number(result.spec.repeats));
     csv.comment(u"ns_per_iter", number(result.nsPerIter));
+    const TransportConfig &t = result.spec.transport;
+    csv.comment(u"transport", transportName(t.kind));
+    if (t.isHttp()) {
+        csv.comment(u"connections", t.connectionsText());
+        csv.comment(u"response_bytes", QString::number(t.responseBytes));
+    }
 }
 
-void header(CsvWriter &csv, std::initializer_list<const char *> names)
+void header(CsvWriter &csv, std::initializer_list<const char *> names,
+            const QByteArrayList &more = {})
 {
     for (const char *name : names)
         csv.raw(QByteArrayView(name));
+    for (const QByteArray &name : more)
+        csv.raw(name);
     csv.endRow();
 }
+
+// runs.csv's count of failed exchanges per reason: failed_refused, failed_reset, ...
+QByteArrayList failureColumns()
+{
+    QByteArrayList names;
+    for (std::size_t f = 1; f < kHttpFailureKinds; ++f)
+        names.append("failed_" + httpFailureName(HttpFailure(f)).toLatin1());
+    return names;
+}
+
+// The http columns of runs.csv before the failure counts.
+constexpr int kHttpFigureColumns = 8;
 
 } // namespace
 
@@ -76,37 +97,18 @@ QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
     CsvWriter csv(&out);
     if (meta == CsvMetadata::CommentLines)
         experimentLines(csv, result, "runs");
-    header(csv, {"run_index",
-                 "repeat",
-                 "shards",
-                 "partition",
-                 "pinned",
-                 "status",
-                 "started_utc",
-                 "tasks",
-                 "tasks_done",
-                 "tasks_failed",
-                 "wall_ms",
-                 "ideal_ms",
-                 "efficiency",
-                 "speedup",
-                 "throughput_tps",
-                 "start_overhead_ms",
-                 "join_overhead_ms",
-                 "lag_p50_ms",
-                 "lag_p90_ms",
-                 "lag_p99_ms",
-                 "lag_max_ms",
-                 "latency_p50_ms",
-                 "latency_p90_ms",
-                 "latency_p99_ms",
-                 "latency_max_ms",
-                 "ns_per_iter",
-                 "checksum",
-                 "outlier",
-                 "others_cpu_fraction",
-                 "machine_busy",
-                 "error"});
+    header(csv,
+           {"run_index", "repeat", "shards", "partition", "pinned", "status", "started_utc",
+            "tasks", "tasks_done", "tasks_failed", "wall_ms", "ideal_ms", "efficiency", "speedup",
+            "throughput_tps", "start_overhead_ms", "join_overhead_ms", "lag_p50_ms", "lag_p90_ms",
+            "lag_p99_ms", "lag_max_ms", "latency_p50_ms", "latency_p90_ms", "latency_p99_ms",
+            "latency_max_ms", "ns_per_iter", "checksum", "outlier", "others_cpu_fraction",
+            "machine_busy", "error",
+            // After the columns of before: a reader by position still finds those. Empty for
+            // a timer run, which fetches nothing.
+            "transport", "bytes_received", "connect_p50_ms", "connect_p99_ms", "first_byte_p50_ms",
+            "first_byte_p99_ms", "server_late_p50_ms", "server_late_p99_ms", "server_cpu_ms"},
+           failureColumns());
     const ExperimentSummary &summary = result.summary;
     for (std::size_t i = 0; i < result.runs.size(); ++i) {
         const RunResult &r = result.runs[i];
@@ -130,6 +132,20 @@ QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
             csv.empty();
         csv.field(r.othersCpuFraction).field(r.machineBusy()); // NaN: empty
         csv.field(r.error);
+        csv.field(transportName(result.spec.transport.kind));
+        if (r.http) {
+            const HttpRunStats &h = *r.http;
+            csv.field(h.bytesReceived);
+            for (const Percentiles *p : {&h.connectMs, &h.firstByteMs, &h.serverLateMs})
+                csv.field(p->p50).field(p->p99);
+            csv.field(h.serverCpuMs); // NaN (a --target server): empty
+            for (std::size_t f = 1; f < kHttpFailureKinds; ++f)
+                csv.field(h.failures[f]);
+        } else {
+            // A timer run, or an http run that ended before it fetched.
+            for (int column = 0; column < kHttpFigureColumns + int(kHttpFailureKinds) - 1; ++column)
+                csv.empty();
+        }
         csv.endRow();
     }
     return out;

@@ -20,7 +20,10 @@ struct RunResult;
 // decimal point in every locale, an empty field where a value does not exist (a NaN, a cancelled
 // run's speedup, a task that never ran).
 //
-//   runs.csv     one row per run, in execution order, whatever its status
+//   runs.csv     one row per run, in execution order, whatever its status; after the columns
+//                of csv/2's first release, the http ones (transport, bytes_received, connect,
+//                first-byte and server-lateness p50/p99, server_cpu_ms, failed_<reason> per
+//                HttpFailure), empty where the run fetched nothing
 //   summary.csv  one row per configuration (shard count), completed runs only
 //   load.csv     one row per load sample of every run: run_index (as in runs.csv), shards,
 //                repeat, time_s (from that run's t0), cpu0_busy_frac.., shard0_cpu_frac..
@@ -36,8 +39,9 @@ struct RunResult;
 //   app_version, git_hash, cpu_model, logical_cpus, os, qt_version, qcoro_version, compiler,
 //   build_type, timestamp_utc, host   the MachineInfo fields, named as in the JSON report's "meta"
 // then, every file having an experiment behind it:
-//   tasks, io_min_ms, io_max_ms, cpu_min_iterations, cpu_max_iterations, kernel, seed,
-//   partition, pin, repeats, ns_per_iter
+//   tasks, io_min_ms, io_max_ms, cpu_min_iterations, cpu_max_iterations, io_dist, cpu_dist,
+//   kernel, seed, partition, pin, repeats, ns_per_iter, transport, and with transport http
+//   connections and response_bytes
 // and per file:
 //   summary.csv     baseline_shards, amdahl_serial_fraction, amdahl_rmse (empty when not fitted),
 //                   speedup_error (how speedup_err is computed)

@@ -65,7 +65,9 @@ QJsonObject statisticsToJson(const ExperimentSummary &summary)
             {QStringLiteral("configs"), configs}};
 }
 
-QJsonObject httpToJson(const HttpRunStats &h)
+} // namespace
+
+QJsonObject httpRunToJson(const HttpRunStats &h)
 {
     QJsonObject failures;
     for (std::size_t f = 0; f < kHttpFailureKinds; ++f) {
@@ -79,8 +81,6 @@ QJsonObject httpToJson(const HttpRunStats &h)
             {QStringLiteral("server_cpu_ms"), number(h.serverCpuMs)},
             {QStringLiteral("failures"), failures}};
 }
-
-} // namespace
 
 QJsonObject runToJson(const RunResult &run)
 {
@@ -128,7 +128,7 @@ QJsonObject runToJson(const RunResult &run)
     if (!run.error.isEmpty())
         o.insert(QStringLiteral("error"), run.error);
     if (run.http)
-        o.insert(QStringLiteral("http"), httpToJson(*run.http));
+        o.insert(QStringLiteral("http"), httpRunToJson(*run.http));
     return o;
 }
 

@@ -65,6 +65,58 @@ QString workloadLine(const ExperimentResult &result)
                                       : QStringLiteral("runs per configuration, interleaved"));
 }
 
+// Http only: a timer report reads as it always did.
+QString transportLine(const TransportConfig &t)
+{
+    const QString server = t.target.isEmpty()
+                               ? QStringLiteral("own server, %1 loop%2")
+                                     .arg(t.serverLoops)
+                                     .arg(t.serverLoops == 1 ? QString() : QStringLiteral("s"))
+                               : QStringLiteral("server %1").arg(t.target);
+    return QStringLiteral("**Transport:** http · connections %1 · %2-byte responses · %3")
+        .arg(t.connectionsText(), QString::number(t.responseBytes), server);
+}
+
+QString failuresText(const HttpFailureCounts &failures)
+{
+    QStringList parts;
+    for (std::size_t f = 1; f < kHttpFailureKinds; ++f) {
+        if (failures[f] > 0)
+            parts << QStringLiteral("%1 %2").arg(failures[f]).arg(httpFailureName(HttpFailure(f)));
+    }
+    return parts.isEmpty() ? QStringLiteral("0") : parts.join(QStringLiteral(", "));
+}
+
+// One row per run: whether the server kept up (its lateness and CPU) beside what the client saw.
+QStringList httpTable(const ExperimentResult &result)
+{
+    QStringList lines;
+    lines << QStringLiteral("| run | shards | bytes received | connect ms p50 / p99 "
+                            "| first byte ms p50 / p99 | server late ms p50 / p99 "
+                            "| server CPU ms | failed |");
+    lines << QStringLiteral("|---:|---:|---:|---:|---:|---:|---:|---|");
+    auto pair = [](const Percentiles &p) {
+        return fixedOrMissing(p.p50, 1) + QStringLiteral(" / ") + fixedOrMissing(p.p99, 1);
+    };
+    for (std::size_t i = 0; i < result.runs.size(); ++i) {
+        const RunResult &r = result.runs[i];
+        if (!r.http) {
+            lines << QStringLiteral("| %1 | %2 | %3 | %3 | %3 | %3 | %3 | %3 |")
+                         .arg(i + 1)
+                         .arg(r.shards)
+                         .arg(missingMark());
+            continue;
+        }
+        const HttpRunStats &h = *r.http;
+        lines << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 |")
+                     .arg(QString::number(i + 1), QString::number(r.shards),
+                          QString::number(h.bytesReceived), pair(h.connectMs), pair(h.firstByteMs),
+                          pair(h.serverLateMs), fixedOrMissing(h.serverCpuMs, 1),
+                          failuresText(h.failures));
+    }
+    return lines;
+}
+
 } // namespace
 
 QString experimentMarkdown(const ExperimentResult &result)
@@ -74,6 +126,8 @@ QString experimentMarkdown(const ExperimentResult &result)
     lines << QStringLiteral("## LoopBench report") << QString();
     lines << machineLine(result.machine) << QString();
     lines << workloadLine(result) << QString();
+    if (result.spec.transport.isHttp())
+        lines << transportLine(result.spec.transport) << QString();
     lines << QStringLiteral(
         "| shards | runs | outliers | wall ms (median ± sd) | speedup ± error "
         "| ideal speedup | efficiency | work inflation | lag p99 ms | p vs baseline |");
@@ -106,6 +160,10 @@ QString experimentMarkdown(const ExperimentResult &result)
         lines << QStringLiteral("Amdahl fit: serial fraction %1 (rms residual %2x).")
                      .arg(fixedOrMissing(summary.amdahl.serialFraction, 3),
                           fixedOrMissing(summary.amdahl.rmse, 2));
+    }
+    if (result.spec.transport.isHttp()) {
+        lines << QString() << QStringLiteral("HTTP per run (in execution order):") << QString();
+        lines << httpTable(result);
     }
     lines << QString();
     lines << QStringLiteral("**Verdict:** ") + result.verdict();

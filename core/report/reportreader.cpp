@@ -502,6 +502,17 @@ std::optional<ExperimentResult> ReportReader::fromJson(const QJsonObject &report
     }
 }
 
+std::optional<HttpRunStats> ReportReader::httpFromJson(const QJsonObject &http, QString *error)
+{
+    try {
+        return readHttp(Fields(http, QString()));
+    } catch (const Refused &refused) {
+        if (error)
+            *error = refused.message;
+        return std::nullopt;
+    }
+}
+
 namespace {
 
 // The last steps of read() and readFile(): a parsed document (or the reason there is none) into

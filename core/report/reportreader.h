@@ -37,6 +37,9 @@ public:
                                                 QString *error);
     // A parsed report; errors start with the field ("runs[3].shards: ...").
     static std::optional<ExperimentResult> fromJson(const QJsonObject &report, QString *error);
+    // A run's "http" object as httpRunToJson() writes it, checked like the rest of a report;
+    // errors start with the field ("connect_ms.p50: ...").
+    static std::optional<HttpRunStats> httpFromJson(const QJsonObject &http, QString *error);
 
     // Text fields: machine info, names and dates are short; a run's error message may quote a
     // path or an exception. Longer text is no LoopBench report and would flood every view.

@@ -2,6 +2,8 @@
 #include "core/store/resultstore.h"
 
 #include "core/experiment/speccodec.h"
+#include "core/report/jsonreport.h"
+#include "core/report/reportreader.h"
 #include "core/store/storeschema.h"
 #include "core/workload/taskplan.h"
 
@@ -83,7 +85,24 @@ const QString kRunColumns = QStringLiteral(
     "throughput_tps, start_overhead_ms, join_overhead_ms, lag_p50_ms, lag_p90_ms, lag_p99_ms, "
     "lag_max_ms, latency_p50_ms, latency_p90_ms, latency_p99_ms, latency_max_ms, checksum, "
     "speedup, outlier, gui_stall_p99_ms, spec, machine, others_cpu_fraction, work_ms, "
-    "ideal_estimate_ms");
+    "ideal_estimate_ms, http");
+
+// runs.http: the JSON report's "http" object, read by the report's reader. Written by this store,
+// so one that does not read (a hand edit) is dropped rather than half taken.
+QVariant httpColumn(const std::optional<HttpRunStats> &http)
+{
+    if (!http)
+        return QVariant(QMetaType::fromType<QString>());
+    return QString::fromUtf8(QJsonDocument(httpRunToJson(*http)).toJson(QJsonDocument::Compact));
+}
+
+std::optional<HttpRunStats> httpOf(const QVariant &column)
+{
+    if (column.isNull())
+        return std::nullopt;
+    return ReportReader::httpFromJson(QJsonDocument::fromJson(column.toString().toUtf8()).object(),
+                                      nullptr);
+}
 
 StoredRun runFromQuery(const QSqlQuery &q)
 {
@@ -127,6 +146,7 @@ StoredRun runFromQuery(const QSqlQuery &q)
     r.othersCpuFraction = realOf(next());
     r.workMs = realOf(next());
     r.estimatedIdealMs = realOf(next());
+    r.http = httpOf(next());
     return s;
 }
 
@@ -289,8 +309,10 @@ std::int64_t ResultStore::beginExperiment(const ExperimentSpec &spec, const Mach
         "INSERT INTO experiments (kind, source, started_utc, tasks, io_min_ms, io_max_ms, "
         "cpu_min_iterations, cpu_max_iterations, kernel, seed, shard_counts, partition, pin, "
         "repeats, warmup, fail_task, ns_per_iter, workload, host, cpu_model, logical_cpus, "
-        "machine, io_dist, cpu_dist) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?)"));
+        "machine, io_dist, cpu_dist, transport, connections, response_bytes, target, "
+        "server_loops, http_timeout_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const TransportConfig &t = spec.transport;
     const WorkloadSpec &w = spec.workload;
     for (const QVariant &v :
          {text(kind),
@@ -319,7 +341,13 @@ std::int64_t ResultStore::beginExperiment(const ExperimentSpec &spec, const Mach
           QVariant(
               QString::fromUtf8(QJsonDocument(machine.toJson()).toJson(QJsonDocument::Compact))),
           QVariant(w.ioDist.text()),
-          QVariant(w.cpuDist.text())})
+          QVariant(w.cpuDist.text()),
+          QVariant(transportName(t.kind)),
+          QVariant(t.connections),
+          QVariant(t.responseBytes),
+          text(t.target),
+          QVariant(t.serverLoops),
+          QVariant(t.timeoutMs)})
         q.addBindValue(v);
     if (!q.exec()) {
         fail(QStringLiteral("could not record the experiment"), q.lastError().text());
@@ -347,9 +375,9 @@ std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, con
         "ns_per_iter, wall_ms, ideal_ms, efficiency, throughput_tps, start_overhead_ms, "
         "join_overhead_ms, lag_p50_ms, lag_p90_ms, lag_p99_ms, lag_max_ms, latency_p50_ms, "
         "latency_p90_ms, latency_p99_ms, latency_max_ms, checksum, gui_stall_p99_ms, "
-        "others_cpu_fraction, machine_busy, work_ms, ideal_estimate_ms) "
+        "others_cpu_fraction, machine_busy, work_ms, ideal_estimate_ms, http) "
         "SELECT ?, ?, ?, ?, ?, workload, host, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM experiments WHERE id = ?"));
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM experiments WHERE id = ?"));
     const QList<QVariant> values{
         QVariant(static_cast<qlonglong>(experimentId)),
         QVariant(sequence),
@@ -385,6 +413,7 @@ std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, con
         QVariant(run.machineBusy()),
         real(run.workMs),
         real(run.estimatedIdealMs),
+        httpColumn(run.http),
         QVariant(static_cast<qlonglong>(experimentId)),
     };
     for (const QVariant &v : values)
@@ -571,8 +600,9 @@ QList<StoredExperiment> ResultStore::readExperiments(std::int64_t id) const
     q.prepare(QStringLiteral(
                   "SELECT id, kind, source, finished, cancelled, tasks, io_min_ms, io_max_ms, "
                   "cpu_min_iterations, cpu_max_iterations, kernel, seed, shard_counts, partition, "
-                  "pin, repeats, warmup, fail_task, ns_per_iter, machine, io_dist, cpu_dist "
-                  "FROM experiments %1 "
+                  "pin, repeats, warmup, fail_task, ns_per_iter, machine, io_dist, cpu_dist, "
+                  "transport, connections, response_bytes, target, server_loops, "
+                  "http_timeout_ms FROM experiments %1 "
                   "ORDER BY id")
                   .arg(id > 0 ? QStringLiteral("WHERE id = ?") : QString()));
     if (id > 0)
@@ -613,6 +643,13 @@ QList<StoredExperiment> ResultStore::readExperiments(std::int64_t id) const
                        .value_or(Distribution::uniform());
         w.cpuDist = SpecCodec::readDistribution(next().toString(), WorkloadSpec::kCpuRange, nullptr)
                         .value_or(Distribution::uniform());
+        TransportConfig &t = r.spec.transport;
+        t.kind = transportFromName(next().toString()).value_or(Transport::Timer);
+        t.connections = next().toInt();
+        t.responseBytes = next().toInt();
+        t.target = next().toString();
+        t.serverLoops = next().toInt();
+        t.timeoutMs = next().toInt();
         index.insert(e.id, out.size());
         out.append(std::move(e));
     }

@@ -105,12 +105,28 @@ const QList<QStringList> &migrations()
                            " tasks INTEGER NOT NULL,"
                            " resumed_done_ns BLOB NOT NULL)"),
         },
-        // 3: the shapes of the IO and CPU draws (distribution.h); rows from before are uniform.
+        // 3: the shapes of the IO and CPU draws (distribution.h) and the transport
+        // (transportconfig.h); rows from before are uniform and fetch over the timer. A run's
+        // http figures are the JSON report's "http" object (httpRunToJson()), NULL for a timer
+        // run: one format for both.
         {
             QStringLiteral(
                 "ALTER TABLE experiments ADD COLUMN io_dist TEXT NOT NULL DEFAULT 'uniform'"),
             QStringLiteral(
                 "ALTER TABLE experiments ADD COLUMN cpu_dist TEXT NOT NULL DEFAULT 'uniform'"),
+            QStringLiteral(
+                "ALTER TABLE experiments ADD COLUMN transport TEXT NOT NULL DEFAULT 'timer'"),
+            // 0: one connection per request ("per-task"); N: a pool of N per shard.
+            QStringLiteral(
+                "ALTER TABLE experiments ADD COLUMN connections INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral(
+                "ALTER TABLE experiments ADD COLUMN response_bytes INTEGER NOT NULL DEFAULT 4096"),
+            QStringLiteral("ALTER TABLE experiments ADD COLUMN target TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral(
+                "ALTER TABLE experiments ADD COLUMN server_loops INTEGER NOT NULL DEFAULT 1"),
+            QStringLiteral("ALTER TABLE experiments ADD COLUMN http_timeout_ms INTEGER NOT NULL "
+                           "DEFAULT 10000"),
+            QStringLiteral("ALTER TABLE runs ADD COLUMN http TEXT"),
         },
     };
     return list;

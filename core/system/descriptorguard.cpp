@@ -3,6 +3,8 @@
 
 #include "core/base/wholenumber.h"
 
+#include <algorithm>
+
 std::uint64_t DescriptorGuard::need(int shards) const
 {
     return open + kSpare + static_cast<std::uint64_t>(shards) * kPerShard;
@@ -33,4 +35,24 @@ std::optional<FieldError> DescriptorGuard::check(int shards) const
                          .arg(WholeNumber::group(most), most == 1 ? QString() : QStringLiteral("s"))
                    : QStringLiteral("; raise it to run any");
     return FieldError{QStringLiteral("shards"), message};
+}
+
+std::optional<FieldError> DescriptorGuard::checkRequests(std::uint64_t tasks, int connections,
+                                                         int shards) const
+{
+    if (limit == kUnlimited)
+        return std::nullopt;
+    const std::uint64_t inFlight =
+        connections == 0
+            ? tasks
+            : std::min<std::uint64_t>(tasks, std::uint64_t(connections) * std::uint64_t(shards));
+    const std::uint64_t needed = need(shards) + inFlight;
+    if (needed <= limit)
+        return std::nullopt;
+    return FieldError{connections == 0 ? QStringLiteral("tasks") : QStringLiteral("connections"),
+                      QStringLiteral("%1 requests in flight need %2 open files, above this "
+                                     "process's limit of %3 (ulimit -n; the server needs as "
+                                     "many); use fewer tasks or a pool of connections")
+                          .arg(WholeNumber::group(inFlight), WholeNumber::group(needed),
+                               WholeNumber::group(limit))};
 }

@@ -30,4 +30,10 @@ struct DescriptorGuard
     std::uint64_t maxShards() const;
     // An error on "shards" when `shards` loops do not fit, naming the limit and what fits.
     std::optional<FieldError> check(int shards) const;
+    // Transport http: every request in flight holds one descriptor in this process, and one in
+    // the server's when the run starts its own (the server inherits this process's limit). With
+    // one connection per request (`connections` 0) all of a plan's `tasks` may be in flight at
+    // once; with a pool, its connections per shard are. An error on "tasks" (per request) or
+    // "connections" (a pool) when they do not fit beside `shards` loops.
+    std::optional<FieldError> checkRequests(std::uint64_t tasks, int connections, int shards) const;
 };

@@ -114,4 +114,29 @@ inline ExperimentResult sweep()
     return r;
 }
 
+// The figures of an http run, distinct per `seed` so that a swapped run shows.
+inline HttpRunStats httpStats(int seed)
+{
+    HttpRunStats h;
+    h.bytesReceived = 4096 * 1000 + seed;
+    h.connectMs = {0.125 * seed, 0.5, 1.75 + seed, 3.0 + seed};
+    h.firstByteMs = {300.5 + seed, 600.25, 990.75, 1001.5 + seed};
+    h.serverLateMs = {0.0625, 0.25 * seed, 2.5 + seed, 7.0 + seed};
+    h.serverCpuMs = 123.5 + seed;
+    h.failures[std::size_t(HttpFailure::Refused)] = seed;
+    h.failures[std::size_t(HttpFailure::Timeout)] = 2 * seed + 1;
+    return h;
+}
+
+// experiment() over http (per-task connections, 4 KiB responses, its own server): every run
+// has http figures but the failed one, which ended before it fetched.
+inline ExperimentResult httpExperiment()
+{
+    ExperimentResult e = experiment();
+    e.spec.transport.kind = Transport::Http;
+    for (std::size_t i = 0; i + 1 < e.runs.size(); ++i)
+        e.runs[i].http = httpStats(int(i));
+    return e;
+}
+
 } // namespace synthetic

@@ -105,6 +105,16 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
                             .arg(WorkloadSpec::kSeedRange.text()),
                         tr("Seed")))
     , m_pin(new QCheckBox(tr("Pin shard k to lo&gical CPU k")))
+    , m_transport(new QComboBox)
+    , m_connections(numberEdit(tr("HTTP connections: per-task (one connection per request, like "
+                                  "a crawler visiting many sites) or N, a keep-alive pool of N "
+                                  "per shard that tasks queue for (%1)")
+                                   .arg(TransportConfig::kConnectionRange.text()),
+                               tr("HTTP connections")))
+    , m_responseBytes(numberEdit(tr("Bytes the server answers each request with, %1; every "
+                                    "byte is folded into the checksum. Accepts 4096 or 4k.")
+                                     .arg(TransportConfig::kResponseBytesRange.text()),
+                                 tr("Response bytes")))
     , m_shardList(numberEdit(tr("Shard counts K that Sweep runs, all on the same plan: a list such "
                                 "as 1,2,3,4,8 (each %1), or “sweep” for 1, 2, 4, ... up to "
                                 "twice the %2 logical CPUs")
@@ -176,6 +186,21 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     addRow(tr("S&eed:"), m_seed, m_seed);
     addErrorRow(QStringLiteral("seed"), m_seed, form);
     form->addRow(QString(), m_pin);
+    // Transport: the letters of its labels are all taken (see above), so only Response bytes
+    // has a mnemonic; Tab reaches the other two.
+    m_transport->addItem(tr("Timer"), int(Transport::Timer));
+    m_transport->addItem(tr("HTTP (loopback server)"), int(Transport::Http));
+    m_transport->setAccessibleName(tr("Transport"));
+    m_connections->setPlaceholderText(tr("per-task or N"));
+    m_transport->setToolTip(tr("How each task does its IO: a sleep on its shard's timer (the "
+                               "original experiment), or one HTTP GET over a real TCP socket to a "
+                               "loopbench --serve process this run starts, answered after the "
+                               "task's planned delay"));
+    addRow(tr("Transport:"), m_transport, m_transport);
+    addRow(tr("Connections:"), m_connections, m_connections);
+    addErrorRow(QStringLiteral("connections"), m_connections, form);
+    addRow(tr("Response &bytes:"), m_responseBytes, m_responseBytes);
+    addErrorRow(QStringLiteral("responseBytes"), m_responseBytes, form);
 
     // Experiment: what Sweep and Repeat compare run.
     auto *experimentTitle = new QLabel(tr("<b>Experiment</b> (Sweep F6, Repeat compare F7)"));
@@ -200,8 +225,12 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     layout->addStretch(1);
 
     for (QLineEdit *e : {m_tasks, m_ioMin, m_ioMax, m_cpuMin, m_cpuMax, m_ioShapeParams,
-                         m_cpuShapeParams, m_shards, m_seed})
+                         m_cpuShapeParams, m_shards, m_seed, m_connections, m_responseBytes})
         connect(e, &QLineEdit::textChanged, this, &ConfigPanel::reevaluate);
+    connect(m_transport, &QComboBox::currentIndexChanged, this, [this] {
+        enableHttpFields();
+        reevaluate();
+    });
     connect(m_kernel, &QComboBox::currentIndexChanged, this, &ConfigPanel::reevaluate);
     connect(m_partition, &QComboBox::currentIndexChanged, this, &ConfigPanel::reevaluate);
     connect(m_pin, &QCheckBox::toggled, this, &ConfigPanel::reevaluate);
@@ -215,9 +244,29 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     m_shardList->setText(defaults.shardList);
     m_repeats->setValue(defaults.repeats.toInt());
     m_warmup->setChecked(defaults.warmup);
+    setTransport(TransportConfig{});
     RunConfig config;
     config.shards = QThread::idealThreadCount();
     setConfig(WorkloadSpec{}, config);
+}
+
+void ConfigPanel::setTransport(const TransportConfig &transport)
+{
+    m_settingConfig = true;
+    m_transport->setCurrentIndex(m_transport->findData(int(transport.kind)));
+    m_connections->setText(transport.connectionsText());
+    m_responseBytes->setText(QString::number(transport.responseBytes));
+    enableHttpFields();
+    m_settingConfig = false;
+    reevaluate();
+}
+
+void ConfigPanel::enableHttpFields()
+{
+    // Timer runs have no connections or responses: the fields keep their text for a switch back.
+    const bool http = Transport(m_transport->currentData().toInt()) == Transport::Http;
+    m_connections->setEnabled(http);
+    m_responseBytes->setEnabled(http);
 }
 
 void ConfigPanel::setExperiment(const QString &shardList, int repeats, bool warmup)
@@ -358,7 +407,8 @@ void ConfigPanel::reloadPresets()
 
 void ConfigPanel::showPreset()
 {
-    const int preset = m_parsed.ok() || canRun() ? m_presets.indexOf(m_parsed.spec) : -1;
+    const int preset =
+        m_parsed.ok() || canRun() ? m_presets.indexOf(m_parsed.spec, m_parsed.transport) : -1;
     m_preset->setCurrentIndex(m_preset->findData(preset));
     m_presetInfo->setText(preset >= 0 ? m_presets.presets()[preset].description
                                       : tr("Your own workload."));
@@ -381,6 +431,8 @@ void ConfigPanel::applyPreset(int index)
     RunConfig config = current.ok() ? current.config : RunConfig{};
     if (preset.partition)
         config.partition = *preset.partition;
+    if (preset.transport)
+        setTransport(*preset.transport);
     setConfig(preset.spec, config);
 }
 
@@ -402,6 +454,9 @@ ConfigInput ConfigPanel::input() const
     in.shardList = m_shardList->text();
     in.repeats = QString::number(m_repeats->value());
     in.warmup = m_warmup->isChecked();
+    in.transport = transportName(Transport(m_transport->currentData().toInt()));
+    in.connections = m_connections->text();
+    in.responseBytes = m_responseBytes->text();
     return in;
 }
 
@@ -429,13 +484,18 @@ void ConfigPanel::checkLimits()
                                    [&](const char *f) { return e.field == QLatin1String(f); });
             });
     };
-    if (blames({"tasks", "shards"}))
+    if (blames({"tasks", "shards", "connections"}))
         return;
     const bool listOk = !blames({"shardList"});
     auto check = [this](int shards) -> std::optional<FieldError> {
         // Open files first: without them GLib aborts the process, whatever the memory.
         if (auto tooMany = m_descriptors.check(shards))
             return tooMany;
+        if (m_parsed.transport.isHttp()) {
+            if (auto tooMany = m_descriptors.checkRequests(std::uint64_t(m_parsed.spec.tasks),
+                                                           m_parsed.transport.connections, shards))
+                return tooMany;
+        }
         return m_guard.check(std::uint64_t(m_parsed.spec.tasks), shards);
     };
     if (auto error = check(m_parsed.config.shards)) {

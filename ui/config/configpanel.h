@@ -29,6 +29,9 @@ public:
     void setConfig(const WorkloadSpec &spec, const RunConfig &config);
     // The experiment inputs: shard list ("1,2,4" or "sweep"), repeats R, warm-up.
     void setExperiment(const QString &shardList, int repeats, bool warmup);
+    // The transport row: timer or http, and for http the connections and response size (the
+    // other http settings, a target, server loops and a timeout, are the CLI's alone).
+    void setTransport(const TransportConfig &transport);
     void applyPreset(int index);
     // The guards Run is checked against; by default this process's limits at start (memory:
     // MemAvailable, ulimit -v, the memory cgroup; open files). Tests set small ones to see the
@@ -49,7 +52,7 @@ public:
     // Feeds "about X ms per task on this machine".
     void setCalibration(Kernel kernel, double nsPerIteration);
     // The message shown beside `field` ("tasks", "io", "ioDist", "cpu", "cpuDist", "shards",
-    // "seed", "shardList", "repeat"), empty if none.
+    // "seed", "connections", "responseBytes", "shardList", "repeat"), empty if none.
     QString errorText(const QString &field) const;
 
 signals:
@@ -63,6 +66,7 @@ private:
     void checkLimits();
     void showPreset();
     QWidget *shapeRow(QComboBox *shape, QLineEdit *params, bool io);
+    void enableHttpFields();
 
     const PresetStore &m_presets;
     QComboBox *m_preset;
@@ -84,6 +88,9 @@ private:
     QComboBox *m_partition;
     QLineEdit *m_seed;
     QCheckBox *m_pin;
+    QComboBox *m_transport;
+    QLineEdit *m_connections;
+    QLineEdit *m_responseBytes;
     QLineEdit *m_shardList;
     QSpinBox *m_repeats;
     QCheckBox *m_warmup;

@@ -28,6 +28,9 @@ const Key kKeys[] = {
     {"repeats", &ConfigInput::repeats, "repeat"},
     {"kernel", &ConfigInput::kernel, "kernel"},
     {"partition", &ConfigInput::partition, "partition"},
+    {"transport", &ConfigInput::transport, "transport"},
+    {"connections", &ConfigInput::connections, "connections"},
+    {"responseBytes", &ConfigInput::responseBytes, "responseBytes"},
 };
 
 bool hasError(const FieldErrors &errors, const QString &field)

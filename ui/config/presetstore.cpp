@@ -9,7 +9,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
@@ -122,26 +121,17 @@ void PresetStore::writeUserPresets(QSettings &settings) const
 
 QByteArray PresetStore::toJson(const Preset &preset)
 {
-    const WorkloadSpec &s = preset.spec;
-    QJsonObject o;
+    QJsonObject o = SpecCodec::encodeJson(preset.spec, preset.partition, preset.transport);
     o.insert(QLatin1String("name"), preset.name);
     o.insert(QLatin1String("description"), preset.description);
-    o.insert(QLatin1String("tasks"), QString::number(s.tasks));
-    o.insert(QLatin1String("ioMs"),
-             QJsonArray{QString::number(s.ioMinMs), QString::number(s.ioMaxMs)});
-    o.insert(QLatin1String("cpuIterations"),
-             QJsonArray{QString::number(s.cpuMin), QString::number(s.cpuMax)});
-    o.insert(QLatin1String("seed"), QString::number(s.seed));
-    o.insert(QLatin1String("kernel"), kernelName(s.kernel));
-    if (preset.partition)
-        o.insert(QLatin1String("partition"), partitionName(*preset.partition));
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-int PresetStore::indexOf(const WorkloadSpec &spec) const
+int PresetStore::indexOf(const WorkloadSpec &spec, const TransportConfig &transport) const
 {
     for (qsizetype i = 0; i < m_presets.size(); ++i) {
-        if (m_presets[i].spec == spec)
+        const Preset &p = m_presets[i];
+        if (p.spec == spec && (!p.transport || *p.transport == transport))
             return static_cast<int>(i);
     }
     return -1;
@@ -181,5 +171,6 @@ std::optional<Preset> PresetStore::fromJson(const QByteArray &json, QString *err
     }
     p.spec = workload.spec;
     p.partition = workload.partition;
+    p.transport = workload.transport;
     return p;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/net/transportconfig.h"
 #include "core/workload/partition.h"
 #include "core/workload/workloadspec.h"
 
@@ -22,6 +23,9 @@ struct Preset
     WorkloadSpec spec;
     // Optional: a preset may ask for a partition; without one the form keeps the user's.
     std::optional<Partition> partition;
+    // Optional likewise: a preset may ask for a transport (and, for http, its connections and
+    // response size); without one the form keeps the user's.
+    std::optional<TransportConfig> transport;
     // Saved by the user from the form (QSettings), not shipped with the app: removable.
     bool user = false;
 };
@@ -38,13 +42,14 @@ public:
 
     const QList<Preset> &presets() const { return m_presets; }
     const QStringList &errors() const { return m_errors; }
-    // The index of the preset whose spec equals `spec`, or -1 (the form then shows "Custom").
-    int indexOf(const WorkloadSpec &spec) const;
+    // The index of the preset whose spec equals `spec` and whose transport, when it names one,
+    // equals `transport`; or -1 (the form then shows "Custom").
+    int indexOf(const WorkloadSpec &spec, const TransportConfig &transport = {}) const;
 
     // One preset from its JSON text; nullopt and a message when it is not a valid preset.
     static std::optional<Preset> fromJson(const QByteArray &json, QString *error = nullptr);
-    // The JSON text fromJson() reads back to the same preset (numbers as strings, so that a
-    // 64-bit seed keeps its digits).
+    // The JSON text fromJson() reads back to the same preset: SpecCodec::encodeJson() of its
+    // workload, partition and transport, with its name and description.
     static QByteArray toJson(const Preset &preset);
 
     // The user's presets follow the built-in ones, in the order saved, under presets/user in

@@ -4,6 +4,7 @@
 #include "core/base/clock.h"
 #include "core/experiment/speccodec.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 
 #include <limits>
@@ -21,9 +22,10 @@ RunController::~RunController()
 }
 
 bool RunController::start(Mode mode, const WorkloadSpec &spec, const RunConfig &config,
-                          double nsPerIter)
+                          double nsPerIter, const TransportConfig &transport)
 {
-    if (isRunning() || !spec.validate().isEmpty() || !config.validate().isEmpty())
+    if (isRunning() || !spec.validate().isEmpty() || !config.validate().isEmpty() ||
+        !transport.validate().isEmpty())
         return false;
     QList<int> shardCounts{1};
     if (mode == Mode::KLoops)
@@ -32,7 +34,8 @@ bool RunController::start(Mode mode, const WorkloadSpec &spec, const RunConfig &
         // Two runs even when K is 1: the user asked for a comparison, and gets one (a Repeat
         // compare, SpecCodec::compareShards(), runs K = 1 once per round instead).
         shardCounts = {1, config.shards};
-    const ExperimentSpec experiment = SpecCodec::experiment(spec, config, shardCounts);
+    const ExperimentSpec experiment =
+        SpecCodec::experiment(spec, config, shardCounts, 1, false, transport);
     // A failed run ends a Compare: there is nothing left to compare with.
     return begin(experiment, {nsPerIter, kSettleMs, true}, mode);
 }
@@ -55,6 +58,7 @@ bool RunController::begin(const ExperimentSpec &spec, ExperimentRunner::Options 
         connect(m_runner.get(), &ExperimentRunner::runFinished, this,
                 &RunController::onRunFinished);
     }
+    options.serverExecutable = serverExecutable();
     m_mode = mode;
     m_spec = spec;
     m_compared.clear();
@@ -62,6 +66,13 @@ bool RunController::begin(const ExperimentSpec &spec, ExperimentRunner::Options 
     emit runningChanged(true);
     sequence(spec, options);
     return true;
+}
+
+QString RunController::serverExecutable() const
+{
+    // app/main.cpp handles --serve before it creates an application that needs a display.
+    return m_serverExecutable.isEmpty() ? QCoreApplication::applicationFilePath()
+                                        : m_serverExecutable;
 }
 
 QString RunController::currentKind() const

@@ -58,13 +58,19 @@ public:
     explicit RunController(QObject *parent = nullptr);
     ~RunController() override;
 
-    // `config.shards` is K (ignored for OneLoop). False when busy or when spec/config are invalid.
-    bool start(Mode mode, const WorkloadSpec &spec, const RunConfig &config, double nsPerIter);
+    // `config.shards` is K (ignored for OneLoop). False when busy or when spec/config/transport
+    // are invalid.
+    bool start(Mode mode, const WorkloadSpec &spec, const RunConfig &config, double nsPerIter,
+               const TransportConfig &transport = {});
     // A Sweep or a Repeat compare: `spec.repeats` rounds over `spec.shardCounts` on one plan,
     // after an untimed warm-up run when `spec.warmup`. A failed run is recorded and the rounds go
     // on (as in the CLI); a cancel ends the sequence and marks the result cancelled. False when
     // busy or when the spec is invalid.
     bool startExperiment(const ExperimentSpec &spec, double nsPerIter);
+    // What an http run without a target starts as `--serve`: this very executable (the desktop
+    // app serves before it creates any window), unless a test names the built loopbench.
+    QString serverExecutable() const;
+    void setServerExecutable(const QString &path) { m_serverExecutable = path; }
     // Cancels the run in flight and whatever the sequence had left; the signals still report it.
     void cancel();
     // The window is closing: cancel and join every shard thread now (blocks for the cancel
@@ -111,6 +117,7 @@ private:
     bool m_running = false;
     quint64 m_sequence = 0;     // tells a sequence that shutdown() abandoned from the current one
     std::optional<Mode> m_mode; // nullopt: a Sweep or Repeat compare
+    QString m_serverExecutable; // empty: QCoreApplication::applicationFilePath()
     ExperimentSpec m_spec;
     std::vector<RunResult> m_compared; // the halves of a Compare
 };

@@ -227,7 +227,7 @@ void MainWindow::startRun(RunController::Mode mode)
     const auto ns = m_calibrator->nsPerIteration(p.spec.kernel);
     if (!m_config->canRun() || !ns || m_controller->isRunning())
         return;
-    m_controller->start(mode, p.spec, p.config, *ns);
+    m_controller->start(mode, p.spec, p.config, *ns, p.transport);
 }
 
 void MainWindow::startExperiment(bool sweep)
@@ -676,6 +676,7 @@ void MainWindow::restoreSettings()
     QStringList problems;
     const ConfigInput stored = ConfigSettings::load(s, &problems);
     const ConfigInput::Parsed parsed = stored.parse();
+    m_config->setTransport(parsed.transport);
     m_config->setConfig(parsed.spec, parsed.config);
     m_config->setExperiment(stored.shardList, parsed.repeats, stored.warmup);
     if (!problems.isEmpty()) {
@@ -723,6 +724,7 @@ std::optional<QString> MainWindow::saveCurrentAsPreset(const QString &name)
     preset.description = tr("Yours: %1").arg(p.spec.describe());
     preset.spec = p.spec;
     preset.partition = p.config.partition;
+    preset.transport = p.transport;
     QSettings settings;
     if (auto problem = m_presets.saveUserPreset(preset, settings))
         return problem;

@@ -586,6 +586,47 @@ private slots:
         }
     }
 
+    void transportFieldsReadOnlyForHttp()
+    {
+        SpecText t = validText();
+        t.connections = QStringLiteral("0");
+        t.responseBytes = QStringLiteral("lots");
+        // Timer: the http fields are not read, and the transport is the default one.
+        SpecText::Parsed p = SpecCodec::decode(t, kCpus);
+        QVERIFY(p.ok());
+        QCOMPARE(p.transport, TransportConfig{});
+        t.transport = QStringLiteral("HTTP");
+        p = SpecCodec::decode(t, kCpus);
+        QCOMPARE(p.transport.kind, Transport::Http);
+        QCOMPARE(errorOf(p, QStringLiteral("connections")),
+                 QStringLiteral("0 is outside 1 to 1,000,000 (or per-task)"));
+        QCOMPARE(errorOf(p, QStringLiteral("responseBytes")),
+                 QStringLiteral("'lots' is not a whole number from 0 to 16,777,216 bytes"));
+        QCOMPARE(p.errors.size(), 2);
+        t.connections = QStringLiteral("8");
+        t.responseBytes = QStringLiteral("64k");
+        t.target = QStringLiteral(" 127.0.0.1:8080 ");
+        t.httpTimeout = QStringLiteral("2,000");
+        p = SpecCodec::decode(t, kCpus);
+        QVERIFY2(p.ok(), qPrintable(p.errors.value(0).message));
+        QCOMPARE(p.transport.connections, 8);
+        QCOMPARE(p.transport.responseBytes, 64'000);
+        QCOMPARE(p.transport.target, QStringLiteral("127.0.0.1:8080"));
+        QCOMPARE(p.transport.timeoutMs, 2000);
+        // It travels into every experiment the form and the CLI start, and its text reads back.
+        QCOMPARE(p.sweepSpec().transport, p.transport);
+        QCOMPARE(p.repeatCompareSpec().transport, p.transport);
+        const SpecText back = SpecText::from(p.spec, p.config, p.transport);
+        QCOMPARE(SpecCodec::decode(back, kCpus).transport, p.transport);
+        t.transport = QStringLiteral("udp");
+        QCOMPARE(errorOf(SpecCodec::decode(t, kCpus), QStringLiteral("transport")),
+                 QStringLiteral("'udp' is not timer or http"));
+        t.transport = QStringLiteral("http");
+        t.target = QStringLiteral("127.0.0.1");
+        QCOMPARE(errorOf(SpecCodec::decode(t, kCpus), QStringLiteral("target")),
+                 QStringLiteral("'127.0.0.1' is not HOST:PORT with a port from 1 to 65,535"));
+    }
+
     void shapesReadInOneWording_data()
     {
         QTest::addColumn<QString>("text");
@@ -716,8 +757,25 @@ private slots:
         row("unknown key refused",
             R"({"tasks": 1, "ioMs": [0, 1], "cpuIterations": [1, 2], "task": 5})",
             "task: unknown key (known: tasks, ioMs, cpuIterations, seed, kernel, partition, "
-            "ioDist, "
-            "cpuDist, name, description)");
+            "ioDist, cpuDist, transport, connections, responseBytes, name, description)");
+        row("transport http with its settings",
+            R"({"tasks": 1, "ioMs": [0, 1], "cpuIterations": [1, 2], "transport": "http",
+                "connections": 8, "responseBytes": "64k"})",
+            "");
+        row("transport unknown",
+            R"({"tasks": 1, "ioMs": [0, 1], "cpuIterations": [1, 2], "transport": "udp",
+                "connections": 8})",
+            "transport: 'udp' is not timer or http");
+        row("connections without http",
+            R"({"tasks": 1, "ioMs": [0, 1], "cpuIterations": [1, 2], "connections": "per-task",
+                "responseBytes": 5})",
+            "connections: only with \"transport\": \"http\"; responseBytes: only with "
+            "\"transport\": \"http\"");
+        row("connections out of range",
+            R"({"tasks": 1, "ioMs": [0, 1], "cpuIterations": [1, 2], "transport": "http",
+                "connections": 0, "responseBytes": 2e7})",
+            "connections: 0 is outside 1 to 1,000,000 (or per-task); responseBytes: 20,000,000 "
+            "bytes is outside 0 to 16,777,216 bytes");
         row("shapes",
             R"({"tasks": 1, "ioMs": [1, 5000], "cpuIterations": [1, 2000000], "ioDist":
                 "lognormal:median=300,p99=3000", "cpuDist": "bimodal:heavy=0.1"})",
@@ -760,10 +818,44 @@ private slots:
         QVERIFY(w.errors.isEmpty());
         QCOMPARE(w.spec, (WorkloadSpec{2500, 3, 9, 10, 1'000'000, Kernel::Hash, 16}));
         QCOMPARE(w.partition, std::optional<Partition>(Partition::RoundRobin));
+        QVERIFY(!w.transport.has_value());
         QVERIFY(!SpecCodec::decodeJson(QJsonObject{{"tasks", 1},
                                                    {"ioMs", QJsonArray{0, 1}},
                                                    {"cpuIterations", QJsonArray{0, 1}}})
                      .partition.has_value());
+    }
+
+    // encodeJson() writes every field decodeJson() reads, so a user preset keeps its shapes, a
+    // 64-bit seed and its transport.
+    void presetJsonRoundTripsEveryField()
+    {
+        WorkloadSpec spec{1234,
+                          5,
+                          6000,
+                          7,
+                          4'000'000'000,
+                          Kernel::Hash,
+                          std::numeric_limits<std::uint64_t>::max()};
+        spec.ioDist = Distribution::logNormal(300, 3000);
+        spec.cpuDist = Distribution::bimodal(0.25);
+        TransportConfig http;
+        http.kind = Transport::Http;
+        http.connections = 16;
+        http.responseBytes = 65536;
+        const SpecCodec::JsonWorkload back =
+            SpecCodec::decodeJson(SpecCodec::encodeJson(spec, Partition::RoundRobin, http));
+        QVERIFY2(back.errors.isEmpty(), qPrintable(back.errors.value(0).message));
+        QCOMPARE(back.spec, spec);
+        QCOMPARE(back.partition, std::optional<Partition>(Partition::RoundRobin));
+        QCOMPARE(back.transport, std::optional<TransportConfig>(http));
+        http.connections = 0; // per-task
+        QCOMPARE(SpecCodec::decodeJson(SpecCodec::encodeJson(spec, std::nullopt, http)).transport,
+                 std::optional<TransportConfig>(http));
+        const SpecCodec::JsonWorkload none = SpecCodec::decodeJson(SpecCodec::encodeJson(spec));
+        QVERIFY(!none.partition && !none.transport);
+        QCOMPARE(SpecCodec::decodeJson(SpecCodec::encodeJson(spec, std::nullopt, TransportConfig{}))
+                     .transport,
+                 std::optional<TransportConfig>(TransportConfig{}));
     }
 };
 

@@ -148,6 +148,7 @@ private slots:
     void writerQuotesOnlyWhatNeedsIt();
     void runsCsvReadsBackFieldByField();
     void metadataLinesPrecedeTheHeader();
+    void runsCsvCarriesEachRunsHttpFigures();
     void summaryCsvHasOneRowPerConfiguration();
     void germanLocaleStillWritesDecimalPoints();
     void loadCsvNamesEveryCoreAndShard();
@@ -223,8 +224,17 @@ void TestCsvReport::runsCsvReadsBackFieldByField()
                  "tasks_failed,wall_ms,ideal_ms,efficiency,speedup,throughput_tps,"
                  "start_overhead_ms,join_overhead_ms,lag_p50_ms,lag_p90_ms,lag_p99_ms,"
                  "lag_max_ms,latency_p50_ms,latency_p90_ms,latency_p99_ms,latency_max_ms,"
-                 "ns_per_iter,checksum,outlier,others_cpu_fraction,machine_busy,error"));
+                 "ns_per_iter,checksum,outlier,others_cpu_fraction,machine_busy,error,transport,"
+                 "bytes_received,connect_p50_ms,connect_p99_ms,first_byte_p50_ms,"
+                 "first_byte_p99_ms,server_late_p50_ms,server_late_p99_ms,server_cpu_ms,"
+                 "failed_refused,failed_reset,failed_truncated,failed_timeout,"
+                 "failed_bad_response,failed_error,failed_cancelled"));
     QCOMPARE(csv.rows.size(), static_cast<qsizetype>(e.runs.size()) + 1);
+    // A timer run fetches nothing: its http cells are empty, not 0.
+    QCOMPARE(cell(csv, 1, "transport"), QStringLiteral("timer"));
+    for (const char *column : {"bytes_received", "connect_p50_ms", "server_cpu_ms",
+                               "failed_refused", "failed_cancelled"})
+        QCOMPARE(cell(csv, 1, column), QString());
     const double baseWall = 10507.9; // the median of synthetic::kBaseWallMs
     for (int i = 0; i < static_cast<int>(e.runs.size()); ++i) {
         const RunResult &r = e.runs[static_cast<std::size_t>(i)];
@@ -269,6 +279,46 @@ void TestCsvReport::runsCsvReadsBackFieldByField()
     QCOMPARE(cell(csv, 14, "outlier"), QStringLiteral("true")); // the 6400 ms 2-loop run
 }
 
+void TestCsvReport::runsCsvCarriesEachRunsHttpFigures()
+{
+    const ExperimentResult e = synthetic::httpExperiment();
+    const ParsedCsv csv = parseTable(runsCsv(e));
+    QVERIFY2(csv.error.isEmpty(), qPrintable(csv.error));
+    for (int i = 0; i < static_cast<int>(e.runs.size()); ++i) {
+        const int row = i + 1;
+        QCOMPARE(cell(csv, row, "transport"), QStringLiteral("http"));
+        const auto &http = e.runs[static_cast<std::size_t>(i)].http;
+        if (!http) { // the failed run: http, but nothing fetched
+            QCOMPARE(cell(csv, row, "bytes_received"), QString());
+            QCOMPARE(cell(csv, row, "failed_timeout"), QString());
+            continue;
+        }
+        QCOMPARE(cell(csv, row, "bytes_received"), QString::number(http->bytesReceived));
+        QCOMPARE(number(cell(csv, row, "connect_p50_ms")), http->connectMs.p50);
+        QCOMPARE(number(cell(csv, row, "connect_p99_ms")), http->connectMs.p99);
+        QCOMPARE(number(cell(csv, row, "first_byte_p50_ms")), http->firstByteMs.p50);
+        QCOMPARE(number(cell(csv, row, "first_byte_p99_ms")), http->firstByteMs.p99);
+        QCOMPARE(number(cell(csv, row, "server_late_p50_ms")), http->serverLateMs.p50);
+        QCOMPARE(number(cell(csv, row, "server_late_p99_ms")), http->serverLateMs.p99);
+        QCOMPARE(number(cell(csv, row, "server_cpu_ms")), http->serverCpuMs);
+        QCOMPARE(cell(csv, row, "failed_refused"), QString::number(i));
+        QCOMPARE(cell(csv, row, "failed_timeout"), QString::number(2 * i + 1));
+        QCOMPARE(cell(csv, row, "failed_reset"), QStringLiteral("0"));
+    }
+    // A server started by hand has no CPU figure: empty, never 0.
+    ExperimentResult remote = e;
+    remote.runs[0].http->serverCpuMs = kNaN;
+    QCOMPARE(cell(parseTable(runsCsv(remote)), 1, "server_cpu_ms"), QString());
+    // The metadata says how the runs fetched.
+    const QString text = QString::fromUtf8(runsCsv(e));
+    QVERIFY(text.contains(QStringLiteral("# transport: http\n# connections: per-task\n"
+                                         "# response_bytes: 4096\n")));
+    QVERIFY(QString::fromUtf8(runsCsv(synthetic::experiment()))
+                .contains(QStringLiteral("# transport: timer\n")));
+    QVERIFY(!QString::fromUtf8(runsCsv(synthetic::experiment()))
+                 .contains(QStringLiteral("# connections")));
+}
+
 void TestCsvReport::metadataLinesPrecedeTheHeader()
 {
     const ExperimentResult e = synthetic::experiment();
@@ -304,7 +354,8 @@ void TestCsvReport::metadataLinesPrecedeTheHeader()
                                 "partition",
                                 "pin",
                                 "repeats",
-                                "ns_per_iter"}));
+                                "ns_per_iter",
+                                "transport"}));
     QCOMPARE(csv.comments[0], QStringLiteral("# csv_schema: loopbench.csv/2"));
     QCOMPARE(csv.comments[1], QStringLiteral("# file: runs"));
     QCOMPARE(csv.comments[4], QStringLiteral("# cpu_model: Test CPU, \"fast\" edition"));

@@ -16,7 +16,27 @@ private slots:
     void germanLocaleChangesNothing();
     void cancelledExperimentShowsDashes();
     void workloadLineNamesShapesOnlyWhenNotUniform();
+    void httpReportNamesTheTransportAndEachRunsFigures();
 };
+
+void TestMarkdownReport::httpReportNamesTheTransportAndEachRunsFigures()
+{
+    QVERIFY(!experimentMarkdown(synthetic::experiment()).contains(QStringLiteral("Transport")));
+    ExperimentResult e = synthetic::httpExperiment();
+    e.spec.transport.connections = 8;
+    e.spec.transport.responseBytes = 65536;
+    const QStringList lines = experimentMarkdown(e).split(QLatin1Char('\n'));
+    QVERIFY(lines.contains(QStringLiteral(
+        "**Transport:** http · connections 8 · 65536-byte responses · own server, 1 loop")));
+    // Run 2 (index 1): httpStats(1).
+    QVERIFY2(lines.contains(QStringLiteral("| 2 | 2 | 4096001 | 0.1 / 2.8 | 301.5 / 990.8 "
+                                           "| 0.1 / 3.5 | 124.5 | 1 refused, 3 timeout |")),
+             qPrintable(lines.filter(QStringLiteral("| 2 | 2 |")).join(u'\n')));
+    // The failed run fetched nothing: dashes, not zeros.
+    QVERIFY(lines.contains(QStringLiteral("| 16 | 4 | — | — | — | — | — | — |")));
+    e.spec.transport.target = QStringLiteral("10.0.0.2:8080");
+    QVERIFY(experimentMarkdown(e).contains(QStringLiteral("responses · server 10.0.0.2:8080")));
+}
 
 void TestMarkdownReport::workloadLineNamesShapesOnlyWhenNotUniform()
 {

@@ -187,6 +187,22 @@ private slots:
         QCOMPARE(rowsOfOne[2][u"state"].toString(), QStringLiteral("different_workload"));
         QVERIFY(!rowsOfOne[0].toObject().contains(u"change_percent")); // the base
     }
+
+    // The same plan fetched over sockets is another measurement: the report's line says how it
+    // fetched, and a timer report's line reads as before.
+    void anHttpReportNamesItsTransport()
+    {
+        ComparedReport timer = report("timer", kWorkload, {{1, {100}}});
+        ComparedReport http = report("http", kWorkload, {{1, {120}}});
+        http.result.spec.transport.kind = Transport::Http;
+        http.result.spec.transport.connections = 4;
+        const QStringList lines =
+            comparisonText(compareReports({timer, http})).split(QLatin1Char('\n'));
+        QCOMPARE(lines.filter(QStringLiteral("http, connections 4, 4096-byte responses")).size(),
+                 1);
+        QVERIFY(lines.filter(QStringLiteral("http, connections")).first().startsWith(u"http: "));
+        QVERIFY(lines.filter(QStringLiteral("timer: ")).first().indexOf(u"http") < 0);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestReportComparison)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "core/report/jsonreport.h"
 #include "core/store/resultstore.h"
 #include "core/store/storeschema.h"
 #include "core/workload/taskplan.h"
@@ -7,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -383,9 +385,17 @@ private slots:
             QVERIFY(store.open(path));
             id = record(store, synthetic::experiment());
         }
-        scalar(path, QStringLiteral("ALTER TABLE experiments DROP COLUMN io_dist"));
-        scalar(path, QStringLiteral("ALTER TABLE experiments DROP COLUMN cpu_dist"));
+        // Every column migration 3 adds, so that it can add them again.
+        for (const char *column : {"io_dist", "cpu_dist", "transport", "connections",
+                                   "response_bytes", "target", "server_loops", "http_timeout_ms"})
+            scalar(path, QStringLiteral("ALTER TABLE experiments DROP COLUMN %1")
+                             .arg(QLatin1String(column)));
+        scalar(path, QStringLiteral("ALTER TABLE runs DROP COLUMN http"));
         scalar(path, QStringLiteral("PRAGMA user_version = 2"));
+        QCOMPARE(scalar(path, QStringLiteral("SELECT COUNT(*) FROM pragma_table_info("
+                                             "'runs') WHERE name = 'http'"))
+                     .toInt(),
+                 0);
         QCOMPARE(scalar(path, QStringLiteral("SELECT COUNT(*) FROM pragma_table_info("
                                              "'experiments') WHERE name = 'io_dist'"))
                      .toInt(),
@@ -397,6 +407,67 @@ private slots:
         QVERIFY(back);
         QCOMPARE(back->result.spec.workload, synthetic::experiment().spec.workload);
         QVERIFY(back->result.spec.workload.ioDist.isUniform());
+        // ... and fetched over the timer: no http figures.
+        QCOMPARE(back->result.spec.transport, TransportConfig{});
+        QVERIFY(!back->result.runs.front().http);
+    }
+
+    void anHttpExperimentComesBackWithEachRunsFigures()
+    {
+        QTemporaryDir dir;
+        ExperimentResult e = synthetic::httpExperiment();
+        e.spec.transport.connections = 32;
+        e.spec.transport.responseBytes = 100'000;
+        e.spec.transport.target = QStringLiteral("10.0.0.2:8080");
+        e.spec.transport.timeoutMs = 2500;
+        e.runs[1].http->serverCpuMs = ResultStore::kNoValue; // unknown stays unknown
+        std::int64_t id = 0;
+        {
+            ResultStore store;
+            QVERIFY(store.open(dbPath(dir)));
+            id = record(store, e);
+            QVERIFY2(id > 0, qPrintable(store.error()));
+        }
+        ResultStore store;
+        QVERIFY(store.open(dbPath(dir)));
+        const auto back = store.experiment(id);
+        QVERIFY(back);
+        QCOMPARE(back->result.spec.transport, e.spec.transport);
+        QCOMPARE(back->result.runs.size(), e.runs.size());
+        const QList<StoredRun> runs = store.runs();
+        QCOMPARE(runs.size(), qsizetype(e.runs.size()));
+        for (std::size_t i = 0; i < e.runs.size(); ++i) {
+            const std::optional<HttpRunStats> &http = e.runs[i].http;
+            QCOMPARE(back->result.runs[i].http.has_value(), http.has_value());
+            QCOMPARE(runs[qsizetype(i)].result.http.has_value(), http.has_value());
+            if (!http)
+                continue; // the failed run: NULL, not an empty object
+            for (const HttpRunStats &got :
+                 {*back->result.runs[i].http, *runs[qsizetype(i)].result.http}) {
+                QCOMPARE(got.bytesReceived, http->bytesReceived);
+                for (const auto &[a, b] : {std::pair{got.connectMs, http->connectMs},
+                                           std::pair{got.firstByteMs, http->firstByteMs},
+                                           std::pair{got.serverLateMs, http->serverLateMs}}) {
+                    QCOMPARE(a.p50, b.p50);
+                    QCOMPARE(a.p90, b.p90);
+                    QCOMPARE(a.p99, b.p99);
+                    QCOMPARE(a.max, b.max);
+                }
+                QCOMPARE(got.failures, http->failures);
+                QVERIFY(i == 1 ? std::isnan(got.serverCpuMs)
+                               : got.serverCpuMs == http->serverCpuMs);
+            }
+        }
+        // The column holds the JSON report's own object: one format for both.
+        QCOMPARE(
+            scalar(dbPath(dir), QStringLiteral("SELECT http FROM runs WHERE seq = 0")).toString(),
+            QString::fromUtf8(
+                QJsonDocument(httpRunToJson(*e.runs[0].http)).toJson(QJsonDocument::Compact)));
+        QVERIFY(
+            scalar(dbPath(dir), QStringLiteral("SELECT http FROM runs WHERE seq = 15")).isNull());
+        QCOMPARE(
+            scalar(dbPath(dir), QStringLiteral("SELECT transport FROM experiments")).toString(),
+            QStringLiteral("http"));
     }
 
     void aNewerSchemaIsLeftAlone()

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "core/system/descriptorguard.h"
 #include "core/system/memoryguard.h"
 #include "core/system/systemlimits.h"
 
@@ -8,6 +9,28 @@ class TestMemoryGuard : public QObject
 {
     Q_OBJECT
 private slots:
+    // Http: one descriptor per request in flight, all tasks per request, a pool's connections
+    // per shard with one; blamed on what the user would change.
+    void requestsInFlightNeedADescriptorEach()
+    {
+        const DescriptorGuard guard{20000, 100};
+        // 20,000 - 100 open - 32 spare - 2 loops = 19,866 requests fit.
+        QCOMPARE(guard.checkRequests(19866, 0, 2), std::nullopt);
+        const auto tooMany = guard.checkRequests(19867, 0, 2);
+        QVERIFY(tooMany);
+        QCOMPARE(tooMany->field, QStringLiteral("tasks"));
+        QCOMPARE(tooMany->message,
+                 QStringLiteral("19,867 requests in flight need 20,001 open files, above this "
+                                "process's limit of 20,000 (ulimit -n; the server needs as many); "
+                                "use fewer tasks or a pool of connections"));
+        // A pool bounds them whatever the tasks; too large a pool is the pool's problem.
+        QCOMPARE(guard.checkRequests(1'000'000, 1000, 2), std::nullopt);
+        const auto pool = guard.checkRequests(1'000'000, 10'000, 2);
+        QVERIFY(pool);
+        QCOMPARE(pool->field, QStringLiteral("connections"));
+        QCOMPARE(DescriptorGuard{}.checkRequests(50'000'000, 0, 1024), std::nullopt); // unlimited
+    }
+
     void refusesWhatDoesNotFitAndNamesTheLargestCountThatDoes()
     {
         MemoryGuard guard;

@@ -137,6 +137,68 @@ private slots:
         QVERIFY(window.actions()->compare()->isEnabled());
     }
 
+    void choosingHttpCarriesTheTransportAndChecksItsFields()
+    {
+        MainWindow window;
+        ConfigPanel *panel = window.configPanel();
+        panel->setConfig(WorkloadSpec{}, RunConfig{2, Partition::Contiguous, false});
+        panel->setExperiment(QStringLiteral("1,2"), 1, false);
+        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->compare()->isEnabled(), 5000); // calibrated
+        QComboBox *transport = nullptr;
+        for (QComboBox *c : panel->findChildren<QComboBox *>()) {
+            if (c->accessibleName() == u"Transport")
+                transport = c;
+        }
+        QVERIFY(transport);
+        QLineEdit *connections = findEdit(*panel, QStringLiteral("HTTP connections"));
+        QLineEdit *bytes = findEdit(*panel, QStringLiteral("Response bytes"));
+        QVERIFY(!connections->isEnabled() && !bytes->isEnabled()); // timer: nothing to set
+        QCOMPARE(panel->parsed().sweepSpec().transport.kind, Transport::Timer);
+
+        transport->setCurrentIndex(transport->findData(int(Transport::Http)));
+        QVERIFY(connections->isEnabled() && bytes->isEnabled());
+        connections->selectAll();
+        QTest::keyClicks(connections, QStringLiteral("8"));
+        bytes->selectAll();
+        QTest::keyClicks(bytes, QStringLiteral("64k"));
+        QVERIFY(panel->isValid());
+        const ExperimentSpec spec = panel->parsed().sweepSpec();
+        QCOMPARE(spec.transport.kind, Transport::Http);
+        QCOMPARE(spec.transport.connections, 8);
+        QCOMPARE(spec.transport.responseBytes, 64'000);
+        QCOMPARE(panel->parsed().repeatCompareSpec().transport, spec.transport);
+
+        // A bad pool size: the CLI's sentence beside the field, and nothing can run.
+        connections->selectAll();
+        QTest::keyClicks(connections, QStringLiteral("0"));
+        QCOMPARE(panel->errorText(QStringLiteral("connections")),
+                 QStringLiteral("0 is outside 1 to 1,000,000 (or per-task)"));
+        QVERIFY(connections->actions().first()->isVisible());
+        QVERIFY(!panel->canRun());
+        for (QAction *run : {window.actions()->runOne(), window.actions()->runK(),
+                             window.actions()->compare(), window.actions()->sweep()})
+            QVERIFY(!run->isEnabled());
+        // Every request holds a descriptor: too many in flight for the limit is refused beside
+        // Tasks (one connection each) and allowed again with a small pool.
+        panel->setDescriptorGuard(DescriptorGuard{5000, 10});
+        connections->selectAll();
+        QTest::keyClicks(connections, QStringLiteral("per-task"));
+        QVERIFY(
+            panel->errorText(QStringLiteral("tasks"))
+                .startsWith(QStringLiteral("10,000 requests in flight need 10,044 open files")));
+        QVERIFY(!panel->canRun());
+        connections->selectAll();
+        QTest::keyClicks(connections, QStringLiteral("100"));
+        QVERIFY(panel->canRun());
+        connections->selectAll();
+        QTest::keyClicks(connections, QStringLiteral("0"));
+        // Back to the timer: the bad text stays in its disabled field and blocks nothing.
+        transport->setCurrentIndex(transport->findData(int(Transport::Timer)));
+        QVERIFY(panel->errorText(QStringLiteral("connections")).isEmpty());
+        QVERIFY(window.actions()->compare()->isEnabled());
+        QCOMPARE(connections->text(), QStringLiteral("0"));
+    }
+
     void invalidShardListDisablesOnlySweep()
     {
         MainWindow window;
@@ -233,6 +295,15 @@ private slots:
         QCOMPARE(presets.presets()[0].spec, WorkloadSpec{});
         QCOMPARE(presets.presets()[2].spec.cpuMax, std::uint64_t{0});
         QCOMPARE(presets.indexOf(WorkloadSpec{}), 0);
+        // The loopback crawl fetches over http; the others leave the transport to the user.
+        QCOMPARE(presets.presets()[4].transport.value_or(TransportConfig{}).kind, Transport::Http);
+        QVERIFY(!presets.presets()[0].transport);
+        ConfigPanel panel(presets);
+        panel.applyPreset(4);
+        QCOMPARE(panel.parsed().transport.kind, Transport::Http);
+        QCOMPARE(panel.parsed().spec, presets.presets()[4].spec);
+        // The same workload over the timer is not that preset.
+        QCOMPARE(presets.indexOf(presets.presets()[4].spec, TransportConfig{}), -1);
     }
 
     void choosingAPresetKeepsShardsAndShowsItsName()

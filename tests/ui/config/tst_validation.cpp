@@ -64,7 +64,8 @@ private slots:
         QVERIFY(!preset);
         QCOMPARE(error, QStringLiteral("\"sede\": unknown key (known: tasks, ioMs, "
                                        "cpuIterations, seed, kernel, partition, ioDist, "
-                                       "cpuDist, name, description)"));
+                                       "cpuDist, transport, connections, responseBytes, name, "
+                                       "description)"));
         QVERIFY(PresetStore::fromJson(
             R"({"name": "Fine", "description": "d", "tasks": "10k", "ioMs": [0, 1],
                 "cpuIterations": [0, "1M"]})"));
@@ -124,6 +125,41 @@ private slots:
         MainWindow window;
         QVERIFY(window.configPanel()->isValid());
         QTRY_VERIFY_WITH_TIMEOUT(window.actions()->sweep()->isEnabled(), 5000);
+        s.clear();
+    }
+
+    // The transport is saved with the form and comes back with it; a damaged value falls back
+    // alone, in the CLI's words.
+    void theTransportIsSavedAndRestored()
+    {
+        {
+            QSettings s;
+            s.clear();
+            ConfigInput in = ConfigSettings::defaults();
+            in.transport = QStringLiteral("http");
+            in.connections = QStringLiteral("12");
+            in.responseBytes = QStringLiteral("1000");
+            ConfigSettings::save(s, in);
+        }
+        {
+            MainWindow window; // a restart
+            const TransportConfig &t = window.configPanel()->parsed().transport;
+            QCOMPARE(t.kind, Transport::Http);
+            QCOMPARE(t.connections, 12);
+            QCOMPARE(t.responseBytes, 1000);
+        }
+        QSettings s;
+        s.setValue(QStringLiteral("config/connections"), QStringLiteral("none"));
+        QStringList problems;
+        const ConfigInput in = ConfigSettings::load(s, &problems);
+        QCOMPARE(in.transport, QStringLiteral("http"));
+        QCOMPARE(in.connections, ConfigSettings::defaults().connections);
+        QCOMPARE(in.responseBytes, QStringLiteral("1000"));
+        QCOMPARE(problems,
+                 QStringList{QStringLiteral("config/connections: 'none' is not a whole number from "
+                                            "1 to 1,000,000 (or per-task) (default used)")});
+        s.setValue(QStringLiteral("config/transport"), QStringLiteral("carrier pigeon"));
+        QCOMPARE(ConfigSettings::load(s).transport, QStringLiteral("timer"));
         s.clear();
     }
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "ui/control/runcontroller.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -64,7 +67,55 @@ private slots:
         QCOMPARE(r.tasksDone, 50);
     }
 
+    // The GUI's Compare over http starts `loopbench --serve` itself (by default the app's own
+    // file), fetches every task's response, compares, and leaves no server behind.
+    void aCompareOverHttpStartsTheServerAndFetchesEveryTask()
+    {
+        RunController controller;
+        QCOMPARE(controller.serverExecutable(), QCoreApplication::applicationFilePath());
+        controller.setServerExecutable(QStringLiteral(LOOPBENCH_EXE));
+        QSignalSpy runs(&controller, &RunController::runFinished);
+        QSignalSpy compared(&controller, &RunController::comparisonFinished);
+        TransportConfig http;
+        http.kind = Transport::Http;
+        http.responseBytes = 1000;
+        const WorkloadSpec small{200, 0, 20, 1000, 2000, Kernel::Sum, 1};
+        QVERIFY(controller.start(RunController::Mode::Compare, small, kTwo, 1.0, http));
+        QCOMPARE(controller.currentSpec().transport, http);
+        QTRY_COMPARE_WITH_TIMEOUT(compared.size(), 1, 30000);
+        QCOMPARE(runs.size(), 2);
+        for (const QList<QVariant> &run : runs) {
+            const auto r = run[0].value<RunResult>();
+            QVERIFY2(r.completed(), qPrintable(r.error));
+            QVERIFY(r.http);
+            QCOMPARE(r.http->bytesReceived, std::int64_t{200 * 1000});
+        }
+        // Same plan, same bytes: the checksum proves every byte arrived whatever K.
+        QCOMPARE(runs[0][0].value<RunResult>().checksum, runs[1][0].value<RunResult>().checksum);
+        QTRY_VERIFY(!controller.isRunning());
+        QTRY_COMPARE_WITH_TIMEOUT(childProcesses(), 0, 5000);
+        // A bad transport is refused like a bad spec.
+        http.connections = -1;
+        QVERIFY(!controller.start(RunController::Mode::OneLoop, small, kTwo, 1.0, http));
+    }
+
 private:
+    // The children of this process (the server is the only one a test starts).
+    static int childProcesses()
+    {
+        int n = 0;
+        const QDir tasks(QStringLiteral("/proc/self/task"));
+        for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile f(tasks.filePath(tid + QStringLiteral("/children")));
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            for (const QByteArray &pid : f.readAll().split(' ')) {
+                if (pid.trimmed().toInt() > 0)
+                    ++n;
+            }
+        }
+        return n;
+    }
     static WorkloadSpec longSpec(int tasks)
     {
         return WorkloadSpec{tasks, 1000, 3000, 100000, 500000, Kernel::Sum, 5};

@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QMenu>
+#include <QSettings>
 #include <QTest>
 
 // A workload saved as a preset is there after a restart, beside the built-in ones, until it is
@@ -112,6 +113,40 @@ private slots:
         QCOMPARE(int(window.presets().presets().size()), window.presets().builtInCount() + 1);
         QCOMPARE(window.presets().presets().last().spec.tasks, 999);
         QVERIFY(window.removeUserPreset(QStringLiteral("Twice")));
+    }
+
+    // toJson() once dropped the shapes: everything a preset holds must come back.
+    void aPresetWithShapesAndHttpSurvivesARestart()
+    {
+        Preset preset;
+        preset.name = QStringLiteral("Shaped http");
+        preset.description = QStringLiteral("heavy tails over sockets");
+        preset.spec = kMine;
+        preset.spec.ioDist = Distribution::pareto(10, 50);
+        preset.spec.cpuDist = Distribution::bimodal(0.2);
+        preset.partition = Partition::RoundRobin;
+        TransportConfig http;
+        http.kind = Transport::Http;
+        http.connections = 4;
+        http.responseBytes = 100;
+        preset.transport = http;
+        {
+            QSettings settings;
+            PresetStore store;
+            QCOMPARE(store.saveUserPreset(preset, settings), std::nullopt);
+        }
+        QSettings settings;
+        PresetStore store;
+        store.loadUserPresets(settings);
+        QVERIFY2(store.errors().isEmpty(), qPrintable(store.errors().join(u'\n')));
+        const int index = store.indexOfName(preset.name);
+        QVERIFY(index >= store.builtInCount());
+        const Preset &back = store.presets()[index];
+        QCOMPARE(back.description, preset.description);
+        QCOMPARE(back.spec, preset.spec);
+        QCOMPARE(back.partition, preset.partition);
+        QCOMPARE(back.transport, preset.transport);
+        QVERIFY(store.removeUserPreset(preset.name, settings));
     }
 
 private:
