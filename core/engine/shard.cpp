@@ -51,15 +51,20 @@ template <typename T> std::unique_ptr<T[]> uninitialisedArray(std::size_t n)
 }
 
 // Shard threads give way to the process's other threads, the GUI's above all: at K = 64 on 2 CPUs
-// the GUI thread, one runnable thread among 65 of the same weight, stalled 250 ms at p99. Nicer
-// by the same amount for every shard at every K, so runs stay comparable; SCHED_BATCH also keeps
-// a shard that wakes from its sleep from preempting the GUI. Neither needs privileges, and a
-// thread the system refuses them to runs as before. (Linux ignores QThread priorities under
-// SCHED_OTHER, hence the system calls.)
+// the GUI thread, one runnable thread among 65 of the same weight, stalled 250 ms at p99.
+// SCHED_IDLE, the same for every shard at every K so runs stay comparable: a thread of any other
+// policy that wakes (the GUI's heartbeat, a redraw, the HTTP server) preempts a shard at once,
+// and shards share what is left among themselves as before. At K = 64 on 2 CPUs (bench_guistall)
+// the GUI's p99 stall went from 14-26 ms under SCHED_BATCH at nice +10 to 7-8 ms, and 2 loops
+// still measure 1.95x over 1 (bench_cpubound). Where the system refuses SCHED_IDLE, SCHED_BATCH
+// at nice +10. Neither needs privileges. (Linux ignores QThread priorities under SCHED_OTHER,
+// hence the system calls.)
 void giveWayToOtherThreads()
 {
-    constexpr int kNicer = 10;
     const sched_param param{};
+    if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &param) == 0)
+        return;
+    constexpr int kNicer = 10;
     pthread_setschedparam(pthread_self(), SCHED_BATCH, &param);
     const auto tid = static_cast<id_t>(gettid());
     errno = 0;
