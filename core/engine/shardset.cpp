@@ -263,9 +263,14 @@ RunResult ShardSet::result()
     if (!m_cancel.load())
         r.latencyMs = percentilesMs(latency);
     if (r.http) {
-        r.http->connectMs = percentilesMs(connectNs);
-        r.http->firstByteMs = percentilesMs(firstByteNs);
-        r.http->serverLateMs = percentilesMs(serverLateNs);
+        // No response at all (a cancel before the first, a server that never answered): the
+        // latencies are missing, not 0 ms, which a reused connection's connect time really is.
+        auto orMissing = [](std::vector<double> &ns) {
+            return ns.empty() ? Percentiles{kNaN, kNaN, kNaN, kNaN} : percentilesMs(ns);
+        };
+        r.http->connectMs = orMissing(connectNs);
+        r.http->firstByteMs = orMissing(firstByteNs);
+        r.http->serverLateMs = orMissing(serverLateNs);
     }
     r.throughputTps =
         wallNs > 0 ? static_cast<double>(r.tasksDone) * 1e9 / static_cast<double>(wallNs) : 0;

@@ -11,19 +11,20 @@
 
 namespace {
 
-QJsonObject percentilesToJson(const Percentiles &p)
-{
-    return {{QStringLiteral("p50"), p.p50},
-            {QStringLiteral("p90"), p.p90},
-            {QStringLiteral("p99"), p.p99},
-            {QStringLiteral("max"), p.max}};
-}
-
 // NaN means "not defined" in our statistics (one run has no standard deviation); JSON has no
 // NaN, so it travels as null.
 QJsonValue number(double v)
 {
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+// Missing percentiles (an http run that got no response) are null.
+QJsonObject percentilesToJson(const Percentiles &p)
+{
+    return {{QStringLiteral("p50"), number(p.p50)},
+            {QStringLiteral("p90"), number(p.p90)},
+            {QStringLiteral("p99"), number(p.p99)},
+            {QStringLiteral("max"), number(p.max)}};
 }
 
 QJsonObject summaryToJson(const Summary &s)

@@ -327,13 +327,20 @@ Percentiles readPercentiles(const Fields &p, Sign sign)
             p.number("max", sign)};
 }
 
+// An http run's latencies: null where it got no response at all.
+Percentiles readPercentilesOrNull(const Fields &p)
+{
+    return {p.numberOrNull("p50"), p.numberOrNull("p90"), p.numberOrNull("p99"),
+            p.numberOrNull("max")};
+}
+
 HttpRunStats readHttp(const Fields &h)
 {
     HttpRunStats s;
     s.bytesReceived = h.whole("bytes_received", NumberRange{0, 1ULL << 60, "bytes"});
-    s.connectMs = readPercentiles(h.object("connect_ms"), Sign::NonNegative);
-    s.firstByteMs = readPercentiles(h.object("first_byte_ms"), Sign::NonNegative);
-    s.serverLateMs = readPercentiles(h.object("server_late_ms"), Sign::NonNegative);
+    s.connectMs = readPercentilesOrNull(h.object("connect_ms"));
+    s.firstByteMs = readPercentilesOrNull(h.object("first_byte_ms"));
+    s.serverLateMs = readPercentilesOrNull(h.object("server_late_ms"));
     s.serverCpuMs = h.numberOrNull("server_cpu_ms");
     const Fields failures = h.object("failures");
     for (std::size_t f = 1; f < kHttpFailureKinds; ++f) {

@@ -68,7 +68,7 @@ void httpLines(QTextStream &s, const ExperimentResult &result)
                              : QStringLiteral("server %1").arg(t.target))
       << "\n";
     auto pair = [](const Percentiles &p) {
-        return QStringLiteral("%1/%2").arg(p.p50, 0, 'f', 2).arg(p.p99, 0, 'f', 2);
+        return fixedOrMissing(p.p50, 2) + QLatin1Char('/') + fixedOrMissing(p.p99, 2);
     };
     for (const RunResult &r : result.runs) {
         if (!r.http)
@@ -77,7 +77,7 @@ void httpLines(QTextStream &s, const ExperimentResult &result)
         s << "  " << r.shards << " shard" << (r.shards == 1 ? "" : "s") << ": "
           << QString::number(double(h.bytesReceived) / 1e6, 'f', 1) << " MB received, connect "
           << pair(h.connectMs) << " ms, first byte " << pair(h.firstByteMs)
-          << " ms (p50/p99), server late p99 " << QString::number(h.serverLateMs.p99, 'f', 2)
+          << " ms (p50/p99), server late p99 " << fixedOrMissing(h.serverLateMs.p99, 2)
           << " ms, server CPU "
           << (std::isfinite(h.serverCpuMs) ? QString::number(h.serverCpuMs, 'f', 0) + " ms"
                                            : QStringLiteral("unknown"));

@@ -6,6 +6,9 @@
 #include "core/net/bodyfold.h"
 #include "core/net/httpserver.h"
 #include "core/net/responsebody.h"
+#include "core/report/jsonreport.h"
+#include "core/report/reportreader.h"
+#include "core/report/textreport.h"
 #include "tests/support/testplans.h"
 
 #include <QCoreApplication>
@@ -167,6 +170,28 @@ private slots:
         QCOMPARE(r.tasksFailed, 50);
         QCOMPARE(failures(r, HttpFailure::Refused), 50);
         QVERIFY2(r.error.contains(QStringLiteral("refused")), qPrintable(r.error));
+        // Nothing connected and nothing answered: the latencies are missing, not 0 ms, in the
+        // result and in every report of it.
+        QCOMPARE(r.http->bytesReceived, 0);
+        for (const Percentiles *p :
+             {&r.http->connectMs, &r.http->firstByteMs, &r.http->serverLateMs})
+            QVERIFY(std::isnan(p->p50) && std::isnan(p->p99) && std::isnan(p->max));
+        ExperimentResult e;
+        e.spec.transport.kind = Transport::Http;
+        e.runs.push_back(r);
+        const QString text = experimentTable(e);
+        QVERIFY2(text.contains(QStringLiteral("connect —/— ms, first byte —/— ms")),
+                 qPrintable(text));
+        const QJsonObject http = httpRunToJson(*r.http);
+        QVERIFY(http.value(QLatin1String("connect_ms"))
+                    .toObject()
+                    .value(QLatin1String("p99"))
+                    .isNull());
+        QString error;
+        const auto back = ReportReader::httpFromJson(http, &error);
+        QVERIFY2(back, qPrintable(error));
+        QVERIFY(std::isnan(back->firstByteMs.p50));
+        QCOMPARE(back->failures, r.http->failures);
     }
 
     void resetAndTruncatedResponsesFailTheirTasksWithTheirReason_data()
