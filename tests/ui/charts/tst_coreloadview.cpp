@@ -4,7 +4,6 @@
 
 #include <QChart>
 #include <QCoreApplication>
-#include <QCoreApplication>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
