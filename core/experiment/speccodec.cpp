@@ -184,6 +184,27 @@ std::optional<Distribution> SpecCodec::readDistribution(QStringView text, const 
     return std::nullopt;
 }
 
+namespace {
+
+// A shape read, then checked against its range's bounds where the range read too: what the text
+// form and the JSON form of a spec both do.
+std::optional<Distribution>
+readBoundedShape(QStringView text, const NumberRange &range,
+                 const std::optional<std::pair<std::uint64_t, std::uint64_t>> &bounds,
+                 QString *error)
+{
+    auto d = SpecCodec::readDistribution(text, range, error);
+    if (d && bounds) {
+        if (const auto e = d->check(bounds->first, bounds->second, range)) {
+            *error = *e;
+            d.reset();
+        }
+    }
+    return d;
+}
+
+} // namespace
+
 std::optional<Transport> SpecCodec::readTransport(QStringView text, QString *error)
 {
     if (const auto kind = transportFromName(text.trimmed()))
@@ -245,14 +266,7 @@ SpecText::Parsed SpecCodec::decode(const SpecText &in, int logicalCpus)
     auto shape = [&](const QString &text, const NumberRange &range,
                      std::optional<std::pair<std::uint64_t, std::uint64_t>> bounds,
                      Distribution &into, const char *field) {
-        auto d = readDistribution(text, range, &error);
-        if (d && bounds) {
-            if (const auto e = d->check(bounds->first, bounds->second, range)) {
-                error = *e;
-                d.reset();
-            }
-        }
-        if (d)
+        if (const auto d = readBoundedShape(text, range, bounds, &error))
             into = *d;
         else
             failed(field);
@@ -464,14 +478,8 @@ SpecCodec::JsonWorkload SpecCodec::decodeJson(const QJsonObject &o, const QStrin
         if (!o.contains(key))
             return;
         const QJsonValue v = o.value(key);
-        auto d = readDistribution(v.isString() ? v.toString() : jsonText(v), range, &error);
-        if (d && bounds) {
-            if (const auto e = d->check(bounds->first, bounds->second, range)) {
-                error = *e;
-                d.reset();
-            }
-        }
-        if (d)
+        if (const auto d =
+                readBoundedShape(v.isString() ? v.toString() : jsonText(v), range, bounds, &error))
             into = *d;
         else
             failed(key);
