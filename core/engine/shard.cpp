@@ -50,19 +50,17 @@ template <typename T> std::unique_ptr<T[]> uninitialisedArray(std::size_t n)
     return array;
 }
 
+std::atomic<Shard::Yield> g_yield{Shard::Yield::Batch};
+
 // Shard threads give way to the process's other threads, the GUI's above all: at K = 64 on 2 CPUs
-// the GUI thread, one runnable thread among 65 of the same weight, stalled 250 ms at p99.
-// SCHED_IDLE, the same for every shard at every K so runs stay comparable: a thread of any other
-// policy that wakes (the GUI's heartbeat, a redraw, the HTTP server) preempts a shard at once,
-// and shards share what is left among themselves as before. At K = 64 on 2 CPUs (bench_guistall)
-// the GUI's p99 stall went from 14-26 ms under SCHED_BATCH at nice +10 to 7-8 ms, and 2 loops
-// still measure 1.95x over 1 (bench_cpubound). Where the system refuses SCHED_IDLE, SCHED_BATCH
-// at nice +10. Neither needs privileges. (Linux ignores QThread priorities under SCHED_OTHER,
-// hence the system calls.)
+// the GUI thread, one runnable thread among 65 of the same weight, stalled 250 ms at p99 (see
+// Shard::Yield). Neither policy needs privileges; where SCHED_IDLE is refused, Batch. (Linux
+// ignores QThread priorities under SCHED_OTHER, hence the system calls.)
 void giveWayToOtherThreads()
 {
     const sched_param param{};
-    if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &param) == 0)
+    if (g_yield.load(std::memory_order_relaxed) == Shard::Yield::Idle &&
+        pthread_setschedparam(pthread_self(), SCHED_IDLE, &param) == 0)
         return;
     constexpr int kNicer = 10;
     pthread_setschedparam(pthread_self(), SCHED_BATCH, &param);
@@ -74,6 +72,16 @@ void giveWayToOtherThreads()
 }
 
 } // namespace
+
+void Shard::setYield(Yield yield)
+{
+    g_yield.store(yield, std::memory_order_relaxed);
+}
+
+Shard::Yield Shard::yield()
+{
+    return g_yield.load(std::memory_order_relaxed);
+}
 
 Shard::Shard(int index, Context context, Slice slice, int pinCpu, QObject *parent)
     : QThread(parent)

@@ -11,11 +11,10 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTableView>
-
 #include <QVBoxLayout>
-#include <algorithm>
 
 #include <algorithm>
 
@@ -76,6 +75,20 @@ HistoryView::HistoryView(HistoryModel *model, QWidget *parent)
     connect(model, &QAbstractItemModel::rowsInserted, m_table,
             [this] { m_table->scrollToBottom(); });
     connect(model, &QAbstractItemModel::modelReset, m_table, [this] { m_table->scrollToBottom(); });
+}
+
+int HistoryView::widthThrough(int column) const
+{
+    const QHeaderView *header = m_table->horizontalHeader();
+    int width = 2 * m_table->frameWidth() + m_table->verticalScrollBar()->sizeHint().width();
+    for (int v = 0; v < header->count(); ++v) {
+        const int c = header->logicalIndex(v);
+        if (!header->isSectionHidden(c))
+            width += header->sectionSize(c);
+        if (c == column)
+            break;
+    }
+    return width;
 }
 
 void HistoryView::setDefaultWidths()

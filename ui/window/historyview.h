@@ -21,6 +21,9 @@ public:
     explicit HistoryView(HistoryModel *model, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
+    // The width the view needs to show every visible column up to and including `column` (in
+    // the order they are shown), with its frame and vertical scroll bar.
+    int widthThrough(int column) const;
     // The model rows selected, ascending.
     QList<int> selectedRows() const;
     QAction *copyRowsAction() const { return m_copyRows; }

@@ -40,6 +40,10 @@ LivePage::LivePage(LoadMonitor *monitor, HistoryModel *history, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_vertical);
 
+    // A splitter the user moved (splitterMoved is not emitted by setSizes()) stays where it is.
+    for (QSplitter *splitter : {m_vertical, m_top, m_bottom})
+        connect(splitter, &QSplitter::splitterMoved, this, [this] { m_autoSplit = false; });
+
     m_coreLoad->setMonitor(monitor);
     m_shardLoad->setMonitor(monitor);
     connect(m_historyView, &HistoryView::compareRequested, this, &LivePage::compareRows);
@@ -62,6 +66,34 @@ void LivePage::compareRows(int rowA, int rowB)
     }
 }
 
+void LivePage::splitByProportions()
+{
+    if (!m_autoSplit)
+        return;
+    auto share = [](QSplitter *splitter, double first) {
+        const int total =
+            splitter->orientation() == Qt::Horizontal ? splitter->width() : splitter->height();
+        splitter->setSizes({int(total * first), total - int(total * first)});
+    };
+    share(m_vertical, 0.5);
+    share(m_top, 0.62);
+    share(m_bottom, 0.45);
+    // On a small screen the history keeps its Status column in view, as long as the comparison
+    // chart keeps a readable width.
+    constexpr int kMinChartWidth = 220;
+    const int total = m_bottom->width();
+    const int history = m_historyView->widthThrough(HistoryModel::Status) + m_bottom->handleWidth();
+    if (m_bottom->sizes().value(1) < history && total - history >= kMinChartWidth)
+        m_bottom->setSizes({total - history, history});
+}
+
+void LivePage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_autoSplit)
+        splitByProportions();
+}
+
 void LivePage::saveLayout(QSettings &settings) const
 {
     settings.setValue(QStringLiteral("window/vertical"), m_vertical->saveState());
@@ -77,19 +109,11 @@ bool LivePage::restoreLayout(const QSettings &settings)
         m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray()) &&
         m_top->restoreState(settings.value(QStringLiteral("window/top")).toByteArray()) &&
         m_bottom->restoreState(settings.value(QStringLiteral("window/bottom")).toByteArray());
-    if (!restored) {
-        // First start: split by proportions once the page has its real size (setSizes takes
-        // pixels, and before the first layout there are none to share).
-        QTimer::singleShot(0, this, [this] {
-            auto share = [](QSplitter *splitter, double first) {
-                const int total = splitter->orientation() == Qt::Horizontal ? splitter->width()
-                                                                            : splitter->height();
-                splitter->setSizes({int(total * first), total - int(total * first)});
-            };
-            share(m_vertical, 0.5);
-            share(m_top, 0.62);
-            share(m_bottom, 0.45);
-        });
-    }
+    // First start: split by proportions whenever the page gets a new size (setSizes takes
+    // pixels; the first layout, a maximised window and the window manager's own resize come one
+    // after the other), until the user moves a splitter.
+    m_autoSplit = !restored;
+    if (m_autoSplit)
+        QTimer::singleShot(0, this, &LivePage::splitByProportions);
     return restored;
 }

@@ -38,8 +38,13 @@ signals:
     // One run of the history was selected: the statistics page shows its experiment.
     void experimentSelected(std::int64_t experimentId);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void compareRows(int rowA, int rowB);
+    // The first start's proportions, for the page's size now.
+    void splitByProportions();
 
     HistoryModel *m_history;
     CoreLoadView *m_coreLoad;
@@ -49,4 +54,5 @@ private:
     QSplitter *m_vertical;
     QSplitter *m_top;
     QSplitter *m_bottom;
+    bool m_autoSplit = false; // no saved layout, and the user has not moved a splitter yet
 };

@@ -684,8 +684,13 @@ void MainWindow::restoreSettings()
         m_notice->showNotice(tr("Saved settings were damaged and replaced by defaults: %1")
                                  .arg(problems.join(QStringLiteral("; "))));
     }
-    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray())) {
         resize(screen()->availableSize() * 0.9);
+        // First start on a small screen (1024 or 1280 wide): the 10 % margin would cost the
+        // history its Status column; take the whole screen.
+        if (screen()->availableSize().width() < 1400)
+            setWindowState(windowState() | Qt::WindowMaximized);
+    }
     if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray())) {
         // First start: the form as narrow as it goes without cutting, the rest for the charts
         // and the history (on a 1024-pixel screen every pixel counts).

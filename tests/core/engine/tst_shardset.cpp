@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: MIT
+#include "core/engine/shard.h"
 #include "core/engine/shardset.h"
 #include "core/workload/taskplan.h"
 #include "tests/support/testplans.h"
 
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QTest>
 #include <QThread>
+
+#include <sched.h>
 
 #include <algorithm>
 #include <cmath>
@@ -33,7 +39,9 @@ private slots:
         // bound is one that run's own schedule satisfies, whatever the calibration said.
         QFETCH(int, shards);
         const auto plan = makePlan(1000, 0, 2, 100000, 100000, Kernel::Hash);
-        const double wrongCalibration = 20.0; // ns per iteration: ten times the truth
+        // ns per iteration: a hundred times the truth, so the estimate stays above the wall time
+        // even when a busy machine leaves the shards a tenth of a core.
+        const double wrongCalibration = 200.0;
         const RunResult r = runBlocking(plan, RunConfig{shards}, wrongCalibration);
         QVERIFY(r.completed());
         QVERIFY2(
@@ -50,6 +58,42 @@ private slots:
         QVERIFY(r.workMs > 0);
         QVERIFY(r.workMs / std::min(shards, QThread::idealThreadCount()) <=
                 r.idealMs * 1.001 + 0.01);
+    }
+
+    void shardsGiveWayByTheProcessWidePolicy_data()
+    {
+        QTest::addColumn<int>("yield");
+        QTest::addColumn<int>("policy");
+        QTest::newRow("batch (the CLI)") << int(Shard::Yield::Batch) << SCHED_BATCH;
+        QTest::newRow("idle (the app)") << int(Shard::Yield::Idle) << SCHED_IDLE;
+    }
+    void shardsGiveWayByTheProcessWidePolicy()
+    {
+        QFETCH(int, yield);
+        QFETCH(int, policy);
+        Shard::setYield(Shard::Yield(yield));
+        const auto plan = makePlan(4, 300, 300, 0, 0); // every task sleeps 300 ms
+        std::thread run([&] { runBlocking(plan, RunConfig{2}, 1.0); });
+        // The policies of the threads named shard-N, read while they sleep.
+        QList<int> seen;
+        QElapsedTimer t;
+        t.start();
+        // A thread has its name from its start, its policy once Shard::run() begins: poll until
+        // both shards show one, while their tasks sleep.
+        const QList<int> want{policy, policy};
+        while (seen != want && t.elapsed() < 5000) {
+            seen.clear();
+            const QDir tasks(QStringLiteral("/proc/self/task"));
+            for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+                QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+                if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("shard-"))
+                    seen.append(sched_getscheduler(tid.toInt()));
+            }
+            QThread::msleep(5);
+        }
+        run.join();
+        Shard::setYield(Shard::Yield::Batch);
+        QCOMPARE(seen, want);
     }
 
     void aRunThatDidNotCompleteHasNoBoundAndNoEfficiency()
