@@ -50,19 +50,19 @@ template <typename T> std::unique_ptr<T[]> uninitialisedArray(std::size_t n)
     return array;
 }
 
-std::atomic<Shard::Yield> g_yield{Shard::Yield::Batch};
-
 // Shard threads give way to the process's other threads, the GUI's above all: at K = 64 on 2 CPUs
-// the GUI thread, one runnable thread among 65 of the same weight, stalled 250 ms at p99 (see
-// Shard::Yield). Neither policy needs privileges; where SCHED_IDLE is refused, Batch. (Linux
-// ignores QThread priorities under SCHED_OTHER, hence the system calls.)
+// the GUI thread, one runnable thread among 65 of the same weight, stalled 250 ms at p99. Nicer
+// by the same amount for every shard at every K, so runs stay comparable; SCHED_BATCH also keeps
+// a shard that wakes from its sleep from preempting the GUI. Neither needs privileges, and a
+// thread the system refuses them to runs as before. (Linux ignores QThread priorities under
+// SCHED_OTHER, hence the system calls.) Not SCHED_IDLE, though it halves the GUI's p99 stall at
+// K = 64 (bench_guistall: 7-10 ms against 10-26 ms): an idle-policy shard gets next to nothing
+// while another program is busy in the same session (a run beside a build crawled at 0 % for 14 s,
+// a test took 35 times longer), and a benchmark must still run on a machine that is not idle.
 void giveWayToOtherThreads()
 {
-    const sched_param param{};
-    if (g_yield.load(std::memory_order_relaxed) == Shard::Yield::Idle &&
-        pthread_setschedparam(pthread_self(), SCHED_IDLE, &param) == 0)
-        return;
     constexpr int kNicer = 10;
+    const sched_param param{};
     pthread_setschedparam(pthread_self(), SCHED_BATCH, &param);
     const auto tid = static_cast<id_t>(gettid());
     errno = 0;
@@ -72,16 +72,6 @@ void giveWayToOtherThreads()
 }
 
 } // namespace
-
-void Shard::setYield(Yield yield)
-{
-    g_yield.store(yield, std::memory_order_relaxed);
-}
-
-Shard::Yield Shard::yield()
-{
-    return g_yield.load(std::memory_order_relaxed);
-}
 
 Shard::Shard(int index, Context context, Slice slice, int pinCpu, QObject *parent)
     : QThread(parent)

@@ -57,21 +57,6 @@ class Shard : public QThread
 {
     Q_OBJECT
 public:
-    // How shard threads give way to the process's other threads (the same for every shard at
-    // every K, so runs stay comparable). Process-wide, set once at start.
-    enum class Yield {
-        // SCHED_BATCH at nice +10: the default, and the CLI's. Shards still get a tenth of a
-        // core against a busy neighbour in the same session (a test running beside them).
-        Batch,
-        // SCHED_IDLE: any other thread that wakes (the GUI's, the HTTP server's) preempts a shard
-        // at once. The desktop app's: at K = 64 on 2 CPUs the GUI's p99 stall is 7-8 ms against
-        // 14-26 ms under Batch (bench_guistall). A busy neighbour in the same session (one
-        // autogroup) leaves the shards almost nothing.
-        Idle,
-    };
-    static void setYield(Yield yield);
-    static Yield yield();
-
     struct Context
     {
         const TaskPlan *plan = nullptr;

@@ -3,7 +3,7 @@
 // this (main) thread every 10 ms while K shard threads burn every core, and the lateness of its
 // beats is printed per K. The target is p99 <= 16 ms (one 60 Hz frame) at any K.
 //
-//   bench_guistall [--shards K] [--tasks N] [--seconds S] [--frame-ms F] [--batch]
+//   bench_guistall [--shards K] [--tasks N] [--seconds S] [--frame-ms F]
 //
 // Default K = 1, 2, 8 and 64; S seconds of CPU in all (default 6) over N tasks (default 4,000),
 // 0-20 ms of IO each. --frame-ms F spends F ms of CPU on this thread every 250 ms, as the live
@@ -11,7 +11,6 @@
 // shard threads run at, read from /proc while they run. Figures only; nothing fails on a time.
 #include "core/engine/engine.h"
 #include "core/engine/runresult.h"
-#include "core/engine/shard.h"
 #include "core/workload/kernel.h"
 #include "tests/bench/benchargs.h"
 #include "tests/support/testplans.h"
@@ -80,8 +79,6 @@ int main(int argc, char *argv[])
     const double seconds = args.number(QLatin1String("--seconds"), 6.0);
     const double frameMs = args.number(QLatin1String("--frame-ms"), 2.0);
     const QList<int> shardCounts = only > 0 ? QList<int>{only} : QList<int>{1, 2, 8, 64};
-    // The desktop app's policy (ui/window/gui.cpp); --batch: the CLI's, for comparison.
-    Shard::setYield(args.flag(QLatin1String("--batch")) ? Shard::Yield::Batch : Shard::Yield::Idle);
 
     const double nsPerIter = calibrateNsPerIteration(Kernel::Sum);
     const auto meanIters = static_cast<std::uint64_t>(seconds * 1e9 / tasks / nsPerIter);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/window/gui.h"
 
-#include "core/engine/shard.h"
 #include "ui/common/resources.h"
 #include "ui/window/mainwindow.h"
 
@@ -18,8 +17,6 @@ int runGui(int argc, char *argv[])
     initResources();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/loopbench.svg")));
 
-    // The GUI thread first: shards yield to it at once (Shard::Yield).
-    Shard::setYield(Shard::Yield::Idle);
     MainWindow window;
     window.show();
     return app.exec();

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include "core/engine/shard.h"
 #include "core/engine/shardset.h"
 #include "core/workload/taskplan.h"
 #include "tests/support/testplans.h"
@@ -11,8 +10,10 @@
 #include <QThread>
 
 #include <sched.h>
+#include <sys/resource.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <thread>
 
@@ -60,40 +61,38 @@ private slots:
                 r.idealMs * 1.001 + 0.01);
     }
 
-    void shardsGiveWayByTheProcessWidePolicy_data()
+    void shardThreadsGiveWayAtBatchPolicyAndNicer()
     {
-        QTest::addColumn<int>("yield");
-        QTest::addColumn<int>("policy");
-        QTest::newRow("batch (the CLI)") << int(Shard::Yield::Batch) << SCHED_BATCH;
-        QTest::newRow("idle (the app)") << int(Shard::Yield::Idle) << SCHED_IDLE;
-    }
-    void shardsGiveWayByTheProcessWidePolicy()
-    {
-        QFETCH(int, yield);
-        QFETCH(int, policy);
-        Shard::setYield(Shard::Yield(yield));
         const auto plan = makePlan(4, 300, 300, 0, 0); // every task sleeps 300 ms
         std::thread run([&] { runBlocking(plan, RunConfig{2}, 1.0); });
-        // The policies of the threads named shard-N, read while they sleep.
+        // The policy and nice value of the threads named shard-N, read while they sleep.
         QList<int> seen;
+        errno = 0;
+        const int ownNice = getpriority(PRIO_PROCESS, 0);
+        QCOMPARE(errno, 0);
+        int niceSeen = -100;
         QElapsedTimer t;
         t.start();
         // A thread has its name from its start, its policy once Shard::run() begins: poll until
         // both shards show one, while their tasks sleep.
-        const QList<int> want{policy, policy};
+        const QList<int> want{SCHED_BATCH, SCHED_BATCH};
         while (seen != want && t.elapsed() < 5000) {
             seen.clear();
             const QDir tasks(QStringLiteral("/proc/self/task"));
             for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
                 QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
-                if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("shard-"))
+                if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("shard-")) {
                     seen.append(sched_getscheduler(tid.toInt()));
+                    errno = 0;
+                    const int shardNice = getpriority(PRIO_PROCESS, id_t(tid.toInt()));
+                    niceSeen = errno == 0 ? shardNice : -100;
+                }
             }
             QThread::msleep(5);
         }
         run.join();
-        Shard::setYield(Shard::Yield::Batch);
         QCOMPARE(seen, want);
+        QCOMPARE(niceSeen, std::min(19, ownNice + 10)); // ten steps nicer than the test
     }
 
     void aRunThatDidNotCompleteHasNoBoundAndNoEfficiency()
