@@ -496,10 +496,12 @@ QString MainWindow::exportScope() const
         r.runs.empty()
             ? QString()
             : r.runs.front().startedUtc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-    return tr("the experiment on the statistics page%1: %n run(s) of %2 on K = %3, %4", nullptr,
-              int(r.runs.size()))
-        .arg(m_shownExperiment > 0 ? tr(" (#%1)").arg(m_shownExperiment) : QString(),
-             tr("%L1 tasks").arg(r.spec.workload.tasks), shards.join(QStringLiteral(", ")), when);
+    // The dialog's radio button names the scope; this says which runs it holds.
+    return tr("%1 of %2 on K = %3, %4%5")
+        .arg(Formatting::counted(qint64(r.runs.size()), tr("run")),
+             Formatting::counted(r.spec.workload.tasks, tr("task")),
+             shards.join(QStringLiteral(", ")), when,
+             m_shownExperiment > 0 ? tr(" (#%1)").arg(m_shownExperiment) : QString());
 }
 
 ExportChoices MainWindow::exportChoices() const
@@ -517,9 +519,9 @@ ExportChoices MainWindow::exportChoices() const
         }
         if (runs == 0)
             return QString();
-        return tr("%L1 run(s) of %L2 experiment(s)", nullptr, runs)
-            .arg(runs)
-            .arg(experiments.size());
+        return tr("%1 of %2")
+            .arg(Formatting::counted(runs, tr("run")),
+                 Formatting::counted(experiments.size(), tr("experiment")));
     };
     QList<HistoryEntry> selected;
     for (const int row : m_livePage->historyView()->selectedRows())

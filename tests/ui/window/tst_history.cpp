@@ -186,8 +186,9 @@ private slots:
     {
         MainWindow window;
         compare(window, kOther, 2);
-        // The dialog names what the reports describe.
-        QVERIFY2(window.exportScope().contains(QLatin1String("2 run(s) of 300 tasks on K = 1, 2")),
+        // The dialog names what the reports describe, in words: counts with their nouns, and not
+        // the radio button's own label again.
+        QVERIFY2(window.exportScope().startsWith(QLatin1String("2 runs of 300 tasks on K = 1, 2")),
                  qPrintable(window.exportScope()));
         QTemporaryDir dir;
         ExportOptions options;
