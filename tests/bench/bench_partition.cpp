@@ -32,6 +32,20 @@ struct Shape
     Distribution dist;
 };
 
+// A plan's spec: `tasks` tasks of the shape's CPU work, IO uniform in ioMin..ioMax ms.
+WorkloadSpec shapedSpec(const Shape &shape, int tasks, int ioMin, int ioMax, std::uint64_t seed)
+{
+    WorkloadSpec spec;
+    spec.tasks = tasks;
+    spec.ioMinMs = ioMin;
+    spec.ioMaxMs = ioMax;
+    spec.cpuMin = shape.cpuMin;
+    spec.cpuMax = shape.cpuMax;
+    spec.cpuDist = shape.dist;
+    spec.seed = seed;
+    return spec;
+}
+
 double imbalance(const TaskPlan &plan, Partition partition, int k)
 {
     std::vector<double> work(std::size_t(k), 0);
@@ -78,15 +92,8 @@ int main(int argc, char *argv[])
             std::vector<double> contiguous, roundRobin, gap;
             int contiguousWins = 0, roundRobinWins = 0;
             for (int seed = 1; seed <= seeds; ++seed) {
-                WorkloadSpec spec;
-                spec.tasks = tasks;
-                spec.ioMinMs = 0;
-                spec.ioMaxMs = 100;
-                spec.cpuMin = shape.cpuMin;
-                spec.cpuMax = shape.cpuMax;
-                spec.cpuDist = shape.dist;
-                spec.seed = std::uint64_t(seed);
-                const TaskPlan plan = TaskPlan::generate(spec);
+                const TaskPlan plan =
+                    TaskPlan::generate(shapedSpec(shape, tasks, 0, 100, std::uint64_t(seed)));
                 const double c = imbalance(plan, Partition::Contiguous, k);
                 const double r = imbalance(plan, Partition::RoundRobin, k);
                 contiguous.push_back(c);
@@ -107,13 +114,7 @@ int main(int argc, char *argv[])
     // Once untimed: the first plan pays the page faults of fresh memory, the later ones reuse it.
     (void)TaskPlan::generate(WorkloadSpec{drawTasks, 1, 10000, 1, 2, Kernel::Sum, 1});
     for (const Shape &shape : shapes) {
-        WorkloadSpec spec;
-        spec.tasks = drawTasks;
-        spec.ioMinMs = 1;
-        spec.ioMaxMs = 10000;
-        spec.cpuMin = shape.cpuMin;
-        spec.cpuMax = shape.cpuMax;
-        spec.cpuDist = shape.dist;
+        WorkloadSpec spec = shapedSpec(shape, drawTasks, 1, 10000, WorkloadSpec{}.seed);
         if (shape.dist.shape == Distribution::Shape::LogNormal ||
             shape.dist.shape == Distribution::Shape::Pareto)
             spec.ioDist = Distribution::logNormal(300, 3000);

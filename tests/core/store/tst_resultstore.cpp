@@ -42,6 +42,21 @@ std::int64_t record(ResultStore &store, const ExperimentResult &e)
     return id;
 }
 
+// Records `e` into the store at `path` and closes it, so that a new ResultStore on the file sees
+// what a restart of the app would; the experiment's id, 0 when the store would not open or record.
+std::int64_t recordAndClose(const QString &path, const ExperimentResult &e)
+{
+    ResultStore store;
+    if (!store.open(path)) {
+        qWarning("%s", qPrintable(store.error()));
+        return 0;
+    }
+    const std::int64_t id = record(store, e);
+    if (id <= 0)
+        qWarning("%s", qPrintable(store.error()));
+    return id;
+}
+
 // Runs `sql` on the file through a connection of its own, as another process would see it.
 QVariant scalar(const QString &path, const QString &sql)
 {
@@ -70,13 +85,8 @@ private slots:
     {
         QTemporaryDir dir;
         const ExperimentResult e = synthetic::experiment();
-        std::int64_t id = 0;
-        {
-            ResultStore store;
-            QVERIFY2(store.open(dbPath(dir)), qPrintable(store.error()));
-            id = record(store, e);
-            QVERIFY2(id > 0, qPrintable(store.error()));
-        }
+        const std::int64_t id = recordAndClose(dbPath(dir), e);
+        QVERIFY(id > 0);
         // A new object on the same file: what a restart of the app sees.
         ResultStore store;
         QVERIFY(store.open(dbPath(dir)));
@@ -421,13 +431,8 @@ private slots:
         e.spec.transport.target = QStringLiteral("10.0.0.2:8080");
         e.spec.transport.timeoutMs = 2500;
         e.runs[1].http->serverCpuMs = ResultStore::kNoValue; // unknown stays unknown
-        std::int64_t id = 0;
-        {
-            ResultStore store;
-            QVERIFY(store.open(dbPath(dir)));
-            id = record(store, e);
-            QVERIFY2(id > 0, qPrintable(store.error()));
-        }
+        const std::int64_t id = recordAndClose(dbPath(dir), e);
+        QVERIFY(id > 0);
         ResultStore store;
         QVERIFY(store.open(dbPath(dir)));
         const auto back = store.experiment(id);

@@ -49,6 +49,20 @@ QLineSeries *lineNamed(QChart *chart, const QString &name)
 }
 
 // The names of the line series whose legend marker is shown.
+// Shows `view` drawing `monitor`, started but sampled by hand (the first sample taken here, which
+// also primes a server's CPU); false if the window never appeared.
+bool showAndSample(CoreLoadView &view, LoadMonitor &monitor)
+{
+    view.setMonitor(&monitor);
+    view.resize(900, 500);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view))
+        return false;
+    monitor.start(60'000);
+    monitor.sampleNow();
+    return true;
+}
+
 QStringList visibleLineMarkers(QChart *chart)
 {
     QStringList names;
@@ -74,12 +88,7 @@ private slots:
     {
         LoadMonitor monitor(std::make_unique<FixtureSource>(std::vector<int>{100, 0, 25}));
         CoreLoadView view;
-        view.setMonitor(&monitor);
-        view.resize(900, 500);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        monitor.start(60'000); // sampled by hand below
-        monitor.sampleNow();
+        QVERIFY(showAndSample(view, monitor));
         monitor.sampleNow();
 
         QLineSeries *cpu0 = lineNamed(view.chart(), QStringLiteral("cpu0"));
@@ -102,12 +111,7 @@ private slots:
     {
         LoadMonitor monitor(std::make_unique<FixtureSource>(std::vector<int>(32, 50)));
         CoreLoadView view;
-        view.setMonitor(&monitor);
-        view.resize(900, 500);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        monitor.start(60'000);
-        monitor.sampleNow();
+        QVERIFY(showAndSample(view, monitor));
 
         int lines = 0;
         for (QAbstractSeries *s : view.chart()->series())
@@ -126,12 +130,7 @@ private slots:
         qint64 pid = QCoreApplication::applicationPid();
         monitor.setServerSource([&] { return pid; });
         CoreLoadView view;
-        view.setMonitor(&monitor);
-        view.resize(900, 500);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        monitor.start(60'000);
-        monitor.sampleNow(); // primes the server's CPU
+        QVERIFY(showAndSample(view, monitor));
         QTest::qWait(30);
         monitor.sampleNow();
         QLineSeries *server = nullptr;
