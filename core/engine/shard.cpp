@@ -7,17 +7,16 @@
 #include "core/engine/framearena.h"
 #include "core/engine/timerqueue.h"
 #include "core/net/httpclient.h"
+#include "core/system/threadschedule.h"
 #include "core/workload/kernel.h"
 #include "core/workload/taskplan.h"
 
 #include <pthread.h>
 #include <sched.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <exception>
 #include <new>
 #include <optional>
@@ -50,27 +49,6 @@ template <typename T> std::unique_ptr<T[]> uninitialisedArray(std::size_t n)
     return array;
 }
 
-// Shard threads give way to the process's other threads, the GUI's above all: at K = 64 on 2 CPUs
-// the GUI thread, one runnable thread among 65 of the same weight, stalled 250 ms at p99. Nicer
-// by the same amount for every shard at every K, so runs stay comparable; SCHED_BATCH also keeps
-// a shard that wakes from its sleep from preempting the GUI. Neither needs privileges, and a
-// thread the system refuses them to runs as before. (Linux ignores QThread priorities under
-// SCHED_OTHER, hence the system calls.) Not SCHED_IDLE, though it halves the GUI's p99 stall at
-// K = 64 (bench_guistall: 7-10 ms against 10-26 ms): an idle-policy shard gets next to nothing
-// while another program is busy in the same session (a run beside a build crawled at 0 % for 14 s,
-// a test took 35 times longer), and a benchmark must still run on a machine that is not idle.
-void giveWayToOtherThreads()
-{
-    constexpr int kNicer = 10;
-    const sched_param param{};
-    pthread_setschedparam(pthread_self(), SCHED_BATCH, &param);
-    const auto tid = static_cast<id_t>(gettid());
-    errno = 0;
-    const int nice = getpriority(PRIO_PROCESS, tid);
-    if (errno == 0)
-        setpriority(PRIO_PROCESS, tid, std::min(19, nice + kNicer));
-}
-
 } // namespace
 
 Shard::Shard(int index, Context context, Slice slice, int pinCpu, QObject *parent)
@@ -97,7 +75,9 @@ Shard::~Shard()
 
 void Shard::run()
 {
-    giveWayToOtherThreads();
+    // Below every other thread of the process, the GUI's above all, and the same at every K
+    // (ThreadSchedule::background() says why each part). A thread refused it runs as before.
+    ThreadSchedule::background().applyToThisThread();
     if (m_pinCpu >= 0) {
         cpu_set_t set;
         CPU_ZERO(&set);

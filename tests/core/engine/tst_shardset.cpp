@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/engine/shardset.h"
+#include "core/system/threadschedule.h"
 #include "core/workload/taskplan.h"
 #include "tests/support/testplans.h"
 
@@ -10,10 +11,8 @@
 #include <QThread>
 
 #include <sched.h>
-#include <sys/resource.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <thread>
 
@@ -61,38 +60,45 @@ private slots:
                 r.idealMs * 1.001 + 0.01);
     }
 
-    void shardThreadsGiveWayAtBatchPolicyAndNicer()
+    void shardThreadsRunInTheBackgroundSchedule()
     {
         const auto plan = makePlan(4, 300, 300, 0, 0); // every task sleeps 300 ms
         std::thread run([&] { runBlocking(plan, RunConfig{2}, 1.0); });
-        // The policy and nice value of the threads named shard-N, read while they sleep.
-        QList<int> seen;
-        errno = 0;
-        const int ownNice = getpriority(PRIO_PROCESS, 0);
-        QCOMPARE(errno, 0);
-        int niceSeen = -100;
+        // The schedule of the threads named shard-N, read while they sleep. A thread has its name
+        // from its start, its schedule once Shard::run() begins: poll until both show it.
+        const ThreadSchedule want = ThreadSchedule::background();
+        QList<ThreadSchedule> seen;
         QElapsedTimer t;
         t.start();
-        // A thread has its name from its start, its policy once Shard::run() begins: poll until
-        // both shards show one, while their tasks sleep.
-        const QList<int> want{SCHED_BATCH, SCHED_BATCH};
-        while (seen != want && t.elapsed() < 5000) {
+        auto isBackground = [&](const ThreadSchedule &s) {
+            return s.policy == want.policy && s.nice == want.nice;
+        };
+        while ((seen.size() != 2 || !std::all_of(seen.begin(), seen.end(), isBackground)) &&
+               t.elapsed() < 5000) {
             seen.clear();
             const QDir tasks(QStringLiteral("/proc/self/task"));
             for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
                 QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
                 if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("shard-")) {
-                    seen.append(sched_getscheduler(tid.toInt()));
-                    errno = 0;
-                    const int shardNice = getpriority(PRIO_PROCESS, id_t(tid.toInt()));
-                    niceSeen = errno == 0 ? shardNice : -100;
+                    if (const auto s = ThreadSchedule::readThread(tid.toInt()))
+                        seen.append(*s);
                 }
             }
             QThread::msleep(5);
         }
         run.join();
-        QCOMPARE(seen, want);
-        QCOMPARE(niceSeen, std::min(19, ownNice + 10)); // ten steps nicer than the test
+        QCOMPARE(seen.size(), 2);
+        for (const ThreadSchedule &s : seen) {
+            QCOMPARE(s.policy, SCHED_BATCH);
+            QCOMPARE(s.nice, 19);
+            // A kernel without custom slices (before 6.12) reports 0; one with them, the slice.
+            if (s.sliceNs != 0)
+                QCOMPARE(s.sliceNs, std::int64_t{10'000'000});
+        }
+        // This thread is untouched: the schedule is the shards' alone.
+        const auto own = ThreadSchedule::readThread(gettid());
+        QVERIFY(own);
+        QVERIFY(own->nice != 19 || own->policy != SCHED_BATCH);
     }
 
     void aRunThatDidNotCompleteHasNoBoundAndNoEfficiency()
