@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/engine/engine.h"
 
+#include "core/base/workpool.h"
 #include "core/workload/taskplan.h"
 
 #include <QPointer>
@@ -43,7 +44,7 @@ void Engine::launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, doub
     // no CPU the run could use) and summarises, all off the caller's thread: the caller stays
     // free to poll, to cancel and, in the CLI, to see a Ctrl-C while 1,024 threads start.
     ShardSet *set = m_set.get();
-    m_joined = QtConcurrent::run([set, plan, config, nsPerIter, tasks, stop] {
+    m_joined = QtConcurrent::run(&workPool(), [set, plan, config, nsPerIter, tasks, stop] {
         try {
             set->launch(stop);
             set->join(ULONG_MAX);

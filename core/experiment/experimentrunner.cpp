@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/experiment/experimentrunner.h"
 
+#include "core/base/workpool.h"
 #include "core/load/machineload.h"
 #include "core/net/serverprocess.h"
 #include "core/workload/kernel.h"
@@ -136,7 +137,7 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
         // Each future is named before it is awaited: GCC 12 destroys a lambda's captures twice
         // when the QtConcurrent::run() call is a temporary inside the co_await expression.
         const QFuture<double> calibrating =
-            QtConcurrent::run([kernel] { return calibrateNsPerIteration(kernel); });
+            QtConcurrent::run(&workPool(), [kernel] { return calibrateNsPerIteration(kernel); });
         result.nsPerIter = co_await calibrating;
         if (!self)
             co_return result;
@@ -148,7 +149,7 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
         // and a cancel stops the draw (it returns an empty plan, which no run gets to see).
         setPhase(ExperimentPhase::DrawingPlan);
         const QFuture<std::shared_ptr<const TaskPlan>> drawing =
-            QtConcurrent::run([workload = spec.workload, cancel = m_cancel] {
+            QtConcurrent::run(&workPool(), [workload = spec.workload, cancel = m_cancel] {
                 return std::make_shared<const TaskPlan>(TaskPlan::generate(workload, cancel.get()));
             });
         plan = co_await drawing;
@@ -249,7 +250,7 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
     setPhase(ExperimentPhase::Summarizing);
     // On a copy of the result, which shares the per-task arrays instead of copying them.
     const QFuture<ExperimentSummary> summarizing =
-        QtConcurrent::run([copy = result] { return summarizeExperiment(copy); });
+        QtConcurrent::run(&workPool(), [copy = result] { return summarizeExperiment(copy); });
     result.summary = co_await summarizing;
     if (!self)
         co_return result;

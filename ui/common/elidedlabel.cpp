@@ -15,6 +15,7 @@ void ElidedLabel::setText(const QString &text)
     if (text == m_text)
         return;
     m_text = text;
+    updateGeometry(); // a layout that gives it its size hint gives it the new one
     updateElision();
     update();
 }
@@ -45,7 +46,18 @@ void ElidedLabel::updateElision()
     flat.replace(QLatin1Char('\n'), QStringLiteral(" · "));
     m_shown = fontMetrics().elidedText(flat, Qt::ElideRight, contentsRect().width());
     m_elided = m_shown != flat;
-    setToolTip(m_elided ? m_text : QString());
+    if (!m_elided)
+        setToolTip(m_explanation);
+    else if (m_explanation.isEmpty())
+        setToolTip(m_text);
+    else
+        setToolTip(m_text + QStringLiteral("\n\n") + m_explanation);
+}
+
+void ElidedLabel::setExplanation(const QString &explanation)
+{
+    m_explanation = explanation;
+    updateElision();
 }
 
 void ElidedLabel::paintEvent(QPaintEvent *event)

@@ -15,6 +15,8 @@ public:
     // The whole text, as set (never the elided one).
     QString text() const { return m_text; }
     void setText(const QString &text);
+    // A tooltip that stays: shown alone while the text fits, under the whole text once it is cut.
+    void setExplanation(const QString &explanation);
     // Whether the last paint had to cut the text.
     bool isElided() const { return m_elided; }
 
@@ -30,5 +32,6 @@ private:
 
     QString m_text;
     QString m_shown;
+    QString m_explanation;
     bool m_elided = false;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/control/calibrator.h"
 
+#include "core/base/workpool.h"
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -36,7 +37,7 @@ QCoro::Task<> Calibrator::calibrateAll()
     for (Kernel kernel : {Kernel::Sum, Kernel::Hash}) {
         // Named before it is awaited: GCC 12 mishandles a temporary lambda in a co_await.
         const QFuture<double> calibrating =
-            QtConcurrent::run([kernel] { return calibrateNsPerIteration(kernel); });
+            QtConcurrent::run(&workPool(), [kernel] { return calibrateNsPerIteration(kernel); });
         const double ns = co_await calibrating;
         if (!self)
             co_return;

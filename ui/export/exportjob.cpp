@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/export/exportjob.h"
 
+#include "core/base/workpool.h"
 #include <QDir>
 #include <QPointer>
 #include <QProgressDialog>
@@ -43,7 +44,7 @@ QCoro::Task<ExportOutcome> exportInBackground(QList<ExportedExperiment> experime
                      [job] { job->cancel.store(true); });
 
     // Named before it is awaited: GCC 12 mishandles a temporary lambda in a co_await.
-    const QFuture<ExportOutcome> writing = QtConcurrent::run([job, options, rendered] {
+    const QFuture<ExportOutcome> writing = QtConcurrent::run(&workPool(), [job, options, rendered] {
         ExportOutcome o;
         o.ok = job->exporter->writeAll(options, rendered, &job->cancel, &o.written, &o.error);
         return o;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/window/mainwindow.h"
 
+#include "core/base/workpool.h"
 #include "core/report/reportreader.h"
 #include "ui/charts/comparisonchart.h"
 #include "ui/charts/coreloadview.h"
@@ -304,7 +305,7 @@ QCoro::Task<int> MainWindow::openReports(QStringList paths, QStringList *refused
     // GUI thread.
     // The future is made outside the co_await expression: GCC 12 destroys temporaries of a
     // co_await operand twice when they own memory (a lambda capturing a list did).
-    QFuture<QList<ReportRead>> reading = QtConcurrent::run(readReports, paths);
+    QFuture<QList<ReportRead>> reading = QtConcurrent::run(&workPool(), readReports, paths);
     const QList<ReportRead> reads = co_await reading;
     if (!self)
         co_return 0;

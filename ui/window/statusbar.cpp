@@ -39,11 +39,14 @@ StatusBar::StatusBar(QWidget *parent)
     m_progress->setFixedWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
     m_progress->setMaximumHeight(fontMetrics().height());
     m_progressText->setObjectName(QStringLiteral("progressText"));
-    m_stall->setToolTip(tr("Lateness of a 10 ms heartbeat timer on the GUI thread during "
-                           "the run (p99 and max): how responsive the window stayed. "
-                           "Target: p99 at most 16 ms, one frame."));
+    m_stall->setObjectName(QStringLiteral("guiStall"));
+    m_stall->setExplanation(tr("Lateness of a 10 ms heartbeat timer on the GUI thread during "
+                               "the run (p99 and max): how responsive the window stayed. "
+                               "Target: p99 at most 16 ms, one frame."));
+    // As wide as its longest text where there is room; on a narrow window it gives way first.
     m_stall->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 14);
-    m_stall->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 34);
+    m_stall->setMaximumWidth(fontMetrics().horizontalAdvance(stallText(999, 9990, true)) +
+                             2 * m_stall->frameWidth() + 4);
     m_stall->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_calibration->setToolTip(tr("Kernel calibration on this machine, measured at start"));
     m_noticeTimer->setSingleShot(true);
@@ -56,6 +59,14 @@ StatusBar::StatusBar(QWidget *parent)
     addPermanentWidget(m_progressText);
     addPermanentWidget(m_stall);
     addPermanentWidget(m_calibration);
+}
+
+QString StatusBar::stallText(double p99Ms, double maxMs, bool lastRun)
+{
+    const QString p99 = Formatting::duration(p99Ms);
+    const QString max = Formatting::duration(maxMs);
+    return lastRun ? tr("GUI stall p99 %1 · max %2 (last run)").arg(p99, max)
+                   : tr("GUI stall p99 %1 · max %2").arg(p99, max);
 }
 
 void StatusBar::showText()
@@ -165,16 +176,12 @@ void StatusBar::showProgress(const RunProgressInfo &info)
     m_statusText = tr("%1%2 running · %3 elapsed")
                        .arg(step, loopsLabel(info.shards), Formatting::duration(info.elapsedMs));
     showText();
-    m_stall->setText(tr("GUI stall p99 %1 · max %2")
-                         .arg(Formatting::duration(info.guiStall.p99Ms),
-                              Formatting::duration(info.guiStall.maxMs)));
+    m_stall->setText(stallText(info.guiStall.p99Ms, info.guiStall.maxMs, false));
 }
 
 void StatusBar::showRunFinished(const RunResult &result, const StallMeter::Stats &guiStall)
 {
-    m_stall->setText(
-        tr("GUI stall p99 %1 · max %2 (last run)")
-            .arg(Formatting::duration(guiStall.p99Ms), Formatting::duration(guiStall.maxMs)));
+    m_stall->setText(stallText(guiStall.p99Ms, guiStall.maxMs, true));
     const QLocale locale;
     if (result.completed()) {
         m_statusText =

@@ -51,6 +51,7 @@ public:
 
 private:
     void showText();
+    static QString stallText(double p99Ms, double maxMs, bool lastRun);
 
     ElidedLabel *m_text;
     QProgressBar *m_progress;

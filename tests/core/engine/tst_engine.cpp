@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/analysis/statistics.h"
 #include "core/base/clock.h"
+#include "core/base/workpool.h"
 #include "core/engine/engine.h"
 #include "core/engine/shardset.h"
 #include "core/workload/kernel.h"
@@ -9,6 +10,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QThreadPool>
 
 #include <thread>
 
@@ -192,6 +194,21 @@ private slots:
         QCOMPARE(r.checksum, referenceChecksum(*plan));
         QVERIFY(!engine.isRunning());
         QCOMPARE(engine.progress().finished, std::int64_t(0));
+    }
+
+    void aRunLeavesQtsGlobalThreadPoolFree()
+    {
+        // Qt's raster paint engine hands large fills to the global pool and waits for them on
+        // the GUI thread: a run's join there (it sleeps for the whole run) starved repaints.
+        QThreadPool *global = QThreadPool::globalInstance();
+        const int activeBefore = global->activeThreadCount();
+        Engine engine;
+        QSignalSpy spy(&engine, &Engine::finished);
+        QVERIFY(engine.start(makePlan(8, 300, 300, 0, 0), RunConfig{2}, 1.0));
+        QTRY_VERIFY(engine.progress().elapsedNs > 0); // launched: its join is waiting
+        QCOMPARE(global->activeThreadCount(), activeBefore);
+        QVERIFY(workPool().activeThreadCount() >= 1);
+        QVERIFY(spy.wait(5000));
     }
 
     void destroyingEngineMidRunCancelsAndJoins()

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "core/engine/runresult.h"
 #include "tests/support/uitestsupport.h"
+#include "ui/common/elidedlabel.h"
 #include "ui/control/runcontroller.h"
 #include "ui/window/noticebar.h"
 #include "ui/window/statusbar.h"
@@ -81,6 +83,34 @@ private slots:
         QCOMPARE(notice.text(), text); // no timeout takes it away
         notice.hide();                 // its close button
         QVERIFY(notice.text().isEmpty());
+    }
+
+    void theGuiStallIsWholeOnAWideWindowAndExplainedOnANarrowOne()
+    {
+        QWidget window;
+        auto *bar = new StatusBar(&window);
+        auto *stall = bar->findChild<ElidedLabel *>(QStringLiteral("guiStall"));
+        QVERIFY(stall);
+        StallMeter::Stats stats;
+        stats.p99Ms = 68.96;
+        stats.maxMs = 123.4;
+        RunResult result;
+        result.shards = 64;
+        bar->showRunFinished(result, stats);
+        const QString whole = stall->text();
+        QVERIFY2(whole.contains(QStringLiteral("(last run)")), qPrintable(whole));
+        // 1,600 pixels: the whole text (it was cut to "GUI stall p99 69 …" at a fixed width),
+        // and the tooltip explains what the figure is.
+        bar->resize(1600, bar->sizeHint().height());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(!stall->isElided());
+        QVERIFY(stall->toolTip().contains(QStringLiteral("heartbeat")));
+        // 500 pixels: cut, and the tooltip holds the whole text and still the explanation.
+        bar->resize(500, bar->height());
+        QTRY_VERIFY(stall->isElided());
+        QVERIFY(stall->toolTip().startsWith(whole));
+        QVERIFY(stall->toolTip().contains(QStringLiteral("heartbeat")));
     }
 
     void aShortNoteTimesOutBackToTheStatus()
