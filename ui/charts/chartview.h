@@ -27,6 +27,8 @@ public:
     // A headline and a detail line under it, in smaller type, both plain text. Each wraps at
     // word boundaries (the detail first at its " · " separators) when the view is too narrow.
     void setTitleLines(const QString &headline, const QString &detail = QString());
+    const QString &headline() const { return m_headline; }
+    const QString &detailLine() const { return m_detail; }
 
     // The chart as the window shows it, at the screen's pixel density.
     QImage image() const;

@@ -6,6 +6,7 @@
 #include "ui/common/chartstyle.h"
 #include "ui/common/formatting.h"
 #include "ui/models/comparison.h"
+#include "ui/models/experimentstatsmodel.h"
 
 #include <QChart>
 #include <QLegend>
@@ -210,8 +211,9 @@ void SweepChart::setExperiment(const ExperimentResult &result, const ExperimentS
                                      .arg(fit.serialFraction, 0, 'f', 3)
                                      .arg(fit.rmse, 0, 'f', 3)
                                : tr("no Amdahl fit (needs a 1-loop baseline and some K > 1)");
-    setTitleLines(tr("Speedup against K · %1").arg(result.verdict()),
-                  tr("baseline %1 · %n run(s) per K · %2%3", "", repeats)
-                      .arg(loopsLabel(summary.baselineShards), amdahl,
+    setTitleLines(tr("Speedup against K · %1").arg(ExperimentStatsModel::headlineFor(result)),
+                  tr("baseline %1 · %2 per K · %3%4")
+                      .arg(loopsLabel(summary.baselineShards),
+                           Formatting::counted(repeats, tr("run")), amdahl,
                            result.cancelled ? tr(" · cancelled, incomplete") : QString()));
 }

@@ -239,16 +239,20 @@ bool clearlyApart(const Ratio &a, const Ratio &b)
 
 QString ExperimentStatsModel::headline() const
 {
-    if (!m_hasResult)
-        return {};
-    if (m_result.cancelled)
+    return m_hasResult ? headlineFor(m_result) : QString();
+}
+
+QString ExperimentStatsModel::headlineFor(const ExperimentResult &result)
+{
+    if (result.cancelled)
         return tr("cancelled: no verdict");
-    const int base = m_summary.baselineShards;
-    const ConfigSummary *baseline = m_summary.config(base);
+    const ExperimentSummary &summary = result.summary;
+    const int base = summary.baselineShards;
+    const ConfigSummary *baseline = summary.config(base);
     if (!baseline || baseline->completedRuns == 0)
         return tr("no completed run on %1: no verdict").arg(loopsLabel(base));
     const ConfigSummary *best = nullptr;
-    for (const ConfigSummary &c : m_summary.configs) {
+    for (const ConfigSummary &c : summary.configs) {
         if (c.shards != base && c.completedRuns > 0 && std::isfinite(c.speedup.value) &&
             (!best || c.speedup.value > best->speedup.value))
             best = &c;
@@ -271,7 +275,7 @@ QString ExperimentStatsModel::headline() const
     }
     // Every K that the best is not clearly ahead of shares the place.
     QStringList tied;
-    for (const ConfigSummary &c : m_summary.configs) {
+    for (const ConfigSummary &c : summary.configs) {
         if (c.shards != base && c.completedRuns > 0 && &c != best &&
             std::isfinite(c.speedup.value) && !clearlyApart(best->speedup, c.speedup) &&
             !singleRuns)

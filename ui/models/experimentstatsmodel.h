@@ -48,6 +48,8 @@ public:
     // the baseline, but no "fastest" where the difference is within noise (a Mann-Whitney p of
     // kSignificance or more, or a speedup within two standard errors).
     QString headline() const;
+    // The same line for any result: the sweep chart's title, which is exported on its own.
+    static QString headlineFor(const ExperimentResult &result);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

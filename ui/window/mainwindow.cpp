@@ -660,10 +660,10 @@ QCoro::Task<> MainWindow::showExportDialog()
     const QString folder = QDir::toNativeSeparators(m_exportOptions.directory);
     m_status->notify(tr("Exported to %1: %2").arg(folder, names.join(QStringLiteral(", "))), 15000);
     // Not modal: the window stays usable, and the box offers the one thing people do next.
-    auto *done =
-        new QMessageBox(QMessageBox::Information, tr("Export finished"),
-                        tr("%n file(s) written to %1.", nullptr, int(names.size())).arg(folder),
-                        QMessageBox::Close, this);
+    auto *done = new QMessageBox(
+        QMessageBox::Information, tr("Export finished"),
+        tr("%1 written to %2.").arg(Formatting::counted(names.size(), tr("file")), folder),
+        QMessageBox::Close, this);
     done->setObjectName(QStringLiteral("exportFinished"));
     done->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *open = done->addButton(tr("&Open folder"), QMessageBox::ActionRole);

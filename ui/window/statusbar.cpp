@@ -43,10 +43,9 @@ StatusBar::StatusBar(QWidget *parent)
     m_stall->setExplanation(tr("Lateness of a 10 ms heartbeat timer on the GUI thread during "
                                "the run (p99 and max): how responsive the window stayed. "
                                "Target: p99 at most 16 ms, one frame."));
-    // As wide as its longest text where there is room; on a narrow window it gives way first.
+    // As wide as its text where there is room (its size hint); on a narrow window it gives way
+    // down to this.
     m_stall->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 14);
-    m_stall->setMaximumWidth(fontMetrics().horizontalAdvance(stallText(999, 9990, true)) +
-                             2 * m_stall->frameWidth() + 4);
     m_stall->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_calibration->setToolTip(tr("Kernel calibration on this machine, measured at start"));
     m_noticeTimer->setSingleShot(true);

@@ -97,6 +97,12 @@ private slots:
         QCOMPARE(chart->measuredSeries()->at(1), QPointF(2, expected.configs[1].speedup.value));
         QCOMPARE(chart->idealSeries()->at(1), QPointF(2, expected.configs[1].idealSpeedup));
         QCOMPARE(chart->whiskerCount(), 2);
+        // The chart's title says what the page's headline says (no "best" K within noise).
+        QCOMPARE(chart->headline(), QStringLiteral("Speedup against K · ") +
+                                        ExperimentStatsModel::headlineFor(result));
+        // Runs per K counted with their noun: "3 runs per K", never "3 run(s)".
+        QVERIFY2(chart->detailLine().contains(QStringLiteral(" · 3 runs per K · ")),
+                 qPrintable(chart->detailLine()));
 
         // History: warm-up plus six measured rows, outlier flags and speedups from the summary.
         QCOMPARE(window.history()->rowCount(), 7);
