@@ -3,6 +3,8 @@
 
 #include <QPainter>
 
+#include <cmath>
+
 ElidedLabel::ElidedLabel(const QString &text, QWidget *parent)
     : QFrame(parent)
 {
@@ -20,10 +22,21 @@ void ElidedLabel::setText(const QString &text)
     update();
 }
 
+QString ElidedLabel::oneLine() const
+{
+    // A message's line breaks become separators.
+    QString flat = m_text;
+    return flat.replace(QLatin1Char('\n'), QStringLiteral(" · "));
+}
+
 QSize ElidedLabel::sizeHint() const
 {
+    // The advance rounded up, plus a pixel: elidedText() measures in fractions and cut a text
+    // given exactly its integer advance ("(last r…" with the whole width to spare).
     const QFontMetrics fm = fontMetrics();
-    return {fm.horizontalAdvance(m_text) + 2 * frameWidth(), fm.height() + 2 * frameWidth()};
+    const QMargins m = contentsMargins();
+    const int text = int(std::ceil(QFontMetricsF(font()).horizontalAdvance(oneLine()))) + 1;
+    return {text + 2 * frameWidth() + m.left() + m.right(), fm.height() + 2 * frameWidth()};
 }
 
 QSize ElidedLabel::minimumSizeHint() const
@@ -41,9 +54,7 @@ void ElidedLabel::resizeEvent(QResizeEvent *event)
 
 void ElidedLabel::updateElision()
 {
-    // One line: a message's line breaks become separators.
-    QString flat = m_text;
-    flat.replace(QLatin1Char('\n'), QStringLiteral(" · "));
+    const QString flat = oneLine();
     m_shown = fontMetrics().elidedText(flat, Qt::ElideRight, contentsRect().width());
     m_elided = m_shown != flat;
     if (!m_elided)

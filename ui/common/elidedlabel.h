@@ -29,6 +29,7 @@ protected:
 
 private:
     void updateElision();
+    QString oneLine() const;
 
     QString m_text;
     QString m_shown;
