@@ -211,9 +211,9 @@ void SweepChart::setExperiment(const ExperimentResult &result, const ExperimentS
                                      .arg(fit.serialFraction, 0, 'f', 3)
                                      .arg(fit.rmse, 0, 'f', 3)
                                : tr("no Amdahl fit (needs a 1-loop baseline and some K > 1)");
-    setTitleLines(tr("Speedup against K · %1").arg(ExperimentStatsModel::headlineFor(result)),
-                  tr("baseline %1 · %2 per K · %3%4")
-                      .arg(loopsLabel(summary.baselineShards),
-                           Formatting::counted(repeats, tr("run")), amdahl,
-                           result.cancelled ? tr(" · cancelled, incomplete") : QString()));
+    setTitleLines(
+        tr("Speedup against K · %1").arg(ExperimentStatsModel::headlineFor(result, false)),
+        tr("baseline %1 · %2 per K · %3%4")
+            .arg(loopsLabel(summary.baselineShards), Formatting::counted(repeats, tr("run")),
+                 amdahl, result.cancelled ? tr(" · cancelled, incomplete") : QString()));
 }

@@ -242,7 +242,7 @@ QString ExperimentStatsModel::headline() const
     return m_hasResult ? headlineFor(m_result) : QString();
 }
 
-QString ExperimentStatsModel::headlineFor(const ExperimentResult &result)
+QString ExperimentStatsModel::headlineFor(const ExperimentResult &result, bool repeatHint)
 {
     if (result.cancelled)
         return tr("cancelled: no verdict");
@@ -293,5 +293,5 @@ QString ExperimentStatsModel::headlineFor(const ExperimentResult &result)
     }
     return tr("%1: %2 %3 than %4 (ideal %5)%6")
         .arg(loopsLabel(best->shards), Formatting::speedup(factor), faster, loopsLabel(base), ideal,
-             singleRuns ? tr(" · one run each: repeat to see the noise") : QString());
+             singleRuns && repeatHint ? tr(" · one run each: repeat to see the noise") : QString());
 }

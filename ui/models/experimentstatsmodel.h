@@ -48,8 +48,9 @@ public:
     // the baseline, but no "fastest" where the difference is within noise (a Mann-Whitney p of
     // kSignificance or more, or a speedup within two standard errors).
     QString headline() const;
-    // The same line for any result: the sweep chart's title, which is exported on its own.
-    static QString headlineFor(const ExperimentResult &result);
+    // The same line for any result: the sweep chart's title, which is exported on its own and
+    // says "1 run per K" in its detail line, so it leaves out the hint to repeat (`repeatHint`).
+    static QString headlineFor(const ExperimentResult &result, bool repeatHint = true);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -99,7 +99,7 @@ private slots:
         QCOMPARE(chart->whiskerCount(), 2);
         // The chart's title says what the page's headline says (no "best" K within noise).
         QCOMPARE(chart->headline(), QStringLiteral("Speedup against K · ") +
-                                        ExperimentStatsModel::headlineFor(result));
+                                        ExperimentStatsModel::headlineFor(result, false));
         // Runs per K counted with their noun: "3 runs per K", never "3 run(s)".
         QVERIFY2(chart->detailLine().contains(QStringLiteral(" · 3 runs per K · ")),
                  qPrintable(chart->detailLine()));
