@@ -4,7 +4,9 @@
 #include "ui/common/chartstyle.h"
 
 #include <QAbstractAxis>
+#include <QAbstractBarSeries>
 #include <QApplication>
+#include <QBarSet>
 #include <QChart>
 #include <QClipboard>
 #include <QContextMenuEvent>
@@ -110,8 +112,22 @@ void ChartView::fitLegend()
         if (needs(pointSize, !beside) <= (beside ? height : width))
             break;
         if (scale == 0.8 && !beside) {
-            alignment = Qt::AlignRight; // too many entries for one row: stack them beside
-            pointSize = m_legendPointSize * 0.9;
+            // Too many entries for one row: stack them beside, as long as the plot keeps most
+            // of the width. Two long labels beside a narrow chart left it no room for its
+            // axis labels ("…" for every tick of the shard chart's lag axis at 1,024 pixels);
+            // there they stay under it, elided at the smallest size.
+            QFont font = legend->font();
+            font.setPointSizeF(m_legendPointSize * 0.9);
+            const QFontMetricsF metrics(font);
+            double widest = 0;
+            for (QLegendMarker *m : legend->markers()) {
+                if (m->isVisible())
+                    widest = std::max(widest, metrics.horizontalAdvance(m->label()));
+            }
+            if (widest + 2.4 * metrics.height() <= 0.3 * width) {
+                alignment = Qt::AlignRight;
+                pointSize = m_legendPointSize * 0.9;
+            }
         }
     }
     if (legend->alignment() != alignment)
@@ -121,6 +137,26 @@ void ChartView::fitLegend()
         font.setPointSizeF(pointSize);
         legend->setFont(font);
     }
+}
+
+void ChartView::fitBarLabels(QAbstractBarSeries *series, int bars, const QString &widest,
+                             bool upright)
+{
+    const double plotWidth = chart()->plotArea().width();
+    if (plotWidth <= 0 || series->barSets().isEmpty())
+        return;
+    const double barPx = plotWidth * series->barWidth() / std::max(1, bars);
+    const QFontMetricsF metrics(series->barSets().first()->labelFont());
+    LabelFit fit = LabelFit::Hidden;
+    if (barPx >= metrics.horizontalAdvance(widest) + 4)
+        fit = LabelFit::Across;
+    else if (upright && barPx >= metrics.height())
+        fit = LabelFit::Upright;
+    if (fit == m_labelFit && series->isLabelsVisible() == (fit != LabelFit::Hidden))
+        return;
+    m_labelFit = fit;
+    series->setLabelsVisible(fit != LabelFit::Hidden);
+    series->setLabelsAngle(fit == LabelFit::Upright ? -90 : 0);
 }
 
 void ChartView::fitAxisTitles()

@@ -3,6 +3,7 @@
 
 #include <QChartView>
 
+class QAbstractBarSeries;
 class QMenu;
 
 // What every LoopBench chart view shares: colours that follow the application palette (and
@@ -40,6 +41,11 @@ public:
     void showTip(const QString &text);
     const QString &lastTip() const { return m_lastTip; }
 
+    // How a bar chart's value labels are drawn at the bars' current width: across, up the bar,
+    // or not at all (too narrow for either; the tooltips still tell). Read by tests.
+    enum class LabelFit { Across, Upright, Hidden };
+    LabelFit labelFit() const { return m_labelFit; }
+
     // Makes the legend fit the chart's width (or, for a legend at the side, its height): smaller
     // type first, then a legend under the plot moves beside it, where entries stack. Runs on
     // every resize; call it after renaming series.
@@ -56,6 +62,11 @@ signals:
     void paletteApplied();
 
 protected:
+    // Value labels of neighbouring bars ran together ("10100", "1.29 s1.29 s") once the bars
+    // were narrower than their text: across while `widest` fits a bar, upright while a line of
+    // text does (if `upright`), else hidden. `bars` is how many bars share the plot's width.
+    void fitBarLabels(QAbstractBarSeries *series, int bars, const QString &widest,
+                      bool upright = true);
     void changeEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
@@ -68,6 +79,7 @@ private:
 
     Qt::Alignment m_legendHome = {};
     double m_legendPointSize = 0;
+    LabelFit m_labelFit = LabelFit::Across;
     QString m_headline;
     QString m_detail;
     QString m_lastTip;

@@ -42,6 +42,7 @@ ComparisonChart::ComparisonChart(QWidget *parent)
     m_series->attachAxis(m_categories);
     m_series->attachAxis(m_seconds);
     connect(this, &ChartView::paletteApplied, this, &ComparisonChart::recolor);
+    connect(c, &QChart::plotAreaChanged, this, &ComparisonChart::fitLabels);
     connect(m_wall, &QBarSet::hovered, this, [this](bool on, int i) {
         if (on)
             hovered(i, false);
@@ -104,6 +105,27 @@ void ComparisonChart::markStale(const QString &why)
     setTitleLines(tr("Earlier comparison (%1)").arg(why), m_comparison->verdict());
 }
 
+void ComparisonChart::fitLabels()
+{
+    // The widest of the four labels, as the series writes them ("@value s", 3 digits). Never
+    // upright: above a bar there is room for one line, not for a label on its end.
+    QString widest;
+    for (const QBarSet *set : {m_wall, m_ideal}) {
+        for (int i = 0; i < set->count(); ++i) {
+            const QString label = QString::number(set->at(i), 'g', 3) + QStringLiteral(" s");
+            if (label.size() > widest.size())
+                widest = label;
+        }
+    }
+    fitBarLabels(m_series, 2 * std::max(1, int(m_wall->count())), widest, false);
+}
+
+void ComparisonChart::resizeEvent(QResizeEvent *event)
+{
+    ChartView::resizeEvent(event);
+    fitLabels();
+}
+
 void ComparisonChart::setComparison(const Comparison &comparison)
 {
     m_comparison = comparison;
@@ -127,6 +149,7 @@ void ComparisonChart::setComparison(const Comparison &comparison)
     // Room on the right for the value labels.
     m_seconds->setRange(0, std::max({a.wallMs, b.wallMs, a.idealMs, b.idealMs}) / 1000.0 * 1.18);
     m_seconds->applyNiceNumbers();
+    fitLabels();
     // Two lines, so the verdict fits a narrow pane instead of being elided. Runs of different
     // workloads have no speedup: the headline says so and shows the two times only.
     if (!comparison.samePlan()) {

@@ -33,8 +33,12 @@ public:
     const QBarSet *wallSet() const { return m_wall; }
     const QBarSet *idealSet() const { return m_ideal; }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void recolor();
+    void fitLabels();
     void hovered(int index, bool ideal);
 
     std::optional<Comparison> m_comparison;

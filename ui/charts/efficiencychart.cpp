@@ -81,22 +81,7 @@ void EfficiencyChart::resizeEvent(QResizeEvent *event)
 
 void EfficiencyChart::fitLabels()
 {
-    // Value labels of neighbouring bars ran together ("10100") once the bars were narrower than
-    // their text: turn them upright while a line of text fits the bar, else leave them out.
-    const int bars = std::max<int>(1, int(m_shards.size()) * 2);
-    const double plotWidth = chart()->plotArea().width();
-    const double barPx = plotWidth * m_series->barWidth() / bars;
-    const QFontMetricsF metrics(m_bound->labelFont());
-    LabelFit fit = LabelFit::Hidden;
-    if (barPx >= metrics.horizontalAdvance(QStringLiteral("100")) + 4)
-        fit = LabelFit::Across;
-    else if (barPx >= metrics.height())
-        fit = LabelFit::Upright;
-    if (fit == m_labelFit && m_series->isLabelsVisible() == (fit != LabelFit::Hidden))
-        return;
-    m_labelFit = fit;
-    m_series->setLabelsVisible(fit != LabelFit::Hidden);
-    m_series->setLabelsAngle(fit == LabelFit::Upright ? -90 : 0);
+    fitBarLabels(m_series, std::max<int>(1, int(m_shards.size()) * 2), QStringLiteral("100"));
 }
 
 void EfficiencyChart::clear()

@@ -27,11 +27,6 @@ public:
     const QBarSet *boundSet() const { return m_bound; }
     const QBarSet *perKSet() const { return m_perK; }
 
-    // How the value labels are drawn at the bars' current width: across, up the bar, or not at
-    // all (too narrow for either; the tooltips still tell). Read by tests.
-    enum class LabelFit { Across, Upright, Hidden };
-    LabelFit labelFit() const { return m_labelFit; }
-
 protected:
     void resizeEvent(QResizeEvent *event) override;
 
@@ -40,7 +35,6 @@ private:
     void fitLabels();
 
     QList<int> m_shards;
-    LabelFit m_labelFit = LabelFit::Across;
     QBarSeries *m_series;
     QBarSet *m_bound;
     QBarSet *m_perK;

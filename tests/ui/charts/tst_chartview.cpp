@@ -190,6 +190,56 @@ private slots:
         QTRY_COMPARE(chart.labelFit(), EfficiencyChart::LabelFit::Hidden);
     }
 
+    void aLegendMovesBesideOnlyWhereThePlotKeepsItsRoom_data()
+    {
+        QTest::addColumn<QStringList>("labels");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<bool>("beside");
+        const QStringList cores{"cpu0", "cpu1", "cpu2", "cpu3", "cpu4", "cpu5", "cpu6", "mean"};
+        const QStringList shard{"thread CPU %", "worst lag of the run"};
+        QTest::newRow("8 short entries, wide") << cores << 900 << false;
+        QTest::newRow("8 short entries, narrow: beside") << cores << 320 << true;
+        QTest::newRow("2 long entries, wide") << shard << 900 << false;
+        QTest::newRow("2 long entries, narrow: still under") << shard << 240 << false;
+    }
+
+    void aLegendMovesBesideOnlyWhereThePlotKeepsItsRoom()
+    {
+        QFETCH(QStringList, labels);
+        QFETCH(int, width);
+        QFETCH(bool, beside);
+        ChartView view;
+        view.chart()->legend()->setAlignment(Qt::AlignBottom);
+        for (const QString &label : labels) {
+            auto *series = new QLineSeries;
+            series->setName(label);
+            series->append(0, 1);
+            view.chart()->addSeries(series);
+        }
+        view.resize(width, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.fitLegend();
+        QCOMPARE(view.chart()->legend()->alignment() == Qt::AlignRight, beside);
+    }
+
+    void comparisonLabelsNeverRunTogether()
+    {
+        ComparisonChart chart;
+        chart.resize(900, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.setComparison(chartfixtures::comparison());
+        QTRY_COMPARE(chart.labelFit(), ChartView::LabelFit::Across);
+        QVERIFY(chart.wallSet()->count() == 2);
+        // A pane as narrow as the 1,024-pixel window's: "1.29 s1.29 s" before; now no labels
+        // (the tooltips tell), and never on their ends above a bar.
+        chart.resize(200, 300);
+        QTRY_COMPARE(chart.labelFit(), ChartView::LabelFit::Hidden);
+        chart.resize(900, 400);
+        QTRY_COMPARE(chart.labelFit(), ChartView::LabelFit::Across);
+    }
+
     void titleWrapsItsDetailInsteadOfCuttingIt()
     {
         ComparisonChart chart;
