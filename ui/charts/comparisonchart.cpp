@@ -90,6 +90,8 @@ void ComparisonChart::clear()
     m_wall->remove(0, m_wall->count());
     m_ideal->remove(0, m_ideal->count());
     m_categories->clear();
+    m_longCategories.clear();
+    m_shortCategories.clear();
     m_seconds->setRange(0, 1);
     recolor();
     setTitleLines(tr("No comparison yet"), tr("Compare (F5) runs one plan on 1 loop, then on K"));
@@ -118,6 +120,27 @@ void ComparisonChart::fitLabels()
         }
     }
     fitBarLabels(m_series, 2 * std::max(1, int(m_wall->count())), widest, false);
+    // Category names Qt would elide ("2 lo…") give way to short ones ("K = 2"). Qt cut "2 loops"
+    // (47 px) in a category 79 px wide: it keeps about a line's height free on each side and
+    // more, hence three.
+    const double plotWidth = chart()->plotArea().width();
+    if (m_longCategories.isEmpty() || plotWidth <= 0)
+        return;
+    const QFontMetricsF metrics(m_categories->labelsFont());
+    double needed = 0;
+    for (const QString &name : m_longCategories)
+        needed = std::max(needed, metrics.horizontalAdvance(name) + 3 * metrics.height());
+    const QStringList &names =
+        needed <= plotWidth / m_longCategories.size() ? m_longCategories : m_shortCategories;
+    if (m_categories->categories() != names) {
+        m_categories->clear();
+        m_categories->append(names);
+    }
+}
+
+QStringList ComparisonChart::categoryNames() const
+{
+    return m_categories->categories();
 }
 
 void ComparisonChart::resizeEvent(QResizeEvent *event)
@@ -133,15 +156,17 @@ void ComparisonChart::setComparison(const Comparison &comparison)
     recolor();
     const RunResult &a = comparison.baseline;
     const RunResult &b = comparison.candidate;
-    QStringList categories{loopsLabel(a.shards), loopsLabel(b.shards)};
-    if (categories[0] == categories[1]) { // two runs with the same K: tell them apart by time
-        categories[0] += QStringLiteral(" (%1)").arg(
-            a.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
-        categories[1] += QStringLiteral(" (%1)").arg(
-            b.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    m_longCategories = {loopsLabel(a.shards), loopsLabel(b.shards)};
+    m_shortCategories = {tr("K = %1").arg(a.shards), tr("K = %1").arg(b.shards)};
+    if (a.shards == b.shards) { // two runs with the same K: tell them apart by time
+        const QString timeA = a.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+        const QString timeB = b.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+        m_longCategories[0] += QStringLiteral(" (%1)").arg(timeA);
+        m_longCategories[1] += QStringLiteral(" (%1)").arg(timeB);
+        m_shortCategories = {timeA, timeB};
     }
     m_categories->clear();
-    m_categories->append(categories);
+    m_categories->append(m_longCategories);
     m_wall->remove(0, m_wall->count());
     m_ideal->remove(0, m_ideal->count());
     m_wall->append({a.wallMs / 1000.0, b.wallMs / 1000.0});

@@ -32,6 +32,8 @@ public:
     // Read by tests and, later, by exports. Index 0 is the baseline, 1 the candidate.
     const QBarSet *wallSet() const { return m_wall; }
     const QBarSet *idealSet() const { return m_ideal; }
+    // The category names shown: "1 loop", "2 loops", or "K = 1", "K = 2" where those would be cut.
+    QStringList categoryNames() const;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -47,5 +49,7 @@ private:
     QBarSet *m_wall;
     QBarSet *m_ideal;
     QBarCategoryAxis *m_categories;
+    QStringList m_longCategories;
+    QStringList m_shortCategories;
     QValueAxis *m_seconds;
 };

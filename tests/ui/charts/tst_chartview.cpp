@@ -234,10 +234,15 @@ private slots:
         QVERIFY(chart.wallSet()->count() == 2);
         // A pane as narrow as the 1,024-pixel window's: "1.29 s1.29 s" before; now no labels
         // (the tooltips tell), and never on their ends above a bar.
+        const QStringList names = chart.categoryNames();
+        QVERIFY2(names.last().endsWith(QStringLiteral("loops")), qPrintable(names.join(',')));
         chart.resize(200, 300);
         QTRY_COMPARE(chart.labelFit(), ChartView::LabelFit::Hidden);
+        // Names that would be cut to "2 lo…" become "K = 2".
+        QTRY_VERIFY(chart.categoryNames().last().startsWith(QStringLiteral("K = ")));
         chart.resize(900, 400);
         QTRY_COMPARE(chart.labelFit(), ChartView::LabelFit::Across);
+        QTRY_COMPARE(chart.categoryNames(), names);
     }
 
     void titleWrapsItsDetailInsteadOfCuttingIt()
