@@ -4,10 +4,12 @@
 #include "ui/common/chartstyle.h"
 #include "ui/control/loadmonitor.h"
 
+#include <QAreaSeries>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -32,6 +34,22 @@ double niceCeiling(double v)
     return 10 * decade;
 }
 
+// The next of ..., 10, 20, 50, 100, ... below v. (niceCeiling(v * 0.45) was the step down, and
+// from 50 it gave 50 again: the axis never came back from a spike of 21-50 ms.)
+double niceBelow(double v)
+{
+    double below = niceCeiling(v);
+    while (below >= v && below > 1e-9) {
+        const double decade = std::pow(10.0, std::floor(std::log10(below) + 1e-9));
+        const double lead = below / decade;
+        below = lead > 5.5   ? 5 * decade
+                : lead > 2.5 ? 2 * decade
+                : lead > 1.5 ? decade
+                             : decade / 2;
+    }
+    return below;
+}
+
 } // namespace
 
 ShardLoadView::ShardLoadView(QWidget *parent)
@@ -39,6 +57,8 @@ ShardLoadView::ShardLoadView(QWidget *parent)
     , m_bars(new QBarSeries)
     , m_cpu(new QBarSet(tr("thread CPU %")))
     , m_lag(new QLineSeries)
+    , m_cpuOutline(new QLineSeries(this)) // QAreaSeries does not own the lines it spans
+    , m_cpuArea(new QAreaSeries(m_cpuOutline))
     , m_axisX(new QValueAxis)
     , m_axisCpu(new QValueAxis)
     , m_axisLag(new QValueAxis)
@@ -65,19 +85,32 @@ ShardLoadView::ShardLoadView(QWidget *parent)
     m_axisLag->setTitleText(tr("lag (ms)"));
     m_axisLag->setProperty("shortTitle", tr("ms"));
     m_axisLag->setProperty("accent", kLag);
+    m_cpuArea->setName(m_cpu->label());
     c->addSeries(m_bars);
+    c->addSeries(m_cpuArea);
     c->addSeries(m_lag);
     c->addAxis(m_axisX, Qt::AlignBottom);
     c->addAxis(m_axisCpu, Qt::AlignLeft);
     c->addAxis(m_axisLag, Qt::AlignRight);
     m_bars->attachAxis(m_axisX);
     m_bars->attachAxis(m_axisCpu);
+    m_cpuArea->attachAxis(m_axisX);
+    m_cpuArea->attachAxis(m_axisCpu);
     m_lag->attachAxis(m_axisX);
     m_lag->attachAxis(m_axisLag);
     m_axisLag->setRange(0, m_lagScaleMs);
 
     connect(this, &ChartView::paletteApplied, this, &ShardLoadView::recolor);
     connect(m_cpu, &QBarSet::hovered, this, [this](bool on, int i) {
+        showTip(on && i >= 0 && i < m_cpu->count()
+                    ? tr("shard %1: %2 % CPU %3")
+                          .arg(i)
+                          .arg(m_cpu->at(i), 0, 'f', 0)
+                          .arg(m_showsLastRun ? tr("(mean over the run)") : tr("(last 250 ms)"))
+                    : QString());
+    });
+    connect(m_cpuArea, &QAreaSeries::hovered, this, [this](const QPointF &p, bool on) {
+        const auto i = qsizetype(std::lround(p.x()));
         showTip(on && i >= 0 && i < m_cpu->count()
                     ? tr("shard %1: %2 % CPU %3")
                           .arg(i)
@@ -122,9 +155,33 @@ void ShardLoadView::recolor()
 {
     m_cpu->setColor(ink(kCpu));
     m_cpu->setBorderColor(ink(kCpu));
+    m_cpuArea->setColor(ink(kCpu));
+    m_cpuArea->setBorderColor(ink(kCpu));
     const QColor lag = ink(kLag);
     m_lag->setPen(QPen(lag, 2));
     m_lag->setColor(lag);
+}
+
+bool ShardLoadView::drawsOutline() const
+{
+    return m_bars->count() == 0 && m_shown > 0;
+}
+
+void ShardLoadView::drawCpu(int shards)
+{
+    // The set stays the data either way; out of the series it has no graphics items to rebuild.
+    const bool outline = shards > kMostBars;
+    const bool inSeries = m_bars->count() > 0;
+    if (outline && inSeries) {
+        m_bars->take(m_cpu); // the series stays its parent
+    } else if (!outline && !inSeries) {
+        m_bars->append(m_cpu);
+        m_cpuOutline->clear();
+    }
+    m_cpuArea->setVisible(outline);
+    const QList<QLegendMarker *> markers = chart()->legend()->markers(m_cpuArea);
+    for (QLegendMarker *marker : markers)
+        marker->setVisible(outline);
 }
 
 void ShardLoadView::setMonitor(const LoadMonitor *monitor)
@@ -191,8 +248,23 @@ void ShardLoadView::display(const std::vector<double> &cpu, const std::vector<do
         m_lag->setName(live ? tr("max lag, last 250 ms") : tr("worst lag of the run"));
         fitLegend();
     }
+    drawCpu(n);
     m_cpu->remove(0, m_cpu->count());
     m_cpu->append(QList<qreal>(cpu.begin(), cpu.end()));
+    if (drawsOutline()) {
+        // A flat top over each shard's bar width, down to zero between shards: the bars' look.
+        QList<QPointF> outline;
+        outline.reserve(qsizetype(4 * cpu.size()));
+        const double half = m_bars->barWidth() / 2;
+        for (std::size_t i = 0; i < cpu.size(); ++i) {
+            const double x = double(i);
+            outline.append({x - half, 0});
+            outline.append({x - half, cpu[i]});
+            outline.append({x + half, cpu[i]});
+            outline.append({x + half, 0});
+        }
+        m_cpuOutline->replace(outline);
+    }
 
     QList<QPointF> points;
     double worst = 0;
@@ -201,14 +273,19 @@ void ShardLoadView::display(const std::vector<double> &cpu, const std::vector<do
         worst = std::max(worst, lag[i]);
     }
     m_lag->replace(points);
-    // The lag axis grows at once and shrinks one nice step per sample, so a spike stays
-    // readable for a moment and the axis never shows odd numbers.
+    // The lag axis grows at once and shrinks one nice step once a smaller one has been enough
+    // for kShrinkAfter samples (2 s), so a spike stays readable for a moment and the axis never
+    // shows odd numbers. Not every sample: a new range lays the whole chart out again, and
+    // with Qt Charts' rich-text labels that was ~25 ms of the GUI thread's time per sample.
+    constexpr int kShrinkAfter = 8;
     const double wanted = std::max(10.0, niceCeiling(worst));
-    if (n == 0 || !live)
+    if (n == 0 || !live || wanted >= m_lagScaleMs) {
         m_lagScaleMs = wanted;
-    else if (wanted >= m_lagScaleMs)
-        m_lagScaleMs = wanted;
-    else
-        m_lagScaleMs = std::max(wanted, niceCeiling(m_lagScaleMs * 0.45));
-    m_axisLag->setRange(0, m_lagScaleMs);
+        m_smallerLagSamples = 0;
+    } else if (++m_smallerLagSamples >= kShrinkAfter) {
+        m_lagScaleMs = std::max(wanted, niceBelow(m_lagScaleMs));
+        m_smallerLagSamples = 0;
+    }
+    if (m_axisLag->max() != m_lagScaleMs)
+        m_axisLag->setRange(0, m_lagScaleMs);
 }

@@ -6,6 +6,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QTest>
 #include <QValueAxis>
@@ -89,6 +90,69 @@ private slots:
         QCOMPARE(view.shardAxis()->tickInterval(), interval);
         // One short axis title, whatever K: it once ran down the side one letter per line.
         QCOMPARE(view.shardAxis()->titleText(), QStringLiteral("shard"));
+        // A bar item each up to kMostBars shards, one outline beyond; the values stay whole.
+        QCOMPARE(view.drawsOutline(), shards > ShardLoadView::kMostBars);
+        QCOMPARE(view.lagSeries()->at(shards - 1).y(), double(shards));
+    }
+
+    void theLagAxisHoldsASpikeThenComesDownStepByStep()
+    {
+        LoadMonitor monitor;
+        ShardLoadView view;
+        view.setMonitor(&monitor);
+        monitor.setRunSource(chartfixtures::fakeRun(40)); // worst lag 40 ms
+        monitor.start(60'000);
+        monitor.sampleNow();
+        QCOMPARE(view.lagAxis()->max(), 50.0);
+        monitor.setRunSource(chartfixtures::fakeRun(3)); // worst lag 3 ms: 10 would do
+        // Held for 2 s of samples (each new range lays the chart out again)...
+        for (int i = 0; i < 7; ++i) {
+            monitor.sampleNow();
+            QCOMPARE(view.lagAxis()->max(), 50.0);
+        }
+        // ...then one nice step at a time, every 2 s: 50 -> 20 -> 10 (it once stuck at 50).
+        monitor.sampleNow();
+        QCOMPARE(view.lagAxis()->max(), 20.0);
+        for (int i = 0; i < 8; ++i)
+            monitor.sampleNow();
+        QCOMPARE(view.lagAxis()->max(), 10.0);
+        // A new spike shows at once.
+        monitor.setRunSource(chartfixtures::fakeRun(150));
+        monitor.sampleNow();
+        QCOMPARE(view.lagAxis()->max(), 200.0);
+    }
+
+    void manyShardsAreOneOutlineAndFewAreBarsAgain()
+    {
+        LoadMonitor monitor;
+        ShardLoadView view;
+        view.setMonitor(&monitor);
+        view.resize(500, 300);
+        view.show(); // legend markers are visible only on a shown chart
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        monitor.setRunSource(chartfixtures::fakeRun(1024));
+        monitor.start(60'000);
+        monitor.sampleNow();
+        QVERIFY(view.drawsOutline());
+        QCOMPARE(view.cpuSet()->count(), 1024);
+        // One legend entry for the CPU share either way, under the same name.
+        auto cpuEntries = [&view] {
+            int n = 0;
+            for (QLegendMarker *m : view.chart()->legend()->markers())
+                n += m->isVisible() && m->label() == QStringLiteral("thread CPU %") ? 1 : 0;
+            return n;
+        };
+        QTRY_COMPARE(cpuEntries(), 1);
+        // The run ends: its summary is drawn the same way, and the next, smaller run gets bars.
+        monitor.setRunSource({});
+        monitor.sampleNow();
+        QVERIFY(view.showsLastRun());
+        QVERIFY(view.drawsOutline());
+        monitor.setRunSource(chartfixtures::fakeRun(4));
+        monitor.sampleNow();
+        QVERIFY(!view.drawsOutline());
+        QCOMPARE(view.cpuSet()->count(), 4);
+        QTRY_COMPARE(cpuEntries(), 1);
     }
 };
 
