@@ -95,6 +95,31 @@ private slots:
         QCOMPARE(view.lagSeries()->at(shards - 1).y(), double(shards));
     }
 
+    void aWiderShardAxisNeverHasATickPerShard()
+    {
+        // A 1-loop run, then 1,024 loops, then 1 again: at every range the axis takes, its step
+        // already suits it (1,024 rich-text tick labels were ~150 ms of the GUI thread).
+        LoadMonitor monitor;
+        ShardLoadView view;
+        view.setMonitor(&monitor);
+        view.resize(400, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto *axis = const_cast<QValueAxis *>(view.shardAxis());
+        double mostTicks = 0;
+        connect(axis, &QValueAxis::rangeChanged, this, [&](qreal min, qreal max) {
+            mostTicks = std::max(mostTicks, (max - min) / axis->tickInterval());
+        });
+        monitor.start(60'000);
+        for (int shards : {1, 1024, 1}) {
+            monitor.setRunSource(chartfixtures::fakeRun(shards));
+            monitor.sampleNow();
+            monitor.setRunSource({});
+            monitor.sampleNow();
+        }
+        QVERIFY2(mostTicks <= 32, qPrintable(QString::number(mostTicks)));
+    }
+
     void theLagAxisHoldsASpikeThenComesDownStepByStep()
     {
         LoadMonitor monitor;
