@@ -101,23 +101,9 @@ ShardLoadView::ShardLoadView(QWidget *parent)
     m_axisLag->setRange(0, m_lagScaleMs);
 
     connect(this, &ChartView::paletteApplied, this, &ShardLoadView::recolor);
-    connect(m_cpu, &QBarSet::hovered, this, [this](bool on, int i) {
-        showTip(on && i >= 0 && i < m_cpu->count()
-                    ? tr("shard %1: %2 % CPU %3")
-                          .arg(i)
-                          .arg(m_cpu->at(i), 0, 'f', 0)
-                          .arg(m_showsLastRun ? tr("(mean over the run)") : tr("(last 250 ms)"))
-                    : QString());
-    });
-    connect(m_cpuArea, &QAreaSeries::hovered, this, [this](const QPointF &p, bool on) {
-        const auto i = qsizetype(std::lround(p.x()));
-        showTip(on && i >= 0 && i < m_cpu->count()
-                    ? tr("shard %1: %2 % CPU %3")
-                          .arg(i)
-                          .arg(m_cpu->at(i), 0, 'f', 0)
-                          .arg(m_showsLastRun ? tr("(mean over the run)") : tr("(last 250 ms)"))
-                    : QString());
-    });
+    connect(m_cpu, &QBarSet::hovered, this, [this](bool on, int i) { showCpuTip(on, i); });
+    connect(m_cpuArea, &QAreaSeries::hovered, this,
+            [this](const QPointF &p, bool on) { showCpuTip(on, qsizetype(std::lround(p.x()))); });
     connect(m_lag, &QXYSeries::hovered, this, [this](const QPointF &p, bool on) {
         const auto i = qsizetype(std::lround(p.x()));
         showTip(on && i >= 0 && i < m_lag->count()
@@ -163,6 +149,16 @@ void ShardLoadView::recolor()
     QPen lagPen(lag, m_shown > kMostBars ? 0 : 2);
     m_lag->setPen(lagPen);
     m_lag->setColor(lag);
+}
+
+void ShardLoadView::showCpuTip(bool on, qsizetype shard)
+{
+    showTip(on && shard >= 0 && shard < m_cpu->count()
+                ? tr("shard %1: %2 % CPU %3")
+                      .arg(shard)
+                      .arg(m_cpu->at(shard), 0, 'f', 0)
+                      .arg(m_showsLastRun ? tr("(mean over the run)") : tr("(last 250 ms)"))
+                : QString());
 }
 
 bool ShardLoadView::drawsOutline() const

@@ -45,6 +45,7 @@ private:
     void recolor();
     void fitAxes();
     void drawCpu(int shards);
+    void showCpuTip(bool on, qsizetype shard); // a bar's, or the outline's over that shard
 
     const LoadMonitor *m_monitor = nullptr;
     QBarSeries *m_bars;

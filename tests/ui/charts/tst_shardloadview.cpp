@@ -3,6 +3,7 @@
 #include "ui/charts/shardloadview.h"
 #include "ui/control/loadmonitor.h"
 
+#include <QAreaSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QLegend>
@@ -168,6 +169,14 @@ private slots:
             return n;
         };
         QTRY_COMPARE(cpuEntries(), 1);
+        // Hovering the outline over shard 700 tells that shard's share, as its bar would.
+        QAreaSeries *outline = nullptr;
+        for (QAbstractSeries *series : view.chart()->series())
+            outline = outline ? outline : qobject_cast<QAreaSeries *>(series);
+        QVERIFY(outline);
+        emit outline->hovered(QPointF(700.2, 0.1), true);
+        QVERIFY2(view.lastTip().startsWith(QStringLiteral("shard 700: ")),
+                 qPrintable(view.lastTip()));
         // The run ends: its summary is drawn the same way, and the next, smaller run gets bars.
         monitor.setRunSource({});
         monitor.sampleNow();
