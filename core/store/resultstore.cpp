@@ -265,8 +265,9 @@ bool ResultStore::open(const QString &path)
                             db.lastError().text());
             const StoreSchema::Check check = StoreSchema::check(db);
             if (check == StoreSchema::Check::Usable) {
-                if (!StoreSchema::migrate(db, &m_error))
-                    return false;
+                QString why;
+                if (!StoreSchema::migrate(db, &why))
+                    return fail(QStringLiteral("history is off: cannot open %1").arg(path), why);
                 m_open = true;
                 return true;
             }
@@ -289,8 +290,11 @@ bool ResultStore::open(const QString &path)
         if (!QFile::rename(path, aside))
             return fail(QStringLiteral("history is off: %1 is damaged").arg(path),
                         QStringLiteral("it could not be moved aside to %1").arg(aside));
-        QFile::remove(path + QStringLiteral("-wal"));
-        QFile::remove(path + QStringLiteral("-shm"));
+        // Its write-ahead log goes with it, under the name SQLite looks for beside the kept
+        // file: it may hold committed runs (or belong to an instance still running on a file
+        // replaced under it), so it is kept, never deleted, and no longer read as the new file's.
+        for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::rename(path + suffix, aside + suffix);
         m_notice = QStringLiteral("%1 was damaged: it was moved to %2 and a new history started")
                        .arg(path, aside);
     }

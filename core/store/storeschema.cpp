@@ -150,10 +150,14 @@ int latest()
     return static_cast<int>(migrations().size());
 }
 
-int version(QSqlDatabase &db)
+int version(QSqlDatabase &db, QString *error)
 {
     QSqlQuery q(db);
-    return q.exec(QStringLiteral("PRAGMA user_version")) && q.next() ? q.value(0).toInt() : -1;
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    if (error)
+        *error = q.lastError().text();
+    return -1;
 }
 
 Check check(QSqlDatabase &db)
@@ -187,7 +191,16 @@ bool migrate(QSqlDatabase &db, QString *error, int target)
         !exec(q, QStringLiteral("PRAGMA synchronous=NORMAL"), error) ||
         !exec(q, QStringLiteral("PRAGMA foreign_keys=ON"), error))
         return false;
-    for (int v = version(db); v < target; ++v) {
+    // A version that cannot be read (another instance's write-ahead log beside a file that was
+    // replaced under it reads as "disk I/O error") is no version to migrate from.
+    QString why;
+    const int from = version(db, &why);
+    if (from < 0) {
+        if (error)
+            *error = QStringLiteral("cannot read its schema version: %1").arg(why);
+        return false;
+    }
+    for (int v = from; v < target; ++v) {
         if (!db.transaction()) {
             if (error)
                 *error = db.lastError().text();

@@ -19,7 +19,8 @@ enum class Check {
 
 // Reads the version and checks the file without changing it.
 Check check(QSqlDatabase &db);
-int version(QSqlDatabase &db);
+// The schema version, or -1 with *error (when given) saying why it could not be read.
+int version(QSqlDatabase &db, QString *error = nullptr);
 // WAL mode, foreign keys on, and every migration the file has not had yet up to `target` (the
 // newest when -1; tests build old files with a lower one). False with *error set when one fails
 // (it is rolled back: the file stays at the version before it).

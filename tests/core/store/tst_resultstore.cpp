@@ -347,6 +347,37 @@ private slots:
         QVERIFY(record(store, e) > 0);
     }
 
+    void aFileReplacedUnderALiveInstanceNeitherCrashesNorLosesItsLog()
+    {
+        // Another instance holds the store open in WAL mode; its file is deleted (its log and
+        // shared index stay) and a new instance opens the path. That crashed: the schema version
+        // read as -1 and migrations()[-1] was run. Now the new instance either works or says why,
+        // and the other instance's log is kept, beside the file it belongs to or moved aside.
+        QTemporaryDir dir;
+        const QString path = dbPath(dir);
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("-child"), path});
+        QVERIFY(child.waitForReadyRead(30000));
+        QCOMPARE(child.readLine().trimmed(), QByteArray("recorded"));
+        const QString folder = QFileInfo(path).absolutePath();
+        QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+        QVERIFY(QFile::remove(path));
+        {
+            ResultStore store;
+            if (store.open(path)) {
+                QVERIFY(record(store, synthetic::experiment()) > 0);
+                QCOMPARE(store.runCount(), qsizetype(synthetic::experiment().runs.size()));
+            } else {
+                QVERIFY2(store.error().startsWith(QLatin1String("history is off")),
+                         qPrintable(store.error()));
+            }
+        }
+        child.kill();
+        QVERIFY(child.waitForFinished(10000));
+        QVERIFY2(!QDir(folder).entryList({QStringLiteral("*-wal")}).isEmpty(),
+                 qPrintable(QDir(folder).entryList().join(QLatin1Char(' '))));
+    }
+
     void aStoreThatCannotBeWrittenSaysWhyAndRecordsNothing()
     {
         if (::geteuid() == 0)
