@@ -7,6 +7,7 @@
 #include "core/engine/framearena.h"
 #include "core/engine/timerqueue.h"
 #include "core/net/httpclient.h"
+#include "core/system/shardcpugroup.h"
 #include "core/system/threadschedule.h"
 #include "core/workload/kernel.h"
 #include "core/workload/taskplan.h"
@@ -75,8 +76,11 @@ Shard::~Shard()
 
 void Shard::run()
 {
-    // Below every other thread of the process, the GUI's above all, and the same at every K
-    // (ThreadSchedule::background() says why each part). A thread refused it runs as before.
+    // Below every other thread of the process, the GUI's above all, and the same at every K:
+    // in a cpu cgroup of the shards' own where one can be made, and at a background schedule
+    // (ShardCpuGroup and ThreadSchedule::background() say why). A thread refused either runs as
+    // before.
+    ShardCpuGroup::instance().joinThisThread();
     ThreadSchedule::background().applyToThisThread();
     if (m_pinCpu >= 0) {
         cpu_set_t set;

@@ -127,29 +127,33 @@ std::optional<std::uint64_t> SystemLimits::procKb(const QByteArray &text, const 
     return std::nullopt;
 }
 
-std::optional<std::uint64_t> SystemLimits::cgroupRemaining(const QByteArray &procSelfCgroup,
-                                                           const QString &root)
+std::optional<SystemLimits::CgroupLocation> SystemLimits::cgroupOf(const QByteArray &procSelfCgroup,
+                                                                   const QString &root,
+                                                                   const QByteArray &controller)
 {
-    QString base;
-    QByteArray path;
-    bool v1 = false;
+    std::optional<CgroupLocation> found;
     for (const QByteArray &line : procSelfCgroup.split('\n')) {
         const QList<QByteArray> parts = line.split(':');
         if (parts.size() < 3)
             continue;
-        if (parts[1].split(',').contains("memory")) {
-            base = root + QStringLiteral("/memory");
-            path = parts.mid(2).join(':');
-            v1 = true;
-            break;
-        }
-        if (parts[0] == "0" && parts[1].isEmpty()) {
-            base = root;
-            path = parts.mid(2).join(':');
-        }
+        const QString path = QString::fromUtf8(parts.mid(2).join(':'));
+        if (parts[1].split(',').contains(controller))
+            return CgroupLocation{root + QLatin1Char('/') + QString::fromLatin1(controller), path,
+                                  true};
+        if (parts[0] == "0" && parts[1].isEmpty())
+            found = CgroupLocation{root, path, false};
     }
-    if (base.isEmpty())
+    return found;
+}
+
+std::optional<std::uint64_t> SystemLimits::cgroupRemaining(const QByteArray &procSelfCgroup,
+                                                           const QString &root)
+{
+    const auto location = cgroupOf(procSelfCgroup, root, "memory");
+    if (!location)
         return std::nullopt;
+    const QString &base = location->hierarchy;
+    const bool v1 = location->v1;
     const QString limitFile =
         v1 ? QStringLiteral("/memory.limit_in_bytes") : QStringLiteral("/memory.max");
     const QString usageFile =
@@ -162,7 +166,7 @@ std::optional<std::uint64_t> SystemLimits::cgroupRemaining(const QByteArray &pro
     // The process's own cgroup and every ancestor up to the mount: any of them may hold the
     // binding limit. Inside a container the path may name a folder that is not mounted there;
     // the mount's root is then the container's own cgroup.
-    QString dir = QString::fromUtf8(path);
+    QString dir = location->path;
     for (;;) {
         const QString at = base + (dir == u"/" ? QString() : dir);
         const auto limit = readNumber(at + limitFile);

@@ -36,6 +36,18 @@ public:
 
     // "MemAvailable:  123 kB" (meminfo) or "VmSize:  456 kB" (status): the value of `key`, bytes.
     static std::optional<std::uint64_t> procKb(const QByteArray &text, const char *key);
+    // Where this process's cgroup for `controller` ("memory", "cpu") is: the hierarchy's folder
+    // under `root` (/sys/fs/cgroup), the process's path in it from `procSelfCgroup`
+    // (/proc/self/cgroup's text), and whether it is v1. A v1 line naming the controller wins over
+    // v2's "0::/path"; nothing when neither is there.
+    struct CgroupLocation
+    {
+        QString hierarchy; // root/<controller> for v1, root for v2
+        QString path;      // "/" or "/user.slice/..."
+        bool v1 = false;
+    };
+    static std::optional<CgroupLocation>
+    cgroupOf(const QByteArray &procSelfCgroup, const QString &root, const QByteArray &controller);
     // What the memory cgroup of this process has left: the smallest limit minus usage (inactive
     // page cache excluded, as the kernel reclaims it before an OOM kill) over its cgroup and every
     // ancestor. `procSelfCgroup` is /proc/self/cgroup's text; `root` the cgroup mount

@@ -29,6 +29,9 @@ static_assert(sizeof(SchedAttr) == 48);
 
 } // namespace
 
+// Where a cpu cgroup can be made the shards also run in one of their own (ShardCpuGroup): with
+// hundreds of shards per CPU no per-thread schedule kept the GUI thread eligible. This schedule
+// still orders the shards inside that group and is all there is where no group can be made.
 // Why this schedule (bench_guistall, 2 CPUs, Linux 6.18 with EEVDF). At K = 64 the GUI thread,
 // one runnable thread among 65 of the same weight, stalled 250 ms at p99.
 // - SCHED_BATCH: a shard that wakes from its IO never preempts the thread that is running.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/engine/shardset.h"
+#include "core/system/shardcpugroup.h"
 #include "core/system/threadschedule.h"
 #include "core/workload/taskplan.h"
 #include "tests/support/testplans.h"
@@ -7,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QTest>
 #include <QThread>
 
@@ -17,6 +19,23 @@
 #include <thread>
 
 using testplans::makePlan;
+
+namespace {
+
+// The ids of this process's threads named shard-N (a thread has its name from its start).
+QList<pid_t> shardThreadIds()
+{
+    QList<pid_t> ids;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("shard-"))
+            ids.append(tid.toInt());
+    }
+    return ids;
+}
+
+} // namespace
 
 // The parts of a run around t0: slices sorted and handed over before it, a cancel that reaches
 // every phase (sorting, creating the tasks, summarising), and what a run that did not complete
@@ -76,13 +95,9 @@ private slots:
         while ((seen.size() != 2 || !std::all_of(seen.begin(), seen.end(), isBackground)) &&
                t.elapsed() < 5000) {
             seen.clear();
-            const QDir tasks(QStringLiteral("/proc/self/task"));
-            for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-                QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
-                if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("shard-")) {
-                    if (const auto s = ThreadSchedule::readThread(tid.toInt()))
-                        seen.append(*s);
-                }
+            for (pid_t tid : shardThreadIds()) {
+                if (const auto s = ThreadSchedule::readThread(tid))
+                    seen.append(*s);
             }
             QThread::msleep(5);
         }
@@ -99,6 +114,47 @@ private slots:
         const auto own = ThreadSchedule::readThread(gettid());
         QVERIFY(own);
         QVERIFY(own->nice != 19 || own->policy != SCHED_BATCH);
+    }
+
+    void shardThreadsRunInACpuGroupOfTheirOwnWhereOneCanBeMade()
+    {
+        ShardCpuGroup &group = ShardCpuGroup::instance();
+        if (!group.available())
+            QSKIP(qPrintable(QStringLiteral("no cpu cgroup can be made here (%1): shards run in "
+                                            "the process's group, as checked by the schedule "
+                                            "test")
+                                 .arg(group.why())));
+        const QString own = ShardCpuGroup::pathOfThread(gettid());
+        const auto plan = makePlan(4, 300, 300, 0, 0); // every task sleeps 300 ms
+        std::thread run([&] { runBlocking(plan, RunConfig{2}, 1.0); });
+        // Poll until both shard threads show the group (each joins as Shard::run() begins).
+        const QString want = QLatin1Char('/') + QFileInfo(group.folder()).fileName();
+        QStringList seen;
+        QElapsedTimer t;
+        t.start();
+        auto inGroup = [&](const QString &path) { return path.endsWith(want); };
+        while ((seen.size() != 2 || !std::all_of(seen.begin(), seen.end(), inGroup)) &&
+               t.elapsed() < 5000) {
+            seen.clear();
+            for (pid_t tid : shardThreadIds())
+                seen.append(ShardCpuGroup::pathOfThread(tid));
+            QThread::msleep(5);
+        }
+        run.join();
+        QCOMPARE(seen.size(), 2);
+        for (const QString &path : seen)
+            QVERIFY2(inGroup(path), qPrintable(path + QStringLiteral(" is not ") + want));
+        // The group weighs an eighth of a default one, and the rest of the process stays out.
+        QVERIFY(QFile::exists(group.folder() + QStringLiteral("/cpu.shares")) ||
+                QFile::exists(group.folder() + QStringLiteral("/cpu.weight")));
+        QFile weight(QFile::exists(group.folder() + QStringLiteral("/cpu.shares"))
+                         ? group.folder() + QStringLiteral("/cpu.shares")
+                         : group.folder() + QStringLiteral("/cpu.weight"));
+        QVERIFY(weight.open(QIODevice::ReadOnly));
+        const int value = weight.readAll().trimmed().toInt();
+        QVERIFY(value == ShardCpuGroup::kSharesV1 || value == ShardCpuGroup::kWeightV2);
+        QCOMPARE(ShardCpuGroup::pathOfThread(gettid()), own);
+        QVERIFY(!own.endsWith(want));
     }
 
     void aRunThatDidNotCompleteHasNoBoundAndNoEfficiency()

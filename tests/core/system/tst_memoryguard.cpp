@@ -106,6 +106,32 @@ private slots:
         QVERIFY(!SystemLimits::procKb("VmRSS: 1 kB\n", "VmSize").has_value());
     }
 
+    void findsAControllersCgroupInV1V2AndHybridTrees()
+    {
+        // Hybrid (this CI machine): the v1 line naming the controller wins over v2's "0::".
+        const QByteArray hybrid = "9:name=systemd:/\n4:memory:/job/7\n2:cpu,cpuacct:/user.slice\n"
+                                  "0::/init.scope\n";
+        auto cpu = SystemLimits::cgroupOf(hybrid, QStringLiteral("/r"), "cpu");
+        QVERIFY(cpu);
+        QCOMPARE(cpu->hierarchy, QStringLiteral("/r/cpu"));
+        QCOMPARE(cpu->path, QStringLiteral("/user.slice"));
+        QVERIFY(cpu->v1);
+        const auto memory = SystemLimits::cgroupOf(hybrid, QStringLiteral("/r"), "memory");
+        QVERIFY(memory);
+        QCOMPARE(memory->path, QStringLiteral("/job/7"));
+        // "cpuacct" alone is not "cpu": v2 it is.
+        cpu = SystemLimits::cgroupOf("3:cpuacct:/a\n0::/user.slice/app.scope\n",
+                                     QStringLiteral("/r"), "cpu");
+        QVERIFY(cpu);
+        QCOMPARE(cpu->hierarchy, QStringLiteral("/r"));
+        QCOMPARE(cpu->path, QStringLiteral("/user.slice/app.scope"));
+        QVERIFY(!cpu->v1);
+        // A path may hold colons; no line for the controller and no v2 line: nothing.
+        QCOMPARE(SystemLimits::cgroupOf("0::/a:b\n", QString(), "cpu")->path,
+                 QStringLiteral("/a:b"));
+        QVERIFY(!SystemLimits::cgroupOf("5:pids:/x\n", QString(), "cpu"));
+    }
+
     void readsThisMachine()
     {
         qunsetenv("LOOPBENCH_MEM_AVAILABLE_MB");

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+
+#include <sys/types.h>
+
+// A CPU cgroup of this process's own for its shard threads, so that the kernel weighs all the
+// shards of a run together, as one entity, against the rest of the process (the GUI thread above
+// all) instead of weighing the GUI thread against each of K shards.
+//
+// Why (bench_guistall with the original experiment's plan, 2 CPUs, Linux 6.18 with EEVDF): with
+// 1,024 shards the GUI thread shares one run queue with ~512 of them per CPU. Whatever their nice
+// value or policy, the queue's average virtual time then moves with the shards: each shard that
+// sleeps or moves to the other CPU after running shifts it, and the GUI thread, even when it did
+// nothing, was left "ahead" and not eligible for 0.2-1.8 s at a time (read off
+// /sys/kernel/debug/sched/debug while it waited). In a group of their own the shards are one
+// entity beside the GUI's: p99 5.5-10.25 ms with 10 ms redraws, against 250 ms.
+//
+// The group weighs one eighth of a default group (v1 cpu.shares 128 of 1,024, v2 cpu.weight 13 of
+// 100). As heavy as a default group, the GUI still stalled 800 ms at times; at one eighth it did
+// not, and a run still gets a ninth of a CPU that another program keeps busy (SCHED_IDLE would
+// leave it next to nothing). Every shard of every run joins it, at every K, so runs stay
+// comparable.
+//
+// It needs a cpu cgroup this process may write: cgroup v1's cpu hierarchy as root, or on cgroup
+// v2 a delegated subtree with the cpu controller (a systemd user session's own scope), where the
+// group is a threaded child of the process's cgroup. Elsewhere there is none, why() says why, and
+// shards run as before in the process's group at ThreadSchedule::background().
+class ShardCpuGroup
+{
+public:
+    static constexpr int kSharesV1 = 128;
+    static constexpr int kWeightV2 = 13;
+    // The group's folder name is this prefix and the process id: a group left by a process that
+    // died is removed by the next one that makes its own.
+    static constexpr const char *kPrefix = "loopbench-";
+
+    // The process-wide group, made on first use.
+    static ShardCpuGroup &instance();
+
+    // Moves the calling thread into the group; false, and the thread stays where it was, when
+    // there is no group or the kernel refuses.
+    bool joinThisThread() const;
+    bool available() const { return !m_joinFile.isEmpty(); }
+    // The group's folder ("/sys/fs/cgroup/cpu/loopbench-123"), empty when there is none.
+    QString folder() const { return m_folder; }
+    // Why there is no group ("cannot create /sys/fs/cgroup/cpu/loopbench-123: Permission
+    // denied"); empty when there is one.
+    QString why() const { return m_why; }
+
+    // The path of thread `tid`'s cpu cgroup as /proc shows it ("/loopbench-123"), empty if it
+    // cannot be read.
+    static QString pathOfThread(pid_t tid);
+
+    ShardCpuGroup(const ShardCpuGroup &) = delete;
+    ShardCpuGroup &operator=(const ShardCpuGroup &) = delete;
+    ~ShardCpuGroup(); // removes the folder (at exit, when every shard has ended)
+
+private:
+    ShardCpuGroup();
+    void make();
+
+    QString m_folder;
+    QString m_joinFile; // "tasks" (v1) or "cgroup.threads" (v2) in m_folder
+    QString m_why;
+};
