@@ -16,13 +16,6 @@
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    // cgroupfs and procfs files report size 0: read them whole, never by size.
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 // One write(2) of `text` to a cgroup file: the kernel takes or refuses it whole. Empty when it
 // took it, else why not.
 QString writeFile(const QString &path, const QByteArray &text)
@@ -80,8 +73,9 @@ ShardCpuGroup::~ShardCpuGroup()
 
 void ShardCpuGroup::make()
 {
-    const auto location = SystemLimits::cgroupOf(readAll(QStringLiteral("/proc/self/cgroup")),
-                                                 QStringLiteral("/sys/fs/cgroup"), "cpu");
+    const auto location =
+        SystemLimits::cgroupOf(SystemLimits::readWhole(QStringLiteral("/proc/self/cgroup")),
+                               QStringLiteral("/sys/fs/cgroup"), "cpu");
     if (!location) {
         m_why = QStringLiteral("this process is in no cpu cgroup");
         return;
@@ -91,7 +85,7 @@ void ShardCpuGroup::make()
     // is then the container's own cgroup.
     if (!QFileInfo(parent).isDir())
         parent = location->hierarchy;
-    if (!location->v1 && !readAll(parent + QStringLiteral("/cgroup.controllers"))
+    if (!location->v1 && !SystemLimits::readWhole(parent + QStringLiteral("/cgroup.controllers"))
                               .simplified()
                               .split(' ')
                               .contains("cpu")) {
@@ -119,7 +113,8 @@ void ShardCpuGroup::make()
         // controller and its weight.
         failed = writeFile(folder + QStringLiteral("/cgroup.type"), "threaded\n");
         if (failed.isEmpty() &&
-            !readAll(parent + QStringLiteral("/cgroup.subtree_control")).contains("cpu"))
+            !SystemLimits::readWhole(parent + QStringLiteral("/cgroup.subtree_control"))
+                 .contains("cpu"))
             failed = writeFile(parent + QStringLiteral("/cgroup.subtree_control"), "+cpu\n");
         if (failed.isEmpty())
             failed = writeFile(folder + QStringLiteral("/cpu.weight"),
@@ -144,6 +139,7 @@ bool ShardCpuGroup::joinThisThread() const
 QString ShardCpuGroup::pathOfThread(pid_t tid)
 {
     const auto location = SystemLimits::cgroupOf(
-        readAll(QStringLiteral("/proc/self/task/%1/cgroup").arg(tid)), QString(), "cpu");
+        SystemLimits::readWhole(QStringLiteral("/proc/self/task/%1/cgroup").arg(tid)), QString(),
+        "cpu");
     return location ? location->path : QString();
 }

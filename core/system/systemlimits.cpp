@@ -12,17 +12,10 @@
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    // procfs and cgroupfs files report size 0: read them whole, never by size.
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 // A cgroup file holding one number, or "max" (v2's "no limit").
 std::optional<std::uint64_t> readNumber(const QString &path)
 {
-    const QByteArray text = readAll(path).trimmed();
+    const QByteArray text = SystemLimits::readWhole(path).trimmed();
     if (text.isEmpty())
         return std::nullopt;
     if (text == "max")
@@ -88,17 +81,20 @@ MemoryGuard SystemLimits::memory(QString *error)
     MemoryGuard guard;
     if (const auto override = availableOverride(error))
         guard.availableBytes = *override;
-    else if (const auto kb = procKb(readAll(QStringLiteral("/proc/meminfo")), "MemAvailable"))
+    else if (const auto kb =
+                 procKb(SystemLimits::readWhole(QStringLiteral("/proc/meminfo")), "MemAvailable"))
         guard.availableBytes = *kb * 1024;
 
     rlimit as{};
     if (getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY) {
-        const auto vmKb = procKb(readAll(QStringLiteral("/proc/self/status")), "VmSize");
+        const auto vmKb =
+            procKb(SystemLimits::readWhole(QStringLiteral("/proc/self/status")), "VmSize");
         const std::uint64_t used = vmKb ? *vmKb * 1024 : 0;
         guard.addressSpaceBytes = as.rlim_cur > used ? as.rlim_cur - used : 0;
     }
-    if (const auto left = cgroupRemaining(readAll(QStringLiteral("/proc/self/cgroup")),
-                                          QStringLiteral("/sys/fs/cgroup")))
+    if (const auto left =
+            cgroupRemaining(SystemLimits::readWhole(QStringLiteral("/proc/self/cgroup")),
+                            QStringLiteral("/sys/fs/cgroup")))
         guard.cgroupBytes = *left;
 
     pthread_attr_t attr;
@@ -125,6 +121,13 @@ std::optional<std::uint64_t> SystemLimits::procKb(const QByteArray &text, const 
         return ok ? std::optional(kb) : std::nullopt;
     }
     return std::nullopt;
+}
+
+QByteArray SystemLimits::readWhole(const QString &path)
+{
+    QFile f(path);
+    // procfs and cgroupfs files report size 0: read them whole, never by size.
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 std::optional<SystemLimits::CgroupLocation> SystemLimits::cgroupOf(const QByteArray &procSelfCgroup,
@@ -173,7 +176,8 @@ std::optional<std::uint64_t> SystemLimits::cgroupRemaining(const QByteArray &pro
         const auto usage = readNumber(at + usageFile);
         if (limit && usage && *limit < kNoLimit) {
             const std::uint64_t inactive = std::min(
-                *usage, statValue(readAll(at + QStringLiteral("/memory.stat")), inactiveKey));
+                *usage, statValue(SystemLimits::readWhole(at + QStringLiteral("/memory.stat")),
+                                  inactiveKey));
             const std::uint64_t used = *usage - inactive;
             const std::uint64_t left = *limit > used ? *limit - used : 0;
             least = std::min(least.value_or(MemoryGuard::kUnlimited), left);

@@ -36,6 +36,8 @@ public:
 
     // "MemAvailable:  123 kB" (meminfo) or "VmSize:  456 kB" (status): the value of `key`, bytes.
     static std::optional<std::uint64_t> procKb(const QByteArray &text, const char *key);
+    // A procfs or cgroupfs file's whole text (they report size 0); empty if it cannot be read.
+    static QByteArray readWhole(const QString &path);
     // Where this process's cgroup for `controller` ("memory", "cpu") is: the hierarchy's folder
     // under `root` (/sys/fs/cgroup), the process's path in it from `procSelfCgroup`
     // (/proc/self/cgroup's text), and whether it is v1. A v1 line naming the controller wins over
