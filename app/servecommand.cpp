@@ -3,6 +3,7 @@
 
 #include "app/headless.h"
 #include "core/base/messageline.h"
+#include "core/base/wholenumber.h"
 #include "core/net/httpserver.h"
 #include "core/net/transportconfig.h"
 
@@ -10,8 +11,10 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 
 namespace ServeCommand {
 
@@ -23,10 +26,22 @@ bool wanted(const QStringList &args)
 QString usage()
 {
     return QStringLiteral(
-        "usage: loopbench --serve [--listen HOST:PORT] [--server-loops N] [--response-bytes N]\n"
-        "answers GET /task/<id>?delay_us=<d>[&bytes=<n>] after d microseconds with n bytes\n"
-        "(default --response-bytes, 4096). --listen defaults to 127.0.0.1:0 (any free port);\n"
-        "the first line printed is \"listening HOST:PORT\". Stops on SIGINT or SIGTERM.\n");
+               "usage: loopbench --serve [--listen HOST:PORT] [--server-loops N] [--response-bytes "
+               "N] [--reuse-port]\n"
+               "answers GET /task/<id>?delay_us=<d>[&bytes=<n>] after d microseconds with n bytes\n"
+               "(default --response-bytes, 4096). --listen defaults to 127.0.0.1:0 (any free "
+               "port);\n"
+               "the first line printed is \"listening HOST:PORT\". Stops on SIGINT, SIGTERM or "
+               "SIGHUP.\n"
+               "A port another process listens on is refused (exit 2) unless --reuse-port asks to\n"
+               "share it. Limits, so that no client can grow the server or hold up the others:\n"
+               "  a request may ask for at most %1 bytes of body (above: 413);\n"
+               "  at most %2 bytes of requests are buffered per connection (the rest wait\n"
+               "  in the client's socket until its pending response is written);\n"
+               "  a body is generated as the socket drains, at most %3 bytes per turn.\n")
+        .arg(WholeNumber::group(HttpServer::kMaxResponseBytes))
+        .arg(WholeNumber::group(HttpServer::kMaxBufferedInputBytes))
+        .arg(WholeNumber::group(HttpServer::kWriteTurnBytes));
 }
 
 int run(const QStringList &args)
@@ -46,10 +61,11 @@ int run(const QStringList &args)
             value = name.mid(eq + 1);
             name = name.left(eq);
         }
-        if (name == u"--serve" || name == u"--exit-on-stdin-eof") {
+        if (name == u"--serve" || name == u"--exit-on-stdin-eof" || name == u"--reuse-port") {
             if (inlineValue)
                 return bad(QStringLiteral("%1 takes no value").arg(name));
             exitOnStdinEof = exitOnStdinEof || name == u"--exit-on-stdin-eof";
+            options.reusePort = options.reusePort || name == u"--reuse-port";
             continue;
         }
         if (name == u"--help" || name == u"-h") {
@@ -82,8 +98,9 @@ int run(const QStringList &args)
             options.responseBytes = static_cast<int>(*n);
         }
     }
-    // Blocked before the loops start, so that every thread inherits the mask and the signals
-    // reach only the signalfd below: a clean stop instead of a default death mid-write.
+    // Blocked, and their descriptor made, before any socket exists: every thread inherits the
+    // mask, so the signals reach only the signalfd (a clean stop instead of a default death
+    // mid-write); and a server whose clients then take every descriptor can still be stopped.
     sigset_t stopSignals;
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGINT);
@@ -91,18 +108,25 @@ int run(const QStringList &args)
     sigaddset(&stopSignals, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
+    const int signalFd = signalfd(-1, &stopSignals, SFD_CLOEXEC);
+    if (signalFd < 0) {
+        std::fprintf(stderr, "cannot watch for SIGINT, SIGTERM and SIGHUP: %s\n",
+                     std::strerror(errno));
+        return ExitRunFailed;
+    }
     HttpServer server(options);
     QString error;
-    if (!server.start(&error)) {
+    bool portInUse = false;
+    if (!server.start(&error, &portInUse)) {
         std::fprintf(stderr, "--listen: %s\n", qPrintable(messageLine(error)));
-        return ExitRunFailed;
+        close(signalFd);
+        return portInUse ? ExitBadInput : ExitRunFailed;
     }
     Endpoint bound = options.listen;
     bound.port = server.port();
     std::printf("listening %s\n", qPrintable(bound.text()));
     std::fflush(stdout);
 
-    const int signalFd = signalfd(-1, &stopSignals, SFD_CLOEXEC);
     pollfd watched[2] = {{signalFd, POLLIN, 0}, {STDIN_FILENO, POLLIN, 0}};
     for (;;) {
         const int n = poll(watched, exitOnStdinEof ? 2 : 1, -1);
@@ -117,6 +141,7 @@ int run(const QStringList &args)
         }
     }
     server.stop();
+    close(signalFd);
     return ExitOk;
 }
 

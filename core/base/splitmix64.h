@@ -12,7 +12,7 @@ public:
     {}
     std::uint64_t next()
     {
-        std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ULL);
+        std::uint64_t z = (m_state += kGamma);
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
         return z ^ (z >> 31);
@@ -26,6 +26,11 @@ public:
         return lo + static_cast<std::uint64_t>((next() * span) >> 64);
     }
 
+    // Skips the next n values in O(1): the state only ever advances by kGamma, so a stream can be
+    // resumed at any word (a response body generated in pieces as its socket drains).
+    void discard(std::uint64_t n) { m_state += n * kGamma; }
+
 private:
+    static constexpr std::uint64_t kGamma = 0x9E3779B97F4A7C15ULL;
     std::uint64_t m_state;
 };

@@ -197,10 +197,8 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
             run = failedRun(plan, config, result.nsPerIter, httpError);
             run.http.emplace();
         } else if (m_server && !m_server->isRunning()) {
-            run = failedRun(plan, config, result.nsPerIter,
-                            QStringLiteral("the HTTP server (pid %1) %2 before the run")
-                                .arg(m_server->pid())
-                                .arg(m_server->exitDescription()));
+            run =
+                failedRun(plan, config, result.nsPerIter, m_server->goneMessage(u"before the run"));
             run.http.emplace();
         } else {
             const std::optional<double> serverCpuBefore =
@@ -216,9 +214,7 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
                 if (!m_server->isRunning() && run.status != RunStatus::Cancelled) {
                     // Its sockets were reset, so the tasks failed and the run ended; say why.
                     run.status = RunStatus::Failed;
-                    run.error = QStringLiteral("the HTTP server (pid %1) %2 during the run; %3")
-                                    .arg(m_server->pid())
-                                    .arg(m_server->exitDescription(), run.error);
+                    run.error = m_server->goneMessage(u"during the run", run.error);
                 }
             }
         }

@@ -28,22 +28,6 @@ constexpr std::size_t kBufferBytes = 64 * 1024;
 // late is well inside their meaning, and a sweep of 10,000 exchanges costs ~10 us.
 constexpr int kSweepMs = 50;
 
-HttpFailure failureOf(int error)
-{
-    switch (error) {
-    case ECONNREFUSED:
-        return HttpFailure::Refused;
-    case ECONNRESET:
-    case EPIPE:
-    case ECONNABORTED:
-        return HttpFailure::Reset;
-    case ETIMEDOUT:
-        return HttpFailure::Timeout;
-    default:
-        return HttpFailure::Error;
-    }
-}
-
 bool startsWithNoCase(std::string_view text, std::string_view prefix)
 {
     if (text.size() < prefix.size())
@@ -172,10 +156,12 @@ bool HttpClient::begin(Exchange *exchange)
     track(exchange);
     if (connection->connected) {
         exchange->m_connectedNs = exchange->m_startNs;
-        if (!sendRequest(exchange)) {
+        if (!sendRequest(exchange) &&
+            !(mayRetry(exchange, exchange->m_failure) && reconnect(exchange))) {
             // Ended before it suspended: the caller resumes it (await_suspend returns false), so
             // this does what finish() does except the resume.
             untrack(exchange);
+            connection = exchange->m_connection;
             connection->current = nullptr;
             exchange->m_connection = nullptr;
             closeConnection(connection);
@@ -211,7 +197,7 @@ bool HttpClient::openConnection(Connection *connection, std::uint32_t task, Http
     addr.sin_port = htons(m_target.server.port);
     const int rc = ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
     if (rc != 0 && errno != EINPROGRESS) {
-        *failure = failureOf(errno);
+        *failure = httpFailureOfErrno(errno);
         close(fd);
         return false;
     }
@@ -249,8 +235,42 @@ bool HttpClient::sendRequest(Exchange *exchange)
         send(exchange->m_connection->fd, request, static_cast<std::size_t>(n), MSG_NOSIGNAL);
     if (sent == n)
         return true;
-    exchange->m_failure = sent < 0 ? failureOf(errno) : HttpFailure::Error;
+    exchange->m_failure = sent < 0 ? httpFailureOfErrno(errno) : HttpFailure::Error;
     return false;
+}
+
+bool HttpClient::mayRetry(const Exchange *exchange, HttpFailure failure) const
+{
+    const Connection *c = exchange->m_connection;
+    return c && c->pooled && c->served > 0 && !exchange->m_retried &&
+           exchange->m_firstByteNs == 0 && exchange->m_headBytes == 0 &&
+           (failure == HttpFailure::Truncated || failure == HttpFailure::Reset);
+}
+
+bool HttpClient::reconnect(Exchange *exchange)
+{
+    Connection *connection = exchange->m_connection;
+    closeConnection(connection);
+    exchange->m_retried = true;
+    HttpFailure failure = HttpFailure::Error;
+    if (!openConnection(connection, exchange->m_task, &failure)) {
+        exchange->m_failure = failure;
+        return false;
+    }
+    if (!connection->connected)
+        return true; // onEvent sends the request once connected
+    exchange->m_connectedNs = nowNs();
+    return sendRequest(exchange);
+}
+
+void HttpClient::failOrRetry(Exchange *exchange, HttpFailure failure)
+{
+    if (mayRetry(exchange, failure)) {
+        if (reconnect(exchange))
+            return;
+        failure = exchange->m_failure;
+    }
+    finish(exchange, failure);
 }
 
 void HttpClient::onReady()
@@ -287,7 +307,7 @@ void HttpClient::onEvent(Connection *connection, std::uint32_t events)
         socklen_t len = sizeof error;
         getsockopt(connection->fd, SOL_SOCKET, SO_ERROR, &error, &len);
         if (error != 0) {
-            finish(exchange, failureOf(error));
+            finish(exchange, httpFailureOfErrno(error));
             return;
         }
         connection->connected = true;
@@ -312,11 +332,11 @@ void HttpClient::readResponse(Exchange *exchange)
                 return;
             if (errno == EINTR)
                 continue;
-            finish(exchange, failureOf(errno));
+            failOrRetry(exchange, httpFailureOfErrno(errno));
             return;
         }
         if (got == 0) {
-            finish(exchange, HttpFailure::Truncated);
+            failOrRetry(exchange, HttpFailure::Truncated);
             return;
         }
         if (exchange->m_firstByteNs == 0)
@@ -372,7 +392,8 @@ bool HttpClient::parseHead(Exchange *exchange, const char *data, std::size_t n, 
             at + 2, next == std::string_view::npos ? std::string_view::npos : next - at - 2);
         std::int64_t value = 0;
         if (startsWithNoCase(line, "content-length:")) {
-            if (!readNumber(line.substr(15), &value))
+            // Two different lengths: which one frames the body cannot be known (RFC 9112 6.3).
+            if (!readNumber(line.substr(15), &value) || (length >= 0 && value != length))
                 return false;
             length = value;
         } else if (startsWithNoCase(line, "x-late-us:")) {
@@ -400,7 +421,9 @@ void HttpClient::finish(Exchange *exchange, HttpFailure failure)
         connection->current = nullptr;
         const bool reusable =
             connection->pooled && failure == HttpFailure::None && !exchange->m_closeAfter;
-        if (!reusable)
+        if (reusable)
+            ++connection->served;
+        else
             closeConnection(connection);
         if (connection->pooled)
             release(connection, reusable);
@@ -441,7 +464,7 @@ void HttpClient::release(Connection *connection, bool reusable)
         if (connection->connected) {
             next->m_connectedNs = nowNs();
             next->m_startNs = next->m_connectedNs;
-            if (!sendRequest(next)) {
+            if (!sendRequest(next) && !(mayRetry(next, next->m_failure) && reconnect(next))) {
                 finish(next, next->m_failure);
                 return;
             }
@@ -459,6 +482,7 @@ void HttpClient::closeConnection(Connection *connection)
         connection->fd = -1;
     }
     connection->connected = false;
+    connection->served = 0;
 }
 
 void HttpClient::sweepTimeouts()

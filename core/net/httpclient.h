@@ -36,6 +36,7 @@ public:
         Exchange *current = nullptr; // the exchange using it; null when idle in the pool
         bool connected = false;
         bool pooled = false;
+        std::uint32_t served = 0; // responses it carried: > 0 is a reused keep-alive connection
     };
 
     // One GET, as an awaitable: `HttpClient::Exchange e = client.fetch(...); co_await e;`. It
@@ -81,6 +82,7 @@ public:
         BodyFold m_body;
         HttpFailure m_failure = HttpFailure::None;
         bool m_closeAfter = false;
+        bool m_retried = false; // already sent again on a new connection
         std::uint16_t m_headBytes = 0;
         char m_head[256]; // the response head until its blank line (LoopBench's is ~70 B)
     };
@@ -104,6 +106,15 @@ private:
     bool begin(Exchange *exchange);
     bool openConnection(Connection *connection, std::uint32_t task, HttpFailure *failure);
     bool sendRequest(Exchange *exchange);
+    // A keep-alive connection the server closed while idle is found out only when the next
+    // request on it fails. That exchange was never answered: like every real client, send it once
+    // more on a new connection (only then; a new connection's failure is the exchange's).
+    bool mayRetry(const Exchange *exchange, HttpFailure failure) const;
+    // Replaces the exchange's connection by a new one and sends the request when it is already
+    // connected. False with exchange->m_failure set when that fails; nothing finished.
+    bool reconnect(Exchange *exchange);
+    // finish(), unless mayRetry() and the retry is under way.
+    void failOrRetry(Exchange *exchange, HttpFailure failure);
     void onReady();
     void onEvent(Connection *connection, std::uint32_t events);
     void readResponse(Exchange *exchange);

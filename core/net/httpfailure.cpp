@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/net/httpfailure.h"
 
+#include <cerrno>
+
 QString httpFailureName(HttpFailure failure)
 {
     switch (failure) {
@@ -18,6 +20,8 @@ QString httpFailureName(HttpFailure failure)
         return QStringLiteral("bad_response");
     case HttpFailure::Error:
         return QStringLiteral("error");
+    case HttpFailure::OutOfPorts:
+        return QStringLiteral("out_of_ports");
     case HttpFailure::Cancelled:
         return QStringLiteral("cancelled");
     }
@@ -41,8 +45,29 @@ QString httpFailureMessage(HttpFailure failure)
         return QStringLiteral("the server's answer is not an HTTP 200 response with a length");
     case HttpFailure::Error:
         return QStringLiteral("socket error");
+    case HttpFailure::OutOfPorts:
+        return QStringLiteral("out of local ports (EADDRNOTAVAIL): fewer tasks in flight, or "
+                              "widen net.ipv4.ip_local_port_range");
     case HttpFailure::Cancelled:
         return QStringLiteral("cancelled");
     }
     return {};
+}
+
+HttpFailure httpFailureOfErrno(int error)
+{
+    switch (error) {
+    case ECONNREFUSED:
+        return HttpFailure::Refused;
+    case ECONNRESET:
+    case EPIPE:
+    case ECONNABORTED:
+        return HttpFailure::Reset;
+    case ETIMEDOUT:
+        return HttpFailure::Timeout;
+    case EADDRNOTAVAIL: // connect() found no free (source port, destination) pair
+        return HttpFailure::OutOfPorts;
+    default:
+        return HttpFailure::Error;
+    }
 }

@@ -34,13 +34,21 @@ struct Watched
 
 struct Connection : Watched
 {
-    std::string in;       // bytes of requests not yet answered
-    std::string out;      // the unsent rest of a response the socket would not take at once
-    bool waiting = false; // a response is scheduled on the heap
+    std::string in; // bytes of requests not yet answered, at most kMaxBufferedInputBytes
+    // The response being written: its head (or a whole small error answer) and a body generated
+    // piece by piece from `task`, never held whole.
+    char head[224];
+    std::uint16_t headBytes = 0;
+    std::uint16_t headSent = 0;
+    std::uint64_t bodySent = 0;
+    bool writing = false;    // a response is being written
+    bool waiting = false;    // a response is scheduled on the heap
+    bool queued = false;     // in Loop::turns: its socket takes more than one turn allows
+    bool readPaused = false; // input left unread in the socket: kMaxBufferedInputBytes reached
     bool closeAfter = false;
-    bool dead = false; // closed while its response was on the heap: freed when it pops
+    bool dead = false; // closed while the heap or Loop::turns still points at it
     std::uint32_t task = 0;
-    std::size_t bytes = 0;
+    std::uint64_t bytes = 0;
     std::int64_t dueNs = 0;
     std::size_t slot = 0; // index in Loop::connections
 };
@@ -92,8 +100,15 @@ struct HttpServer::Loop
     std::priority_queue<Due, std::vector<Due>, std::greater<>> heap;
     std::int64_t armedNs = INT64_MAX;
     int defaultBytes = 4096;
-    std::string body; // scratch for one response body
+    std::int64_t acceptPausedUntilNs = 0; // out of descriptors: listeners unwatched until then
+    std::unique_ptr<char[]> scratch{new char[kPieceBytes]}; // one piece of a body, or input
     std::vector<Connection *> connections;
+    // Connections whose socket still takes bytes after a full turn: served round robin, one
+    // turn each per pass of the loop, between its epoll waits.
+    std::vector<Connection *> turns;
+
+    // One piece of a body: generated, then sent with its head in one sendmsg.
+    static constexpr std::size_t kPieceBytes = 64 * 1024;
 
     ~Loop()
     {
@@ -102,6 +117,11 @@ struct HttpServer::Loop
         while (!heap.empty()) {
             Connection *c = heap.top().connection;
             heap.pop();
+            c->waiting = false;
+            if (c->dead && !c->queued)
+                delete c;
+        }
+        for (Connection *c : turns) {
             if (c->dead)
                 delete c;
         }
@@ -125,11 +145,31 @@ struct HttpServer::Loop
         epoll_ctl(epoll, EPOLL_CTL_ADD, w->fd, &ev);
     }
 
+    void watchListeners(bool on)
+    {
+        for (Watched &l : listeners) {
+            epoll_event ev{};
+            ev.events = on ? std::uint32_t{EPOLLIN} : 0u;
+            ev.data.ptr = &l;
+            epoll_ctl(epoll, EPOLL_CTL_MOD, l.fd, &ev);
+        }
+    }
+
+    int waitMs() const
+    {
+        if (!turns.empty())
+            return 0;
+        if (acceptPausedUntilNs == 0)
+            return -1;
+        const std::int64_t left = acceptPausedUntilNs - nowNs();
+        return left <= 0 ? 0 : static_cast<int>(left / 1'000'000 + 1);
+    }
+
     void run()
     {
         epoll_event events[256];
         for (;;) {
-            const int n = epoll_wait(epoll, events, 256, -1);
+            const int n = epoll_wait(epoll, events, 256, waitMs());
             if (n < 0 && errno == EINTR)
                 continue;
             if (n < 0)
@@ -154,6 +194,11 @@ struct HttpServer::Loop
                     break;
                 }
             }
+            if (acceptPausedUntilNs != 0 && nowNs() >= acceptPausedUntilNs) {
+                acceptPausedUntilNs = 0;
+                watchListeners(true); // level-triggered: a waiting connection reports at once
+            }
+            serveTurns();
         }
     }
 
@@ -161,8 +206,17 @@ struct HttpServer::Loop
     {
         for (;;) {
             const int fd = accept4(listener, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
-            if (fd < 0)
-                return; // EAGAIN, or out of descriptors: the rest stay queued
+            if (fd < 0) {
+                if (errno == EINTR || errno == ECONNABORTED)
+                    continue;
+                if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+                    // The connection stays queued and the listener stays readable: watching it
+                    // would wake this loop at once, for ever. Sleep instead, and try again later.
+                    acceptPausedUntilNs = nowNs() + std::int64_t{kAcceptBackoffMs} * 1'000'000;
+                    watchListeners(false);
+                }
+                return; // EAGAIN: the queue is empty
+            }
             const int one = 1;
             setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
             auto *c = new Connection;
@@ -182,43 +236,62 @@ struct HttpServer::Loop
         connections[c->slot] = connections.back();
         connections[c->slot]->slot = c->slot;
         connections.pop_back();
-        if (c->waiting)
-            c->dead = true; // the heap still points at it
-        else
-            delete c;
+        c->dead = true;
+        if (!c->waiting && !c->queued)
+            delete c; // otherwise the heap or the turns list frees it when it gets there
     }
 
     void onConnection(Connection *c, std::uint32_t events)
     {
-        if (events & EPOLLOUT && !c->out.empty() && !flush(c))
+        if (events & EPOLLOUT && c->writing && !c->queued && !writeTurn(c))
             return;
-        if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) {
-            char buffer[4096];
-            for (;;) {
-                const ssize_t got = recv(c->fd, buffer, sizeof buffer, 0);
-                if (got > 0) {
-                    c->in.append(buffer, static_cast<std::size_t>(got));
-                    continue;
-                }
-                if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-                    break;
-                drop(c); // EOF or an error: the client is gone
-                return;
+        if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))
+            readAndServe(c);
+    }
+
+    // Reads what the connection sent, up to kMaxBufferedInputBytes, and schedules the next request.
+    // False when the connection was dropped.
+    bool readAndServe(Connection *c)
+    {
+        c->readPaused = false;
+        char *buffer = scratch.get();
+        for (;;) {
+            const std::size_t room = HttpServer::kMaxBufferedInputBytes - c->in.size();
+            if (room == 0) {
+                // Leave the rest in the socket: the client is held back by TCP's own window.
+                c->readPaused = true;
+                break;
             }
-            if (!nextRequest(c))
-                drop(c);
+            const ssize_t got = recv(c->fd, buffer, std::min(room, kPieceBytes), 0);
+            if (got > 0) {
+                c->in.append(buffer, static_cast<std::size_t>(got));
+                continue;
+            }
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+                break;
+            drop(c); // EOF or an error: the client is gone
+            return false;
         }
+        if (!nextRequest(c)) {
+            drop(c);
+            return false;
+        }
+        return true;
     }
 
     // Schedules the first complete request in c->in, if no response is pending. False on a
     // request this server does not understand (the connection is then closed).
     bool nextRequest(Connection *c)
     {
-        if (c->waiting || !c->out.empty())
+        if (c->waiting || c->writing)
             return true;
         const std::size_t end = c->in.find("\r\n\r\n");
         if (end == std::string::npos)
-            return c->in.size() < 8192;
+            return c->in.size() < HttpServer::kMaxRequestHeadBytes;
+        if (end > HttpServer::kMaxRequestHeadBytes)
+            return false;
         const std::string_view head(c->in.data(), end);
         // "GET /task/<id>?delay_us=<d>&bytes=<n> HTTP/1.1"
         constexpr std::string_view prefix = "GET /task/";
@@ -242,11 +315,16 @@ struct HttpServer::Loop
         bool hasBytes = false;
         const std::uint64_t bytes = queryValue(query, "bytes", &hasBytes);
         c->task = task;
-        c->bytes = hasBytes ? std::min<std::uint64_t>(bytes, 1ULL << 30)
-                            : static_cast<std::uint64_t>(defaultBytes);
+        c->bytes = hasBytes ? bytes : static_cast<std::uint64_t>(defaultBytes);
         c->closeAfter = line.substr(space + 1) == "HTTP/1.0" ||
                         hasToken(head.substr(lineEnd), "\r\nconnection: close");
         c->in.erase(0, end + 4);
+        if (c->in.empty() && c->in.capacity() > 4096)
+            std::string().swap(c->in); // a flood's buffer is not kept for the connection's life
+        if (c->bytes > HttpServer::kMaxResponseBytes) {
+            refuseTooLarge(c);
+            return true;
+        }
         c->dueNs = nowNs() +
                    static_cast<std::int64_t>(std::min<std::uint64_t>(delayUs, 1ULL << 40)) * 1000;
         c->waiting = true;
@@ -254,6 +332,28 @@ struct HttpServer::Loop
         if (c->dueNs < armedNs)
             arm(c->dueNs);
         return true;
+    }
+
+    // 413 at once (written on the loop's next turn, so that this never drops the connection
+    // under its caller), naming the cap; the connection closes after it: what follows on it was
+    // sent by a client expecting the large body.
+    void refuseTooLarge(Connection *c)
+    {
+        char body[128];
+        const int bodyBytes = std::snprintf(
+            body, sizeof body, "bytes=%llu is above this server's cap of %llu bytes\n",
+            static_cast<unsigned long long>(c->bytes),
+            static_cast<unsigned long long>(HttpServer::kMaxResponseBytes));
+        const int headBytes =
+            std::snprintf(c->head, sizeof c->head,
+                          "HTTP/1.1 413 Content Too Large\r\nContent-Length: %d\r\n"
+                          "Connection: close\r\n\r\n%s",
+                          bodyBytes, body);
+        startResponse(c, headBytes, 0);
+        c->closeAfter = true;
+        c->in.clear();
+        c->queued = true;
+        turns.push_back(c);
     }
 
     void arm(std::int64_t dueNs)
@@ -275,7 +375,8 @@ struct HttpServer::Loop
             heap.pop();
             c->waiting = false;
             if (c->dead) {
-                delete c;
+                if (!c->queued)
+                    delete c;
                 continue;
             }
             respond(c, now);
@@ -285,63 +386,104 @@ struct HttpServer::Loop
             arm(heap.top().dueNs);
     }
 
-    void respond(Connection *c, std::int64_t now)
+    void startResponse(Connection *c, int headBytes, std::uint64_t bodyBytes)
     {
-        char head[160];
-        const long long lateUs = std::max<std::int64_t>(0, now - c->dueNs) / 1000;
-        const int headBytes =
-            std::snprintf(head, sizeof head,
-                          "HTTP/1.1 200 OK\r\nContent-Length: %zu\r\nX-Late-Us: %lld\r\n%s\r\n",
-                          c->bytes, lateUs, c->closeAfter ? "Connection: close\r\n" : "");
-        body.resize(c->bytes);
-        ResponseBody::fill(c->task, body.data(), c->bytes);
-        iovec parts[2] = {{head, static_cast<std::size_t>(headBytes)}, {body.data(), c->bytes}};
-        const ssize_t sent = writev(c->fd, parts, 2);
-        const std::size_t total = static_cast<std::size_t>(headBytes) + c->bytes;
-        if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
-            drop(c);
-            return;
-        }
-        const std::size_t done = sent < 0 ? 0 : static_cast<std::size_t>(sent);
-        if (done < total) {
-            // The socket buffer is full: keep the rest and send it on EPOLLOUT.
-            std::string rest;
-            if (done < static_cast<std::size_t>(headBytes))
-                rest.assign(head + done, static_cast<std::size_t>(headBytes) - done);
-            const std::size_t bodyFrom =
-                done > static_cast<std::size_t>(headBytes) ? done - headBytes : 0;
-            rest.append(body, bodyFrom, std::string::npos);
-            c->out = std::move(rest);
-            return;
-        }
-        finished(c);
+        c->headBytes = static_cast<std::uint16_t>(
+            std::clamp<int>(headBytes, 0, static_cast<int>(sizeof c->head) - 1));
+        c->headSent = 0;
+        c->bytes = bodyBytes;
+        c->bodySent = 0;
+        c->writing = true;
     }
 
-    // False when the connection was dropped.
-    bool flush(Connection *c)
+    void respond(Connection *c, std::int64_t now)
     {
-        while (!c->out.empty()) {
-            const ssize_t sent = send(c->fd, c->out.data(), c->out.size(), MSG_NOSIGNAL);
-            if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+        const long long lateUs = std::max<std::int64_t>(0, now - c->dueNs) / 1000;
+        const int headBytes =
+            std::snprintf(c->head, sizeof c->head,
+                          "HTTP/1.1 200 OK\r\nContent-Length: %llu\r\nX-Late-Us: %lld\r\n%s\r\n",
+                          static_cast<unsigned long long>(c->bytes), lateUs,
+                          c->closeAfter ? "Connection: close\r\n" : "");
+        startResponse(c, headBytes, c->bytes);
+        writeTurn(c); // the first turn at once: a small response (nearly all) is then done
+    }
+
+    // Writes up to kWriteTurnBytes of c's response. False when the connection was dropped. When
+    // the socket would take more, c joins `turns` and gets its next turn after every other ready
+    // connection had one; when it would not, EPOLLOUT brings it back.
+    bool writeTurn(Connection *c)
+    {
+        std::size_t budget = HttpServer::kWriteTurnBytes;
+        char *piece = scratch.get();
+        for (;;) {
+            const std::size_t headLeft = c->headBytes - c->headSent;
+            const std::uint64_t bodyLeft = c->bytes - c->bodySent;
+            if (headLeft == 0 && bodyLeft == 0)
+                return finished(c);
+            if (budget == 0) {
+                if (!c->queued) {
+                    c->queued = true;
+                    turns.push_back(c);
+                }
                 return true;
+            }
+            const std::size_t pieceBytes = static_cast<std::size_t>(std::min<std::uint64_t>(
+                {bodyLeft, kPieceBytes, budget > headLeft ? budget - headLeft : 0}));
+            ResponseBody::fill(c->task, c->bodySent, piece, pieceBytes);
+            iovec parts[2] = {{c->head + c->headSent, headLeft}, {piece, pieceBytes}};
+            msghdr message{};
+            message.msg_iov = parts;
+            message.msg_iovlen = 2;
+            const ssize_t sent = sendmsg(c->fd, &message, MSG_NOSIGNAL);
             if (sent < 0) {
+                if (errno == EINTR)
+                    continue;
+                if (errno == EAGAIN || errno == EWOULDBLOCK)
+                    return true; // EPOLLOUT says when it drains
                 drop(c);
                 return false;
             }
-            c->out.erase(0, static_cast<std::size_t>(sent));
+            std::size_t done = static_cast<std::size_t>(sent);
+            const std::size_t fromHead = std::min(done, headLeft);
+            c->headSent = static_cast<std::uint16_t>(c->headSent + fromHead);
+            c->bodySent += done - fromHead;
+            budget -= std::min(budget, done);
         }
-        finished(c);
-        return c->fd >= 0;
     }
 
-    void finished(Connection *c)
+    void serveTurns()
     {
+        if (turns.empty())
+            return;
+        std::vector<Connection *> now;
+        now.swap(turns);
+        for (Connection *c : now) {
+            c->queued = false;
+            if (c->dead) {
+                if (!c->waiting)
+                    delete c;
+                continue;
+            }
+            writeTurn(c);
+        }
+    }
+
+    // The response is written: close, or take the next request (read ahead, or still unread in
+    // the socket when the input cap was reached). False when the connection was dropped.
+    bool finished(Connection *c)
+    {
+        c->writing = false;
         if (c->closeAfter) {
             drop(c);
-            return;
+            return false;
         }
-        if (!nextRequest(c)) // a pipelined request already here
+        if (c->readPaused)
+            return readAndServe(c);
+        if (!nextRequest(c)) { // a pipelined request already here
             drop(c);
+            return false;
+        }
+        return true;
     }
 };
 
@@ -354,11 +496,40 @@ HttpServer::~HttpServer()
     stop();
 }
 
-bool HttpServer::start(QString *error)
+namespace {
+
+// Whether a listener of another process holds `listen`'s port: a socket bound without
+// SO_REUSEPORT cannot join a port anything listens on (SO_REUSEADDR only lets it past
+// connections in TIME_WAIT). Checked before this server's own SO_REUSEPORT sockets bind, which
+// would otherwise silently share the port with it.
+bool portHeldByAnother(const Endpoint &listen)
 {
+    const int probe = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (probe < 0)
+        return false; // the real bind below reports what is wrong
+    const int one = 1;
+    setsockopt(probe, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(listen.address);
+    addr.sin_port = htons(listen.port);
+    const bool held =
+        bind(probe, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 && errno == EADDRINUSE;
+    close(probe);
+    return held;
+}
+
+} // namespace
+
+bool HttpServer::start(QString *error, bool *portInUse)
+{
+    if (portInUse)
+        *portInUse = false;
     const int loops = std::max(1, m_options.loops);
     const int sockets = std::max(loops, kListenSockets);
     auto fail = [&](const char *doing) {
+        if (portInUse)
+            *portInUse = errno == EADDRINUSE;
         if (error)
             *error = QStringLiteral("cannot %1 %2: %3")
                          .arg(QLatin1String(doing), m_options.listen.text(),
@@ -366,6 +537,17 @@ bool HttpServer::start(QString *error)
         m_loops.clear();
         return false;
     };
+    if (m_options.listen.port != 0 && !m_options.reusePort && portHeldByAnother(m_options.listen)) {
+        if (error)
+            *error =
+                QStringLiteral("port %1 is in use: another process listens on %2 (--reuse-port "
+                               "shares it with that process)")
+                    .arg(m_options.listen.port)
+                    .arg(m_options.listen.text());
+        if (portInUse)
+            *portInUse = true;
+        return false;
+    }
     for (int i = 0; i < loops; ++i) {
         auto loop = std::make_unique<Loop>();
         loop->defaultBytes = m_options.responseBytes;

@@ -3,6 +3,7 @@
 
 #include "core/base/splitmix64.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -16,8 +17,22 @@ class ResponseBody
 public:
     static void fill(std::uint32_t task, char *out, std::size_t bytes)
     {
+        fill(task, 0, out, bytes);
+    }
+
+    // Bytes [offset, offset + bytes) of the body: the server writes a large body in pieces as
+    // its socket drains, never holding more than one piece of it.
+    static void fill(std::uint32_t task, std::uint64_t offset, char *out, std::size_t bytes)
+    {
         SplitMix64 words(kSeed ^ task);
+        words.discard(offset / 8);
         std::size_t at = 0;
+        if (const std::size_t skip = offset % 8; skip != 0 && bytes > 0) {
+            const std::uint64_t w = words.next();
+            const std::size_t n = std::min<std::size_t>(8 - skip, bytes);
+            std::memcpy(out, reinterpret_cast<const char *>(&w) + skip, n);
+            at = n;
+        }
         for (; at + 8 <= bytes; at += 8) {
             const std::uint64_t w = words.next();
             std::memcpy(out + at, &w, 8);

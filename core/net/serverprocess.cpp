@@ -6,6 +6,7 @@
 #include <QDeadlineTimer>
 
 #include <csignal>
+#include <cstring>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -88,9 +89,26 @@ QString ServerProcess::exitDescription()
     m_process->waitForFinished(1000);
     if (m_process->state() != QProcess::NotRunning)
         return QStringLiteral("stopped answering");
-    if (m_process->exitStatus() == QProcess::CrashExit)
-        return QStringLiteral("was killed (%1)").arg(m_process->errorString());
+    if (m_process->exitStatus() == QProcess::CrashExit) {
+        // Qt keeps the signal's number as the exit code of a crashed child (waitid's si_status).
+        const int signal = m_process->exitCode();
+        const char *name = signal > 0 ? sigabbrev_np(signal) : nullptr;
+        if (!name)
+            return QStringLiteral("was killed");
+        return QStringLiteral("was killed by signal %1 (SIG%2)")
+            .arg(signal)
+            .arg(QLatin1String(name));
+    }
     return QStringLiteral("exited with code %1").arg(m_process->exitCode());
+}
+
+QString ServerProcess::goneMessage(QStringView when, const QString &detail)
+{
+    QString message =
+        QStringLiteral("the HTTP server (pid %1) %2 %3").arg(m_pid).arg(exitDescription(), when);
+    if (!detail.trimmed().isEmpty())
+        message += QStringLiteral("; ") + detail.trimmed();
+    return message;
 }
 
 std::optional<double> ServerProcess::cpuMs() const

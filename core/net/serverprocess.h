@@ -38,8 +38,11 @@ public:
     qint64 pid() const;
     // Whether the process still runs (not gone, not a zombie).
     bool isRunning() const;
-    // "exited with code 1", "killed by signal 9": after isRunning() became false.
+    // "exited with code 1", "was killed by signal 9 (SIGKILL)": after isRunning() became false.
     QString exitDescription();
+    // The sentence a run's error says when the server is gone: "the HTTP server (pid 12462) was
+    // killed by signal 9 (SIGKILL) before the run", with "; <detail>" only when there is one.
+    QString goneMessage(QStringView when, const QString &detail = {});
     // User + system CPU time of the process so far; nullopt when /proc cannot say.
     std::optional<double> cpuMs() const;
     // Closes its input, then terminates and kills it if it does not end within a second.

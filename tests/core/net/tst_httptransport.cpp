@@ -6,6 +6,7 @@
 #include "core/net/bodyfold.h"
 #include "core/net/httpserver.h"
 #include "core/net/responsebody.h"
+#include "core/net/serverprocess.h"
 #include "core/report/jsonreport.h"
 #include "core/report/reportreader.h"
 #include "core/report/textreport.h"
@@ -14,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 #include <arpa/inet.h>
@@ -24,6 +26,8 @@
 
 #include <atomic>
 #include <csignal>
+#include <functional>
+#include <string>
 #include <thread>
 
 using testplans::makePlan;
@@ -88,6 +92,88 @@ private:
     int m_fd = -1;
     std::atomic<bool> m_stop{false};
     std::vector<int> m_kept;
+    std::thread m_thread;
+};
+
+// A server that hands each accepted connection to `handle`, one connection at a time, on its own
+// thread: for servers that answer in ways LoopBench's own never does.
+class ScriptedServer
+{
+public:
+    // Reads one request head off `fd`; empty on EOF or when the server stops.
+    using Handler = std::function<void(ScriptedServer &, int fd)>;
+    explicit ScriptedServer(Handler handle)
+        : m_handle(std::move(handle))
+    {
+        m_fd = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        bind(m_fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+        listen(m_fd, 1024);
+        socklen_t len = sizeof addr;
+        getsockname(m_fd, reinterpret_cast<sockaddr *>(&addr), &len);
+        port = ntohs(addr.sin_port);
+        m_thread = std::thread([this] { serve(); });
+    }
+    ~ScriptedServer()
+    {
+        m_stop = true;
+        m_thread.join();
+        close(m_fd);
+    }
+    std::uint16_t port = 0;
+    std::atomic<int> accepted{0};
+
+    std::string readRequest(int fd)
+    {
+        std::string request;
+        char buffer[1024];
+        while (request.find("\r\n\r\n") == std::string::npos) {
+            pollfd p{fd, POLLIN, 0};
+            if (m_stop)
+                return {};
+            if (poll(&p, 1, 20) <= 0)
+                continue;
+            const ssize_t got = recv(fd, buffer, sizeof buffer, 0);
+            if (got <= 0)
+                return {};
+            request.append(buffer, static_cast<std::size_t>(got));
+        }
+        return request;
+    }
+    // LoopBench's answer to "GET /task/<id>?...&bytes=<n>", with keep-alive.
+    static void answer(int fd, const std::string &request)
+    {
+        const std::uint32_t task = std::uint32_t(std::stoul(request.substr(10)));
+        const std::size_t at = request.find("bytes=") + 6;
+        const std::size_t bytes = std::stoul(request.substr(at));
+        std::string response =
+            "HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(bytes) + "\r\n\r\n";
+        const std::size_t head = response.size();
+        response.resize(head + bytes);
+        ResponseBody::fill(task, response.data() + head, bytes);
+        (void)!send(fd, response.data(), response.size(), MSG_NOSIGNAL);
+    }
+
+private:
+    void serve()
+    {
+        while (!m_stop) {
+            pollfd p{m_fd, POLLIN, 0};
+            if (poll(&p, 1, 20) <= 0)
+                continue;
+            const int fd = accept(m_fd, nullptr, nullptr);
+            if (fd < 0)
+                continue;
+            ++accepted;
+            m_handle(*this, fd);
+            close(fd);
+        }
+    }
+    Handler m_handle;
+    int m_fd = -1;
+    std::atomic<bool> m_stop{false};
     std::thread m_thread;
 };
 
@@ -220,6 +306,157 @@ private slots:
         const RunResult r = runBlocking(plan, httpConfig(1, silent.port, 0, 200), 1.0);
         QCOMPARE(r.status, RunStatus::Failed);
         QCOMPARE(failures(r, HttpFailure::Timeout), 20);
+    }
+
+    void aKeepAliveConnectionTheServerClosedIsRetriedOnce()
+    {
+        // Each connection answers one request, then closes without saying so when the next one
+        // arrives (as a server's keep-alive timeout does). Every task must still complete: the
+        // request that found its reused connection closed goes once more on a new one.
+        ScriptedServer server([](ScriptedServer &s, int fd) {
+            const std::string first = s.readRequest(fd);
+            if (first.empty())
+                return;
+            ScriptedServer::answer(fd, first);
+            s.readRequest(fd); // the next request on this connection: closed unanswered
+        });
+        const auto plan = makePlan(30, 0, 10, 0, 0, Kernel::Sum);
+        const RunResult r = runBlocking(plan, httpConfig(1, server.port, 1), 1.0);
+        QCOMPARE(r.status, RunStatus::Completed);
+        QCOMPARE(r.tasksDone, 30);
+        QCOMPARE(failures(r, HttpFailure::Truncated), 0);
+        QCOMPARE(server.accepted.load(), 30); // one new connection per retried request
+        HttpServer real({});
+        QString error;
+        QVERIFY2(real.start(&error), qPrintable(error));
+        QCOMPARE(r.checksum, runBlocking(plan, httpConfig(1, real.port()), 1.0).checksum);
+    }
+
+    void aRetriedRequestThatFailsAgainIsAFailure()
+    {
+        // Only the very first request is ever answered. The second task's request meets its
+        // closed connection, is retried once on a new one, and fails there; every later task has
+        // a new connection from the start and fails without a retry.
+        std::atomic<bool> answered{false};
+        ScriptedServer server([&answered](ScriptedServer &s, int fd) {
+            const std::string request = s.readRequest(fd);
+            if (request.empty() || answered.exchange(true))
+                return;
+            ScriptedServer::answer(fd, request);
+            s.readRequest(fd);
+        });
+        const auto plan = makePlan(10, 0, 10, 0, 0, Kernel::Sum);
+        const RunResult r = runBlocking(plan, httpConfig(1, server.port, 1), 1.0);
+        QCOMPARE(r.status, RunStatus::Failed);
+        QCOMPARE(r.tasksDone, 1);
+        QCOMPARE(failures(r, HttpFailure::Truncated), 9);
+        // The first connection, the second task's retry, one each for the other eight: a second
+        // retry, or none, would make it 11 or 9.
+        QCOMPARE(server.accepted.load(), 10);
+    }
+
+    void malformedResponsesFailWithTheirReason_data()
+    {
+        QTest::addColumn<QByteArray>("response");
+        QTest::addColumn<int>("reason"); // HttpFailure::None: the response is good
+        const int bad = int(HttpFailure::BadResponse);
+        const int truncated = int(HttpFailure::Truncated);
+        QTest::newRow("status 500")
+            << QByteArray("HTTP/1.1 500 Oops\r\nContent-Length: 0\r\n\r\n") << bad;
+        QTest::newRow("status 2000")
+            << QByteArray("HTTP/1.1 2000 OK\r\nContent-Length: 0\r\n\r\n") << bad;
+        QTest::newRow("not http") << QByteArray("SSH-2.0-OpenSSH_9.2\r\n\r\n") << bad;
+        QTest::newRow("no length") << QByteArray("HTTP/1.1 200 OK\r\n\r\nabc") << bad;
+        QTest::newRow("negative length")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -3\r\n\r\nabc") << bad;
+        QTest::newRow("length not a number")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 3x\r\n\r\nabc") << bad;
+        QTest::newRow("length beyond 64 bits")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999\r\n\r\nabc")
+            << bad;
+        QTest::newRow("two different lengths")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabc")
+            << bad;
+        QTest::newRow("head over 256 bytes")
+            << QByteArray("HTTP/1.1 200 OK\r\nX-Pad: " + QByteArray(300, 'x') +
+                          "\r\nContent-Length: 3\r\n\r\nabc")
+            << bad;
+        QTest::newRow("body shorter than its length")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc") << truncated;
+        QTest::newRow("closed inside the head")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Le") << truncated;
+        QTest::newRow("HTTP/1.0, lower-case header")
+            << QByteArray("HTTP/1.0 200 OK\r\ncontent-length: 3\r\n\r\nabc")
+            << int(HttpFailure::None);
+        QTest::newRow("the same length twice")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nContent-Length:  3 \r\n\r\nabc")
+            << int(HttpFailure::None);
+    }
+    void malformedResponsesFailWithTheirReason()
+    {
+        QFETCH(QByteArray, response);
+        QFETCH(int, reason);
+        ScriptedServer server([response](ScriptedServer &s, int fd) {
+            if (!s.readRequest(fd).empty())
+                (void)!send(fd, response.constData(), std::size_t(response.size()), MSG_NOSIGNAL);
+        });
+        const auto plan = makePlan(5, 0, 10, 0, 0, Kernel::Sum);
+        const RunResult r = runBlocking(plan, httpConfig(1, server.port), 1.0);
+        if (HttpFailure(reason) == HttpFailure::None) {
+            QCOMPARE(r.status, RunStatus::Completed);
+            QCOMPARE(r.http->bytesReceived, 5 * 3);
+        } else {
+            QCOMPARE(r.status, RunStatus::Failed);
+            QCOMPARE(failures(r, HttpFailure(reason)), 5);
+            QVERIFY2(r.error.contains(httpFailureMessage(HttpFailure(reason))),
+                     qPrintable(r.error));
+        }
+    }
+
+    void outOfLocalPortsIsNamedWithItsFix()
+    {
+        // connect() says EADDRNOTAVAIL when no (source port, destination) pair is left.
+        QCOMPARE(httpFailureOfErrno(EADDRNOTAVAIL), HttpFailure::OutOfPorts);
+        QCOMPARE(httpFailureName(HttpFailure::OutOfPorts), QStringLiteral("out_of_ports"));
+        const QString message = httpFailureMessage(HttpFailure::OutOfPorts);
+        QVERIFY(message.contains(QStringLiteral("EADDRNOTAVAIL")));
+        QVERIFY(message.contains(QStringLiteral("net.ipv4.ip_local_port_range")));
+        QVERIFY(message.contains(QStringLiteral("fewer tasks in flight")));
+        QCOMPARE(httpFailureOfErrno(ECONNREFUSED), HttpFailure::Refused);
+        QCOMPARE(httpFailureOfErrno(ECONNRESET), HttpFailure::Reset);
+        QCOMPARE(httpFailureOfErrno(EPIPE), HttpFailure::Reset);
+        QCOMPARE(httpFailureOfErrno(ETIMEDOUT), HttpFailure::Timeout);
+        QCOMPARE(httpFailureOfErrno(EMFILE), HttpFailure::Error);
+        // Every kind has a name and a sentence that ends as a sentence does.
+        for (std::size_t f = 1; f < kHttpFailureKinds; ++f) {
+            QVERIFY(!httpFailureName(HttpFailure(f)).isEmpty());
+            const QString m = httpFailureMessage(HttpFailure(f));
+            QVERIFY2(!m.isEmpty() && !m.endsWith(QLatin1Char(' ')) &&
+                         !m.endsWith(QLatin1Char(';')) && !m.endsWith(QLatin1Char(':')),
+                     qPrintable(m));
+        }
+    }
+
+    void aServerThatIsGoneIsNamedInOneCleanSentence()
+    {
+        ServerProcess server;
+        ServerProcess::Options options;
+        options.executable = QStringLiteral(LOOPBENCH_EXE);
+        QString error;
+        QVERIFY2(server.start(options, &error), qPrintable(error));
+        const qint64 pid = server.pid();
+        QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
+        for (int i = 0; i < 200 && server.isRunning(); ++i)
+            QThread::msleep(10);
+        QVERIFY(!server.isRunning());
+        const QString gone =
+            QStringLiteral("the HTTP server (pid %1) was killed by signal 9 (SIGKILL)").arg(pid);
+        // Before a run there is nothing more to say; during one, the tasks' own failure follows.
+        QCOMPARE(server.goneMessage(u"before the run"), gone + QStringLiteral(" before the run"));
+        QCOMPARE(server.goneMessage(u"during the run", QString()),
+                 gone + QStringLiteral(" during the run"));
+        QCOMPARE(server.goneMessage(u"during the run", QStringLiteral("shard-0: task 4: reset ")),
+                 gone + QStringLiteral(" during the run; shard-0: task 4: reset"));
     }
 
     void aServerKilledMidRunFailsTheRunWithAMessage()
