@@ -3,6 +3,7 @@
 // figures issue 12 asks for, each the median of R interleaved runs after a warm-up.
 //
 //   bench_http [--repeat R] [--tasks N] [--rps-tasks N] [--cpu-tasks N] [--server-loops N]
+//              [--attack-only] [--attack-connections N]
 //
 //   1. idle crawl: N (10,000) requests in flight at once, 200-1000 ms server delay, 4 KiB
 //      responses, no CPU work, one connection per request; 1 loop and 2 loops. Floor: 1.0 s.
@@ -10,15 +11,33 @@
 //      2 loops against 1 (the server shares the 2 cores).
 //   3. requests per second one loop drives with no delay and no CPU work: one connection per
 //      request (connect, GET, close) and a keep-alive pool of 64.
+//   4. the server under attack (issue 22): its memory per connection with a request pending, with
+//      and without a flood of bytes behind it; and the latency of small requests on their own and
+//      beside two clients reading the largest bodies back to back.
 //
 // The server is the built loopbench (LOOPBENCH_EXE). Prints figures; never fails on a time.
+#include "core/base/clock.h"
 #include "core/experiment/experimentrunner.h"
+#include "core/net/httpserver.h"
 #include "tests/bench/benchargs.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QProcess>
+#include <QThread>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -99,6 +118,179 @@ void printRow(const char *name, int shards, const Figures &f)
                 static_cast<long long>(f.failed));
 }
 
+// --- 4. the server under attack: plain sockets against `loopbench --serve` ---
+
+qint64 rssKb(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+int connectTo(std::uint16_t port)
+{
+    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(port);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
+        close(fd);
+        return -1;
+    }
+    const int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    return fd;
+}
+
+std::string request(std::uint32_t task, std::uint64_t delayUs, std::uint64_t bytes)
+{
+    return "GET /task/" + std::to_string(task) + "?delay_us=" + std::to_string(delayUs) +
+           "&bytes=" + std::to_string(bytes) + " HTTP/1.1\r\nHost: b\r\n\r\n";
+}
+
+// Reads one response (head and Content-Length body); its body length, 0 on failure.
+std::uint64_t readResponse(int fd, std::atomic<std::uint64_t> *progress = nullptr)
+{
+    static thread_local std::vector<char> buffer(256 * 1024);
+    std::string head;
+    std::uint64_t length = 0, got = 0;
+    bool inBody = false;
+    for (;;) {
+        const ssize_t n =
+            recv(fd, buffer.data(),
+                 inBody ? std::min<std::uint64_t>(buffer.size(), length - got) : 1, 0);
+        if (n <= 0)
+            return 0;
+        if (!inBody) {
+            head.push_back(buffer[0]);
+            if (head.size() >= 4 && head.compare(head.size() - 4, 4, "\r\n\r\n") == 0) {
+                const std::size_t at = head.find("Content-Length: ");
+                length = std::stoull(head.substr(at + 16));
+                inBody = true;
+                if (length == 0)
+                    return 0;
+            }
+            continue;
+        }
+        got += std::uint64_t(n);
+        if (progress)
+            *progress += std::uint64_t(n);
+        if (got == length)
+            return length;
+    }
+}
+
+struct Serve
+{
+    QProcess process;
+    std::uint16_t port = 0;
+    explicit Serve(int loops)
+    {
+        process.start(
+            QStringLiteral(LOOPBENCH_EXE),
+            {QStringLiteral("--serve"), QStringLiteral("--server-loops"), QString::number(loops)});
+        process.waitForReadyRead(10000);
+        const QByteArray line = process.readLine().trimmed();
+        port = std::uint16_t(line.mid(line.lastIndexOf(':') + 1).toUInt());
+    }
+    ~Serve()
+    {
+        process.terminate();
+        process.waitForFinished(5000);
+    }
+};
+
+void memoryPerConnection(int connections, int loops)
+{
+    for (const bool flood : {false, true}) {
+        Serve server(loops);
+        const qint64 before = rssKb(server.process.processId());
+        std::vector<int> fds;
+        const std::string junk(64 * 1024, 'x');
+        for (int i = 0; i < connections; ++i) {
+            const int fd = connectTo(server.port);
+            if (fd < 0)
+                break;
+            const std::string r = request(std::uint32_t(i), 60'000'000, 4096);
+            (void)!send(fd, r.data(), r.size(), MSG_NOSIGNAL);
+            if (flood) {
+                fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+                for (int k = 0; k < 64; ++k) // up to 4 MiB each, as much as the sockets take
+                    if (send(fd, junk.data(), junk.size(), MSG_NOSIGNAL) <= 0)
+                        break;
+            }
+            fds.push_back(fd);
+        }
+        QThread::msleep(500);
+        const qint64 after = rssKb(server.process.processId());
+        std::printf(
+            "server memory, %zu connections with a request pending%s: RSS %.1f -> %.1f MiB, "
+            "%.2f KiB per connection\n",
+            fds.size(), flood ? " and a flood behind it" : "", before / 1024.0, after / 1024.0,
+            fds.empty() ? 0.0 : double(after - before) / double(fds.size()));
+        for (int fd : fds)
+            close(fd);
+    }
+}
+
+void smallBesideLarge(int loops, int requests)
+{
+    for (const int readers : {0, 2}) {
+        Serve server(loops);
+        std::atomic<bool> stop{false};
+        std::atomic<std::uint64_t> bigBytes{0};
+        std::vector<std::thread> threads;
+        for (int c = 0; c < readers; ++c) {
+            threads.emplace_back([&, c] {
+                const int fd = connectTo(server.port);
+                const std::string r =
+                    request(std::uint32_t(900 + c), 0, HttpServer::kMaxResponseBytes);
+                while (!stop) {
+                    (void)!send(fd, r.data(), r.size(), MSG_NOSIGNAL);
+                    if (readResponse(fd, &bigBytes) == 0)
+                        break;
+                }
+                close(fd);
+            });
+        }
+        while (readers > 0 && bigBytes < (1u << 20))
+            QThread::msleep(1);
+        const int fd = connectTo(server.port);
+        std::vector<double> ms;
+        const std::uint64_t bigBefore = bigBytes;
+        const std::int64_t t0 = nowNs();
+        for (int i = 0; i < requests; ++i) {
+            const std::string r = request(std::uint32_t(i), 0, 4096);
+            const std::int64_t start = nowNs();
+            (void)!send(fd, r.data(), r.size(), MSG_NOSIGNAL);
+            readResponse(fd);
+            ms.push_back(double(nowNs() - start) / 1e6);
+        }
+        const double seconds = double(nowNs() - t0) / 1e9;
+        const double bigMiBps = double(bigBytes - bigBefore) / (1 << 20) / seconds;
+        stop = true;
+        close(fd);
+        for (std::thread &t : threads)
+            t.join();
+        std::sort(ms.begin(), ms.end());
+        std::printf(
+            "%d small requests (4 KiB, no delay) %-44s p50 %.3f ms, p99 %.3f ms, max "
+            "%.3f ms%s\n",
+            requests, readers ? "beside 2 clients reading 16 MiB bodies:" : "on their own:",
+            ms[ms.size() / 2], ms[ms.size() * 99 / 100], ms.back(),
+            readers
+                ? qPrintable(
+                      QStringLiteral(" (large bodies meanwhile %1 MiB/s)").arg(bigMiBps, 0, 'f', 0))
+                : "");
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -110,6 +302,13 @@ int main(int argc, char *argv[])
     const int cpuTasks = args.integer(QLatin1String("--cpu-tasks"), 3000);
     const int rpsTasks = args.integer(QLatin1String("--rps-tasks"), 8000);
     const int serverLoops = std::max(1, args.integer(QLatin1String("--server-loops"), 1));
+
+    const int attackConnections = args.integer(QLatin1String("--attack-connections"), 2000);
+    if (args.flag(QLatin1String("--attack-only"))) {
+        memoryPerConnection(attackConnections, serverLoops);
+        smallBesideLarge(serverLoops, 500);
+        return 0;
+    }
 
     std::printf("bench_http: server %s, %d server loop(s), medians of %d runs after a warm-up\n",
                 LOOPBENCH_EXE, serverLoops, repeats);
@@ -144,5 +343,8 @@ int main(int argc, char *argv[])
                                      : "one loop, keep-alive pool of 64:",
                     n, f.wallS, f.wallS > 0 ? n / f.wallS : 0.0, static_cast<long long>(f.failed));
     }
+    std::printf("\n");
+    memoryPerConnection(attackConnections, serverLoops);
+    smallBesideLarge(serverLoops, 500);
     return 0;
 }
