@@ -138,6 +138,9 @@ int runHeadless(const HeadlessOptions &options)
         std::fprintf(stderr, "%s\n", qPrintable(messageLine(*problem)));
         return ExitBadInput;
     }
+    // Over `ulimit -f`, a write then fails with EFBIG and the report set (or the store's
+    // transaction) rolls back, instead of the process dying with files half written.
+    std::signal(SIGXFSZ, SIG_IGN);
     // --record: the store must be usable before anything runs (the user asked for it).
     ResultStore store;
     std::optional<ExperimentRecorder> recorder;
@@ -154,9 +157,6 @@ int runHeadless(const HeadlessOptions &options)
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     std::signal(SIGHUP, onInterrupt); // a closed terminal: still write the cancelled reports
-    // Over `ulimit -f`, a write then fails with EFBIG and the report set rolls back, instead of
-    // the process dying with files half written.
-    std::signal(SIGXFSZ, SIG_IGN);
     const bool progressLine = !options.quiet && isatty(STDERR_FILENO);
     ExperimentRunner runner;
     // Each run is committed as it ends: a killed process loses at most the run in flight.

@@ -4,6 +4,7 @@
 #include "core/experiment/speccodec.h"
 #include "core/report/jsonreport.h"
 #include "core/report/reportreader.h"
+#include "core/store/storefault.h"
 #include "core/store/storeschema.h"
 #include "core/workload/taskplan.h"
 
@@ -250,7 +251,12 @@ bool ResultStore::open(const QString &path)
     if (!inMemory && !QDir().mkpath(folder))
         return fail(QStringLiteral("history is off"),
                     QStringLiteral("cannot create folder %1").arg(folder));
+    // A device, a FIFO, a read-only place or a full disk: said as it is, before SQLite reads a
+    // byte (it would report most of them as a damaged file, and a FIFO would block the open).
+    if (const QString why = inMemory ? QString() : StoreFault::obstacle(path); !why.isEmpty())
+        return fail(QStringLiteral("history is off"), why);
 
+    QString damage;
     for (int attempt = 0; attempt < 2; ++attempt) {
         {
             QSqlDatabase db =
@@ -259,31 +265,28 @@ bool ResultStore::open(const QString &path)
                     : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
             db.setDatabaseName(path);
             // Another process (the app and a CLI --record) may hold the write lock briefly.
-            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+            db.setConnectOptions(
+                QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(StoreFault::kBusyTimeoutMs));
             if (!db.open())
-                return fail(QStringLiteral("history is off: cannot open %1").arg(path),
-                            db.lastError().text());
-            const StoreSchema::Check check = StoreSchema::check(db);
-            if (check == StoreSchema::Check::Usable) {
-                QString why;
-                if (!StoreSchema::migrate(db, &why))
-                    return fail(QStringLiteral("history is off: cannot open %1").arg(path), why);
+                return fail(QStringLiteral("history is off"),
+                            StoreFault::explain(db.lastError(), path));
+            const StoreSchema::Preparation ready = StoreSchema::prepare(db);
+            switch (ready.outcome) {
+            case StoreSchema::Outcome::Ready:
                 m_open = true;
                 return true;
+            case StoreSchema::Outcome::Newer:
+            case StoreSchema::Outcome::Failed:
+                db.close();
+                return fail(QStringLiteral("history is off"), ready.problem);
+            case StoreSchema::Outcome::Damaged:
+                damage = ready.problem;
+                break;
             }
-            if (check == StoreSchema::Check::Newer)
-                return fail(QStringLiteral("history is off: %1").arg(path),
-                            QStringLiteral("written by a newer LoopBench (schema %1, this build "
-                                           "knows %2)")
-                                .arg(StoreSchema::version(db))
-                                .arg(kSchemaVersion));
-            if (check == StoreSchema::Check::ReadOnly)
-                return fail(QStringLiteral("history is off: cannot write %1").arg(path),
-                            QStringLiteral("the file or its folder is read-only"));
             db.close();
         }
-        // Not a database, or a damaged one: keep it for the user under another name and start
-        // a new one.
+        // SQLite says the content is not a sound database: keep it for the user under another
+        // name and start a new one.
         const QString aside =
             path + QStringLiteral(".corrupt-") +
             QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
@@ -295,8 +298,8 @@ bool ResultStore::open(const QString &path)
         // replaced under it), so it is kept, never deleted, and no longer read as the new file's.
         for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::rename(path + suffix, aside + suffix);
-        m_notice = QStringLiteral("%1 was damaged: it was moved to %2 and a new history started")
-                       .arg(path, aside);
+        m_notice =
+            QStringLiteral("%1; it was moved to %2 and a new history started").arg(damage, aside);
     }
     return fail(QStringLiteral("history is off"), QStringLiteral("%1 cannot be used").arg(path));
 }

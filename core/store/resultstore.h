@@ -64,10 +64,14 @@ public:
     static constexpr const char *kPathVariable = "LOOPBENCH_STORE";
     static QString defaultPath();
 
-    // Opens (creating it and its folder when missing) and migrates the database. A file that is
-    // not a database, or is corrupted, is moved aside to "<path>.corrupt-<UTC time>" (never
-    // deleted) and a new one is created; notice() then says so. False, with error() set, when no
-    // database can be used at `path` (read-only folder, a newer schema than this build knows).
+    // Opens (creating it and its folder when missing) and migrates the database. A file SQLite
+    // itself says is not a database or is corrupt (SQLITE_NOTADB, SQLITE_CORRUPT, a failed
+    // integrity check) is moved aside to "<path>.corrupt-<UTC time>" (never deleted) and a new one
+    // is created; notice() then says so. Anything else leaves the file as it is and returns false
+    // with error() saying why: something other than a regular file at the path, a read-only
+    // filesystem, file or folder, a full disk, another process holding its lock for longer than
+    // the busy timeout (named by pid when /proc/locks shows it), tables changed by hand, a schema
+    // version that is negative or newer than this build knows.
     bool open(const QString &path);
     bool isOpen() const { return m_open; }
     QString path() const { return m_path; }

@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "core/store/storeschema.h"
 
-#include <QFileInfo>
+#include "core/store/storefault.h"
+
+#include <QHash>
+#include <QMap>
+#include <QMutex>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+
+#include <optional>
 
 namespace {
 
@@ -132,13 +139,101 @@ const QList<QStringList> &migrations()
     return list;
 }
 
-bool exec(QSqlQuery &q, const QString &sql, QString *error)
+// The tables of a database and their columns.
+using Tables = QMap<QString, QSet<QString>>;
+
+// Reads the tables of `db`; false with *error set when SQLite cannot.
+bool readTables(QSqlDatabase &db, Tables &tables, QSqlError *error)
 {
-    if (q.exec(sql))
-        return true;
-    if (error)
-        *error = q.lastError().text();
-    return false;
+    QSqlQuery q(db);
+    QStringList names;
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                               "LIKE 'sqlite_%'"))) {
+        *error = q.lastError();
+        return false;
+    }
+    while (q.next())
+        names.append(q.value(0).toString());
+    q.finish();
+    for (const QString &name : names) {
+        QSet<QString> &columns = tables[name];
+        if (!q.exec(QStringLiteral("PRAGMA table_info(\"%1\")")
+                        .arg(QString(name).replace(QLatin1Char('"'), QLatin1String("\"\""))))) {
+            *error = q.lastError();
+            return false;
+        }
+        while (q.next())
+            columns.insert(q.value(1).toString());
+        q.finish();
+    }
+    return true;
+}
+
+// The tables the first `version` migrations build, from building them in memory: the migrations
+// are the one description of the schema.
+Tables expectedTables(int version)
+{
+    static QMutex mutex;
+    static QHash<int, Tables> cache;
+    const QMutexLocker lock(&mutex);
+    if (const auto it = cache.constFind(version); it != cache.constEnd())
+        return *it;
+    Tables tables;
+    const QString name = QStringLiteral("loopbench-schema-%1").arg(version);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(QStringLiteral(":memory:"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            for (int v = 0; v < version; ++v)
+                for (const QString &sql : migrations()[v])
+                    q.exec(sql);
+            QSqlError ignored;
+            readTables(db, tables, &ignored);
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    cache.insert(version, tables);
+    return tables;
+}
+
+// The user_version, or nullopt with *error set.
+std::optional<int> readVersion(QSqlDatabase &db, QSqlError *error)
+{
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    *error = q.lastError();
+    return std::nullopt;
+}
+
+StoreSchema::Preparation failure(const QSqlError &error, const QString &path)
+{
+    if (StoreFault::isCorrupt(error))
+        return {StoreSchema::Outcome::Damaged, QStringLiteral("%1 is not a sound database: %2")
+                                                   .arg(path, StoreFault::sqliteText(error))};
+    return {StoreSchema::Outcome::Failed, StoreFault::explain(error, path)};
+}
+
+// A version this build cannot migrate from, in words; empty when it can.
+std::optional<StoreSchema::Preparation> unusableVersion(int version, const QString &path)
+{
+    if (version > StoreSchema::latest())
+        return StoreSchema::Preparation{
+            StoreSchema::Outcome::Newer,
+            QStringLiteral("%1 was written by a newer LoopBench (schema %2, this build knows %3)")
+                .arg(path)
+                .arg(version)
+                .arg(StoreSchema::latest())};
+    if (version < 0)
+        return StoreSchema::Preparation{
+            StoreSchema::Outcome::Failed,
+            QStringLiteral("%1 has schema version %2, which no LoopBench writes (0 to %3): it was "
+                           "changed by hand and is left as it is")
+                .arg(path)
+                .arg(version)
+                .arg(StoreSchema::latest())};
+    return std::nullopt;
 }
 
 } // namespace
@@ -152,70 +247,129 @@ int latest()
 
 int version(QSqlDatabase &db, QString *error)
 {
-    QSqlQuery q(db);
-    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
-        return q.value(0).toInt();
-    if (error)
-        *error = q.lastError().text();
-    return -1;
+    QSqlError why;
+    const std::optional<int> v = readVersion(db, &why);
+    if (!v && error)
+        *error = why.text();
+    return v.value_or(-1);
 }
 
-Check check(QSqlDatabase &db)
+QString schemaProblem(QSqlDatabase &db, int version)
 {
+    Tables actual;
+    QSqlError error;
+    if (!readTables(db, actual, &error))
+        return StoreFault::sqliteText(error);
+    const Tables expected = expectedTables(version);
+    const Tables known = expectedTables(latest());
+    QStringList problems;
+    for (auto table = expected.cbegin(); table != expected.cend(); ++table) {
+        const auto there = actual.constFind(table.key());
+        if (there == actual.cend()) {
+            problems.append(QStringLiteral("table %1 is missing").arg(table.key()));
+            continue;
+        }
+        QStringList missing = QStringList(table->cbegin(), table->cend());
+        missing.removeIf([&](const QString &c) { return there->contains(c); });
+        missing.sort();
+        for (const QString &column : std::as_const(missing))
+            problems.append(QStringLiteral("table %1 has no column %2").arg(table.key(), column));
+    }
+    // What a later migration adds must not be there yet, or that migration fails halfway.
+    for (auto table = known.cbegin(); table != known.cend(); ++table) {
+        const auto there = actual.constFind(table.key());
+        if (there == actual.cend())
+            continue;
+        const auto want = expected.constFind(table.key());
+        if (want == expected.cend()) {
+            problems.append(QStringLiteral("table %1 is there before schema %2 adds it")
+                                .arg(table.key())
+                                .arg(version + 1));
+            continue;
+        }
+        QStringList early;
+        for (const QString &c : *table)
+            if (there->contains(c) && !want->contains(c))
+                early.append(c);
+        early.sort();
+        for (const QString &column : std::as_const(early))
+            problems.append(QStringLiteral("column %1.%2 is there before a later schema adds it")
+                                .arg(table.key(), column));
+    }
+    return problems.join(QStringLiteral("; "));
+}
+
+Preparation prepare(QSqlDatabase &db, int target)
+{
+    if (target < 0 || target > latest())
+        target = latest();
+    const QString path = db.databaseName();
+    QSqlError error;
+    // The first read: a file that is not SQLite fails it with SQLITE_NOTADB.
+    const std::optional<int> seen = readVersion(db, &error);
+    if (!seen)
+        return failure(error, path);
+    if (auto bad = unusableVersion(*seen, path))
+        return *bad;
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("PRAGMA quick_check")))
+            return failure(q.lastError(), path);
+        QStringList found;
+        while (q.next())
+            found.append(q.value(0).toString());
+        if (found != QStringList{QStringLiteral("ok")})
+            return {Outcome::Damaged, QStringLiteral("%1 fails its integrity check: %2")
+                                          .arg(path, found.mid(0, 3).join(QStringLiteral("; ")))};
+    }
     QSqlQuery q(db);
-    // A file that is not SQLite fails its first read ("file is not a database").
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return Check::Damaged;
-    const int v = q.value(0).toInt();
-    if (v > latest())
-        return Check::Newer;
-    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() ||
-        q.value(0).toString() != QLatin1String("ok"))
-        return Check::Damaged;
-    if (db.databaseName() == QLatin1String(":memory:"))
-        return Check::Usable;
-    const QFileInfo file(db.databaseName());
-    if ((file.exists() && !file.isWritable()) || !QFileInfo(file.absolutePath()).isWritable())
-        return Check::ReadOnly;
-    return Check::Usable;
+    // WAL: readers (a second instance, sqlite3) never block the writer, and a commit is one
+    // append. NORMAL sync in WAL mode loses no committed transaction on a process crash.
+    for (const char *pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
+        if (!q.exec(QLatin1String(pragma)))
+            return failure(q.lastError(), path);
+        q.finish();
+    }
+    // The write lock first, then the version again: another instance may have created or
+    // migrated the file since it was read above ("table experiments already exists").
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return failure(q.lastError(), path);
+    const auto rollback = [&](Preparation p) {
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        return p;
+    };
+    const std::optional<int> from = readVersion(db, &error);
+    if (!from)
+        return rollback(failure(error, path));
+    if (auto bad = unusableVersion(*from, path))
+        return rollback(*bad);
+    if (const QString problem = schemaProblem(db, *from); !problem.isEmpty())
+        return rollback(
+            {Outcome::Failed, QStringLiteral("%1 does not have the tables of its schema version %2 "
+                                             "(changed by hand?): %3; it is left as it is")
+                                  .arg(path)
+                                  .arg(*from)
+                                  .arg(problem)});
+    for (int v = *from; v < target; ++v) {
+        for (const QString &sql : migrations()[v]) {
+            if (!q.exec(sql))
+                return rollback(failure(q.lastError(), path));
+        }
+    }
+    if (*from < target && !q.exec(QStringLiteral("PRAGMA user_version = %1").arg(target)))
+        return rollback(failure(q.lastError(), path));
+    if (!q.exec(QStringLiteral("COMMIT")))
+        return rollback(failure(q.lastError(), path));
+    return {Outcome::Ready, {}};
 }
 
 bool migrate(QSqlDatabase &db, QString *error, int target)
 {
-    if (target < 0 || target > latest())
-        target = latest();
-    QSqlQuery q(db);
-    // WAL: readers (a second instance, sqlite3) never block the writer, and a commit is one
-    // append. NORMAL sync in WAL mode loses no committed transaction on a process crash.
-    if (!exec(q, QStringLiteral("PRAGMA journal_mode=WAL"), error) ||
-        !exec(q, QStringLiteral("PRAGMA synchronous=NORMAL"), error) ||
-        !exec(q, QStringLiteral("PRAGMA foreign_keys=ON"), error))
-        return false;
-    // A version that cannot be read (another instance's write-ahead log beside a file that was
-    // replaced under it reads as "disk I/O error") is no version to migrate from.
-    QString why;
-    const int from = version(db, &why);
-    if (from < 0) {
-        if (error)
-            *error = QStringLiteral("cannot read its schema version: %1").arg(why);
-        return false;
-    }
-    for (int v = from; v < target; ++v) {
-        if (!db.transaction()) {
-            if (error)
-                *error = db.lastError().text();
-            return false;
-        }
-        bool ok = true;
-        for (const QString &sql : migrations()[v])
-            ok = ok && exec(q, sql, error);
-        ok = ok && exec(q, QStringLiteral("PRAGMA user_version = %1").arg(v + 1), error);
-        if (!ok || !db.commit()) {
-            db.rollback();
-            return false;
-        }
-    }
-    return true;
+    const Preparation p = prepare(db, target);
+    if (p.outcome != Outcome::Ready && error)
+        *error = p.problem;
+    return p.outcome == Outcome::Ready;
 }
 
 } // namespace StoreSchema

@@ -5,27 +5,40 @@
 #include <QString>
 
 // The result store's tables and their history. Version N of the schema is what the first N
-// migrations build, applied in order, each in one transaction with PRAGMA user_version set to
-// its number; a database is never changed by anything else. Adding a column or a table is a new
-// migration at the end of the list, never an edit of an old one.
+// migrations build, applied in order with PRAGMA user_version set to the version reached; a
+// database is never changed by anything else. Adding a column or a table is a new migration at
+// the end of the list, never an edit of an old one.
 namespace StoreSchema {
 
-enum class Check {
-    Usable,   // empty, or of a version this build knows (older ones are migrated)
-    Newer,    // written by a newer build: left alone
-    ReadOnly, // cannot be written here
-    Damaged,  // not a database, or one that fails its integrity check
+enum class Outcome {
+    Ready,   // at the target version, with the tables of that version
+    Newer,   // written by a newer build: left alone
+    Damaged, // SQLite says its content is not a sound database: the only case to move it aside
+    Failed,  // cannot be used now (locked, full, read-only, tables changed by hand): left alone
 };
 
-// Reads the version and checks the file without changing it.
-Check check(QSqlDatabase &db);
+struct Preparation
+{
+    Outcome outcome = Outcome::Failed;
+    QString problem; // what is wrong, in words naming the file; empty when Ready
+};
+
+// Checks the file (a schema version this build knows, SQLite's quick integrity check, the tables
+// its version must have), then under one write lock (BEGIN IMMEDIATE, the version read again
+// inside it) applies the migrations it has not had up to `target` (the newest when -1; tests
+// build old files with a lower one). Instances that open a file that does not exist yet at once
+// thus create its tables once. A failed migration is rolled back: the file stays as it was.
+// Sets WAL mode and turns foreign keys on.
+Preparation prepare(QSqlDatabase &db, int target = -1);
+// prepare() for callers that only need to know whether it worked; *error says why not.
+bool migrate(QSqlDatabase &db, QString *error, int target = -1);
 // The schema version, or -1 with *error (when given) saying why it could not be read.
 int version(QSqlDatabase &db, QString *error = nullptr);
-// WAL mode, foreign keys on, and every migration the file has not had yet up to `target` (the
-// newest when -1; tests build old files with a lower one). False with *error set when one fails
-// (it is rolled back: the file stays at the version before it).
-bool migrate(QSqlDatabase &db, QString *error, int target = -1);
 // The number of migrations this build knows: the newest schema version.
 int latest();
+// How the tables of `db` differ from those the first `version` migrations build (a table or a
+// column missing, or one a later migration would add already there), "; "-separated; empty when
+// they match. Tables no version has are the user's and are not looked at.
+QString schemaProblem(QSqlDatabase &db, int version);
 
 } // namespace StoreSchema
