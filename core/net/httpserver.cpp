@@ -106,6 +106,8 @@ struct HttpServer::Loop
     // Connections whose socket still takes bytes after a full turn: served round robin, one
     // turn each per pass of the loop, between its epoll waits.
     std::vector<Connection *> turns;
+    std::vector<Connection *> turnsNow; // the pass of `turns` being served
+    std::vector<Connection *> due;      // the heap entries fireDue() is answering
 
     // One piece of a body: generated, then sent with its head in one sendmsg.
     static constexpr std::size_t kPieceBytes = 64 * 1024;
@@ -367,22 +369,27 @@ struct HttpServer::Loop
         timerfd_settime(timer.fd, TFD_TIMER_ABSTIME, &spec, nullptr);
     }
 
+    // Answers what was due when it started; what its answers schedule (a pipelined request with
+    // no delay) waits for the next pass, after the other connections' events: one client that
+    // keeps pipelining cannot keep the loop here.
     void fireDue()
     {
-        std::int64_t now = nowNs();
+        const std::int64_t now = nowNs();
+        due.clear();
         while (!heap.empty() && heap.top().dueNs <= now) {
-            Connection *c = heap.top().connection;
+            due.push_back(heap.top().connection);
             heap.pop();
+        }
+        for (Connection *c : due) {
             c->waiting = false;
             if (c->dead) {
                 if (!c->queued)
                     delete c;
                 continue;
             }
-            respond(c, now);
-            now = nowNs();
+            respond(c, nowNs());
         }
-        if (!heap.empty())
+        if (!heap.empty() && heap.top().dueNs < armedNs)
             arm(heap.top().dueNs);
     }
 
@@ -455,9 +462,9 @@ struct HttpServer::Loop
     {
         if (turns.empty())
             return;
-        std::vector<Connection *> now;
-        now.swap(turns);
-        for (Connection *c : now) {
+        turnsNow.clear();
+        turnsNow.swap(turns);
+        for (Connection *c : turnsNow) {
             c->queued = false;
             if (c->dead) {
                 if (!c->waiting)

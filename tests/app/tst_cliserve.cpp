@@ -343,6 +343,64 @@ private slots:
         QVERIFY2(worstLateUs < 1'000'000, qPrintable(QString::number(worstLateUs)));
     }
 
+    void aClientThatPipelinesWithoutPauseDoesNotHoldTheLoop()
+    {
+        // One client sends requests with no delay back to back, never pausing, and reads the
+        // answers; on the same (only) loop another client's requests must still be read and
+        // answered, each within a bound far above one pass of the loop.
+        Server server;
+        QVERIFY(server.start({}));
+        const int busy = connectTo(server.port);
+        QVERIFY(busy >= 0);
+        fcntl(busy, F_SETFL, fcntl(busy, F_GETFL) | O_NONBLOCK);
+        std::atomic<bool> stop{false};
+        std::atomic<std::uint64_t> answered{0};
+        std::thread writer([&] {
+            QByteArray batch;
+            for (int i = 0; i < 100; ++i)
+                batch += request(std::uint32_t(i), 0, 16);
+            while (!stop) {
+                pollfd p{busy, POLLOUT, 0};
+                if (poll(&p, 1, 20) > 0)
+                    (void)!send(busy, batch.constData(), std::size_t(batch.size()), MSG_NOSIGNAL);
+            }
+        });
+        std::thread reader([&] {
+            char buffer[65536];
+            while (!stop) {
+                pollfd p{busy, POLLIN, 0};
+                if (poll(&p, 1, 20) <= 0)
+                    continue;
+                const ssize_t got = recv(busy, buffer, sizeof buffer, 0);
+                if (got > 0)
+                    answered += std::uint64_t(got);
+            }
+        });
+        while (answered < 100'000)
+            QThread::msleep(1);
+        const int fd = connectTo(server.port);
+        const timeval limit{5, 0};
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+        int complete = 0;
+        for (std::uint32_t i = 0; i < 20; ++i) {
+            if (!sendAll(fd, request(i, 0, 512)))
+                break;
+            const Response r = readResponse(fd);
+            if (!r.complete || r.digest != expectedDigest(i, 512))
+                break;
+            ++complete;
+        }
+        const std::uint64_t busyBytes = answered;
+        stop = true;
+        writer.join();
+        reader.join();
+        close(fd);
+        close(busy);
+        qInfo("20 requests beside a client that pipelines without pause (%llu KiB answered to it)",
+              qulonglong(busyBytes >> 10));
+        QCOMPARE(complete, 20);
+    }
+
     void outOfDescriptorsItSleepsAndAStopSignalEndsIt_data()
     {
         QTest::addColumn<int>("signal");
