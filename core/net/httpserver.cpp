@@ -37,7 +37,7 @@ struct Connection : Watched
     std::string in; // bytes of requests not yet answered, at most kMaxBufferedInputBytes
     // The response being written: its head (or a whole small error answer) and a body generated
     // piece by piece from `task`, never held whole.
-    char head[224];
+    char head[256];
     std::uint16_t headBytes = 0;
     std::uint16_t headSent = 0;
     std::uint64_t bodySent = 0;
@@ -60,24 +60,34 @@ struct Due
     bool operator>(const Due &other) const { return dueNs > other.dueNs; }
 };
 
-std::uint64_t queryValue(std::string_view query, std::string_view key, bool *found)
+// A number in a query: absent, a whole number, or neither (then `text` holds what was there).
+struct QueryNumber
+{
+    enum { Absent, Valid, TooLarge, NotANumber } state = Absent;
+    std::uint64_t value = 0;
+    std::string_view text;
+};
+
+QueryNumber queryValue(std::string_view query, std::string_view key)
 {
     std::size_t at = 0;
     while (at < query.size()) {
         const std::size_t amp = std::min(query.find('&', at), query.size());
         const std::string_view pair = query.substr(at, amp - at);
-        if (pair.size() > key.size() && pair.substr(0, key.size()) == key &&
+        if (pair.size() >= key.size() + 1 && pair.substr(0, key.size()) == key &&
             pair[key.size()] == '=') {
-            std::uint64_t v = 0;
-            const std::string_view digits = pair.substr(key.size() + 1);
-            const auto r = std::from_chars(digits.data(), digits.data() + digits.size(), v);
-            *found = r.ec == std::errc() && r.ptr == digits.data() + digits.size();
-            return v;
+            QueryNumber n;
+            n.text = pair.substr(key.size() + 1);
+            const auto r = std::from_chars(n.text.data(), n.text.data() + n.text.size(), n.value);
+            const bool whole = !n.text.empty() && r.ptr == n.text.data() + n.text.size();
+            n.state = whole && r.ec == std::errc()                      ? QueryNumber::Valid
+                      : whole && r.ec == std::errc::result_out_of_range ? QueryNumber::TooLarge
+                                                                        : QueryNumber::NotANumber;
+            return n;
         }
         at = amp + 1;
     }
-    *found = false;
-    return 0;
+    return {};
 }
 
 bool hasToken(std::string_view head, std::string_view line)
@@ -276,82 +286,92 @@ struct HttpServer::Loop
             drop(c); // EOF or an error: the client is gone
             return false;
         }
-        if (!nextRequest(c)) {
-            drop(c);
-            return false;
-        }
+        nextRequest(c);
         return true;
     }
 
-    // Schedules the first complete request in c->in, if no response is pending. False on a
-    // request this server does not understand (the connection is then closed).
-    bool nextRequest(Connection *c)
+    // Schedules the first complete request in c->in, if no response is pending. A request this
+    // server does not serve is answered 400 or 413 with the reason, and the connection closed.
+    void nextRequest(Connection *c)
     {
         if (c->waiting || c->writing)
-            return true;
+            return;
         const std::size_t end = c->in.find("\r\n\r\n");
-        if (end == std::string::npos)
-            return c->in.size() < HttpServer::kMaxRequestHeadBytes;
-        if (end > HttpServer::kMaxRequestHeadBytes)
-            return false;
+        if (end == std::string::npos && c->in.size() < HttpServer::kMaxRequestHeadBytes)
+            return; // the rest of the head is still on its way
+        if (end == std::string::npos || end > HttpServer::kMaxRequestHeadBytes) {
+            refuse(c, "400 Bad Request",
+                   "the request head is longer than " +
+                       std::to_string(HttpServer::kMaxRequestHeadBytes) + " bytes");
+            return;
+        }
         const std::string_view head(c->in.data(), end);
         // "GET /task/<id>?delay_us=<d>&bytes=<n> HTTP/1.1"
         constexpr std::string_view prefix = "GET /task/";
-        if (head.substr(0, prefix.size()) != prefix)
-            return false;
         const std::size_t lineEnd = std::min(head.find("\r\n"), head.size());
         const std::string_view line = head.substr(0, lineEnd);
         const std::size_t space = line.find(' ', prefix.size());
-        if (space == std::string_view::npos)
-            return false;
-        const std::string_view target = line.substr(prefix.size(), space - prefix.size());
+        const std::string_view target = space == std::string_view::npos
+                                            ? std::string_view()
+                                            : line.substr(prefix.size(), space - prefix.size());
         const std::size_t q = target.find('?');
         const std::string_view id = target.substr(0, q);
         std::uint32_t task = 0;
-        if (std::from_chars(id.data(), id.data() + id.size(), task).ptr != id.data() + id.size())
-            return false;
+        const auto parsed = std::from_chars(id.data(), id.data() + id.size(), task);
+        if (line.substr(0, prefix.size()) != prefix || space == std::string_view::npos ||
+            id.empty() || parsed.ec != std::errc() || parsed.ptr != id.data() + id.size()) {
+            refuse(c, "400 Bad Request",
+                   "this server answers GET /task/<id>?delay_us=<d>&bytes=<n> "
+                   "only (id below 2^32)");
+            return;
+        }
         const std::string_view query =
             q == std::string_view::npos ? std::string_view() : target.substr(q + 1);
-        bool found = false;
-        const std::uint64_t delayUs = queryValue(query, "delay_us", &found);
-        bool hasBytes = false;
-        const std::uint64_t bytes = queryValue(query, "bytes", &hasBytes);
+        const QueryNumber delayUs = queryValue(query, "delay_us");
+        const QueryNumber bytes = queryValue(query, "bytes");
+        if (delayUs.state == QueryNumber::NotANumber || delayUs.state == QueryNumber::TooLarge ||
+            bytes.state == QueryNumber::NotANumber) {
+            refuse(c, "400 Bad Request", "delay_us and bytes must be whole numbers");
+            return;
+        }
         c->task = task;
-        c->bytes = hasBytes ? bytes : static_cast<std::uint64_t>(defaultBytes);
+        c->bytes = bytes.state == QueryNumber::Absent ? static_cast<std::uint64_t>(defaultBytes)
+                                                      : bytes.value;
         c->closeAfter = line.substr(space + 1) == "HTTP/1.0" ||
                         hasToken(head.substr(lineEnd), "\r\nconnection: close");
         c->in.erase(0, end + 4);
         if (c->in.empty() && c->in.capacity() > 4096)
             std::string().swap(c->in); // a flood's buffer is not kept for the connection's life
-        if (c->bytes > HttpServer::kMaxResponseBytes) {
-            refuseTooLarge(c);
-            return true;
+        if (bytes.state == QueryNumber::TooLarge || c->bytes > HttpServer::kMaxResponseBytes) {
+            refuse(c, "413 Content Too Large",
+                   "bytes is above this server's cap of " +
+                       std::to_string(HttpServer::kMaxResponseBytes) + " bytes");
+            return;
         }
-        c->dueNs = nowNs() +
-                   static_cast<std::int64_t>(std::min<std::uint64_t>(delayUs, 1ULL << 40)) * 1000;
+        c->dueNs =
+            nowNs() +
+            static_cast<std::int64_t>(std::min<std::uint64_t>(delayUs.value, 1ULL << 40)) * 1000;
         c->waiting = true;
         heap.push({c->dueNs, c});
         if (c->dueNs < armedNs)
             arm(c->dueNs);
-        return true;
+        return;
     }
 
-    // 413 at once (written on the loop's next turn, so that this never drops the connection
-    // under its caller), naming the cap; the connection closes after it: what follows on it was
-    // sent by a client expecting the large body.
-    void refuseTooLarge(Connection *c)
+    // Answers `status` at once with a one-line reason, and closes the connection after it: what
+    // follows on it was sent by a client expecting another answer. Written on the loop's next
+    // turn, so that this never drops the connection under its caller.
+    void refuse(Connection *c, std::string_view status, std::string_view reason)
     {
-        char body[128];
-        const int bodyBytes = std::snprintf(
-            body, sizeof body, "bytes=%llu is above this server's cap of %llu bytes\n",
-            static_cast<unsigned long long>(c->bytes),
-            static_cast<unsigned long long>(HttpServer::kMaxResponseBytes));
-        const int headBytes =
-            std::snprintf(c->head, sizeof c->head,
-                          "HTTP/1.1 413 Content Too Large\r\nContent-Length: %d\r\n"
-                          "Connection: close\r\n\r\n%s",
-                          bodyBytes, body);
-        startResponse(c, headBytes, 0);
+        std::string response = "HTTP/1.1 ";
+        response.append(status);
+        response += "\r\nContent-Length: " + std::to_string(reason.size() + 1) +
+                    "\r\nConnection: close\r\n\r\n";
+        response.append(reason);
+        response += '\n';
+        const std::size_t n = std::min(response.size(), sizeof c->head);
+        std::memcpy(c->head, response.data(), n);
+        startResponse(c, static_cast<int>(n), 0);
         c->closeAfter = true;
         c->in.clear();
         c->queued = true;
@@ -396,7 +416,7 @@ struct HttpServer::Loop
     void startResponse(Connection *c, int headBytes, std::uint64_t bodyBytes)
     {
         c->headBytes = static_cast<std::uint16_t>(
-            std::clamp<int>(headBytes, 0, static_cast<int>(sizeof c->head) - 1));
+            std::clamp<int>(headBytes, 0, static_cast<int>(sizeof c->head)));
         c->headSent = 0;
         c->bytes = bodyBytes;
         c->bodySent = 0;
@@ -486,10 +506,7 @@ struct HttpServer::Loop
         }
         if (c->readPaused)
             return readAndServe(c);
-        if (!nextRequest(c)) { // a pipelined request already here
-            drop(c);
-            return false;
-        }
+        nextRequest(c); // a pipelined request already here
         return true;
     }
 };

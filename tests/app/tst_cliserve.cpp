@@ -11,7 +11,12 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -287,6 +292,43 @@ private slots:
         close(fd);
     }
 
+    void requestsItDoesNotServeAreAnsweredWithTheReason_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QByteArray>("status");
+        QTest::newRow("bytes not a number")
+            << QByteArray("GET /task/1?delay_us=0&bytes=12kb HTTP/1.1\r\n\r\n")
+            << QByteArray("HTTP/1.1 400");
+        QTest::newRow("bytes beyond 64 bits")
+            << QByteArray("GET /task/1?bytes=99999999999999999999999 HTTP/1.1\r\n\r\n")
+            << QByteArray("HTTP/1.1 413");
+        QTest::newRow("delay not a number")
+            << QByteArray("GET /task/1?delay_us=-5 HTTP/1.1\r\n\r\n") << QByteArray("HTTP/1.1 400");
+        QTest::newRow("not GET /task/")
+            << QByteArray("POST /upload HTTP/1.1\r\n\r\n") << QByteArray("HTTP/1.1 400");
+        QTest::newRow("task id beyond 32 bits")
+            << QByteArray("GET /task/4294967296 HTTP/1.1\r\n\r\n") << QByteArray("HTTP/1.1 400");
+        QTest::newRow("head longer than the cap")
+            << QByteArray("GET /task/1 HTTP/1.1\r\nX-Pad: " +
+                          QByteArray(int(HttpServer::kMaxRequestHeadBytes), 'x') + "\r\n\r\n")
+            << QByteArray("HTTP/1.1 400");
+    }
+    void requestsItDoesNotServeAreAnsweredWithTheReason()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(QByteArray, status);
+        Server server;
+        QVERIFY(server.start({}));
+        const int fd = connectTo(server.port);
+        QVERIFY(sendAll(fd, request));
+        const Response r = readResponse(fd);
+        QVERIFY2(r.head.startsWith(status), r.head.constData());
+        QVERIFY(r.complete && r.body.size() > 10); // a reason, not an empty answer
+        char byte;
+        QCOMPARE(recv(fd, &byte, 1, 0), ssize_t(0)); // and the connection ends
+        close(fd);
+    }
+
     void smallRequestsAreAnsweredWhileALargeBodyIsRead()
     {
         // One loop; two clients read the largest bodies back to back as fast as they can, while
@@ -503,6 +545,49 @@ private slots:
         QCOMPARE(p.exitCode(), 2);
         QVERIFY(p.readAllStandardError().contains(QByteArray::number(port)));
         close(fd);
+    }
+
+    void runningOutOfLocalPortsIsNamedWithItsFix()
+    {
+        // A run of 400 requests in flight in a network namespace of its own whose local port
+        // range has 10 ports: the client's connect() says EADDRNOTAVAIL, and the run must say
+        // that, with the fix, instead of "socket error".
+        if (::geteuid() != 0)
+            QSKIP("needs root for a network namespace with its own ip_local_port_range");
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("report.json"));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LOOPBENCH_STORE"), QStringLiteral(":memory:"));
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral("unshare"),
+                {QStringLiteral("--net"), QStringLiteral("sh"), QStringLiteral("-c"),
+                 QStringLiteral("ip link set lo up && echo '40000 40009' > "
+                                "/proc/sys/net/ipv4/ip_local_port_range && exec \"$0\" \"$@\""),
+                 QStringLiteral(LOOPBENCH_EXE), QStringLiteral("--headless"),
+                 QStringLiteral("--transport"), QStringLiteral("http"), QStringLiteral("--tasks"),
+                 QStringLiteral("400"), QStringLiteral("--io"), QStringLiteral("300:300"),
+                 QStringLiteral("--cpu"), QStringLiteral("0:0"), QStringLiteral("--shards"),
+                 QStringLiteral("1"), QStringLiteral("--json"), json});
+        QVERIFY(p.waitForFinished(120000));
+        const QByteArray err = p.readAllStandardError();
+        if (p.exitCode() != 1 && !QFile::exists(json))
+            QSKIP(qPrintable(QStringLiteral("no network namespace here: %1")
+                                 .arg(QString::fromLocal8Bit(err.trimmed()))));
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject run =
+            QJsonDocument::fromJson(f.readAll())[u"runs"].toArray().first().toObject();
+        const QJsonObject failures = run[u"http"][u"failures"].toObject();
+        QVERIFY2(failures[u"out_of_ports"].toInt() > 0,
+                 qPrintable(QJsonDocument(failures).toJson()));
+        QVERIFY2(!failures.contains(u"error"), qPrintable(QJsonDocument(failures).toJson()));
+        const QString error = run[u"error"].toString();
+        QVERIFY2(error.contains(QStringLiteral("out of local ports (EADDRNOTAVAIL)")) &&
+                     error.contains(QStringLiteral("net.ipv4.ip_local_port_range")),
+                 qPrintable(error));
     }
 
     void helpSaysTheLimits()
