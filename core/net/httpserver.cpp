@@ -118,6 +118,9 @@ struct HttpServer::Loop
     std::vector<Connection *> turns;
     std::vector<Connection *> turnsNow; // the pass of `turns` being served
     std::vector<Connection *> due;      // the heap entries fireDue() is answering
+    // Closed connections nothing points at any more, freed after the events of one epoll_wait:
+    // a later event of the same batch may still name one.
+    std::vector<Connection *> graveyard;
 
     // One piece of a body: generated, then sent with its head in one sendmsg.
     static constexpr std::size_t kPieceBytes = 64 * 1024;
@@ -138,6 +141,8 @@ struct HttpServer::Loop
                 delete c;
         }
         for (Connection *c : connections)
+            delete c;
+        for (Connection *c : graveyard)
             delete c;
         for (const Watched &l : listeners)
             close(l.fd);
@@ -211,6 +216,9 @@ struct HttpServer::Loop
                 watchListeners(true); // level-triggered: a waiting connection reports at once
             }
             serveTurns();
+            for (Connection *c : graveyard)
+                delete c;
+            graveyard.clear();
         }
     }
 
@@ -250,11 +258,13 @@ struct HttpServer::Loop
         connections.pop_back();
         c->dead = true;
         if (!c->waiting && !c->queued)
-            delete c; // otherwise the heap or the turns list frees it when it gets there
+            graveyard.push_back(c); // otherwise when the heap or the turns list lets it go
     }
 
     void onConnection(Connection *c, std::uint32_t events)
     {
+        if (c->dead)
+            return; // closed earlier in this batch of events
         if (events & EPOLLOUT && c->writing && !c->queued && !writeTurn(c))
             return;
         if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))
@@ -404,7 +414,7 @@ struct HttpServer::Loop
             c->waiting = false;
             if (c->dead) {
                 if (!c->queued)
-                    delete c;
+                    graveyard.push_back(c);
                 continue;
             }
             respond(c, nowNs());
@@ -488,7 +498,7 @@ struct HttpServer::Loop
             c->queued = false;
             if (c->dead) {
                 if (!c->waiting)
-                    delete c;
+                    graveyard.push_back(c);
                 continue;
             }
             writeTurn(c);
