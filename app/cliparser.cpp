@@ -311,6 +311,14 @@ CliParser::Outcome CliParser::parse(const QStringList &args, HeadlessOptions &op
     options.quiet = parser.isSet(QStringLiteral("quiet"));
     options.recordTasks = parser.isSet(QStringLiteral("record-tasks"));
     options.record = options.recordTasks || parser.isSet(QStringLiteral("record"));
+    // tasks.csv is one file of a CSV folder: without one it would be dropped without a word.
+    if (options.csvTasks && options.csvPath.isEmpty())
+        return bad(QStringLiteral("--csv-tasks: give --csv DIR too (tasks.csv is written into "
+                                  "that folder)"));
+    if (options.csvTasks && options.csvPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        return bad(QStringLiteral("--csv-tasks: --csv %1 is one file of runs; give a folder "
+                                  "(--csv DIR) for tasks.csv")
+                       .arg(options.csvPath));
     for (const char *name : {"csv", "markdown"}) {
         if (parser.value(QLatin1String(name)) == u"-")
             return bad(QStringLiteral("%1: give a file or directory name (only --json writes to "

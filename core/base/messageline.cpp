@@ -42,6 +42,11 @@ QString cut(QStringView text, qsizetype max)
 
 } // namespace
 
+QString escapedText(QStringView text)
+{
+    return escaped(text);
+}
+
 QString messageLine(QStringView message)
 {
     QString out;
@@ -67,7 +72,10 @@ QString messageLine(QStringView message)
         qsizetype end = i;
         while (end < message.size() && message[end] != u' ' && (end == i || message[end] != u'\''))
             ++end;
-        out += cut(message.sliced(i, end - i), kMaxWordChars);
+        // A word with a '/' is a path, kept whole up to kMaxPathChars; any other (a number typed
+        // unquoted, an option name) is a value like a quoted one.
+        const QStringView word = message.sliced(i, end - i);
+        out += cut(word, word.contains(u'/') ? kMaxPathChars : kMaxValueChars);
         i = end;
     }
     return out;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/base/wholenumber.h"
 
+#include <QList>
+
+#include <algorithm>
 #include <limits>
 
 namespace {
@@ -25,6 +28,23 @@ bool append(std::uint64_t &value, unsigned base, unsigned digit)
         return false;
     value = value * base + digit;
     return true;
+}
+
+// Separators group the digits by three from the right, "10,000", or as in India, "1,00,000"
+// (three, then twos): "10,0000" is a slip of the finger that must not read as 100,000.
+bool isGrouped(const QList<qsizetype> &groups)
+{
+    if (groups.size() == 1)
+        return true;
+    if (groups.back() != 3 || groups.front() > 3)
+        return false;
+    const QList<qsizetype> middle = groups.mid(1, groups.size() - 2);
+    const bool byThree =
+        std::all_of(middle.begin(), middle.end(), [](qsizetype g) { return g == 3; });
+    const bool indian =
+        groups.front() <= 2 && !middle.isEmpty() &&
+        std::all_of(middle.begin(), middle.end(), [](qsizetype g) { return g == 2; });
+    return byThree || indian;
 }
 
 } // namespace
@@ -75,15 +95,24 @@ WholeNumber WholeNumber::parse(QStringView text)
         const QStringView fraction = dot < 0 ? QStringView() : s.mid(dot + 1);
         if (whole.isEmpty() && fraction.isEmpty())
             return out;
+        QList<qsizetype> groups{0}; // digits between separators, left to right
+        QChar separator;
         for (qsizetype i = 0; i < whole.size(); ++i) {
             const QChar c = whole[i];
             if (isDigit(c)) {
+                ++groups.back();
                 tooLarge = tooLarge || !append(out.magnitude, 10, unsigned(c.digitValue()));
             } else if (!isGroupSeparator(c) || i == 0 || i + 1 == whole.size() ||
-                       !isDigit(whole[i - 1]) || !isDigit(whole[i + 1])) {
+                       !isDigit(whole[i - 1]) || !isDigit(whole[i + 1]) ||
+                       (!separator.isNull() && c != separator)) {
                 return out;
+            } else {
+                separator = c;
+                groups.append(0);
             }
         }
+        if (!isGrouped(groups))
+            return out;
         // Exact integer arithmetic: each fraction digit takes a power of ten from the suffix;
         // once the suffix is spent, the remaining digits must be zeros ("1.0" is 1, "1.5" is not
         // whole).

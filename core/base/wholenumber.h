@@ -10,7 +10,9 @@
 // field, saved setting, preset string):
 //   - whitespace around it is ignored; a leading '+' or '-' is a sign;
 //   - digit groups may be separated by ',', '_', '\'' or a space (also U+00A0 and U+202F, which
-//     locales print), each between two digits: "10,000", "10 000", "1_000_000";
+//     locales print), one kind in a number, grouping by three from the right ("10,000",
+//     "10 000", "1_000_000") or as India does ("1,00,000"); "10,0000" and "1,000_000" are not
+//     numbers;
 //   - a suffix k, M or G (either case) multiplies by 10^3, 10^6, 10^9, and may follow a decimal
 //     fraction as long as the result is whole: "100k", "2.5M"; "1.5" alone is not whole;
 //   - "0x" starts hexadecimal digits (seeds are often written so), without groups or suffix.

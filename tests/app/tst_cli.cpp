@@ -111,6 +111,15 @@ private slots:
         row("repeated headless", {"--headless"}, "--headless: given more than once");
         row("sweep and shards", {"--sweep", "--shards", "1,2"},
             "--sweep: give either --sweep or --shards, not both");
+        row("csv-tasks without csv", {"--csv-tasks"},
+            "--csv-tasks: give --csv DIR too (tasks.csv is written into that folder)");
+        row("csv-tasks with a csv file", {"--csv", "r.csv", "--csv-tasks"},
+            "--csv-tasks: --csv r.csv is one file of runs; give a folder (--csv DIR) for "
+            "tasks.csv");
+        row("tasks grouped by four", {"--tasks", "10,0000"},
+            "--tasks: '10,0000' is not a whole number from 1 to 50,000,000");
+        row("repeat grouped by two", {"--repeat", "1,00"},
+            "--repeat: '1,00' is not a whole number from 1 to 1,000");
         row("csv to stdout", {"--csv", "-"},
             "--csv: give a file or directory name (only --json writes to standard output)");
         row("unknown option", {"--frobnicate"}, "--frobnicate: unknown option (see --help)");

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "core/base/messageline.h"
 #include "tests/support/cliprocess.h"
 
 #include <QDir>
@@ -11,6 +12,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 #include <csignal>
 #include <dirent.h>
@@ -166,6 +169,29 @@ private slots:
         QVERIFY2(line.contains("no such\\nfolder/r.json"), o.err.constData());
     }
 
+    void optionsUsersTripOnAreRefused_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("csv-tasks alone")
+            << QStringList{"--csv-tasks"}
+            << QByteArray("--csv-tasks: give --csv DIR too (tasks.csv is written into that "
+                          "folder)\n");
+        QTest::newRow("thousands grouped by four")
+            << QStringList{"--tasks", "10,0000"}
+            << QByteArray("--tasks: '10,0000' is not a whole number from 1 to 50,000,000\n");
+    }
+
+    void optionsUsersTripOnAreRefused()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, message);
+        const Outcome o = runCli(QStringList{"--io", "0:1", "--cpu", "0:10"} + args);
+        QCOMPARE(o.exitCode, 2);
+        QCOMPARE(o.err, message);
+        QVERIFY2(o.out.isEmpty(), o.out.constData()); // nothing ran
+    }
+
     void aHugeValueIsCutInTheMessage_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -189,6 +215,15 @@ private slots:
         QVERIFY2(o.err.contains(option), o.err.constData());
         QVERIFY2(o.err.contains("…"), o.err.constData());
         QCOMPARE(o.err.count('\n'), 1);
+        // The README's figure: a value is cut at 60 characters, quoted or not.
+        qsizetype longest = 0;
+        qsizetype run = 0;
+        for (const char c : o.err) {
+            run = c == '7' ? run + 1 : 0;
+            longest = std::max(longest, run);
+        }
+        QVERIFY2(longest <= kMaxValueChars && longest >= kMaxValueChars - 2,
+                 qPrintable(QString::number(longest)));
     }
 };
 

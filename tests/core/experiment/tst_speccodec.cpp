@@ -95,6 +95,8 @@ private slots:
         ok("plain", "10000", 10000);
         ok("commas", "10,000", 10000);
         ok("indian grouping", "1,00,000", 100000);
+        ok("indian crore", "1,00,00,000", 10000000);
+        ok("short first group", "12,345,678", 12345678);
         ok("spaces inside", "10 000", 10000);
         ok("no-break space", "10\u00a0000", 10000);
         ok("narrow no-break space", "10\u202f000", 10000);
@@ -136,6 +138,14 @@ private slots:
         nan("hex with suffix", "0x10k");
         nan("hex with separator", "0x1,0");
         nan("separator in fraction", "1.2,5M");
+        // A separator groups by three from the right (or twos then three, as in India).
+        nan("group of four", "10,0000");
+        nan("group of two at the end", "100,00");
+        nan("group of four in the middle", "1,0000,000");
+        nan("first group of four", "1000,000");
+        nan("indian then western", "1,00,000,000");
+        nan("two kinds of separator", "1,000_000");
+        nan("group of four before a suffix", "10,0000k");
         QTest::newRow("overflow") << QStringLiteral("18446744073709551616")
                                   << int(WholeNumber::Status::TooLarge) << false << quint64{0};
         QTest::newRow("overflow by suffix")
