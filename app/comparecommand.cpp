@@ -8,15 +8,76 @@
 #include "core/report/reportfile.h"
 #include "core/report/reportreader.h"
 
+#include <QFile>
 #include <QJsonDocument>
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <optional>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
+
+// The signal that asked compare to stop (SIGINT, SIGTERM, SIGHUP), 0 while none has.
+std::atomic<int> g_stopSignal{0};
+// writeReportSet()'s cancel flag, raised with g_stopSignal.
+std::atomic<bool> g_stopRequested{false};
+
+void onStop(int signal)
+{
+    g_stopSignal.store(signal);
+    g_stopRequested.store(true);
+}
+
+// Ctrl-C, a kill or a closed terminal ends compare wherever it waits, even when started with
+// the signal ignored (a background job): no report is half written (writeReportSet() rolls the
+// set back) and nothing waits for ever. No SA_RESTART: a blocked read returns EINTR.
+void stopOnSignals()
+{
+    struct sigaction action
+    {};
+    action.sa_handler = onStop;
+    sigemptyset(&action.sa_mask);
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP})
+        sigaction(signal, &action, nullptr);
+}
+
+int stoppedExitCode()
+{
+    std::fprintf(stderr, "interrupted: no comparison written\n");
+    return 128 + g_stopSignal.load();
+}
+
+// The file a path or a descriptor is, after symlinks: equal ids, one file, however spelled
+// (./a.json, a hard link, a link to it).
+struct FileId
+{
+    dev_t device;
+    ino_t inode;
+    bool operator==(const FileId &) const = default;
+};
+
+std::optional<FileId> fileId(const QString &path)
+{
+    struct stat st
+    {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return std::nullopt;
+    return FileId{st.st_dev, st.st_ino};
+}
+
+std::optional<FileId> streamId(int fd)
+{
+    struct stat st
+    {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+        return std::nullopt;
+    return FileId{st.st_dev, st.st_ino};
+}
 
 // The options that take a file, with the member each fills.
 struct FileOption
@@ -70,6 +131,30 @@ int badInput(const QString &message)
 {
     std::fprintf(stderr, "%s\n", qPrintable(messageLine(message)));
     return ExitBadInput;
+}
+
+// A target of compare (a report file, or the stream the table goes to) that is one of the
+// reports it reads, by identity, not by spelling: writing it would replace what was compared.
+std::optional<QString> outputThatIsAnInput(const CompareCommand::Options &options, int tableFd)
+{
+    QList<std::pair<QString, std::optional<FileId>>> targets;
+    for (const ReportFile &f : reportSet(options, nullptr)) {
+        const int stream = reportStream(f.path);
+        targets.append({f.option, stream >= 0 ? streamId(stream) : fileId(f.path)});
+    }
+    targets.append({QStringLiteral("the table (standard output)"), streamId(tableFd)});
+    for (const auto &[what, id] : targets) {
+        if (!id)
+            continue;
+        for (const QString &input : options.reports) {
+            if (fileId(input) == id) {
+                return QStringLiteral("%1: %2 is one of the reports compared; compare never "
+                                      "writes over what it reads")
+                    .arg(what, input);
+            }
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -161,13 +246,23 @@ int CompareCommand::run(const QStringList &args)
     case Outcome::Run:
         break;
     }
+    stopOnSignals();
     // Targets that cannot work are refused before any report is read, as the run command does.
     if (const auto problem = checkReportSet(reportSet(options, nullptr)))
+        return badInput(*problem);
+
+    bool jsonOnStdout = false;
+    for (const ReportFile &f : reportSet(options, nullptr))
+        jsonOnStdout = jsonOnStdout || reportStream(f.path) == STDOUT_FILENO;
+    FILE *text = jsonOnStdout ? stderr : stdout; // stdout stays pure JSON for pipes
+    if (const auto problem = outputThatIsAnInput(options, fileno(text)))
         return badInput(*problem);
 
     std::vector<ComparedReport> reports;
     for (const QString &path : options.reports) {
         std::optional<ExperimentResult> result = ReportReader::readFile(path, &error);
+        if (g_stopSignal.load() != 0)
+            return stoppedExitCode();
         if (!result)
             return badInput(error);
         // The name is shown in tables: one line, whatever the path holds.
@@ -175,19 +270,19 @@ int CompareCommand::run(const QStringList &args)
     }
     const ReportComparison comparison = compareReports(std::move(reports));
 
-    bool jsonOnStdout = false;
-    for (const ReportFile &f : reportSet(options, nullptr))
-        jsonOnStdout = jsonOnStdout || reportStream(f.path) == STDOUT_FILENO;
-    FILE *text = jsonOnStdout ? stderr : stdout; // stdout stays pure JSON for pipes
-    std::signal(SIGXFSZ, SIG_IGN);               // over `ulimit -f`, a write fails instead
+    std::signal(SIGXFSZ, SIG_IGN); // over `ulimit -f`, a write fails instead
     errno = 0;
-    std::fprintf(text, "%s", qPrintable(comparisonText(comparison)));
+    // Written by length: no byte of the table (the report texts are escaped) can end it early.
+    const QByteArray table = comparisonText(comparison).toUtf8();
+    std::fwrite(table.constData(), 1, std::size_t(table.size()), text);
     const bool tableLost = (std::fflush(text) != 0 || std::ferror(text)) && text == stdout;
     if (tableLost) {
         std::fprintf(stderr, "cannot write to standard output: %s\n",
                      std::strerror(errno ? errno : EIO));
     }
-    if (!writeReportSet(reportSet(options, &comparison), nullptr, nullptr, &error)) {
+    if (!writeReportSet(reportSet(options, &comparison), &g_stopRequested, nullptr, &error)) {
+        if (g_stopSignal.load() != 0)
+            return stoppedExitCode();
         std::fprintf(stderr, "%s\n", qPrintable(messageLine(error)));
         return ExitRunFailed;
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/report/comparisonreport.h"
 
+#include "core/base/messageline.h"
+
 #include "core/base/wholenumber.h"
 #include "core/report/csvwriter.h"
 #include "core/report/missingmark.h"
@@ -63,7 +65,9 @@ QString reportText(const ComparedReport &r)
     }
     if (r.result.cancelled)
         parts.append(QStringLiteral("cancelled"));
-    return parts.join(QStringLiteral(", "));
+    // Text from the file (CPU model, host): a NUL, a line break or an ESC sequence in it must not
+    // cut the table short, split its lines or reach the terminal.
+    return escapedText(parts.join(QStringLiteral(", ")));
 }
 
 // The shown columns of one cell: median wall, n, change, p with sample sizes, speedup.

@@ -369,6 +369,66 @@ ShardStats readShard(const Fields &f, const RunResult &run)
     return s;
 }
 
+// No run lasts a century (the longest plan, 50 M tasks of 4 G iterations, is years): a longer
+// time is a forged or damaged file, not a measurement.
+constexpr double kMaxRunMs = 100 * 365.25 * 24 * 3600 * 1000.0;
+
+void atMost(const Fields &where, const char *key, double ms, double max = kMaxRunMs)
+{
+    if (std::abs(ms) > max) {
+        refuse(where.at(key),
+               QStringLiteral("%1 ms is longer than any run can take (at most %2 ms)")
+                   .arg(numberText(ms), numberText(max)));
+    }
+}
+
+// Times and counts no run can have, each well-formed on its own: refused like a value out of
+// range, naming the field, instead of compared.
+void checkPossible(const RunResult &run, const Fields &f)
+{
+    // A run that finished tasks took time.
+    if (run.status == RunStatus::Completed && run.tasksDone > 0 && run.wallMs <= 0) {
+        refuse(f.at("wall_ms"),
+               QStringLiteral("%1 ms for a completed run of %2 tasks")
+                   .arg(numberText(run.wallMs), WholeNumber::group(std::int64_t(run.tasksDone))));
+    }
+    atMost(f, "wall_ms", run.wallMs);
+    atMost(f, "ideal_ms", run.idealMs);
+    atMost(f, "start_overhead_ms", run.startOverheadMs);
+    atMost(f, "join_overhead_ms", run.joinOverheadMs);
+    atMost(f, "work_ms", run.workMs, kMaxRunMs * run.shards); // summed over the shards
+    if (run.tasksDone + run.tasksFailed > run.tasks) {
+        refuse(f.at("tasks_failed"), QStringLiteral("%1 done and %2 failed of %3 tasks")
+                                         .arg(WholeNumber::group(std::int64_t(run.tasksDone)),
+                                              WholeNumber::group(std::int64_t(run.tasksFailed)),
+                                              WholeNumber::group(std::int64_t(run.tasks))));
+    }
+    // Percentiles of one sample grow with their rank.
+    for (const auto &[key, p] :
+         {std::pair{"lag_ms", run.lagMs}, std::pair{"latency_ms", run.latencyMs}}) {
+        const Fields object = f.object(key);
+        const std::pair<const char *, double> ranks[] = {
+            {"p50", p.p50}, {"p90", p.p90}, {"p99", p.p99}, {"max", p.max}};
+        for (std::size_t i = 0; i < std::size(ranks); ++i) {
+            atMost(object, ranks[i].first, ranks[i].second);
+            if (i > 0 && ranks[i].second < ranks[i - 1].second) {
+                refuse(object.at(ranks[i].first),
+                       QStringLiteral("%1 ms is below %2 %3 ms")
+                           .arg(numberText(ranks[i].second), QLatin1String(ranks[i - 1].first),
+                                numberText(ranks[i - 1].second)));
+            }
+        }
+    }
+    const QJsonArray shards = f.array("per_shard");
+    for (std::size_t i = 0; i < run.perShard.size(); ++i) {
+        const ShardStats &s = run.perShard[i];
+        const Fields shard(shards[qsizetype(i)], indexed(f.at("per_shard"), qsizetype(i)));
+        atMost(shard, "busy_ms", s.busyMs);
+        atMost(shard, "cpu_ms", s.cpuMs);
+        atMost(shard, "finish_ms", s.finishMs);
+    }
+}
+
 RunResult readRun(const Fields &f, const ExperimentSpec &spec, double nsPerIter)
 {
     RunResult run;
@@ -403,9 +463,10 @@ RunResult readRun(const Fields &f, const ExperimentSpec &spec, double nsPerIter)
     run.throughputTps = f.number("throughput_tps");
     run.startOverheadMs = f.number("start_overhead_ms");
     // The engine does not clamp the join overhead (a negative one would show a bug in its time
-    // stamps), and lag is a difference of two clocks: both may be below 0 and still be honest.
+    // stamps): it may be below 0 and still be honest. Lag may not: a task resumes only once its
+    // deadline has passed on the same clock.
     run.joinOverheadMs = f.number("join_overhead_ms", Sign::Any);
-    run.lagMs = readPercentiles(f.object("lag_ms"), Sign::Any);
+    run.lagMs = readPercentiles(f.object("lag_ms"), Sign::NonNegative);
     run.latencyMs = readPercentiles(f.object("latency_ms"), Sign::NonNegative);
     const QJsonArray shards = f.array("per_shard");
     // Only shards whose thread started report: at most one entry per shard.
@@ -429,6 +490,7 @@ RunResult readRun(const Fields &f, const ExperimentSpec &spec, double nsPerIter)
     if (f.has("http"))
         run.http = readHttp(f.object("http"));
     run.nsPerIter = nsPerIter;
+    checkPossible(run, f);
     return run;
 }
 

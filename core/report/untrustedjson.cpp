@@ -4,7 +4,11 @@
 #include "core/base/wholenumber.h"
 
 #include <QFile>
-#include <QFileInfo>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
@@ -129,16 +133,40 @@ std::optional<QJsonDocument> UntrustedJson::parse(const QByteArray &bytes, QStri
 
 std::optional<QJsonDocument> UntrustedJson::readFile(const QString &path, QString *error)
 {
-    const QFileInfo info(path);
-    if (info.isDir())
-        return fail(error, QStringLiteral("is a folder, not a report file"));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    // Non-blocking: opening a FIFO that no one writes would otherwise wait for ever. Only a
+    // regular file is read: a pipe or device has no end a report can be trusted to reach.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return fail(error, qt_error_string(errno));
+    struct stat st
+    {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        const int why = errno;
+        ::close(fd);
+        if (S_ISDIR(st.st_mode))
+            return fail(error, QStringLiteral("is a folder, not a report file"));
+        if (S_ISFIFO(st.st_mode))
+            return fail(error, QStringLiteral("is a pipe (FIFO), not a report file: only regular "
+                                              "files are read (save the report to a file first)"));
+        if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+            return fail(error, QStringLiteral("is a device, not a report file: only regular "
+                                              "files are read"));
+        if (S_ISSOCK(st.st_mode))
+            return fail(error, QStringLiteral("is a socket, not a report file: only regular "
+                                              "files are read"));
+        return fail(error, qt_error_string(why));
+    }
+    // A regular file says its size up front: refused unread.
+    if (st.st_size > kMaxBytes) {
+        ::close(fd);
+        return fail(error, tooLarge(st.st_size));
+    }
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
         return fail(error, file.errorString());
-    // A regular file says its size up front: refused unread. A pipe or device is read until one
-    // byte past the limit and no further (/dev/zero ends there too).
-    if (!file.isSequential() && file.size() > kMaxBytes)
-        return fail(error, tooLarge(file.size()));
+    }
+    // Read to the end, never past one byte over the limit: the file may grow while it is read.
     QByteArray bytes;
     constexpr qint64 kChunk = 1 << 20;
     while (bytes.size() <= kMaxBytes) {

@@ -28,9 +28,10 @@ public:
     // The document in `bytes`, or nullopt with *error set. Refuses more than kMaxBytes, deeper
     // nesting than kMaxDepth, more values than kMaxValues, an empty or blank text.
     static std::optional<QJsonDocument> parse(const QByteArray &bytes, QString *error);
-    // Reads `path` (a file, or a pipe such as <(...)), never more than kMaxBytes + 1 bytes of it,
-    // and parses them. Errors: the system's reason ("No such file or directory"), "is a folder",
-    // the size, or parse()'s.
+    // Reads `path`, a regular file (a FIFO, a device, a folder or a socket is refused saying
+    // which, without blocking on a FIFO that no one writes), never more than kMaxBytes + 1 bytes
+    // of it, and parses them. Errors: the system's reason ("No such file or directory"), the
+    // kind of file, the size, or parse()'s.
     static std::optional<QJsonDocument> readFile(const QString &path, QString *error);
 
     // "more than the 64 MB a report may have (100,000,000 bytes)": the size refusal's wording;

@@ -466,9 +466,10 @@ private slots:
         QVERIFY(!ReportReader::readFile(path, &error));
         QCOMPARE(error, path + QStringLiteral(": more than the 64 MB a report may have "
                                               "(104,857,600 bytes)"));
-        // A device without a size is read up to the limit, and no further.
+        // A device (which has no end a report can be trusted to reach) is not read at all.
         QVERIFY(!ReportReader::readFile(QStringLiteral("/dev/zero"), &error));
-        QCOMPARE(error, QStringLiteral("/dev/zero: more than the 64 MB a report may have"));
+        QCOMPARE(error, QStringLiteral("/dev/zero: is a device, not a report file: only regular "
+                                       "files are read"));
         // In memory too.
         QCOMPARE(readError(QByteArray(UntrustedJson::kMaxBytes + 1, ' ')),
                  QStringLiteral("x.json: more than the 64 MB a report may have (67,108,865 "
@@ -562,6 +563,22 @@ private slots:
         row("runs[0].wall_ms", -0.5, "runs[0].wall_ms: -0.5 is below 0");
         row("runs[0].ideal_ms", -2, "runs[0].ideal_ms: -2 is below 0");
         row("runs[0].latency_ms.p99", -3, "runs[0].latency_ms.p99: -3 is below 0");
+        // Values no run can have.
+        row("runs[0].wall_ms", 1e308,
+            "runs[0].wall_ms: 1e+308 ms is longer than any run can take (at most "
+            "3,155,760,000,000 ms)");
+        row("runs[0].wall_ms", 0, "runs[0].wall_ms: 0 ms for a completed run of 1,000 tasks");
+        row("runs[0].lag_ms.p50", -1, "runs[0].lag_ms.p50: -1 is below 0");
+        row("runs[0].lag_ms.max", -0.001, "runs[0].lag_ms.max: -0.001 is below 0");
+        row("runs[0].lag_ms.p90", 1, "runs[0].lag_ms.p90: 1 ms is below p50 10.5 ms");
+        row("runs[0].latency_ms.max", 1e20,
+            "runs[0].latency_ms.max: 1e+20 ms is longer than any run can take (at most "
+            "3,155,760,000,000 ms)");
+        row("runs[0].per_shard[0].busy_ms", 1e300,
+            "runs[0].per_shard[0].busy_ms: 1e+300 ms is longer than any run can take (at most "
+            "3,155,760,000,000 ms)");
+        row("runs[0].tasks_failed", 1,
+            "runs[0].tasks_failed: 1,000 done and 1 failed of 1,000 tasks");
         row("runs[0].status", "finished",
             "runs[0].status: 'finished' is not one of completed, cancelled, failed");
         row("runs[0].partition", "random",
