@@ -10,6 +10,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/timerfd.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -553,6 +554,54 @@ bool portHeldByAnother(const Endpoint &listen)
     return held;
 }
 
+// Whether a socket of another process listens on `listen`'s port, read from /proc/net/tcp{,6}
+// after this server's own sockets listen: the probe above cannot see a process that bound its
+// SO_REUSEPORT sockets in the instant between the probe and ours. `ours` are this server's
+// listening sockets, told apart by inode.
+bool anotherListensBeside(const Endpoint &listen, const std::vector<int> &ours)
+{
+    std::vector<ino_t> inodes;
+    for (const int fd : ours) {
+        struct stat st
+        {};
+        if (fstat(fd, &st) == 0)
+            inodes.push_back(st.st_ino);
+    }
+    char want[9];
+    std::snprintf(want, sizeof want, "%08X", htonl(listen.address)); // as the kernel prints it
+    for (const char *table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
+        std::FILE *f = std::fopen(table, "re");
+        if (!f)
+            continue;
+        char line[512];
+        bool anyFound = false;
+        while (std::fgets(line, sizeof line, f)) {
+            char local[64], state[8];
+            unsigned long inode = 0;
+            // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
+            if (std::sscanf(line, " %*s %63s %*s %7s %*s %*s %*s %*s %*s %lu", local, state,
+                            &inode) != 3 ||
+                std::strcmp(state, "0A") != 0) // TCP_LISTEN
+                continue;
+            const char *colon = std::strrchr(local, ':');
+            if (!colon || std::strtoul(colon + 1, nullptr, 16) != listen.port)
+                continue;
+            const std::string_view address(local, static_cast<std::size_t>(colon - local));
+            const bool overlaps =
+                address.size() == 8
+                    ? listen.address == 0 || address == "00000000" || address == want
+                    : address == "00000000000000000000000000000000" || listen.address == 0 ||
+                          address == std::string("0000000000000000FFFF0000") + want;
+            if (overlaps && std::find(inodes.begin(), inodes.end(), ino_t(inode)) == inodes.end())
+                anyFound = true;
+        }
+        std::fclose(f);
+        if (anyFound)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 bool HttpServer::start(QString *error, bool *portInUse)
@@ -571,7 +620,7 @@ bool HttpServer::start(QString *error, bool *portInUse)
         m_loops.clear();
         return false;
     };
-    if (m_options.listen.port != 0 && !m_options.reusePort && portHeldByAnother(m_options.listen)) {
+    auto refuseBusyPort = [&] {
         if (error)
             *error =
                 QStringLiteral("port %1 is in use: another process listens on %2 (--reuse-port "
@@ -580,8 +629,11 @@ bool HttpServer::start(QString *error, bool *portInUse)
                     .arg(m_options.listen.text());
         if (portInUse)
             *portInUse = true;
+        m_loops.clear();
         return false;
-    }
+    };
+    if (m_options.listen.port != 0 && !m_options.reusePort && portHeldByAnother(m_options.listen))
+        return refuseBusyPort();
     for (int i = 0; i < loops; ++i) {
         auto loop = std::make_unique<Loop>();
         loop->defaultBytes = m_options.responseBytes;
@@ -621,6 +673,15 @@ bool HttpServer::start(QString *error, bool *portInUse)
         Loop &loop = *m_loops[static_cast<std::size_t>(s % loops)];
         loop.listeners.push_back({Kind::Listener, fd});
         loop.watch(&loop.listeners.back(), EPOLLIN);
+    }
+    if (m_options.listen.port != 0 && !m_options.reusePort) {
+        std::vector<int> ours;
+        for (const auto &loop : m_loops) {
+            for (const Watched &l : loop->listeners)
+                ours.push_back(l.fd);
+        }
+        if (anotherListensBeside(m_options.listen, ours))
+            return refuseBusyPort();
     }
     m_port = port;
     for (auto &loop : m_loops)

@@ -518,11 +518,49 @@ private slots:
         QCOMPARE(readResponse(fd).digest, expectedDigest(3, 100));
         close(fd);
 
+        // A port of its own, given by number, with several loops: its own sockets are no
+        // "other process".
+        Server fixed;
+        QVERIFY(
+            fixed.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(freePort()),
+                         QStringLiteral("--server-loops"), QStringLiteral("3")}));
+
         // Asked to share, it does.
         Server sharing;
         QVERIFY(
             sharing.start({QStringLiteral("--listen"), listen, QStringLiteral("--reuse-port")}));
         QCOMPARE(sharing.port, first.port);
+    }
+
+    void twoServersStartedAtOnceNeverShareAPort()
+    {
+        // Started in the same instant, both may pass the check before either binds: the check
+        // after binding must still leave at most one of them listening.
+        for (int trial = 0; trial < 8; ++trial) {
+            const QString listen = QStringLiteral("127.0.0.1:%1").arg(freePort());
+            QProcess a, b;
+            const QStringList args{QStringLiteral("--serve"), QStringLiteral("--listen"), listen,
+                                   QStringLiteral("--server-loops"), QStringLiteral("2")};
+            a.start(QStringLiteral(LOOPBENCH_EXE), args);
+            b.start(QStringLiteral(LOOPBENCH_EXE), args);
+            int listening = 0;
+            for (QProcess *p : {&a, &b}) {
+                QElapsedTimer clock;
+                clock.start();
+                while (!p->canReadLine() && p->state() != QProcess::NotRunning &&
+                       clock.elapsed() < 10000)
+                    p->waitForReadyRead(50);
+                if (p->readLine().startsWith("listening "))
+                    ++listening;
+                else
+                    QCOMPARE(p->exitCode(), 2);
+            }
+            for (QProcess *p : {&a, &b}) {
+                p->terminate();
+                p->waitForFinished(5000);
+            }
+            QVERIFY2(listening <= 1, qPrintable(QStringLiteral("trial %1").arg(trial)));
+        }
     }
 
     void aPortAPlainListenerHoldsIsRefused()
