@@ -11,8 +11,10 @@ class TaskPlan;
 // with w_i = nsPerIter * iterations_i. Sorting by io makes it O(n log n). Nanoseconds.
 std::int64_t idealBoundNs(const TaskPlan &plan, double nsPerIter, int cores);
 // The same bound with each task's work given in nanoseconds by `workNs(task)`: the work a run
-// measured (its kernel's time on its shard), so that the bound describes the run that happened
-// and no schedule of that run can beat it. An estimate from one calibration cannot promise that:
-// the work itself grows and shrinks between runs (caches, frequency, SMT).
+// measured (the CPU time its kernel used on its shard, TaskTiming::workNs), so that the bound
+// describes the run that happened and no schedule of that run can beat it. An estimate from one
+// calibration cannot promise that: the work itself grows and shrinks between runs (caches,
+// frequency, SMT). Wall time in the kernel cannot either: it grows with the time other threads
+// took the core, and the bound with it.
 std::int64_t idealBoundNs(const TaskPlan &plan, const std::function<double(std::uint32_t)> &workNs,
                           int cores);

@@ -3,6 +3,8 @@
 
 #include "core/base/enumnames.h"
 
+#include <QStringList>
+
 namespace {
 
 constexpr EnumName<RunStatus> kRunStatusNames[] = {
@@ -21,6 +23,24 @@ QString runStatusName(RunStatus status)
 std::optional<RunStatus> runStatusFromName(QStringView name)
 {
     return valueOf(kRunStatusNames, name);
+}
+
+QString protectiveScheduleNote(const std::vector<RunResult> &runs)
+{
+    QList<int> shards;
+    for (const RunResult &r : runs) {
+        if (r.schedule == ShardSchedule::Protective && !shards.contains(r.shards))
+            shards.append(r.shards);
+    }
+    if (shards.isEmpty())
+        return {};
+    QStringList ks;
+    for (int k : shards)
+        ks << QString::number(k);
+    return QStringLiteral("protective schedule at K = %1: its shards ran below every other "
+                          "program to keep the window responsive (K is far above the CPUs), so "
+                          "other busy programs slowed it more than an ordinary program")
+        .arg(ks.join(QStringLiteral(", ")));
 }
 
 QString checksumText(std::uint64_t checksum)

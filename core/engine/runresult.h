@@ -4,6 +4,7 @@
 #include "core/engine/tasktiming.h"
 #include "core/load/loadseries.h"
 #include "core/net/httpfailure.h"
+#include "core/system/threadschedule.h"
 #include "core/workload/partition.h"
 
 #include <QDateTime>
@@ -67,6 +68,9 @@ struct RunResult
     int shards = 1;
     Partition partition = Partition::Contiguous;
     bool pinned = false;
+    // The schedule its shards ran at: Protective slowed the run for the window's sake, and every
+    // report of the run says so.
+    ShardSchedule schedule = ShardSchedule::Fair;
     int repeat = 0;
     QDateTime startedUtc;
 
@@ -105,3 +109,7 @@ struct RunResult
     bool machineBusy() const { return othersCpuFraction > kMachineBusyThreshold; }
     static constexpr double kMachineBusyThreshold = 0.10;
 };
+
+// The one sentence every report prints under runs of which some ran at ShardSchedule::Protective
+// ("protective schedule at K = 1024: ..."); empty when every run was fair.
+QString protectiveScheduleNote(const std::vector<RunResult> &runs);

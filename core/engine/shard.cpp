@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <exception>
 #include <new>
 #include <optional>
@@ -76,12 +77,15 @@ Shard::~Shard()
 
 void Shard::run()
 {
-    // Below every other thread of the process, the GUI's above all, and the same at every K:
-    // in a cpu cgroup of the shards' own where one can be made, and at a background schedule
-    // (ShardCpuGroup and ThreadSchedule::background() say why). A thread refused either runs as
-    // before.
-    ShardCpuGroup::instance().joinThisThread();
-    ThreadSchedule::background().applyToThisThread();
+    // Fair: the thread keeps the schedule and cgroup it was created with, the process's own, as
+    // an ordinary program's threads do. Protective (K far above the CPUs): below every other
+    // thread of the process, the GUI's above all, in a cpu cgroup of the shards' own where one
+    // can be made, at a background schedule (ShardCpuGroup and ThreadSchedule say why). A thread
+    // refused either runs as before.
+    if (m_context.schedule == ShardSchedule::Protective) {
+        ShardCpuGroup::instance().joinThisThread();
+        ThreadSchedule::background().applyToThisThread();
+    }
     if (m_pinCpu >= 0) {
         cpu_set_t set;
         CPU_ZERO(&set);
@@ -131,6 +135,7 @@ void Shard::run()
             if (t0Ns != kNoStart) {
                 startSlice(t0Ns);
                 exec();
+                closeWorkBatch(); // a cancelled slice may end with one open
             }
         }
         std::lock_guard lock(m_queueMutex);
@@ -443,6 +448,19 @@ void Shard::completeTask(std::uint32_t rank, std::uint32_t iterations, std::int6
             if (static_cast<std::int64_t>(task) == m_context.failTask)
                 throw std::runtime_error("injected failure (--fail-task)");
             const TaskPlan &plan = *m_context.plan;
+            // A task's work is the CPU time its kernel used, read off this thread's CPU clock:
+            // wall time would count the time the thread was preempted inside the kernel, and on
+            // a busy machine the bound would grow with the contention. The clock is a system
+            // call here (bench_busy: ~200 ns of CPU a read, against ~20 ns for the monotonic
+            // clock), too dear around each of millions of 1 us kernels, so kernels are timed in
+            // batches (kWorkBatchTasks kernels or kWorkBatchNs of their wall time, whichever
+            // comes first): one read before the first and one after the last, and each kernel's
+            // work is its wall time times the batch's CPU time over the kernels' wall time. A
+            // kernel of 100 us or more is a batch of its own, so its work is its own CPU time;
+            // in a batch of tiny kernels the loop's own CPU between them counts too, which can
+            // hide preemption up to that much, never more than the kernels' wall time.
+            if (iterations > 0 && m_batchCpuStartNs < 0)
+                m_batchCpuStartNs = threadCpuNs();
             const std::uint64_t result =
                 runKernel(plan.spec().kernel, iterations, plan.kernelInput(task), &cancel);
             // A task without CPU work is done when it resumes: its kernel does nothing. Reading
@@ -456,8 +474,11 @@ void Shard::completeTask(std::uint32_t rank, std::uint32_t iterations, std::int6
                 // Written under the task id at once, each record was a cache miss at a random
                 // place, and with a clock read beside it that cost 35 ns per task: a third of
                 // the loop's time at ten million tasks.
-                m_context.timings[m_slice.at(rank)] = {resumedNs - m_t0Ns, doneNs - m_t0Ns};
+                const std::size_t slot = m_slice.at(rank);
+                m_context.timings[slot] = {resumedNs - m_t0Ns, doneNs - m_t0Ns, 0};
                 m_recordedRanks = std::max<std::size_t>(m_recordedRanks, rank + 1);
+                if (iterations > 0)
+                    addToWorkBatch(slot, doneNs - resumedNs);
                 ++m_report.tasksDone;
                 addRelaxed(m_busyNs, doneNs - resumedNs);
             }
@@ -468,6 +489,30 @@ void Shard::completeTask(std::uint32_t rank, std::uint32_t iterations, std::int6
         }
     }
     finishTasks(1);
+}
+
+void Shard::addToWorkBatch(std::size_t slot, std::int64_t wallNs) noexcept
+{
+    m_batchSlots[m_batchSize++] = slot;
+    m_batchWallNs += wallNs;
+    if (m_batchWallNs >= kWorkBatchNs || m_batchSize == kWorkBatchTasks)
+        closeWorkBatch();
+}
+
+void Shard::closeWorkBatch() noexcept
+{
+    if (m_batchCpuStartNs < 0)
+        return;
+    const auto cpuNs = static_cast<double>(threadCpuNs() - m_batchCpuStartNs);
+    const double share =
+        m_batchWallNs > 0 ? std::min(1.0, cpuNs / static_cast<double>(m_batchWallNs)) : 0.0;
+    for (std::size_t i = 0; i < m_batchSize; ++i) {
+        TaskTiming &t = m_context.timings[m_batchSlots[i]];
+        t.workNs = std::llround(static_cast<double>(t.doneNs - t.resumedNs) * share);
+    }
+    m_batchCpuStartNs = -1;
+    m_batchWallNs = 0;
+    m_batchSize = 0;
 }
 
 void Shard::putTimingsInTaskOrder()
@@ -487,16 +532,17 @@ void Shard::putTimingsInTaskOrder()
     {
         std::int64_t resumedNs;
         std::int64_t doneNs;
+        std::int64_t workNs;
     };
     if (std::unique_ptr<Record[]> byRank{new (std::nothrow) Record[n]}) {
         ResidentPages::adviseHuge(byRank.get(), n * sizeof(Record));
         for (std::size_t r = 0; r < n; ++r) {
             TaskTiming &t = table[m_slice.at(r)];
-            byRank[r] = {t.resumedNs, t.doneNs};
+            byRank[r] = {t.resumedNs, t.doneNs, t.workNs};
             t = {}; // unless a record lands here below, this slot's task did not run
         }
         for (std::size_t r = 0; r < n; ++r)
-            table[m_taskAt[r]] = {byRank[r].resumedNs, byRank[r].doneNs};
+            table[m_taskAt[r]] = {byRank[r].resumedNs, byRank[r].doneNs, byRank[r].workNs};
         return;
     }
     // No memory for the copy: follow each cycle of the permutation in place (one dependent cache
@@ -537,6 +583,7 @@ void Shard::finishTasks(std::int64_t count)
     const std::int64_t finished = m_finished.load(std::memory_order_relaxed) + count;
     m_finished.store(finished, std::memory_order_relaxed);
     if (count > 0 && static_cast<std::size_t>(finished) == m_sliceSize) {
+        closeWorkBatch();
         m_report.finishNs = nowNs() - m_t0Ns;
         m_report.cpuNs = threadCpuNs() - m_cpuStartNs;
         quit();

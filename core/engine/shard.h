@@ -5,6 +5,7 @@
 #include "core/engine/tasktiming.h"
 #include "core/net/httpfailure.h"
 #include "core/net/httptarget.h"
+#include "core/system/threadschedule.h"
 #include "core/workload/partition.h"
 
 #include <QDeadlineTimer>
@@ -12,6 +13,7 @@
 #include <QString>
 #include <QThread>
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <ctime>
@@ -72,6 +74,7 @@ public:
         const HttpTarget *http = nullptr;
         // Connect from several 127.0.0.x addresses (more ephemeral ports than one pair has).
         bool spreadSources = false;
+        ShardSchedule schedule = ShardSchedule::Fair; // ThreadSchedule::forRun()
     };
     static constexpr std::int64_t kNoStart = -1;
     // How many tasks apart sorting and creating a slice look at the cancel flag.
@@ -129,6 +132,12 @@ private:
     void completeTask(std::uint32_t rank, std::uint32_t iterations, std::int64_t dueNs, bool due,
                       std::uint64_t bodyDigest = 0) noexcept;
     void noteHttpFailure(std::uint32_t task, HttpFailure failure) noexcept;
+    // The CPU-time batch (see completeTask()): the kernel whose record is in slot `slot` of the
+    // timings, `wallNs` long, joins it; the batch is closed once it is long or full enough.
+    void addToWorkBatch(std::size_t slot, std::int64_t wallNs) noexcept;
+    // Reads the thread CPU clock and gives every kernel of the open batch its work: its wall
+    // time times the batch's CPU time over the batch's wall time (at most 1).
+    void closeWorkBatch() noexcept;
     // After the run: the timing records, written in wake-up order, go where their task ids say.
     void putTimingsInTaskOrder();
     void noteFailure(std::uint32_t task, const char *what) noexcept;
@@ -169,6 +178,14 @@ private:
     std::size_t m_sliceSize = 0;
     std::int64_t m_cpuStartNs = 0;
     std::size_t m_recordedRanks = 0; // one past the highest rank with a timing record
+    // The open CPU-time batch: the thread CPU clock before its first kernel (-1: none open), the
+    // wall time of its kernels, and their timing slots.
+    static constexpr std::size_t kWorkBatchTasks = 64;
+    static constexpr std::int64_t kWorkBatchNs = 100'000;
+    std::int64_t m_batchCpuStartNs = -1;
+    std::int64_t m_batchWallNs = 0;
+    std::size_t m_batchSize = 0;
+    std::array<std::size_t, kWorkBatchTasks> m_batchSlots{};
     ShardReport m_report;
     std::atomic<std::int64_t> m_finished{0};
     std::atomic<std::int64_t> m_busyNs{0};

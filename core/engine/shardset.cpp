@@ -21,6 +21,7 @@
 ShardSet::ShardSet(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter)
     : m_plan(std::move(plan))
     , m_config(config)
+    , m_schedule(ThreadSchedule::forRun(config.shards, QThread::idealThreadCount()))
     , m_nsPerIter(nsPerIter)
     , m_timings(std::make_shared<std::vector<TaskTiming>>())
 {
@@ -33,6 +34,7 @@ ShardSet::ShardSet(std::shared_ptr<const TaskPlan> plan, RunConfig config, doubl
     // on the caller's thread never see the vector change under them.
     const int cpus = QThread::idealThreadCount();
     Shard::Context context{m_plan.get(), m_timings->data(), &m_cancel, m_config.failTask, &m_start};
+    context.schedule = m_schedule;
     if (m_config.http) {
         context.http = &*m_config.http;
         // One (source, destination) address pair has only the local port range's ports (~28,000
@@ -197,6 +199,7 @@ RunResult ShardSet::result()
     r.shards = m_config.shards;
     r.partition = m_config.partition;
     r.pinned = m_config.pin;
+    r.schedule = m_schedule;
     r.startedUtc = m_startedUtc;
     r.tasks = static_cast<std::int64_t>(m_plan->size());
     r.nsPerIter = m_nsPerIter;
@@ -293,28 +296,18 @@ RunResult ShardSet::result()
         const int cpus = QThread::idealThreadCount();
         const int cores = std::min(m_config.shards, cpus);
         r.estimatedIdealMs = nsToMs(idealBoundNs(*m_plan, m_nsPerIter, cores));
-        // The bound of the run that happened: each task's work is its kernel's time as measured
-        // on its shard (done - resumed). With K <= CPUs every shard had a core, the run was a
-        // schedule of exactly that work on K cores, so it cannot beat the bound (efficiency <= 1
-        // up to the clock's resolution). With more shards than CPUs a kernel's wall time also
-        // holds time other shards ran: it is scaled by the shards' CPU time over their busy time.
-        double scale = 1;
-        if (m_config.shards > cpus) {
-            double busyMs = 0, cpuMs = 0;
-            for (const ShardStats &s : r.perShard) {
-                busyMs += s.busyMs;
-                cpuMs += s.cpuMs;
-            }
-            if (busyMs > 0 && cpuMs > 0)
-                scale = std::min(1.0, cpuMs / busyMs);
-        }
+        // The bound of the run that happened: each task's work is the CPU time its kernel used
+        // on its shard (TaskTiming::workNs, the thread's CPU clock), never more than its wall
+        // time. No schedule of that work on P = min(K, CPUs) cores beats the bound, whatever
+        // else ran on the machine (efficiency <= 1 up to the clock's resolution); time the
+        // shards were preempted, by each other or by other programs, is not work, so a run
+        // that a busy machine starved reads a low efficiency instead of 100 %.
         const std::vector<TaskTiming> &timings = *m_timings;
         double workNs = 0;
         r.idealMs = nsToMs(idealBoundNs(
             *m_plan,
             [&](std::uint32_t task) {
-                const TaskTiming &t = timings[task];
-                const double w = double(std::max<std::int64_t>(0, t.doneNs - t.resumedNs)) * scale;
+                const double w = double(std::max<std::int64_t>(0, timings[task].workNs));
                 workNs += w;
                 return w;
             },
@@ -338,6 +331,7 @@ RunResult failedRun(const std::shared_ptr<const TaskPlan> &plan, RunConfig confi
     r.shards = config.shards;
     r.partition = config.partition;
     r.pinned = config.pin;
+    r.schedule = ThreadSchedule::forRun(config.shards, QThread::idealThreadCount());
     r.startedUtc = QDateTime::currentDateTimeUtc();
     r.tasks = plan ? static_cast<std::int64_t>(plan->size()) : 0;
     r.nsPerIter = nsPerIter;

@@ -64,6 +64,7 @@ public:
 private:
     std::shared_ptr<const TaskPlan> m_plan;
     RunConfig m_config;
+    ShardSchedule m_schedule; // ThreadSchedule::forRun()
     double m_nsPerIter;
     std::atomic<bool> m_cancel{false};
     std::atomic<std::int64_t> m_start{0}; // t0 as the shards see it (Shard::Context::t0Ns)

@@ -102,6 +102,7 @@ QJsonObject runToJson(const RunResult &run)
         {QStringLiteral("shards"), run.shards},
         {QStringLiteral("partition"), partitionName(run.partition)},
         {QStringLiteral("pinned"), run.pinned},
+        {QStringLiteral("shard_schedule"), shardScheduleName(run.schedule)},
         {QStringLiteral("repeat"), run.repeat},
         {QStringLiteral("started_utc"), run.startedUtc.toString(Qt::ISODateWithMs)},
         {QStringLiteral("wall_ms"), run.wallMs},

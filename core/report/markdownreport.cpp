@@ -155,6 +155,8 @@ QString experimentMarkdown(const ExperimentResult &result)
                  .arg(kMadOutlierThreshold)
                  .arg(kMinValuesForOutliers)
                  .arg(kMinRunsForMannWhitney);
+    if (const QString note = protectiveScheduleNote(result.runs); !note.isEmpty())
+        lines << QString() << QStringLiteral("**Schedule:** ") + note + QLatin1Char('.');
     if (std::isfinite(summary.amdahl.serialFraction)) {
         lines << QString();
         lines << QStringLiteral("Amdahl fit: serial fraction %1 (rms residual %2x).")

@@ -444,6 +444,11 @@ RunResult readRun(const Fields &f, const ExperimentSpec &spec, double nsPerIter)
     }
     run.partition = f.name<Partition>("partition", partitionFromName, "contiguous, round-robin");
     run.pinned = f.boolean("pinned");
+    // Optional: every run before the field was written ran at the protective schedule.
+    run.schedule =
+        f.has("shard_schedule")
+            ? f.name<ShardSchedule>("shard_schedule", shardScheduleFromName, "fair, protective")
+            : ShardSchedule::Protective;
     run.repeat = int(f.whole("repeat", NumberRange{0, std::uint64_t(spec.repeats - 1), nullptr}));
     run.startedUtc = f.dateTime("started_utc");
     run.wallMs = f.number("wall_ms");

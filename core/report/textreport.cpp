@@ -140,6 +140,8 @@ QString experimentTable(const ExperimentResult &result)
           << " % of the CPUs during " << busyRuns << " run" << (busyRuns == 1 ? "" : "s")
           << "; their times include that load\n";
     }
+    if (const QString note = protectiveScheduleNote(result.runs); !note.isEmpty())
+        s << note << "\n";
     // The bound is built from each run's own measured work, so efficiency cannot show the work
     // itself growing with K: say how much it grew against the baseline, once per K.
     QStringList inflation;

@@ -86,7 +86,7 @@ const QString kRunColumns = QStringLiteral(
     "throughput_tps, start_overhead_ms, join_overhead_ms, lag_p50_ms, lag_p90_ms, lag_p99_ms, "
     "lag_max_ms, latency_p50_ms, latency_p90_ms, latency_p99_ms, latency_max_ms, checksum, "
     "speedup, outlier, gui_stall_p99_ms, spec, machine, others_cpu_fraction, work_ms, "
-    "ideal_estimate_ms, http");
+    "ideal_estimate_ms, http, shard_schedule");
 
 // runs.http: the JSON report's "http" object, read by the report's reader. Written by this store,
 // so one that does not read (a hand edit) is dropped rather than half taken.
@@ -148,6 +148,7 @@ StoredRun runFromQuery(const QSqlQuery &q)
     r.workMs = realOf(next());
     r.estimatedIdealMs = realOf(next());
     r.http = httpOf(next());
+    r.schedule = shardScheduleFromName(next().toString()).value_or(ShardSchedule::Protective);
     return s;
 }
 
@@ -382,9 +383,9 @@ std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, con
         "ns_per_iter, wall_ms, ideal_ms, efficiency, throughput_tps, start_overhead_ms, "
         "join_overhead_ms, lag_p50_ms, lag_p90_ms, lag_p99_ms, lag_max_ms, latency_p50_ms, "
         "latency_p90_ms, latency_p99_ms, latency_max_ms, checksum, gui_stall_p99_ms, "
-        "others_cpu_fraction, machine_busy, work_ms, ideal_estimate_ms, http) "
+        "others_cpu_fraction, machine_busy, work_ms, ideal_estimate_ms, http, shard_schedule) "
         "SELECT ?, ?, ?, ?, ?, workload, host, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM experiments WHERE id = ?"));
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM experiments WHERE id = ?"));
     const QList<QVariant> values{
         QVariant(static_cast<qlonglong>(experimentId)),
         QVariant(sequence),
@@ -421,6 +422,7 @@ std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, con
         real(run.workMs),
         real(run.estimatedIdealMs),
         httpColumn(run.http),
+        QVariant(shardScheduleName(run.schedule)),
         QVariant(static_cast<qlonglong>(experimentId)),
     };
     for (const QVariant &v : values)

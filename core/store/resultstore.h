@@ -50,7 +50,7 @@ struct StoredExperiment
 class ResultStore
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     // The role of an untimed first run: listed in the history, never in statistics.
     static constexpr const char *kWarmupRole = "warm-up";
 

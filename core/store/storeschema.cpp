@@ -135,6 +135,12 @@ const QList<QStringList> &migrations()
                            "DEFAULT 10000"),
             QStringLiteral("ALTER TABLE runs ADD COLUMN http TEXT"),
         },
+        // 4: the schedule the run's shards ran at (shardScheduleName()); every run recorded
+        // before ran at the protective one.
+        {
+            QStringLiteral("ALTER TABLE runs ADD COLUMN shard_schedule TEXT NOT NULL "
+                           "DEFAULT 'protective'"),
+        },
     };
     return list;
 }

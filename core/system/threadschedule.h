@@ -1,10 +1,26 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QString>
+#include <QStringView>
+
 #include <sys/types.h>
 
 #include <cstdint>
 #include <optional>
+
+// The schedule a run's shards ran at, as every report of the run names it.
+enum class ShardSchedule {
+    // As an ordinary program: the process's own cgroup and nice value, so a run gets the share of
+    // a busy machine any other program gets (ThreadSchedule::fair()).
+    Fair,
+    // Below every other thread of the process (ThreadSchedule::background() in a low-weight
+    // ShardCpuGroup): keeps the window responsive where K far exceeds the CPUs, and slows the
+    // run when other programs are busy. Only above kProtectiveShardsPerCpu.
+    Protective,
+};
+QString shardScheduleName(ShardSchedule schedule); // "fair", "protective"
+std::optional<ShardSchedule> shardScheduleFromName(QStringView name);
 
 // How the kernel schedules one thread: its policy, nice value and (Linux 6.12 and later) the
 // time slice it asked for. Shard threads take kBackground so that the GUI thread, and any other
@@ -18,6 +34,10 @@ struct ThreadSchedule
 
     // SCHED_BATCH at nice 19 with a 10 ms slice: see applyToThisThread() for why each.
     static ThreadSchedule background();
+    // What a run's shards take (ShardSchedule::Protective only above kProtectiveShardsPerCpu
+    // shards per logical CPU; the .cpp says why that threshold).
+    static ShardSchedule forRun(int shards, int logicalCpus);
+    static constexpr int kProtectiveShardsPerCpu = 32;
 
     // Sets the calling thread's schedule. Needs no privilege: a thread may always lower its own
     // priority. Where sched_setattr is missing or refused (an old kernel, a seccomp filter), the

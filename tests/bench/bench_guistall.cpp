@@ -5,12 +5,17 @@
 //
 //   bench_guistall [--shards K] [--tasks N] [--seconds S] [--frame-ms F] [--io-min A --io-max B]
 //
-// Default K = 1, 2, 8, 64 and 1,024; S seconds of CPU in all (default 6) over N tasks (default
-// 4,000), A-B ms of IO each (default 0-20; the original experiment's 200-1000 is the hard case:
-// long sleeps, so shards come and go on the run queues). --frame-ms F spends F ms of CPU on this
-// thread every 250 ms, as the live charts do when they redraw (default 2). Also prints the policy,
-// nice value, slice and cpu cgroup of the shard threads, read while they run, and why there is no
-// shard group where there is none. Figures only; nothing fails on a time.
+// Beside each K's stall it prints what this thread did meanwhile: its own CPU time per second
+// (the beats, the redraws, the engine's signals) and how often it woke (voluntary context
+// switches per second), the two things that decide how long a thread of ordinary weight waits
+// among K busy ones.
+//
+// Default K = 1, 2, 4, 8, 16, 64, 128 and 1,024; S seconds of CPU in all (default 6) over N tasks
+// (default 4,000), A-B ms of IO each (default 0-20; the original experiment's 200-1000 is the hard
+// case: long sleeps, so shards come and go on the run queues). --frame-ms F spends F ms of CPU on
+// this thread every 250 ms, as the live charts do when they redraw (default 2). Also prints the
+// policy, nice value, slice and cpu cgroup of the shard threads, read while they run, and why there
+// is no shard group where there is none. Figures only; nothing fails on a time.
 #include "core/engine/engine.h"
 #include "core/engine/runresult.h"
 #include "core/system/shardcpugroup.h"
@@ -29,6 +34,7 @@
 #include <QTimer>
 
 #include <sched.h>
+#include <time.h>
 
 #include <cstdio>
 #include <future>
@@ -63,6 +69,26 @@ QString shardSchedules()
                         : QStringList(seen.begin(), seen.end()).join(QStringLiteral(", "));
 }
 
+// This thread's voluntary context switches so far: each is a sleep, so each wake-up follows one.
+long long wakeUps()
+{
+    QFile status(QStringLiteral("/proc/thread-self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("voluntary_ctxt_switches:"))
+            return line.mid(24).trimmed().toLongLong();
+    }
+    return -1;
+}
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
 void burn(double ms)
 {
     QElapsedTimer t;
@@ -84,7 +110,8 @@ int main(int argc, char *argv[])
     const double frameMs = args.number(QLatin1String("--frame-ms"), 2.0);
     const int ioMin = args.integer(QLatin1String("--io-min"), 0);
     const int ioMax = args.integer(QLatin1String("--io-max"), 20);
-    const QList<int> shardCounts = only > 0 ? QList<int>{only} : QList<int>{1, 2, 8, 64, 1024};
+    const QList<int> shardCounts =
+        only > 0 ? QList<int>{only} : QList<int>{1, 2, 4, 8, 16, 64, 128, 1024};
 
     const double nsPerIter = calibrateNsPerIteration(Kernel::Sum);
     const auto meanIters = static_cast<std::uint64_t>(seconds * 1e9 / tasks / nsPerIter);
@@ -95,8 +122,8 @@ int main(int argc, char *argv[])
     if (!ShardCpuGroup::instance().available())
         std::printf("no cpu cgroup for the shards: %s\n",
                     qPrintable(ShardCpuGroup::instance().why()));
-    std::printf("  %5s %9s %9s %9s %7s %9s  %s\n", "K", "p50 ms", "p99 ms", "max ms", "beats",
-                "wall ms", "shard threads");
+    std::printf("  %5s %9s %9s %9s %7s %9s %10s %9s %11s  %s\n", "K", "p50 ms", "p99 ms", "max ms",
+                "beats", "wall ms", "schedule", "gui ms/s", "wake-ups/s", "shard threads");
 
     for (int k : shardCounts) {
         Engine engine;
@@ -119,15 +146,24 @@ int main(int argc, char *argv[])
         });
         if (!engine.start(plan, RunConfig{k, Partition::Contiguous, false}, nsPerIter))
             return 1;
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const double cpuBefore = threadCpuMs();
+        const long long wokenBefore = wakeUps();
         meter.start();
         frame.start();
         loop.exec();
         meter.stop();
         frame.stop();
+        const double spanS = double(elapsed.nsecsElapsed()) / 1e9;
+        const double guiMsPerS = (threadCpuMs() - cpuBefore) / spanS;
+        const double wakeUpsPerS = double(wakeUps() - wokenBefore) / spanS;
         priorities = seenPriorities.get();
         const StallMeter::Stats s = meter.stats();
-        std::printf("  %5d %9.2f %9.2f %9.2f %7lld %9.0f  %s\n", k, s.p50Ms, s.p99Ms, s.maxMs,
-                    static_cast<long long>(s.beats), result.wallMs, qPrintable(priorities));
+        std::printf("  %5d %9.2f %9.2f %9.2f %7lld %9.0f %10s %9.1f %11.0f  %s\n", k, s.p50Ms,
+                    s.p99Ms, s.maxMs, static_cast<long long>(s.beats), result.wallMs,
+                    qPrintable(shardScheduleName(result.schedule)), guiMsPerS, wakeUpsPerS,
+                    qPrintable(priorities));
         std::fflush(stdout);
     }
     return 0;

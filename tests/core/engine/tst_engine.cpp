@@ -12,6 +12,7 @@
 #include <QTest>
 #include <QThreadPool>
 
+#include <cmath>
 #include <thread>
 
 using testplans::makePlan;
@@ -84,11 +85,16 @@ private slots:
                 verifyOverheadsFitTheCallersSpan(r, before, 0, after);
                 QCOMPARE(shardTasks, std::int64_t(3000));
                 QCOMPARE(shardChecksums, expected);
+                double workNs = 0;
                 for (std::size_t i = 0; i < plan->size(); ++i) {
                     const TaskTiming &t = (*r.timings)[i];
                     QVERIFY2(t.resumedNs >= plan->ioNs(i), "task resumed before its IO was due");
                     QVERIFY(t.doneNs >= t.resumedNs);
+                    // Work is the kernel's CPU time: never more than its wall time.
+                    QVERIFY(t.workNs > 0 && t.workNs <= t.doneNs - t.resumedNs);
+                    workNs += double(t.workNs);
                 }
+                QCOMPARE(std::llround(r.workMs * 1e6), std::llround(workNs));
                 // Wall is the last completion, which comes after the last IO is due.
                 QVERIFY(r.wallMs >= nsToMs(plan->maxIoNs()));
                 QVERIFY(r.idealMs > 0 && r.efficiency > 0);
@@ -110,6 +116,7 @@ private slots:
             const TaskTiming &t = (*r.timings)[i];
             lagNs.push_back(double(t.resumedNs - plan->ioNs(i)));
             latencyNs.push_back(double(t.doneNs));
+            QCOMPARE(t.workNs, std::int64_t(0)); // no iterations: no work, no clock read
         }
         QVERIFY(*std::min_element(lagNs.begin(), lagNs.end()) >= 0);
         QCOMPARE(r.lagMs.p50, percentile(lagNs, 0.50) / 1e6);

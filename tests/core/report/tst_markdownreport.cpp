@@ -17,7 +17,24 @@ private slots:
     void cancelledExperimentShowsDashes();
     void workloadLineNamesShapesOnlyWhenNotUniform();
     void httpReportNamesTheTransportAndEachRunsFigures();
+    void aProtectiveScheduleIsSaid();
 };
+
+void TestMarkdownReport::aProtectiveScheduleIsSaid()
+{
+    ExperimentResult e = synthetic::experiment();
+    QVERIFY(!experimentMarkdown(e).contains(QStringLiteral("**Schedule:**")));
+    for (RunResult &r : e.runs) {
+        if (r.shards == 4)
+            r.schedule = ShardSchedule::Protective;
+    }
+    QVERIFY(experimentMarkdown(e)
+                .split(QLatin1Char('\n'))
+                .contains(QStringLiteral("**Schedule:** ") + protectiveScheduleNote(e.runs) +
+                          QLatin1Char('.')));
+    QVERIFY(protectiveScheduleNote(e.runs).startsWith(
+        QStringLiteral("protective schedule at K = 4: its shards ran below")));
+}
 
 void TestMarkdownReport::httpReportNamesTheTransportAndEachRunsFigures()
 {

@@ -43,6 +43,8 @@ ExperimentResult richExperiment()
     for (RunResult &r : e.runs) {
         r.partition = Partition::RoundRobin;
         r.pinned = true;
+        if (r.shards == 4)
+            r.schedule = ShardSchedule::Protective;
         for (int k = 0; k < r.shards; ++k) {
             r.perShard.push_back({k, k % 4, 1000 / r.shards, r.completed() ? 1000 / r.shards : 2,
                                   10.5 + k, 20.25 + k, r.wallMs - k,
@@ -172,6 +174,7 @@ void compareRuns(const RunResult &read, const RunResult &written)
     QCOMPARE(read.shards, written.shards);
     QCOMPARE(read.partition, written.partition);
     QCOMPARE(read.pinned, written.pinned);
+    QCOMPARE(read.schedule, written.schedule);
     QCOMPARE(read.repeat, written.repeat);
     QCOMPARE(read.startedUtc, written.startedUtc);
     QCOMPARE(read.tasks, written.tasks);
@@ -504,7 +507,8 @@ private slots:
                 path == u"workload.transport" || path.endsWith(u".others_cpu_fraction") ||
                 path.endsWith(u".machine_busy") || path.endsWith(u".ideal_estimate_ms") ||
                 path.endsWith(u".work_ms") || path.endsWith(u".io_dist") ||
-                path.endsWith(u".cpu_dist") || path.endsWith(u']'))
+                path.endsWith(u".shard_schedule") || path.endsWith(u".cpu_dist") ||
+                path.endsWith(u']'))
                 return;
             const QString error = readError(with(report, path, QJsonValue::Undefined));
             QVERIFY2(
@@ -528,6 +532,12 @@ private slots:
         QVERIFY2(read, qPrintable(error));
         QCOMPARE(read->machine.host, QString());
         QCOMPARE(read->runs[15].error, QString());
+        // Every run written before the schedule was named ran at the protective one.
+        report = with(report, QStringLiteral("runs[0].shard_schedule"), QJsonValue::Undefined);
+        const auto older = ReportReader::read(bytesOf(report), kName, &error);
+        QVERIFY2(older, qPrintable(error));
+        QCOMPARE(older->runs[0].schedule, ShardSchedule::Protective);
+        QCOMPARE(older->runs[1].schedule, ShardSchedule::Fair);
     }
 
     void aReportWithoutShapesReadsAsUniform()

@@ -65,6 +65,21 @@ private slots:
                  (QStringList{"4", "6", "99.999", "10", "—", "—", "—", "308.7", "failed"}));
     }
 
+    void aProtectiveScheduleIsSaidOnceUnderTheTable()
+    {
+        ExperimentResult e = synthetic::experiment();
+        QVERIFY(!tableOf(e).contains(QStringLiteral("protective")));
+        e.runs[1].schedule = ShardSchedule::Protective; // K = 2
+        e.runs[2].schedule = ShardSchedule::Protective; // K = 4
+        e.runs[5].schedule = ShardSchedule::Protective; // K = 4 again: named once
+        const QStringList lines = tableOf(e).split(QLatin1Char('\n'));
+        const QStringList said = lines.filter(QStringLiteral("protective schedule"));
+        QCOMPARE(said.size(), 1);
+        QVERIFY2(said[0].startsWith(QStringLiteral("protective schedule at K = 2, 4: its shards "
+                                                   "ran below every other program")),
+                 qPrintable(said[0]));
+    }
+
     void summaryPerConfigurationThenTheVerdictLast()
     {
         const ExperimentResult e = synthetic::experiment();

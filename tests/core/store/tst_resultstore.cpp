@@ -92,7 +92,8 @@ private slots:
     void anExperimentComesBackAsItWent()
     {
         QTemporaryDir dir;
-        const ExperimentResult e = synthetic::experiment();
+        ExperimentResult e = synthetic::experiment();
+        e.runs.back().schedule = ShardSchedule::Protective;
         const std::int64_t id = recordAndClose(dbPath(dir), e);
         QVERIFY(id > 0);
         // A new object on the same file: what a restart of the app sees.
@@ -117,6 +118,7 @@ private slots:
             QCOMPARE(b.error, a.error);
             QCOMPARE(b.shards, a.shards);
             QCOMPARE(b.repeat, a.repeat);
+            QCOMPARE(b.schedule, a.schedule);
             QCOMPARE(b.startedUtc, a.startedUtc);
             QCOMPARE(b.tasksDone, a.tasksDone);
             QCOMPARE(b.wallMs, a.wallMs);
@@ -436,6 +438,7 @@ private slots:
             scalar(path, QStringLiteral("ALTER TABLE experiments DROP COLUMN %1")
                              .arg(QLatin1String(column)));
         scalar(path, QStringLiteral("ALTER TABLE runs DROP COLUMN http"));
+        scalar(path, QStringLiteral("ALTER TABLE runs DROP COLUMN shard_schedule")); // 4
         scalar(path, QStringLiteral("PRAGMA user_version = 2"));
         QCOMPARE(scalar(path, QStringLiteral("SELECT COUNT(*) FROM pragma_table_info("
                                              "'runs') WHERE name = 'http'"))
@@ -447,7 +450,8 @@ private slots:
                  0);
         ResultStore store;
         QVERIFY2(store.open(path), qPrintable(store.error()));
-        QCOMPARE(scalar(path, QStringLiteral("PRAGMA user_version")).toInt(), 3);
+        QCOMPARE(scalar(path, QStringLiteral("PRAGMA user_version")).toInt(),
+                 StoreSchema::latest());
         const auto back = store.experiment(id);
         QVERIFY(back);
         QCOMPARE(back->result.spec.workload, synthetic::experiment().spec.workload);
@@ -455,6 +459,8 @@ private slots:
         // ... and fetched over the timer: no http figures.
         QCOMPARE(back->result.spec.transport, TransportConfig{});
         QVERIFY(!back->result.runs.front().http);
+        // Every run recorded before the schedule was stored ran at the protective one.
+        QCOMPARE(back->result.runs.front().schedule, ShardSchedule::Protective);
     }
 
     void anHttpExperimentComesBackWithEachRunsFigures()
