@@ -12,8 +12,10 @@
 //   3. requests per second one loop drives with no delay and no CPU work: one connection per
 //      request (connect, GET, close) and a keep-alive pool of 64.
 //   4. the server under attack (issue 22): its memory per connection with a request pending, with
-//      and without a flood of bytes behind it; and the latency of small requests on their own and
-//      beside two clients reading the largest bodies back to back.
+//      and without a flood of bytes behind it, and asking for the largest body without reading;
+//      and the latency of small requests on their own and beside two clients reading the
+//      largest bodies back to back (round trip, and the server's own X-Late-Us, which leaves out
+//      the client threads' scheduling).
 //
 // The server is the built loopbench (LOOPBENCH_EXE). Prints figures; never fails on a time.
 #include "core/base/clock.h"
@@ -154,8 +156,10 @@ std::string request(std::uint32_t task, std::uint64_t delayUs, std::uint64_t byt
            "&bytes=" + std::to_string(bytes) + " HTTP/1.1\r\nHost: b\r\n\r\n";
 }
 
-// Reads one response (head and Content-Length body); its body length, 0 on failure.
-std::uint64_t readResponse(int fd, std::atomic<std::uint64_t> *progress = nullptr)
+// Reads one response (head and Content-Length body); its body length, 0 on failure. *lateUs:
+// the server's X-Late-Us.
+std::uint64_t readResponse(int fd, std::atomic<std::uint64_t> *progress = nullptr,
+                           double *lateUs = nullptr)
 {
     static thread_local std::vector<char> buffer(256 * 1024);
     std::string head;
@@ -172,6 +176,8 @@ std::uint64_t readResponse(int fd, std::atomic<std::uint64_t> *progress = nullpt
             if (head.size() >= 4 && head.compare(head.size() - 4, 4, "\r\n\r\n") == 0) {
                 const std::size_t at = head.find("Content-Length: ");
                 length = std::stoull(head.substr(at + 16));
+                if (const std::size_t late = head.find("X-Late-Us: "); lateUs && late != head.npos)
+                    *lateUs = std::stod(head.substr(late + 11));
                 inBody = true;
                 if (length == 0)
                     return 0;
@@ -208,18 +214,23 @@ struct Serve
 
 void memoryPerConnection(int connections, int loops)
 {
-    for (const bool flood : {false, true}) {
+    enum class Client { Pending, Flood, LargeUnread };
+    for (const Client kind : {Client::Pending, Client::Flood, Client::LargeUnread}) {
         Serve server(loops);
         const qint64 before = rssKb(server.process.processId());
         std::vector<int> fds;
         const std::string junk(64 * 1024, 'x');
-        for (int i = 0; i < connections; ++i) {
+        // Unread large bodies fill kernel socket buffers (MiBs each): fewer of them.
+        const int n = kind == Client::LargeUnread ? std::min(connections, 100) : connections;
+        for (int i = 0; i < n; ++i) {
             const int fd = connectTo(server.port);
             if (fd < 0)
                 break;
-            const std::string r = request(std::uint32_t(i), 60'000'000, 4096);
+            const std::string r = kind == Client::LargeUnread
+                                      ? request(std::uint32_t(i), 0, HttpServer::kMaxResponseBytes)
+                                      : request(std::uint32_t(i), 60'000'000, 4096);
             (void)!send(fd, r.data(), r.size(), MSG_NOSIGNAL);
-            if (flood) {
+            if (kind == Client::Flood) {
                 fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
                 for (int k = 0; k < 64; ++k) // up to 4 MiB each, as much as the sockets take
                     if (send(fd, junk.data(), junk.size(), MSG_NOSIGNAL) <= 0)
@@ -229,11 +240,13 @@ void memoryPerConnection(int connections, int loops)
         }
         QThread::msleep(500);
         const qint64 after = rssKb(server.process.processId());
-        std::printf(
-            "server memory, %zu connections with a request pending%s: RSS %.1f -> %.1f MiB, "
-            "%.2f KiB per connection\n",
-            fds.size(), flood ? " and a flood behind it" : "", before / 1024.0, after / 1024.0,
-            fds.empty() ? 0.0 : double(after - before) / double(fds.size()));
+        const char *what = kind == Client::Pending ? "a request pending"
+                           : kind == Client::Flood ? "a request pending and a flood behind it"
+                                                   : "the largest body asked for, unread";
+        std::printf("server memory, %zu connections with %s: RSS %.1f -> %.1f MiB, %.2f KiB per "
+                    "connection\n",
+                    fds.size(), what, before / 1024.0, after / 1024.0,
+                    fds.empty() ? 0.0 : double(after - before) / double(fds.size()));
         for (int fd : fds)
             close(fd);
     }
@@ -262,15 +275,17 @@ void smallBesideLarge(int loops, int requests)
         while (readers > 0 && bigBytes < (1u << 20))
             QThread::msleep(1);
         const int fd = connectTo(server.port);
-        std::vector<double> ms;
+        std::vector<double> ms, lateMs;
         const std::uint64_t bigBefore = bigBytes;
         const std::int64_t t0 = nowNs();
         for (int i = 0; i < requests; ++i) {
             const std::string r = request(std::uint32_t(i), 0, 4096);
             const std::int64_t start = nowNs();
             (void)!send(fd, r.data(), r.size(), MSG_NOSIGNAL);
-            readResponse(fd);
+            double lateUs = 0;
+            readResponse(fd, nullptr, &lateUs);
             ms.push_back(double(nowNs() - start) / 1e6);
+            lateMs.push_back(lateUs / 1000);
         }
         const double seconds = double(nowNs() - t0) / 1e9;
         const double bigMiBps = double(bigBytes - bigBefore) / (1 << 20) / seconds;
@@ -279,15 +294,15 @@ void smallBesideLarge(int loops, int requests)
         for (std::thread &t : threads)
             t.join();
         std::sort(ms.begin(), ms.end());
-        std::printf(
-            "%d small requests (4 KiB, no delay) %-44s p50 %.3f ms, p99 %.3f ms, max "
-            "%.3f ms%s\n",
-            requests, readers ? "beside 2 clients reading 16 MiB bodies:" : "on their own:",
-            ms[ms.size() / 2], ms[ms.size() * 99 / 100], ms.back(),
-            readers
-                ? qPrintable(
-                      QStringLiteral(" (large bodies meanwhile %1 MiB/s)").arg(bigMiBps, 0, 'f', 0))
-                : "");
+        std::sort(lateMs.begin(), lateMs.end());
+        const QString meanwhile =
+            readers ? QStringLiteral(" (large bodies meanwhile %1 MiB/s)").arg(bigMiBps, 0, 'f', 0)
+                    : QString();
+        std::printf("%d small requests (4 KiB, no delay) %s\n  round trip p50 %.3f / p99 %.3f / "
+                    "max %.3f ms; server late p99 %.3f / max %.3f ms%s\n",
+                    requests, readers ? "beside 2 clients reading 16 MiB bodies" : "on their own",
+                    ms[ms.size() / 2], ms[ms.size() * 99 / 100], ms.back(),
+                    lateMs[lateMs.size() * 99 / 100], lateMs.back(), qPrintable(meanwhile));
     }
 }
 
