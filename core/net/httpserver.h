@@ -20,9 +20,11 @@
 // requests (past that it is not read until its pending response is written, so a client that
 // floods behind a pending request fills its own socket buffers, not the server); a body is
 // generated in pieces as the socket drains, never built whole; a body above kMaxResponseBytes is
-// refused with 413; and a connection writes at most kWriteTurnBytes per turn of the loop, so one
-// large response cannot hold back the small ones of other connections. Out of descriptors, a loop
-// stops accepting for kAcceptBackoffMs instead of spinning on accept.
+// refused with 413, and any other request it does not serve with 400, each with its reason; a
+// connection writes at most kWriteTurnBytes per turn of the loop, and a timer pass answers only
+// what was due when it began, so neither a large response nor a client pipelining without pause
+// holds back other connections. Out of descriptors, a loop stops accepting for kAcceptBackoffMs
+// instead of spinning on accept.
 //
 // Built for ten thousand simultaneous connections on one thread: each loop is a thread with its
 // own epoll set, its own listening sockets (SO_REUSEPORT on one port, so the kernel deals the
@@ -45,8 +47,8 @@ public:
     static constexpr int kListenSockets = 8;
     // The largest body a request may ask for: the largest a run's --response-bytes allows.
     static constexpr std::uint64_t kMaxResponseBytes = TransportConfig::kResponseBytesRange.max;
-    // A request head longer than this is not LoopBench's (its own are ~80 B): the connection is
-    // closed.
+    // A request head longer than this is not LoopBench's (its own are ~80 B): answered 400, and
+    // the connection closed.
     static constexpr std::size_t kMaxRequestHeadBytes = 8 * 1024;
     // Requests read ahead of the one being answered, per connection: two of the longest heads.
     // Beyond it the server stops reading that connection until its response is written.
