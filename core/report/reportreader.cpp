@@ -372,6 +372,7 @@ ShardStats readShard(const Fields &f, const RunResult &run)
 // No run lasts a century (the longest plan, 50 M tasks of 4 G iterations, is years): a longer
 // time is a forged or damaged file, not a measurement.
 constexpr double kMaxRunMs = 100 * 365.25 * 24 * 3600 * 1000.0;
+constexpr double kMaxNsPerIter = 1e6;
 
 void atMost(const Fields &where, const char *key, double ms, double max = kMaxRunMs)
 {
@@ -418,6 +419,25 @@ void checkPossible(const RunResult &run, const Fields &f)
                                 numberText(ranks[i - 1].second)));
             }
         }
+    }
+    // Every task resumes and ends within the run: wall = the last task's end. (The writer's
+    // rounding is far inside the margin.)
+    if (run.status == RunStatus::Completed && run.tasksDone > 0) {
+        const double margin = run.wallMs * 1e-3 + 1e-3;
+        for (const auto &[key, p] :
+             {std::pair{"lag_ms", run.lagMs}, std::pair{"latency_ms", run.latencyMs}}) {
+            if (p.max > run.wallMs + margin) {
+                refuse(f.object(key).at("max"),
+                       QStringLiteral("%1 ms is longer than the run's wall_ms %2 ms")
+                           .arg(numberText(p.max), numberText(run.wallMs)));
+            }
+        }
+    }
+    // A task takes at least a nanosecond.
+    if (run.throughputTps > 1e9 * double(std::max<std::int64_t>(run.tasks, 1))) {
+        refuse(f.at("throughput_tps"),
+               QStringLiteral("%1 tasks/s is more than %2 tasks could reach (1 ns each)")
+                   .arg(numberText(run.throughputTps), WholeNumber::group(run.tasks)));
     }
     const QJsonArray shards = f.array("per_shard");
     for (std::size_t i = 0; i < run.perShard.size(); ++i) {
@@ -558,6 +578,12 @@ std::optional<ExperimentResult> ReportReader::fromJson(const QJsonObject &report
         result.machine = readMachine(root.object("meta"));
         result.spec = readSpec(root.object("workload"));
         result.nsPerIter = root.object("calibration").number("ns_per_iter");
+        // No kernel iteration (a few instructions) takes a millisecond.
+        if (result.nsPerIter > kMaxNsPerIter) {
+            refuse(QStringLiteral("calibration.ns_per_iter"),
+                   QStringLiteral("%1 ns is more than any iteration takes (at most %2 ns)")
+                       .arg(numberText(result.nsPerIter), numberText(kMaxNsPerIter)));
+        }
         result.cancelled = root.boolean("cancelled");
         root.text("verdict", kMaxLongText); // derived from the runs, like the statistics
         checkStatistics(root.object("statistics"));

@@ -232,6 +232,12 @@ QString ResultStore::defaultPath()
            QStringLiteral("/LoopBench/results.sqlite");
 }
 
+bool ResultStore::fail(const QString &what, const QSqlError &error) const
+{
+    // In words that name the cause: "disk full", "locked by another process (pid 812, sqlite3)".
+    return fail(what, StoreFault::explain(error, m_path));
+}
+
 bool ResultStore::fail(const QString &what, const QString &why) const
 {
     m_error = what + QStringLiteral(": ") + why;
@@ -249,9 +255,18 @@ bool ResultStore::open(const QString &path)
                     QStringLiteral("Qt's SQLite driver is not installed (libqt6sql6-sqlite)"));
     const bool inMemory = path == QLatin1String(":memory:");
     const QString folder = QFileInfo(path).absolutePath();
-    if (!inMemory && !QDir().mkpath(folder))
+    if (!inMemory && !QDir().mkpath(folder)) {
+        // Why not, from the nearest folder that exists (read-only, full, a file in the way).
+        QString existing = folder;
+        while (!QFileInfo::exists(existing) && QFileInfo(existing).absolutePath() != existing)
+            existing = QFileInfo(existing).absolutePath();
+        const QString why = QFileInfo(existing).isDir()
+                                ? StoreFault::obstacle(existing + QStringLiteral("/."))
+                                : QStringLiteral("%1 is not a folder").arg(existing);
         return fail(QStringLiteral("history is off"),
-                    QStringLiteral("cannot create folder %1").arg(folder));
+                    QStringLiteral("cannot create folder %1").arg(folder) +
+                        (why.isEmpty() ? QString() : QStringLiteral(": ") + why));
+    }
     // A device, a FIFO, a read-only place or a full disk: said as it is, before SQLite reads a
     // byte (it would report most of them as a damaged file, and a FIFO would block the open).
     if (const QString why = inMemory ? QString() : StoreFault::obstacle(path); !why.isEmpty())
@@ -358,7 +373,7 @@ std::int64_t ResultStore::beginExperiment(const ExperimentSpec &spec, const Mach
           QVariant(t.timeoutMs)})
         q.addBindValue(v);
     if (!q.exec()) {
-        fail(QStringLiteral("could not record the experiment"), q.lastError().text());
+        fail(QStringLiteral("could not record the experiment"), q.lastError());
         return 0;
     }
     return q.lastInsertId().toLongLong();
@@ -371,7 +386,7 @@ std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, con
         return 0;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction()) {
-        fail(QStringLiteral("could not record the run"), db.lastError().text());
+        fail(QStringLiteral("could not record the run"), db.lastError());
         return 0;
     }
     QSqlQuery q(db);
@@ -428,10 +443,11 @@ std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, con
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec() || q.numRowsAffected() != 1) {
-        fail(QStringLiteral("could not record the run"),
-             q.lastError().isValid()
-                 ? q.lastError().text()
-                 : QStringLiteral("experiment %1 is not in the store").arg(experimentId));
+        if (q.lastError().isValid())
+            fail(QStringLiteral("could not record the run"), q.lastError());
+        else
+            fail(QStringLiteral("could not record the run"),
+                 QStringLiteral("experiment %1 is not in the store").arg(experimentId));
         db.rollback();
         return 0;
     }
@@ -441,7 +457,7 @@ std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, con
         return 0;
     }
     if (!db.commit()) {
-        fail(QStringLiteral("could not record the run"), db.lastError().text());
+        fail(QStringLiteral("could not record the run"), db.lastError());
         db.rollback();
         return 0;
     }
@@ -463,7 +479,7 @@ bool ResultStore::writeRunDetails(std::int64_t runId, const RunResult &run)
               real(s.finishMs), QVariant(QString::number(s.checksum, 16))})
             shard.addBindValue(v);
         if (!shard.exec())
-            return fail(QStringLiteral("could not record the run"), shard.lastError().text());
+            return fail(QStringLiteral("could not record the run"), shard.lastError());
     }
     QSqlQuery load(db);
     load.prepare(QStringLiteral("INSERT INTO load_samples (run_id, seq, t_s, core_busy, shard_cpu) "
@@ -475,7 +491,7 @@ bool ResultStore::writeRunDetails(std::int64_t runId, const RunResult &run)
         load.addBindValue(text(joinFractions(run.load.cores, i)));
         load.addBindValue(text(joinFractions(run.load.shards, i)));
         if (!load.exec())
-            return fail(QStringLiteral("could not record the run"), load.lastError().text());
+            return fail(QStringLiteral("could not record the run"), load.lastError());
     }
     if (m_keepTaskTimings && run.timings && !run.timings->empty()) {
         QSqlQuery tasks(db);
@@ -486,7 +502,7 @@ bool ResultStore::writeRunDetails(std::int64_t runId, const RunResult &run)
         tasks.addBindValue(encodeTimings(*run.timings));
         if (!tasks.exec())
             return fail(QStringLiteral("could not record the run's task timings"),
-                        tasks.lastError().text());
+                        tasks.lastError());
     }
     return true;
 }
@@ -497,7 +513,7 @@ bool ResultStore::finishExperiment(std::int64_t experimentId, const ExperimentRe
         return false;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction())
-        return fail(QStringLiteral("could not record the experiment"), db.lastError().text());
+        return fail(QStringLiteral("could not record the experiment"), db.lastError());
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "UPDATE experiments SET finished = 1, cancelled = ?, verdict = ? WHERE id = ?"));
@@ -525,7 +541,7 @@ bool ResultStore::finishExperiment(std::int64_t experimentId, const ExperimentRe
     }
     if (!ok || !db.commit()) {
         fail(QStringLiteral("could not record the experiment"),
-             q.lastError().isValid() ? q.lastError().text() : db.lastError().text());
+             q.lastError().isValid() ? q.lastError() : db.lastError());
         db.rollback();
         return false;
     }
@@ -576,7 +592,7 @@ QList<StoredRun> ResultStore::readRuns(std::int64_t experimentId) const
     if (experimentId > 0)
         q.addBindValue(static_cast<qlonglong>(experimentId));
     if (!q.exec()) {
-        fail(QStringLiteral("could not read the history"), q.lastError().text());
+        fail(QStringLiteral("could not read the history"), q.lastError());
         return out;
     }
     while (q.next())
@@ -617,7 +633,7 @@ QList<StoredExperiment> ResultStore::readExperiments(std::int64_t id) const
     if (id > 0)
         q.addBindValue(static_cast<qlonglong>(id));
     if (!q.exec()) {
-        fail(QStringLiteral("could not read the history"), q.lastError().text());
+        fail(QStringLiteral("could not read the history"), q.lastError());
         return out;
     }
     QHash<std::int64_t, qsizetype> index;
@@ -767,7 +783,7 @@ bool ResultStore::clear(std::int64_t keepExperimentId)
         !q.exec(QStringLiteral("DELETE FROM runs WHERE experiment_id = %1").arg(keep)) ||
         !q.exec(QStringLiteral("DELETE FROM experiments WHERE id <> %1").arg(keep)) ||
         !db.commit()) {
-        fail(QStringLiteral("could not clear the history"), q.lastError().text());
+        fail(QStringLiteral("could not clear the history"), q.lastError());
         db.rollback();
         return false;
     }

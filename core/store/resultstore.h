@@ -4,6 +4,7 @@
 #include "core/experiment/experiment.h"
 
 #include <QList>
+#include <QSqlError>
 #include <QString>
 
 #include <cstdint>
@@ -122,6 +123,7 @@ private:
     // `runIds` in the same order.
     void readRunDetails(ExperimentResult &result, const std::vector<std::int64_t> &runIds) const;
     bool fail(const QString &what, const QString &why) const;
+    bool fail(const QString &what, const QSqlError &error) const;
 
     QString m_connection; // the QSqlDatabase connection name, unique per object
     QString m_path;

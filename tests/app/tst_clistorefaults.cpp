@@ -203,6 +203,42 @@ private slots:
         QCOMPARE(experimentsIn(path), 2);
     }
 
+    void aLockTakenDuringTheRunIsNamedAndCommittedRunsKept()
+    {
+        // The store opens fine; another process takes its write lock while the experiment runs
+        // and holds it past the busy timeout: the run cannot be recorded (exit 1), the message
+        // names the holder, and the history recorded before is all there.
+        QTemporaryDir dir;
+        const QString path = storeIn(dir.path());
+        cli::Outcome o = cli::run(kTiny, withDataHome(dir.path()));
+        QVERIFY2(o.exitCode == 0, o.err.constData());
+        QProcess child;
+        cli::start(child,
+                   {"--headless", "--tasks", "50", "--io", "1500:2000", "--cpu", "0:100",
+                    "--shards", "1", "--quiet", "--record"},
+                   withDataHome(dir.path()));
+        QVERIFY(cli::waitUntil(child, [&] { return cli::hasShardThread(child.processId()); }));
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            o = cli::finish(child);
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        QCOMPARE(o.exitCode, 1);
+        QVERIFY2(o.err.contains("locked by another process (pid " +
+                                QByteArray::number(QCoreApplication::applicationPid())),
+                 o.err.constData());
+        QCOMPARE(
+            QDir(QFileInfo(path).absolutePath()).entryList({QStringLiteral("*corrupt*")}).size(),
+            0);
+        QCOMPARE(experimentsIn(path), 1);
+    }
+
     void aFullDiskKeepsTheStoreAndSaysSo()
     {
         SmallFilesystem fs(QStringLiteral("3m"));

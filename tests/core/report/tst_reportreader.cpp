@@ -589,6 +589,14 @@ private slots:
             "3,155,760,000,000 ms)");
         row("runs[0].tasks_failed", 1,
             "runs[0].tasks_failed: 1,000 done and 1 failed of 1,000 tasks");
+        row("runs[0].latency_ms.max", 1e9,
+            "runs[0].latency_ms.max: 1,000,000,000 ms is longer than the run's wall_ms 10512.3 ms");
+        row("runs[0].throughput_tps", 1e300,
+            "runs[0].throughput_tps: 1e+300 tasks/s is more than 1,000 tasks could reach (1 ns "
+            "each)");
+        row("calibration.ns_per_iter", 1e308,
+            "calibration.ns_per_iter: 1e+308 ns is more than any iteration takes (at most "
+            "1,000,000 ns)");
         row("runs[0].status", "finished",
             "runs[0].status: 'finished' is not one of completed, cancelled, failed");
         row("runs[0].partition", "random",
