@@ -140,7 +140,12 @@ std::optional<QString> outputThatIsAnInput(const CompareCommand::Options &option
     QList<std::pair<QString, std::optional<FileId>>> targets;
     for (const ReportFile &f : reportSet(options, nullptr)) {
         const int stream = reportStream(f.path);
-        targets.append({f.option, stream >= 0 ? streamId(stream) : fileId(f.path)});
+        // The file the writer will replace, resolved as the writer resolves it ("d/../a.json"
+        // lexically, where the kernel would go through a link d), and the one the kernel opens.
+        targets.append(
+            {f.option, stream >= 0 ? streamId(stream) : fileId(reportTargetPath(f.path))});
+        if (stream < 0)
+            targets.append({f.option, fileId(f.path)});
     }
     targets.append({QStringLiteral("the table (standard output)"), streamId(tableFd)});
     for (const auto &[what, id] : targets) {

@@ -316,6 +316,12 @@ std::optional<QString> checkReportSet(const QList<ReportFile> &set)
     return std::nullopt;
 }
 
+QString reportTargetPath(const QString &path)
+{
+    const Target t = resolve(path);
+    return t.stream >= 0 ? QString() : decodeNativePath(t.file);
+}
+
 bool writeReport(const QString &path, const QByteArray &bytes, QString *error)
 {
     return writeReportSet({ReportFile{path, bytes, {}, false}}, nullptr, nullptr, error);

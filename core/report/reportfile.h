@@ -32,6 +32,11 @@ struct ReportFile
 // to). Such a target is written as a stream, never renamed over.
 int reportStream(const QString &path);
 
+// The file a write to `path` replaces, resolved as writeReportSet() resolves it (relative to the
+// working folder, symlinks followed); empty for a stream (reportStream()). Compare it by identity
+// (stat) with a file that must not be written over.
+QString reportTargetPath(const QString &path);
+
 // What can be checked before anything is written (and, by the CLI, before the run): two files of
 // the set that are one file (compared after `./`, `..` and symlinks are resolved), a target that
 // is a folder or a device, a folder that is missing or cannot be created. Returns the error, in
