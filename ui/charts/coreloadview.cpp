@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/charts/coreloadview.h"
 
+#include "core/engine/runresult.h"
 #include "ui/charts/chartview.h"
 #include "ui/charts/heatstrip.h"
 #include "ui/common/chartstyle.h"
@@ -15,6 +16,8 @@
 #include <QLineSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
+
+#include <cmath>
 
 namespace {
 
@@ -69,18 +72,8 @@ CoreLoadView::CoreLoadView(QWidget *parent)
     m_chart->addAxis(m_axisX, Qt::AlignBottom);
     m_chart->addAxis(m_axisY, Qt::AlignLeft);
 
-    for (int i = 0; i < kBands; ++i) {
-        Band b{new QAreaSeries, new QLineSeries(this), new QLineSeries(this), nullptr};
-        b.area->setUpperSeries(b.upper);
-        b.area->setLowerSeries(b.lower);
-        b.area->setPen(Qt::NoPen);
-        m_chart->addSeries(b.area);
-        b.area->attachAxis(m_axisX);
-        b.area->attachAxis(m_axisY);
-        b.label = new QGraphicsSimpleTextItem(m_chart);
-        b.label->setZValue(10);
-        m_bands.append(b);
-    }
+    for (int i = 0; i < kBands; ++i)
+        addBand();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -97,6 +90,113 @@ CoreLoadView::CoreLoadView(QWidget *parent)
     connect(m_view, &ChartView::paletteApplied, this, &CoreLoadView::recolor);
     m_view->followPalette();
     refreshBandLegend();
+}
+
+void CoreLoadView::addBand()
+{
+    Band b{new QAreaSeries, new QLineSeries(this), new QLineSeries(this), nullptr};
+    b.area->setUpperSeries(b.upper);
+    b.area->setLowerSeries(b.lower);
+    b.area->setPen(Qt::NoPen);
+    m_chart->addSeries(b.area);
+    b.area->attachAxis(m_axisX);
+    b.area->attachAxis(m_axisY);
+    b.label = new QGraphicsSimpleTextItem(m_chart);
+    b.label->setZValue(10);
+    m_bands.append(b);
+}
+
+void CoreLoadView::showRuns(const std::vector<RunResult> &runs)
+{
+    m_heat->hide();
+    // Where each run starts on the common axis: its start time after the first one's; a run
+    // without one (never started) right after the run before it.
+    std::vector<double> offsets;
+    double end = 0;
+    std::size_t cores = 0;
+    bool sampled = false;
+    for (const RunResult &r : runs) {
+        double at = end;
+        if (r.startedUtc.isValid() && runs.front().startedUtc.isValid())
+            at = std::max(0.0, runs.front().startedUtc.msecsTo(r.startedUtc) / 1000.0);
+        offsets.push_back(at);
+        const double length = r.load.tSec.empty() ? r.wallMs / 1000.0 : r.load.tSec.back();
+        end = std::max(end, at + (std::isfinite(length) ? std::max(0.0, length) : 0.0));
+        cores = std::max(cores, r.load.cores.size());
+        sampled = sampled || !r.load.tSec.empty();
+    }
+    rebuildSeries(int(cores));
+    std::vector<QList<QPointF>> points(cores);
+    QList<QPointF> mean;
+    for (std::size_t run = 0; run < runs.size(); ++run) {
+        const LoadSeries &load = runs[run].load;
+        for (std::size_t i = 0; i < load.tSec.size(); ++i) {
+            const double x = offsets[run] + load.tSec[i];
+            double sum = 0;
+            int n = 0;
+            for (std::size_t c = 0; c < load.cores.size(); ++c) {
+                const double v = i < load.cores[c].size() ? load.cores[c][i] : qQNaN();
+                if (!std::isfinite(v))
+                    continue;
+                points[c].append({x, v * 100});
+                sum += v;
+                ++n;
+            }
+            if (n > 0)
+                mean.append({x, sum / n * 100});
+        }
+    }
+    for (std::size_t c = 0; c < cores; ++c)
+        m_cores[qsizetype(c)]->replace(points[c]);
+    m_mean->replace(mean);
+    m_server->clear();
+    m_chart->legend()->markers(m_server).constFirst()->setVisible(false);
+
+    while (m_bands.size() < qsizetype(runs.size()))
+        addBand();
+    for (qsizetype i = 0; i < m_bands.size(); ++i) {
+        Band &b = m_bands[i];
+        if (i >= qsizetype(runs.size())) {
+            b.shards = 0;
+            b.upper->clear();
+            b.lower->clear();
+            b.label->setText(QString());
+            b.label->setVisible(false);
+            continue;
+        }
+        const RunResult &r = runs[std::size_t(i)];
+        const double length = r.load.tSec.empty() ? r.wallMs / 1000.0 : r.load.tSec.back();
+        b.x = offsets[std::size_t(i)];
+        b.endX = b.x + (std::isfinite(length) ? std::max(0.0, length) : 0.0);
+        b.upper->replace({{b.x, 100}, {b.endX, 100}});
+        b.lower->replace({{b.x, 0}, {b.endX, 0}});
+        b.shards = r.shards;
+        b.label->setText(loopsLabel(r.shards));
+        b.label->setVisible(true);
+    }
+    // About six ticks at 1, 2 or 5 times a power of ten seconds, from 0.
+    const double raw = std::max(1.0, end) / 6;
+    const double decade = std::pow(10.0, std::floor(std::log10(raw)));
+    const double step = raw <= decade       ? decade
+                        : raw <= 2 * decade ? 2 * decade
+                        : raw <= 5 * decade ? 5 * decade
+                                            : 10 * decade;
+    m_axisX->setTickType(QValueAxis::TicksDynamic);
+    m_axisX->setTickAnchor(0);
+    m_axisX->setTickInterval(step);
+    m_axisX->setRange(0, std::ceil(std::max(1.0, end) / step) * step);
+    m_axisX->setLabelFormat(step >= 1 ? QStringLiteral("%d s") : QStringLiteral("%.1f s"));
+    m_axisX->setTitleText(runs.size() == 1 ? tr("time from the run's start")
+                                           : tr("time from the first run's start"));
+    m_axisX->setProperty("fullTitle", m_axisX->titleText());
+    m_axisX->setProperty("shortTitle", tr("time"));
+    refreshBandLegend();
+    placeSpanLabels();
+    m_view->setTitleLines(
+        tr("Per-core load (/proc/stat, 4 Hz)"),
+        sampled ? tr("%1, each shaded as its loops")
+                      .arg(runs.size() == 1 ? tr("1 run") : tr("%L1 runs").arg(runs.size()))
+                : tr("no load samples stored for these runs (a JSON report carries none)"));
 }
 
 void CoreLoadView::fitTimeAxis()
@@ -269,7 +369,7 @@ void CoreLoadView::placeSpanLabels()
     for (const Band &b : std::as_const(m_bands)) {
         if (b.label->text().isEmpty())
             continue;
-        const QPointF top = m_chart->mapToPosition({std::max(b.x, -60.0), 100});
+        const QPointF top = m_chart->mapToPosition({std::max(b.x, m_axisX->min()), 100});
         const QPointF end = m_chart->mapToPosition({b.endX, 100});
         b.label->setPos(top + QPointF(4, 2));
         // A band too narrow for its name stays unnamed rather than overprinting its neighbour.

@@ -4,6 +4,8 @@
 #include <QList>
 #include <QWidget>
 
+#include <vector>
+
 class ChartView;
 class HeatStrip;
 class LoadMonitor;
@@ -12,6 +14,7 @@ class QChart;
 class QGraphicsSimpleTextItem;
 class QLineSeries;
 class QValueAxis;
+struct RunResult;
 
 // Live per-core load: one line per logical CPU (0-100 %, last 60 s) plus their mean and, during
 // an http run, the HTTP server process's share of the machine (so a reader sees the server take
@@ -26,6 +29,10 @@ public:
     explicit CoreLoadView(QWidget *parent = nullptr);
 
     void setMonitor(const LoadMonitor *monitor);
+    // Finished runs from their stored load samples instead of the live window (exports): one
+    // after another on one time axis, seconds from the first one's start, each shaded and named
+    // as its K. The heat strip is hidden: it draws the live samples only.
+    void showRuns(const std::vector<RunResult> &runs);
     QChart *chart() const { return m_chart; }
     ChartView *view() const { return m_view; }
 
@@ -43,6 +50,7 @@ private:
     void recolor();
     void refreshBandLegend();
     void fitTimeAxis();
+    void addBand();
 
     const LoadMonitor *m_monitor = nullptr;
     QChart *m_chart;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/charts/shardloadview.h"
 
+#include "core/engine/runresult.h"
+#include "core/workload/taskplan.h"
 #include "ui/common/chartstyle.h"
 #include "ui/control/loadmonitor.h"
 
@@ -189,6 +191,70 @@ void ShardLoadView::setMonitor(const LoadMonitor *monitor)
 {
     m_monitor = monitor;
     connect(monitor, &LoadMonitor::sampled, this, &ShardLoadView::refresh);
+}
+
+void ShardLoadView::showRun(const RunResult &run)
+{
+    std::vector<double> cpu;
+    if (!run.perShard.empty() && run.wallMs > 0) {
+        for (const ShardStats &s : run.perShard)
+            cpu.push_back(std::clamp(s.cpuMs / run.wallMs * 100.0, 0.0, 100.0));
+    } else {
+        for (const std::vector<double> &samples : run.load.shards) {
+            double sum = 0;
+            int n = 0;
+            for (const double v : samples) {
+                if (std::isfinite(v)) {
+                    sum += v;
+                    ++n;
+                }
+            }
+            cpu.push_back(n > 0 ? std::clamp(sum / n * 100.0, 0.0, 100.0) : 0.0);
+        }
+    }
+    // Per shard, the worst lag of its tasks: only the per-task timings hold it.
+    std::vector<double> lag;
+    const TaskPlan *plan = run.plan.get();
+    const std::vector<TaskTiming> *timings = run.timings.get();
+    if (plan && timings && timings->size() == plan->size() && !cpu.empty()) {
+        lag.assign(cpu.size(), 0.0);
+        for (int k = 0; k < run.shards && std::size_t(k) < lag.size(); ++k) {
+            const Slice slice = sliceFor(run.partition, plan->size(), run.shards, k);
+            for (std::size_t i = 0; i < slice.size(); ++i) {
+                const std::size_t id = slice.at(i);
+                const TaskTiming &t = (*timings)[id];
+                if (t.resumedNs >= 0)
+                    lag[std::size_t(k)] =
+                        std::max(lag[std::size_t(k)], double(t.resumedNs - plan->ioNs(id)) / 1e6);
+            }
+        }
+    }
+    m_samples = 0;
+    display(cpu, lag, false);
+    const int n = int(cpu.size());
+    if (n == 0) {
+        setTitleLines(tr("Shard threads"),
+                      tr("no per-shard figures stored for this run (a JSON report carries none)"));
+        return;
+    }
+    const QString threads = n == 1 ? tr("1 shard thread") : tr("%L1 shard threads").arg(n);
+    const QString started =
+        run.startedUtc.isValid()
+            ? tr("run started %1")
+                  .arg(run.startedUtc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+            : QString();
+    const bool withLag = !lag.empty();
+    for (QLegendMarker *marker : chart()->legend()->markers(m_lag))
+        marker->setVisible(withLag);
+    m_axisLag->setVisible(withLag);
+    QStringList detail;
+    if (!started.isEmpty())
+        detail.append(started);
+    if (!withLag)
+        detail.append(tr("lag per shard not kept (Run > Keep per-task timings)"));
+    setTitleLines(withLag ? tr("%1: mean CPU and worst lag over the run").arg(threads)
+                          : tr("%1: mean CPU over the run").arg(threads),
+                  detail.join(QStringLiteral(" · ")));
 }
 
 void ShardLoadView::refresh()

@@ -6,6 +6,7 @@
 #include <vector>
 
 class LoadMonitor;
+struct RunResult;
 class QAreaSeries;
 class QBarSeries;
 class QBarSet;
@@ -24,6 +25,10 @@ class ShardLoadView : public ChartView
 public:
     explicit ShardLoadView(QWidget *parent = nullptr);
     void setMonitor(const LoadMonitor *monitor);
+    // A finished run from its stored figures instead of the live one (exports): each shard's
+    // mean CPU share (its thread's CPU time over the run's wall time, else the mean of its load
+    // samples) and, when its per-task timings were kept, its worst event-loop lag.
+    void showRun(const RunResult &run);
 
     // Up to this many shards each has a bar; beyond, one filled outline draws them all (1,024
     // bar items rebuilt at 4 Hz were 40 % of the GUI thread's time).

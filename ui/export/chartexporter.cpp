@@ -1,92 +1,96 @@
 // SPDX-License-Identifier: MIT
 #include "ui/export/chartexporter.h"
 
+#include "ui/charts/chartview.h"
+
+#include <QAbstractAxis>
 #include <QBuffer>
 #include <QChart>
 #include <QCoreApplication>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
-#include <QGraphicsView>
 #include <QImageWriter>
 #include <QPainter>
+#include <QStyle>
 #include <QSvgGenerator>
 
-#include <functional>
+#include <algorithm>
 
 namespace {
 
-// Lays the chart out now, not at the next event: we render right away. Axes and legends post
-// layout requests of their own while the first pass places them, hence the second pass.
+// Lays the chart out now, not at the next event: we render right away. Axes, legends and the
+// views' own fitting (titles that wrap, axis titles that shorten) post layout requests of their
+// own while a pass places them, hence several passes.
 void settle(QChart *chart)
 {
-    for (int pass = 0; pass < 2; ++pass) {
+    for (int pass = 0; pass < 3; ++pass) {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         if (chart->layout())
             chart->layout()->activate();
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     }
 }
 
-// Lays the chart out at `logical` (keeping its position in the scene), runs `draw` with the
-// scene rectangle to render, then restores the window's geometry.
-void withLayout(QChart *chart, QSizeF logical, const std::function<void(QRectF)> &draw)
+void draw(ChartView *view, QPaintDevice *device, QSize size)
 {
-    const QRectF saved = chart->geometry();
-    const bool resize = logical != saved.size();
-    if (resize) {
-        chart->resize(logical);
-        settle(chart);
-    }
-    draw(chart->mapRectToScene(chart->rect()));
-    if (resize) {
-        chart->setGeometry(saved);
-        settle(chart);
-    }
-}
-
-QSizeF logicalSize(const QChart *chart, QSize pixels)
-{
-    // The width of the view that shows it: a view on a hidden tab has its size, but its chart
-    // catches up only when shown. 800 logical pixels for a chart without a view or with a tiny
-    // one: laid out as a typical pane would be.
-    double width = chart->size().width();
-    if (chart->scene() && !chart->scene()->views().isEmpty())
-        width = chart->scene()->views().constFirst()->viewport()->width();
-    if (width < 200)
-        width = 800.0;
-    return {width, width * pixels.height() / std::max(1, pixels.width())};
-}
-
-void renderScene(QChart *chart, QPainter &painter, const QRectF &target, const QRectF &source)
-{
+    QPainter painter(device);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
-    if (chart->scene()) {
-        chart->scene()->render(&painter, target, source, Qt::IgnoreAspectRatio);
-        return;
-    }
-    // A chart outside any view: a scene of its own for the time of the render.
-    QGraphicsScene scene;
-    scene.addItem(chart);
-    scene.render(&painter, target, source, Qt::IgnoreAspectRatio);
-    scene.removeItem(chart);
+    painter.fillRect(QRect(QPoint(0, 0), size), view->background());
+    QChart *chart = view->chart();
+    chart->scene()->render(&painter, QRectF(QPointF(0, 0), QSizeF(size)),
+                           chart->mapRectToScene(chart->rect()), Qt::IgnoreAspectRatio);
 }
 
 } // namespace
 
-QImage ChartExporter::render(QChart *chart, QSize pixels)
+double ChartExporter::scaleFor(QSize pixels)
+{
+    const double fit = std::min(pixels.width() / kDesignWidth, pixels.height() / kDesignHeight);
+    return std::max(kMinScale, fit);
+}
+
+QSizeF ChartExporter::logicalSize(QSize pixels)
+{
+    return QSizeF(pixels) / scaleFor(pixels);
+}
+
+void ChartExporter::layOut(QWidget *figure, ChartView *view, QSize pixels)
+{
+    figure->setAttribute(Qt::WA_DontShowOnScreen);
+    view->setFrameShape(QFrame::NoFrame);
+    if (figure->palette() != figure->style()->standardPalette())
+        figure->setPalette(figure->style()->standardPalette());
+    figure->resize(logicalSize(pixels).toSize());
+    if (!figure->isVisible())
+        figure->show();
+    settle(view->chart());
+}
+
+ChartExporter::Geometry ChartExporter::geometry(ChartView *view, QSize pixels)
+{
+    const QChart *chart = view->chart();
+    const double sx = pixels.width() / chart->size().width();
+    const double sy = pixels.height() / chart->size().height();
+    const QRectF plot = chart->plotArea();
+    Geometry g;
+    g.plotArea = QRectF(plot.x() * sx, plot.y() * sy, plot.width() * sx, plot.height() * sy);
+    g.titlePixelSize = QFontMetricsF(chart->titleFont()).height() * sy;
+    const QList<QAbstractAxis *> axes = chart->axes();
+    if (!axes.isEmpty())
+        g.labelPixelSize = QFontMetricsF(axes.constFirst()->labelsFont()).height() * sy;
+    return g;
+}
+
+QImage ChartExporter::render(ChartView *view, QSize pixels)
 {
     QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    withLayout(chart, logicalSize(chart, pixels), [&](QRectF source) {
-        QPainter painter(&image);
-        renderScene(chart, painter, QRectF(QPointF(0, 0), QSizeF(pixels)), source);
-    });
+    draw(view, &image, pixels);
     return image;
 }
 
-bool ChartExporter::png(QChart *chart, QSize pixels, QByteArray *out, QString *error)
+bool ChartExporter::png(ChartView *view, QSize pixels, QByteArray *out, QString *error)
 {
-    const QImage image = render(chart, pixels);
+    const QImage image = render(view, pixels);
     QBuffer buffer(out);
     buffer.open(QIODevice::WriteOnly);
     QImageWriter writer(&buffer, "png");
@@ -98,7 +102,7 @@ bool ChartExporter::png(QChart *chart, QSize pixels, QByteArray *out, QString *e
     return true;
 }
 
-QByteArray ChartExporter::svg(QChart *chart, QSize size, const QString &title)
+QByteArray ChartExporter::svg(ChartView *view, QSize size, const QString &title)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -109,9 +113,6 @@ QByteArray ChartExporter::svg(QChart *chart, QSize size, const QString &title)
     generator.setViewBox(QRect(QPoint(0, 0), size));
     generator.setTitle(title);
     generator.setDescription(QStringLiteral("LoopBench chart"));
-    withLayout(chart, logicalSize(chart, size), [&](QRectF source) {
-        QPainter painter(&generator);
-        renderScene(chart, painter, QRectF(QPointF(0, 0), QSizeF(size)), source);
-    });
+    draw(view, &generator, size);
     return bytes;
 }

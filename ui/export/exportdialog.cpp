@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/export/exportdialog.h"
 
+#include "ui/export/exportfigures.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -23,6 +25,7 @@ ExportDialog::ExportDialog(const ExportOptions &defaults, const ExportChoices &c
     , m_directory(new QLineEdit(defaults.directory))
     , m_csv(new QCheckBox(tr("&CSV: runs.csv, summary.csv, load.csv, meta.json")))
     , m_tasksCsv(new QCheckBox(tr("also &tasks.csv (one row per task of the last run)")))
+    , m_tasksNote(new QLabel)
     , m_json(new QCheckBox(tr("&JSON: report.json (everything, with schema version)")))
     , m_markdown(new QCheckBox(tr("&Markdown: summary.md")))
     , m_png(new QCheckBox(tr("&PNG of every chart")))
@@ -33,6 +36,7 @@ ExportDialog::ExportDialog(const ExportOptions &defaults, const ExportChoices &c
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
     , m_haveReports(!choices.experiment.isEmpty() || !choices.selectedRuns.isEmpty() ||
                     !choices.history.isEmpty())
+    , m_choices(choices)
 {
     const bool haveReports = m_haveReports;
     setWindowTitle(tr("Export reports and charts"));
@@ -52,8 +56,8 @@ ExportDialog::ExportDialog(const ExportOptions &defaults, const ExportChoices &c
     m_tasksCsv->setChecked(defaults.tasksCsv && haveReports);
     m_json->setChecked(defaults.json && haveReports);
     m_markdown->setChecked(defaults.markdown && haveReports);
-    m_png->setChecked(defaults.png);
-    m_svg->setChecked(defaults.svg);
+    m_png->setChecked(defaults.png && haveReports);
+    m_svg->setChecked(defaults.svg && haveReports);
     for (QSpinBox *s : {m_width, m_height}) {
         s->setRange(16, ReportExporter::kMaxPngSide);
         s->setSuffix(tr(" px"));
@@ -72,6 +76,10 @@ ExportDialog::ExportDialog(const ExportOptions &defaults, const ExportChoices &c
     form->addRow(dirLabel, dirRow);
     form->addRow(tr("Reports:"), m_csv);
     form->addRow(QString(), m_tasksCsv);
+    m_tasksNote->setObjectName(QStringLiteral("exportTasksNote"));
+    m_tasksNote->setWordWrap(true);
+    m_tasksNote->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(QString(), m_tasksNote);
     form->addRow(QString(), m_json);
     form->addRow(QString(), m_markdown);
     form->addRow(tr("Charts:"), m_png);
@@ -79,6 +87,17 @@ ExportDialog::ExportDialog(const ExportOptions &defaults, const ExportChoices &c
     sizeLabel->setBuddy(m_width);
     form->addRow(sizeLabel, sizeRow);
     form->addRow(QString(), m_svg);
+    // The charts promised, by name: each one is drawn from each exported experiment's own runs.
+    QStringList charts;
+    for (const ExportFigures::Figure &f : ExportFigures::all())
+        charts.append(f.stem);
+    auto *chartList = new QLabel(tr("Each experiment gets %1, drawn from its own runs at this "
+                                    "size.")
+                                     .arg(charts.join(QStringLiteral(", "))));
+    chartList->setObjectName(QStringLiteral("exportChartList"));
+    chartList->setWordWrap(true);
+    chartList->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(QString(), chartList);
     m_files->setWordWrap(true);
     m_files->setForegroundRole(QPalette::PlaceholderText);
     auto *layout = new QVBoxLayout(this);
@@ -120,8 +139,7 @@ ExportDialog::ExportDialog(const ExportOptions &defaults, const ExportChoices &c
     if (chosen)
         chosen->setChecked(true);
     if (!haveReports)
-        scopeLayout->addWidget(new QLabel(tr("Nothing has run yet: only the charts can be "
-                                             "exported.")));
+        scopeLayout->addWidget(new QLabel(tr("Nothing has run yet: there is nothing to export.")));
     auto *several = new QLabel(tr("Several experiments go into a folder each "
                                   "(experiment-12-sweep/runs.csv, …)."));
     several->setForegroundRole(QPalette::PlaceholderText);
@@ -135,6 +153,8 @@ ExportDialog::ExportDialog(const ExportOptions &defaults, const ExportChoices &c
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QCheckBox *c : {m_csv, m_tasksCsv, m_json, m_markdown, m_png, m_svg})
         connect(c, &QCheckBox::toggled, this, &ExportDialog::updateState);
+    for (QRadioButton *r : {m_scopeExperiment, m_scopeSelected, m_scopeHistory})
+        connect(r, &QRadioButton::toggled, this, &ExportDialog::updateState);
     connect(m_directory, &QLineEdit::textChanged, this, &ExportDialog::updateState);
     updateState();
     resize(sizeHint().width() * 5 / 4, sizeHint().height());
@@ -160,14 +180,18 @@ ExportOptions ExportDialog::options() const
 
 void ExportDialog::updateState()
 {
-    for (QCheckBox *c : {m_csv, m_json, m_markdown})
+    for (QCheckBox *c : {m_csv, m_json, m_markdown, m_png, m_svg})
         c->setEnabled(m_haveReports);
     m_tasksCsv->setEnabled(m_haveReports && m_csv->isChecked());
     m_width->setEnabled(m_png->isChecked());
     m_height->setEnabled(m_png->isChecked());
     const ExportOptions o = options();
+    const QString noTimings = m_choices.noTimings[int(o.scope)];
+    m_tasksNote->setText(noTimings);
+    m_tasksNote->setVisible(o.tasksCsv && !noTimings.isEmpty());
     const bool anything = o.csv || o.json || o.markdown || o.png || o.svg;
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!o.directory.isEmpty() && anything);
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setEnabled(m_haveReports && !o.directory.isEmpty() && anything);
     m_files->setText(o.directory.isEmpty() ? tr("Choose a directory.")
                                            : tr("Existing files of the same names in %1 are "
                                                 "replaced, each one whole or not at all.")

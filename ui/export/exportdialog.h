@@ -19,10 +19,14 @@ struct ExportChoices
     QString experiment;
     QString selectedRuns;
     QString history;
+    // Per scope (ExportScope order), why tasks.csv would have no resumed and done times (the
+    // per-task timings of its runs were not kept); empty when they were or it is not known.
+    QString noTimings[3];
 };
 
 // File > Export...: which runs, where to, which reports and the PNG size. Collects ExportOptions
-// and nothing else; the window hands them to ReportExporter.
+// and nothing else; the window hands them to ReportExporter. Says which charts each experiment
+// gets, and when tasks.csv would have no times.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
@@ -43,6 +47,7 @@ private:
     QLineEdit *m_directory;
     QCheckBox *m_csv;
     QCheckBox *m_tasksCsv;
+    QLabel *m_tasksNote;
     QCheckBox *m_json;
     QCheckBox *m_markdown;
     QCheckBox *m_png;
@@ -52,4 +57,5 @@ private:
     QLabel *m_files;
     QDialogButtonBox *m_buttons;
     bool m_haveReports;
+    ExportChoices m_choices;
 };

@@ -8,20 +8,13 @@
 #include "core/report/markdownreport.h"
 #include "core/report/reportfile.h"
 #include "ui/export/chartexporter.h"
+#include "ui/export/exportfigures.h"
 
 #include <QDir>
 #include <QJsonDocument>
 
-ReportExporter::ReportExporter(const ExperimentResult *result, QList<ExportChart> charts)
-    : m_charts(std::move(charts))
-{
-    if (result)
-        m_experiments.append({QString(), *result});
-}
-
-ReportExporter::ReportExporter(QList<ExportedExperiment> experiments, QList<ExportChart> charts)
+ReportExporter::ReportExporter(QList<ExportedExperiment> experiments)
     : m_experiments(std::move(experiments))
-    , m_charts(std::move(charts))
 {}
 
 namespace {
@@ -35,36 +28,60 @@ bool failWith(QString *error, const QString &message)
 
 } // namespace
 
+QString ReportExporter::check(const ExportOptions &o) const
+{
+    if (o.directory.trimmed().isEmpty())
+        return QStringLiteral("no directory given to export into");
+    if (m_experiments.isEmpty())
+        return QStringLiteral("nothing to export yet: run something first");
+    if (o.png && (o.pngSize.width() < 1 || o.pngSize.height() < 1 ||
+                  o.pngSize.width() > kMaxPngSide || o.pngSize.height() > kMaxPngSide))
+        return QStringLiteral("PNG size %1 × %2 is outside 1..%3 pixels per side")
+            .arg(o.pngSize.width())
+            .arg(o.pngSize.height())
+            .arg(kMaxPngSide);
+    return {};
+}
+
+int ReportExporter::chartCount(const ExportOptions &o) const
+{
+    return o.png || o.svg ? int(m_experiments.size() * ExportFigures::all().size()) : 0;
+}
+
+bool ReportExporter::renderChart(const ExportOptions &o, int index, QList<RenderedFile> *charts,
+                                 QString *error) const
+{
+    const QList<ExportFigures::Figure> &figures = ExportFigures::all();
+    const ExportedExperiment &e = m_experiments.at(index / figures.size());
+    const ExportFigures::Figure &figure = figures.at(index % figures.size());
+    const QString stem =
+        e.folder.isEmpty() ? figure.stem : e.folder + QLatin1Char('/') + figure.stem;
+    const ExportFigures::Built built = ExportFigures::build(figure.stem, e.result);
+    // SVG in user units of the PNG's size: the two files show the same layout.
+    ChartExporter::layOut(built.owner.get(), built.view, o.pngSize);
+    if (o.png) {
+        QByteArray bytes;
+        QString why;
+        const QString name = stem + QStringLiteral(".png");
+        if (!ChartExporter::png(built.view, o.pngSize, &bytes, &why))
+            return failWith(error,
+                            QStringLiteral("%1: %2").arg(QDir(o.directory).filePath(name), why));
+        charts->append({name, bytes});
+    }
+    if (o.svg)
+        charts->append({stem + QStringLiteral(".svg"),
+                        ChartExporter::svg(built.view, o.pngSize, figure.title)});
+    return true;
+}
+
 bool ReportExporter::renderCharts(const ExportOptions &o, QList<RenderedFile> *charts,
                                   QString *error) const
 {
-    if (o.directory.trimmed().isEmpty())
-        return failWith(error, QStringLiteral("no directory given to export into"));
-    const bool reports = o.csv || o.json || o.markdown;
-    if (reports && m_experiments.isEmpty())
-        return failWith(error, QStringLiteral("nothing to report yet: run something first "
-                                              "(charts alone can be exported)"));
-    if (o.png && (o.pngSize.width() < 1 || o.pngSize.height() < 1 ||
-                  o.pngSize.width() > kMaxPngSide || o.pngSize.height() > kMaxPngSide))
-        return failWith(error, QStringLiteral("PNG size %1 × %2 is outside 1..%3 pixels per side")
-                                   .arg(o.pngSize.width())
-                                   .arg(o.pngSize.height())
-                                   .arg(kMaxPngSide));
-    for (const ExportChart &c : m_charts) {
-        if (o.png) {
-            QByteArray bytes;
-            QString why;
-            const QString name = c.stem + QStringLiteral(".png");
-            if (!ChartExporter::png(c.chart, o.pngSize, &bytes, &why))
-                return failWith(
-                    error, QStringLiteral("%1: %2").arg(QDir(o.directory).filePath(name), why));
-            charts->append({name, bytes});
-        }
-        if (o.svg) {
-            // SVG in user units of the PNG's size: the two files show the same layout.
-            charts->append(
-                {c.stem + QStringLiteral(".svg"), ChartExporter::svg(c.chart, o.pngSize, c.title)});
-        }
+    if (const QString why = check(o); !why.isEmpty())
+        return failWith(error, why);
+    for (int i = 0; i < chartCount(o); ++i) {
+        if (!renderChart(o, i, charts, error))
+            return false;
     }
     return true;
 }

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "ui/models/comparison.h"
 
+#include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
 #include "core/workload/taskplan.h"
 #include "ui/common/formatting.h"
 
+#include <QMap>
+
+#include <algorithm>
 #include <limits>
 
 std::optional<Comparison> Comparison::between(const RunResult &a, const RunResult &b,
@@ -14,6 +18,31 @@ std::optional<Comparison> Comparison::between(const RunResult &a, const RunResul
         return std::nullopt;
     const bool aFirst = a.shards != b.shards ? a.shards < b.shards : a.startedUtc <= b.startedUtc;
     return aFirst ? Comparison{a, b, workloadA, workloadB} : Comparison{b, a, workloadB, workloadA};
+}
+
+std::optional<Comparison> Comparison::ofExperiment(const ExperimentResult &result)
+{
+    QMap<int, std::vector<const RunResult *>> byK;
+    for (const RunResult &r : result.runs) {
+        if (r.completed())
+            byK[r.shards].push_back(&r);
+    }
+    if (byK.size() < 2)
+        return std::nullopt;
+    const int baseline = byK.contains(result.summary.baselineShards) ? result.summary.baselineShards
+                                                                     : byK.firstKey();
+    int candidate = byK.lastKey();
+    if (candidate == baseline)
+        candidate = std::prev(byK.constEnd(), 2).key();
+    auto typical = [&byK](int k) {
+        std::vector<const RunResult *> runs = byK.value(k);
+        std::stable_sort(runs.begin(), runs.end(), [](const RunResult *a, const RunResult *b) {
+            return a->wallMs < b->wallMs;
+        });
+        return runs[(runs.size() - 1) / 2];
+    };
+    const QString workload = result.spec.workload.describe();
+    return between(*typical(baseline), *typical(candidate), workload, workload);
 }
 
 double Comparison::speedup() const

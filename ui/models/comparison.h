@@ -7,6 +7,8 @@
 
 #include <optional>
 
+struct ExperimentResult;
+
 // Two runs side by side: a baseline (fewer loops) and a candidate (more loops). A plain value
 // made by a Compare or by selecting two rows of the history.
 struct Comparison
@@ -22,6 +24,12 @@ struct Comparison
     static std::optional<Comparison> between(const RunResult &a, const RunResult &b,
                                              const QString &workloadA = {},
                                              const QString &workloadB = {});
+
+    // The pair that stands for a whole experiment (a Repeat compare, a sweep, one read back from
+    // the store): a typical run of the baseline K against one of the largest other K, each the
+    // completed run at the median of its K's wall times (the faster of the two middle ones for
+    // an even count). nullopt with fewer than two completed K.
+    static std::optional<Comparison> ofExperiment(const ExperimentResult &result);
 
     double speedup() const;      // runSpeedup(): wall(baseline) / wall(candidate)
     double idealSpeedup() const; // ideal(baseline) / ideal(candidate)

@@ -16,6 +16,7 @@
 #include "ui/control/loadmonitor.h"
 #include "ui/export/exportdialog.h"
 #include "ui/export/exportsettings.h"
+#include "ui/models/comparison.h"
 #include "ui/models/experimentstatsmodel.h"
 #include "ui/models/historymodel.h"
 #include "ui/window/historyview.h"
@@ -39,6 +40,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QHash>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
@@ -255,11 +257,15 @@ void MainWindow::openStore()
         m_notice->showNotice(tr("History: %1").arg(m_store.error()));
         return;
     }
-    // The statistics page opens on the newest experiment that was not cancelled.
     const QList<StoredExperiment> experiments = m_store.experiments();
+    // The statistics page and the comparison chart open on the newest experiment that was not
+    // cancelled.
     for (auto it = experiments.crbegin(); it != experiments.crend(); ++it) {
         if (it->finished && !it->result.cancelled && !it->result.runs.empty()) {
             m_stats->setResult(it->result);
+            m_shownExperiment = it->id;
+            if (const auto pair = Comparison::ofExperiment(it->result))
+                comparisonChart()->setComparison(*pair);
             break;
         }
     }
@@ -311,6 +317,20 @@ QCoro::Task<int> MainWindow::openReports(QStringList paths, QStringList *refused
         co_return 0;
     int added = 0;
     QStringList problems;
+    // A run is the same run when it started at the same millisecond on as many loops with the
+    // same checksum; a report all of whose runs are in the history already (reopened, or
+    // exported from it) adds nothing.
+    auto key = [](const RunResult &r) {
+        return QStringLiteral("%1|%2|%3")
+            .arg(r.startedUtc.toMSecsSinceEpoch())
+            .arg(r.shards)
+            .arg(r.checksum);
+    };
+    QHash<QString, std::int64_t> known;
+    for (const HistoryEntry &e : m_history->entries()) {
+        if (e.result.startedUtc.isValid())
+            known.insert(key(e.result), e.experimentId);
+    }
     for (qsizetype i = 0; i < reads.size(); ++i) {
         const std::optional<ExperimentResult> &result = reads[i].first;
         const QString &error = reads[i].second;
@@ -323,11 +343,27 @@ QCoro::Task<int> MainWindow::openReports(QStringList paths, QStringList *refused
                                 .arg(QFileInfo(paths[i]).fileName(), m_store.error()));
             continue;
         }
+        const bool seen =
+            !result->runs.empty() &&
+            std::all_of(result->runs.begin(), result->runs.end(), [&](const RunResult &r) {
+                return r.startedUtc.isValid() && known.contains(key(r));
+            });
+        if (seen) {
+            const std::int64_t in = known.value(key(result->runs.front()));
+            problems.append(tr("%1: already in the history%2, nothing added")
+                                .arg(QFileInfo(paths[i]).fileName(),
+                                     in > 0 ? tr(" (experiment #%1)").arg(in) : QString()));
+            continue;
+        }
         const std::int64_t id =
             m_store.addExperiment(*result, QStringLiteral("imported"), paths[i]);
         if (id == 0) {
             problems.append(tr("%1: %2").arg(QFileInfo(paths[i]).fileName(), m_store.error()));
             continue;
+        }
+        for (const RunResult &r : result->runs) {
+            if (r.startedUtc.isValid())
+                known.insert(key(r), id);
         }
         ++added;
         m_shownExperiment = id;
@@ -463,26 +499,17 @@ void MainWindow::onExperimentFinished(const ExperimentResult &result)
     }
     m_stats->setResult(result);
     m_shownExperiment = experimentId;
-    // A Compare has just drawn its pair; anything else leaves the chart behind what was done.
-    if (m_controller->currentKind() != QLatin1String("compare"))
-        comparisonChart()->markStale(tr("a %1 ran since").arg(m_controller->currentKind()));
+    // A Compare has just drawn its pair; a Repeat compare or a Sweep draws its typical pair; a
+    // lone run has none and leaves the chart behind what was done.
+    if (m_controller->currentKind() != QLatin1String("compare")) {
+        if (const auto pair = Comparison::ofExperiment(result))
+            comparisonChart()->setComparison(*pair);
+        else
+            comparisonChart()->markStale(tr("a %1 ran since").arg(m_controller->currentKind()));
+    }
     if (result.spec.repeats > 1 || result.spec.shardCounts.size() > 2)
         m_tabs->setCurrentWidget(m_sweepPage);
     m_status->showExperimentFinished(result, m_stats->headline());
-}
-
-QList<ExportChart> MainWindow::exportCharts() const
-{
-    return {{QStringLiteral("chart-core-load"), tr("Per-core load"),
-             m_livePage->coreLoadView()->chart()},
-            {QStringLiteral("chart-shard-load"), tr("Shard threads"),
-             m_livePage->shardLoadView()->chart()},
-            {QStringLiteral("chart-comparison"), tr("One loop against K loops"),
-             comparisonChart()->chart()},
-            {QStringLiteral("chart-sweep"), tr("Speedup against K"),
-             m_sweepPage->sweepChart()->chart()},
-            {QStringLiteral("chart-efficiency"), tr("Efficiency per K"),
-             m_sweepPage->efficiencyChart()->chart()}};
 }
 
 QString MainWindow::exportScope() const
@@ -529,98 +556,128 @@ ExportChoices MainWindow::exportChoices() const
         selected.append(m_history->entry(row));
     choices.selectedRuns = describe(selected);
     choices.history = describe(m_history->entries());
+    // tasks.csv holds the times of the last run that kept them. The statistics page's runs are
+    // in memory: known exactly. Stored runs are read only when exported (not on this thread):
+    // there the rule is said, when the option that keeps them is off.
+    if (m_stats->hasResult()) {
+        const auto &runs = m_stats->result().runs;
+        if (std::none_of(runs.begin(), runs.end(), [](const RunResult &r) { return r.timings; }))
+            choices.noTimings[int(ExportScope::Experiment)] =
+                tr("Per-task timings were not kept for these runs: tasks.csv lists the plan "
+                   "(io, iterations, due) without resumed and done times. Run > Keep per-task "
+                   "timings keeps them for the next runs.");
+    }
+    if (!m_store.keepsTaskTimings()) {
+        const QString rule = tr("Per-task timings are kept only for runs recorded with Run > Keep "
+                                "per-task timings on (it is off): for other runs tasks.csv lists "
+                                "the plan without resumed and done times.");
+        choices.noTimings[int(ExportScope::SelectedRuns)] = rule;
+        choices.noTimings[int(ExportScope::History)] = rule;
+    }
     return choices;
 }
 
-QList<ExportedExperiment> MainWindow::exportedExperiments(ExportScope scope) const
+namespace {
+
+// Which stored runs an export of the history describes: their experiments in the order they
+// first appear in the history, and the runs themselves.
+struct StoredSelection
+{
+    QList<std::int64_t> experiments;
+    QSet<std::int64_t> runs;
+};
+
+// The experiments of `selection` read from the store at `path` through a connection of this
+// (a worker) thread, each with only its chosen runs (summary recomputed for them); the reason
+// when one cannot be read.
+std::pair<QList<ExportedExperiment>, QString> readStoredSelection(const QString &path,
+                                                                  const StoredSelection &selection)
 {
     QList<ExportedExperiment> out;
-    if (scope == ExportScope::Experiment) {
-        if (m_stats->hasResult())
-            out.append({QString(), m_stats->result()});
-        return out;
-    }
-    // The runs in history order, grouped by experiment in the order they first appear.
-    QList<std::int64_t> order;
-    QSet<std::int64_t> runIds;
-    for (const HistoryEntry &e : m_history->entries()) {
-        if (e.runId <= 0)
-            continue;
-        runIds.insert(e.runId);
-        if (!order.contains(e.experimentId))
-            order.append(e.experimentId);
-    }
-    if (scope == ExportScope::SelectedRuns) {
-        order.clear();
-        runIds.clear();
-        for (const int row : m_livePage->historyView()->selectedRows()) {
-            const HistoryEntry &e = m_history->entry(row);
-            if (e.runId <= 0)
-                continue;
-            runIds.insert(e.runId);
-            if (!order.contains(e.experimentId))
-                order.append(e.experimentId);
-        }
-    }
-    for (const std::int64_t id : order) {
-        std::optional<StoredExperiment> stored = m_store.experiment(id);
+    ResultStore store;
+    if (!store.open(path))
+        return {out, store.error()};
+    for (const std::int64_t id : selection.experiments) {
+        std::optional<StoredExperiment> stored = store.experiment(id);
         if (!stored)
-            continue;
+            return {{},
+                    QObject::tr("experiment #%1 could not be read from the history%2")
+                        .arg(id)
+                        .arg(store.error().isEmpty() ? QString()
+                                                     : QStringLiteral(": ") + store.error())};
         ExperimentResult &r = stored->result;
         std::vector<RunResult> kept;
         for (std::size_t i = 0; i < r.runs.size(); ++i) {
-            if (runIds.contains(stored->runIds[i]))
+            if (selection.runs.contains(stored->runIds[i]))
                 kept.push_back(std::move(r.runs[i]));
         }
         if (kept.empty())
             continue; // only its warm-up was chosen
-        if (kept.size() != r.runs.size()) {
-            r.runs = std::move(kept);
+        // The runs were moved out: they go back whether or not all were chosen. (Keeping the
+        // moved-from ones when all were chosen is what wrote every started_utc empty and every
+        // load.csv header-only for whole experiments.)
+        const bool all = kept.size() == r.runs.size();
+        r.runs = std::move(kept);
+        if (!all)
             r.summary = summarizeExperiment(r);
-        }
         out.append({QStringLiteral("experiment-%1-%2").arg(id).arg(stored->kind), std::move(r)});
     }
     if (out.size() == 1)
         out.front().folder.clear();
-    return out;
+    return {out, QString()};
 }
 
-QCoro::Task<ExportOutcome> MainWindow::exportTo(const ExportOptions &options)
+} // namespace
+
+QCoro::Task<ExportOutcome> MainWindow::exportTo(ExportOptions options)
 {
-    const QList<ExportedExperiment> experiments = exportedExperiments(options.scope);
-    // One export describes one set of runs: a chart goes with it only when it shows runs of it.
-    QList<ExportChart> charts = exportCharts();
-    auto exported = [&](const RunResult &run) {
-        return std::any_of(
-            experiments.begin(), experiments.end(), [&](const ExportedExperiment &e) {
-                return std::any_of(
-                    e.result.runs.begin(), e.result.runs.end(), [&](const RunResult &r) {
-                        return r.startedUtc == run.startedUtc && r.shards == run.shards;
-                    });
-            });
-    };
-    const auto &pair = comparisonChart()->comparison();
-    const bool comparisonShown = pair && !comparisonChart()->isStale() &&
-                                 exported(pair->baseline) && exported(pair->candidate);
-    // The sweep and efficiency charts draw the statistics page's experiment, whole.
-    bool statisticsShown = options.scope == ExportScope::Experiment && m_stats->hasResult();
-    if (!statisticsShown && m_stats->hasResult() && experiments.size() == 1) {
-        const ExperimentResult &shown = m_stats->result();
-        const ExperimentResult &only = experiments.front().result;
-        statisticsShown = only.runs.size() == shown.runs.size() &&
-                          std::all_of(shown.runs.begin(), shown.runs.end(), exported);
+    StoredSelection selection;
+    QList<int> rows;
+    if (options.scope == ExportScope::Experiment) {
+        // The statistics page's experiment as it is in memory, unless it was listed from the
+        // store without its runs' details (the one shown after a restart): then from the store,
+        // with its load samples, per-shard figures and kept task timings.
+        const auto &runs = m_stats->result().runs;
+        const bool bare = std::all_of(runs.begin(), runs.end(), [](const RunResult &r) {
+            return r.perShard.empty() && r.load.tSec.empty();
+        });
+        if (!m_stats->hasResult() || !bare || m_shownExperiment <= 0) {
+            QList<ExportedExperiment> shown;
+            if (m_stats->hasResult())
+                shown.append({QString(), m_stats->result()});
+            QCoro::Task<ExportOutcome> exporting = exportInBackground(shown, options, this);
+            co_return co_await exporting;
+        }
+        for (int row = 0; row < m_history->rowCount(); ++row) {
+            if (m_history->entry(row).experimentId == m_shownExperiment)
+                rows.append(row);
+        }
+    } else if (options.scope == ExportScope::SelectedRuns) {
+        rows = m_livePage->historyView()->selectedRows();
+        std::sort(rows.begin(), rows.end());
+    } else {
+        for (int row = 0; row < m_history->rowCount(); ++row)
+            rows.append(row);
     }
-    charts.erase(std::remove_if(charts.begin(), charts.end(),
-                                [&](const ExportChart &c) {
-                                    if (c.stem == QLatin1String("chart-comparison"))
-                                        return !comparisonShown;
-                                    if (c.stem == QLatin1String("chart-sweep") ||
-                                        c.stem == QLatin1String("chart-efficiency"))
-                                        return !statisticsShown;
-                                    return false;
-                                }),
-                 charts.end());
-    return exportInBackground(experiments, std::move(charts), options, this);
+    for (const int row : std::as_const(rows)) {
+        const HistoryEntry &e = m_history->entry(row);
+        if (e.runId <= 0)
+            continue;
+        selection.runs.insert(e.runId);
+        if (!selection.experiments.contains(e.experimentId))
+            selection.experiments.append(e.experimentId);
+    }
+    // The store is read off this thread, through a connection of the worker's own.
+    const QPointer<MainWindow> self(this);
+    QFuture<std::pair<QList<ExportedExperiment>, QString>> reading =
+        QtConcurrent::run(&workPool(), readStoredSelection, m_store.path(), selection);
+    const std::pair<QList<ExportedExperiment>, QString> read = co_await reading;
+    if (!self)
+        co_return ExportOutcome{false, {}, tr("the window closed"), {}};
+    if (!read.second.isEmpty())
+        co_return ExportOutcome{false, {}, read.second, {}};
+    QCoro::Task<ExportOutcome> exporting = exportInBackground(read.first, options, this);
+    co_return co_await exporting;
 }
 
 QCoro::Task<> MainWindow::showExportDialog()
@@ -662,7 +719,11 @@ QCoro::Task<> MainWindow::showExportDialog()
     // Not modal: the window stays usable, and the box offers the one thing people do next.
     auto *done = new QMessageBox(
         QMessageBox::Information, tr("Export finished"),
-        tr("%1 written to %2.").arg(Formatting::counted(names.size(), tr("file")), folder),
+        tr("%1 written to %2.%3")
+            .arg(Formatting::counted(names.size(), tr("file")), folder,
+                 outcome.notes.isEmpty()
+                     ? QString()
+                     : QStringLiteral("\n\n") + outcome.notes.join(QLatin1Char('\n'))),
         QMessageBox::Close, this);
     done->setObjectName(QStringLiteral("exportFinished"));
     done->setAttribute(Qt::WA_DeleteOnClose);

@@ -51,11 +51,11 @@ public:
     const ResultStore &store() const { return m_store; }
     SweepPage *sweepPage() const { return m_sweepPage; }
     LivePage *livePage() const { return m_livePage; }
-    // Every chart the window shows, as File > Export writes them.
-    QList<ExportChart> exportCharts() const;
-    // What File > Export writes with `options`: charts render here, the files are written on the
-    // thread pool behind a cancellable progress dialog while this thread keeps serving the window.
-    QCoro::Task<ExportOutcome> exportTo(const ExportOptions &options);
+    // What File > Export writes with `options`: the chosen experiments (the statistics page's, or
+    // the chosen runs read from the store on the thread pool), each with its reports and every
+    // chart drawn from its own runs (here, one at a time), the files written on the thread pool
+    // behind a cancellable progress dialog while this thread keeps serving the window.
+    QCoro::Task<ExportOutcome> exportTo(ExportOptions options);
     // The message above the pages that stays until closed (store and settings problems).
     NoticeBar *noticeBar() const { return m_notice; }
     StatusBar *statusBarWidget() const { return m_status; }
@@ -69,10 +69,6 @@ public:
     QString exportScope() const;
     // Every scope the export dialog offers, described; empty where there is nothing.
     ExportChoices exportChoices() const;
-    // The experiments an export with `scope` writes, read from the store (the statistics page's
-    // own for ExportScope::Experiment): one goes into the directory itself, several into a
-    // folder each.
-    QList<ExportedExperiment> exportedExperiments(ExportScope scope) const;
     // Reads LoopBench JSON reports (off this thread) and adds their runs to the history, marked
     // with their machine; a file that is not a report is skipped with its reason. The number of
     // experiments added, and the reasons of the files refused.

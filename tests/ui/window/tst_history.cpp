@@ -6,6 +6,7 @@
 #include "ui/charts/comparisonchart.h"
 #include "ui/charts/efficiencychart.h"
 #include "ui/config/configpanel.h"
+#include "ui/export/exportfigures.h"
 #include "ui/models/experimentstatsmodel.h"
 #include "ui/models/historymodel.h"
 #include "ui/window/historyview.h"
@@ -18,6 +19,9 @@
 #include <QApplication>
 #include <QBarCategoryAxis>
 #include <QChart>
+#include <QDir>
+#include <QFile>
+#include <QImage>
 #include <QItemSelectionModel>
 #include <QJsonDocument>
 #include <QMessageBox>
@@ -27,6 +31,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QXmlStreamReader>
 
 #include <QCoroTask>
 
@@ -143,19 +148,43 @@ private slots:
             QLatin1String("Earlier comparison")));
     }
 
-    void anExperimentOtherThanACompareLeavesTheChartMarkedStale()
+    // The comparison chart shows the last experiment's pair: a Repeat compare's typical pair
+    // (not the stale one of the Compare before it), and the same after a restart.
+    void aRepeatCompareDrawsItsPairAndARestartShowsIt()
     {
-        MainWindow window;
-        compare(window, kSmall, 2);
-        QVERIFY(!window.comparisonChart()->isStale());
-        window.configPanel()->setExperiment(QStringLiteral("1,2"), 2, false);
-        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->repeatCompare()->isEnabled(), 5000);
-        QSignalSpy done(window.controller(), &RunController::experimentFinished);
-        window.actions()->repeatCompare()->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 30000);
-        QVERIFY(window.comparisonChart()->isStale());
-        QVERIFY2(window.comparisonChart()->chart()->title().contains(QLatin1String("ran since")),
-                 qPrintable(window.comparisonChart()->chart()->title()));
+        double candidateWall = 0;
+        {
+            MainWindow window;
+            compare(window, kSmall, 2);
+            QVERIFY(!window.comparisonChart()->isStale());
+            window.configPanel()->setConfig(kSmall, RunConfig{3, Partition::Contiguous, false});
+            window.configPanel()->setExperiment(QStringLiteral("1,3"), 3, false);
+            QTRY_VERIFY_WITH_TIMEOUT(window.actions()->repeatCompare()->isEnabled(), 5000);
+            QSignalSpy done(window.controller(), &RunController::experimentFinished);
+            window.actions()->repeatCompare()->trigger();
+            QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 30000);
+            QVERIFY(!window.comparisonChart()->isStale());
+            const auto &pair = window.comparisonChart()->comparison();
+            QVERIFY(pair);
+            QCOMPARE(pair->baseline.shards, 1);
+            QCOMPARE(pair->candidate.shards, 3);
+            // The median of the three 3-loop runs.
+            std::vector<double> walls;
+            for (const RunResult &r : window.statistics()->result().runs) {
+                if (r.shards == 3)
+                    walls.push_back(r.wallMs);
+            }
+            QCOMPARE(walls.size(), std::size_t(3));
+            std::sort(walls.begin(), walls.end());
+            QCOMPARE(pair->candidate.wallMs, walls[1]);
+            candidateWall = walls[1];
+        }
+        MainWindow restarted;
+        const auto &pair = restarted.comparisonChart()->comparison();
+        QVERIFY(pair);
+        QVERIFY(!restarted.comparisonChart()->isStale());
+        QCOMPARE(pair->candidate.shards, 3);
+        QCOMPARE(pair->candidate.wallMs, candidateWall);
     }
 
     void aCancelledExperimentDoesNotReplaceTheStatistics()
@@ -185,30 +214,171 @@ private slots:
     void anExportDescribesTheRunsOfOneExperiment()
     {
         MainWindow window;
-        compare(window, kOther, 2);
+        compare(window, kOther, 3);
         // The dialog names what the reports describe, in words: counts with their nouns, and not
         // the radio button's own label again.
-        QVERIFY2(window.exportScope().startsWith(QLatin1String("2 runs of 300 tasks on K = 1, 2")),
+        QVERIFY2(window.exportScope().startsWith(QLatin1String("2 runs of 300 tasks on K = 1, 3")),
                  qPrintable(window.exportScope()));
         QTemporaryDir dir;
         ExportOptions options;
         options.directory = dir.filePath(QStringLiteral("out"));
         options.pngSize = QSize(320, 200);
-        options.svg = false;
         ExportOutcome outcome = QCoro::waitFor(window.exportTo(options));
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
-        auto hasComparison = [](const ExportOutcome &o) {
-            return std::any_of(o.written.begin(), o.written.end(), [](const QString &path) {
-                return path.endsWith(QLatin1String("chart-comparison.png"));
-            });
+        auto shardChartTitle = [&options] {
+            QFile f(QDir(options.directory).filePath(QStringLiteral("chart-shard-load.svg")));
+            return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
         };
-        QVERIFY(hasComparison(outcome)); // the Compare's own pair: part of this experiment
-        // Reopen the other experiment: the chart's pair is not among its runs any more.
+        QVERIFY(shardChartTitle().contains(QLatin1String("3 shard threads")));
+        // Reopen the other experiment and export it: its own charts (its 2 loops), not the
+        // window's shard chart, which still shows the last run (3 loops).
         select(window, {0});
         QCOMPARE(window.statistics()->result().spec.workload.tasks, kSmall.tasks);
         outcome = QCoro::waitFor(window.exportTo(options));
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
-        QVERIFY(!hasComparison(outcome));
+        QCOMPARE(outcome.written.size(), 6 + 2 * qsizetype(ExportFigures::all().size()));
+        QVERIFY(shardChartTitle().contains(QLatin1String("2 shard threads")));
+    }
+
+    // Every scope writes every file the dialog promises, with load.csv and tasks.csv rows where
+    // the runs have them and every run's start time, each experiment in its own folder.
+    void everyScopeWritesEveryPromisedFile()
+    {
+        MainWindow window;
+        window.actions()->keepTaskTimings()->setChecked(true);
+        const int first = window.history()->rowCount();
+        // IO up to 0.7 s: each run lasts a few of the load sampler's 250 ms intervals.
+        compare(window, WorkloadSpec{150, 300, 700, 1000, 10000, Kernel::Sum, 5}, 2);
+        compare(window, WorkloadSpec{200, 300, 700, 1000, 10000, Kernel::Sum, 6}, 3);
+        const int rows = window.history()->rowCount();
+        QCOMPARE(rows, first + 4);
+        const std::int64_t smallId = window.history()->entry(first).experimentId;
+        const std::int64_t otherId = window.history()->entry(first + 2).experimentId;
+        QVERIFY(smallId > 0 && otherId > smallId);
+
+        auto csvRows = [](const QString &path) {
+            QFile f(path);
+            QList<QList<QByteArray>> out;
+            if (!f.open(QIODevice::ReadOnly))
+                return out;
+            for (const QByteArray &line : f.readAll().split('\n')) {
+                if (!line.isEmpty() && !line.startsWith('#'))
+                    out.append(line.split(','));
+            }
+            return out; // header first
+        };
+        auto checkFolder = [&](const QDir &at, int shards, int runs) {
+            QStringList expected{"runs.csv",  "summary.csv", "load.csv",  "tasks.csv",
+                                 "meta.json", "report.json", "summary.md"};
+            for (const ExportFigures::Figure &f : ExportFigures::all())
+                expected << f.stem + QStringLiteral(".png");
+            for (const QString &name : expected)
+                QVERIFY2(at.exists(name), qPrintable(at.filePath(name)));
+            const auto runRows = csvRows(at.filePath(QStringLiteral("runs.csv")));
+            QCOMPARE(runRows.size(), runs + 1);
+            const qsizetype started = runRows[0].indexOf("started_utc");
+            for (qsizetype r = 1; r < runRows.size(); ++r)
+                QVERIFY2(!runRows[r].value(started).isEmpty(),
+                         qPrintable(at.path() + u' ' + runRows[r].join(',')));
+            const auto load = csvRows(at.filePath(QStringLiteral("load.csv")));
+            QVERIFY2(load.size() > 2, qPrintable(at.path())); // rows of both runs
+            QSet<QByteArray> loadRuns;
+            for (qsizetype r = 1; r < load.size(); ++r)
+                loadRuns.insert(load[r].value(0));
+            QCOMPARE(loadRuns.size(), runs);
+            const auto tasks = csvRows(at.filePath(QStringLiteral("tasks.csv")));
+            QVERIFY2(tasks.size() > 1, qPrintable(at.path()));
+            const qsizetype done = tasks[0].indexOf("done_ms");
+            QVERIFY(!tasks[1].value(done).trimmed().isEmpty());
+            QImage shard(at.filePath(QStringLiteral("chart-shard-load.png")));
+            QCOMPARE(shard.size(), QSize(640, 400));
+            // The shard chart of this experiment's own last run of the largest K.
+            QFile svg(at.filePath(QStringLiteral("chart-shard-load.svg")));
+            QVERIFY(svg.open(QIODevice::ReadOnly));
+            QXmlStreamReader xml(&svg);
+            QString text;
+            while (!xml.atEnd()) {
+                if (xml.readNext() == QXmlStreamReader::StartElement &&
+                    xml.name() == QLatin1String("text"))
+                    text += xml.readElementText(QXmlStreamReader::IncludeChildElements) + u' ';
+            }
+            text.replace(QChar(0xa0), u' ');
+            QVERIFY2(text.contains(QStringLiteral("%1 shard threads").arg(shards)),
+                     qPrintable(at.path() + u' ' + text));
+        };
+
+        ExportOptions options;
+        options.tasksCsv = true;
+        options.pngSize = QSize(640, 400);
+        for (const ExportScope scope :
+             {ExportScope::Experiment, ExportScope::SelectedRuns, ExportScope::History}) {
+            QTemporaryDir dir;
+            options.directory = dir.path();
+            options.scope = scope;
+            // Selecting rows reopens the first one's experiment on the statistics page: only after
+            // the statistics page's own export.
+            if (scope == ExportScope::SelectedRuns)
+                select(window, {first, first + 1, first + 2, first + 3});
+            const ExportOutcome outcome = QCoro::waitFor(window.exportTo(options));
+            QVERIFY2(outcome.ok, qPrintable(outcome.error));
+            if (scope == ExportScope::Experiment) {
+                checkFolder(QDir(dir.path()), 3, 2); // the statistics page: the last Compare
+                continue;
+            }
+            checkFolder(QDir(dir.filePath(QStringLiteral("experiment-%1-compare").arg(smallId))), 2,
+                        2);
+            checkFolder(QDir(dir.filePath(QStringLiteral("experiment-%1-compare").arg(otherId))), 3,
+                        2);
+        }
+        // After a restart the statistics page lists the newest experiment from the store: its
+        // export still has every run's load samples and kept timings.
+        MainWindow restarted;
+        QTemporaryDir dir;
+        options.directory = dir.path();
+        options.scope = ExportScope::Experiment;
+        const ExportOutcome outcome = QCoro::waitFor(restarted.exportTo(options));
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        checkFolder(QDir(dir.path()), 3, 2);
+    }
+
+    // A report that is already in the history (opened before, or exported from it) adds nothing,
+    // and says so.
+    void openingAReportTwiceAddsNothing()
+    {
+        MainWindow window;
+        const int before = window.history()->rowCount();
+        ExperimentResult other = synthetic::sweep();
+        other.machine.host = QStringLiteral("laptop");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("twice.json"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QJsonDocument(experimentToJson(other)).toJson());
+        }
+        QStringList refused;
+        QCOMPARE(QCoro::waitFor(window.openReports({path}, &refused)), 1);
+        QVERIFY(refused.isEmpty());
+        const int after = window.history()->rowCount();
+        QCOMPARE(after, before + int(other.runs.size()));
+        // Again, and twice in one go: nothing more.
+        QCOMPARE(QCoro::waitFor(window.openReports({path, path}, &refused)), 0);
+        QCOMPARE(refused.size(), 2);
+        QVERIFY2(refused[0].contains(QLatin1String("twice.json: already in the history")),
+                 qPrintable(refused[0]));
+        QCOMPARE(window.history()->rowCount(), after);
+        // A report exported from the history is in it too.
+        ExportOptions options;
+        options.directory = dir.filePath(QStringLiteral("export"));
+        options.png = options.svg = options.csv = options.markdown = false;
+        const ExportOutcome outcome = QCoro::waitFor(window.exportTo(options));
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        QCOMPARE(QCoro::waitFor(window.openReports(
+                     {QDir(options.directory).filePath(QStringLiteral("report.json"))}, &refused)),
+                 0);
+        QCOMPARE(window.history()->rowCount(), after);
+        MainWindow restarted;
+        QCOMPARE(restarted.history()->rowCount(), after);
     }
 
     void reportsFromAnotherMachineJoinTheHistory()
