@@ -266,6 +266,16 @@ QString schemaProblem(QSqlDatabase &db, int version)
     QSqlError error;
     if (!readTables(db, actual, &error))
         return StoreFault::sqliteText(error);
+    // Version 0 is an empty file: one with tables is another program's database, not a history
+    // to create tables in.
+    if (version == 0 && !actual.isEmpty()) {
+        QStringList names = actual.keys();
+        if (names.size() > 3)
+            names = names.mid(0, 3) << QStringLiteral("…");
+        return QStringLiteral("it has tables (%1) but no LoopBench schema: another program's "
+                              "database?")
+            .arg(names.join(QStringLiteral(", ")));
+    }
     const Tables expected = expectedTables(version);
     const Tables known = expectedTables(latest());
     QStringList problems;

@@ -38,7 +38,8 @@ int version(QSqlDatabase &db, QString *error = nullptr);
 int latest();
 // How the tables of `db` differ from those the first `version` migrations build (a table or a
 // column missing, or one a later migration would add already there), "; "-separated; empty when
-// they match. Tables no version has are the user's and are not looked at.
+// they match. Tables no version has are the user's and are not looked at, except in a file of
+// version 0, which has no tables unless it is another program's database.
 QString schemaProblem(QSqlDatabase &db, int version);
 
 } // namespace StoreSchema

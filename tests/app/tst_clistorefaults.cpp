@@ -323,6 +323,15 @@ private slots:
         QTest::newRow("large negative version")
             << QStringList{QStringLiteral("PRAGMA user_version = -2147483648")}
             << QByteArray("schema version -2147483648");
+        QTest::newRow("another program's database")
+            << QStringList{QStringLiteral("PRAGMA user_version = 0"),
+                           QStringLiteral("DROP TABLE runs"),
+                           QStringLiteral("DROP TABLE shard_stats"),
+                           QStringLiteral("DROP TABLE load_samples"),
+                           QStringLiteral("DROP TABLE task_timings"),
+                           QStringLiteral("DROP TABLE experiments"),
+                           QStringLiteral("CREATE TABLE moz_places (id INTEGER, url TEXT)")}
+            << QByteArray("another program's database");
         QTest::newRow("older version, newer tables")
             << QStringList{QStringLiteral("PRAGMA user_version = 1")}
             << QByteArray("is there before");
