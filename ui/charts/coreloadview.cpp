@@ -174,8 +174,8 @@ void CoreLoadView::showRuns(const std::vector<RunResult> &runs)
         b.label->setText(loopsLabel(r.shards));
         b.label->setVisible(true);
     }
-    // About six ticks at 1, 2 or 5 times a power of ten seconds, from 0.
-    const double raw = std::max(1.0, end) / 6;
+    // Four to eight intervals of 1, 2 or 5 times a power of ten seconds, from 0.
+    const double raw = std::max(1.0, end) / 8;
     const double decade = std::pow(10.0, std::floor(std::log10(raw)));
     const double step = raw <= decade       ? decade
                         : raw <= 2 * decade ? 2 * decade
