@@ -187,11 +187,19 @@ QByteArray fitName(const QByteArray &name)
     return name.left(200);
 }
 
-bool writeAll(int fd, const QByteArray &bytes, int *savedErrno)
+// A write interrupted by a signal goes on, unless the signal cancelled the set: a stream nobody
+// reads (a full pipe) must not outlast Ctrl-C.
+bool writeAll(int fd, const QByteArray &bytes, int *savedErrno,
+              const std::atomic<bool> *cancel = nullptr)
 {
     const char *p = bytes.constData();
     qsizetype left = bytes.size();
     while (left > 0) {
+        // A signal during a write that had already moved some bytes ends it short, not EINTR.
+        if (cancel && cancel->load()) {
+            *savedErrno = EINTR;
+            return false;
+        }
         const ssize_t n = ::write(fd, p, size_t(left));
         if (n < 0 && errno == EINTR)
             continue;
@@ -479,7 +487,7 @@ bool writeReportSet(const QList<ReportFile> &set, const std::atomic<bool> *cance
         if (targets[i].stream < 0)
             continue;
         int savedErrno = 0;
-        if (!writeAll(targets[i].stream, files[i].bytes, &savedErrno)) {
+        if (!writeAll(targets[i].stream, files[i].bytes, &savedErrno, cancel)) {
             message = prefix(files[i]) + QStringLiteral("cannot write to %1: %2")
                                              .arg(streamName(targets[i].stream), why(savedErrno));
             return cleanUp();

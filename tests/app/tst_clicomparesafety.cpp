@@ -2,6 +2,7 @@
 #include "tests/support/cliprocess.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -10,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,6 +27,20 @@ constexpr int kExitBadInput = 2;
 QString text(const QByteArray &bytes)
 {
     return QString::fromUtf8(bytes);
+}
+
+// Whether process `pid` is `ancestor` or one of its descendants (/proc/N/stat's ppid field).
+bool descends(qint64 pid, qint64 ancestor)
+{
+    for (int depth = 0; pid > 1 && depth < 8; ++depth) {
+        if (pid == ancestor)
+            return true;
+        const QByteArray stat = cli::readFile(QStringLiteral("/proc/%1/stat").arg(pid));
+        // "pid (comm) state ppid ...": the name may hold spaces, so read after its ')'.
+        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+        pid = fields.size() > 1 ? fields[1].toLongLong() : 0;
+    }
+    return false;
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)
@@ -189,6 +205,58 @@ private slots:
         QVERIFY2(text(o.err).startsWith(input + QStringLiteral(": is ")), o.err.constData());
         QVERIFY2(text(o.err).contains(named), o.err.constData());
         QVERIFY2(timer.elapsed() < 15000, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void ctrlCEndsAWriteNobodyReadsEvenWhenIgnored()
+    {
+        // The comparison of 300 reports (~1 MB of JSON) to a pipe nobody reads, SIGINT ignored
+        // as a background job inherits it: a Ctrl-C still ends compare, with 130 and nothing
+        // half written.
+        QStringList reports{path("a.json")};
+        for (int i = 0; i < 300; ++i) {
+            const QString name = m_dir.filePath(QStringLiteral("r%1.json").arg(i));
+            QVERIFY(writeFile(name, m_report));
+            reports.append(name);
+        }
+        const QString status = path("status");
+        QFile::remove(status);
+        QProcess shell;
+        shell.setProcessEnvironment(cli::headlessEnvironment());
+        shell.start(QStringLiteral("sh"),
+                    QStringList{QStringLiteral("-c"),
+                                QStringLiteral("trap '' INT; (\"$0\" compare \"$@\" --json - "
+                                               "2>/dev/null; echo $? > %1) | sleep 15")
+                                    .arg(status),
+                                QStringLiteral(LOOPBENCH_EXE)} +
+                        reports);
+        QVERIFY(shell.waitForStarted());
+        // The compare process: a descendant of the shell running the executable, blocked in a
+        // write once the pipe is full.
+        qint64 pid = 0;
+        QVERIFY(cli::waitUntil(shell, [&] {
+            QDirIterator procs(QStringLiteral("/proc"), QDir::Dirs | QDir::NoDotAndDotDot);
+            while (procs.hasNext()) {
+                const QString dir = procs.next();
+                const QByteArray wchan = cli::readFile(dir + QStringLiteral("/wchan"));
+                if (descends(procs.fileName().toLongLong(), shell.processId()) &&
+                    QFileInfo(dir + QStringLiteral("/exe")).symLinkTarget() ==
+                        QFileInfo(QStringLiteral(LOOPBENCH_EXE)).canonicalFilePath() &&
+                    wchan.contains("pipe_write")) {
+                    pid = procs.fileName().toLongLong();
+                    return true;
+                }
+            }
+            return false;
+        }));
+        QCOMPARE(::kill(pid_t(pid), SIGINT), 0);
+        QVERIFY(cli::waitUntil(
+            shell, [&] { return QFile::exists(status) && !cli::readFile(status).isEmpty(); },
+            10000));
+        QCOMPARE(cli::readFile(status).trimmed(), QByteArray("130"));
+        shell.kill();
+        shell.waitForFinished();
+        for (int i = 0; i < 300; ++i)
+            QFile::remove(m_dir.filePath(QStringLiteral("r%1.json").arg(i)));
     }
 
     void controlCharactersInAReportAreShownEscaped()
