@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/store/resultstore.h"
+#include "core/store/storeschema.h"
 #include "tests/support/cliprocess.h"
 
 #include <QCryptographicHash>
@@ -168,6 +169,68 @@ private slots:
             }
             QCOMPARE(experimentsIn(storeIn(dir.path())), kAtOnce);
         }
+    }
+
+    void instancesMigratingOneOldStoreAtOnceAllRecord()
+    {
+        // A schema-1 store with one experiment, opened by six new instances at once: it is
+        // migrated once, keeps its experiment, and every instance records.
+        QTemporaryDir dir;
+        const QString path = storeIn(dir.path());
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QString error;
+            QVERIFY2(StoreSchema::migrate(db, &error, 1), qPrintable(error));
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO experiments (kind, source, started_utc, tasks, io_min_ms, io_max_ms, "
+                "cpu_min_iterations, cpu_max_iterations, kernel, seed, shard_counts, partition, "
+                "pin, repeats, warmup, fail_task, workload, host, cpu_model, logical_cpus, "
+                "machine) VALUES ('cli', 'cli', '2024-06-01T12:00:00.000Z', 10, 0, 1, 0, 1, "
+                "'sum', '1', '1', 'contiguous', 0, 1, 0, -1, 'w', 'h', 'c', 2, '{}')")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        std::vector<std::unique_ptr<QProcess>> children;
+        for (int i = 0; i < 6; ++i) {
+            children.push_back(std::make_unique<QProcess>());
+            cli::start(*children.back(), kTiny, withDataHome(dir.path()));
+        }
+        for (auto &child : children) {
+            const cli::Outcome o = cli::finish(*child);
+            QVERIFY2(o.exitCode == 0, o.err.constData());
+        }
+        QCOMPARE(experimentsIn(path), 1 + 6);
+    }
+
+    void onlyAFileSQLiteCallsCorruptIsMovedAside()
+    {
+        // Pages overwritten in the middle of a store: SQLite's integrity check fails, and that
+        // file (and only such a file) is moved aside whole, and a new history starts.
+        QTemporaryDir dir;
+        const QString path = storeIn(dir.path());
+        cli::Outcome o = cli::run(kTiny, withDataHome(dir.path()));
+        QVERIFY2(o.exitCode == 0, o.err.constData());
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.size() >= 3 * 4096);
+            QVERIFY(f.seek(f.size() - 2 * 4096));
+            QCOMPARE(f.write(QByteArray(2 * 4096, '\xff')), qint64(2 * 4096));
+        }
+        const QByteArray damaged = cli::readFile(path);
+        o = cli::run(kTiny, withDataHome(dir.path()));
+        QVERIFY2(o.exitCode == 0, o.err.constData());
+        QVERIFY2(o.err.contains("moved to"), o.err.constData());
+        const QStringList aside =
+            QDir(QFileInfo(path).absolutePath()).entryList({QStringLiteral("*.corrupt-*")});
+        QCOMPARE(aside.size(), 1);
+        QCOMPARE(cli::readFile(QFileInfo(path).absolutePath() + QLatin1Char('/') + aside[0]),
+                 damaged);
+        QCOMPARE(experimentsIn(path), 1);
     }
 
     void aLockHeldByAnotherProcessIsNamedAndTheStoreKept()
