@@ -4,6 +4,7 @@
 #include "core/base/fielderror.h"
 #include "core/base/numberrange.h"
 #include "core/net/httptarget.h"
+#include "core/system/threadschedule.h"
 #include "core/workload/partition.h"
 
 #include <optional>
@@ -21,6 +22,10 @@ struct RunConfig
     // Transport http: each task fetches its IO from this server instead of sleeping on its
     // shard's timer queue. Unset: the timer transport.
     std::optional<HttpTarget> http = std::nullopt;
+    // The schedule the shards run at; unset: ThreadSchedule::forRun() decides, as it does for every
+    // run the app and the CLI start. Set by benchmarks and tests that measure one schedule at
+    // any K.
+    std::optional<ShardSchedule> schedule = std::nullopt;
 
     // 1024 threads is far beyond any useful K on today's machines and still starts in well under
     // a second; above it the run measures thread creation, not event loops.

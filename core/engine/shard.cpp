@@ -77,14 +77,17 @@ Shard::~Shard()
 
 void Shard::run()
 {
-    // Fair: the thread keeps the schedule and cgroup it was created with, the process's own, as
-    // an ordinary program's threads do. Protective (K far above the CPUs): below every other
-    // thread of the process, the GUI's above all, in a cpu cgroup of the shards' own where one
-    // can be made, at a background schedule (ShardCpuGroup and ThreadSchedule say why). A thread
-    // refused either runs as before.
+    // Fair: the process's own cgroup, at the schedule the thread was created with, as an
+    // ordinary program's threads; a thread made from the window's (the engine's pool) starts in
+    // the window's heavier group and leaves it. Protective (K far above the CPUs): below every
+    // other thread of the process, the GUI's above all, in a cpu cgroup of the shards' own where
+    // one can be made, at a background schedule (ShardCpuGroup and ThreadSchedule say why). A
+    // thread refused either runs as before.
     if (m_context.schedule == ShardSchedule::Protective) {
         ShardCpuGroup::instance().joinThisThread();
         ThreadSchedule::background().applyToThisThread();
+    } else if (const ShardCpuGroup *window = ShardCpuGroup::windowIfMade()) {
+        window->leaveThisThread();
     }
     if (m_pinCpu >= 0) {
         cpu_set_t set;

@@ -7,6 +7,7 @@
 #include "core/base/residentpages.h"
 #include "core/base/wholenumber.h"
 #include "core/net/httpclient.h"
+#include "core/system/shardcpugroup.h"
 #include "core/workload/taskplan.h"
 
 #include <QThread>
@@ -18,10 +19,21 @@
 #include <new>
 #include <optional>
 
+namespace {
+
+ShardSchedule scheduleFor(const RunConfig &config)
+{
+    const ShardCpuGroup *window = ShardCpuGroup::windowIfMade();
+    return config.schedule.value_or(ThreadSchedule::forRun(
+        config.shards, QThread::idealThreadCount(), window && !window->available()));
+}
+
+} // namespace
+
 ShardSet::ShardSet(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter)
     : m_plan(std::move(plan))
     , m_config(config)
-    , m_schedule(ThreadSchedule::forRun(config.shards, QThread::idealThreadCount()))
+    , m_schedule(scheduleFor(config))
     , m_nsPerIter(nsPerIter)
     , m_timings(std::make_shared<std::vector<TaskTiming>>())
 {
@@ -331,7 +343,7 @@ RunResult failedRun(const std::shared_ptr<const TaskPlan> &plan, RunConfig confi
     r.shards = config.shards;
     r.partition = config.partition;
     r.pinned = config.pin;
-    r.schedule = ThreadSchedule::forRun(config.shards, QThread::idealThreadCount());
+    r.schedule = scheduleFor(config);
     r.startedUtc = QDateTime::currentDateTimeUtc();
     r.tasks = plan ? static_cast<std::int64_t>(plan->size()) : 0;
     r.nsPerIter = nsPerIter;

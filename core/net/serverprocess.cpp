@@ -2,6 +2,7 @@
 #include "core/net/serverprocess.h"
 
 #include "core/load/processcpu.h"
+#include "core/system/shardcpugroup.h"
 
 #include <QDeadlineTimer>
 
@@ -42,6 +43,8 @@ bool ServerProcess::start(const Options &options, QString *error, int timeoutMs)
     m_process->setChildProcessModifier([] {
         // In the child, after fork: it gets SIGTERM when the thread that started it ends.
         ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        // Started from the window's thread, it would run at that thread's weight.
+        ShardCpuGroup::leaveWindowInForkedChild();
     });
     m_process->start(QIODevice::ReadWrite);
     if (!m_process->waitForStarted(timeoutMs))

@@ -27,21 +27,44 @@
 // v2 a delegated subtree with the cpu controller (a systemd user session's own scope), where the
 // group is a threaded child of the process's cgroup. Elsewhere there is none, why() says why, and
 // shards run as before in the process's group at ThreadSchedule::background().
+//
+// The same kind of group, eight times as heavy as a default one, holds the window's thread
+// (window()): the other way to keep the GUI responsive, which costs a run nothing the GUI does not
+// use. Ordinary threads are weighed one by one, so a GUI thread of ordinary weight that has just
+// painted for 2 ms waits until K / CPUs shards of the same weight have caught up (bench_guistall,
+// fair shards, p99 ~250 ms at K = 64); in a group of 8x the weight it catches up 8x sooner, and it
+// never uses more than the little it needs (~10 ms of CPU a second). Threads the window's thread
+// makes start in its group: a fair shard leaves it (leaveThisThread()).
 class ShardCpuGroup
 {
 public:
     static constexpr int kSharesV1 = 128;
     static constexpr int kWeightV2 = 13;
-    // The group's folder name is this prefix and the process id: a group left by a process that
-    // died is removed by the next one that makes its own.
+    static constexpr int kWindowSharesV1 = 8192;
+    static constexpr int kWindowWeightV2 = 800;
+    // The group's folder name is this prefix and the process id (then "-window" for the
+    // window's): a group left by a process that died is removed by the next one that makes its
+    // own.
     static constexpr const char *kPrefix = "loopbench-";
 
-    // The process-wide group, made on first use.
+    // The process-wide group of the shards, made on first use.
     static ShardCpuGroup &instance();
+    // The process-wide group of the window's thread, made on first use (by the app only).
+    static ShardCpuGroup &window();
+    // The window's group if the process has made it, else null (a CLI run never makes it).
+    static const ShardCpuGroup *windowIfMade();
 
     // Moves the calling thread into the group; false, and the thread stays where it was, when
     // there is no group or the kernel refuses.
     bool joinThisThread() const;
+    // Moves the calling thread into the process's own cgroup, the one the group was made in;
+    // false when there is no group or the kernel refuses.
+    bool leaveThisThread() const;
+    // In a child process right after fork(): moves it out of the window's group, into the
+    // process's own, so that a program the window's thread starts (the http server) runs at an
+    // ordinary weight. Async-signal-safe (one open and write of a path prepared in window());
+    // does nothing when the process has no window group.
+    static void leaveWindowInForkedChild() noexcept;
     bool available() const { return !m_joinFile.isEmpty(); }
     // The group's folder ("/sys/fs/cgroup/cpu/loopbench-123"), empty when there is none.
     QString folder() const { return m_folder; }
@@ -58,10 +81,11 @@ public:
     ~ShardCpuGroup(); // removes the folder (at exit, when every shard has ended)
 
 private:
-    ShardCpuGroup();
-    void make();
+    ShardCpuGroup(const char *suffix, int sharesV1, int weightV2);
+    void make(const char *suffix, int sharesV1, int weightV2);
 
     QString m_folder;
-    QString m_joinFile; // "tasks" (v1) or "cgroup.threads" (v2) in m_folder
+    QString m_joinFile;  // "tasks" (v1) or "cgroup.threads" (v2) in m_folder
+    QString m_leaveFile; // the same file in the folder m_folder was made in
     QString m_why;
 };

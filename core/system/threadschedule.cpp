@@ -71,15 +71,20 @@ ThreadSchedule ThreadSchedule::background()
     return ThreadSchedule{SCHED_BATCH, 19, 10'000'000};
 }
 
-// Why fair below the threshold: beside one `yes` on 2 CPUs, 2 loops of the original 4,000-task
-// plan ran no faster than 1 at the background schedule (1.545 s against 1.546 s) and 1.3x faster
-// as ordinary threads (bench_busy). Why protective far above it: ordinary threads are weighed one
-// by one, so the GUI thread waits behind K / CPUs shards of its own weight each time it has run
-// (bench_guistall: p99 ~250 ms at K = 64 where the window has no cpu group of its own).
-ShardSchedule ThreadSchedule::forRun(int shards, int logicalCpus)
+// Why fair: beside one `yes` on 2 CPUs, 2 loops of the original 4,000-task plan ran no faster than
+// 1 at the background schedule (1.545 s against 1.546 s) and 1.3x faster as ordinary threads
+// (bench_busy). The GUI stays responsive beside ordinary shards when its thread has a heavier cpu
+// group of its own (ShardCpuGroup::window(); bench_guistall, fair shards, original plan: p99
+// 2.3-4.3 ms for K = 1 to 128, 8 ms at K = 1,024). Without that group a GUI thread of ordinary
+// weight waits behind K / CPUs shards each time it has painted: p99 11-22 ms at K = 8, 70 ms at
+// 16, ~250 ms at 64 (the meter's cap). Protective only above 32 shards per CPU there: K = 64 on 2
+// CPUs is the largest K the issue asks to run as an ordinary program, and past it the stalls
+// grow with K while the run gains nothing from more shards than it has cores.
+ShardSchedule ThreadSchedule::forRun(int shards, int logicalCpus, bool windowExposed)
 {
-    return shards > kProtectiveShardsPerCpu * std::max(1, logicalCpus) ? ShardSchedule::Protective
-                                                                       : ShardSchedule::Fair;
+    return windowExposed && shards > kProtectiveShardsPerCpu * std::max(1, logicalCpus)
+               ? ShardSchedule::Protective
+               : ShardSchedule::Fair;
 }
 
 bool ThreadSchedule::applyToThisThread() const

@@ -15,8 +15,8 @@ enum class ShardSchedule {
     // a busy machine any other program gets (ThreadSchedule::fair()).
     Fair,
     // Below every other thread of the process (ThreadSchedule::background() in a low-weight
-    // ShardCpuGroup): keeps the window responsive where K far exceeds the CPUs, and slows the
-    // run when other programs are busy. Only above kProtectiveShardsPerCpu.
+    // ShardCpuGroup): keeps the window responsive where K far exceeds the CPUs and the window has
+    // no cpu group of its own, and slows the run when other programs are busy (forRun()).
     Protective,
 };
 QString shardScheduleName(ShardSchedule schedule); // "fair", "protective"
@@ -34,9 +34,11 @@ struct ThreadSchedule
 
     // SCHED_BATCH at nice 19 with a 10 ms slice: see applyToThisThread() for why each.
     static ThreadSchedule background();
-    // What a run's shards take (ShardSchedule::Protective only above kProtectiveShardsPerCpu
-    // shards per logical CPU; the .cpp says why that threshold).
-    static ShardSchedule forRun(int shards, int logicalCpus);
+    // What a run's shards take: Fair, except above kProtectiveShardsPerCpu shards per logical
+    // CPU in a process whose window has no cpu group of its own (`windowExposed`: it made
+    // ShardCpuGroup::window() and none could be made). A process without a window (the CLI) has
+    // no GUI to protect. The .cpp says why.
+    static ShardSchedule forRun(int shards, int logicalCpus, bool windowExposed);
     static constexpr int kProtectiveShardsPerCpu = 32;
 
     // Sets the calling thread's schedule. Needs no privilege: a thread may always lower its own

@@ -4,11 +4,14 @@
 // beats is printed per K. The target is p99 <= 16 ms (one 60 Hz frame) at any K.
 //
 //   bench_guistall [--shards K] [--tasks N] [--seconds S] [--frame-ms F] [--io-min A --io-max B]
+//                  [--no-window-group] [--schedule fair|protective]
 //
 // Beside each K's stall it prints what this thread did meanwhile: its own CPU time per second
 // (the beats, the redraws, the engine's signals) and how often it woke (voluntary context
 // switches per second), the two things that decide how long a thread of ordinary weight waits
-// among K busy ones.
+// among K busy ones. This thread joins the window's cpu group, as the app's GUI thread does
+// (ShardCpuGroup::window()); --no-window-group leaves it in the process's group. --schedule runs
+// every K at that shard schedule instead of the one ThreadSchedule::forRun() picks.
 //
 // Default K = 1, 2, 4, 8, 16, 64, 128 and 1,024; S seconds of CPU in all (default 6) over N tasks
 // (default 4,000), A-B ms of IO each (default 0-20; the original experiment's 200-1000 is the hard
@@ -38,6 +41,7 @@
 
 #include <cstdio>
 #include <future>
+#include <optional>
 #include <set>
 
 namespace {
@@ -110,6 +114,11 @@ int main(int argc, char *argv[])
     const double frameMs = args.number(QLatin1String("--frame-ms"), 2.0);
     const int ioMin = args.integer(QLatin1String("--io-min"), 0);
     const int ioMax = args.integer(QLatin1String("--io-max"), 20);
+    const int at = int(app.arguments().indexOf(QStringLiteral("--schedule")));
+    const std::optional<ShardSchedule> schedule =
+        at > 0 && at + 1 < app.arguments().size()
+            ? shardScheduleFromName(app.arguments().at(at + 1))
+            : std::nullopt;
     const QList<int> shardCounts =
         only > 0 ? QList<int>{only} : QList<int>{1, 2, 4, 8, 16, 64, 128, 1024};
 
@@ -119,6 +128,10 @@ int main(int argc, char *argv[])
     std::printf("gui stall: %d tasks, io %d:%d ms, ~%.1f s of CPU, %d logical CPUs, %.1f ms of "
                 "GUI work every 250 ms\n",
                 tasks, ioMin, ioMax, seconds, QThread::idealThreadCount(), frameMs);
+    // As the app does (ui/window/gui.cpp), unless --no-window-group.
+    if (!args.flag(QLatin1String("--no-window-group")) && !ShardCpuGroup::window().joinThisThread())
+        std::printf("no cpu cgroup for the window: %s\n",
+                    qPrintable(ShardCpuGroup::window().why()));
     if (!ShardCpuGroup::instance().available())
         std::printf("no cpu cgroup for the shards: %s\n",
                     qPrintable(ShardCpuGroup::instance().why()));
@@ -144,7 +157,9 @@ int main(int argc, char *argv[])
             QThread::msleep(500);
             return shardSchedules();
         });
-        if (!engine.start(plan, RunConfig{k, Partition::Contiguous, false}, nsPerIter))
+        RunConfig config{k, Partition::Contiguous, false};
+        config.schedule = schedule;
+        if (!engine.start(plan, config, nsPerIter))
             return 1;
         QElapsedTimer elapsed;
         elapsed.start();

@@ -166,17 +166,23 @@ private slots:
         QVERIFY2(task.workNs <= task.doneNs - task.resumedNs - 500'000'000, qPrintable(figures));
     }
 
-    void theScheduleIsProtectiveOnlyFarBeyondTheCpus()
+    void theScheduleIsProtectiveOnlyFarBeyondTheCpusBesideAnExposedWindow()
     {
         constexpr int per = ThreadSchedule::kProtectiveShardsPerCpu;
-        QCOMPARE(ThreadSchedule::forRun(1, 2), ShardSchedule::Fair);
-        QCOMPARE(ThreadSchedule::forRun(2 * per, 2), ShardSchedule::Fair);
-        QCOMPARE(ThreadSchedule::forRun(2 * per + 1, 2), ShardSchedule::Protective);
-        QCOMPARE(ThreadSchedule::forRun(per + 1, 1), ShardSchedule::Protective);
-        QCOMPARE(ThreadSchedule::forRun(per, 0), ShardSchedule::Fair); // CPUs unknown: 1
+        QCOMPARE(ThreadSchedule::forRun(1, 2, true), ShardSchedule::Fair);
+        QCOMPARE(ThreadSchedule::forRun(2 * per, 2, true), ShardSchedule::Fair);
+        QCOMPARE(ThreadSchedule::forRun(2 * per + 1, 2, true), ShardSchedule::Protective);
+        QCOMPARE(ThreadSchedule::forRun(per + 1, 1, true), ShardSchedule::Protective);
+        QCOMPARE(ThreadSchedule::forRun(per, 0, true), ShardSchedule::Fair); // CPUs unknown: 1
+        // No window (the CLI), or one in a cpu group of its own: nothing to protect.
+        QCOMPARE(ThreadSchedule::forRun(1024, 2, false), ShardSchedule::Fair);
         QCOMPARE(shardScheduleName(ShardSchedule::Fair), QStringLiteral("fair"));
         QCOMPARE(shardScheduleFromName(u"Protective"), ShardSchedule::Protective);
         QVERIFY(!shardScheduleFromName(u"background"));
+        // This process (a test, no window) runs 1,024 shards as an ordinary program's threads.
+        const RunResult r = runBlocking(makePlan(1, 0, 0, 0, 0), RunConfig{1024}, 1.0);
+        QVERIFY(r.completed());
+        QCOMPARE(r.schedule, ShardSchedule::Fair);
     }
 
     void shardsRunAsAnOrdinaryProgramsThreadsDo()
@@ -215,16 +221,53 @@ private slots:
         QCOMPARE(result.schedule, ShardSchedule::Fair);
     }
 
-    void shardsFarBeyondTheCpusRunAtTheProtectiveSchedule()
+    void aFairShardLeavesTheWindowsGroup()
     {
-        const int shards =
-            ThreadSchedule::kProtectiveShardsPerCpu * QThread::idealThreadCount() + 1;
-        if (shards > RunConfig::kMaxShards)
-            QSKIP("this machine has too many CPUs for a run at the protective schedule");
-        // One task of 300 ms sleep per shard: every thread stays alive while it is read.
-        const auto plan = makePlan(shards, 300, 300, 0, 0);
+        // The app's GUI thread runs in the window's heavier group, and the threads it makes start
+        // there: a fair shard must not keep that weight, or a run would get more than an ordinary
+        // program's share.
+        ShardCpuGroup &window = ShardCpuGroup::window();
+        if (!window.available())
+            QSKIP(qPrintable(
+                QStringLiteral("no cpu cgroup can be made here (%1)").arg(window.why())));
+        const QString own = ShardCpuGroup::pathOfThread(gettid());
+        QVERIFY(window.joinThisThread());
+        const QString windowGroup = ShardCpuGroup::pathOfThread(gettid());
+        QVERIFY2(windowGroup.endsWith(QStringLiteral("-window")), qPrintable(windowGroup));
+        QFile weight(window.folder() +
+                     (QFile::exists(window.folder() + QStringLiteral("/cpu.shares"))
+                          ? QStringLiteral("/cpu.shares")
+                          : QStringLiteral("/cpu.weight")));
+        QVERIFY(weight.open(QIODevice::ReadOnly));
+        const int value = weight.readAll().trimmed().toInt();
+        QVERIFY(value == ShardCpuGroup::kWindowSharesV1 || value == ShardCpuGroup::kWindowWeightV2);
+
+        const auto plan = makePlan(4, 300, 300, 0, 0); // every task sleeps 300 ms
+        std::thread run(
+            [&] { runBlocking(plan, RunConfig{2}, 1.0); }); // made in the window's group
+        QStringList groups;
+        QElapsedTimer t;
+        t.start();
+        while ((groups.size() != 2 || groups.contains(windowGroup)) && t.elapsed() < 5000) {
+            groups.clear();
+            for (pid_t tid : shardThreadIds())
+                groups.append(ShardCpuGroup::pathOfThread(tid));
+            QThread::msleep(5);
+        }
+        run.join();
+        QVERIFY(window.leaveThisThread());
+        QCOMPARE(ShardCpuGroup::pathOfThread(gettid()), own);
+        QCOMPARE(groups, (QStringList{own, own}));
+    }
+
+    void protectiveShardsRunAtTheBackgroundScheduleInTheirGroup()
+    {
+        const int shards = 2;
+        const auto plan = makePlan(4, 300, 300, 0, 0); // every task sleeps 300 ms
+        RunConfig config{shards};
+        config.schedule = ShardSchedule::Protective; // what forRun() picks far beyond the CPUs
         RunResult result;
-        std::thread run([&] { result = runBlocking(plan, RunConfig{shards}, 1.0); });
+        std::thread run([&] { result = runBlocking(plan, config, 1.0); });
         // The schedule of the threads named shard-N, read while they sleep. A thread has its name
         // from its start, its schedule once Shard::run() begins: poll until all show it.
         const ThreadSchedule want = ThreadSchedule::background();
