@@ -28,10 +28,10 @@ struct MemoryGuard
     // that allocates, up to 8 per core (M_ARENA_MAX's default), and then shares them.
     std::uint64_t mallocArenas = 16;
 
-    // Measured: 10,000,000 tasks on one loop (tests/bench/bench_timers) peak at 128 bytes per
-    // task (plan 8 B, timings 16 B, timer-queue entry 16 B, coroutine frame 80 B from the shard's
+    // Measured: 10,000,000 tasks on one loop (tests/bench/bench_timers) peak at 136 bytes per
+    // task (plan 8 B, timings 24 B, timer-queue entry 16 B, coroutine frame 80 B from the shard's
     // arena, task ids in wake-up order 4 B, IO delays 4 B until created);
-    // `loopbench --headless --tasks 10M --cpu 0:0 --shards 1,2` peaks at 1.36 GiB, 146 B per
+    // `loopbench --headless --tasks 10M --cpu 0:0 --shards 1,2` peaks at 1.51 GiB, 162 B per
     // task, because the first run's timings are kept while the second runs. Rounded up.
     static constexpr std::uint64_t kBytesPerTask = 170;
     // Resident cost per shard: its QThread, event loop and the pages of its stack it touches.
