@@ -609,6 +609,23 @@ qsizetype ResultStore::runCount() const
                                                                            : 0;
 }
 
+QSet<std::int64_t> ResultStore::experimentsWithTaskTimings() const
+{
+    QSet<std::int64_t> out;
+    if (!m_open)
+        return out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT DISTINCT runs.experiment_id FROM task_timings "
+                               "JOIN runs ON runs.id = task_timings.run_id"))) {
+        fail(QStringLiteral("could not read the history"), q.lastError().text());
+        return out;
+    }
+    while (q.next())
+        out.insert(q.value(0).toLongLong());
+    return out;
+}
+
 QList<StoredExperiment> ResultStore::experiments() const
 {
     return readExperiments(0);

@@ -4,6 +4,7 @@
 #include "core/experiment/experiment.h"
 
 #include <QList>
+#include <QSet>
 #include <QSqlError>
 #include <QString>
 
@@ -108,6 +109,9 @@ public:
     // that kept them.
     std::optional<StoredExperiment> experiment(std::int64_t id) const;
     qsizetype runCount() const;
+    // The experiments that have a run with its per-task timings stored (their tasks.csv has
+    // resumed and done times): what the export dialog says before anything is read in full.
+    QSet<std::int64_t> experimentsWithTaskTimings() const;
     // Deletes every run and experiment (one transaction), except the row of the experiment
     // `keepExperimentId` (in flight: its runs so far are deleted, the ones to come are kept).
     bool clear(std::int64_t keepExperimentId = 0);

@@ -78,6 +78,7 @@ ExportDialog::ExportDialog(const ExportOptions &defaults, const ExportChoices &c
     form->addRow(QString(), m_tasksCsv);
     m_tasksNote->setObjectName(QStringLiteral("exportTasksNote"));
     m_tasksNote->setWordWrap(true);
+    m_tasksNote->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_tasksNote->setForegroundRole(QPalette::PlaceholderText);
     form->addRow(QString(), m_tasksNote);
     form->addRow(QString(), m_json);
@@ -96,6 +97,7 @@ ExportDialog::ExportDialog(const ExportOptions &defaults, const ExportChoices &c
                                      .arg(charts.join(QStringLiteral(", "))));
     chartList->setObjectName(QStringLiteral("exportChartList"));
     chartList->setWordWrap(true);
+    chartList->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     chartList->setForegroundRole(QPalette::PlaceholderText);
     form->addRow(QString(), chartList);
     m_files->setWordWrap(true);

@@ -512,6 +512,17 @@ void MainWindow::onExperimentFinished(const ExperimentResult &result)
     m_status->showExperimentFinished(result, m_stats->headline());
 }
 
+bool MainWindow::statisticsFromStore() const
+{
+    // Listed with the store's experiments (after a restart) its runs have no per-shard figures
+    // or load samples; every run that ran, or was read in full, has them.
+    const auto &runs = m_stats->result().runs;
+    return m_stats->hasResult() && m_shownExperiment > 0 &&
+           std::all_of(runs.begin(), runs.end(), [](const RunResult &r) {
+               return r.perShard.empty() && r.load.tSec.empty();
+           });
+}
+
 QString MainWindow::exportScope() const
 {
     if (!m_stats->hasResult())
@@ -532,7 +543,7 @@ QString MainWindow::exportScope() const
              m_shownExperiment > 0 ? tr(" (#%1)").arg(m_shownExperiment) : QString());
 }
 
-ExportChoices MainWindow::exportChoices() const
+ExportChoices MainWindow::exportChoices(const std::optional<QSet<std::int64_t>> &withTimings) const
 {
     ExportChoices choices;
     choices.experiment = exportScope();
@@ -556,24 +567,55 @@ ExportChoices MainWindow::exportChoices() const
         selected.append(m_history->entry(row));
     choices.selectedRuns = describe(selected);
     choices.history = describe(m_history->entries());
-    // tasks.csv holds the times of the last run that kept them. The statistics page's runs are
-    // in memory: known exactly. Stored runs are read only when exported (not on this thread):
-    // there the rule is said, when the option that keeps them is off.
+    // tasks.csv holds the times of the last run that kept them. The statistics page's runs in
+    // memory say it themselves; stored experiments are named by `withTimings` (read off this
+    // thread before the dialog), or, when that could not be read, the rule is said.
+    const QString none = tr("Per-task timings were not kept for these runs: tasks.csv lists the "
+                            "plan (io, iterations, due) without resumed and done times. Run > "
+                            "Keep per-task timings keeps them for the next runs.");
     if (m_stats->hasResult()) {
         const auto &runs = m_stats->result().runs;
-        if (std::none_of(runs.begin(), runs.end(), [](const RunResult &r) { return r.timings; }))
-            choices.noTimings[int(ExportScope::Experiment)] =
-                tr("Per-task timings were not kept for these runs: tasks.csv lists the plan "
-                   "(io, iterations, due) without resumed and done times. Run > Keep per-task "
-                   "timings keeps them for the next runs.");
+        const bool kept = statisticsFromStore()
+                              ? withTimings && withTimings->contains(m_shownExperiment)
+                              : std::any_of(runs.begin(), runs.end(),
+                                            [](const RunResult &r) { return r.timings; });
+        if (!kept && (withTimings || !statisticsFromStore()))
+            choices.noTimings[int(ExportScope::Experiment)] = none;
     }
-    if (!m_store.keepsTaskTimings()) {
-        const QString rule = tr("Per-task timings are kept only for runs recorded with Run > Keep "
-                                "per-task timings on (it is off): for other runs tasks.csv lists "
-                                "the plan without resumed and done times.");
-        choices.noTimings[int(ExportScope::SelectedRuns)] = rule;
-        choices.noTimings[int(ExportScope::History)] = rule;
-    }
+    auto note = [&](const QList<HistoryEntry> &entries) {
+        if (!withTimings)
+            return m_store.keepsTaskTimings()
+                       ? QString()
+                       : tr("Per-task timings are kept only for runs recorded with Run > Keep "
+                            "per-task timings on (it is off): for other runs tasks.csv lists the "
+                            "plan without resumed and done times.");
+        QList<std::int64_t> without;
+        int experiments = 0;
+        QSet<std::int64_t> seen;
+        for (const HistoryEntry &e : entries) {
+            if (e.runId <= 0 || e.role == RunRole::Warmup || seen.contains(e.experimentId))
+                continue;
+            seen.insert(e.experimentId);
+            ++experiments;
+            if (!withTimings->contains(e.experimentId))
+                without.append(e.experimentId);
+        }
+        if (without.isEmpty())
+            return QString();
+        if (without.size() == experiments)
+            return none;
+        QStringList ids;
+        for (const std::int64_t id : without.mid(0, 5))
+            ids.append(QStringLiteral("#%1").arg(id));
+        if (without.size() > 5)
+            ids.append(QStringLiteral("…"));
+        return tr("Per-task timings were not kept for %1 (%2): their tasks.csv lists the plan "
+                  "without resumed and done times.")
+            .arg(Formatting::counted(without.size(), tr("experiment")),
+                 ids.join(QStringLiteral(", ")));
+    };
+    choices.noTimings[int(ExportScope::SelectedRuns)] = note(selected);
+    choices.noTimings[int(ExportScope::History)] = note(m_history->entries());
     return choices;
 }
 
@@ -637,11 +679,7 @@ QCoro::Task<ExportOutcome> MainWindow::exportTo(ExportOptions options)
         // The statistics page's experiment as it is in memory, unless it was listed from the
         // store without its runs' details (the one shown after a restart): then from the store,
         // with its load samples, per-shard figures and kept task timings.
-        const auto &runs = m_stats->result().runs;
-        const bool bare = std::all_of(runs.begin(), runs.end(), [](const RunResult &r) {
-            return r.perShard.empty() && r.load.tSec.empty();
-        });
-        if (!m_stats->hasResult() || !bare || m_shownExperiment <= 0) {
+        if (!statisticsFromStore()) {
             QList<ExportedExperiment> shown;
             if (m_stats->hasResult())
                 shown.append({QString(), m_stats->result()});
@@ -688,7 +726,27 @@ QCoro::Task<> MainWindow::showExportDialog()
             QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                 .filePath(QStringLiteral("loopbench-export"));
     }
-    ExportDialog dialog(defaults, exportChoices(), this);
+    // Which stored experiments kept per-task timings, for the dialog to say: read through a
+    // connection of a worker's own (an in-memory history has no second connection: unknown).
+    std::optional<QSet<std::int64_t>> withTimings;
+    const QPointer<MainWindow> self(this);
+    if (m_store.isOpen() && m_store.path() != QLatin1String(":memory:")) {
+        QFuture<std::optional<QSet<std::int64_t>>> reading =
+            QtConcurrent::run(&workPool(), [path = m_store.path()] {
+                ResultStore store;
+                std::optional<QSet<std::int64_t>> ids;
+                if (store.open(path)) {
+                    ids = store.experimentsWithTaskTimings();
+                    if (!store.error().isEmpty())
+                        ids.reset();
+                }
+                return ids;
+            });
+        withTimings = co_await reading;
+        if (!self)
+            co_return;
+    }
+    ExportDialog dialog(defaults, exportChoices(withTimings), this);
     if (dialog.exec() != QDialog::Accepted)
         co_return;
     m_exportOptions = dialog.options();
@@ -696,7 +754,6 @@ QCoro::Task<> MainWindow::showExportDialog()
         QSettings settings;
         ExportSettings::save(settings, m_exportOptions);
     }
-    const QPointer<MainWindow> self(this);
     const ExportOutcome outcome = co_await exportTo(m_exportOptions);
     if (!self)
         co_return;

@@ -10,6 +10,7 @@
 #include "ui/window/windowactions.h"
 
 #include <QMainWindow>
+#include <QSet>
 
 #include <QCoroTask>
 
@@ -67,8 +68,11 @@ public:
     bool removeUserPreset(const QString &name);
     // What an export's reports describe, in words for the dialog; empty when nothing has run.
     QString exportScope() const;
-    // Every scope the export dialog offers, described; empty where there is nothing.
-    ExportChoices exportChoices() const;
+    // Every scope the export dialog offers, described; empty where there is nothing. With
+    // `withTimings` (the stored experiments that kept per-task timings, as
+    // ResultStore::experimentsWithTaskTimings() says) each scope says which of its experiments'
+    // tasks.csv will have no times; without, the rule.
+    ExportChoices exportChoices(const std::optional<QSet<std::int64_t>> &withTimings) const;
     // Reads LoopBench JSON reports (off this thread) and adds their runs to the history, marked
     // with their machine; a file that is not a report is skipped with its reason. The number of
     // experiments added, and the reasons of the files refused.
@@ -93,6 +97,8 @@ private:
     QCoro::Task<> showOpenDialog();
     void openStore();
     void showExperiment(std::int64_t experimentId);
+    // The statistics page shows an experiment listed from the store without its runs' details.
+    bool statisticsFromStore() const;
     void restoreSettings();
     void askPresetName();
     void askRemovePreset(const QString &name);

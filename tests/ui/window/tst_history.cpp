@@ -307,6 +307,21 @@ private slots:
                      qPrintable(at.path() + u' ' + text));
         };
 
+        // The dialog says which experiments' tasks.csv will have no times: the ones of earlier
+        // tests (recorded without timings), not these two.
+        const QSet<std::int64_t> kept = window.store().experimentsWithTaskTimings();
+        QVERIFY(kept.contains(smallId) && kept.contains(otherId));
+        const ExportChoices choices = window.exportChoices(kept);
+        QCOMPARE(choices.noTimings[int(ExportScope::Experiment)], QString());
+        const QString history = choices.noTimings[int(ExportScope::History)];
+        QVERIFY2(history.contains(QLatin1String("not kept for")) &&
+                     history.contains(QLatin1String("(#1, ")),
+                 qPrintable(history));
+        for (const std::int64_t id : {smallId, otherId})
+            QVERIFY2(!history.contains(QStringLiteral("#%1,").arg(id)) &&
+                         !history.contains(QStringLiteral("#%1)").arg(id)),
+                     qPrintable(history));
+
         ExportOptions options;
         options.tasksCsv = true;
         options.pngSize = QSize(640, 400);
@@ -333,6 +348,10 @@ private slots:
         // After a restart the statistics page lists the newest experiment from the store: its
         // export still has every run's load samples and kept timings.
         MainWindow restarted;
+        QCOMPARE(restarted.exportChoices(kept).noTimings[int(ExportScope::Experiment)], QString());
+        QVERIFY(!restarted.exportChoices(QSet<std::int64_t>{})
+                     .noTimings[int(ExportScope::Experiment)]
+                     .isEmpty());
         QTemporaryDir dir;
         options.directory = dir.path();
         options.scope = ExportScope::Experiment;
