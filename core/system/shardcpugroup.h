@@ -5,9 +5,10 @@
 
 #include <sys/types.h>
 
-// A CPU cgroup of this process's own for its shard threads, so that the kernel weighs all the
-// shards of a run together, as one entity, against the rest of the process (the GUI thread above
-// all) instead of weighing the GUI thread against each of K shards.
+// A CPU cgroup of this process's own for the shard threads of a run at the protective schedule
+// (ShardSchedule::Protective: K far above the CPUs and a window without a group of its own), so
+// that the kernel weighs those shards together, as one entity, against the rest of the process
+// (the GUI thread above all) instead of weighing the GUI thread against each of K shards.
 //
 // Why (bench_guistall with the original experiment's plan, 2 CPUs, Linux 6.18 with EEVDF): with
 // 1,024 shards the GUI thread shares one run queue with ~512 of them per CPU. Whatever their nice
@@ -20,13 +21,13 @@
 // The group weighs one eighth of a default group (v1 cpu.shares 128 of 1,024, v2 cpu.weight 13 of
 // 100). As heavy as a default group, the GUI still stalled 800 ms at times; at one eighth it did
 // not, and a run still gets a ninth of a CPU that another program keeps busy (SCHED_IDLE would
-// leave it next to nothing). Every shard of every run joins it, at every K, so runs stay
-// comparable.
+// leave it next to nothing); a run that joins it is slower beside any busy program, and its
+// reports say so.
 //
 // It needs a cpu cgroup this process may write: cgroup v1's cpu hierarchy as root, or on cgroup
 // v2 a delegated subtree with the cpu controller (a systemd user session's own scope), where the
 // group is a threaded child of the process's cgroup. Elsewhere there is none, why() says why, and
-// shards run as before in the process's group at ThreadSchedule::background().
+// protective shards run in the process's group at ThreadSchedule::background() alone.
 //
 // The same kind of group, eight times as heavy as a default one, holds the window's thread
 // (window()): the other way to keep the GUI responsive, which costs a run nothing the GUI does not

@@ -61,11 +61,11 @@ std::optional<ShardSchedule> shardScheduleFromName(QStringView name)
 //   a slice, scaled by its weight, after its start, so the waking GUI thread, whose slice is
 //   shorter, is picked first and preempts it. 3 to 10 ms all helped; 50 and 100 ms made it worse.
 // Together: p99 3.75-4.25 ms at K = 64 and 8.25-12.75 ms at K = 1,024, against 10-35 ms at K = 64
-// for nice 10 with the default slice. The same for every shard at every K, so runs stay
-// comparable. Not SCHED_IDLE: p99 160-250 ms at K = 1,024, and an idle-policy thread gets next to
-// nothing while another program in the same session is busy (a run beside a build sat at 0 % for
-// 14 s). Nice 19 pays that cost too, within one session only: beside two busy loops of the same
-// session a 0.5 s run took 35 s (5 s at nice 10); beside two of another session, 2.0 s (1.7 s).
+// for nice 10 with the default slice. Not SCHED_IDLE: p99 160-250 ms at K = 1,024, and an
+// idle-policy thread gets next to nothing while another program in the same session is busy (a run
+// beside a build sat at 0 % for 14 s). Nice 19 pays that cost too, within one session only: beside
+// two busy loops of the same session a 0.5 s run took 35 s (5 s at nice 10); beside two of another
+// session, 2.0 s (1.7 s).
 ThreadSchedule ThreadSchedule::background()
 {
     return ThreadSchedule{SCHED_BATCH, 19, 10'000'000};
