@@ -4,11 +4,13 @@
 #include "core/system/systemlimits.h"
 
 #include <QByteArray>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QList>
 
 #include <cerrno>
+#include <climits>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -41,6 +43,30 @@ QString kindOf(mode_t mode)
     if (S_ISSOCK(mode))
         return QStringLiteral("a socket");
     return QStringLiteral("not a regular file");
+}
+
+// The file SQLite opens for `path`: it follows symbolic links and keeps its log and shared index
+// beside the target, on the target's filesystem. Empty for a loop of links.
+QString followLinks(const QString &path)
+{
+    QString file = QFileInfo(path).absoluteFilePath();
+    for (int hops = 0; hops < 40; ++hops) {
+        struct stat st
+        {};
+        const QByteArray name = QFile::encodeName(file);
+        if (::lstat(name.constData(), &st) != 0 || !S_ISLNK(st.st_mode))
+            return file;
+        QByteArray target(PATH_MAX, '\0');
+        const ssize_t length = ::readlink(name.constData(), target.data(), target.size());
+        if (length <= 0)
+            return file;
+        target.truncate(length);
+        const QString next = QFile::decodeName(target);
+        file = QFileInfo(next).isAbsolute()
+                   ? QDir::cleanPath(next)
+                   : QDir::cleanPath(QFileInfo(file).absolutePath() + QLatin1Char('/') + next);
+    }
+    return {};
 }
 
 QString kib(qint64 bytes)
@@ -130,15 +156,31 @@ bool isCorrupt(const QSqlError &error)
 
 QString obstacle(const QString &path)
 {
+    const QString file = followLinks(path);
+    if (file.isEmpty())
+        return QStringLiteral("%1 is a loop of symbolic links: the history needs a regular file")
+            .arg(path);
+    if (!QFileInfo(folderOf(file)).isDir())
+        return QStringLiteral("%1 is a link to %2, whose folder does not exist").arg(path, file);
     struct stat st
     {};
-    // stat, not lstat: a link to a regular file is a store; a link to /dev/null is not.
-    if (::stat(QFile::encodeName(path).constData(), &st) == 0 && !S_ISREG(st.st_mode))
+    // The target, not the link: a link to a regular file is a store; a link to /dev/null is not.
+    if (::stat(QFile::encodeName(file).constData(), &st) == 0 && !S_ISREG(st.st_mode))
         return QStringLiteral("%1 is %2, not a file: the history needs a regular file")
             .arg(path, kindOf(st.st_mode));
-    if (QString why = readOnlyReason(path); !why.isEmpty())
+    // SQLite opens its log and shared index beside the file and would read a FIFO or a device
+    // there as its own (and delete it when it closes).
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (::lstat(QFile::encodeName(file + suffix).constData(), &st) == 0 && !S_ISREG(st.st_mode))
+            return QStringLiteral("%1 is %2, not a file: SQLite keeps the store's %3 there")
+                .arg(file + suffix,
+                     S_ISLNK(st.st_mode) ? QStringLiteral("a symbolic link") : kindOf(st.st_mode),
+                     suffix == QLatin1String("-wal") ? QStringLiteral("write-ahead log")
+                                                     : QStringLiteral("shared index"));
+    }
+    if (QString why = readOnlyReason(file); !why.isEmpty())
         return why;
-    return fullReason(path);
+    return fullReason(file);
 }
 
 QStringList lockHolders(const QString &path)
@@ -192,9 +234,12 @@ QStringList lockHolders(const QString &path)
     return holders;
 }
 
-QString explain(const QSqlError &error, const QString &path)
+QString explain(const QSqlError &error, const QString &given)
 {
     const int c = code(error);
+    // The filesystem and folder that matter are the link's target's.
+    const QString followed = followLinks(given);
+    const QString path = followed.isEmpty() ? given : followed;
     if (c == kSqliteBusy || c == kSqliteLocked) {
         const QStringList holders = lockHolders(path);
         return QStringLiteral("%1 is locked by another process%2 for longer than %3 s")
@@ -214,7 +259,7 @@ QString explain(const QSqlError &error, const QString &path)
         if (QString why = readOnlyReason(path); !why.isEmpty())
             return why;
     }
-    return QStringLiteral("cannot use %1: %2").arg(path, sqliteText(error));
+    return QStringLiteral("cannot use %1: %2").arg(given, sqliteText(error));
 }
 
 } // namespace StoreFault

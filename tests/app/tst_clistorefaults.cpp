@@ -58,6 +58,13 @@ QMap<QString, QByteArray> snapshot(const QString &folder)
     const QDir dir(folder);
     for (const QString &name : dir.entryList(QDir::Files | QDir::Hidden | QDir::System)) {
         QFile f(dir.filePath(name));
+        struct stat st
+        {};
+        if (::lstat(QFile::encodeName(f.fileName()).constData(), &st) != 0 ||
+            !S_ISREG(st.st_mode)) { // a FIFO would block the open
+            files.insert(name, QByteArray::number(st.st_mode, 8));
+            continue;
+        }
         files.insert(name, f.open(QIODevice::ReadOnly)
                                ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
                                : QByteArray("<unreadable>"));
@@ -326,6 +333,29 @@ private slots:
         QCOMPARE(experimentsIn(path), 2);
     }
 
+    // SQLite follows a link to its target and keeps its log beside the target: the full disk is
+    // the target's, not the link's folder's (it said "disk I/O error").
+    void aLinkToAStoreOnAFullDiskSaysSo()
+    {
+        SmallFilesystem fs(QStringLiteral("3m"));
+        if (!fs.mounted())
+            QSKIP(fs.skipReason.constData());
+        const QString path = storeIn(fs.path());
+        cli::Outcome o = cli::run(kTiny, withDataHome(fs.path()));
+        QVERIFY2(o.exitCode == 0, o.err.constData());
+        fill(fs.path() + QStringLiteral("/filler"));
+        const auto before = snapshot(QFileInfo(path).absolutePath());
+        QTemporaryDir elsewhere;
+        const QString link = elsewhere.filePath(QStringLiteral("results.sqlite"));
+        QVERIFY(QFile::link(path, link));
+        o = cli::run(kTiny, withStore(link));
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("is full"), o.err.constData());
+        QVERIFY2(o.out.isEmpty(), o.out.constData());
+        QCOMPARE(snapshot(QFileInfo(path).absolutePath()), before);
+        QVERIFY(QFileInfo(link).isSymLink());
+    }
+
     void aReadOnlyFilesystemKeepsTheStoreAndSaysSo()
     {
         SmallFilesystem fs(QStringLiteral("3m"));
@@ -461,6 +491,58 @@ private slots:
                      .entryList({QStringLiteral("*corrupt*"), QStringLiteral("*-wal")})
                      .size(),
                  0);
+    }
+
+    // What SQLite would meet only when it opens: a loop of links, a link into a folder that does
+    // not exist, a FIFO or folder where it keeps its log (a FIFO there was read as the log and
+    // deleted, and the failure came after the run as "disk I/O error").
+    void aLinkOrLogThatCannotBeUsedIsNamedBeforeTheRun_data()
+    {
+        QTest::addColumn<QString>("setup");
+        QTest::addColumn<QByteArray>("named");
+        QTest::newRow("link loop")
+            << QStringLiteral("loop") << QByteArray("a loop of symbolic links");
+        QTest::newRow("link into a missing folder")
+            << QStringLiteral("dangling") << QByteArray("whose folder does not exist");
+        QTest::newRow("log is a FIFO")
+            << QStringLiteral("wal-fifo")
+            << QByteArray("-wal is a FIFO, not a file: SQLite keeps the store's write-ahead log");
+        QTest::newRow("shared index is a folder")
+            << QStringLiteral("shm-folder")
+            << QByteArray("-shm is a folder, not a file: SQLite keeps the store's shared index");
+    }
+
+    void aLinkOrLogThatCannotBeUsedIsNamedBeforeTheRun()
+    {
+        QFETCH(QString, setup);
+        QFETCH(QByteArray, named);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("results.sqlite"));
+        if (setup == QLatin1String("loop")) {
+            QVERIFY(QFile::link(dir.filePath(QStringLiteral("other")), path));
+            QVERIFY(QFile::link(path, dir.filePath(QStringLiteral("other"))));
+        } else if (setup == QLatin1String("dangling")) {
+            QVERIFY(QFile::link(dir.filePath(QStringLiteral("gone/results.sqlite")), path));
+        } else {
+            cli::Outcome made = cli::run(kTiny, withStore(path));
+            QVERIFY2(made.exitCode == 0, made.err.constData());
+            if (setup == QLatin1String("wal-fifo"))
+                QCOMPARE(
+                    ::mkfifo(QFile::encodeName(path + QStringLiteral("-wal")).constData(), 0600),
+                    0);
+            else
+                QVERIFY(QDir().mkdir(path + QStringLiteral("-shm")));
+        }
+        const auto before = snapshot(dir.path());
+        const QStringList entries =
+            QDir(dir.path()).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
+        const cli::Outcome o = cli::run(kTiny, withStore(path), 30000);
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains(named), o.err.constData());
+        QVERIFY2(o.out.isEmpty(), o.out.constData()); // before the run
+        QCOMPARE(snapshot(dir.path()), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot),
+                 entries);
     }
 };
 
