@@ -32,14 +32,15 @@ constexpr Option kOptions[] = {
     {"cpu", "MIN:MAX", "cpu"},
     {"io-dist", "SHAPE", "ioDist"},
     {"cpu-dist", "SHAPE", "cpuDist"},
-    {"kernel", "sum|hash", "kernel"},
-    {"partition", "contiguous|round-robin", "partition"},
+    // A name from its enum's table: usage() lists them.
+    {"kernel", "NAME", "kernel"},
+    {"partition", "NAME", "partition"},
     {"seed", "S", "seed"},
     {"repeat", "R", "repeat"},
     {"warmup", nullptr, nullptr},
     {"pin", nullptr, nullptr},
     {"fail-task", "ID", "failTask"},
-    {"transport", "timer|http", "transport"},
+    {"transport", "NAME", "transport"},
     {"connections", "per-task|N", "connections"},
     {"response-bytes", "N", "responseBytes"},
     {"target", "HOST:PORT", "target"},
@@ -135,45 +136,61 @@ std::optional<QString> transportOptionProblem(const QCommandLineParser &parser,
 QString CliParser::usage()
 {
     return QStringLiteral(
-        "usage: loopbench --headless [--tasks N] [--shards LIST] [--io MIN:MAX] [--cpu MIN:MAX]\n"
-        "                 [--kernel sum|hash] [--partition contiguous|round-robin] [--seed S]\n"
-        "                 [--repeat R] [--warmup] [--sweep] [--pin] [--json FILE|-]\n"
-        "                 [--csv DIR|FILE.csv] [--csv-tasks] [--markdown FILE] [--quiet]\n"
-        "                 [--fail-task ID] [--record] [--record-tasks] [--io-dist SHAPE]\n"
-        "                 [--cpu-dist SHAPE]\n"
-        "                 [--transport timer|http] [--connections per-task|N]\n"
-        "                 [--response-bytes N] [--target HOST:PORT] [--server-loops N]\n"
-        "                 [--http-timeout MS]\n"
-        "--shards takes a list (1,2,4); --sweep runs K = 1, 2, 4, ... up to twice the logical\n"
-        "CPUs. --repeat R runs every K R times, interleaved; --warmup adds one untimed run "
-        "first.\n"
-        "--io-dist and --cpu-dist shape the draws inside --io and --cpu, which stay the bounds\n"
-        "(every draw is clamped to MIN:MAX); M and P are in the range's unit (ms, iterations):\n"
-        "  uniform                    every value of MIN:MAX equally likely (default)\n"
-        "  lognormal:median=M,p99=P   half the tasks below M, 1 % above P;\n"
-        "                             MIN <= M < P <= MAX, M >= 1\n"
-        "  pareto:median=M,p99=P      power-law tail through M and P (alpha = ln 50 / ln(P/M)):\n"
-        "                             heavier than lognormal past P, none below M / 2^(1/alpha)\n"
-        "  bimodal:heavy=F            a fraction F (0 to 1) of heavy tasks uniform in the top\n"
-        "                             tenth of MIN:MAX, the rest in the bottom tenth\n"
-        "e.g. --io 1:10000 --io-dist lognormal:median=300,p99=3000. The seed names the plan.\n"
-        "Numbers may be written 10000, 10,000, 100k or 2.5M (the seed also 0x hex); each option\n"
-        "is given at most once; an option's value follows it as --tasks 500 or --tasks=500.\n"
-        "--record adds the runs to the history the desktop app shows (the result store,\n"
-        "~/.local/share/LoopBench/results.sqlite); without it no database is touched.\n"
-        "--record-tasks records too, with every run's per-task timings (16 B a task).\n"
-        "Any option implies --headless. Without options, opens the desktop app (or runs the\n"
-        "default comparison headless when no display is set; an unusable display is exit 2).\n"
-        "\n"
-        "       loopbench compare OLD.json NEW.json [MORE.json ...] [--markdown FILE] [--csv "
-        "FILE]\n"
-        "                         [--json FILE|-]\n"
-        "compares reports written with --json, per configuration (see loopbench compare "
-        "--help).\n"
-        "\n"
-        "--transport http: each task fetches one HTTP/1.1 GET from `loopbench --serve` (started\n"
-        "for the run, or --target HOST:PORT), answered after its planned IO delay.\n"
-        "       loopbench --serve [--listen HOST:PORT] [--server-loops N] [--response-bytes N]\n");
+               "usage: loopbench --headless [--tasks N] [--shards LIST] [--io MIN:MAX] [--cpu "
+               "MIN:MAX]\n"
+               "                 [--kernel %1] [--partition %2] [--seed S]\n"
+               "                 [--repeat R] [--warmup] [--sweep] [--pin] [--json FILE|-]\n"
+               "                 [--csv DIR|FILE.csv] [--csv-tasks] [--markdown FILE] [--quiet]\n"
+               "                 [--fail-task ID] [--record] [--record-tasks] [--io-dist SHAPE]\n"
+               "                 [--cpu-dist SHAPE]\n"
+               "                 [--transport %3] [--connections per-task|N]\n"
+               "                 [--response-bytes N] [--target HOST:PORT] [--server-loops N]\n"
+               "                 [--http-timeout MS]\n"
+               "--shards takes a list (1,2,4); --sweep runs K = 1, 2, 4, ... up to twice the "
+               "logical\n"
+               "CPUs. --repeat R runs every K R times, interleaved; --warmup adds one untimed run "
+               "first.\n"
+               "--io-dist and --cpu-dist shape the draws inside --io and --cpu, which stay the "
+               "bounds\n"
+               "(every draw is clamped to MIN:MAX); M and P are in the range's unit (ms, "
+               "iterations):\n"
+               "  uniform                    every value of MIN:MAX equally likely (default)\n"
+               "  lognormal:median=M,p99=P   half the tasks below M, 1 % above P;\n"
+               "                             MIN <= M < P <= MAX, M >= 1\n"
+               "  pareto:median=M,p99=P      power-law tail through M and P (alpha = ln 50 / "
+               "ln(P/M)):\n"
+               "                             heavier than lognormal past P, none below M / "
+               "2^(1/alpha)\n"
+               "  bimodal:heavy=F            a fraction F (0 to 1) of heavy tasks uniform in the "
+               "top\n"
+               "                             tenth of MIN:MAX, the rest in the bottom tenth\n"
+               "e.g. --io 1:10000 --io-dist lognormal:median=300,p99=3000. The seed names the "
+               "plan.\n"
+               "Numbers may be written 10000, 10,000, 100k or 2.5M (the seed also 0x hex); each "
+               "option\n"
+               "is given at most once; an option's value follows it as --tasks 500 or "
+               "--tasks=500.\n"
+               "--record adds the runs to the history the desktop app shows (the result store,\n"
+               "~/.local/share/LoopBench/results.sqlite); without it no database is touched.\n"
+               "--record-tasks records too, with every run's per-task timings (16 B a task).\n"
+               "Any option implies --headless. Without options, opens the desktop app (or runs "
+               "the\n"
+               "default comparison headless when no display is set; an unusable display is exit "
+               "2).\n"
+               "\n"
+               "       loopbench compare OLD.json NEW.json [MORE.json ...] [--markdown FILE] "
+               "[--csv "
+               "FILE]\n"
+               "                         [--json FILE|-]\n"
+               "compares reports written with --json, per configuration (see loopbench compare "
+               "--help).\n"
+               "\n"
+               "--transport http: each task fetches one HTTP/1.1 GET from `loopbench --serve` "
+               "(started\n"
+               "for the run, or --target HOST:PORT), answered after its planned IO delay.\n"
+               "       loopbench --serve [--listen HOST:PORT] [--server-loops N] [--response-bytes "
+               "N]\n")
+        .arg(kernelNames().join(u'|'), partitionNames().join(u'|'), transportNames().join(u'|'));
 }
 
 QString CliParser::version()

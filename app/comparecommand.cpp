@@ -3,6 +3,7 @@
 
 #include "app/headless.h"
 #include "core/base/messageline.h"
+#include "core/experiment/plancodec.h"
 #include "core/report/comparisonreport.h"
 #include "core/report/reportcomparison.h"
 #include "core/report/reportfile.h"
@@ -166,19 +167,29 @@ std::optional<QString> outputThatIsAnInput(const CompareCommand::Options &option
 
 QString CompareCommand::usage()
 {
+    QStringList labels;
+    for (const PlanField &f : PlanCodec::fields())
+        labels.append(QLatin1String(f.label));
     return QStringLiteral(
-        "usage: loopbench compare OLD.json NEW.json [MORE.json ...] [--markdown FILE]\n"
-        "                         [--csv FILE] [--json FILE|-]\n"
-        "Compares reports written by loopbench --json, on one machine or several: one table per\n"
-        "configuration (the same workload and number of loops K), with each report's median wall\n"
-        "time and n, the change against the first report that ran it with the Mann-Whitney\n"
-        "p-value and both sample sizes (\"~\": p > 0.05, no change beyond noise), and each\n"
-        "report's speedup against its own 1-loop runs. Reports of different workloads (tasks,\n"
-        "IO and CPU ranges, kernel, seed) are compared only where the workload matches.\n"
-        "--markdown, --csv and --json also write the comparison to files, all or none; --json -\n"
-        "writes it to standard output (the table then goes to standard error).\n"
-        "Exit status: 0 compared, 1 a file could not be written, 2 a file that is not a\n"
-        "LoopBench report (named in the message) or a bad option.\n");
+               "usage: loopbench compare OLD.json NEW.json [MORE.json ...] [--markdown FILE]\n"
+               "                         [--csv FILE] [--json FILE|-]\n"
+               "Compares reports written by loopbench --json, on one machine or several: one table "
+               "per\n"
+               "configuration (the same plan and number of loops K), with each report's median "
+               "wall\n"
+               "time and n, the change against the first report that ran it with the Mann-Whitney\n"
+               "p-value and both sample sizes (\"~\": p > 0.05, no change beyond noise), and each\n"
+               "report's speedup against its own 1-loop runs. Reports of different plans are "
+               "compared\n"
+               "only where the plan matches, and the fields that differ are named. A plan's "
+               "fields:\n"
+               "%1.\n"
+               "--markdown, --csv and --json also write the comparison to files, all or none; "
+               "--json -\n"
+               "writes it to standard output (the table then goes to standard error).\n"
+               "Exit status: 0 compared, 1 a file could not be written, 2 a file that is not a\n"
+               "LoopBench report (named in the message) or a bad option.\n")
+        .arg(labels.join(QStringLiteral(", ")));
 }
 
 CompareCommand::Outcome CompareCommand::parse(const QStringList &args, Options &options,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <cstddef>
@@ -34,4 +35,14 @@ std::optional<E> valueOf(const EnumName<E> (&table)[N], QStringView name)
             return entry.value;
     }
     return std::nullopt;
+}
+
+// Every name of the table in its order ("sum", "hash"): the choices a message or a help text
+// lists, so that a new value is listed everywhere once it is in its table.
+template <typename E, std::size_t N> QStringList namesOf(const EnumName<E> (&table)[N])
+{
+    QStringList names;
+    for (const EnumName<E> &entry : table)
+        names.append(QString::fromUtf16(entry.name));
+    return names;
 }

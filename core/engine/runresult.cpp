@@ -47,3 +47,8 @@ QString checksumText(std::uint64_t checksum)
 {
     return QStringLiteral("0x%1").arg(checksum, 16, 16, QLatin1Char('0'));
 }
+
+QStringList runStatusNames()
+{
+    return namesOf(kRunStatusNames);
+}

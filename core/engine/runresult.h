@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <limits>
@@ -21,6 +22,7 @@ class TaskPlan;
 enum class RunStatus { Completed, Cancelled, Failed };
 QString runStatusName(RunStatus status);
 std::optional<RunStatus> runStatusFromName(QStringView name);
+QStringList runStatusNames(); // "completed", "cancelled", "failed": every name, in order
 
 // How every report and view writes a checksum: "0x" and 16 hex digits. Text, because JSON numbers
 // are doubles (a 64-bit value would lose bits) and bare digits such as 12e4 read as numbers.

@@ -4,6 +4,7 @@
 #include "core/engine/runconfig.h"
 #include "core/engine/runresult.h"
 #include "core/experiment/experimentsummary.h"
+#include "core/experiment/plan.h"
 #include "core/net/transportconfig.h"
 #include "core/system/machineinfo.h"
 #include "core/workload/workloadspec.h"
@@ -13,11 +14,11 @@
 #include <atomic>
 #include <vector>
 
-// A set of runs on one plan: every shard count in `shardCounts`, `repeats` times, interleaved
-// (1, K, 1, K, ...) so that drift of the machine hits every configuration alike.
-struct ExperimentSpec
+// A set of runs on one plan (its base: the workload and the transport, one setting for every
+// run): every shard count in `shardCounts`, `repeats` times, interleaved (1, K, 1, K, ...) so
+// that drift of the machine hits every configuration alike.
+struct ExperimentSpec : Plan
 {
-    WorkloadSpec workload;
     QList<int> shardCounts{1};
     Partition partition = Partition::Contiguous;
     bool pin = false;
@@ -26,14 +27,17 @@ struct ExperimentSpec
     // One untimed run of the first configuration before the measured ones: it pays for page
     // faults, malloc arenas and CPU frequency ramp-up, which would otherwise land on run 1 only.
     bool warmup = false;
-    // How tasks do their IO (timer sleeps, or HTTP over loopback): one setting for every run.
-    TransportConfig transport;
 
     static constexpr int kMaxRepeats = 1000;
     static constexpr NumberRange kRepeatRange{1, kMaxRepeats, nullptr};
+    // The plan alone: what two experiments must share to be compared.
+    const Plan &plan() const { return *this; }
     // The workload's problems, then "shards", "repeat", "failTask" (a task id of the plan), then
     // the transport's (TransportConfig::validate()).
     FieldErrors validate() const;
+
+    // Every field, the plan's too (without it, == would compare the plans alone).
+    friend bool operator==(const ExperimentSpec &, const ExperimentSpec &) = default;
 };
 
 // The shard counts of a sweep: powers of two up to twice the logical CPUs, plus the CPU count

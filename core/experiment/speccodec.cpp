@@ -23,9 +23,9 @@ template <typename T> std::optional<T> fail(QString *error, const QString &messa
     return std::nullopt;
 }
 
-QString notOneOf(QStringView text, const QString &choices)
+QString notOneOf(QStringView text, const QStringList &choices)
 {
-    return QStringLiteral("'%1' is not one of %2").arg(text.toString(), choices);
+    return QStringLiteral("'%1' is not one of %2").arg(text.toString(), choices.join(u", "));
 }
 
 } // namespace
@@ -90,14 +90,14 @@ std::optional<Kernel> SpecCodec::readKernel(QStringView text, QString *error)
 {
     if (const auto kernel = kernelFromName(text.trimmed()))
         return kernel;
-    return fail<Kernel>(error, notOneOf(text, QStringLiteral("sum, hash")));
+    return fail<Kernel>(error, notOneOf(text, kernelNames()));
 }
 
 std::optional<Partition> SpecCodec::readPartition(QStringView text, QString *error)
 {
     if (const auto partition = partitionFromName(text.trimmed()))
         return partition;
-    return fail<Partition>(error, notOneOf(text, QStringLiteral("contiguous, round-robin")));
+    return fail<Partition>(error, notOneOf(text, partitionNames()));
 }
 
 std::optional<Distribution> SpecCodec::readDistribution(QStringView text, const NumberRange &range,
@@ -108,11 +108,10 @@ std::optional<Distribution> SpecCodec::readDistribution(QStringView text, const 
     const QStringView name = (colon < 0 ? trimmed : trimmed.left(colon)).trimmed();
     const auto shape = shapeFromName(name);
     if (!shape) {
-        return fail<Distribution>(
-            error, name.isEmpty() ? QStringLiteral("missing shape (one of uniform, lognormal, "
-                                                   "pareto, bimodal)")
-                                  : notOneOf(name, QStringLiteral("uniform, lognormal, pareto, "
-                                                                  "bimodal")));
+        return fail<Distribution>(error, name.isEmpty()
+                                             ? QStringLiteral("missing shape (one of %1)")
+                                                   .arg(shapeNames().join(QStringLiteral(", ")))
+                                             : notOneOf(name, shapeNames()));
     }
     // KEY=VALUE pieces; a piece without '=' continues the value before it ("median=10,000").
     QList<std::pair<QString, QString>> params;
@@ -209,7 +208,9 @@ std::optional<Transport> SpecCodec::readTransport(QStringView text, QString *err
 {
     if (const auto kind = transportFromName(text.trimmed()))
         return kind;
-    return fail<Transport>(error, QStringLiteral("'%1' is not timer or http").arg(text));
+    return fail<Transport>(
+        error,
+        QStringLiteral("'%1' is not %2").arg(text, transportNames().join(QStringLiteral(" or "))));
 }
 
 FieldErrors SpecCodec::readHttp(const TransportText &in, TransportConfig &into)
@@ -357,10 +358,7 @@ QList<int> SpecCodec::compareShards(int k)
     return k == 1 ? QList<int>{1} : QList<int>{1, k};
 }
 
-namespace {
-
-// A JSON value as it was written, for messages: 2.5, "lots" -> lots, true, [1,2].
-QString jsonText(const QJsonValue &v)
+QString SpecCodec::jsonText(const QJsonValue &v)
 {
     if (v.isString())
         return v.toString();
@@ -380,11 +378,11 @@ QString jsonText(const QJsonValue &v)
             .toJson(QJsonDocument::Compact));
 }
 
-// A number from JSON: a JSON number, or a string read like typed text. JSON numbers are doubles:
-// every integer up to 2^53 is exact, far above every limit but the seed's; a fraction, a bool or
-// 1e300 is refused, never truncated.
-std::optional<std::uint64_t> readJsonNumber(const QJsonValue &v, const NumberRange &range,
-                                            QString *error, QStringView label = {})
+// JSON numbers are doubles: every integer up to 2^53 is exact, far above every limit but the
+// seed's.
+std::optional<std::uint64_t> SpecCodec::readJsonNumber(const QJsonValue &v,
+                                                       const NumberRange &range, QString *error,
+                                                       QStringView label)
 {
     if (v.isUndefined())
         return fail<std::uint64_t>(error, range.missing(label));
@@ -407,165 +405,4 @@ std::optional<std::uint64_t> readJsonNumber(const QJsonValue &v, const NumberRan
                        .arg(WholeNumber::group(*value)));
     }
     return value;
-}
-
-} // namespace
-
-SpecCodec::JsonWorkload SpecCodec::decodeJson(const QJsonObject &o, const QStringList &otherKeys)
-{
-    JsonWorkload out;
-    WorkloadSpec &s = out.spec;
-    QString error;
-    auto failed = [&](const QString &key) { out.errors.append({key, error}); };
-
-    const QStringList known =
-        QStringList{QStringLiteral("tasks"),         QStringLiteral("ioMs"),
-                    QStringLiteral("cpuIterations"), QStringLiteral("seed"),
-                    QStringLiteral("kernel"),        QStringLiteral("partition"),
-                    QStringLiteral("ioDist"),        QStringLiteral("cpuDist"),
-                    QStringLiteral("transport"),     QStringLiteral("connections"),
-                    QStringLiteral("responseBytes")} +
-        otherKeys;
-    for (const QString &key : o.keys()) {
-        if (!known.contains(key)) {
-            error = QStringLiteral("unknown key (known: %1)").arg(known.join(QStringLiteral(", ")));
-            failed(key);
-        }
-    }
-
-    if (const auto tasks = readJsonNumber(o.value(u"tasks"), WorkloadSpec::kTaskRange, &error))
-        s.tasks = int(*tasks);
-    else
-        failed(QStringLiteral("tasks"));
-
-    // [min, max]: each end in range, then min <= max, in the same words as the text pair.
-    auto pair =
-        [&](const QString &key,
-            const NumberRange &range) -> std::optional<std::pair<std::uint64_t, std::uint64_t>> {
-        const QJsonValue v = o.value(key);
-        const QJsonArray a = v.toArray();
-        if (v.isUndefined()) {
-            error = QStringLiteral("missing value ([min, max], each from %1)").arg(range.text());
-        } else if (!v.isArray() || a.size() != 2) {
-            error = QStringLiteral("'%1' is not [min, max], each from %2")
-                        .arg(jsonText(v), range.text());
-        } else if (const auto lo = readJsonNumber(a[0], range, &error, u"min")) {
-            if (const auto hi = readJsonNumber(a[1], range, &error, u"max")) {
-                if (const auto e = range.checkOrder(*lo, *hi))
-                    error = *e;
-                else
-                    return std::pair{*lo, *hi};
-            }
-        }
-        failed(key);
-        return std::nullopt;
-    };
-    const auto io = pair(QStringLiteral("ioMs"), WorkloadSpec::kIoRange);
-    if (io) {
-        s.ioMinMs = int(io->first);
-        s.ioMaxMs = int(io->second);
-    }
-    const auto cpu = pair(QStringLiteral("cpuIterations"), WorkloadSpec::kCpuRange);
-    if (cpu) {
-        s.cpuMin = cpu->first;
-        s.cpuMax = cpu->second;
-    }
-    // A shape as a string in Distribution's grammar; absent is uniform (presets written before
-    // shapes existed).
-    auto shape = [&](const QString &key, const NumberRange &range,
-                     std::optional<std::pair<std::uint64_t, std::uint64_t>> bounds,
-                     Distribution &into) {
-        if (!o.contains(key))
-            return;
-        const QJsonValue v = o.value(key);
-        if (const auto d =
-                readBoundedShape(v.isString() ? v.toString() : jsonText(v), range, bounds, &error))
-            into = *d;
-        else
-            failed(key);
-    };
-    shape(QStringLiteral("ioDist"), WorkloadSpec::kIoRange, io, s.ioDist);
-    shape(QStringLiteral("cpuDist"), WorkloadSpec::kCpuRange, cpu, s.cpuDist);
-    if (o.contains(u"seed")) {
-        if (const auto seed = readJsonNumber(o.value(u"seed"), WorkloadSpec::kSeedRange, &error))
-            s.seed = *seed;
-        else
-            failed(QStringLiteral("seed"));
-    }
-    // A name that is not a string (true, 3) is shown as written and matches no name.
-    auto name = [&](const char *key) {
-        const QJsonValue v = o.value(QLatin1String(key));
-        return v.isString() ? v.toString() : jsonText(v);
-    };
-    if (o.contains(u"kernel")) {
-        if (const auto kernel = readKernel(name("kernel"), &error))
-            s.kernel = *kernel;
-        else
-            failed(QStringLiteral("kernel"));
-    }
-    if (o.contains(u"partition")) {
-        if (const auto partition = readPartition(name("partition"), &error))
-            out.partition = *partition;
-        else
-            failed(QStringLiteral("partition"));
-    }
-    // The transport, and for http its connections and response size, in the CLI's words. The
-    // other http settings (a target, server loops, a timeout) belong to a machine or a session,
-    // not to a workload.
-    if (o.contains(u"transport")) {
-        if (const auto kind = readTransport(name("transport"), &error)) {
-            TransportConfig t;
-            t.kind = *kind;
-            out.transport = t;
-        } else {
-            failed(QStringLiteral("transport"));
-        }
-    }
-    const bool http = out.transport && out.transport->isHttp();
-    const bool unreadTransport = o.contains(u"transport") && !out.transport;
-    for (const char *key : {"connections", "responseBytes"}) {
-        if (o.contains(QLatin1String(key)) && !http && !unreadTransport) {
-            error = QStringLiteral("only with \"transport\": \"http\"");
-            failed(QLatin1String(key));
-        }
-    }
-    if (http && o.contains(u"connections")) {
-        if (const auto n = TransportConfig::readConnections(name("connections"), &error))
-            out.transport->connections = *n;
-        else
-            failed(QStringLiteral("connections"));
-    }
-    if (http && o.contains(u"responseBytes")) {
-        if (const auto n = readJsonNumber(o.value(u"responseBytes"),
-                                          TransportConfig::kResponseBytesRange, &error))
-            out.transport->responseBytes = int(*n);
-        else
-            failed(QStringLiteral("responseBytes"));
-    }
-    return out;
-}
-
-QJsonObject SpecCodec::encodeJson(const WorkloadSpec &s, const std::optional<Partition> &partition,
-                                  const std::optional<TransportConfig> &transport)
-{
-    QJsonObject o;
-    o.insert(QLatin1String("tasks"), QString::number(s.tasks));
-    o.insert(QLatin1String("ioMs"),
-             QJsonArray{QString::number(s.ioMinMs), QString::number(s.ioMaxMs)});
-    o.insert(QLatin1String("cpuIterations"),
-             QJsonArray{QString::number(s.cpuMin), QString::number(s.cpuMax)});
-    o.insert(QLatin1String("ioDist"), s.ioDist.text());
-    o.insert(QLatin1String("cpuDist"), s.cpuDist.text());
-    o.insert(QLatin1String("seed"), QString::number(s.seed));
-    o.insert(QLatin1String("kernel"), kernelName(s.kernel));
-    if (partition)
-        o.insert(QLatin1String("partition"), partitionName(*partition));
-    if (transport) {
-        o.insert(QLatin1String("transport"), transportName(transport->kind));
-        if (transport->isHttp()) {
-            o.insert(QLatin1String("connections"), transport->connectionsText());
-            o.insert(QLatin1String("responseBytes"), QString::number(transport->responseBytes));
-        }
-    }
-    return o;
 }

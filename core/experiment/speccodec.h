@@ -6,7 +6,7 @@
 #include "core/experiment/experiment.h"
 #include "core/experiment/spectext.h"
 
-#include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -14,11 +14,11 @@
 
 #include <optional>
 
-// The one codec from text (CLI option values, form fields, saved settings) or JSON (preset files)
-// to WorkloadSpec / RunConfig / ExperimentSpec. Numbers follow WholeNumber's grammar and
-// NumberRange's wording everywhere; the rest of the wording is here. Every message is a sentence
-// without the option or field name: the CLI prints "--io: " before it, the form shows it beside
-// the field, presets and settings put their key before it.
+// The one codec from text (CLI option values, form fields, saved settings) to WorkloadSpec /
+// RunConfig / ExperimentSpec; a plan in JSON is PlanCodec's, with the readers below. Numbers follow
+// WholeNumber's grammar and NumberRange's wording everywhere; the rest of the wording is here.
+// Every message is a sentence without the option or field name: the CLI prints "--io: " before it,
+// the form shows it beside the field, presets and settings put their key before it.
 class SpecCodec
 {
 public:
@@ -74,26 +74,12 @@ public:
     // What "Compare 1 vs K" runs: 1, then K unless K is 1.
     static QList<int> compareShards(int k);
 
-    // A workload from a preset's JSON object: "tasks", "ioMs": [min, max],
-    // "cpuIterations": [min, max] are required; "seed", "kernel", "partition", "ioDist",
-    // "cpuDist" (strings in Distribution's grammar; absent: uniform), "transport" ("timer" or
-    // "http"), and with http "connections" ("per-task" or a pool size) and "responseBytes"
-    // optional. Numbers are JSON numbers or strings in WholeNumber's grammar ("10,000", "100k";
-    // a seed above 2^53, where JSON numbers lose digits, must be a string). Keys other than these
-    // and `otherKeys` are refused, so that a misspelt key cannot silently fall back to a default.
-    // Errors are keyed by the JSON key ("tasks", "ioMs", ...).
-    struct JsonWorkload
-    {
-        WorkloadSpec spec;
-        std::optional<Partition> partition;       // absent: the preset leaves it to the user
-        std::optional<TransportConfig> transport; // likewise
-        FieldErrors errors;
-    };
-    static JsonWorkload decodeJson(const QJsonObject &object, const QStringList &otherKeys = {});
-    // The object decodeJson() reads back to the same values, every field written: numbers as
-    // strings (a 64-bit seed keeps its digits), shapes in Distribution's grammar, and the
-    // partition and the transport when given.
-    static QJsonObject encodeJson(const WorkloadSpec &spec,
-                                  const std::optional<Partition> &partition = std::nullopt,
-                                  const std::optional<TransportConfig> &transport = std::nullopt);
+    // A JSON value as it was written, for messages: 2.5, "lots" -> lots, true, [1,2].
+    static QString jsonText(const QJsonValue &value);
+    // A whole number from JSON: a JSON number, or a string read like typed text ("10,000",
+    // "100k"). JSON numbers are doubles: a fraction, a bool or 1e300 is refused, never
+    // truncated, and a number past 2^53 (where JSON numbers lose digits) must be a string.
+    static std::optional<std::uint64_t> readJsonNumber(const QJsonValue &value,
+                                                       const NumberRange &range, QString *error,
+                                                       QStringView label = {});
 };

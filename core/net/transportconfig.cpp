@@ -62,3 +62,8 @@ FieldErrors TransportConfig::validate() const
     }
     return errors;
 }
+
+QStringList transportNames()
+{
+    return namesOf(kTransportNames);
+}

@@ -5,6 +5,7 @@
 #include "core/base/numberrange.h"
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <optional>
@@ -15,6 +16,7 @@
 enum class Transport { Timer, Http };
 QString transportName(Transport transport);
 std::optional<Transport> transportFromName(QStringView name);
+QStringList transportNames(); // "timer", "http": every name, in order
 
 // The transport an experiment asks for. A plain value carried by ExperimentSpec, presets and
 // reports.

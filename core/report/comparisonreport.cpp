@@ -4,6 +4,7 @@
 #include "core/base/messageline.h"
 
 #include "core/base/wholenumber.h"
+#include "core/experiment/plancodec.h"
 #include "core/report/csvwriter.h"
 #include "core/report/missingmark.h"
 #include "core/report/reportcomparison.h"
@@ -84,8 +85,8 @@ Shown shown(const ComparisonTable &table, std::size_t i)
 {
     const ComparisonCell &c = table.cells[i];
     switch (c.state) {
-    case State::OtherWorkload:
-        return {QStringLiteral("different workload"), {}, {}, {}, {}};
+    case State::OtherPlan:
+        return {QStringLiteral("different plan"), {}, {}, {}, {}};
     case State::Missing:
         return {missingMark(), missingMark(), missingMark(), missingMark(), missingMark()};
     case State::Measured:
@@ -134,7 +135,18 @@ QList<QStringList> rowsOf(const ReportComparison &comparison, const ComparisonTa
 
 QString titleOf(const ComparisonTable &table)
 {
-    return workloadText(table.workload) + QStringLiteral(" · ") + loops(table.shards);
+    const Plan &p = table.plan;
+    return workloadText(p.workload) +
+           (p.transport.isHttp() ? QStringLiteral(", over http") : QString()) +
+           QStringLiteral(" · ") + loops(table.shards);
+}
+
+// "different plans (transport, connections): each table compares the reports that ran its plan"
+QString differentPlans(const ReportComparison &comparison)
+{
+    return QStringLiteral("different plans (%1): each table compares the reports that ran its "
+                          "plan")
+        .arg(comparison.planDifferences.join(QStringLiteral(", ")));
 }
 
 // Columns padded to their widest cell: names left-aligned, figures right-aligned.
@@ -188,28 +200,15 @@ QString stateName(State state)
         return QStringLiteral("measured");
     case State::Missing:
         return QStringLiteral("missing");
-    case State::OtherWorkload:
+    case State::OtherPlan:
         break;
     }
-    return QStringLiteral("different_workload");
+    return QStringLiteral("different_plan");
 }
 
 QJsonValue number(double v)
 {
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonObject workloadJson(const WorkloadSpec &w)
-{
-    return {{QStringLiteral("tasks"), w.tasks},
-            {QStringLiteral("io_min_ms"), w.ioMinMs},
-            {QStringLiteral("io_max_ms"), w.ioMaxMs},
-            {QStringLiteral("cpu_min_iterations"), double(w.cpuMin)},
-            {QStringLiteral("cpu_max_iterations"), double(w.cpuMax)},
-            {QStringLiteral("io_dist"), w.ioDist.text()},
-            {QStringLiteral("cpu_dist"), w.cpuDist.text()},
-            {QStringLiteral("kernel"), kernelName(w.kernel)},
-            {QStringLiteral("seed"), QString::number(w.seed)}};
 }
 
 } // namespace
@@ -219,10 +218,8 @@ QString comparisonText(const ReportComparison &comparison)
     QString out;
     for (const ComparedReport &r : comparison.reports)
         out += r.name + QStringLiteral(": ") + reportText(r) + QLatin1Char('\n');
-    if (!comparison.sameWorkload) {
-        out += QStringLiteral("different workloads: each table compares the reports that ran "
-                              "its workload\n");
-    }
+    if (!comparison.samePlan())
+        out += differentPlans(comparison) + QLatin1Char('\n');
     for (const ComparisonTable &table : comparison.tables) {
         out += QLatin1Char('\n') + titleOf(table) + QLatin1Char('\n');
         out += aligned(QList<QStringList>{headerOf(comparison, table)} + rowsOf(comparison, table));
@@ -237,9 +234,10 @@ QString comparisonMarkdown(const ReportComparison &comparison)
     out += QStringLiteral("|---|---|\n");
     for (const ComparedReport &r : comparison.reports)
         out += markdownRow({r.name, reportText(r)});
-    if (!comparison.sameWorkload) {
-        out += QStringLiteral("\nDifferent workloads: each table compares the reports that ran "
-                              "its workload.\n");
+    if (!comparison.samePlan()) {
+        QString line = differentPlans(comparison);
+        line[0] = line[0].toUpper();
+        out += QLatin1Char('\n') + markdownCell(line) + QStringLiteral(".\n");
     }
     for (const ComparisonTable &table : comparison.tables) {
         out += QStringLiteral("\n## ") + markdownCell(titleOf(table)) + QStringLiteral("\n\n");
@@ -261,21 +259,27 @@ QByteArray comparisonCsv(const ReportComparison &comparison)
     CsvWriter csv(&out);
     for (const ComparedReport &r : comparison.reports)
         csv.comment(QStringLiteral("report"), r.name + QStringLiteral(": ") + reportText(r));
+    // Every field of the plan (empty where it has none: an http field of a timer plan), then
+    // the table's K and the row's figures.
+    for (const PlanField &f : PlanCodec::fields())
+        csv.field(QString::fromLatin1(f.key));
     for (const char *name :
-         {"tasks", "io_min_ms", "io_max_ms", "cpu_min_iterations", "cpu_max_iterations", "kernel",
-          "seed", "shards", "report", "state", "completed_runs", "median_wall_ms", "base_report",
+         {"shards", "report", "state", "completed_runs", "median_wall_ms", "base_report",
           "base_runs", "change_percent", "p_value", "significant", "speedup_vs_1_loop"})
         csv.field(name);
     csv.endRow();
     for (const ComparisonTable &table : comparison.tables) {
-        const WorkloadSpec &w = table.workload;
         for (std::size_t i = 0; i < table.cells.size(); ++i) {
             const ComparisonCell &c = table.cells[i];
-            if (c.state == State::OtherWorkload)
+            if (c.state == State::OtherPlan)
                 continue; // a row per report that belongs to the table
-            csv.field(w.tasks).field(w.ioMinMs).field(w.ioMaxMs);
-            csv.field(std::int64_t(w.cpuMin)).field(std::int64_t(w.cpuMax));
-            csv.field(kernelName(w.kernel)).field(QString::number(w.seed)).field(table.shards);
+            for (const PlanField &f : PlanCodec::fields()) {
+                if (PlanCodec::applies(f, table.plan))
+                    csv.field(PlanCodec::text(f, table.plan));
+                else
+                    csv.empty();
+            }
+            csv.field(table.shards);
             csv.field(comparison.reports[i].name).field(stateName(c.state));
             if (c.state == State::Measured)
                 csv.field(c.completedRuns);
@@ -305,7 +309,7 @@ QJsonObject comparisonToJson(const ReportComparison &comparison)
         const ExperimentSpec &s = r.result.spec;
         reports.append(QJsonObject{{QStringLiteral("name"), r.name},
                                    {QStringLiteral("meta"), r.result.machine.toJson()},
-                                   {QStringLiteral("workload"), workloadJson(s.workload)},
+                                   {QStringLiteral("workload"), PlanCodec::toJson(s)},
                                    {QStringLiteral("partition"), partitionName(s.partition)},
                                    {QStringLiteral("pin"), s.pin},
                                    {QStringLiteral("cancelled"), r.result.cancelled}});
@@ -331,13 +335,15 @@ QJsonObject comparisonToJson(const ReportComparison &comparison)
             }
             rows.append(row);
         }
-        tables.append(QJsonObject{{QStringLiteral("workload"), workloadJson(table.workload)},
+        tables.append(QJsonObject{{QStringLiteral("workload"), PlanCodec::toJson(table.plan)},
                                   {QStringLiteral("shards"), table.shards},
                                   {QStringLiteral("base"), comparison.reports[table.base].name},
                                   {QStringLiteral("rows"), rows}});
     }
     return {{QStringLiteral("schema"), QString::fromLatin1(kComparisonSchema)},
-            {QStringLiteral("same_workload"), comparison.sameWorkload},
+            {QStringLiteral("same_plan"), comparison.samePlan()},
+            {QStringLiteral("plan_differences"),
+             QJsonArray::fromStringList(comparison.planDifferences)},
             {QStringLiteral("significance_level"), kSignificanceLevel},
             {QStringLiteral("reports"), reports},
             {QStringLiteral("tables"), tables}};

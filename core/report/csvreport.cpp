@@ -3,6 +3,7 @@
 
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
+#include "core/experiment/plancodec.h"
 #include "core/load/loadsampler.h"
 #include "core/report/csvwriter.h"
 #include "core/report/fixedms.h"
@@ -45,26 +46,14 @@ QString number(double value)
 void experimentLines(CsvWriter &csv, const ExperimentResult &result, const char *file)
 {
     machineLines(csv, result.machine, file);
-    const WorkloadSpec &w = result.spec.workload;
-    csv.comment(u"tasks", QString::number(w.tasks));
-    csv.comment(u"io_min_ms", QString::number(w.ioMinMs));
-    csv.comment(u"io_max_ms", QString::number(w.ioMaxMs));
-    csv.comment(u"cpu_min_iterations", QString::number(w.cpuMin));
-    csv.comment(u"cpu_max_iterations", QString::number(w.cpuMax));
-    csv.comment(u"io_dist", w.ioDist.text());
-    csv.comment(u"cpu_dist", w.cpuDist.text());
-    csv.comment(u"kernel", kernelName(w.kernel));
-    csv.comment(u"seed", QString::number(w.seed));
+    for (const PlanField &f : PlanCodec::fields()) {
+        if (PlanCodec::applies(f, result.spec))
+            csv.comment(QString::fromLatin1(f.key), PlanCodec::text(f, result.spec));
+    }
     csv.comment(u"partition", partitionName(result.spec.partition));
     csv.comment(u"pin", result.spec.pin ? QStringLiteral("true") : QStringLiteral("false"));
     csv.comment(u"repeats", QString::number(result.spec.repeats));
     csv.comment(u"ns_per_iter", number(result.nsPerIter));
-    const TransportConfig &t = result.spec.transport;
-    csv.comment(u"transport", transportName(t.kind));
-    if (t.isHttp()) {
-        csv.comment(u"connections", t.connectionsText());
-        csv.comment(u"response_bytes", QString::number(t.responseBytes));
-    }
 }
 
 void header(CsvWriter &csv, std::initializer_list<const char *> names,

@@ -4,6 +4,7 @@
 #include "core/engine/runresult.h"
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
+#include "core/experiment/plancodec.h"
 
 #include <QJsonArray>
 
@@ -137,7 +138,6 @@ QJsonObject runToJson(const RunResult &run)
 QJsonObject experimentToJson(const ExperimentResult &result)
 {
     const ExperimentSpec &spec = result.spec;
-    const WorkloadSpec &w = spec.workload;
     QJsonArray shardCounts;
     for (int k : spec.shardCounts)
         shardCounts.append(k);
@@ -149,35 +149,13 @@ QJsonObject experimentToJson(const ExperimentResult &result)
                    i < summary.runOutliers.size() && summary.runOutliers[i]);
         runs.append(run);
     }
-    QJsonObject workload{{QStringLiteral("tasks"), w.tasks},
-                         {QStringLiteral("io_min_ms"), w.ioMinMs},
-                         {QStringLiteral("io_max_ms"), w.ioMaxMs},
-                         {QStringLiteral("cpu_min_iterations"), static_cast<double>(w.cpuMin)},
-                         {QStringLiteral("cpu_max_iterations"), static_cast<double>(w.cpuMax)},
-                         // Shapes in Distribution's grammar; readers take a missing one as uniform.
-                         {QStringLiteral("io_dist"), w.ioDist.text()},
-                         {QStringLiteral("cpu_dist"), w.cpuDist.text()},
-                         {QStringLiteral("kernel"), kernelName(w.kernel)},
-                         // Seeds are 64-bit: as text, so no reader rounds them.
-                         {QStringLiteral("seed"), QString::number(w.seed)},
-                         {QStringLiteral("shards"), shardCounts},
-                         {QStringLiteral("partition"), partitionName(spec.partition)},
-                         {QStringLiteral("pin"), spec.pin},
-                         {QStringLiteral("repeats"), spec.repeats},
-                         {QStringLiteral("warmup"), spec.warmup}};
-    const TransportConfig &t = spec.transport;
-    workload.insert(QStringLiteral("transport"), transportName(t.kind));
-    if (t.isHttp()) {
-        workload.insert(QStringLiteral("connections"), t.connections == 0
-                                                           ? QJsonValue(t.connectionsText())
-                                                           : QJsonValue(t.connections));
-        workload.insert(QStringLiteral("response_bytes"), t.responseBytes);
-        workload.insert(QStringLiteral("http_timeout_ms"), t.timeoutMs);
-        if (t.target.isEmpty())
-            workload.insert(QStringLiteral("server_loops"), t.serverLoops);
-        else
-            workload.insert(QStringLiteral("target"), t.target);
-    }
+    // The plan in PlanCodec's words, then how this experiment ran it.
+    QJsonObject workload = PlanCodec::toJson(spec);
+    workload.insert(QStringLiteral("shards"), shardCounts);
+    workload.insert(QStringLiteral("partition"), partitionName(spec.partition));
+    workload.insert(QStringLiteral("pin"), spec.pin);
+    workload.insert(QStringLiteral("repeats"), spec.repeats);
+    workload.insert(QStringLiteral("warmup"), spec.warmup);
     return QJsonObject{
         {QStringLiteral("schema"), QString::fromLatin1(kReportSchema)},
         {QStringLiteral("meta"), result.machine.toJson()},

@@ -42,18 +42,23 @@ ReportComparison compareReports(std::vector<ComparedReport> reports)
 {
     ReportComparison out;
     out.reports = std::move(reports);
-    std::vector<WorkloadSpec> workloads;
+    std::vector<Plan> plans;
     for (const ComparedReport &r : out.reports) {
-        if (std::find(workloads.begin(), workloads.end(), r.result.spec.workload) ==
-            workloads.end())
-            workloads.push_back(r.result.spec.workload);
+        const Plan &plan = r.result.spec.plan();
+        if (std::find(plans.begin(), plans.end(), plan) == plans.end())
+            plans.push_back(plan);
     }
-    out.sameWorkload = workloads.size() <= 1;
+    for (std::size_t i = 1; i < plans.size(); ++i) {
+        for (const QString &label : planDifferences(plans.front(), plans[i])) {
+            if (!out.planDifferences.contains(label))
+                out.planDifferences.append(label);
+        }
+    }
 
-    for (const WorkloadSpec &workload : workloads) {
+    for (const Plan &plan : plans) {
         std::vector<int> shardCounts;
         for (const ComparedReport &r : out.reports) {
-            if (r.result.spec.workload != workload)
+            if (r.result.spec.plan() != plan)
                 continue;
             for (const ConfigSummary &c : r.result.summary.configs)
                 shardCounts.push_back(c.shards);
@@ -63,14 +68,14 @@ ReportComparison compareReports(std::vector<ComparedReport> reports)
 
         for (const int k : shardCounts) {
             ComparisonTable table;
-            table.workload = workload;
+            table.plan = plan;
             table.shards = k;
             bool haveBase = false;
             for (std::size_t i = 0; i < out.reports.size(); ++i) {
                 const ExperimentResult &result = out.reports[i].result;
                 ComparisonCell cell;
-                if (result.spec.workload != workload) {
-                    cell.state = ComparisonCell::State::OtherWorkload;
+                if (result.spec.plan() != plan) {
+                    cell.state = ComparisonCell::State::OtherPlan;
                 } else if (ran(result, k)) {
                     cell = measured(result, k);
                     if (!haveBase) {

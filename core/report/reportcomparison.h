@@ -12,7 +12,8 @@
 // per configuration (one workload, one shard count K), one row per report with its median wall
 // time, and the change against the first report that has the configuration, with a Mann-Whitney
 // test saying whether the change is more than noise. Reports are compared only where they ran the
-// same workload: a speedup between two plans measures the plans, not the machines.
+// same plan (Plan: the workload and its transport): a speedup between two plans measures the
+// plans, not the machines.
 
 // One report to compare: the name it is shown under (the path as the user gave it) and its
 // content (ReportReader).
@@ -27,9 +28,9 @@ struct ComparedReport
 struct ComparisonCell
 {
     enum class State {
-        Measured,      // the report ran this configuration (possibly with no completed run)
-        Missing,       // same workload, but this K was not run
-        OtherWorkload, // the report ran another workload: nothing here compares
+        Measured,  // the report ran this configuration (possibly with no completed run)
+        Missing,   // same plan, but this K was not run
+        OtherPlan, // the report ran another plan: nothing here compares
     };
     State state = State::Missing;
     int completedRuns = 0;
@@ -48,7 +49,7 @@ struct ComparisonCell
 
 struct ComparisonTable
 {
-    WorkloadSpec workload;
+    Plan plan;
     int shards = 1;
     // The report the changes are measured against: the first, in the order given, that ran this
     // configuration.
@@ -59,11 +60,13 @@ struct ComparisonTable
 struct ReportComparison
 {
     std::vector<ComparedReport> reports;
-    // By workload in the order the reports first ran them, then by ascending K.
+    // By plan in the order the reports first ran them, then by ascending K.
     std::vector<ComparisonTable> tables;
-    // Every report ran one workload. Otherwise the tables say "different workload" where one
-    // does not belong.
-    bool sameWorkload = true;
+    // Every report ran one plan. Otherwise the tables say "different plan" where one does not
+    // belong, and planDifferences names the fields in which the plans differ (planDifferences()
+    // of the first report's plan and each other one, every label once).
+    bool samePlan() const { return planDifferences.isEmpty(); }
+    QStringList planDifferences;
 };
 
 // benchstat's default: a change with a p-value above it is printed as "~".

@@ -2,7 +2,7 @@
 #include "core/report/reportreader.h"
 
 #include "core/base/wholenumber.h"
-#include "core/experiment/speccodec.h"
+#include "core/experiment/plancodec.h"
 #include "core/report/jsonreport.h"
 #include "core/report/untrustedjson.h"
 
@@ -96,6 +96,7 @@ public:
                                 : m_path + QLatin1Char('.') + QLatin1String(key);
     }
     QJsonValue get(const char *key) const { return m_object.value(QLatin1String(key)); }
+    const QJsonObject &json() const { return m_object; }
     bool has(const char *key) const { return m_object.contains(QLatin1String(key)); }
 
     Fields object(const char *key) const { return Fields(get(key), at(key)); }
@@ -173,13 +174,13 @@ public:
 
     // A name from one of the enum tables (enumnames.h), through its fromName function.
     template <typename E, typename FromName>
-    E name(const char *key, FromName fromName, const char *choices) const
+    E name(const char *key, FromName fromName, const QStringList &choices) const
     {
         const QString s = text(key, ReportReader::kMaxShortText);
         if (const std::optional<E> value = fromName(QStringView(s)))
             return *value;
-        refuse(at(key),
-               QStringLiteral("'%1' is not one of %2").arg(shown(s), QLatin1String(choices)));
+        refuse(at(key), QStringLiteral("'%1' is not one of %2")
+                            .arg(shown(s), choices.join(QStringLiteral(", "))));
     }
 
     // ISO 8601 with milliseconds as the writer puts it, or empty where it had no time.
@@ -247,42 +248,15 @@ MachineInfo readMachine(const Fields &meta)
 ExperimentSpec readSpec(const Fields &w)
 {
     ExperimentSpec spec;
-    WorkloadSpec &s = spec.workload;
-    s.tasks = int(w.whole("tasks", WorkloadSpec::kTaskRange));
-    s.ioMinMs = int(w.whole("io_min_ms", WorkloadSpec::kIoRange));
-    s.ioMaxMs = int(w.whole("io_max_ms", WorkloadSpec::kIoRange));
-    if (const auto e =
-            WorkloadSpec::kIoRange.checkOrder(std::uint64_t(s.ioMinMs), std::uint64_t(s.ioMaxMs)))
-        refuse(w.at("io_max_ms"), *e);
-    s.cpuMin = std::uint64_t(w.whole("cpu_min_iterations", WorkloadSpec::kCpuRange));
-    s.cpuMax = std::uint64_t(w.whole("cpu_max_iterations", WorkloadSpec::kCpuRange));
-    if (const auto e = WorkloadSpec::kCpuRange.checkOrder(s.cpuMin, s.cpuMax))
-        refuse(w.at("cpu_max_iterations"), *e);
-    // Shapes, in the codec's grammar; reports written before shapes existed have none: uniform.
-    auto shape = [&w](const char *key, const NumberRange &range, std::uint64_t lo,
-                      std::uint64_t hi) {
-        if (!w.has(key))
-            return Distribution::uniform();
-        QString error;
-        const auto d =
-            SpecCodec::readDistribution(w.text(key, ReportReader::kMaxShortText), range, &error);
-        if (!d)
-            refuse(w.at(key), error);
-        if (const auto e = d->check(lo, hi, range))
-            refuse(w.at(key), *e);
-        return *d;
-    };
-    s.ioDist = shape("io_dist", WorkloadSpec::kIoRange, std::uint64_t(s.ioMinMs),
-                     std::uint64_t(s.ioMaxMs));
-    s.cpuDist = shape("cpu_dist", WorkloadSpec::kCpuRange, s.cpuMin, s.cpuMax);
-    s.kernel = w.name<Kernel>("kernel", kernelFromName, "sum, hash");
-    // A 64-bit seed travels as text (a JSON number would round it).
-    QString error;
-    const auto seed =
-        WorkloadSpec::kSeedRange.read(w.text("seed", ReportReader::kMaxShortText), &error);
-    if (!seed)
-        refuse(w.at("seed"), error);
-    s.seed = *seed;
+    // Text is short in a plan (a shape, a name, HOST:PORT): a longer one is no LoopBench report.
+    for (const PlanField &f : PlanCodec::fields()) {
+        if (w.get(f.key).isString())
+            w.text(f.key, ReportReader::kMaxShortText);
+    }
+    PlanCodec::Read plan = PlanCodec::fromJson(w.json(), PlanCodec::Missing::Refused);
+    if (!plan.ok())
+        refuse(w.at(qPrintable(plan.errors.first().field)), plan.errors.first().message);
+    static_cast<Plan &>(spec) = plan.plan;
 
     const QJsonArray shards = w.array("shards");
     if (shards.isEmpty())
@@ -296,28 +270,10 @@ ExperimentSpec readSpec(const Fields &w)
             refuse(path, QStringLiteral("%1 is listed twice").arg(k));
         spec.shardCounts.append(k);
     }
-    spec.partition = w.name<Partition>("partition", partitionFromName, "contiguous, round-robin");
+    spec.partition = w.name<Partition>("partition", partitionFromName, partitionNames());
     spec.pin = w.boolean("pin");
     spec.repeats = int(w.whole("repeats", ExperimentSpec::kRepeatRange));
     spec.warmup = w.boolean("warmup");
-    // Optional: reports from before the http transport have none of these (timer transport).
-    TransportConfig &t = spec.transport;
-    if (w.has("transport"))
-        t.kind = w.name<Transport>("transport", transportFromName, "timer, http");
-    if (w.has("connections")) {
-        const QJsonValue c = w.get("connections");
-        t.connections = c.isString() && c.toString() == t.connectionsText()
-                            ? 0
-                            : int(w.whole("connections", TransportConfig::kConnectionRange));
-    }
-    if (w.has("response_bytes"))
-        t.responseBytes = int(w.whole("response_bytes", TransportConfig::kResponseBytesRange));
-    if (w.has("http_timeout_ms"))
-        t.timeoutMs = int(w.whole("http_timeout_ms", TransportConfig::kTimeoutRange));
-    if (w.has("server_loops"))
-        t.serverLoops = int(w.whole("server_loops", TransportConfig::kServerLoopRange));
-    if (w.has("target"))
-        t.target = w.text("target", ReportReader::kMaxShortText); // not resolved: may be remote
     return spec;
 }
 
@@ -452,7 +408,7 @@ void checkPossible(const RunResult &run, const Fields &f)
 RunResult readRun(const Fields &f, const ExperimentSpec &spec, double nsPerIter)
 {
     RunResult run;
-    run.status = f.name<RunStatus>("status", runStatusFromName, "completed, cancelled, failed");
+    run.status = f.name<RunStatus>("status", runStatusFromName, runStatusNames());
     run.shards = int(f.whole("shards", RunConfig::kShardRange));
     if (!spec.shardCounts.contains(run.shards)) {
         QStringList counts;
@@ -462,7 +418,7 @@ RunResult readRun(const Fields &f, const ExperimentSpec &spec, double nsPerIter)
                                    .arg(run.shards)
                                    .arg(counts.join(QStringLiteral(", "))));
     }
-    run.partition = f.name<Partition>("partition", partitionFromName, "contiguous, round-robin");
+    run.partition = f.name<Partition>("partition", partitionFromName, partitionNames());
     run.pinned = f.boolean("pinned");
     // Optional: every run before the field was written ran at the protective schedule.
     run.schedule =

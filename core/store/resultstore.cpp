@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/store/resultstore.h"
 
-#include "core/experiment/speccodec.h"
+#include "core/experiment/plancodec.h"
 #include "core/report/jsonreport.h"
 #include "core/report/reportreader.h"
 #include "core/store/storefault.h"
@@ -105,6 +105,31 @@ std::optional<HttpRunStats> httpOf(const QVariant &column)
                                       nullptr);
 }
 
+// The experiments' columns of the plan's fields: PlanCodec's keys (tst_resultstore checks that
+// the schema has every one).
+QString planColumns()
+{
+    QStringList keys;
+    for (const PlanField &f : PlanCodec::fields())
+        keys.append(QLatin1String(f.key));
+    return keys.join(QStringLiteral(", "));
+}
+
+QVariant planColumn(const PlanField &field, const Plan &plan)
+{
+    return field.write(plan).toVariant();
+}
+
+// The plan in the columns of `q` from `column` on, in planColumns()' order. Written by this
+// store from a valid plan: a value that does not read (a hand edit) keeps its default.
+Plan planFromQuery(const QSqlQuery &q, int column)
+{
+    QJsonObject o;
+    for (const PlanField &f : PlanCodec::fields())
+        o.insert(QLatin1String(f.key), QJsonValue::fromVariant(q.value(column++)));
+    return PlanCodec::fromJson(o).plan;
+}
+
 StoredRun runFromQuery(const QSqlQuery &q)
 {
     StoredRun s;
@@ -142,7 +167,7 @@ StoredRun runFromQuery(const QSqlQuery &q)
     s.speedup = realOf(next());
     s.outlier = next().toBool();
     s.guiStallP99Ms = realOf(next());
-    s.workload = next().toString();
+    next(); // spec: the plan in one line, for people reading the file; s.plan is its experiment's
     s.machine = next().toString();
     r.othersCpuFraction = realOf(next());
     r.workMs = realOf(next());
@@ -328,50 +353,30 @@ std::int64_t ResultStore::beginExperiment(const ExperimentSpec &spec, const Mach
         return 0;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO experiments (kind, source, started_utc, tasks, io_min_ms, io_max_ms, "
-        "cpu_min_iterations, cpu_max_iterations, kernel, seed, shard_counts, partition, pin, "
-        "repeats, warmup, fail_task, ns_per_iter, workload, host, cpu_model, logical_cpus, "
-        "machine, io_dist, cpu_dist, transport, connections, response_bytes, target, "
-        "server_loops, http_timeout_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    const TransportConfig &t = spec.transport;
-    const WorkloadSpec &w = spec.workload;
+    const QString columns =
+        QStringLiteral(
+            "kind, source, started_utc, shard_counts, partition, pin, repeats, warmup, "
+            "fail_task, ns_per_iter, workload, host, cpu_model, logical_cpus, machine, ") +
+        planColumns();
+    q.prepare(
+        QStringLiteral("INSERT INTO experiments (%1) VALUES (%2)")
+            .arg(columns, QStringList(columns.count(QLatin1Char(',')) + 1, QStringLiteral("?"))
+                              .join(QStringLiteral(", "))));
     for (const QVariant &v :
-         {text(kind),
-          text(source),
+         {text(kind), text(source),
           QVariant(machine.timestampUtc.isEmpty()
                        ? QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)
                        : machine.timestampUtc),
-          QVariant(w.tasks),
-          QVariant(w.ioMinMs),
-          QVariant(w.ioMaxMs),
-          QVariant(static_cast<qlonglong>(w.cpuMin)),
-          QVariant(static_cast<qlonglong>(w.cpuMax)),
-          QVariant(kernelName(w.kernel)),
-          QVariant(QString::number(w.seed)),
-          QVariant(joinInts(spec.shardCounts)),
-          QVariant(partitionName(spec.partition)),
-          QVariant(spec.pin),
-          QVariant(spec.repeats),
-          QVariant(spec.warmup),
-          QVariant(static_cast<qlonglong>(spec.failTask)),
-          real(nsPerIter),
-          QVariant(spec.workload.describe()),
-          text(machine.host),
-          text(machine.cpuModel),
+          QVariant(joinInts(spec.shardCounts)), QVariant(partitionName(spec.partition)),
+          QVariant(spec.pin), QVariant(spec.repeats), QVariant(spec.warmup),
+          QVariant(static_cast<qlonglong>(spec.failTask)), real(nsPerIter),
+          QVariant(spec.workload.describe()), text(machine.host), text(machine.cpuModel),
           QVariant(machine.logicalCpus),
           QVariant(
-              QString::fromUtf8(QJsonDocument(machine.toJson()).toJson(QJsonDocument::Compact))),
-          QVariant(w.ioDist.text()),
-          QVariant(w.cpuDist.text()),
-          QVariant(transportName(t.kind)),
-          QVariant(t.connections),
-          QVariant(t.responseBytes),
-          text(t.target),
-          QVariant(t.serverLoops),
-          QVariant(t.timeoutMs)})
+              QString::fromUtf8(QJsonDocument(machine.toJson()).toJson(QJsonDocument::Compact)))})
         q.addBindValue(v);
+    for (const PlanField &f : PlanCodec::fields())
+        q.addBindValue(planColumn(f, spec));
     if (!q.exec()) {
         fail(QStringLiteral("could not record the experiment"), q.lastError());
         return 0;
@@ -597,6 +602,23 @@ QList<StoredRun> ResultStore::readRuns(std::int64_t experimentId) const
     }
     while (q.next())
         out.append(runFromQuery(q));
+    // Each run's plan is its experiment's row.
+    QSqlQuery plans(QSqlDatabase::database(m_connection, false));
+    plans.setForwardOnly(true);
+    plans.prepare(
+        QStringLiteral("SELECT id, %1 FROM experiments %2")
+            .arg(planColumns(), experimentId > 0 ? QStringLiteral("WHERE id = ?") : QString()));
+    if (experimentId > 0)
+        plans.addBindValue(static_cast<qlonglong>(experimentId));
+    if (!plans.exec()) {
+        fail(QStringLiteral("could not read the history"), plans.lastError().text());
+        return out;
+    }
+    QHash<std::int64_t, Plan> byExperiment;
+    while (plans.next())
+        byExperiment.insert(plans.value(0).toLongLong(), planFromQuery(plans, 1));
+    for (StoredRun &run : out)
+        run.plan = byExperiment.value(run.experimentId);
     return out;
 }
 
@@ -639,14 +661,10 @@ QList<StoredExperiment> ResultStore::readExperiments(std::int64_t id) const
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-                  "SELECT id, kind, source, finished, cancelled, tasks, io_min_ms, io_max_ms, "
-                  "cpu_min_iterations, cpu_max_iterations, kernel, seed, shard_counts, partition, "
-                  "pin, repeats, warmup, fail_task, ns_per_iter, machine, io_dist, cpu_dist, "
-                  "transport, connections, response_bytes, target, server_loops, "
-                  "http_timeout_ms FROM experiments %1 "
-                  "ORDER BY id")
-                  .arg(id > 0 ? QStringLiteral("WHERE id = ?") : QString()));
+    q.prepare(QStringLiteral("SELECT id, kind, source, finished, cancelled, shard_counts, "
+                             "partition, pin, repeats, warmup, fail_task, ns_per_iter, machine, "
+                             "%1 FROM experiments %2 ORDER BY id")
+                  .arg(planColumns(), id > 0 ? QStringLiteral("WHERE id = ?") : QString()));
     if (id > 0)
         q.addBindValue(static_cast<qlonglong>(id));
     if (!q.exec()) {
@@ -664,14 +682,6 @@ QList<StoredExperiment> ResultStore::readExperiments(std::int64_t id) const
         e.finished = next().toBool();
         ExperimentResult &r = e.result;
         r.cancelled = next().toBool();
-        WorkloadSpec &w = r.spec.workload;
-        w.tasks = next().toInt();
-        w.ioMinMs = next().toInt();
-        w.ioMaxMs = next().toInt();
-        w.cpuMin = next().toULongLong();
-        w.cpuMax = next().toULongLong();
-        w.kernel = kernelFromName(next().toString()).value_or(Kernel::Sum);
-        w.seed = next().toString().toULongLong();
         r.spec.shardCounts = splitInts(next().toString());
         r.spec.partition = partitionFromName(next().toString()).value_or(Partition::Contiguous);
         r.spec.pin = next().toBool();
@@ -680,18 +690,7 @@ QList<StoredExperiment> ResultStore::readExperiments(std::int64_t id) const
         r.spec.failTask = next().toLongLong();
         r.nsPerIter = realOf(next());
         r.machine = machineFromJson(next().toString().toUtf8());
-        // Written by this store from a valid spec; a text that does not read is uniform.
-        w.ioDist = SpecCodec::readDistribution(next().toString(), WorkloadSpec::kIoRange, nullptr)
-                       .value_or(Distribution::uniform());
-        w.cpuDist = SpecCodec::readDistribution(next().toString(), WorkloadSpec::kCpuRange, nullptr)
-                        .value_or(Distribution::uniform());
-        TransportConfig &t = r.spec.transport;
-        t.kind = transportFromName(next().toString()).value_or(Transport::Timer);
-        t.connections = next().toInt();
-        t.responseBytes = next().toInt();
-        t.target = next().toString();
-        t.serverLoops = next().toInt();
-        t.timeoutMs = next().toInt();
+        static_cast<Plan &>(r.spec) = planFromQuery(q, c);
         index.insert(e.id, out.size());
         out.append(std::move(e));
     }

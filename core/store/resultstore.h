@@ -25,8 +25,8 @@ struct StoredRun
     double speedup = std::numeric_limits<double>::quiet_NaN();
     bool outlier = false;
     double guiStallP99Ms = std::numeric_limits<double>::quiet_NaN();
-    QString workload; // WorkloadSpec::describe() of its experiment: equal texts, equal plans
-    QString machine;  // the host it ran on
+    Plan plan;       // its experiment's: equal plans, comparable runs
+    QString machine; // the host it ran on
 };
 
 // One experiment as the store keeps it: enough to rebuild its ExperimentResult (statistics,

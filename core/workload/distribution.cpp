@@ -100,3 +100,8 @@ std::optional<QString> Distribution::check(std::uint64_t lo, std::uint64_t hi,
     }
     return std::nullopt;
 }
+
+QStringList shapeNames()
+{
+    return namesOf(kShapeNames);
+}

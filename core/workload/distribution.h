@@ -4,6 +4,7 @@
 #include "core/base/numberrange.h"
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <cstdint>
@@ -61,3 +62,4 @@ struct Distribution
 
 QString shapeName(Distribution::Shape shape);
 std::optional<Distribution::Shape> shapeFromName(QStringView name);
+QStringList shapeNames(); // "uniform", "lognormal", ...: every name, in order

@@ -112,3 +112,8 @@ double calibrateNsPerIteration(Kernel kernel)
     opaque(sink);
     return static_cast<double>(best) / static_cast<double>(kIterations);
 }
+
+QStringList kernelNames()
+{
+    return namesOf(kKernelNames);
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <atomic>
@@ -17,6 +18,7 @@ enum class Kernel {
 
 QString kernelName(Kernel kernel);
 std::optional<Kernel> kernelFromName(QStringView name);
+QStringList kernelNames(); // "sum", "hash": every name, in order
 
 // How often a running kernel looks at the cancel flag. 64k iterations are 50-150 us of work:
 // cancellation stays prompt while the check costs nothing measurable.

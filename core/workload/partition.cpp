@@ -48,3 +48,8 @@ int shardOf(Partition partition, std::size_t tasks, int shards, std::uint32_t ta
         --s;
     return static_cast<int>(s);
 }
+
+QStringList partitionNames()
+{
+    return namesOf(kPartitionNames);
+}

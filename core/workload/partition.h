@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <cstdint>
@@ -15,6 +16,7 @@ enum class Partition {
 
 QString partitionName(Partition partition);
 std::optional<Partition> partitionFromName(QStringView name);
+QStringList partitionNames(); // "contiguous", "round-robin": every name, in order
 
 // One shard's share of the plan as an arithmetic sequence of task ids: no per-task storage, so a
 // million-task plan is dealt out in O(K).

@@ -228,19 +228,19 @@ private slots:
         // The first report that ran 4 loops is the base of that table.
         QCOMPARE(four[path("d.json")].change, QStringLiteral("base"));
         QVERIFY(text(o.out).contains(QStringLiteral("vs ") + path("d.json")));
-        QVERIFY(!text(o.out).contains(QStringLiteral("different workload")));
+        QVERIFY(!text(o.out).contains(QStringLiteral("different plan")));
     }
 
-    void differentWorkloadsAreComparedOnlyWhereTheyMatch()
+    void differentPlansAreComparedOnlyWhereTheyMatch()
     {
         const Outcome o = compare({path("a.json"), path("c.json"), path("b.json")});
         QCOMPARE(o.exitCode, 0);
-        QVERIFY(text(o.out).contains(QStringLiteral("\ndifferent workloads: ")));
+        QVERIFY(text(o.out).contains(QStringLiteral("\ndifferent plans (tasks): ")));
         const auto tables = tablesOf(text(o.out));
         QCOMPARE(tables.size(), 4); // 200 and 300 tasks, 1 and 2 loops each
-        QCOMPARE(tables[title(200, 2)][path("c.json")].wall, QStringLiteral("different workload"));
+        QCOMPARE(tables[title(200, 2)][path("c.json")].wall, QStringLiteral("different plan"));
         QCOMPARE(tables[title(200, 2)][path("b.json")].change, QStringLiteral("~"));
-        QCOMPARE(tables[title(300, 2)][path("a.json")].wall, QStringLiteral("different workload"));
+        QCOMPARE(tables[title(300, 2)][path("a.json")].wall, QStringLiteral("different plan"));
         QCOMPARE(tables[title(300, 2)][path("c.json")].change, QStringLiteral("base"));
     }
 
@@ -277,9 +277,10 @@ private slots:
             text(cli::readFile(csv)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(csvLines.filter(QRegularExpression(QStringLiteral("^\\d"))).size(), 4);
         QVERIFY(csvLines.contains(QStringLiteral(
-            "tasks,io_min_ms,io_max_ms,cpu_min_iterations,cpu_max_iterations,kernel,seed,shards,"
-            "report,state,completed_runs,median_wall_ms,base_report,base_runs,change_percent,"
-            "p_value,significant,speedup_vs_1_loop")));
+            "tasks,io_min_ms,io_max_ms,io_dist,cpu_min_iterations,cpu_max_iterations,cpu_dist,"
+            "kernel,seed,transport,connections,response_bytes,target,server_loops,"
+            "http_timeout_ms,shards,report,state,completed_runs,median_wall_ms,base_report,"
+            "base_runs,change_percent,p_value,significant,speedup_vs_1_loop")));
 
         const QString markdown = text(cli::readFile(md));
         QVERIFY(markdown.contains(QStringLiteral("|---|--:|--:|--:|--:|--:|")));

@@ -176,9 +176,12 @@ void ComparisonChart::setComparison(const Comparison &comparison)
     m_seconds->applyNiceNumbers();
     fitLabels();
     // Two lines, so the verdict fits a narrow pane instead of being elided. Runs of different
-    // workloads have no speedup: the headline says so and shows the two times only.
+    // plans have no speedup: the headline says so, names the fields that differ and shows the
+    // two times only.
     if (!comparison.samePlan()) {
-        setTitleLines(tr("Different workloads: no speedup"),
+        QString headline = comparison.differentPlans();
+        headline[0] = headline[0].toUpper();
+        setTitleLines(tr("%1: no speedup").arg(headline),
                       tr("%1 %2 · %3 %4")
                           .arg(loopsLabel(a.shards), Formatting::duration(a.wallMs),
                                loopsLabel(b.shards), Formatting::duration(b.wallMs)));

@@ -137,12 +137,13 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     // Two lines kept, with or without an estimate, so that the fields below stay where they are.
     m_estimate->setMinimumHeight(2 * m_estimate->fontMetrics().lineSpacing());
     m_estimate->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    for (Kernel k : {Kernel::Sum, Kernel::Hash})
-        m_kernel->addItem(kernelName(k), int(k));
+    // Every choice from its enum's table of names, in its order.
+    for (const QString &name : kernelNames())
+        m_kernel->addItem(name, int(*kernelFromName(name)));
     m_kernel->setToolTip(tr("CPU kernel each task runs: sum is a dependent multiply/xor chain "
                             "like the original loop; hash is FNV-1a over a byte stream"));
-    for (Partition p : {Partition::Contiguous, Partition::RoundRobin})
-        m_partition->addItem(partitionName(p), int(p));
+    for (const QString &name : partitionNames())
+        m_partition->addItem(name, int(*partitionFromName(name)));
     m_partition->setToolTip(tr("How tasks are dealt to shards: contiguous batches (as the "
                                "original experiment) or round-robin"));
     m_pin->setToolTip(tr("Pin shard thread k to logical CPU k mod CPUs (sched_setaffinity)"));
@@ -309,9 +310,8 @@ void ConfigPanel::addErrorRow(const QString &field, QLineEdit *edit, QFormLayout
 QWidget *ConfigPanel::shapeRow(QComboBox *shape, QLineEdit *params, bool io)
 {
     const QString unit = io ? tr("ms") : tr("iterations");
-    for (Distribution::Shape s : {Distribution::Shape::Uniform, Distribution::Shape::LogNormal,
-                                  Distribution::Shape::Pareto, Distribution::Shape::Bimodal})
-        shape->addItem(shapeName(s), int(s));
+    for (const QString &name : shapeNames())
+        shape->addItem(name, int(*shapeFromName(name)));
     shape->setAccessibleName(io ? tr("IO delay shape") : tr("CPU work shape"));
     shape->setToolTip(tr("Where inside the range the draws fall; the range stays the bounds "
                          "(every draw is clamped to it). uniform: all values alike. lognormal: "
@@ -408,7 +408,7 @@ void ConfigPanel::reloadPresets()
 void ConfigPanel::showPreset()
 {
     const int preset =
-        m_parsed.ok() || canRun() ? m_presets.indexOf(m_parsed.spec, m_parsed.transport) : -1;
+        m_parsed.ok() || canRun() ? m_presets.indexOf(Plan{m_parsed.spec, m_parsed.transport}) : -1;
     m_preset->setCurrentIndex(m_preset->findData(preset));
     m_presetInfo->setText(preset >= 0 ? m_presets.presets()[preset].description
                                       : tr("Your own workload."));
@@ -425,15 +425,14 @@ void ConfigPanel::applyPreset(int index)
     if (index < 0 || index >= m_presets.presets().size())
         return;
     ConfigInput::Parsed current = m_parsed;
-    // A preset is a workload: shards, partition and pinning stay as the user set them, unless
-    // the preset names a partition.
+    // A preset is a whole plan, its transport too; shards, partition and pinning stay as the
+    // user set them, unless the preset names a partition.
     const Preset &preset = m_presets.presets()[index];
     RunConfig config = current.ok() ? current.config : RunConfig{};
     if (preset.partition)
         config.partition = *preset.partition;
-    if (preset.transport)
-        setTransport(*preset.transport);
-    setConfig(preset.spec, config);
+    setTransport(preset.plan.transport);
+    setConfig(preset.plan.workload, config);
 }
 
 ConfigInput ConfigPanel::input() const

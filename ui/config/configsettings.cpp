@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/config/configsettings.h"
 
+#include "core/experiment/plancodec.h"
+
 #include <QSettings>
 #include <QThread>
 
@@ -9,29 +11,49 @@ namespace {
 // Settings key -> the ConfigInput text it feeds and the field its errors are reported under.
 struct Key
 {
-    const char *name;
+    QString name;
     QString ConfigInput::*text;
-    const char *field;
+    QString field;
 };
 
-const Key kKeys[] = {
-    {"tasks", &ConfigInput::tasks, "tasks"},
-    {"ioMinMs", &ConfigInput::ioMinMs, "io"},
-    {"ioMaxMs", &ConfigInput::ioMaxMs, "io"},
-    {"cpuMin", &ConfigInput::cpuMin, "cpu"},
-    {"cpuMax", &ConfigInput::cpuMax, "cpu"},
-    {"ioDist", &ConfigInput::ioDist, "ioDist"},
-    {"cpuDist", &ConfigInput::cpuDist, "cpuDist"},
-    {"seed", &ConfigInput::seed, "seed"},
-    {"shards", &ConfigInput::shards, "shards"},
-    {"shardList", &ConfigInput::shardList, "shardList"},
-    {"repeats", &ConfigInput::repeats, "repeat"},
-    {"kernel", &ConfigInput::kernel, "kernel"},
-    {"partition", &ConfigInput::partition, "partition"},
-    {"transport", &ConfigInput::transport, "transport"},
-    {"connections", &ConfigInput::connections, "connections"},
-    {"responseBytes", &ConfigInput::responseBytes, "responseBytes"},
+// The plan's fields under PlanCodec's keys, then how the form runs it.
+QList<Key> keys()
+{
+    QList<Key> keys;
+    for (const PlanField &f : PlanCodec::fields())
+        keys.append({QLatin1String(f.key), f.text, QLatin1String(f.formField)});
+    keys.append({QStringLiteral("shards"), &ConfigInput::shards, QStringLiteral("shards")});
+    keys.append(
+        {QStringLiteral("shardList"), &ConfigInput::shardList, QStringLiteral("shardList")});
+    keys.append({QStringLiteral("repeats"), &ConfigInput::repeats, QStringLiteral("repeat")});
+    keys.append(
+        {QStringLiteral("partition"), &ConfigInput::partition, QStringLiteral("partition")});
+    return keys;
+}
+
+// Keys settings had before the plan's fields took PlanCodec's names: read when the new key is
+// absent, never written.
+const std::pair<const char *, const char *> kLegacyKeys[] = {
+    {"ioMinMs", "io_min_ms"},
+    {"ioMaxMs", "io_max_ms"},
+    {"cpuMin", "cpu_min_iterations"},
+    {"cpuMax", "cpu_max_iterations"},
+    {"ioDist", "io_dist"},
+    {"cpuDist", "cpu_dist"},
+    {"responseBytes", "response_bytes"},
 };
+
+QVariant stored(const QSettings &s, const QString &key)
+{
+    const QVariant v = s.value(key);
+    if (v.isValid())
+        return v;
+    for (const auto &[legacy, now] : kLegacyKeys) {
+        if (key == QLatin1String(now))
+            return s.value(QLatin1String(legacy));
+    }
+    return {};
+}
 
 bool hasError(const FieldErrors &errors, const QString &field)
 {
@@ -57,8 +79,10 @@ void ConfigSettings::save(QSettings &s, const ConfigInput &in)
     // values, and text is what load() validates anyway. "sweep" stays "sweep", so the list
     // follows the machine the settings are opened on.
     s.beginGroup(QStringLiteral("config"));
-    for (const Key &k : kKeys)
-        s.setValue(QLatin1String(k.name), in.*k.text);
+    for (const Key &k : keys())
+        s.setValue(k.name, in.*k.text);
+    for (const auto &[legacy, now] : kLegacyKeys)
+        s.remove(QLatin1String(legacy));
     s.setValue(QStringLiteral("pin"), in.pin);
     s.setValue(QStringLiteral("warmup"), in.warmup);
     s.endGroup();
@@ -71,8 +95,9 @@ ConfigInput ConfigSettings::load(QSettings &s, QStringList *problems)
     QStringList messages;
     s.beginGroup(QStringLiteral("config"));
     const bool any = !s.childKeys().isEmpty();
-    for (const Key &k : kKeys) {
-        const QVariant v = s.value(QLatin1String(k.name));
+    const QList<Key> all = keys();
+    for (const Key &k : all) {
+        const QVariant v = stored(s, k.name);
         if (v.isValid())
             in.*k.text = v.toString();
     }
@@ -85,8 +110,8 @@ ConfigInput ConfigSettings::load(QSettings &s, QStringList *problems)
     ConfigInput::Parsed parsed = in.parse();
     for (const FieldError &e : std::as_const(parsed.errors))
         messages.append(QStringLiteral("config/%1: %2").arg(e.field, e.message));
-    for (const Key &k : kKeys) {
-        if (hasError(parsed.errors, QLatin1String(k.field)))
+    for (const Key &k : all) {
+        if (hasError(parsed.errors, k.field))
             in.*k.text = fallback.*k.text;
     }
     if (!in.parse().ok()) // not with valid defaults; but never open a broken form regardless

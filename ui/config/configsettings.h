@@ -7,7 +7,9 @@
 
 class QSettings;
 
-// The last run configuration across sessions, under "config/" in QSettings. Restored values go
+// The last run configuration across sessions, under "config/" in QSettings: the plan's fields
+// under PlanCodec's keys ("config/io_min_ms"; the keys of older settings still read), then K,
+// the shard list, repeats, partition, pinning and warm-up. Restored values go
 // through the same codec as the form and the CLI (ConfigInput::parse(), the core's SpecCodec): a
 // missing, corrupted or hand-edited value falls back to its default, field by field, and is
 // named in `problems` with the allowed range, so one bad key cannot open a broken form or crash.

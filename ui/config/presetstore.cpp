@@ -3,12 +3,15 @@
 
 #include "ui/common/resources.h"
 
+#include "core/experiment/plancodec.h"
 #include "core/experiment/speccodec.h"
 
 #include <algorithm>
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
@@ -121,21 +124,71 @@ void PresetStore::writeUserPresets(QSettings &settings) const
 
 QByteArray PresetStore::toJson(const Preset &preset)
 {
-    QJsonObject o = SpecCodec::encodeJson(preset.spec, preset.partition, preset.transport);
-    o.insert(QLatin1String("name"), preset.name);
-    o.insert(QLatin1String("description"), preset.description);
+    QJsonObject o{{QLatin1String("name"), preset.name},
+                  {QLatin1String("description"), preset.description}};
+    PlanCodec::insertInto(o, preset.plan);
+    if (preset.partition)
+        o.insert(QLatin1String("partition"), partitionName(*preset.partition));
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-int PresetStore::indexOf(const WorkloadSpec &spec, const TransportConfig &transport) const
+int PresetStore::indexOf(const Plan &plan) const
 {
     for (qsizetype i = 0; i < m_presets.size(); ++i) {
-        const Preset &p = m_presets[i];
-        if (p.spec == spec && (!p.transport || *p.transport == transport))
+        if (m_presets[i].plan == plan)
             return static_cast<int>(i);
     }
     return -1;
 }
+
+namespace {
+
+// A key of the presets written before PlanCodec, and the key(s) it is now: a [min, max] pair is
+// two.
+struct LegacyKey
+{
+    const char *key;
+    const char *now;
+    const char *max; // the pair's second key; nullptr for a renamed key
+};
+const LegacyKey kLegacyKeys[] = {
+    {"ioMs", "io_min_ms", "io_max_ms"},
+    {"cpuIterations", "cpu_min_iterations", "cpu_max_iterations"},
+    {"ioDist", "io_dist", nullptr},
+    {"cpuDist", "cpu_dist", nullptr},
+    {"responseBytes", "response_bytes", nullptr},
+};
+
+// `o` in PlanCodec's keys; `renamed` maps each new key back to the one the file wrote, so that
+// messages name what the user sees ("ioMs[1]"); a pair that is no pair is an error of its own.
+QJsonObject fromLegacyKeys(QJsonObject o, QHash<QString, QString> &renamed, FieldErrors &errors)
+{
+    for (const LegacyKey &legacy : kLegacyKeys) {
+        const QString key = QLatin1String(legacy.key);
+        if (!o.contains(key))
+            continue;
+        const QJsonValue v = o.take(key);
+        if (!legacy.max) {
+            o.insert(QLatin1String(legacy.now), v);
+            renamed.insert(QLatin1String(legacy.now), key);
+            continue;
+        }
+        const NumberRange &range =
+            key == u"ioMs" ? WorkloadSpec::kIoRange : WorkloadSpec::kCpuRange;
+        if (!v.isArray() || v.toArray().size() != 2) {
+            errors.append({key, QStringLiteral("'%1' is not [min, max], each from %2")
+                                    .arg(SpecCodec::jsonText(v), range.text())});
+            continue;
+        }
+        o.insert(QLatin1String(legacy.now), v.toArray().at(0));
+        o.insert(QLatin1String(legacy.max), v.toArray().at(1));
+        renamed.insert(QLatin1String(legacy.now), key + QStringLiteral("[0]"));
+        renamed.insert(QLatin1String(legacy.max), key + QStringLiteral("[1]"));
+    }
+    return o;
+}
+
+} // namespace
 
 std::optional<Preset> PresetStore::fromJson(const QByteArray &json, QString *error)
 {
@@ -153,24 +206,38 @@ std::optional<Preset> PresetStore::fromJson(const QByteArray &json, QString *err
                               .arg(parseError.offset)
                         : QStringLiteral("not a JSON object"));
     }
-    const QJsonObject o = doc.object();
+    QJsonObject o = doc.object();
 
     Preset p;
-    p.name = o.value(QLatin1String("name")).toString();
-    p.description = o.value(QLatin1String("description")).toString();
+    p.name = o.take(QLatin1String("name")).toString();
+    p.description = o.take(QLatin1String("description")).toString();
     if (p.name.trimmed().isEmpty())
         return fail(QStringLiteral("\"name\": missing value (a non-empty string)"));
-    // The workload is the core's to read, in the same words as the CLI and the form.
-    const SpecCodec::JsonWorkload workload =
-        SpecCodec::decodeJson(o, {QStringLiteral("name"), QStringLiteral("description")});
-    if (!workload.errors.isEmpty()) {
+    FieldErrors errors;
+    QString why;
+    const QJsonValue partition = o.take(QLatin1String("partition"));
+    if (!partition.isUndefined()) {
+        const QString text =
+            partition.isString() ? partition.toString() : SpecCodec::jsonText(partition);
+        if (const auto value = SpecCodec::readPartition(text, &why))
+            p.partition = *value;
+        else
+            errors.append({QStringLiteral("partition"), why});
+    }
+    // The plan is the core's to read, in the same words as reports, the CLI and the form.
+    QHash<QString, QString> renamed;
+    o = fromLegacyKeys(o, renamed, errors);
+    const PlanCodec::Read plan = PlanCodec::fromJson(
+        o, PlanCodec::Missing::Default, true,
+        {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("partition")});
+    for (const FieldError &e : plan.errors)
+        errors.append({renamed.value(e.field, e.field), e.message});
+    if (!errors.isEmpty()) {
         QStringList messages;
-        for (const FieldError &e : workload.errors)
+        for (const FieldError &e : errors)
             messages.append(QStringLiteral("\"%1\": %2").arg(e.field, e.message));
         return fail(messages.join(QStringLiteral("; ")));
     }
-    p.spec = workload.spec;
-    p.partition = workload.partition;
-    p.transport = workload.transport;
+    p.plan = plan.plan;
     return p;
 }

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/net/transportconfig.h"
+#include "core/experiment/plan.h"
 #include "core/workload/partition.h"
-#include "core/workload/workloadspec.h"
 
 #include <QByteArray>
 #include <QList>
@@ -14,27 +13,31 @@
 
 class QSettings;
 
-// A named workload the user can start from. Presets are data (resources/presets/*.json), so a
-// new one needs no code.
+// A named plan the user can start from. Presets are data (resources/presets/*.json), so a new
+// one needs no code.
 struct Preset
 {
     QString name;
     QString description;
-    WorkloadSpec spec;
-    // Optional: a preset may ask for a partition; without one the form keeps the user's.
+    // Every field of the plan: one the file does not name takes its default, so that choosing a
+    // preset sets the whole plan (the timer after an http preset).
+    Plan plan;
+    // Optional: a preset may ask for a partition (how a run deals the plan, not the plan);
+    // without one the form keeps the user's.
     std::optional<Partition> partition;
-    // Optional likewise: a preset may ask for a transport (and, for http, its connections and
-    // response size); without one the form keeps the user's.
-    std::optional<TransportConfig> transport;
     // Saved by the user from the form (QSettings), not shipped with the app: removable.
     bool user = false;
 };
 
 // Loads the presets from a directory of JSON files (by default the ones compiled into the app's
-// resources), in file-name order. Every value goes through the core's SpecCodec (unknown kernel
-// or partition, min above max, numbers out of range, fractions, text where a number belongs,
-// unknown keys); a bad file is skipped and named in errors() with the key and the allowed range
-// ("bad.json: \"tasks\": 0 is outside 1 to 50,000,000"), so a broken preset cannot break the app.
+// resources), in file-name order. A preset is its name, description and optional partition beside
+// a plan in PlanCodec's dialect (the keys of a report's "workload"); presets written before it
+// ("ioMs": [min, max], "cpuIterations", "ioDist", "cpuDist", "responseBytes") still read, and
+// their errors name the keys they wrote. Every value goes through the core's codecs (unknown
+// kernel or partition, min above max, numbers out of range, fractions, text where a number
+// belongs, unknown keys); a bad file is skipped and named in errors() with the key and the
+// allowed range ("bad.json: \"tasks\": 0 is outside 1 to 50,000,000"), so a broken preset cannot
+// break the app.
 class PresetStore
 {
 public:
@@ -42,14 +45,13 @@ public:
 
     const QList<Preset> &presets() const { return m_presets; }
     const QStringList &errors() const { return m_errors; }
-    // The index of the preset whose spec equals `spec` and whose transport, when it names one,
-    // equals `transport`; or -1 (the form then shows "Custom").
-    int indexOf(const WorkloadSpec &spec, const TransportConfig &transport = {}) const;
+    // The index of the preset whose plan equals `plan`, or -1 (the form then shows "Custom").
+    int indexOf(const Plan &plan) const;
 
     // One preset from its JSON text; nullopt and a message when it is not a valid preset.
     static std::optional<Preset> fromJson(const QByteArray &json, QString *error = nullptr);
-    // The JSON text fromJson() reads back to the same preset: SpecCodec::encodeJson() of its
-    // workload, partition and transport, with its name and description.
+    // The JSON text fromJson() reads back to the same preset: every field of its plan
+    // (PlanCodec), its partition when it has one, its name and description.
     static QByteArray toJson(const Preset &preset);
 
     // The user's presets follow the built-in ones, in the order saved, under presets/user in

@@ -135,7 +135,8 @@ void RunController::endSequence(const ExperimentResult &result)
     m_pollTimer.stop();
     m_stall.stop();
     if (m_mode == Mode::Compare && m_compared.size() == 2) {
-        if (const auto c = Comparison::between(m_compared[0], m_compared[1]))
+        if (const auto c =
+                Comparison::between(m_compared[0], m_compared[1], m_spec.plan(), m_spec.plan()))
             emit comparisonFinished(*c);
     }
     m_compared.clear();

@@ -3,7 +3,6 @@
 
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
-#include "core/workload/taskplan.h"
 #include "ui/common/formatting.h"
 
 #include <QMap>
@@ -12,12 +11,12 @@
 #include <limits>
 
 std::optional<Comparison> Comparison::between(const RunResult &a, const RunResult &b,
-                                              const QString &workloadA, const QString &workloadB)
+                                              const Plan &planA, const Plan &planB)
 {
     if (!a.completed() || !b.completed())
         return std::nullopt;
     const bool aFirst = a.shards != b.shards ? a.shards < b.shards : a.startedUtc <= b.startedUtc;
-    return aFirst ? Comparison{a, b, workloadA, workloadB} : Comparison{b, a, workloadB, workloadA};
+    return aFirst ? Comparison{a, b, planA, planB} : Comparison{b, a, planB, planA};
 }
 
 std::optional<Comparison> Comparison::ofExperiment(const ExperimentResult &result)
@@ -56,21 +55,18 @@ double Comparison::idealSpeedup() const
                                  : std::numeric_limits<double>::quiet_NaN();
 }
 
-bool Comparison::samePlan() const
+QString Comparison::differentPlans() const
 {
-    if (baseline.plan && candidate.plan)
-        return baseline.plan == candidate.plan || baseline.plan->spec() == candidate.plan->spec();
-    const QString a = baseline.plan ? baseline.plan->spec().describe() : baselineWorkload;
-    const QString b = candidate.plan ? candidate.plan->spec().describe() : candidateWorkload;
-    return !a.isEmpty() && a == b;
+    return differentPlansText(baselinePlan, candidatePlan);
 }
 
 QString Comparison::verdict() const
 {
     if (!samePlan()) {
-        return QStringLiteral("different workloads: %1 %2, %3 %4")
-            .arg(loopsLabel(baseline.shards), Formatting::duration(baseline.wallMs),
-                 loopsLabel(candidate.shards), Formatting::duration(candidate.wallMs));
+        return QStringLiteral("%1: %2 %3, %4 %5")
+            .arg(differentPlans(), loopsLabel(baseline.shards),
+                 Formatting::duration(baseline.wallMs), loopsLabel(candidate.shards),
+                 Formatting::duration(candidate.wallMs));
     }
     return QStringLiteral("%1 finish %2 faster than %3 (ideal %4)")
         .arg(loopsLabel(candidate.shards), Formatting::speedup(speedup()),

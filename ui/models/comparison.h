@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/engine/runresult.h"
+#include "core/experiment/plan.h"
 
 #include <QString>
 
@@ -15,15 +16,14 @@ struct Comparison
 {
     RunResult baseline;
     RunResult candidate;
-    // WorkloadSpec::describe() of each, for runs that no longer hold their plan (from the store).
-    QString baselineWorkload;
-    QString candidateWorkload;
+    // The plan each ran (its experiment's).
+    Plan baselinePlan;
+    Plan candidatePlan;
 
-    // Orders the two by shard count (then by start time); nullopt unless both completed.
-    // Workloads given are kept with their runs.
+    // Orders the two by shard count (then by start time); nullopt unless both completed. Each
+    // plan stays with its run.
     static std::optional<Comparison> between(const RunResult &a, const RunResult &b,
-                                             const QString &workloadA = {},
-                                             const QString &workloadB = {});
+                                             const Plan &planA, const Plan &planB);
 
     // The pair that stands for a whole experiment (a Repeat compare, a sweep, one read back from
     // the store): a typical run of the baseline K against one of the largest other K, each the
@@ -33,11 +33,13 @@ struct Comparison
 
     double speedup() const;      // runSpeedup(): wall(baseline) / wall(candidate)
     double idealSpeedup() const; // ideal(baseline) / ideal(candidate)
-    // True when both ran the same plan (same spec, or the same workload text when the plans are
-    // gone): only then is there a speedup to speak of.
-    bool samePlan() const;
+    // True when both ran the same plan (every field of it, the transport too): only then is there
+    // a speedup to speak of.
+    bool samePlan() const { return baselinePlan == candidatePlan; }
+    // "different plans (transport, connections)", or empty for the same plan.
+    QString differentPlans() const;
     // "2 loops finish 1.85× faster than 1 loop (ideal 1.98×)"; for different plans, no speedup:
-    // "different workloads: 1 loop 3.74 s, 2 loops 2.05 s"
+    // "different plans (transport): 1 loop 3.74 s, 2 loops 2.05 s"
     QString verdict() const;
 };
 

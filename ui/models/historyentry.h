@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/engine/runresult.h"
+#include "core/experiment/plan.h"
 #include "ui/models/runrole.h"
 
 #include <QString>
@@ -23,6 +24,6 @@ struct HistoryEntry
     // Where it lives in the result store (0 when the store is off).
     std::int64_t runId = 0;
     std::int64_t experimentId = 0;
-    QString workload; // WorkloadSpec::describe(): equal texts, equal plans
-    QString machine;  // the host it ran on
+    Plan plan;       // its experiment's: runs compare only on equal plans
+    QString machine; // the host it ran on
 };

@@ -9,6 +9,43 @@
 #include <QColor>
 #include <QLocale>
 
+namespace {
+
+// "timer", "http · per-task", "http · 8 connections": how the run did its IO, in a cell.
+QString transportCell(const TransportConfig &t)
+{
+    if (!t.isHttp())
+        return transportName(t.kind);
+    return QStringLiteral("%1 · %2").arg(
+        transportName(t.kind),
+        t.connections == 0
+            ? t.connectionsText()
+            : QStringLiteral("%1 connections").arg(QLocale().toString(t.connections)));
+}
+
+// Every http setting, for the cell's tooltip.
+QString transportTip(const TransportConfig &t)
+{
+    if (!t.isHttp())
+        return QStringLiteral("timer: each task sleeps on its shard's timer queue");
+    return QStringLiteral("http: connections %1 · %2-byte responses · %3 · timeout %4 ms")
+        .arg(t.connectionsText(), QString::number(t.responseBytes),
+             t.target.isEmpty() ? QStringLiteral("own server, %1 loop(s)").arg(t.serverLoops)
+                                : QStringLiteral("server %1").arg(t.target),
+             QString::number(t.timeoutMs));
+}
+
+// "uniform", or the shapes by name: "IO lognormal · CPU pareto".
+QString shapesCell(const WorkloadSpec &w)
+{
+    if (w.ioDist.isUniform() && w.cpuDist.isUniform())
+        return shapeName(Distribution::Shape::Uniform);
+    return QStringLiteral("IO %1 · CPU %2")
+        .arg(shapeName(w.ioDist.shape), shapeName(w.cpuDist.shape));
+}
+
+} // namespace
+
 HistoryModel::HistoryModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
@@ -27,7 +64,7 @@ void HistoryModel::load(const QList<StoredRun> &runs)
         e.outlier = run.outlier;
         e.runId = run.id;
         e.experimentId = run.experimentId;
-        e.workload = run.workload;
+        e.plan = run.plan;
         e.machine = run.machine;
         m_entries.append(e);
     }
@@ -135,6 +172,10 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return e.guiStallP99Ms;
         case Status:
             return static_cast<int>(r.status);
+        case Transport:
+            return transportCell(e.plan.transport);
+        case Shapes:
+            return shapesCell(e.plan.workload);
         case Machine:
             return e.machine;
         }
@@ -181,6 +222,10 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                 text += QStringLiteral(" · machine busy");
             return text;
         }
+        case Transport:
+            return transportCell(e.plan.transport);
+        case Shapes:
+            return shapesCell(e.plan.workload);
         case Machine:
             return e.machine;
         }
@@ -201,7 +246,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return {};
     } else if (role == Qt::TextAlignmentRole) {
         const bool numeric = index.column() != Mode && index.column() != Status &&
-                             index.column() != Machine && index.column() != Experiment;
+                             index.column() != Machine && index.column() != Experiment &&
+                             index.column() != Transport && index.column() != Shapes;
         return QVariant::fromValue(Qt::AlignVCenter | (numeric ? Qt::AlignRight : Qt::AlignLeft));
     } else if (role == Qt::ToolTipRole) {
         if (index.column() == Status) {
@@ -228,8 +274,12 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         if (index.column() == Tasks)
             return QStringLiteral("%1 of %2 tasks done · checksum %3%4")
                 .arg(QLocale().toString(qint64{r.tasksDone}), QLocale().toString(qint64{r.tasks}),
-                     checksumText(r.checksum),
-                     e.workload.isEmpty() ? QString() : QStringLiteral("\n") + e.workload);
+                     checksumText(r.checksum), QStringLiteral("\n") + e.plan.workload.describe());
+        if (index.column() == Transport)
+            return transportTip(e.plan.transport);
+        if (index.column() == Shapes)
+            return QStringLiteral("IO %1 · CPU %2")
+                .arg(e.plan.workload.ioDist.text(), e.plan.workload.cpuDist.text());
         if (index.column() == Wall)
             return QStringLiteral("wall %1 · ideal bound %2 · %3 tasks/s")
                 .arg(Formatting::duration(r.wallMs), Formatting::duration(r.idealMs),
@@ -270,6 +320,10 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
             return tr("GUI stall p99");
         case Status:
             return tr("Status");
+        case Transport:
+            return tr("Transport");
+        case Shapes:
+            return tr("Shapes");
         case Machine:
             return tr("Machine");
         }
@@ -293,6 +347,10 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         case GuiStall:
             return tr("Lateness of the GUI thread's heartbeat timer during the run, "
                       "99th percentile");
+        case Transport:
+            return tr("How each task did its IO: a timer sleep, or an HTTP request");
+        case Shapes:
+            return tr("Where the IO delays and CPU work fall inside their ranges");
         default:
             break;
         }

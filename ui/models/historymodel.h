@@ -32,6 +32,8 @@ public:
         LagP99,
         GuiStall,
         Tasks,
+        Transport,
+        Shapes,
         Machine,
         ColumnCount
     };
@@ -45,7 +47,7 @@ public:
     void beginExperiment();
     // Replaces every row with the store's runs, oldest first.
     void load(const QList<StoredRun> &runs);
-    // Appends a run; returns its row. `stored` carries its ids, workload and machine.
+    // Appends a run; returns its row. `stored` carries its ids, plan and machine.
     int append(const RunResult &result, RunRole role, double guiStallP99Ms,
                const HistoryEntry &stored = {});
     // Removes every row; the experiment in flight keeps its place, so that its later runs still

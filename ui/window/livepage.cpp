@@ -58,7 +58,7 @@ void LivePage::compareRows(int rowA, int rowB)
 {
     const HistoryEntry &a = m_history->entry(rowA);
     const HistoryEntry &b = m_history->entry(rowB);
-    if (const auto c = Comparison::between(a.result, b.result, a.workload, b.workload)) {
+    if (const auto c = Comparison::between(a.result, b.result, a.plan, b.plan)) {
         m_comparison->setComparison(*c);
     } else {
         m_comparison->markStale(tr("the selected runs did not both complete"));

@@ -476,7 +476,7 @@ void MainWindow::onRunFinished(const RunResult &result, RunRole role, double gui
         if (stored.runId == 0 && m_store.isOpen())
             m_notice->showNotice(tr("History is not saved: %1").arg(m_store.error()));
     }
-    stored.workload = m_controller->currentSpec().workload.describe();
+    stored.plan = m_controller->currentSpec().plan();
     stored.machine = QSysInfo::machineHostName();
     m_history->append(result, role, guiStallP99Ms, stored);
     m_status->showRunFinished(result, m_controller->stallMeter().stats());
@@ -848,9 +848,8 @@ std::optional<QString> MainWindow::saveCurrentAsPreset(const QString &name)
     Preset preset;
     preset.name = name;
     preset.description = tr("Yours: %1").arg(p.spec.describe());
-    preset.spec = p.spec;
+    preset.plan = {p.spec, p.transport};
     preset.partition = p.config.partition;
-    preset.transport = p.transport;
     QSettings settings;
     if (auto problem = m_presets.saveUserPreset(preset, settings))
         return problem;

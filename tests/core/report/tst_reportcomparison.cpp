@@ -50,7 +50,7 @@ ComparedReport report(const char *name, const WorkloadSpec &workload,
 const ComparisonTable *table(const ReportComparison &c, const WorkloadSpec &w, int k)
 {
     for (const ComparisonTable &t : c.tables) {
-        if (t.workload == w && t.shards == k)
+        if (t.plan == Plan{w, {}} && t.shards == k)
             return &t;
     }
     return nullptr;
@@ -69,7 +69,7 @@ private slots:
             compareReports({report("a", kWorkload, {{1, {100}}, {2, {60}}}),
                             report("b", kWorkload, {{1, {100}}, {2, {60}}, {4, {40}}}),
                             report("c", kWorkload, {{1, {100}}, {4, {45}}})});
-        QVERIFY(c.sameWorkload);
+        QVERIFY(c.samePlan());
         QCOMPARE(c.tables.size(), std::size_t(3));
         QCOMPARE(c.tables[0].shards, 1);
         QCOMPARE(c.tables[1].shards, 2);
@@ -137,16 +137,17 @@ private slots:
         const ReportComparison c = compareReports({report("a", kWorkload, {{1, {100}}, {2, {60}}}),
                                                    report("b", kOther, {{1, {200}}, {2, {110}}}),
                                                    report("c", kWorkload, {{1, {100}}})});
-        QVERIFY(!c.sameWorkload);
+        QVERIFY(!c.samePlan());
+        QCOMPARE(c.planDifferences, QStringList{QStringLiteral("tasks")});
         QCOMPARE(c.tables.size(), std::size_t(4));
         // In the order the reports first ran them: a's workload, then b's.
-        QCOMPARE(c.tables[0].workload, kWorkload);
-        QCOMPARE(c.tables[2].workload, kOther);
+        QCOMPARE(c.tables[0].plan.workload, kWorkload);
+        QCOMPARE(c.tables[2].plan.workload, kOther);
         const ComparisonTable *other = table(c, kOther, 2);
         QCOMPARE(other->base, std::size_t(1));
-        QCOMPARE(other->cells[0].state, State::OtherWorkload);
-        QCOMPARE(other->cells[2].state, State::OtherWorkload);
-        QCOMPARE(table(c, kWorkload, 2)->cells[1].state, State::OtherWorkload);
+        QCOMPARE(other->cells[0].state, State::OtherPlan);
+        QCOMPARE(other->cells[2].state, State::OtherPlan);
+        QCOMPARE(table(c, kWorkload, 2)->cells[1].state, State::OtherPlan);
         QCOMPARE(table(c, kWorkload, 2)->cells[2].state, State::Missing);
         QCOMPARE(table(c, kWorkload, 1)->cells[2].changePercent, 0.0);
     }
@@ -158,11 +159,13 @@ private slots:
              report("b", kWorkload, {{1, {200, 202, 198, 201, 204}}}),
              report("c", kOther, {{1, {300}}})});
         const QString text = comparisonText(c);
-        QVERIFY(text.contains(QStringLiteral("different workloads: ")));
+        QVERIFY2(text.contains(QStringLiteral("different plans (tasks): each table compares the "
+                                              "reports that ran its plan\n")),
+                 qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("1,000 tasks, IO 0–100 ms, CPU 1,000–5,000 "
                                              "iterations, sum kernel, seed 1 · 2 loops\n")));
         QVERIFY(text.contains(QStringLiteral("+100.00%  p=0.012 n=5+5")));
-        QVERIFY(text.contains(QStringLiteral("different workload")));
+        QVERIFY(text.contains(QStringLiteral("different plan")));
 
         const QString markdown = comparisonMarkdown(c);
         QVERIFY(markdown.contains(QStringLiteral("| a\\|1 | 100.500 ms | 5 | base |  | 1.00× |")));
@@ -174,22 +177,45 @@ private slots:
         for (const QByteArray &line : lines)
             rows += !line.isEmpty() && std::isdigit(static_cast<unsigned char>(line[0]));
         QCOMPARE(rows, 5);
-        QVERIFY(lines.contains("1000,0,100,1000,5000,sum,1,2,b,missing,,,a|1,,,,,"));
+        // Every field of the plan, empty where it has none (the http ones of a timer plan).
+        QVERIFY(lines.contains("tasks,io_min_ms,io_max_ms,io_dist,cpu_min_iterations,"
+                               "cpu_max_iterations,cpu_dist,kernel,seed,transport,connections,"
+                               "response_bytes,target,server_loops,http_timeout_ms,shards,report,"
+                               "state,completed_runs,median_wall_ms,base_report,base_runs,"
+                               "change_percent,p_value,significant,speedup_vs_1_loop"));
+        QVERIFY(lines.contains(
+            "1000,0,100,uniform,1000,5000,uniform,sum,1,timer,,,,,,2,b,missing,,,a|1,,,,,"));
 
         const QJsonObject json = comparisonToJson(c);
         QCOMPARE(json[u"schema"].toString(), QStringLiteral("loopbench.compare/1"));
-        QCOMPARE(json[u"same_workload"].toBool(), false);
+        QCOMPARE(json[u"same_plan"].toBool(), false);
+        QCOMPARE(json[u"plan_differences"].toArray(), QJsonArray{QStringLiteral("tasks")});
         const QJsonArray tables = json[u"tables"].toArray();
         QCOMPARE(tables.size(), 3);
         const QJsonArray rowsOfOne = tables[0][u"rows"].toArray();
         QCOMPARE(rowsOfOne[1][u"change_percent"].toDouble(), 100.0);
         QCOMPARE(rowsOfOne[1][u"significant"].toBool(), true);
-        QCOMPARE(rowsOfOne[2][u"state"].toString(), QStringLiteral("different_workload"));
+        QCOMPARE(rowsOfOne[2][u"state"].toString(), QStringLiteral("different_plan"));
         QVERIFY(!rowsOfOne[0].toObject().contains(u"change_percent")); // the base
     }
 
-    // The same plan fetched over sockets is another measurement: the report's line says how it
-    // fetched, and a timer report's line reads as before.
+    // The same workload fetched over sockets is another plan: its own tables, and the line that
+    // says the plans differ names the transport.
+    void anHttpReportIsAnotherPlan()
+    {
+        ComparedReport timer = report("timer", kWorkload, {{1, {100}}, {2, {54}}});
+        ComparedReport http = report("http", kWorkload, {{1, {185}}});
+        http.result.spec.transport.kind = Transport::Http;
+        const ReportComparison c = compareReports({timer, http});
+        QVERIFY(!c.samePlan());
+        QCOMPARE(c.planDifferences, QStringList{QStringLiteral("transport")});
+        QCOMPARE(c.tables.size(), std::size_t(3));
+        QCOMPARE(c.tables[0].cells[1].state, State::OtherPlan);
+        QVERIFY(std::isnan(c.tables[0].cells[1].changePercent));
+        QVERIFY(comparisonText(c).contains(u"different plans (transport)"));
+    }
+
+    // The report's line says how it fetched, and a timer report's line reads as before.
     void anHttpReportNamesItsTransport()
     {
         ComparedReport timer = report("timer", kWorkload, {{1, {100}}});

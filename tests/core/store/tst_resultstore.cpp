@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "core/experiment/plancodec.h"
 #include "core/report/jsonreport.h"
 #include "core/store/resultstore.h"
 #include "core/store/storeschema.h"
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <limits>
 
 // The result store: what goes in comes out the same (a missing number stays missing), every run
 // is its own transaction, a damaged file is moved aside and never deleted, a store that cannot be
@@ -414,11 +416,54 @@ private slots:
         const auto back = store.experiment(id);
         QVERIFY(back);
         QCOMPARE(back->result.spec.workload, e.spec.workload);
-        // The runs' spec text, which the history groups by, names the shapes.
-        QCOMPARE(store.runs().first().workload, e.spec.workload.describe());
-        QVERIFY(
-            store.runs().first().workload.contains(u"io 200:1000 ms lognormal:median=300,p99=900, "
-                                                   u"cpu 100000:500000 bimodal:heavy=0.125 sum"));
+        // Each run carries its experiment's plan, which the history compares and shows.
+        QVERIFY(store.runs().first().plan == e.spec.plan());
+    }
+
+    // Every field of the plan has its column, under its PlanCodec key, and comes back: a field
+    // added to the plan without a migration fails here.
+    void everyPlanFieldHasAColumnAndComesBack()
+    {
+        QTemporaryDir dir;
+        ExperimentResult e = synthetic::experiment();
+        Plan &plan = e.spec;
+        plan.workload.ioDist = Distribution::pareto(300, 900);
+        plan.workload.cpuDist = Distribution::bimodal(0.25);
+        plan.workload.kernel = Kernel::Hash;
+        plan.workload.seed = std::numeric_limits<std::uint64_t>::max();
+        plan.transport.kind = Transport::Http;
+        plan.transport.connections = 16;
+        plan.transport.responseBytes = 65536;
+        plan.transport.target = QStringLiteral("127.0.0.1:8123");
+        plan.transport.serverLoops = 3;
+        plan.transport.timeoutMs = 2500;
+        ResultStore store;
+        QVERIFY(store.open(dbPath(dir)));
+        const std::int64_t id = record(store, e);
+        QVERIFY2(id > 0, qPrintable(store.error()));
+        QVERIFY(store.experiment(id)->result.spec.plan() == e.spec.plan());
+        QVERIFY(store.experiments().last().result.spec.plan() == e.spec.plan());
+        QVERIFY(store.runs().last().plan == e.spec.plan());
+        // Per-task connections: "per-task" in the column, 0 in the rows of schema 3.
+        plan.transport.connections = 0;
+        const std::int64_t perTask = record(store, e);
+        QCOMPARE(store.experiment(perTask)->result.spec.transport.connections, 0);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("plan-columns"));
+            db.setDatabaseName(dbPath(dir));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE experiments SET connections = 0")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA table_info(experiments)")));
+            QStringList columns;
+            while (q.next())
+                columns.append(q.value(1).toString());
+            for (const PlanField &f : PlanCodec::fields())
+                QVERIFY2(columns.contains(QLatin1String(f.key)), f.key);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("plan-columns"));
+        QCOMPARE(store.experiment(id)->result.spec.transport.connections, 0);
     }
 
     void aVersionTwoHistoryIsMigratedAndReadsAsUniform()

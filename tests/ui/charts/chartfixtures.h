@@ -17,8 +17,7 @@ namespace chartfixtures {
 inline Comparison comparison()
 {
     return *Comparison::between(synthetic::run(1, 0, 10512.3, 9800.0),
-                                synthetic::run(2, 0, 5400.1, 4900.0), QStringLiteral("plan"),
-                                QStringLiteral("plan"));
+                                synthetic::run(2, 0, 5400.1, 4900.0), Plan{}, Plan{});
 }
 
 // A run source of `shards` shards whose CPU clocks are this thread's and whose recent lag is

@@ -289,21 +289,43 @@ private slots:
                  (QStringList{QStringLiteral("Original experiment"), QStringLiteral("CPU-heavy"),
                               QStringLiteral("IO-only"), QStringLiteral("Heavy-tailed crawl"),
                               QStringLiteral("Loopback HTTP crawl")}));
-        QCOMPARE(presets.presets()[3].spec.ioDist, Distribution::logNormal(300, 3000));
-        QCOMPARE(presets.presets()[3].spec.cpuDist, Distribution::pareto(200000, 2000000));
-        // The original experiment is exactly the core's default spec.
-        QCOMPARE(presets.presets()[0].spec, WorkloadSpec{});
-        QCOMPARE(presets.presets()[2].spec.cpuMax, std::uint64_t{0});
-        QCOMPARE(presets.indexOf(WorkloadSpec{}), 0);
-        // The loopback crawl fetches over http; the others leave the transport to the user.
-        QCOMPARE(presets.presets()[4].transport.value_or(TransportConfig{}).kind, Transport::Http);
-        QVERIFY(!presets.presets()[0].transport);
+        QCOMPARE(presets.presets()[3].plan.workload.ioDist, Distribution::logNormal(300, 3000));
+        QCOMPARE(presets.presets()[3].plan.workload.cpuDist, Distribution::pareto(200000, 2000000));
+        // The original experiment is exactly the core's default plan.
+        QVERIFY(presets.presets()[0].plan == Plan{});
+        QCOMPARE(presets.presets()[2].plan.workload.cpuMax, std::uint64_t{0});
+        QCOMPARE(presets.indexOf(Plan{}), 0);
+        // The loopback crawl fetches over http; the others over the timer.
+        QCOMPARE(presets.presets()[4].plan.transport.kind, Transport::Http);
         ConfigPanel panel(presets);
         panel.applyPreset(4);
         QCOMPARE(panel.parsed().transport.kind, Transport::Http);
-        QCOMPARE(panel.parsed().spec, presets.presets()[4].spec);
+        QCOMPARE(panel.parsed().spec, presets.presets()[4].plan.workload);
         // The same workload over the timer is not that preset.
-        QCOMPARE(presets.indexOf(presets.presets()[4].spec, TransportConfig{}), -1);
+        QCOMPARE(presets.indexOf(Plan{presets.presets()[4].plan.workload, TransportConfig{}}), -1);
+    }
+
+    // A preset sets every field of the plan: a field it does not name takes its default, so the
+    // original experiment after the http crawl runs over the timer again.
+    void aPresetSetsEveryFieldOfThePlan()
+    {
+        PresetStore presets;
+        ConfigPanel panel(presets);
+        for (int i = 0; i < presets.presets().size(); ++i) {
+            for (int before = 0; before < presets.presets().size(); ++before) {
+                panel.applyPreset(before);
+                panel.applyPreset(i);
+                const Preset &p = presets.presets()[i];
+                QVERIFY2(
+                    Plan({panel.parsed().spec, panel.parsed().transport}) == p.plan,
+                    qPrintable(
+                        QStringLiteral("%1 after %2").arg(p.name, presets.presets()[before].name)));
+                QCOMPARE(presets.indexOf(p.plan), i);
+            }
+        }
+        panel.applyPreset(4);
+        panel.applyPreset(0);
+        QCOMPARE(panel.parsed().transport, TransportConfig{});
     }
 
     void choosingAPresetKeepsShardsAndShowsItsName()
@@ -312,7 +334,7 @@ private slots:
         ConfigPanel panel(presets);
         panel.setConfig(WorkloadSpec{}, RunConfig{3, Partition::RoundRobin, true});
         panel.applyPreset(1);
-        QCOMPARE(panel.parsed().spec, presets.presets()[1].spec);
+        QCOMPARE(panel.parsed().spec, presets.presets()[1].plan.workload);
         QCOMPARE(panel.parsed().config, (RunConfig{3, Partition::RoundRobin, true}));
     }
 
@@ -351,7 +373,7 @@ private slots:
 
         // A preset's shapes land in the form and read back as the preset.
         panel.applyPreset(3);
-        QCOMPARE(panel.parsed().spec, presets.presets()[3].spec);
+        QCOMPARE(panel.parsed().spec, presets.presets()[3].plan.workload);
         QCOMPARE(findEdit(panel, QStringLiteral("CPU work shape parameters"))->text(),
                  QStringLiteral("median=200000,p99=2000000"));
     }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "core/experiment/plancodec.h"
 #include "tests/support/uitestsupport.h"
 #include "ui/config/configpanel.h"
 #include "ui/config/configsettings.h"
@@ -25,15 +26,16 @@ private slots:
         QCOMPARE(store.presets().size(), 1);
         const Preset &good = store.presets().first();
         QCOMPARE(good.name, QStringLiteral("Small"));
-        QCOMPARE(good.spec, (WorkloadSpec{100, 0, 10, 100, 5000, Kernel::Hash, 7}));
+        QCOMPARE(good.plan.workload, (WorkloadSpec{100, 0, 10, 100, 5000, Kernel::Hash, 7}));
         QCOMPARE(good.partition, std::optional<Partition>(Partition::RoundRobin));
 
-        // The core's SpecCodec words: the same sentences as the CLI and the form.
+        // The core's codec words: the same sentences as the CLI and the form. These files are in
+        // the dialect of presets before PlanCodec: their messages name the keys they wrote.
         const QStringList expected{
-            "cpu-overflow.json: \"cpuIterations\": max 18446744073709551616 iterations is "
+            "cpu-overflow.json: \"cpuIterations[1]\": 18446744073709551616 iterations is "
             "outside 0 to 4,000,000,000 iterations",
-            "io-above-an-hour.json: \"ioMs\": max 3,600,001 ms is outside 0 to 3,600,000 ms",
-            "io-min-above-max.json: \"ioMs\": min 1,200 ms is above max 1,000 ms",
+            "io-above-an-hour.json: \"ioMs[1]\": 3,600,001 ms is outside 0 to 3,600,000 ms",
+            "io-min-above-max.json: \"ioMs[1]\": min 1,200 ms is above max 1,000 ms",
             "kernel-unknown.json: \"kernel\": 'quantum' is not one of sum, hash",
             "partition-unknown.json: \"partition\": 'zigzag' is not one of contiguous, "
             "round-robin",
@@ -62,13 +64,16 @@ private slots:
             R"({"name": "Typo", "tasks": 5, "ioMs": [0, 1], "cpuIterations": [0, 1], "sede": 3})",
             &error);
         QVERIFY(!preset);
-        QCOMPARE(error, QStringLiteral("\"sede\": unknown key (known: tasks, ioMs, "
-                                       "cpuIterations, seed, kernel, partition, ioDist, "
-                                       "cpuDist, transport, connections, responseBytes, name, "
-                                       "description)"));
+        QCOMPARE(error, QStringLiteral("\"sede\": unknown key (known: tasks, io_min_ms, "
+                                       "io_max_ms, io_dist, cpu_min_iterations, "
+                                       "cpu_max_iterations, cpu_dist, kernel, seed, transport, "
+                                       "connections, response_bytes, target, server_loops, "
+                                       "http_timeout_ms, name, description, partition)"));
         QVERIFY(PresetStore::fromJson(
             R"({"name": "Fine", "description": "d", "tasks": "10k", "ioMs": [0, 1],
                 "cpuIterations": [0, "1M"]})"));
+        QVERIFY(PresetStore::fromJson(
+            R"({"name": "Fine", "tasks": "10k", "io_min_ms": 0, "cpu_max_iterations": "1M"})"));
     }
 
     void corruptedSettingsFallBackFieldByField()
@@ -160,6 +165,29 @@ private slots:
                                             "1 to 1,000,000 (or per-task) (default used)")});
         s.setValue(QStringLiteral("config/transport"), QStringLiteral("carrier pigeon"));
         QCOMPARE(ConfigSettings::load(s).transport, QStringLiteral("timer"));
+        s.clear();
+    }
+
+    // Every field of the plan is saved under its PlanCodec key; settings written before (their
+    // "ioMinMs", "responseBytes", ...) are read and then written under the new keys.
+    void settingsKeepThePlanUnderTheCodecsKeys()
+    {
+        QSettings s;
+        s.clear();
+        s.setValue(QStringLiteral("config/ioMinMs"), QStringLiteral("7"));
+        s.setValue(QStringLiteral("config/responseBytes"), QStringLiteral("123"));
+        ConfigInput in = ConfigSettings::load(s);
+        QCOMPARE(in.ioMinMs, QStringLiteral("7"));
+        QCOMPARE(in.responseBytes, QStringLiteral("123"));
+        ConfigSettings::save(s, in);
+        for (const PlanField &f : PlanCodec::fields()) {
+            QVERIFY2(s.contains(QStringLiteral("config/") + QLatin1String(f.key)), f.key);
+            QCOMPARE(s.value(QStringLiteral("config/") + QLatin1String(f.key)).toString(),
+                     in.*f.text);
+        }
+        QVERIFY(!s.contains(QStringLiteral("config/ioMinMs")));
+        QVERIFY(!s.contains(QStringLiteral("config/responseBytes")));
+        QCOMPARE(ConfigSettings::load(s), in);
         s.clear();
     }
 

@@ -102,12 +102,62 @@ private slots:
         const auto p = plan(1);
         const RunResult k = result(p, 4, 250);
         const RunResult one = result(p, 1, 1000);
-        const auto c = Comparison::between(k, one);
+        Plan http;
+        http.transport.kind = Transport::Http;
+        const auto c = Comparison::between(k, one, Plan{}, http);
         QVERIFY(c);
         QCOMPARE(c->baseline.shards, 1);
         QCOMPARE(c->speedup(), 4.0);
-        QVERIFY(c->samePlan());
-        QVERIFY(!Comparison::between(one, result(p, 4, 10, RunStatus::Cancelled)));
+        QVERIFY(c->candidatePlan == Plan{});
+        QVERIFY(c->baselinePlan == http);
+        QVERIFY(!Comparison::between(one, result(p, 4, 10, RunStatus::Cancelled), {}, {}));
+    }
+
+    // An HTTP run at K = 1 beside a timer run at K = 2 on one workload: no speedup, and the
+    // fields in which the plans differ are named.
+    void differentPlansHaveNoSpeedupAndNameTheirFields()
+    {
+        const auto p = plan(1);
+        Plan http;
+        http.transport.kind = Transport::Http;
+        const auto c = Comparison::between(result(p, 1, 1000), result(p, 2, 540), http, Plan{});
+        QVERIFY(c);
+        QVERIFY(!c->samePlan());
+        QCOMPARE(c->differentPlans(), QStringLiteral("different plans (transport)"));
+        QVERIFY2(c->verdict().startsWith(u"different plans (transport): 1 loop"),
+                 qPrintable(c->verdict()));
+        QVERIFY(!c->verdict().contains(u"faster"));
+        Plan seeded = http;
+        seeded.workload.seed = 99;
+        seeded.transport.connections = 4;
+        const auto d = Comparison::between(result(p, 1, 1000), result(p, 2, 540), Plan{}, seeded);
+        QCOMPARE(d->differentPlans(),
+                 QStringLiteral("different plans (seed, transport, connections)"));
+        const auto same = Comparison::between(result(p, 1, 1000), result(p, 2, 540), http, http);
+        QVERIFY(same->samePlan());
+        QVERIFY(same->verdict().contains(u"faster"));
+    }
+
+    // The history shows each run's transport and shapes, from its plan.
+    void transportAndShapesHaveColumns()
+    {
+        HistoryModel model;
+        HistoryEntry timer;
+        HistoryEntry http;
+        http.plan.transport.kind = Transport::Http;
+        http.plan.transport.connections = 8;
+        http.plan.workload.ioDist = Distribution::logNormal(300, 900);
+        model.append(result(plan(1), 1, 100), RunRole::OneLoop, 0, timer);
+        model.append(result(plan(1), 1, 100), RunRole::OneLoop, 0, http);
+        auto cell = [&](int row, int column) { return model.index(row, column).data().toString(); };
+        QCOMPARE(cell(0, HistoryModel::Transport), QStringLiteral("timer"));
+        QCOMPARE(cell(1, HistoryModel::Transport), QStringLiteral("http · 8 connections"));
+        QCOMPARE(cell(0, HistoryModel::Shapes), QStringLiteral("uniform"));
+        QCOMPARE(cell(1, HistoryModel::Shapes), QStringLiteral("IO lognormal · CPU uniform"));
+        QCOMPARE(model.index(1, HistoryModel::Shapes).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("IO lognormal:median=300,p99=900 · CPU uniform"));
+        QCOMPARE(model.headerData(HistoryModel::Transport, Qt::Horizontal).toString(),
+                 QStringLiteral("Transport"));
     }
 
 private:

@@ -39,7 +39,7 @@
 
 // The history is the result store: what one window recorded, the next window (a restart) lists;
 // a selected run reopens its experiment's statistics; a cancelled experiment never replaces a
-// complete one; two runs of different workloads get no speedup headline.
+// complete one; two runs of different plans get no speedup headline.
 namespace {
 
 const WorkloadSpec kSmall{150, 0, 10, 1000, 10000, Kernel::Sum, 3};
@@ -103,7 +103,8 @@ private slots:
             const HistoryEntry &e = restarted.history()->entry(row);
             QCOMPARE(e.result.wallMs, walls[row]);
             QCOMPARE(e.role, row == 0 ? RunRole::CompareOne : RunRole::CompareK);
-            QCOMPARE(e.workload, kSmall.describe());
+            QCOMPARE(e.plan.workload, kSmall);
+            QCOMPARE(e.plan.transport, TransportConfig{});
         }
         // The statistics page shows the stored experiment again.
         QVERIFY(restarted.statistics()->hasResult());
@@ -123,20 +124,21 @@ private slots:
         QCOMPARE(window.statistics()->result().spec.workload.tasks, kOther.tasks);
     }
 
-    void differentWorkloadsGetNoSpeedupHeadline()
+    void differentPlansGetNoSpeedupHeadline()
     {
         MainWindow window;
         QVERIFY(window.history()->rowCount() >= 4);
         // Row 1: 2 loops on 150 tasks; row 3: 2 loops on 300 tasks.
-        QVERIFY(window.history()->entry(1).workload != window.history()->entry(3).workload);
+        QVERIFY(!(window.history()->entry(1).plan == window.history()->entry(3).plan));
         select(window, {0, 3});
         const auto &c = window.comparisonChart()->comparison();
         QVERIFY(c);
         QVERIFY(!c->samePlan());
         const QString title = window.comparisonChart()->chart()->title();
-        QVERIFY2(title.startsWith(QLatin1String("Different workloads")), qPrintable(title));
+        QVERIFY2(title.startsWith(QLatin1String("Different plans (tasks): no speedup")),
+                 qPrintable(title));
         QVERIFY2(!title.contains(QLatin1String("faster")), qPrintable(title));
-        // Two rows of one stored workload are still a comparison with a speedup.
+        // Two rows of one stored plan are still a comparison with a speedup.
         select(window, {0, 1});
         QVERIFY(window.comparisonChart()->comparison()->samePlan());
         QVERIFY(window.comparisonChart()->chart()->title().contains(QLatin1String("faster")));

@@ -57,7 +57,7 @@ private slots:
         QVERIFY(index >= window.presets().builtInCount());
         const Preset &mine = window.presets().presets()[index];
         QVERIFY(mine.user);
-        QCOMPARE(mine.spec, kMine);
+        QCOMPARE(mine.plan.workload, kMine);
         QCOMPARE(mine.partition, std::optional<Partition>(Partition::RoundRobin));
         // Choosing it fills the form and names it.
         window.configPanel()->applyPreset(index);
@@ -111,7 +111,7 @@ private slots:
         window.configPanel()->setConfig(changed, RunConfig{2, Partition::Contiguous, false});
         QCOMPARE(window.saveCurrentAsPreset(QStringLiteral("twice")), std::nullopt);
         QCOMPARE(int(window.presets().presets().size()), window.presets().builtInCount() + 1);
-        QCOMPARE(window.presets().presets().last().spec.tasks, 999);
+        QCOMPARE(window.presets().presets().last().plan.workload.tasks, 999);
         QVERIFY(window.removeUserPreset(QStringLiteral("Twice")));
     }
 
@@ -121,15 +121,17 @@ private slots:
         Preset preset;
         preset.name = QStringLiteral("Shaped http");
         preset.description = QStringLiteral("heavy tails over sockets");
-        preset.spec = kMine;
-        preset.spec.ioDist = Distribution::pareto(10, 50);
-        preset.spec.cpuDist = Distribution::bimodal(0.2);
+        preset.plan.workload = kMine;
+        preset.plan.workload.ioDist = Distribution::pareto(10, 50);
+        preset.plan.workload.cpuDist = Distribution::bimodal(0.2);
         preset.partition = Partition::RoundRobin;
-        TransportConfig http;
+        TransportConfig &http = preset.plan.transport;
         http.kind = Transport::Http;
         http.connections = 4;
         http.responseBytes = 100;
-        preset.transport = http;
+        http.target = QStringLiteral("127.0.0.1:9999");
+        http.serverLoops = 3;
+        http.timeoutMs = 777;
         {
             QSettings settings;
             PresetStore store;
@@ -143,9 +145,8 @@ private slots:
         QVERIFY(index >= store.builtInCount());
         const Preset &back = store.presets()[index];
         QCOMPARE(back.description, preset.description);
-        QCOMPARE(back.spec, preset.spec);
+        QVERIFY(back.plan == preset.plan);
         QCOMPARE(back.partition, preset.partition);
-        QCOMPARE(back.transport, preset.transport);
         QVERIFY(store.removeUserPreset(preset.name, settings));
     }
 

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+#include "core/experiment/plan.h"
+
+#include "core/experiment/plancodec.h"
+
+FieldErrors Plan::validate() const
+{
+    return workload.validate() + transport.validate();
+}
+
+QStringList planDifferences(const Plan &a, const Plan &b)
+{
+    QStringList labels;
+    for (const PlanField &field : PlanCodec::fields()) {
+        if (field.write(a) != field.write(b))
+            labels.append(QLatin1String(field.label));
+    }
+    return labels;
+}
+
+QString differentPlansText(const Plan &a, const Plan &b)
+{
+    const QStringList labels = planDifferences(a, b);
+    if (labels.isEmpty())
+        return {};
+    return QStringLiteral("different plans (%1)").arg(labels.join(QStringLiteral(", ")));
+}
