@@ -423,7 +423,7 @@ RunResult readRun(const Fields &f, const ExperimentSpec &spec, double nsPerIter)
     // Optional: every run before the field was written ran at the protective schedule.
     run.schedule =
         f.has("shard_schedule")
-            ? f.name<ShardSchedule>("shard_schedule", shardScheduleFromName, "fair, protective")
+            ? f.name<ShardSchedule>("shard_schedule", shardScheduleFromName, shardScheduleNames())
             : ShardSchedule::Protective;
     run.repeat = int(f.whole("repeat", NumberRange{0, std::uint64_t(spec.repeats - 1), nullptr}));
     run.startedUtc = f.dateTime("started_utc");

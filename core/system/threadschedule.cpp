@@ -47,6 +47,11 @@ std::optional<ShardSchedule> shardScheduleFromName(QStringView name)
     return valueOf(kShardScheduleNames, name);
 }
 
+QStringList shardScheduleNames()
+{
+    return namesOf(kShardScheduleNames);
+}
+
 // Where a cpu cgroup can be made the shards also run in one of their own (ShardCpuGroup): with
 // hundreds of shards per CPU no per-thread schedule kept the GUI thread eligible. This schedule
 // still orders the shards inside that group and is all there is where no group can be made.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <sys/types.h>
@@ -21,6 +22,7 @@ enum class ShardSchedule {
 };
 QString shardScheduleName(ShardSchedule schedule); // "fair", "protective"
 std::optional<ShardSchedule> shardScheduleFromName(QStringView name);
+QStringList shardScheduleNames(); // "fair", "protective": every name, in order
 
 // How the kernel schedules one thread: its policy, nice value and (Linux 6.12 and later) the
 // time slice it asked for. Shards of a protective run take background() so that the GUI thread,
