@@ -40,8 +40,7 @@ std::optional<Comparison> Comparison::ofExperiment(const ExperimentResult &resul
         });
         return runs[(runs.size() - 1) / 2];
     };
-    const QString workload = result.spec.workload.describe();
-    return between(*typical(baseline), *typical(candidate), workload, workload);
+    return between(*typical(baseline), *typical(candidate), result.spec.plan(), result.spec.plan());
 }
 
 double Comparison::speedup() const
