@@ -105,6 +105,19 @@ private slots:
         QVERIFY(fromText.plan == plan);
     }
 
+    // The form's and the CLI's text (SpecText, SpecCodec::decode) carries every field too: a
+    // field the text forgot comes back as its default, which distinctPlan() never holds.
+    void theFormsTextCarriesEveryField()
+    {
+        const Plan plan = distinctPlan();
+        const SpecText text = SpecText::from(plan.workload, RunConfig{}, plan.transport);
+        for (const PlanField &f : PlanCodec::fields())
+            QVERIFY2(!(text.*f.text).isEmpty(), f.key);
+        const SpecText::Parsed parsed = text.parse();
+        QCOMPARE(errorsText(parsed.errors), QString());
+        QVERIFY(Plan({parsed.spec, parsed.transport}) == plan);
+    }
+
     void keysAreUnique()
     {
         QStringList keys;
