@@ -19,6 +19,11 @@ QString escaped(QStringView text)
             out += QLatin1String("\\t");
         } else if (u < 0x20 || (u >= 0x7F && u <= 0x9F)) {
             out += QStringLiteral("\\x%1").arg(u, 2, 16, QLatin1Char('0'));
+        } else if (u == 0x2028 || u == 0x2029 || u == 0x061C || u == 0x200E || u == 0x200F ||
+                   (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069)) {
+            // A line or paragraph separator breaks the line in many terminals and viewers, and a
+            // bidirectional control reorders what follows it on screen ("Trojan Source").
+            out += QStringLiteral("\\u%1").arg(u, 4, 16, QLatin1Char('0'));
         } else if (u >= 0xDC80 && u <= 0xDCFF) { // a byte that is not UTF-8 (nativepath.h)
             out += QStringLiteral("\\x%1").arg(u - 0xDC00, 2, 16, QLatin1Char('0'));
         } else {

@@ -7,7 +7,8 @@
 // A message for the terminal as exactly one readable line, whatever values it quotes: a path with
 // a newline must not split an error into two lines (a script reading stderr line by line would
 // take the second half for another message), and a 100 KB option value must not flood the screen.
-//   - Control characters (C0, DEL, C1) are written as \n, \r, \t or \xNN, and a byte that is not
+//   - Control characters (C0, DEL, C1) are written as \n, \r, \t or \xNN, the line and paragraph
+//     separators U+2028/U+2029 and the bidirectional controls as \uNNNN, and a byte that is not
 //     UTF-8 (an escaped byte of decodeNativePath()) as \xNN.
 //   - A value longer than kMaxValueChars is cut to that many characters followed by "…": a
 //     quoted one ('...') and any other word (a number typed unquoted, an option name), except a

@@ -136,10 +136,16 @@ std::optional<QJsonDocument> UntrustedJson::readFile(const QString &path, QStrin
     // Non-blocking: opening a FIFO that no one writes would otherwise wait for ever. Only a
     // regular file is read: a pipe or device has no end a report can be trusted to reach.
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0)
-        return fail(error, qt_error_string(errno));
     struct stat st
     {};
+    if (fd < 0) {
+        const int why = errno;
+        // A socket cannot be opened at all (ENXIO, "No such device or address"): say what it is.
+        if (::stat(QFile::encodeName(path).constData(), &st) == 0 && S_ISSOCK(st.st_mode))
+            return fail(error, QStringLiteral("is a socket, not a report file: only regular "
+                                              "files are read"));
+        return fail(error, qt_error_string(why));
+    }
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         const int why = errno;
         ::close(fd);

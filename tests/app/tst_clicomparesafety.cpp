@@ -12,7 +12,10 @@
 #include <QTest>
 
 #include <csignal>
+#include <cstring>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 // `loopbench compare` as a real process on real files: it never writes over a report it reads
@@ -173,6 +176,8 @@ private slots:
             << QStringLiteral("held fifo") << QStringLiteral("FIFO");
         QTest::newRow("device") << QStringLiteral("/dev/zero") << QStringLiteral("a device");
         QTest::newRow("folder") << QStringLiteral("folder") << QStringLiteral("a folder");
+        // open() fails on a socket (ENXIO): it read "No such device or address".
+        QTest::newRow("socket") << QStringLiteral("socket") << QStringLiteral("a socket");
     }
 
     void onlyRegularFilesAreReadAndNothingBlocks()
@@ -196,11 +201,24 @@ private slots:
             input = path("folder");
             QDir().mkpath(input);
         }
+        const int socketFd = kind == u"socket" ? ::socket(AF_UNIX, SOCK_STREAM, 0) : -1;
+        if (kind == u"socket") {
+            input = path("socket");
+            QFile::remove(input);
+            sockaddr_un address{};
+            address.sun_family = AF_UNIX;
+            const QByteArray name = QFile::encodeName(input);
+            QVERIFY(socketFd >= 0 && name.size() < int(sizeof address.sun_path));
+            std::memcpy(address.sun_path, name.constData(), name.size());
+            QCOMPARE(::bind(socketFd, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+        }
         QElapsedTimer timer;
         timer.start();
         const cli::Outcome o = compare({path("a.json"), input}, 20000);
         writer.kill();
         writer.waitForFinished();
+        if (socketFd >= 0)
+            ::close(socketFd);
         QCOMPARE(o.exitCode, kExitBadInput);
         QVERIFY2(text(o.err).startsWith(input + QStringLiteral(": is ")), o.err.constData());
         QVERIFY2(text(o.err).contains(named), o.err.constData());
@@ -264,7 +282,9 @@ private slots:
         QJsonObject report = QJsonDocument::fromJson(m_report).object();
         QJsonObject meta = report[u"meta"].toObject();
         meta[u"cpu_model"] = QStringLiteral("Evil") + QChar(0) + QStringLiteral("CPU\n\x1b[31mred");
-        meta[u"host"] = QStringLiteral("bell\x07\r");
+        // U+2028 breaks the line in many terminals; U+202E turns what follows it around.
+        meta[u"host"] = QStringLiteral("bell\x07\r") + QChar(0x2028) + QStringLiteral("line") +
+                        QChar(0x202E) + QStringLiteral("rtl");
         report[u"meta"] = meta;
         QVERIFY(writeFile(path("evil.json"), QJsonDocument(report).toJson()));
         const cli::Outcome clean = compare({path("a.json"), path("b.json")});
@@ -272,8 +292,10 @@ private slots:
         const cli::Outcome o = compare({path("a.json"), path("evil.json")});
         QCOMPARE(o.exitCode, 0);
         QVERIFY2(o.out.contains("Evil\\x00CPU\\n\\x1b[31mred"), o.out.constData());
-        QVERIFY2(o.out.contains("host bell\\x07\\r"), o.out.constData());
+        QVERIFY2(o.out.contains("host bell\\x07\\r\\u2028line\\u202ertl"), o.out.constData());
         for (const char raw : {'\0', '\x1b', '\x07', '\r'})
+            QVERIFY2(!o.out.contains(raw), o.out.constData());
+        for (const char *raw : {"\u2028", "\u202e"})
             QVERIFY2(!o.out.contains(raw), o.out.constData());
         // The table is whole: as many lines as with a clean report.
         QCOMPARE(o.out.count('\n'), clean.out.count('\n'));
