@@ -95,6 +95,10 @@ WholeNumber WholeNumber::parse(QStringView text)
         const QStringView fraction = dot < 0 ? QStringView() : s.mid(dot + 1);
         if (whole.isEmpty() && fraction.isEmpty())
             return out;
+        // Where '.' groups thousands (de, it, es, ...), "1.000" is one thousand: without a suffix
+        // to say it is a fraction, a dot before three digits is read as neither (it read as 1).
+        if (multiplier == 1 && dot >= 0 && fraction.size() == 3)
+            return out;
         QList<qsizetype> groups{0}; // digits between separators, left to right
         QChar separator;
         for (qsizetype i = 0; i < whole.size(); ++i) {

@@ -118,6 +118,8 @@ private slots:
             "tasks.csv");
         row("tasks grouped by four", {"--tasks", "10,0000"},
             "--tasks: '10,0000' is not a whole number from 1 to 50,000,000");
+        row("tasks with a dot for thousands", {"--tasks", "10.000"},
+            "--tasks: '10.000' is not a whole number from 1 to 50,000,000");
         row("repeat grouped by two", {"--repeat", "1,00"},
             "--repeat: '1,00' is not a whole number from 1 to 1,000");
         row("csv to stdout", {"--csv", "-"},

@@ -143,6 +143,11 @@ private slots:
         nan("indian then western", "1,00,000,000");
         nan("two kinds of separator", "1,000_000");
         nan("group of four before a suffix", "10,0000k");
+        // "1.000" is one thousand where a dot groups thousands: refused, not read as 1.
+        nan("dot before three digits", "1.000");
+        nan("dot before three digits, larger", "10.000");
+        ok("dot before three digits with a suffix", "1.000k", 1000);
+        ok("dot before two zeros", "1.00", 1);
         QTest::newRow("overflow") << QStringLiteral("18446744073709551616")
                                   << int(WholeNumber::Status::TooLarge) << false << quint64{0};
         QTest::newRow("overflow by suffix")
