@@ -161,14 +161,13 @@ int runHeadless(const HeadlessOptions &options)
     ExperimentRunner runner;
     // Each run is committed as it ends: a killed process loses at most the run in flight.
     bool recordFailed = false;
-    QObject::connect(&runner, &ExperimentRunner::runFinished, &runner,
-                     [&](const RunResult &run, const ExperimentStep &step) {
-                         if (recorder && !recordFailed &&
-                             recorder->record(run, step.warmup()
-                                                       ? QLatin1String(ResultStore::kWarmupRole)
-                                                       : QStringLiteral("cli")) == 0)
-                             recordFailed = true;
-                     });
+    QObject::connect(
+        &runner, &ExperimentRunner::runFinished, &runner,
+        [&](const RunResult &run, const ExperimentStep &step) {
+            if (recorder && !recordFailed &&
+                recorder->record(run, step.warmup() ? RunRole::Warmup : RunRole::Cli) == 0)
+                recordFailed = true;
+        });
     // 10 Hz: often enough for a progress line that looks alive and for a Ctrl-C to be acted on
     // within 100 ms (plus the engine's cancel latency); a poll reads K relaxed atomics.
     QTimer poll;
@@ -184,7 +183,7 @@ int runHeadless(const HeadlessOptions &options)
         const double pct = p.run.tasks ? 100.0 * double(p.run.finished) / double(p.run.tasks) : 0;
         const QString which =
             p.step.warmup()
-                ? QStringLiteral("warm-up")
+                ? runRoleName(RunRole::Warmup)
                 : QStringLiteral("run %1/%2").arg(p.step.runIndex + 1).arg(p.step.runCount);
         std::fprintf(stderr, "\r\033[K%s: %d shard%s, %lld/%lld tasks (%.0f%%), %.1f s",
                      qPrintable(which), p.step.shards, p.step.shards == 1 ? "" : "s",

@@ -9,8 +9,7 @@ ExperimentRecorder::ExperimentRecorder(ResultStore &store, ExperimentSpec spec, 
     , m_source(std::move(source))
 {}
 
-std::int64_t ExperimentRecorder::record(const RunResult &run, const QString &role,
-                                        double guiStallP99Ms)
+std::int64_t ExperimentRecorder::record(const RunResult &run, RunRole role, double guiStallP99Ms)
 {
     if (m_experimentId == 0) {
         m_experimentId = m_store.beginExperiment(m_spec, MachineInfo::current(), run.nsPerIter,

@@ -13,7 +13,7 @@ public:
     ExperimentRecorder(ResultStore &store, ExperimentSpec spec, QString kind, QString source);
 
     // The run's id in the store, or 0 when the store is off or the write failed.
-    std::int64_t record(const RunResult &run, const QString &role,
+    std::int64_t record(const RunResult &run, RunRole role,
                         double guiStallP99Ms = ResultStore::kNoValue);
     // After the last run; false when the store is off or the write failed.
     bool finish(const ExperimentResult &result);

@@ -138,7 +138,7 @@ StoredRun runFromQuery(const QSqlQuery &q)
     s.id = next().toLongLong();
     s.experimentId = next().toLongLong();
     s.sequence = next().toInt();
-    s.role = next().toString();
+    s.role = runRoleFromName(next().toString());
     RunResult &r = s.result;
     r.status = runStatusFromName(next().toString()).value_or(RunStatus::Failed);
     r.error = next().toString();
@@ -384,7 +384,7 @@ std::int64_t ResultStore::beginExperiment(const ExperimentSpec &spec, const Mach
     return q.lastInsertId().toLongLong();
 }
 
-std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, const QString &role,
+std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, RunRole role,
                                     const RunResult &run, double guiStallP99Ms)
 {
     if (!m_open || experimentId <= 0)
@@ -409,7 +409,7 @@ std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, con
     const QList<QVariant> values{
         QVariant(static_cast<qlonglong>(experimentId)),
         QVariant(sequence),
-        text(role),
+        text(runRoleName(role)),
         QVariant(runStatusName(run.status)),
         text(run.error),
         QVariant(run.shards),
@@ -532,7 +532,7 @@ bool ResultStore::finishExperiment(std::int64_t experimentId, const ExperimentRe
     ids.prepare(
         QStringLiteral("SELECT id FROM runs WHERE experiment_id = ? AND role <> ? ORDER BY seq"));
     ids.addBindValue(static_cast<qlonglong>(experimentId));
-    ids.addBindValue(QString::fromLatin1(kWarmupRole));
+    ids.addBindValue(runRoleName(RunRole::Warmup));
     ok = ok && ids.exec();
     QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE runs SET speedup = ?, outlier = ? WHERE id = ?"));
@@ -567,7 +567,7 @@ std::int64_t ResultStore::addExperiment(const ExperimentResult &result, const QS
         return 0;
     bool ok = true;
     for (std::size_t i = 0; ok && i < result.runs.size(); ++i) // measured runs only, in order
-        ok = recordRun(id, static_cast<int>(i), kind, result.runs[i]) != 0;
+        ok = recordRun(id, static_cast<int>(i), RunRole::Imported, result.runs[i]) != 0;
     ok = ok && finishExperiment(id, result);
     if (!ok) {
         QSqlQuery undo(db);
@@ -697,7 +697,7 @@ QList<StoredExperiment> ResultStore::readExperiments(std::int64_t id) const
     // One experiment reads its own runs only: reopening one from the history must not read them
     // all.
     for (const StoredRun &run : readRuns(id)) {
-        if (run.role == QLatin1String(kWarmupRole))
+        if (run.role == RunRole::Warmup)
             continue; // never in an experiment's statistics
         if (const auto it = index.constFind(run.experimentId); it != index.cend()) {
             out[*it].result.runs.push_back(run.result);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/experiment/experiment.h"
+#include "core/experiment/runrole.h"
 
 #include <QList>
 #include <QSet>
@@ -19,8 +20,8 @@ struct StoredRun
 {
     std::int64_t id = 0;
     std::int64_t experimentId = 0;
-    int sequence = 0; // its place in the experiment, from 0, in execution order
-    QString role;     // how it was started ("compare · K", "warm-up", "cli", ...)
+    int sequence = 0;            // its place in the experiment, from 0, in execution order
+    RunRole role = RunRole::Cli; // why it was made
     RunResult result;
     double speedup = std::numeric_limits<double>::quiet_NaN();
     bool outlier = false;
@@ -53,8 +54,6 @@ class ResultStore
 {
 public:
     static constexpr int kSchemaVersion = 4;
-    // The role of an untimed first run: listed in the history, never in statistics.
-    static constexpr const char *kWarmupRole = "warm-up";
 
     ResultStore();
     ~ResultStore();
@@ -88,7 +87,7 @@ public:
                                  double nsPerIter, const QString &kind, const QString &source);
     // One run, with its per-shard figures and load samples, in one transaction; the run's id,
     // or 0. Its per-task timings too when setKeepTaskTimings(true) and the run has them.
-    std::int64_t recordRun(std::int64_t experimentId, int sequence, const QString &role,
+    std::int64_t recordRun(std::int64_t experimentId, int sequence, RunRole role,
                            const RunResult &run, double guiStallP99Ms = kNoValue);
     // Per-task timings are 16 B a task (160 MB for ten million): kept only when asked for.
     void setKeepTaskTimings(bool keep) { m_keepTaskTimings = keep; }

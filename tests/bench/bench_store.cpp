@@ -70,7 +70,7 @@ int main(int argc, char *argv[])
             experiment = store.beginExperiment(spec, MachineInfo::current(), 1.1,
                                                QStringLiteral("repeat"), QStringLiteral("bench"));
         const std::int64_t t0 = nowNs();
-        if (store.recordRun(experiment, i % 10, QStringLiteral("experiment"),
+        if (store.recordRun(experiment, i % 10, RunRole::Repeat,
                             madeUpRun(i % 2 ? shards : 1, i)) == 0) {
             std::fprintf(stderr, "%s\n", qPrintable(store.error()));
             return 1;

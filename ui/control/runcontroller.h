@@ -3,10 +3,10 @@
 
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentrunner.h"
+#include "core/experiment/runrole.h"
 #include "core/workload/workloadspec.h"
 #include "ui/control/stallmeter.h"
 #include "ui/models/comparison.h"
-#include "ui/models/runrole.h"
 
 #include <QObject>
 #include <QTimer>

@@ -3,7 +3,7 @@
 
 #include "core/engine/runresult.h"
 #include "core/experiment/plan.h"
-#include "ui/models/runrole.h"
+#include "core/experiment/runrole.h"
 
 #include <QString>
 

@@ -58,7 +58,7 @@ void HistoryModel::load(const QList<StoredRun> &runs)
     for (const StoredRun &run : runs) {
         HistoryEntry e;
         e.result = run.result;
-        e.role = runRoleFromName(run.role);
+        e.role = run.role;
         e.speedup = run.speedup;
         e.guiStallP99Ms = run.guiStallP99Ms;
         e.outlier = run.outlier;

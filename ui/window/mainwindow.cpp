@@ -471,7 +471,7 @@ void MainWindow::onRunFinished(const RunResult &result, RunRole role, double gui
     // Into the store first (one transaction), then into the view: the row shows what was saved.
     HistoryEntry stored;
     if (m_recorder) {
-        stored.runId = m_recorder->record(result, runRoleName(role), guiStallP99Ms);
+        stored.runId = m_recorder->record(result, role, guiStallP99Ms);
         stored.experimentId = m_recorder->experimentId();
         if (stored.runId == 0 && m_store.isOpen())
             m_notice->showNotice(tr("History is not saved: %1").arg(m_store.error()));

@@ -39,7 +39,7 @@ std::int64_t record(ResultStore &store, const ExperimentResult &e)
     const std::int64_t id = store.beginExperiment(e.spec, e.machine, e.nsPerIter,
                                                   QStringLiteral("repeat"), QStringLiteral("app"));
     for (std::size_t i = 0; i < e.runs.size(); ++i)
-        store.recordRun(id, int(i), QStringLiteral("experiment"), e.runs[i], 1.5 + double(i));
+        store.recordRun(id, int(i), RunRole::Repeat, e.runs[i], 1.5 + double(i));
     store.finishExperiment(id, e);
     return id;
 }
@@ -154,13 +154,49 @@ private slots:
         cancelled.efficiency = std::nan("");
         const std::int64_t id = store.beginExperiment(e.spec, e.machine, e.nsPerIter,
                                                       QStringLiteral("run"), QStringLiteral("app"));
-        QVERIFY(store.recordRun(id, 0, QStringLiteral("one loop"), cancelled) > 0);
+        QVERIFY(store.recordRun(id, 0, RunRole::OneLoop, cancelled) > 0);
         const StoredRun back = store.runs().front();
         QVERIFY(std::isnan(back.result.idealMs));
         QVERIFY(std::isnan(back.result.efficiency));
         QVERIFY(std::isnan(back.guiStallP99Ms));
         QCOMPARE(back.result.status, RunStatus::Cancelled);
         QVERIFY(scalar(store.path(), QStringLiteral("SELECT ideal_ms FROM runs")).isNull());
+    }
+
+    // Each role is stored as the word older builds wrote (their files must keep reading the same)
+    // and reads back as itself; a word this build does not know reads as a CLI run.
+    void everyRunRoleIsStoredAsItsWordAndComesBack()
+    {
+        const QList<QPair<RunRole, QString>> words = {
+            {RunRole::OneLoop, QStringLiteral("one loop")},
+            {RunRole::KLoops, QStringLiteral("K loops")},
+            {RunRole::CompareOne, QStringLiteral("compare · 1")},
+            {RunRole::CompareK, QStringLiteral("compare · K")},
+            {RunRole::Warmup, QStringLiteral("warm-up")},
+            {RunRole::Repeat, QStringLiteral("experiment")},
+            {RunRole::Cli, QStringLiteral("cli")},
+            {RunRole::Imported, QStringLiteral("imported")},
+        };
+        QCOMPARE(qsizetype(std::size(kRunRoleNames)), words.size());
+        QTemporaryDir dir;
+        ResultStore store;
+        QVERIFY(store.open(dbPath(dir)));
+        const ExperimentResult e = synthetic::experiment();
+        const std::int64_t id = store.beginExperiment(e.spec, e.machine, e.nsPerIter,
+                                                      QStringLiteral("run"), QStringLiteral("app"));
+        for (int i = 0; i < words.size(); ++i) {
+            const std::int64_t run = store.recordRun(id, i, words[i].first, e.runs.front());
+            QVERIFY(run > 0);
+            QCOMPARE(
+                scalar(store.path(), QStringLiteral("SELECT role FROM runs WHERE id = %1").arg(run))
+                    .toString(),
+                words[i].second);
+        }
+        const QList<StoredRun> back = store.runs();
+        QCOMPARE(back.size(), words.size());
+        for (int i = 0; i < words.size(); ++i)
+            QCOMPARE(back[i].role, words[i].first);
+        QCOMPARE(runRoleFromName(u"a role of a newer build"), RunRole::Cli);
     }
 
     void theSchemaIsVersionedAndInWalMode()
@@ -308,8 +344,7 @@ private slots:
         const std::int64_t id = store.beginExperiment(
             e.spec, e.machine, e.nsPerIter, QStringLiteral("repeat"), QStringLiteral("app"));
         for (int i = 0; i < 3; ++i) {
-            QVERIFY(store.recordRun(id, i, QStringLiteral("experiment"), e.runs[std::size_t(i)]) >
-                    0);
+            QVERIFY(store.recordRun(id, i, RunRole::Repeat, e.runs[std::size_t(i)]) > 0);
             QCOMPARE(scalar(store.path(), QStringLiteral("SELECT COUNT(*) FROM runs")).toInt(),
                      i + 1);
         }
@@ -604,8 +639,8 @@ int main(int argc, char *argv[])
         const ExperimentResult e = synthetic::experiment();
         const std::int64_t id = store.beginExperiment(
             e.spec, e.machine, e.nsPerIter, QStringLiteral("repeat"), QStringLiteral("app"));
-        store.recordRun(id, 0, QStringLiteral("experiment"), e.runs[0]);
-        store.recordRun(id, 1, QStringLiteral("experiment"), e.runs[1]);
+        store.recordRun(id, 0, RunRole::Repeat, e.runs[0]);
+        store.recordRun(id, 1, RunRole::Repeat, e.runs[1]);
         std::printf("recorded\n");
         std::fflush(stdout);
         for (;;)

@@ -5,7 +5,8 @@
 
 #include <QString>
 
-// What the user asked for when a run was made: the history's "mode" column.
+// Why a run was made: the history's "mode" column and the store's `role`. The app, the CLI and an
+// import each start runs in their own roles; the warm-up is the one role that is never measured.
 enum class RunRole {
     OneLoop,    // Run one loop
     KLoops,     // Run K loops
@@ -17,7 +18,8 @@ enum class RunRole {
     Imported,   // read from a JSON report (File > Open)
 };
 
-// The history's "mode" column, one name per role.
+// One name per role: the history shows it and the store keeps it (rows written by older builds
+// hold these same words, so a name never changes).
 inline constexpr EnumName<RunRole> kRunRoleNames[] = {
     {RunRole::OneLoop, u"one loop"},
     {RunRole::KLoops, u"K loops"},
