@@ -25,7 +25,9 @@
 #include <QtEndian>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <sys/stat.h>
 
 namespace {
 
@@ -281,13 +283,19 @@ bool ResultStore::open(const QString &path)
     const bool inMemory = path == QLatin1String(":memory:");
     const QString folder = QFileInfo(path).absolutePath();
     if (!inMemory && !QDir().mkpath(folder)) {
-        // Why not, from the nearest folder that exists (read-only, full, a file in the way).
+        // Why not, from the nearest folder that exists (read-only, full, a file in the way) or
+        // else from the system's answer for the first folder to make (a name too long).
         QString existing = folder;
-        while (!QFileInfo::exists(existing) && QFileInfo(existing).absolutePath() != existing)
+        QString first = folder;
+        while (!QFileInfo::exists(existing) && QFileInfo(existing).absolutePath() != existing) {
+            first = existing;
             existing = QFileInfo(existing).absolutePath();
-        const QString why = QFileInfo(existing).isDir()
-                                ? StoreFault::obstacle(existing + QStringLiteral("/."))
-                                : QStringLiteral("%1 is not a folder").arg(existing);
+        }
+        QString why = QFileInfo(existing).isDir()
+                          ? StoreFault::obstacle(first)
+                          : QStringLiteral("%1 is not a folder").arg(existing);
+        if (why.isEmpty() && ::mkdir(QFile::encodeName(first).constData(), 0777) != 0)
+            why = qt_error_string(errno);
         return fail(QStringLiteral("history is off"),
                     QStringLiteral("cannot create folder %1").arg(folder) +
                         (why.isEmpty() ? QString() : QStringLiteral(": ") + why));

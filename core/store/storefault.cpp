@@ -80,12 +80,13 @@ QString folderOf(const QString &path)
 }
 
 // The bytes this process may still write on the filesystem holding `folder` (root may use the
-// blocks reserved for it), -1 when unknown.
+// blocks reserved for it), -1 when unknown or when it has no blocks at all (/proc, /sys: not a
+// full disk but no disk).
 qint64 freeBytes(const QString &folder)
 {
     struct statvfs fs
     {};
-    if (::statvfs(QFile::encodeName(folder).constData(), &fs) != 0)
+    if (::statvfs(QFile::encodeName(folder).constData(), &fs) != 0 || fs.f_blocks == 0)
         return -1;
     const auto blocks = ::geteuid() == 0 ? fs.f_bfree : fs.f_bavail;
     return static_cast<qint64>(blocks) * static_cast<qint64>(fs.f_frsize);

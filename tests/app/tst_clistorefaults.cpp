@@ -544,6 +544,25 @@ private slots:
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot),
                  entries);
     }
+
+    // The system's reason, not a guess: a filesystem with no blocks (/proc) is not "full" (it
+    // said "the disk holding /proc/results.sqlite is full (0 KiB free)"), and a folder name too
+    // long to create is not "a folder, not a file" (it said "/tmp/x/. is a folder").
+    void aPlaceWithoutADiskOrANameTooLongIsNamedAsItIs()
+    {
+        cli::Outcome o = cli::run(kTiny, withStore(QStringLiteral("/proc/results.sqlite")));
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(!o.err.contains("full"), o.err.constData());
+        QVERIFY2(o.out.isEmpty(), o.out.constData());
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QString(300, QLatin1Char('n')));
+        o = cli::run(kTiny, withStore(folder + QStringLiteral("/results.sqlite")));
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("File name too long"), o.err.constData());
+        QVERIFY2(!o.err.contains("not a file"), o.err.constData());
+        QVERIFY2(o.out.isEmpty(), o.out.constData());
+        QVERIFY(QDir(dir.path()).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliStoreFaults)
