@@ -623,10 +623,11 @@ bool HttpServer::start(QString *error, bool *portInUse)
     auto refuseBusyPort = [&] {
         if (error)
             *error =
-                QStringLiteral("port %1 is in use: another process listens on %2 (--reuse-port "
-                               "shares it with that process)")
-                    .arg(m_options.listen.port)
-                    .arg(m_options.listen.text());
+                // Not "listens on <our address>": the other may hold 127.0.0.1 while we asked
+                // for 0.0.0.0, or have bound the port without listening yet.
+                QStringLiteral("port %1 is in use by another process (--reuse-port shares it "
+                               "with that process)")
+                    .arg(m_options.listen.port);
         if (portInUse)
             *portInUse = true;
         m_loops.clear();

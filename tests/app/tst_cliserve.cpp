@@ -512,6 +512,20 @@ private slots:
         QVERIFY2(err.contains("--reuse-port"), err.constData());
         QVERIFY(!second.readAllStandardOutput().contains("listening"));
 
+        // Asked for every address while the other holds 127.0.0.1: refused, without claiming
+        // the other listens on 0.0.0.0.
+        QProcess wide;
+        wide.start(QStringLiteral(LOOPBENCH_EXE),
+                   {QStringLiteral("--serve"), QStringLiteral("--listen"),
+                    QStringLiteral("0.0.0.0:%1").arg(first.port)});
+        QVERIFY(wide.waitForFinished(10000));
+        QCOMPARE(wide.exitCode(), 2);
+        const QByteArray wideErr = wide.readAllStandardError();
+        QVERIFY2(wideErr.contains("port " + QByteArray::number(first.port) +
+                                  " is in use by another process"),
+                 wideErr.constData());
+        QVERIFY2(!wideErr.contains("0.0.0.0"), wideErr.constData());
+
         // The first, with its own three loops on the port, still answers.
         const int fd = connectTo(first.port);
         QVERIFY(sendAll(fd, request(3, 0, 100)));
