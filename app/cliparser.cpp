@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/cliparser.h"
 
+#include "core/experiment/resourcelimits.h"
 #include "core/experiment/speccodec.h"
 #include "core/system/systemlimits.h"
 
@@ -344,21 +345,12 @@ CliParser::Outcome CliParser::parse(const QStringList &args, HeadlessOptions &op
     }
 
     // Limits are checked before a run, naming the option that causes them.
-    const WorkloadSpec &w = options.experiment.workload;
-    const QList<int> &counts = options.experiment.shardCounts;
-    const int maxShards = *std::max_element(counts.begin(), counts.end());
-    if (const auto tooMany = SystemLimits::descriptors().check(maxShards))
-        return bad(fieldOption(tooMany->field) + QStringLiteral(": ") + tooMany->message);
-    if (const TransportConfig &t = options.experiment.transport; t.isHttp()) {
-        if (const auto tooMany = SystemLimits::descriptors().checkRequests(
-                std::uint64_t(w.tasks), t.connections, maxShards))
-            return bad(fieldOption(tooMany->field) + QStringLiteral(": ") + tooMany->message);
-    }
     QString envError;
     const MemoryGuard memory = SystemLimits::memory(&envError);
     if (!envError.isEmpty())
         return bad(envError);
-    if (const auto tooBig = memory.check(std::uint64_t(w.tasks), maxShards))
-        return bad(fieldOption(tooBig->field) + QStringLiteral(": ") + tooBig->message);
+    if (const auto tooMuch =
+            checkResourceLimits(options.experiment, SystemLimits::descriptors(), memory))
+        return bad(fieldOption(tooMuch->field) + QStringLiteral(": ") + tooMuch->message);
     return Outcome::Run;
 }

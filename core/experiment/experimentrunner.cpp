@@ -2,8 +2,10 @@
 #include "core/experiment/experimentrunner.h"
 
 #include "core/base/workpool.h"
+#include "core/experiment/resourcelimits.h"
 #include "core/load/machineload.h"
 #include "core/net/serverprocess.h"
+#include "core/system/systemlimits.h"
 #include "core/workload/kernel.h"
 #include "core/workload/taskplan.h"
 
@@ -143,8 +145,15 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
             co_return result;
     }
 
+    // What the CLI and the form refuse, refused here too (a spec from a preset file or a test
+    // reaches this without either): before the plan is drawn, which is what might not fit.
+    QString limitError;
+    if (const auto tooMuch =
+            checkResourceLimits(spec, SystemLimits::descriptors(), SystemLimits::memory()))
+        limitError = tooMuch->field + QStringLiteral(": ") + tooMuch->message;
+
     std::shared_ptr<const TaskPlan> plan;
-    if (!cancelled()) {
+    if (limitError.isEmpty() && !cancelled()) {
         // A million tasks take tens of ms to draw, the 50M limit seconds: never on this thread,
         // and a cancel stops the draw (it returns an empty plan, which no run gets to see).
         setPhase(ExperimentPhase::DrawingPlan);
@@ -193,7 +202,10 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
         // What the rest of the machine did meanwhile: a run that shared its cores is flagged.
         const MachineLoad machine;
         RunResult run;
-        if (spec.transport.isHttp() && !http) {
+        if (!limitError.isEmpty()) {
+            run = failedRun(plan, config, result.nsPerIter, limitError);
+            run.tasks = spec.workload.tasks;
+        } else if (spec.transport.isHttp() && !http) {
             run = failedRun(plan, config, result.nsPerIter, httpError);
             run.http.emplace();
         } else if (m_server && !m_server->isRunning()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/config/configpanel.h"
 
+#include "core/experiment/resourcelimits.h"
 #include "core/system/systemlimits.h"
 
 #include "ui/common/elidedlabel.h"
@@ -473,7 +474,7 @@ QString ConfigPanel::errorText(const QString &field) const
 
 void ConfigPanel::checkLimits()
 {
-    // Memory comes last: only a plan that is otherwise valid is worth sizing. Run and Compare
+    // Only a plan that is otherwise valid is worth sizing. Run and Compare
     // start K threads; Sweep also the largest K of its list, and what that one does not fit is
     // the shard list's problem alone, beside the list, leaving Run and Compare enabled.
     auto blames = [this](std::initializer_list<const char *> fields) {
@@ -486,16 +487,9 @@ void ConfigPanel::checkLimits()
     if (blames({"tasks", "shards", "connections"}))
         return;
     const bool listOk = !blames({"shardList"});
-    auto check = [this](int shards) -> std::optional<FieldError> {
-        // Open files first: without them GLib aborts the process, whatever the memory.
-        if (auto tooMany = m_descriptors.check(shards))
-            return tooMany;
-        if (m_parsed.transport.isHttp()) {
-            if (auto tooMany = m_descriptors.checkRequests(std::uint64_t(m_parsed.spec.tasks),
-                                                           m_parsed.transport.connections, shards))
-                return tooMany;
-        }
-        return m_guard.check(std::uint64_t(m_parsed.spec.tasks), shards);
+    auto check = [this](int shards) {
+        return checkResourceLimits(std::uint64_t(m_parsed.spec.tasks), shards, m_parsed.transport,
+                                   m_descriptors, m_guard);
     };
     if (auto error = check(m_parsed.config.shards)) {
         m_parsed.errors.append(*error); // beside Tasks, or Shards when the shards alone do not fit
