@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/engine/tasktiming.h"
+#include "core/load/busyprograms.h"
 #include "core/load/loadseries.h"
 #include "core/net/httpfailure.h"
 #include "core/system/threadschedule.h"
@@ -28,12 +29,17 @@ QStringList runStatusNames(); // "completed", "cancelled", "failed": every name,
 // are doubles (a 64-bit value would lose bits) and bare digits such as 12e4 read as numbers.
 QString checksumText(std::uint64_t checksum);
 
+// NaN is "not measured" in every figure of a run (a cancelled run's wall time, the latencies of a
+// run that never started): JSON writes null, CSV an empty field, text and the app missingMark().
+// Never 0, which is a measurement.
+inline constexpr double kNotMeasured = std::numeric_limits<double>::quiet_NaN();
+
 struct Percentiles
 {
-    double p50 = 0;
-    double p90 = 0;
-    double p99 = 0;
-    double max = 0;
+    double p50 = kNotMeasured;
+    double p90 = kNotMeasured;
+    double p99 = kNotMeasured;
+    double max = kNotMeasured;
 };
 
 struct ShardStats
@@ -81,20 +87,28 @@ struct RunResult
     std::int64_t tasksFailed = 0;
     double nsPerIter = 0; // calibration the ideal bound was computed with
 
-    double wallMs = 0;           // max done - t0
-    double idealMs = 0;          // release-time bound T* for P = min(shards, CPUs), measured work
-    double estimatedIdealMs = 0; // the same bound from the calibration, as estimated before
-    double workMs = 0;           // the tasks' measured work: their kernels' time, summed
-    double efficiency = 0;       // idealMs / wallMs
-    double throughputTps = 0;    // tasks done per second of wall time
-    double startOverheadMs = 0;  // creating the threads until every loop runs
-    double joinOverheadMs = 0;   // last task done until every thread is joined
-    Percentiles lagMs;           // resumed - due: event-loop lag
-    Percentiles latencyMs;       // done - t0
+    // Every figure below is kNotMeasured where the run did not measure it. A run that did not
+    // complete has no wall time (its tasks did not all finish), throughput, bound or efficiency.
+    double wallMs = kNotMeasured; // max done - t0, of a completed run
+    // t0 until the run ended, however it ended: how long a cancelled run ran. Not measured when
+    // it never reached t0.
+    double elapsedMs = kNotMeasured;
+    double idealMs = kNotMeasured; // release-time bound T* for P = min(shards, CPUs), measured work
+    double estimatedIdealMs = kNotMeasured; // the same bound from the calibration, as estimated
+    double workMs = kNotMeasured;           // the tasks' measured work: their kernels' time, summed
+    double efficiency = kNotMeasured;       // idealMs / wallMs
+    double throughputTps = kNotMeasured;    // tasks done per second of wall time
+    double startOverheadMs = kNotMeasured;  // creating the threads until every loop runs
+    double joinOverheadMs = kNotMeasured;   // last task done until every thread is joined
+    Percentiles lagMs;                      // resumed - due: event-loop lag
+    Percentiles latencyMs;                  // done - t0
     std::vector<ShardStats> perShard;
     std::uint64_t checksum = 0; // sum over shards; equal for every K on one plan
     // Share of all CPUs that other processes used during the run (MachineLoad); NaN unknown.
-    double othersCpuFraction = std::numeric_limits<double>::quiet_NaN();
+    double othersCpuFraction = kNotMeasured;
+    // The other programs that took the most CPU during the run (ProgramCpuSnapshot::top()),
+    // largest share first, at most three; empty where none took any or /proc could not say.
+    std::vector<BusyProgram> busyPrograms;
     // Transport http only; unset for the timer transport.
     std::optional<HttpRunStats> http;
 

@@ -220,7 +220,7 @@ RunResult ShardSet::result()
     // A run cancelled while its threads started never took t0: it has no start or join overhead.
     const std::int64_t t0 = t0Ns();
     const bool started = t0 != 0;
-    r.startOverheadMs = started ? nsToMs(t0 - m_launchNs) : 0;
+    r.startOverheadMs = started ? nsToMs(t0 - m_launchNs) : kNaN;
 
     std::int64_t lastFinishNs = 0;
     std::vector<double> connectNs, firstByteNs, serverLateNs;
@@ -252,7 +252,8 @@ RunResult ShardSet::result()
     }
     // Not clamped: every shard stamps its finish before its thread ends, so a negative value
     // would be a bug in the stamps, and it must show.
-    r.joinOverheadMs = started ? nsToMs(m_joinedNs - (t0 + lastFinishNs)) : 0;
+    r.joinOverheadMs = started ? nsToMs(m_joinedNs - (t0 + lastFinishNs)) : kNaN;
+    r.elapsedMs = started ? nsToMs(m_joinedNs - t0) : kNaN;
 
     std::vector<double> lag;
     std::vector<double> latency;
@@ -288,7 +289,7 @@ RunResult ShardSet::result()
         r.http->serverLateMs = orMissing(serverLateNs);
     }
     r.throughputTps =
-        wallNs > 0 ? static_cast<double>(r.tasksDone) * 1e9 / static_cast<double>(wallNs) : 0;
+        wallNs > 0 ? static_cast<double>(r.tasksDone) * 1e9 / static_cast<double>(wallNs) : kNaN;
     if (!m_failure.isEmpty()) {
         r.status = RunStatus::Failed; // a cancel that followed the failure changes nothing
         r.error = m_failure;
@@ -296,6 +297,12 @@ RunResult ShardSet::result()
         r.status = RunStatus::Cancelled;
     } else if (r.tasksFailed > 0 || r.tasksDone != r.tasks) {
         r.status = RunStatus::Failed;
+    }
+    // A run whose tasks did not all finish has no wall time, nor a rate over one: how long it
+    // ran is elapsedMs.
+    if (r.status != RunStatus::Completed) {
+        r.wallMs = kNaN;
+        r.throughputTps = kNaN;
     }
     // The bound sorts the whole plan (O(n log n)). A run that did not complete has neither bound
     // nor efficiency (NaN: every report shows it as missing, never as 0), and does not pay for

@@ -57,7 +57,7 @@ struct ExperimentResult
 
     // The configuration speedups are measured against: 1 loop when it was run, else the first K.
     int baselineShards() const;
-    // "4 loops: 2.93x faster than 1 loop (ideal 3.40x)", for the largest K run, from `summary`.
+    // judgeExperiment(*this).text(): the one verdict every view and report shows.
     QString verdict() const;
 };
 

@@ -3,17 +3,22 @@
 
 #include "core/base/workpool.h"
 #include "core/experiment/resourcelimits.h"
+#include "core/load/busyprograms.h"
 #include "core/load/machineload.h"
 #include "core/net/serverprocess.h"
 #include "core/system/systemlimits.h"
 #include "core/workload/kernel.h"
 #include "core/workload/taskplan.h"
 
+#include <QCoreApplication>
+#include <QThread>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <QCoroFuture>
 #include <QCoroTimer>
+
+#include <unistd.h>
 
 std::vector<ExperimentStep> experimentSteps(const ExperimentSpec &spec)
 {
@@ -190,6 +195,14 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
             if (cancelled())
                 break;
         }
+        // Which other programs take the CPUs during the run: every process's CPU time now and
+        // after it, read off this thread (the GUI's, in the app).
+        const ProgramCpuSnapshot programsBefore =
+            co_await QtConcurrent::run(&workPool(), &ProgramCpuSnapshot::take);
+        if (!self)
+            co_return result;
+        if (cancelled())
+            break;
         // The warm-up runs the first configuration without the injected failure, and its result
         // is thrown away.
         const RunConfig config{step.shards, spec.partition, spec.pin,
@@ -232,6 +245,14 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
         }
         // The server this experiment started is part of the benchmark, not a busy neighbour.
         run.othersCpuFraction = machine.othersFraction(run.http ? run.http->serverCpuMs : 0.0);
+        const ProgramCpuSnapshot programsAfter =
+            co_await QtConcurrent::run(&workPool(), &ProgramCpuSnapshot::take);
+        if (!self)
+            co_return result;
+        run.busyPrograms = ProgramCpuSnapshot::top(
+            programsBefore, programsAfter, std::max(1, QThread::idealThreadCount()),
+            ::sysconf(_SC_CLK_TCK),
+            {QCoreApplication::applicationPid(), m_server ? std::int64_t(m_server->pid()) : 0});
         run.repeat = step.repeat;
         emit runFinished(run, step);
         if (run.status == RunStatus::Cancelled)

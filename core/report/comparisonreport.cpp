@@ -2,11 +2,10 @@
 #include "core/report/comparisonreport.h"
 
 #include "core/base/messageline.h"
-
+#include "core/base/missingmark.h"
 #include "core/base/wholenumber.h"
 #include "core/experiment/plancodec.h"
 #include "core/report/csvwriter.h"
-#include "core/report/missingmark.h"
 #include "core/report/reportcomparison.h"
 
 #include <QJsonArray>

@@ -97,7 +97,7 @@ QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
             // a timer run, which fetches nothing.
             "transport", "bytes_received", "connect_p50_ms", "connect_p99_ms", "first_byte_p50_ms",
             "first_byte_p99_ms", "server_late_p50_ms", "server_late_p99_ms", "server_cpu_ms"},
-           failureColumns());
+           failureColumns() + QByteArrayList{"elapsed_ms", "busy_programs"});
     const ExperimentSummary &summary = result.summary;
     for (std::size_t i = 0; i < result.runs.size(); ++i) {
         const RunResult &r = result.runs[i];
@@ -107,7 +107,7 @@ QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
         csv.field(static_cast<std::int64_t>(r.tasks))
             .field(static_cast<std::int64_t>(r.tasksDone))
             .field(static_cast<std::int64_t>(r.tasksFailed));
-        // A run that did not complete has no bound and no efficiency: empty fields.
+        // What a run did not measure is empty (NaN): a cancelled run has no wall time.
         csv.field(r.wallMs);
         csv.field(r.completed() ? r.idealMs : kNaN).field(r.completed() ? r.efficiency : kNaN);
         csv.field(i < summary.runSpeedups.size() ? summary.runSpeedups[i] : kNaN); // NaN: empty
@@ -135,6 +135,9 @@ QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
             for (int column = 0; column < kHttpFigureColumns + int(kHttpFailureKinds) - 1; ++column)
                 csv.empty();
         }
+        // How long the run ran however it ended, and the other programs that took the CPUs
+        // meanwhile (busyProgramsText()).
+        csv.field(r.elapsedMs).field(busyProgramsText(r.busyPrograms));
         csv.endRow();
     }
     return out;

@@ -93,9 +93,9 @@ QJsonObject runToJson(const RunResult &run)
                         {QStringLiteral("cpu"), s.cpu},
                         {QStringLiteral("tasks"), static_cast<double>(s.tasks)},
                         {QStringLiteral("tasks_done"), static_cast<double>(s.tasksDone)},
-                        {QStringLiteral("busy_ms"), s.busyMs},
-                        {QStringLiteral("cpu_ms"), s.cpuMs},
-                        {QStringLiteral("finish_ms"), s.finishMs},
+                        {QStringLiteral("busy_ms"), number(s.busyMs)},
+                        {QStringLiteral("cpu_ms"), number(s.cpuMs)},
+                        {QStringLiteral("finish_ms"), number(s.finishMs)},
                         {QStringLiteral("checksum"), checksumText(s.checksum)}});
     }
     QJsonObject o{
@@ -106,7 +106,9 @@ QJsonObject runToJson(const RunResult &run)
         {QStringLiteral("shard_schedule"), shardScheduleName(run.schedule)},
         {QStringLiteral("repeat"), run.repeat},
         {QStringLiteral("started_utc"), run.startedUtc.toString(Qt::ISODateWithMs)},
-        {QStringLiteral("wall_ms"), run.wallMs},
+        // null wherever the run did not measure it (a cancelled run has no wall time).
+        {QStringLiteral("wall_ms"), number(run.wallMs)},
+        {QStringLiteral("elapsed_ms"), number(run.elapsedMs)},
         // null for a run that did not complete: it has no bound and no efficiency.
         {QStringLiteral("ideal_ms"), number(run.completed() ? run.idealMs : kNaN)},
         {QStringLiteral("efficiency"), number(run.completed() ? run.efficiency : kNaN)},
@@ -118,15 +120,17 @@ QJsonObject runToJson(const RunResult &run)
         {QStringLiteral("tasks_done"), static_cast<double>(run.tasksDone)},
         {QStringLiteral("tasks_failed"), static_cast<double>(run.tasksFailed)},
         {QStringLiteral("checksum"), checksumText(run.checksum)},
-        {QStringLiteral("throughput_tps"), run.throughputTps},
-        {QStringLiteral("start_overhead_ms"), run.startOverheadMs},
-        {QStringLiteral("join_overhead_ms"), run.joinOverheadMs},
+        {QStringLiteral("throughput_tps"), number(run.throughputTps)},
+        {QStringLiteral("start_overhead_ms"), number(run.startOverheadMs)},
+        {QStringLiteral("join_overhead_ms"), number(run.joinOverheadMs)},
         {QStringLiteral("lag_ms"), percentilesToJson(run.lagMs)},
         {QStringLiteral("latency_ms"), percentilesToJson(run.latencyMs)},
         {QStringLiteral("per_shard"), perShard},
         // Share of all CPUs other processes used meantime; machine_busy above 10 %.
         {QStringLiteral("others_cpu_fraction"), number(run.othersCpuFraction)},
         {QStringLiteral("machine_busy"), run.machineBusy()},
+        // The other programs that took the most CPU meanwhile: name, pid, share of all CPUs.
+        {QStringLiteral("busy_programs"), busyProgramsToJson(run.busyPrograms)},
     };
     if (!run.error.isEmpty())
         o.insert(QStringLiteral("error"), run.error);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/report/markdownreport.h"
 
+#include "core/base/missingmark.h"
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
-#include "core/report/missingmark.h"
 
 #include <QStringList>
 
@@ -166,6 +166,25 @@ QString experimentMarkdown(const ExperimentResult &result)
     if (result.spec.transport.isHttp()) {
         lines << QString() << QStringLiteral("HTTP per run (in execution order):") << QString();
         lines << httpTable(result);
+    }
+    // A run that shared the machine measured its neighbours too: which runs, and who took it.
+    QStringList busy;
+    for (std::size_t i = 0; i < result.runs.size(); ++i) {
+        const RunResult &r = result.runs[i];
+        if (!r.machineBusy())
+            continue;
+        busy << QStringLiteral("| %1 | %2 | %3 % | %4 |")
+                    .arg(QString::number(i + 1), QString::number(r.shards),
+                         QString::number(std::lround(r.othersCpuFraction * 100)),
+                         r.busyPrograms.empty()
+                             ? missingMark()
+                             : busyProgramsText(r.busyPrograms)
+                                   .replace(QLatin1Char('|'), QStringLiteral("\\|")));
+    }
+    if (!busy.isEmpty()) {
+        lines << QString() << QStringLiteral("Machine busy (other programs' share of all CPUs):")
+              << QString() << QStringLiteral("| run | shards | others | top programs |")
+              << QStringLiteral("|---:|---:|---:|---|") << busy;
     }
     lines << QString();
     lines << QStringLiteral("**Verdict:** ") + result.verdict();

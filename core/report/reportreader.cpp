@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/report/reportreader.h"
 
+#include "core/load/busyprograms.h"
+
 #include "core/base/wholenumber.h"
 #include "core/experiment/plancodec.h"
 #include "core/report/jsonreport.h"
@@ -277,17 +279,11 @@ ExperimentSpec readSpec(const Fields &w)
     return spec;
 }
 
-Percentiles readPercentiles(const Fields &p, Sign sign)
+// Null where not measured: a run that never started, an http run that got no response.
+Percentiles readPercentilesOrNull(const Fields &p, Sign sign = Sign::NonNegative)
 {
-    return {p.number("p50", sign), p.number("p90", sign), p.number("p99", sign),
-            p.number("max", sign)};
-}
-
-// An http run's latencies: null where it got no response at all.
-Percentiles readPercentilesOrNull(const Fields &p)
-{
-    return {p.numberOrNull("p50"), p.numberOrNull("p90"), p.numberOrNull("p99"),
-            p.numberOrNull("max")};
+    return {p.numberOrNull("p50", sign), p.numberOrNull("p90", sign), p.numberOrNull("p99", sign),
+            p.numberOrNull("max", sign)};
 }
 
 HttpRunStats readHttp(const Fields &h)
@@ -427,7 +423,10 @@ RunResult readRun(const Fields &f, const ExperimentSpec &spec, double nsPerIter)
             : ShardSchedule::Protective;
     run.repeat = int(f.whole("repeat", NumberRange{0, std::uint64_t(spec.repeats - 1), nullptr}));
     run.startedUtc = f.dateTime("started_utc");
-    run.wallMs = f.number("wall_ms");
+    run.wallMs = f.numberOrNull("wall_ms");
+    // Optional: reports from before it was written lack it.
+    if (f.has("elapsed_ms"))
+        run.elapsedMs = f.numberOrNull("elapsed_ms");
     run.idealMs = f.numberOrNull("ideal_ms");
     run.efficiency = f.numberOrNull("efficiency");
     // Optional: reports from before the bound was measured have neither.
@@ -441,14 +440,14 @@ RunResult readRun(const Fields &f, const ExperimentSpec &spec, double nsPerIter)
     run.tasksDone = f.whole("tasks_done", ofTasks);
     run.tasksFailed = f.whole("tasks_failed", ofTasks);
     run.checksum = f.checksum("checksum");
-    run.throughputTps = f.number("throughput_tps");
-    run.startOverheadMs = f.number("start_overhead_ms");
+    run.throughputTps = f.numberOrNull("throughput_tps");
+    run.startOverheadMs = f.numberOrNull("start_overhead_ms");
     // The engine does not clamp the join overhead (a negative one would show a bug in its time
     // stamps): it may be below 0 and still be honest. Lag may not: a task resumes only once its
-    // deadline has passed on the same clock.
-    run.joinOverheadMs = f.number("join_overhead_ms", Sign::Any);
-    run.lagMs = readPercentiles(f.object("lag_ms"), Sign::NonNegative);
-    run.latencyMs = readPercentiles(f.object("latency_ms"), Sign::NonNegative);
+    // deadline has passed on the same clock. Null wherever the run did not measure it.
+    run.joinOverheadMs = f.numberOrNull("join_overhead_ms", Sign::Any);
+    run.lagMs = readPercentilesOrNull(f.object("lag_ms"));
+    run.latencyMs = readPercentilesOrNull(f.object("latency_ms"));
     const QJsonArray shards = f.array("per_shard");
     // Only shards whose thread started report: at most one entry per shard.
     if (shards.size() > run.shards) {
@@ -470,6 +469,14 @@ RunResult readRun(const Fields &f, const ExperimentSpec &spec, double nsPerIter)
     f.boolean("outlier");          // derived: summarizeExperiment() flags outliers again
     if (f.has("http"))
         run.http = readHttp(f.object("http"));
+    if (f.has("busy_programs")) {
+        const QJsonArray programs = f.array("busy_programs");
+        run.busyPrograms = busyProgramsFromJson(programs);
+        if (run.busyPrograms.size() != std::size_t(programs.size())) {
+            refuse(f.at("busy_programs"),
+                   QStringLiteral("an entry without a name or with a share outside 0 to 1"));
+        }
+    }
     run.nsPerIter = nsPerIter;
     checkPossible(run, f);
     return run;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/report/textreport.h"
 
+#include "core/base/missingmark.h"
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
-#include "core/report/missingmark.h"
 
 #include <cmath>
 
@@ -112,18 +112,16 @@ QString experimentTable(const ExperimentResult &result)
         s << qSetFieldWidth(7) << r.shards;
         if (repeats)
             s << qSetFieldWidth(7) << r.repeat + 1;
-        s.setRealNumberPrecision(3);
-        s << qSetFieldWidth(10) << r.wallMs / 1000;
-        s.setRealNumberPrecision(0);
-        s << qSetFieldWidth(12) << r.throughputTps;
+        // What a run did not measure (a cancelled run's wall time) prints as missingMark().
+        s << qSetFieldWidth(10) << fixedOrMissing(r.wallMs / 1000, 3) << qSetFieldWidth(12)
+          << fixedOrMissing(r.throughputTps, 0);
         // No speedup, bound or efficiency (a run that did not complete) prints as missingMark().
         const double speedup =
             i < result.summary.runSpeedups.size() ? result.summary.runSpeedups[i] : kNaN;
         s << qSetFieldWidth(9) << fixedOrMissing(speedup, 2, kTimes) << qSetFieldWidth(10)
           << fixedOrMissing(r.completed() ? r.idealMs / 1000 : kNaN, 3) << qSetFieldWidth(11)
           << fixedOrMissing(r.completed() ? r.efficiency : kNaN, 2);
-        s.setRealNumberPrecision(1);
-        s << qSetFieldWidth(13) << r.lagMs.p99 << qSetFieldWidth(0) << "  "
+        s << qSetFieldWidth(13) << fixedOrMissing(r.lagMs.p99, 1) << qSetFieldWidth(0) << "  "
           << runStatusName(r.status) << (r.machineBusy() ? " (machine busy)" : "") << "\n";
     }
     // A run that shared the machine measured its neighbours too: say how much, once.
@@ -139,6 +137,12 @@ QString experimentTable(const ExperimentResult &result)
         s << "machine busy: other processes used up to " << QString::number(busiest * 100, 'f', 0)
           << " % of the CPUs during " << busyRuns << " run" << (busyRuns == 1 ? "" : "s")
           << "; their times include that load\n";
+        for (std::size_t i = 0; i < result.runs.size(); ++i) {
+            const RunResult &r = result.runs[i];
+            if (r.machineBusy() && !r.busyPrograms.empty())
+                s << "  run " << i + 1 << " (" << r.shards
+                  << " shards): " << busyProgramsText(r.busyPrograms) << "\n";
+        }
     }
     if (const QString note = protectiveScheduleNote(result.runs); !note.isEmpty())
         s << note << "\n";

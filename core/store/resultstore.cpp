@@ -88,7 +88,7 @@ const QString kRunColumns = QStringLiteral(
     "throughput_tps, start_overhead_ms, join_overhead_ms, lag_p50_ms, lag_p90_ms, lag_p99_ms, "
     "lag_max_ms, latency_p50_ms, latency_p90_ms, latency_p99_ms, latency_max_ms, checksum, "
     "speedup, outlier, gui_stall_p99_ms, spec, machine, others_cpu_fraction, work_ms, "
-    "ideal_estimate_ms, http, shard_schedule");
+    "ideal_estimate_ms, http, shard_schedule, elapsed_ms, busy_programs");
 
 // runs.http: the JSON report's "http" object, read by the report's reader. Written by this store,
 // so one that does not read (a hand edit) is dropped rather than half taken.
@@ -176,6 +176,9 @@ StoredRun runFromQuery(const QSqlQuery &q)
     r.estimatedIdealMs = realOf(next());
     r.http = httpOf(next());
     r.schedule = shardScheduleFromName(next().toString()).value_or(ShardSchedule::Protective);
+    r.elapsedMs = realOf(next());
+    r.busyPrograms =
+        busyProgramsFromJson(QJsonDocument::fromJson(next().toString().toUtf8()).array());
     return s;
 }
 
@@ -411,9 +414,10 @@ std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, Run
         "ns_per_iter, wall_ms, ideal_ms, efficiency, throughput_tps, start_overhead_ms, "
         "join_overhead_ms, lag_p50_ms, lag_p90_ms, lag_p99_ms, lag_max_ms, latency_p50_ms, "
         "latency_p90_ms, latency_p99_ms, latency_max_ms, checksum, gui_stall_p99_ms, "
-        "others_cpu_fraction, machine_busy, work_ms, ideal_estimate_ms, http, shard_schedule) "
+        "others_cpu_fraction, machine_busy, work_ms, ideal_estimate_ms, http, shard_schedule, "
+        "elapsed_ms, busy_programs) "
         "SELECT ?, ?, ?, ?, ?, workload, host, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM experiments WHERE id = ?"));
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM experiments WHERE id = ?"));
     const QList<QVariant> values{
         QVariant(static_cast<qlonglong>(experimentId)),
         QVariant(sequence),
@@ -451,6 +455,9 @@ std::int64_t ResultStore::recordRun(std::int64_t experimentId, int sequence, Run
         real(run.estimatedIdealMs),
         httpColumn(run.http),
         QVariant(shardScheduleName(run.schedule)),
+        real(run.elapsedMs),
+        QVariant(QString::fromUtf8(
+            QJsonDocument(busyProgramsToJson(run.busyPrograms)).toJson(QJsonDocument::Compact))),
         QVariant(static_cast<qlonglong>(experimentId)),
     };
     for (const QVariant &v : values)
@@ -669,7 +676,7 @@ QList<StoredExperiment> ResultStore::readExperiments(std::int64_t id) const
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, kind, source, finished, cancelled, shard_counts, "
+    q.prepare(QStringLiteral("SELECT id, kind, source, finished, verdict, cancelled, shard_counts, "
                              "partition, pin, repeats, warmup, fail_task, ns_per_iter, machine, "
                              "%1 FROM experiments %2 ORDER BY id")
                   .arg(planColumns(), id > 0 ? QStringLiteral("WHERE id = ?") : QString()));
@@ -688,6 +695,7 @@ QList<StoredExperiment> ResultStore::readExperiments(std::int64_t id) const
         e.kind = next().toString();
         e.source = next().toString();
         e.finished = next().toBool();
+        e.verdict = next().toString();
         ExperimentResult &r = e.result;
         r.cancelled = next().toBool();
         r.spec.shardCounts = splitInts(next().toString());

@@ -38,6 +38,7 @@ struct StoredExperiment
     QString kind;   // "compare", "sweep", "repeat", "run", "cli", "import"
     QString source; // "app", "cli", or the file it was imported from
     bool finished = false;
+    QString verdict;                  // as recorded when it finished: ExperimentResult::verdict()
     ExperimentResult result;          // runs in execution order, summary recomputed
     std::vector<std::int64_t> runIds; // the store id of each of result.runs
 };
@@ -53,7 +54,7 @@ struct StoredExperiment
 class ResultStore
 {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     ResultStore();
     ~ResultStore();

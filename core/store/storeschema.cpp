@@ -141,6 +141,13 @@ const QList<QStringList> &migrations()
             QStringLiteral("ALTER TABLE runs ADD COLUMN shard_schedule TEXT NOT NULL "
                            "DEFAULT 'protective'"),
         },
+        // 5: how long a run ran however it ended (RunResult::elapsedMs: a cancelled run has no
+        // wall time but did run), and the other programs that took the CPUs meanwhile, as the
+        // JSON report's "busy_programs" array.
+        {
+            QStringLiteral("ALTER TABLE runs ADD COLUMN elapsed_ms REAL"),
+            QStringLiteral("ALTER TABLE runs ADD COLUMN busy_programs TEXT NOT NULL DEFAULT '[]'"),
+        },
     };
     return list;
 }

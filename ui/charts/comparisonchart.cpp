@@ -175,22 +175,15 @@ void ComparisonChart::setComparison(const Comparison &comparison)
     m_seconds->setRange(0, std::max({a.wallMs, b.wallMs, a.idealMs, b.idealMs}) / 1000.0 * 1.18);
     m_seconds->applyNiceNumbers();
     fitLabels();
-    // Two lines, so the verdict fits a narrow pane instead of being elided. Runs of different
-    // plans have no speedup: the headline says so, names the fields that differ and shows the
-    // two times only.
-    if (!comparison.samePlan()) {
-        QString headline = comparison.differentPlans();
-        headline[0] = headline[0].toUpper();
-        setTitleLines(tr("%1: no speedup").arg(headline),
-                      tr("%1 %2 · %3 %4")
-                          .arg(loopsLabel(a.shards), Formatting::duration(a.wallMs),
-                               loopsLabel(b.shards), Formatting::duration(b.wallMs)));
-        return;
-    }
-    setTitleLines(tr("%1: %2 faster than %3")
-                      .arg(loopsLabel(b.shards), Formatting::speedup(comparison.speedup()),
-                           loopsLabel(a.shards)),
-                  tr("ideal bound %1 faster · %2")
-                      .arg(Formatting::speedup(comparison.idealSpeedup()),
-                           tr("same plan, %L1 tasks").arg(a.tasks)));
+    // Two lines, so the verdict fits a narrow pane instead of being elided: its claim, then how
+    // far to trust it. Runs of different plans have no speedup: the claim gives the two times.
+    const Verdict verdict = comparison.judgement();
+    QStringList details;
+    if (verdict.kind != Verdict::Kind::DifferentPlans)
+        details.append(tr("same plan, %L1 tasks").arg(a.tasks));
+    if (!verdict.detail.isEmpty())
+        details.append(verdict.detail);
+    if (verdict.machineBusy())
+        details.append(verdict.busyNote);
+    setTitleLines(verdict.claim, details.join(QStringLiteral(" · ")));
 }

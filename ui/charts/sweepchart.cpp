@@ -3,6 +3,7 @@
 
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
+#include "core/experiment/verdict.h"
 #include "ui/common/chartstyle.h"
 #include "ui/common/formatting.h"
 #include "ui/models/comparison.h"
@@ -211,9 +212,13 @@ void SweepChart::setExperiment(const ExperimentResult &result, const ExperimentS
                                      .arg(fit.serialFraction, 0, 'f', 3)
                                      .arg(fit.rmse, 0, 'f', 3)
                                : tr("no Amdahl fit (needs a 1-loop baseline and some K > 1)");
+    // The verdict's claim; its "one run per K" is the detail line's run count, and a busy
+    // machine is said on the line below as well.
+    const Verdict verdict = judgeExperiment(result);
     setTitleLines(
-        tr("Speedup against K · %1").arg(ExperimentStatsModel::headlineFor(result, false)),
-        tr("baseline %1 · %2 per K · %3%4")
+        tr("Speedup against K · %1").arg(verdict.claim),
+        tr("baseline %1 · %2 per K · %3%4%5")
             .arg(loopsLabel(summary.baselineShards), Formatting::counted(repeats, tr("run")),
-                 amdahl, result.cancelled ? tr(" · cancelled, incomplete") : QString()));
+                 amdahl, result.cancelled ? tr(" · cancelled, incomplete") : QString(),
+                 verdict.machineBusy() ? QStringLiteral(" · ") + verdict.busyNote : QString()));
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/common/formatting.h"
 
+#include "core/base/missingmark.h"
 #include "core/base/wholenumber.h"
-#include "core/report/missingmark.h"
 
 #include <QLocale>
 

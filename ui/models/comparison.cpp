@@ -59,20 +59,7 @@ QString Comparison::differentPlans() const
     return differentPlansText(baselinePlan, candidatePlan);
 }
 
-QString Comparison::verdict() const
+Verdict Comparison::judgement() const
 {
-    if (!samePlan()) {
-        return QStringLiteral("%1: %2 %3, %4 %5")
-            .arg(differentPlans(), loopsLabel(baseline.shards),
-                 Formatting::duration(baseline.wallMs), loopsLabel(candidate.shards),
-                 Formatting::duration(candidate.wallMs));
-    }
-    return QStringLiteral("%1 finish %2 faster than %3 (ideal %4)")
-        .arg(loopsLabel(candidate.shards), Formatting::speedup(speedup()),
-             loopsLabel(baseline.shards), Formatting::speedup(idealSpeedup()));
-}
-
-QString loopsLabel(int shards)
-{
-    return shards == 1 ? QStringLiteral("1 loop") : QStringLiteral("%1 loops").arg(shards);
+    return judgeRuns(baseline, candidate, planDifferences(baselinePlan, candidatePlan));
 }

@@ -3,6 +3,7 @@
 
 #include "core/engine/runresult.h"
 #include "core/experiment/plan.h"
+#include "core/experiment/verdict.h"
 
 #include <QString>
 
@@ -38,10 +39,9 @@ struct Comparison
     bool samePlan() const { return baselinePlan == candidatePlan; }
     // "different plans (transport, connections)", or empty for the same plan.
     QString differentPlans() const;
-    // "2 loops finish 1.85× faster than 1 loop (ideal 1.98×)"; for different plans, no speedup:
-    // "different plans (transport): 1 loop 3.74 s, 2 loops 2.05 s"
-    QString verdict() const;
+    // judgeRuns() of the two: "2 loops: 1.85× faster than 1 loop (ideal 1.98×) · one run each";
+    // for different plans no speedup: "different plans (transport): 1 loop 3.740 s, 2 loops
+    // 2.050 s; no speedup".
+    Verdict judgement() const;
+    QString verdict() const { return judgement().text(); }
 };
-
-// "1 loop", "4 loops".
-QString loopsLabel(int shards);

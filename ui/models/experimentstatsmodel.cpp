@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/models/experimentstatsmodel.h"
 
-#include "core/report/missingmark.h"
+#include "core/base/missingmark.h"
 #include "ui/common/formatting.h"
 #include "ui/models/comparison.h"
 
@@ -225,73 +225,7 @@ QVariant ExperimentStatsModel::headerData(int section, Qt::Orientation orientati
     return {};
 }
 
-namespace {
-
-// Whether two speedups differ by more than noise: two standard errors of their difference.
-bool clearlyApart(const Ratio &a, const Ratio &b)
-{
-    const double e =
-        std::hypot(std::isnan(a.error) ? 0.0 : a.error, std::isnan(b.error) ? 0.0 : b.error);
-    return e > 0 && std::abs(a.value - b.value) > 2 * e;
-}
-
-} // namespace
-
 QString ExperimentStatsModel::headline() const
 {
-    return m_hasResult ? headlineFor(m_result) : QString();
-}
-
-QString ExperimentStatsModel::headlineFor(const ExperimentResult &result, bool repeatHint)
-{
-    if (result.cancelled)
-        return tr("cancelled: no verdict");
-    const ExperimentSummary &summary = result.summary;
-    const int base = summary.baselineShards;
-    const ConfigSummary *baseline = summary.config(base);
-    if (!baseline || baseline->completedRuns == 0)
-        return tr("no completed run on %1: no verdict").arg(loopsLabel(base));
-    const ConfigSummary *best = nullptr;
-    for (const ConfigSummary &c : summary.configs) {
-        if (c.shards != base && c.completedRuns > 0 && std::isfinite(c.speedup.value) &&
-            (!best || c.speedup.value > best->speedup.value))
-            best = &c;
-    }
-    if (!best) {
-        return tr("%1: %2 (ideal %3)")
-            .arg(loopsLabel(base), Formatting::duration(baseline->wallMs.median),
-                 Formatting::duration(baseline->idealMs.median));
-    }
-    const QString ideal = Formatting::speedup(best->idealSpeedup);
-    const bool singleRuns = best->completedRuns < 2 || baseline->completedRuns < 2;
-    // Against the baseline: the p-value when there is one, else the speedup's own error.
-    const bool beyondNoise = !std::isnan(best->vsBaseline.p)
-                                 ? best->vsBaseline.p < kSignificance
-                                 : clearlyApart(best->speedup, Ratio{1.0, 0.0});
-    if (!singleRuns && !beyondNoise) {
-        return tr("no K is faster than %1 beyond noise (at most %2 with %3, ideal %4)")
-            .arg(loopsLabel(base), Formatting::speedup(best->speedup.value),
-                 loopsLabel(best->shards), ideal);
-    }
-    // Every K that the best is not clearly ahead of shares the place.
-    QStringList tied;
-    for (const ConfigSummary &c : summary.configs) {
-        if (c.shards != base && c.completedRuns > 0 && &c != best &&
-            std::isfinite(c.speedup.value) && !clearlyApart(best->speedup, c.speedup) &&
-            !singleRuns)
-            tied.append(QString::number(c.shards));
-    }
-    const QString faster = best->speedup.value >= 1 ? tr("faster") : tr("slower");
-    const double factor = best->speedup.value >= 1 ? best->speedup.value : 1 / best->speedup.value;
-    if (!tied.isEmpty()) {
-        tied.prepend(QString::number(best->shards));
-        std::sort(tied.begin(), tied.end(),
-                  [](const QString &a, const QString &b) { return a.toInt() < b.toInt(); });
-        return tr("K = %1 are alike within noise: up to %2 %3 than %4 (ideal %5)")
-            .arg(tied.join(QStringLiteral(", ")), Formatting::speedup(factor), faster,
-                 loopsLabel(base), ideal);
-    }
-    return tr("%1: %2 %3 than %4 (ideal %5)%6")
-        .arg(loopsLabel(best->shards), Formatting::speedup(factor), faster, loopsLabel(base), ideal,
-             singleRuns && repeatHint ? tr(" · one run each: repeat to see the noise") : QString());
+    return m_hasResult ? m_result.verdict() : QString();
 }

@@ -3,6 +3,7 @@
 
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
+#include "core/experiment/verdict.h"
 
 #include <QAbstractTableModel>
 
@@ -35,7 +36,7 @@ public:
     // The raw number behind a cell (ms, a fraction or a count; NaN where none), for tests.
     static constexpr int SortRole = Qt::UserRole;
     // Below this p-value the p column is green: a difference that size is unlikely to be noise.
-    static constexpr double kSignificance = 0.05;
+    static constexpr double kSignificance = kVerdictSignificance;
 
     explicit ExperimentStatsModel(QObject *parent = nullptr);
 
@@ -44,13 +45,9 @@ public:
     bool hasResult() const { return m_hasResult; }
     const ExperimentResult &result() const { return m_result; }
     const ExperimentSummary &summary() const { return m_summary; }
-    // The experiment in one line for the Sweep page and the status bar: the fastest K against
-    // the baseline, but no "fastest" where the difference is within noise (a Mann-Whitney p of
-    // kSignificance or more, or a speedup within two standard errors).
+    // The experiment in one line for the Sweep page and the status bar: its verdict
+    // (judgeExperiment()), the sentence of the CLI and of every report.
     QString headline() const;
-    // The same line for any result: the sweep chart's title, which is exported on its own and
-    // says "1 run per K" in its detail line, so it leaves out the hint to repeat (`repeatHint`).
-    static QString headlineFor(const ExperimentResult &result, bool repeatHint = true);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -1,15 +1,57 @@
 // SPDX-License-Identifier: MIT
 #include "ui/models/historymodel.h"
 
+#include "core/base/missingmark.h"
 #include "core/experiment/experimentsummary.h"
-#include "core/report/missingmark.h"
+#include "core/experiment/verdict.h"
 #include "ui/common/formatting.h"
 
 #include <QBrush>
 #include <QColor>
+#include <QIcon>
+#include <QImage>
 #include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
+
+#include <cmath>
 
 namespace {
+
+// The badge beside a busy run's wall time: an amber warning triangle, drawn (no icon theme is
+// sure to have one) once.
+QIcon busyBadge()
+{
+    static const QIcon icon = [] {
+        constexpr int kSize = 32; // scaled down by the view; crisp on high-DPI screens
+        QImage image(kSize, kSize, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        QPainter p(&image);
+        p.setRenderHint(QPainter::Antialiasing);
+        QPainterPath triangle;
+        triangle.moveTo(kSize / 2.0, 2);
+        triangle.lineTo(kSize - 2, kSize - 3);
+        triangle.lineTo(2, kSize - 3);
+        triangle.closeSubpath();
+        p.fillPath(triangle, QColor(235, 150, 0));
+        p.setPen(QPen(QColor(40, 30, 0), 3.5, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(QPointF(kSize / 2.0, 11), QPointF(kSize / 2.0, 20));
+        p.drawPoint(QPointF(kSize / 2.0, 25));
+        p.end();
+        return QIcon(QPixmap::fromImage(image));
+    }();
+    return icon;
+}
+
+// Who took the machine during a busy run: the share, then the programs /proc named.
+QString busyTip(const RunResult &r)
+{
+    QString tip = machineBusyNote(r.othersCpuFraction);
+    if (!r.busyPrograms.empty())
+        tip += QStringLiteral("\ntop programs: ") + busyProgramsText(r.busyPrograms);
+    return tip;
+}
 
 // "timer", "http · per-task", "http · 8 connections": how the run did its IO, in a cell.
 QString transportCell(const TransportConfig &t)
@@ -215,7 +257,9 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case GuiStall:
             return Formatting::duration(e.guiStallP99Ms);
         case Status: {
-            QString text = runStatusName(r.status);
+            // A cancelled run has no wall time: what it did instead.
+            QString text =
+                r.status == RunStatus::Cancelled ? cancelledText(r) : runStatusName(r.status);
             if (e.outlier)
                 text += QStringLiteral(" · outlier");
             if (r.machineBusy())
@@ -242,6 +286,11 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         if (isShadedGroup(index.row()))
             return QBrush(QColor(70, 130, 220, 32));
         return {};
+    } else if (role == Qt::DecorationRole) {
+        // Seen at a glance, whatever the width of the Status column.
+        if (index.column() == Wall && r.machineBusy())
+            return busyBadge();
+        return {};
     } else if (role == Qt::ForegroundRole) {
         return {};
     } else if (role == Qt::TextAlignmentRole) {
@@ -254,15 +303,11 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             if (r.status == RunStatus::Failed)
                 return QStringLiteral("failed: %1\nnot in the statistics").arg(r.error);
             if (r.status == RunStatus::Cancelled)
-                return QStringLiteral("cancelled after %1 of %2 tasks: not in the statistics")
-                    .arg(QLocale().toString(qint64{r.tasksDone}),
-                         QLocale().toString(qint64{r.tasks}));
+                return QStringLiteral("%1: not in the statistics").arg(cancelledText(r));
             if (e.role == RunRole::Warmup)
                 return QStringLiteral("warm-up: untimed, not in the statistics");
             if (r.machineBusy())
-                return QStringLiteral("machine busy: other processes used %1 % of the CPUs "
-                                      "during this run, so its times include their load")
-                    .arg(r.othersCpuFraction * 100, 0, 'f', 0);
+                return busyTip(r);
             if (e.outlier)
                 return QStringLiteral("wall time is a MAD outlier among the runs with "
                                       "K = %1 (modified z-score above 3.5); it stays in the "
@@ -280,10 +325,19 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         if (index.column() == Shapes)
             return QStringLiteral("IO %1 · CPU %2")
                 .arg(e.plan.workload.ioDist.text(), e.plan.workload.cpuDist.text());
-        if (index.column() == Wall)
-            return QStringLiteral("wall %1 · ideal bound %2 · %3 tasks/s")
-                .arg(Formatting::duration(r.wallMs), Formatting::duration(r.idealMs),
-                     QLocale().toString(r.throughputTps, 'f', 0));
+        if (index.column() == Wall) {
+            const QString figures =
+                r.completed()
+                    ? QStringLiteral("wall %1 · ideal bound %2 · %3 tasks/s")
+                          .arg(Formatting::duration(r.wallMs), Formatting::duration(r.idealMs),
+                               std::isfinite(r.throughputTps)
+                                   ? QLocale().toString(r.throughputTps, 'f', 0)
+                                   : missingMark())
+                    : QStringLiteral("no wall time: %1")
+                          .arg(r.status == RunStatus::Cancelled ? cancelledText(r)
+                                                                : runStatusName(r.status));
+            return r.machineBusy() ? figures + QStringLiteral("\n") + busyTip(r) : figures;
+        }
         if (index.column() == LagP99)
             return QStringLiteral("event-loop lag p50 %1 · p90 %2 · p99 %3 · max %4")
                 .arg(Formatting::duration(r.lagMs.p50), Formatting::duration(r.lagMs.p90),

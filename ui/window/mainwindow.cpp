@@ -494,7 +494,7 @@ void MainWindow::onExperimentFinished(const ExperimentResult &result)
     // A cancelled experiment never replaces the statistics of a complete one; it stays in the
     // history, and selecting its rows shows what it has.
     if (result.cancelled && m_stats->hasResult()) {
-        m_status->showExperimentFinished(result, tr("cancelled: no verdict"));
+        m_status->showExperimentFinished(result, result.verdict());
         return;
     }
     m_stats->setResult(result);

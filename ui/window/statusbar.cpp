@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/window/statusbar.h"
 
+#include "core/base/missingmark.h"
 #include "core/experiment/experiment.h"
-#include "core/report/missingmark.h"
 #include "ui/common/elidedlabel.h"
 #include "ui/common/formatting.h"
 #include "ui/control/runcontroller.h"

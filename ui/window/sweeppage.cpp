@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/window/sweeppage.h"
 
-#include "core/report/missingmark.h"
+#include "core/base/missingmark.h"
 #include "core/workload/kernel.h"
 #include "ui/charts/efficiencychart.h"
 #include "ui/charts/sweepchart.h"

@@ -72,9 +72,12 @@ private slots:
     {
         QTest::addColumn<double>("wallK");
         QTest::addColumn<QString>("verdict");
-        QTest::newRow("faster") << 500.0 << "4 loops: 2.00× faster than 1 loop (ideal 3.00×)";
-        QTest::newRow("slower") << 2000.0 << "4 loops: 2.00× slower than 1 loop (ideal 3.00×)";
-        QTest::newRow("same") << 1003.0 << "4 loops: as fast as 1 loop (ideal 3.00×)";
+        QTest::newRow("faster")
+            << 500.0 << "4 loops: 2.00× faster than 1 loop (ideal 3.00×) · one run per K";
+        QTest::newRow("slower")
+            << 2000.0 << "4 loops: 2.00× slower than 1 loop (ideal 3.00×) · one run per K";
+        QTest::newRow("same") << 1003.0
+                              << "4 loops: as fast as 1 loop (ideal 3.00×) · one run per K";
     }
 
     void verdictSaysFasterSlowerOrAsFast()
@@ -101,24 +104,24 @@ private slots:
         // And so out of the verdict: 1000 / 600.
         result.summary = summarizeExperiment(result);
         QCOMPARE(result.verdict(),
-                 QStringLiteral("2 loops: 1.67× faster than 1 loop (ideal 2.00×)"));
+                 QStringLiteral("2 loops: 1.67× faster than 1 loop (ideal 2.00×) · one run per K"));
     }
 
-    void verdictNamesTheLargestKThatCompleted_data()
+    void verdictNamesTheFastestKThatCompleted_data()
     {
         QTest::addColumn<QList<int>>("failed"); // shard counts whose run failed
         QTest::addColumn<QString>("verdict");
         QTest::newRow("none failed")
-            << QList<int>{} << "8 loops: 4.00× faster than 1 loop (ideal 1.00×)";
+            << QList<int>{} << "8 loops: 4.00× faster than 1 loop (ideal 1.00×) · one run per K";
         QTest::newRow("top failed")
-            << QList<int>{8} << "2 loops: 2.00× faster than 1 loop (ideal 1.00×)";
+            << QList<int>{8} << "2 loops: 2.00× faster than 1 loop (ideal 1.00×) · one run per K";
         QTest::newRow("all but base failed")
             << QList<int>{2, 8} << "1 loop: 1.000 s (ideal 0.900 s)";
         QTest::newRow("base failed") << QList<int>{1} << "no completed run on 1 loop: no verdict";
         QTest::newRow("all failed") << QList<int>{1, 2, 8} << "no completed runs: no verdict";
     }
 
-    void verdictNamesTheLargestKThatCompleted()
+    void verdictNamesTheFastestKThatCompleted()
     {
         QFETCH(QList<int>, failed);
         QFETCH(QString, verdict);

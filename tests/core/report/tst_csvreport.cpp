@@ -229,7 +229,8 @@ void TestCsvReport::runsCsvReadsBackFieldByField()
                  "bytes_received,connect_p50_ms,connect_p99_ms,first_byte_p50_ms,"
                  "first_byte_p99_ms,server_late_p50_ms,server_late_p99_ms,server_cpu_ms,"
                  "failed_refused,failed_reset,failed_truncated,failed_timeout,"
-                 "failed_bad_response,failed_error,failed_out_of_ports,failed_cancelled"));
+                 "failed_bad_response,failed_error,failed_out_of_ports,failed_cancelled,"
+                 "elapsed_ms,busy_programs"));
     QCOMPARE(csv.rows.size(), static_cast<qsizetype>(e.runs.size()) + 1);
     // A timer run fetches nothing: its http cells are empty, not 0.
     QCOMPARE(cell(csv, 1, "transport"), QStringLiteral("timer"));

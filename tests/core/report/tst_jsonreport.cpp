@@ -209,7 +209,8 @@ private slots:
         e.cancelled = true;
         const QJsonObject doc = reportOf(e);
         QCOMPARE(doc[u"cancelled"].toBool(), true);
-        QCOMPARE(doc[u"verdict"].toString(), QStringLiteral("cancelled: no verdict"));
+        QCOMPARE(doc[u"verdict"].toString(),
+                 QStringLiteral("cancelled after 123 of 1,000 tasks on 1 loop: no verdict"));
         const QJsonArray runs = doc[u"runs"].toArray();
         QCOMPARE(runs.size(), 4);
         QCOMPARE(runs[2][u"status"].toString(), QStringLiteral("completed"));

@@ -111,7 +111,8 @@ private slots:
         QCOMPARE(lines.size(), 4); // header, two runs, verdict
         QVERIFY(!lines[0].contains(QStringLiteral("rep")));
         QCOMPARE(cells(lines[2]).mid(0, 4), (QStringList{"2", "1.000", "1000", "2.00×"}));
-        QCOMPARE(lines[3], QStringLiteral("2 loops: 2.00× faster than 1 loop (ideal 2.00×)"));
+        QCOMPARE(lines[3],
+                 QStringLiteral("2 loops: 2.00× faster than 1 loop (ideal 2.00×) · one run per K"));
     }
 
     void cancelledExperimentListsItsRunsAndHasNoVerdict()
@@ -124,7 +125,8 @@ private slots:
         e.cancelled = true;
         const QStringList lines = tableOf(e).trimmed().split(QLatin1Char('\n'));
         QCOMPARE(cells(lines[2]).last(), QStringLiteral("cancelled"));
-        QCOMPARE(lines.last(), QStringLiteral("cancelled: no verdict"));
+        QCOMPARE(lines.last(),
+                 QStringLiteral("cancelled after 1,000 of 1,000 tasks on 2 loops: no verdict"));
     }
 };
 

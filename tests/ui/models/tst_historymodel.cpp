@@ -5,6 +5,7 @@
 #include "ui/models/historymodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QIcon>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -45,8 +46,12 @@ private slots:
                  QStringLiteral("4.00×"));
         QCOMPARE(model.data(model.index(3, HistoryModel::Status)).toString(),
                  QStringLiteral("completed · outlier"));
+        // A cancelled run has no wall time: the status says how far it got.
         QCOMPARE(model.data(model.index(4, HistoryModel::Status)).toString(),
-                 runStatusName(RunStatus::Cancelled));
+                 cancelledText(model.entry(4).result));
+        QVERIFY(model.data(model.index(4, HistoryModel::Status))
+                    .toString()
+                    .startsWith(QStringLiteral("cancelled after ")));
     }
 
     void aRunOnABusyMachineSaysSo()
@@ -65,7 +70,13 @@ private slots:
                  QStringLiteral("completed · machine busy"));
         QVERIFY(model.data(model.index(1, HistoryModel::Status), Qt::ToolTipRole)
                     .toString()
-                    .contains(QStringLiteral("other processes used 35 %")));
+                    .contains(QStringLiteral("other programs used 35 % of the CPUs")));
+        // A badge beside the wall time, whatever the Status column's width; none when quiet.
+        QVERIFY(model.data(model.index(1, HistoryModel::Wall), Qt::DecorationRole)
+                    .value<QIcon>()
+                    .availableSizes()
+                    .size() > 0);
+        QVERIFY(!model.data(model.index(0, HistoryModel::Wall), Qt::DecorationRole).isValid());
     }
 
     void clearDuringAnExperimentLeavesLaterRunsOnTheirOwnRows()

@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: MIT
+#include "core/experiment/verdict.h"
+
+#include "core/base/missingmark.h"
+#include "core/base/wholenumber.h"
+#include "core/engine/runresult.h"
+#include "core/experiment/experiment.h"
+#include "core/experiment/experimentsummary.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+// Whether two speedups differ by more than noise: two standard errors of their difference.
+bool clearlyApart(const Ratio &a, const Ratio &b)
+{
+    const double e =
+        std::hypot(std::isnan(a.error) ? 0.0 : a.error, std::isnan(b.error) ? 0.0 : b.error);
+    return e > 0 && std::abs(a.value - b.value) > 2 * e;
+}
+
+QString seconds(double ms)
+{
+    return fixedOrMissing(ms / 1000, 3, " s");
+}
+
+QString times(double factor)
+{
+    return fixedOrMissing(factor, 2, kTimes);
+}
+
+// Within half a percent two times are equal at the precision printed: "as fast as", rather than
+// "1.00x slower".
+bool asFast(double speedup)
+{
+    return std::abs(speedup - 1) < 0.005;
+}
+
+double factorOf(double speedup)
+{
+    return speedup >= 1 ? speedup : 1 / speedup;
+}
+
+// What a cancel left: "cancelled after 3,840 of 10,000 tasks on 4 loops (1.535 s): no verdict".
+QString cancelledClaim(const std::vector<RunResult> &runs)
+{
+    for (auto r = runs.rbegin(); r != runs.rend(); ++r) {
+        if (r->status == RunStatus::Cancelled)
+            return QStringLiteral("%1: no verdict").arg(cancelledText(*r, true));
+    }
+    return QStringLiteral("cancelled: no verdict");
+}
+
+// The largest share other programs took during a completed run, when it made the machine busy.
+double busiest(const std::vector<RunResult> &runs)
+{
+    double busy = kNaN;
+    for (const RunResult &r : runs) {
+        if (r.completed() && r.machineBusy() && !(r.othersCpuFraction <= busy))
+            busy = r.othersCpuFraction;
+    }
+    return busy;
+}
+
+// The words of differentPlansText() (plan.h), from the labels the caller's plan comparison gave.
+QString differingText(const QStringList &fields)
+{
+    return QStringLiteral("different plans (%1)").arg(fields.join(QStringLiteral(", ")));
+}
+
+void noteBusy(Verdict &v, double busy)
+{
+    if (std::isfinite(busy)) {
+        v.busyFraction = busy;
+        v.busyNote = machineBusyNote(busy);
+    }
+}
+
+} // namespace
+
+QString Verdict::text() const
+{
+    QString s = claim;
+    if (!detail.isEmpty())
+        s += QStringLiteral(" · ") + detail;
+    if (!busyNote.isEmpty())
+        s += QStringLiteral(" — ") + busyNote;
+    return s;
+}
+
+QString cancelledText(const RunResult &run, bool withLoops)
+{
+    const QString loops = withLoops ? QStringLiteral(" on ") + loopsLabel(run.shards) : QString();
+    const QString elapsed = std::isfinite(run.elapsedMs)
+                                ? QStringLiteral(" (%1)").arg(seconds(run.elapsedMs))
+                                : QString();
+    return QStringLiteral("cancelled after %1 of %2 tasks%3%4")
+        .arg(WholeNumber::group(std::uint64_t(std::max<std::int64_t>(0, run.tasksDone))),
+             WholeNumber::group(std::uint64_t(std::max<std::int64_t>(0, run.tasks))), loops,
+             elapsed);
+}
+
+QString loopsLabel(int shards)
+{
+    return shards == 1 ? QStringLiteral("1 loop") : QStringLiteral("%1 loops").arg(shards);
+}
+
+QString speedPhrase(double speedup, const QString &baseline)
+{
+    if (!std::isfinite(speedup) || !(speedup > 0))
+        return QStringLiteral("%1 against %2").arg(missingMark(), baseline);
+    if (asFast(speedup))
+        return QStringLiteral("as fast as %1").arg(baseline);
+    return QStringLiteral("%1 %2 than %3")
+        .arg(times(factorOf(speedup)),
+             speedup >= 1 ? QStringLiteral("faster") : QStringLiteral("slower"), baseline);
+}
+
+QString machineBusyNote(double othersCpuFraction)
+{
+    return QStringLiteral("machine busy: other programs used %1 % of the CPUs; not comparable "
+                          "with quiet runs")
+        .arg(std::lround(othersCpuFraction * 100));
+}
+
+Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunResult> &runs,
+                        bool cancelled, const QStringList &differingPlanFields)
+{
+    Verdict v;
+    const int base = summary.baselineShards;
+    v.baselineShards = base;
+    if (cancelled) {
+        v.kind = Verdict::Kind::Cancelled;
+        v.claim = cancelledClaim(runs);
+        return v;
+    }
+    const bool anyCompleted =
+        std::any_of(summary.configs.begin(), summary.configs.end(),
+                    [](const ConfigSummary &c) { return c.completedRuns > 0; });
+    if (!anyCompleted) {
+        v.kind = Verdict::Kind::NoRuns;
+        v.claim = QStringLiteral("no completed runs: no verdict");
+        return v;
+    }
+    const ConfigSummary *baseline = summary.config(base);
+    if (!baseline || baseline->completedRuns == 0) {
+        v.kind = Verdict::Kind::NoBaseline;
+        v.claim = QStringLiteral("no completed run on %1: no verdict").arg(loopsLabel(base));
+        return v;
+    }
+    noteBusy(v, busiest(runs));
+    if (!differingPlanFields.isEmpty()) {
+        // A speedup between two plans measures the plans: the times only.
+        v.kind = Verdict::Kind::DifferentPlans;
+        QStringList walls;
+        for (const ConfigSummary &c : summary.configs) {
+            if (c.completedRuns > 0)
+                walls.append(loopsLabel(c.shards) + QLatin1Char(' ') + seconds(c.wallMs.median));
+        }
+        v.claim = QStringLiteral("%1: %2; no speedup")
+                      .arg(differingText(differingPlanFields), walls.join(QStringLiteral(", ")));
+        return v;
+    }
+    const ConfigSummary *best = nullptr;
+    for (const ConfigSummary &c : summary.configs) {
+        if (c.shards != base && c.completedRuns > 0 && std::isfinite(c.speedup.value) &&
+            (!best || c.speedup.value > best->speedup.value))
+            best = &c;
+    }
+    if (!best) {
+        v.kind = Verdict::Kind::BaselineOnly;
+        v.claim = QStringLiteral("%1: %2 (ideal %3)")
+                      .arg(loopsLabel(base), seconds(baseline->wallMs.median),
+                           seconds(baseline->idealMs.median));
+        return v;
+    }
+    v.shards = best->shards;
+    v.speedup = best->speedup.value;
+    v.idealSpeedup = best->idealSpeedup;
+    v.factor = factorOf(v.speedup);
+    const QString ideal = times(best->idealSpeedup);
+    v.oneRunPerK = best->completedRuns < 2 || baseline->completedRuns < 2;
+    if (v.oneRunPerK) {
+        v.detail = QStringLiteral("one run per K");
+    } else {
+        // Against the baseline: the p-value when there is one, else the speedup's own error.
+        const bool beyondNoise = !std::isnan(best->vsBaseline.p)
+                                     ? best->vsBaseline.p < kVerdictSignificance
+                                     : clearlyApart(best->speedup, Ratio{1.0, 0.0});
+        if (!beyondNoise) {
+            v.kind = Verdict::Kind::WithinNoise;
+            v.claim = QStringLiteral("no K is faster than %1 beyond noise (best %2: %3, ideal %4)")
+                          .arg(loopsLabel(base), loopsLabel(best->shards),
+                               speedPhrase(v.speedup, loopsLabel(base)), ideal);
+            return v;
+        }
+        // Every faster K that the best is not clearly ahead of shares the place.
+        if (v.speedup > 1) {
+            for (const ConfigSummary &c : summary.configs) {
+                if (c.shards != base && c.completedRuns > 1 && std::isfinite(c.speedup.value) &&
+                    !clearlyApart(best->speedup, c.speedup))
+                    v.tiedShards.append(c.shards);
+            }
+        }
+        if (v.tiedShards.size() > 1) {
+            v.kind = Verdict::Kind::Tied;
+            QStringList names;
+            for (const int k : v.tiedShards)
+                names.append(QString::number(k));
+            v.claim = QStringLiteral("K = %1 are alike within noise: up to %2 (ideal %3)")
+                          .arg(names.join(QStringLiteral(", ")),
+                               speedPhrase(v.speedup, loopsLabel(base)), ideal);
+            return v;
+        }
+        v.tiedShards.clear();
+    }
+    v.kind = asFast(v.speedup) ? Verdict::Kind::AsFast
+             : v.speedup > 1   ? Verdict::Kind::Faster
+                               : Verdict::Kind::Slower;
+    v.claim = QStringLiteral("%1: %2 (ideal %3)")
+                  .arg(loopsLabel(best->shards), speedPhrase(v.speedup, loopsLabel(base)), ideal);
+    return v;
+}
+
+Verdict judgeExperiment(const ExperimentResult &result)
+{
+    return judgeExperiment(result.summary, result.runs, result.cancelled);
+}
+
+Verdict judgeRuns(const RunResult &baseline, const RunResult &candidate,
+                  const QStringList &differingPlanFields)
+{
+    if (baseline.shards != candidate.shards) {
+        ExperimentResult pair;
+        pair.spec.shardCounts = {baseline.shards, candidate.shards};
+        pair.runs = {baseline, candidate};
+        pair.summary = summarizeExperiment(pair);
+        Verdict v = judgeExperiment(pair.summary, pair.runs, false, differingPlanFields);
+        if (v.oneRunPerK)
+            v.detail = QStringLiteral("one run each");
+        return v;
+    }
+    // One K twice: the later against the earlier, told apart by their start times.
+    Verdict v;
+    v.baselineShards = baseline.shards;
+    v.shards = candidate.shards;
+    auto at = [](const RunResult &r) {
+        return QStringLiteral("at ") +
+               r.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+    };
+    if (!baseline.completed() || !candidate.completed()) {
+        v.kind = Verdict::Kind::NoRuns;
+        v.claim = QStringLiteral("a run did not complete: no verdict");
+        return v;
+    }
+    noteBusy(v, busiest({baseline, candidate}));
+    const QString label = loopsLabel(candidate.shards);
+    if (!differingPlanFields.isEmpty()) {
+        v.kind = Verdict::Kind::DifferentPlans;
+        v.claim = QStringLiteral("%1: %2 %3 %4, %5 %6; no speedup")
+                      .arg(differingText(differingPlanFields), label, at(baseline),
+                           seconds(baseline.wallMs), at(candidate), seconds(candidate.wallMs));
+        return v;
+    }
+    v.speedup = runSpeedup(baseline.wallMs, candidate);
+    v.idealSpeedup = candidate.idealMs > 0 ? baseline.idealMs / candidate.idealMs : kNaN;
+    v.factor = factorOf(v.speedup);
+    v.oneRunPerK = true;
+    v.kind = asFast(v.speedup) ? Verdict::Kind::AsFast
+             : v.speedup > 1   ? Verdict::Kind::Faster
+                               : Verdict::Kind::Slower;
+    v.claim =
+        QStringLiteral("%1 %2: %3 (ideal %4)")
+            .arg(label, at(candidate), speedPhrase(v.speedup, at(baseline)), times(v.idealSpeedup));
+    v.detail = QStringLiteral("one run each");
+    return v;
+}
