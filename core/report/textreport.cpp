@@ -124,25 +124,24 @@ QString experimentTable(const ExperimentResult &result)
         s << qSetFieldWidth(13) << fixedOrMissing(r.lagMs.p99, 1) << qSetFieldWidth(0) << "  "
           << runStatusName(r.status) << (r.machineBusy() ? " (machine busy)" : "") << "\n";
     }
-    // A run that shared the machine measured its neighbours too: say how much, once.
-    double busiest = 0;
+    // A run that shared the machine measured its neighbours too: say how much and who, once
+    // (the programs of the busiest run).
+    const RunResult *busiest = nullptr;
     int busyRuns = 0;
     for (const RunResult &r : result.runs) {
         if (r.machineBusy()) {
             ++busyRuns;
-            busiest = std::max(busiest, r.othersCpuFraction);
+            if (!busiest || r.othersCpuFraction > busiest->othersCpuFraction)
+                busiest = &r;
         }
     }
-    if (busyRuns > 0) {
-        s << "machine busy: other processes used up to " << QString::number(busiest * 100, 'f', 0)
-          << " % of the CPUs during " << busyRuns << " run" << (busyRuns == 1 ? "" : "s")
-          << "; their times include that load\n";
-        for (std::size_t i = 0; i < result.runs.size(); ++i) {
-            const RunResult &r = result.runs[i];
-            if (r.machineBusy() && !r.busyPrograms.empty())
-                s << "  run " << i + 1 << " (" << r.shards
-                  << " shards): " << busyProgramsText(r.busyPrograms) << "\n";
-        }
+    if (busiest) {
+        s << "machine busy: other processes used up to "
+          << QString::number(busiest->othersCpuFraction * 100, 'f', 0) << " % of the CPUs during "
+          << busyRuns << " run" << (busyRuns == 1 ? "" : "s") << "; their times include that load";
+        if (!busiest->busyPrograms.empty())
+            s << " (top: " << busyProgramsText(busiest->busyPrograms) << ")";
+        s << "\n";
     }
     if (const QString note = protectiveScheduleNote(result.runs); !note.isEmpty())
         s << note << "\n";

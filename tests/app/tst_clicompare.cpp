@@ -318,7 +318,7 @@ private slots:
                                 << QStringLiteral("not JSON: ");
         QTest::newRow("wrong type") << QByteArray()
                                     << QStringLiteral("runs[1].wall_ms: expected a "
-                                                      "number (got text)");
+                                                      "number or null (got text)");
         QTest::newRow("truncated")
             << QByteArray() << QStringLiteral("truncated: the JSON stops after 1,000 bytes");
     }

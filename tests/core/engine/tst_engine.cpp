@@ -179,10 +179,14 @@ private slots:
         QCOMPARE(r.status, RunStatus::Cancelled);
         QCOMPARE(r.tasksDone, std::int64_t(0));
         QCOMPARE(r.perShard.size(), std::size_t(0));
-        // No t0 was taken, so there is no overhead to report (not the steady clock's epoch).
-        QCOMPARE(r.startOverheadMs, 0.0);
-        QCOMPARE(r.joinOverheadMs, 0.0);
-        QCOMPARE(r.wallMs, 0.0);
+        // No t0 was taken, so there is no overhead to report (not the steady clock's epoch), and
+        // nothing was measured: not 0, which would be a measurement.
+        QVERIFY(std::isnan(r.startOverheadMs));
+        QVERIFY(std::isnan(r.joinOverheadMs));
+        QVERIFY(std::isnan(r.wallMs));
+        QVERIFY(std::isnan(r.elapsedMs));
+        QVERIFY(std::isnan(r.lagMs.p99));
+        QVERIFY(std::isnan(r.latencyMs.max));
     }
 
     void asyncEngineReportsOnceOnTheCallerThread()
