@@ -65,6 +65,9 @@ QString reportText(const ComparedReport &r)
     }
     if (r.result.cancelled)
         parts.append(QStringLiteral("cancelled"));
+    // The report's own verdict (judgeExperiment(), as its own report says it), machine busy
+    // included.
+    parts.append(QStringLiteral("verdict: ") + r.result.verdict());
     // Text from the file (CPU model, host): a NUL, a line break or an ESC sequence in it must not
     // cut the table short, split its lines or reach the terminal.
     return escapedText(parts.join(QStringLiteral(", ")));
@@ -91,7 +94,11 @@ Shown shown(const ComparisonTable &table, std::size_t i)
     case State::Measured:
         break;
     }
-    Shown s{fixedOrMissing(c.medianWallMs, 3, " ms"),
+    // A median with a run on a busy machine in it measured the neighbours too: said in the cell.
+    const QString busy = std::isfinite(c.busyFraction)
+                             ? QStringLiteral(" (busy %1 %)").arg(std::lround(c.busyFraction * 100))
+                             : QString();
+    Shown s{fixedOrMissing(c.medianWallMs, 3, " ms") + busy,
             QString::number(c.completedRuns),
             {},
             {},
@@ -262,9 +269,9 @@ QByteArray comparisonCsv(const ReportComparison &comparison)
     // the table's K and the row's figures.
     for (const PlanField &f : PlanCodec::fields())
         csv.field(QString::fromLatin1(f.key));
-    for (const char *name :
-         {"shards", "report", "state", "completed_runs", "median_wall_ms", "base_report",
-          "base_runs", "change_percent", "p_value", "significant", "speedup_vs_1_loop"})
+    for (const char *name : {"shards", "report", "state", "completed_runs", "median_wall_ms",
+                             "base_report", "base_runs", "change_percent", "p_value", "significant",
+                             "speedup_vs_1_loop", "others_cpu_fraction"})
         csv.field(name);
     csv.endRow();
     for (const ComparisonTable &table : comparison.tables) {
@@ -294,7 +301,7 @@ QByteArray comparisonCsv(const ReportComparison &comparison)
                 csv.field(c.significant);
             else
                 csv.empty();
-            csv.field(c.speedup);
+            csv.field(c.speedup).field(c.busyFraction); // NaN (a quiet machine): empty
             csv.endRow();
         }
     }
@@ -311,7 +318,8 @@ QJsonObject comparisonToJson(const ReportComparison &comparison)
                                    {QStringLiteral("workload"), PlanCodec::toJson(s)},
                                    {QStringLiteral("partition"), partitionName(s.partition)},
                                    {QStringLiteral("pin"), s.pin},
-                                   {QStringLiteral("cancelled"), r.result.cancelled}});
+                                   {QStringLiteral("cancelled"), r.result.cancelled},
+                                   {QStringLiteral("verdict"), r.result.verdict()}});
     }
     QJsonArray tables;
     for (const ComparisonTable &table : comparison.tables) {
@@ -324,6 +332,8 @@ QJsonObject comparisonToJson(const ReportComparison &comparison)
                 row.insert(QStringLiteral("completed_runs"), c.completedRuns);
                 row.insert(QStringLiteral("median_wall_ms"), number(c.medianWallMs));
                 row.insert(QStringLiteral("speedup_vs_1_loop"), number(c.speedup));
+                // null on a quiet machine; else the largest share other programs took.
+                row.insert(QStringLiteral("others_cpu_fraction"), number(c.busyFraction));
                 if (i != table.base) {
                     row.insert(QStringLiteral("base_runs"), c.baseRuns);
                     row.insert(QStringLiteral("change_percent"), number(c.changePercent));

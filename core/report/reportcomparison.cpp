@@ -33,6 +33,11 @@ ComparisonCell measured(const ExperimentResult &result, int shards)
     // The summary's speedup is against its baseline, which is 1 loop whenever 1 loop was run.
     if (result.summary.baselineShards == 1)
         cell.speedup = c->speedup.value;
+    for (const RunResult &r : result.runs) {
+        if (r.shards == shards && r.completed() && r.machineBusy() &&
+            !(r.othersCpuFraction <= cell.busyFraction))
+            cell.busyFraction = r.othersCpuFraction;
+    }
     return cell;
 }
 

@@ -45,6 +45,9 @@ struct ComparisonCell
     bool significant = false;
     // This report's own 1-loop median over this K's median; NaN where the report ran no 1 loop.
     double speedup = kNaN;
+    // The largest share of the CPUs other programs took during a completed run of this
+    // configuration, when that made the machine busy (RunResult::machineBusy()); NaN when quiet.
+    double busyFraction = kNaN;
 };
 
 struct ComparisonTable

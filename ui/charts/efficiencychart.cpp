@@ -94,7 +94,7 @@ void EfficiencyChart::clear()
     setTitleLines(tr("Efficiency per K"));
 }
 
-void EfficiencyChart::setSummary(const ExperimentSummary &summary)
+void EfficiencyChart::setSummary(const ExperimentSummary &summary, const QString &busyNote)
 {
     clear();
     QStringList categories;
@@ -117,6 +117,6 @@ void EfficiencyChart::setSummary(const ExperimentSummary &summary)
     m_perK->append(perK);
     m_axisPercent->setRange(0, top * 1.15);
     m_axisPercent->applyNiceNumbers();
-    setTitleLines(tr("Efficiency per K (%)"));
+    setTitleLines(tr("Efficiency per K (%)"), busyNote);
     fitLabels();
 }

@@ -20,7 +20,9 @@ class EfficiencyChart : public ChartView
 public:
     explicit EfficiencyChart(QWidget *parent = nullptr);
 
-    void setSummary(const ExperimentSummary &summary);
+    // `busyNote`: the verdict's machine-busy note (Verdict::busyNote), shown under the title when
+    // the runs shared the machine.
+    void setSummary(const ExperimentSummary &summary, const QString &busyNote = {});
     void clear();
 
     // Read by tests: one value per K, in percent.

@@ -178,13 +178,14 @@ private slots:
             rows += !line.isEmpty() && std::isdigit(static_cast<unsigned char>(line[0]));
         QCOMPARE(rows, 5);
         // Every field of the plan, empty where it has none (the http ones of a timer plan).
-        QVERIFY(lines.contains("tasks,io_min_ms,io_max_ms,io_dist,cpu_min_iterations,"
-                               "cpu_max_iterations,cpu_dist,kernel,seed,transport,connections,"
-                               "response_bytes,target,server_loops,http_timeout_ms,shards,report,"
-                               "state,completed_runs,median_wall_ms,base_report,base_runs,"
-                               "change_percent,p_value,significant,speedup_vs_1_loop"));
         QVERIFY(lines.contains(
-            "1000,0,100,uniform,1000,5000,uniform,sum,1,timer,,,,,,2,b,missing,,,a|1,,,,,"));
+            "tasks,io_min_ms,io_max_ms,io_dist,cpu_min_iterations,"
+            "cpu_max_iterations,cpu_dist,kernel,seed,transport,connections,"
+            "response_bytes,target,server_loops,http_timeout_ms,shards,report,"
+            "state,completed_runs,median_wall_ms,base_report,base_runs,"
+            "change_percent,p_value,significant,speedup_vs_1_loop,others_cpu_fraction"));
+        QVERIFY(lines.contains(
+            "1000,0,100,uniform,1000,5000,uniform,sum,1,timer,,,,,,2,b,missing,,,a|1,,,,,,"));
 
         const QJsonObject json = comparisonToJson(c);
         QCOMPARE(json[u"schema"].toString(), QStringLiteral("loopbench.compare/1"));
@@ -228,6 +229,36 @@ private slots:
                  1);
         QVERIFY(lines.filter(QStringLiteral("http, connections")).first().startsWith(u"http: "));
         QVERIFY(lines.filter(QStringLiteral("timer: ")).first().indexOf(u"http") < 0);
+    }
+
+    void aBusyMachineIsSaidInTheCellAndTheReportsVerdict()
+    {
+        ComparedReport quiet =
+            report("quiet", kWorkload, {{1, {1000, 1010, 990}}, {2, {540, 560, 530}}});
+        ComparedReport busy =
+            report("busy", kWorkload, {{1, {1000, 1010, 990}}, {2, {1540, 1560, 1530}}});
+        busy.result.runs[3].othersCpuFraction = 0.51; // K = 2, first repeat
+        busy.result.runs[3].busyPrograms = {{QStringLiteral("yes"), 4242, 0.48}};
+        const QString verdict = busy.result.verdict();
+        QVERIFY2(verdict.endsWith(QStringLiteral("machine busy: other programs used 51 % of the "
+                                                 "CPUs; not comparable with quiet runs")),
+                 qPrintable(verdict));
+        const ReportComparison c = compareReports({quiet, busy});
+        const ComparisonTable *two = table(c, kWorkload, 2);
+        QVERIFY(two);
+        QVERIFY(std::isnan(two->cells[0].busyFraction));
+        QCOMPARE(two->cells[1].busyFraction, 0.51);
+        QVERIFY(std::isnan(table(c, kWorkload, 1)->cells[1].busyFraction));
+        // Text and Markdown: in the cell, and each report's own verdict beside its machine.
+        for (const QString &out : {comparisonText(c), comparisonMarkdown(c)}) {
+            QVERIFY2(out.contains(QStringLiteral("1540.000 ms (busy 51 %)")), qPrintable(out));
+            QVERIFY2(out.contains(QStringLiteral("verdict: ") + verdict), qPrintable(out));
+            QVERIFY(out.contains(QStringLiteral("verdict: ") + quiet.result.verdict()));
+        }
+        QCOMPARE(comparisonToJson(c)[u"tables"][1][u"rows"][1][u"others_cpu_fraction"].toDouble(),
+                 0.51);
+        QVERIFY(comparisonToJson(c)[u"tables"][1][u"rows"][0][u"others_cpu_fraction"].isNull());
+        QCOMPARE(comparisonToJson(c)[u"reports"][1][u"verdict"].toString(), verdict);
     }
 };
 
