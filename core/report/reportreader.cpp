@@ -339,7 +339,10 @@ void atMost(const Fields &where, const char *key, double ms, double max = kMaxRu
 // range, naming the field, instead of compared.
 void checkPossible(const RunResult &run, const Fields &f)
 {
-    // A completed run (of at least one task) took time.
+    // A completed run (of at least one task) took time, and measured it: only a run that did not
+    // complete may have no wall time (null).
+    if (run.status == RunStatus::Completed && std::isnan(run.wallMs))
+        refuse(f.at("wall_ms"), QStringLiteral("null for a completed run"));
     if (run.status == RunStatus::Completed && run.wallMs <= 0) {
         refuse(f.at("wall_ms"),
                QStringLiteral("%1 ms for a completed run of %2 tasks")

@@ -171,7 +171,9 @@ private slots:
                 const Row row = tables[title(200, k)][path(name)];
                 const std::vector<double> w = walls(report, k);
                 QCOMPARE(row.n, QString::number(w.size()));
-                QCOMPARE(row.wall, QString::number(median(w), 'f', 3) + QStringLiteral(" ms"));
+                // " (busy 51 %)" follows when a run of it shared a busy machine.
+                QCOMPARE(row.wall.section(QStringLiteral(" (busy "), 0, 0),
+                         QString::number(median(w), 'f', 3) + QStringLiteral(" ms"));
                 QCOMPARE(row.speedup, QString::number(base / median(w), 'f', 2) + QChar(0x00d7));
             }
         }

@@ -501,6 +501,41 @@ private slots:
         QVERIFY(checked > 500);
     }
 
+    void whatWasNotMeasuredReadsBackAsMissing()
+    {
+        // A cancelled run: no wall time, rate or latencies, but how long it ran.
+        ExperimentResult e = richExperiment();
+        RunResult &cancelled = e.runs[3];
+        cancelled.status = RunStatus::Cancelled;
+        cancelled.tasksDone = 384;
+        cancelled.wallMs = cancelled.throughputTps = kNotMeasured;
+        cancelled.idealMs = cancelled.efficiency = cancelled.workMs = kNotMeasured;
+        cancelled.estimatedIdealMs = kNotMeasured;
+        cancelled.lagMs = cancelled.latencyMs = {};
+        cancelled.elapsedMs = 1500;
+        cancelled.perShard.clear();
+        e.cancelled = true;
+        e.summary = summarizeExperiment(e);
+        const QJsonObject json = experimentToJson(e);
+        const QJsonObject run = json[u"runs"][3].toObject();
+        for (const char *key : {"wall_ms", "throughput_tps", "ideal_ms", "efficiency"})
+            QVERIFY2(run[QLatin1String(key)].isNull(), key);
+        QVERIFY(run[u"lag_ms"][u"p99"].isNull());
+        QVERIFY(run[u"latency_ms"][u"max"].isNull());
+        QCOMPARE(run[u"elapsed_ms"].toDouble(), 1500.0);
+        QString error;
+        const auto back = ReportReader::read(bytesOf(json), kName, &error);
+        QVERIFY2(back, qPrintable(error));
+        const RunResult &r = back->runs[3];
+        QVERIFY(std::isnan(r.wallMs) && std::isnan(r.throughputTps) && std::isnan(r.lagMs.p99) &&
+                std::isnan(r.latencyMs.max));
+        QCOMPARE(r.elapsedMs, 1500.0);
+        QCOMPARE(back->verdict(), e.verdict());
+        // A completed run must have measured its wall time.
+        QCOMPARE(readError(with(json, QStringLiteral("runs[0].wall_ms"), QJsonValue::Null)),
+                 kName + QStringLiteral(": runs[0].wall_ms: null for a completed run"));
+    }
+
     void everyMissingFieldIsNamed()
     {
         const QJsonObject report = experimentToJson(richExperiment());
