@@ -148,25 +148,18 @@ private slots:
         QFETCH(qulonglong, iterations);
         QFETCH(int, shards);
         const auto plan = makePlan(ioMs ? 20000 : 8, ioMs, ioMs * 2, iterations, iterations);
-        // What one task would take if nothing stopped it: its IO, or its whole CPU burst (the
-        // fastest of a few calibration runs, so a lower estimate of what the burst costs).
-        const double oneTaskMs =
-            ioMs ? ioMs : double(iterations) * calibrateNsPerIteration(Kernel::Sum) / 1e6;
         std::atomic<bool> cancel{false};
         std::thread canceller([&] {
             std::this_thread::sleep_for(std::chrono::milliseconds(200));
             cancel.store(true);
         });
-        const std::int64_t start = nowNs();
         const RunResult r = runBlocking(plan, RunConfig{shards}, 1.0, &cancel);
         canceller.join();
-        const double elapsedMs = nsToMs(nowNs() - start);
         QCOMPARE(r.status, RunStatus::Cancelled);
-        QVERIFY(r.tasksDone < r.tasks);
-        // Sleeps woken, bursts stopped: the run ends well before a single task could have. The
-        // cancel latency itself (1-60 ms) is a figure of tests/bench/bench_cancel.
-        QVERIFY2(elapsedMs < oneTaskMs / 2,
-                 qPrintable(QStringLiteral("%1 ms of %2 ms").arg(elapsedMs).arg(oneTaskMs)));
+        // Sleeps woken, bursts stopped: no task reached its end (a sleep or a burst waited out
+        // would have finished its task). The cancel latency is a figure of
+        // tests/bench/bench_cancel.
+        QCOMPARE(r.tasksDone, std::int64_t(0));
     }
 
     void cancelDuringThreadStartStartsNoMoreAndJoinsTheRest()
@@ -225,12 +218,11 @@ private slots:
     void destroyingEngineMidRunCancelsAndJoins()
     {
         auto engine = std::make_unique<Engine>();
-        QVERIFY(engine->start(makePlan(10000, 30'000, 60'000, 0, 0), RunConfig{4}, 1.0));
+        // Sleeps of 10-20 minutes: a destructor that waited them out would hang the test past
+        // ctest's 300 s time-out. The cancel-and-join latency is a figure of bench_cancel.
+        QVERIFY(engine->start(makePlan(10000, 600'000, 1'200'000, 0, 0), RunConfig{4}, 1.0));
         QTRY_VERIFY(engine->progress().elapsedNs > 0); // the slices are posted, tasks sleep
-        const std::int64_t start = nowNs();
         engine.reset();
-        // Woken and joined, not waited out: the shortest sleep is 30 s.
-        QVERIFY(nsToMs(nowNs() - start) < 30'000 / 2);
     }
 
     void startAndJoinOverheadsAreMeasuredFromTheRunsStamps()

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/experiment/experimentrunner.h"
 
-#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -131,18 +130,19 @@ private slots:
         QTest::addColumn<int>("runs");
         QTest::addColumn<int>("settleMs");
         QTest::addColumn<bool>("later"); // cancel from the event loop, once the phase is under way
-        // A minute's pause: a cancel that did not cut it short would show in the test's time.
-        constexpr int kMinute = 60'000;
+        // A 10-minute pause: a cancel that did not cut it short would hang the test past ctest's
+        // 300 s time-out.
+        constexpr int kLongPause = 600'000;
         QTest::newRow("calibrating")
-            << ExperimentPhase::Calibrating << true << 0 << kMinute << false;
+            << ExperimentPhase::Calibrating << true << 0 << kLongPause << false;
         QTest::newRow("drawing the plan")
-            << ExperimentPhase::DrawingPlan << true << 0 << kMinute << false;
+            << ExperimentPhase::DrawingPlan << true << 0 << kLongPause << false;
         QTest::newRow("before the first run")
-            << ExperimentPhase::Running << true << 0 << kMinute << false;
+            << ExperimentPhase::Running << true << 0 << kLongPause << false;
         // The first run completed; the pause is cut short and nothing more starts.
-        QTest::newRow("settling") << ExperimentPhase::Settling << true << 1 << kMinute << false;
+        QTest::newRow("settling") << ExperimentPhase::Settling << true << 1 << kLongPause << false;
         QTest::newRow("during the pause")
-            << ExperimentPhase::Settling << true << 1 << kMinute << true;
+            << ExperimentPhase::Settling << true << 1 << kLongPause << true;
         // Every run has completed by then: a late cancel does not relabel them.
         QTest::newRow("summarizing") << ExperimentPhase::Summarizing << false << 2 << 1 << false;
     }
@@ -167,11 +167,8 @@ private slots:
         });
         ExperimentSpec spec = smallSpec();
         spec.shardCounts = {1, 2};
-        QElapsedTimer elapsed;
-        elapsed.start();
         const ExperimentResult result = QCoro::waitFor(runner.run(spec, {0, settleMs, false}));
         QVERIFY(done);
-        QVERIFY(elapsed.elapsed() < 30'000); // well before a minute's pause would have ended
         QCOMPARE(result.cancelled, cancelled);
         QCOMPARE(int(result.runs.size()), runs);
         QCOMPARE(int(started.size()), runs);

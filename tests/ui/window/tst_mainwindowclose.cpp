@@ -5,7 +5,6 @@
 
 #include <QAction>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
@@ -29,9 +28,11 @@ private slots:
         QFETCH(int, mode);
         auto window = std::make_unique<MainWindow>();
         window->show();
-        // Minutes of work if left alone: 20,000 tasks of 1-2 s IO and ~0.3 ms CPU each.
+        // 20,000 tasks of 10-20 minutes of IO: a close that waited the run out instead of
+        // cancelling it would hang the test past ctest's 300 s time-out. How long the cancel and
+        // join take is a figure of tests/bench/bench_cancel.
         window->configPanel()->setConfig(
-            WorkloadSpec{20000, 1000, 2000, 100000, 500000, Kernel::Sum, 3},
+            WorkloadSpec{20000, 600'000, 1'200'000, 100000, 500000, Kernel::Sum, 3},
             RunConfig{4, Partition::Contiguous, false});
         QTRY_VERIFY_WITH_TIMEOUT(window->actions()->compare()->isEnabled(), 5000);
         // Counted with the window up (Qt keeps a few helper threads of its own for the process)
@@ -48,12 +49,8 @@ private slots:
         QTest::qWait(300); // let tasks sleep and kernels run
         QVERIFY(threadCount() > threadsBefore);
 
-        QElapsedTimer timer;
-        timer.start();
         QVERIFY(window->close());
         window.reset();
-        // Cancel latency is ~50 ms; a second leaves room for a loaded CI machine.
-        QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
         QTRY_VERIFY_WITH_TIMEOUT(threadCount() <= threadsBefore, 3000);
     }
 
