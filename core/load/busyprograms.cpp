@@ -4,6 +4,7 @@
 #include "core/base/clock.h"
 
 #include <QDir>
+#include <QHash>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -54,13 +55,19 @@ std::optional<ProgramCpuSnapshot::Entry> ProgramCpuSnapshot::parseStat(QByteArra
     const QList<QByteArray> fields = line.sliced(close + 1).toByteArray().simplified().split(' ');
     if (fields.size() < 20)
         return std::nullopt;
-    bool okUser = false, okSystem = false, okStart = false;
-    const std::uint64_t user = fields[11].toULongLong(&okUser);
-    const std::uint64_t system = fields[12].toULongLong(&okSystem);
-    e.startTicks = fields[19].toULongLong(&okStart);
-    if (!okUser || !okSystem || !okStart)
+    // cutime and cstime (the 14th and 15th) hold the children it has waited for: a build tool's
+    // compilers live a second or two each, start and end between two snapshots and are never
+    // seen themselves, but their time reaches the tool. (A child alive at the first snapshot
+    // brings its time from before the run along: an overestimate of one child's life at most.)
+    bool fieldOk[5] = {};
+    const std::uint64_t ticks[4] = {
+        fields[11].toULongLong(&fieldOk[0]), fields[12].toULongLong(&fieldOk[1]),
+        fields[13].toULongLong(&fieldOk[2]), fields[14].toULongLong(&fieldOk[3])};
+    e.startTicks = fields[19].toULongLong(&fieldOk[4]);
+    e.ppid = fields[1].toLongLong();
+    if (!std::all_of(std::begin(fieldOk), std::end(fieldOk), [](bool b) { return b; }))
         return std::nullopt;
-    e.cpuTicks = user + system;
+    e.cpuTicks = ticks[0] + ticks[1] + ticks[2] + ticks[3];
     return e;
 }
 
@@ -88,6 +95,17 @@ std::vector<BusyProgram> ProgramCpuSnapshot::top(const ProgramCpuSnapshot &start
     const double wallS = double(end.m_ns - start.m_ns) / 1e9;
     if (cpus <= 0 || ticksPerSecond <= 0 || !(wallS > 0))
         return {};
+    // A child that lived at the start and was reaped since adds its whole life to its parent's
+    // cutime: what it had used by the start was before the run, and is taken off the parent.
+    QHash<std::int64_t, std::uint64_t> counted;
+    for (const Entry &s : start.m_entries) {
+        const auto after =
+            std::lower_bound(end.m_entries.begin(), end.m_entries.end(), s.pid,
+                             [](const Entry &a, std::int64_t pid) { return a.pid < pid; });
+        if (after == end.m_entries.end() || after->pid != s.pid ||
+            after->startTicks != s.startTicks)
+            counted[s.ppid] += s.cpuTicks;
+    }
     std::vector<BusyProgram> out;
     for (const Entry &e : end.m_entries) {
         if (excluded.contains(e.pid))
@@ -97,7 +115,7 @@ std::vector<BusyProgram> ProgramCpuSnapshot::top(const ProgramCpuSnapshot &start
                              [](const Entry &a, std::int64_t pid) { return a.pid < pid; });
         const bool same = before != start.m_entries.end() && before->pid == e.pid &&
                           before->startTicks == e.startTicks;
-        const std::uint64_t from = same ? before->cpuTicks : 0;
+        const std::uint64_t from = same ? before->cpuTicks + counted.value(e.pid) : 0;
         if (e.cpuTicks <= from)
             continue;
         const double share =

@@ -23,7 +23,8 @@ struct BusyProgram
 // Every process's CPU time at one moment, from /proc/[pid]/stat: two of them, at a run's start
 // and end, say which other programs took the CPUs meanwhile. One read of a small file per process
 // (about 200 on a desktop: a few milliseconds), so it is taken off the GUI thread. A program that
-// both started and ended between the two is not seen; one that started meanwhile counts from 0.
+// both started and ended between the two counts in the parent that waited for it (a build tool
+// for its compilers); one that started meanwhile counts from 0.
 class ProgramCpuSnapshot
 {
 public:
@@ -39,12 +40,14 @@ public:
                                         int count = 3);
 
     // One /proc/[pid]/stat line: "pid (comm) state ppid ..."; comm may hold spaces and ')', so
-    // it ends at the last ')'. utime and stime are fields 14 and 15, starttime field 22 (ticks).
+    // it ends at the last ')'. utime, stime, cutime, cstime are fields 14 to 17, starttime field
+    // 22 (ticks).
     struct Entry
     {
         std::int64_t pid = 0;
+        std::int64_t ppid = 0;
         QString name;
-        std::uint64_t cpuTicks = 0;   // utime + stime
+        std::uint64_t cpuTicks = 0;   // utime + stime + cutime + cstime (its reaped children's)
         std::uint64_t startTicks = 0; // a pid reused during the run has another start time
     };
     static std::optional<Entry> parseStat(QByteArrayView line);

@@ -23,14 +23,16 @@ class TestBusyPrograms : public QObject
 private slots:
     void parsesACommWithSpacesAndParentheses()
     {
-        // comm "a) (b c" ends at the last ')'; utime 1200, stime 34, starttime 98765.
-        const QByteArray line = "4242 (a) (b c) R 1 4242 4242 0 -1 4194304 100 0 0 0 1200 34 0 0 "
+        // comm "a) (b c" ends at the last ')'; utime 1200, stime 34, its reaped children's 5 and
+        // 1, starttime 98765.
+        const QByteArray line = "4242 (a) (b c) R 1 4242 4242 0 -1 4194304 100 0 0 0 1200 34 5 1 "
                                 "20 0 1 0 98765 1000000 100 18446744073709551615\n";
         const auto e = ProgramCpuSnapshot::parseStat(line);
         QVERIFY(e);
         QCOMPARE(e->pid, std::int64_t(4242));
+        QCOMPARE(e->ppid, std::int64_t(1));
         QCOMPARE(e->name, QStringLiteral("a) (b c"));
-        QCOMPARE(e->cpuTicks, std::uint64_t(1234));
+        QCOMPARE(e->cpuTicks, std::uint64_t(1240));
         QCOMPARE(e->startTicks, std::uint64_t(98765));
         QVERIFY(!ProgramCpuSnapshot::parseStat("4242 (short) R 1 2 3"));
         QVERIFY(!ProgramCpuSnapshot::parseStat("no pid here"));
@@ -39,18 +41,18 @@ private slots:
     void topProgramsBySharedOfAllCpus()
     {
         // 10 s on 2 CPUs at 100 ticks/s: 2000 ticks of CPU in all.
-        const ProgramCpuSnapshot start({{1, "yes", 100, 5},
-                                        {2, "self", 0, 5},
-                                        {3, "cc1plus", 0, 7},
-                                        {4, "idle", 50, 5},
-                                        {5, "reused", 900, 1}},
+        const ProgramCpuSnapshot start({{1, 0, "yes", 100, 5},
+                                        {2, 0, "self", 0, 5},
+                                        {3, 0, "cc1plus", 0, 7},
+                                        {4, 0, "idle", 50, 5},
+                                        {5, 0, "reused", 900, 1}},
                                        0);
-        const ProgramCpuSnapshot end({{1, "yes", 1060, 5},
-                                      {2, "self", 1500, 5},
-                                      {3, "cc1plus", 200, 7},
-                                      {4, "idle", 50, 5},
-                                      {5, "reused", 40, 900},
-                                      {6, "new", 100, 950}},
+        const ProgramCpuSnapshot end({{1, 0, "yes", 1060, 5},
+                                      {2, 0, "self", 1500, 5},
+                                      {3, 0, "cc1plus", 200, 7},
+                                      {4, 0, "idle", 50, 5},
+                                      {5, 0, "reused", 40, 900},
+                                      {6, 0, "new", 100, 950}},
                                      10'000'000'000);
         const std::vector<BusyProgram> top = ProgramCpuSnapshot::top(start, end, 2, 100, {2}, 3);
         QCOMPARE(top.size(), std::size_t(3));
@@ -63,6 +65,17 @@ private slots:
         // No time between the two, or no CPUs: nothing to say.
         QVERIFY(ProgramCpuSnapshot::top(start, start, 2, 100, {}).empty());
         QVERIFY(ProgramCpuSnapshot::top(start, end, 0, 100, {}).empty());
+    }
+
+    void aReapedChildCountsForItsParentFromTheStartOnly()
+    {
+        // make (pid 10) waited for cc1 (pid 11), which had used 500 ticks at the start and 550
+        // when it ended: 50 of them were in the run, and they are make's.
+        const ProgramCpuSnapshot start({{10, 1, "make", 20, 3}, {11, 10, "cc1", 500, 4}}, 0);
+        const ProgramCpuSnapshot end({{10, 1, "make", 20 + 550, 3}}, 1'000'000'000);
+        const std::vector<BusyProgram> top = ProgramCpuSnapshot::top(start, end, 1, 100, {});
+        QCOMPARE(top.size(), std::size_t(1));
+        QVERIFY(same(top[0], {QStringLiteral("make"), 10, 0.5}));
     }
 
     void aSnapshotSeesThisProcess()
