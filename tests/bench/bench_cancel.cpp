@@ -11,11 +11,15 @@
 #include "core/base/clock.h"
 #include "core/engine/shardset.h"
 #include "core/experiment/experiment.h"
+#include "core/experiment/experimentrunner.h"
 #include "core/report/csvreport.h"
 #include "core/workload/taskplan.h"
 #include "tests/support/testplans.h"
 
 #include <QCoreApplication>
+#include <QTimer>
+
+#include <QCoroTask>
 
 #include <cstdio>
 #include <functional>
@@ -192,6 +196,62 @@ void phases(int tasks, int trials)
     printLatencies("rendering tasks.csv", render, n);
 }
 
+// The experiment's own waits: a runner destroyed mid-run (what closing the window does through
+// RunController::shutdown(): its Engine cancels and joins every shard before the destructor
+// returns) and a cancel during the pause between runs (until the experiment's result is back).
+// The unit tests only check that these end; their time is this figure.
+void experimentRunner(int trials)
+{
+    std::printf("\nExperimentRunner, %d trials each:\n", trials);
+    ExperimentSpec spec;
+    spec.workload = testplans::workload(20000, 600'000, 1'200'000, 0, 0);
+    spec.shardCounts = {4};
+    ExperimentRunner::Options options;
+    options.nsPerIter = 1.0;
+    std::vector<double> destroy;
+    for (int t = 0; t < trials; ++t) {
+        auto runner = std::make_unique<ExperimentRunner>();
+        QCoro::Task<ExperimentResult> task = runner->run(spec, options);
+        const auto started = after(30'000);
+        while (runner->progress().run.tasks == 0 && !started())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        const auto settled = after(200); // every task created and sleeping
+        while (!settled())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        if (runner->progress().phase != ExperimentPhase::Running)
+            continue; // never got under way: nothing to time
+        const std::int64_t before = nowNs();
+        runner.reset();
+        destroy.push_back(nsToMs(nowNs() - before));
+    }
+    printLatencies("destroying the runner mid-run (window close)", destroy,
+                   static_cast<std::size_t>(trials));
+
+    ExperimentSpec paused;
+    paused.workload = testplans::workload(100, 0, 1, 0, 0);
+    paused.shardCounts = {1, 2};
+    ExperimentRunner::Options pausing = options;
+    pausing.settleMs = 600'000;
+    std::vector<double> pause;
+    for (int t = 0; t < trials; ++t) {
+        ExperimentRunner runner;
+        std::int64_t cancelledAt = 0;
+        QObject::connect(&runner, &ExperimentRunner::phaseChanged, &runner,
+                         [&](ExperimentPhase phase) {
+                             if (phase == ExperimentPhase::Settling && cancelledAt == 0) {
+                                 QTimer::singleShot(50, &runner, [&] {
+                                     cancelledAt = nowNs();
+                                     runner.cancel();
+                                 });
+                             }
+                         });
+        const ExperimentResult result = QCoro::waitFor(runner.run(paused, pausing));
+        if (result.cancelled && cancelledAt > 0)
+            pause.push_back(nsToMs(nowNs() - cancelledAt));
+    }
+    printLatencies("cancelling the pause between runs", pause, static_cast<std::size_t>(trials));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -234,6 +294,7 @@ int main(int argc, char *argv[])
         }
         printLatencies(s.name, latencies, static_cast<std::size_t>(trials));
     }
+    experimentRunner(trials);
     phases(tasks, largeTrials);
     return 0;
 }
