@@ -18,10 +18,14 @@ QStringList planDifferences(const Plan &a, const Plan &b)
     return labels;
 }
 
+QString differentPlansText(const QStringList &differingFields)
+{
+    if (differingFields.isEmpty())
+        return {};
+    return QStringLiteral("different plans (%1)").arg(differingFields.join(QStringLiteral(", ")));
+}
+
 QString differentPlansText(const Plan &a, const Plan &b)
 {
-    const QStringList labels = planDifferences(a, b);
-    if (labels.isEmpty())
-        return {};
-    return QStringLiteral("different plans (%1)").arg(labels.join(QStringLiteral(", ")));
+    return differentPlansText(planDifferences(a, b));
 }

@@ -26,5 +26,7 @@ struct Plan
 // order; empty when the plans are equal.
 QStringList planDifferences(const Plan &a, const Plan &b);
 // "different plans (transport, connections)": what a comparison of two plans says instead of a
-// speedup; empty when the plans are equal.
+// speedup, from planDifferences()' labels; empty when there are none. Every view and report
+// words it through this one function.
+QString differentPlansText(const QStringList &differingFields);
 QString differentPlansText(const Plan &a, const Plan &b);

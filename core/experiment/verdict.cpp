@@ -6,6 +6,7 @@
 #include "core/engine/runresult.h"
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
+#include "core/experiment/plan.h"
 
 #include <algorithm>
 #include <cmath>
@@ -61,12 +62,6 @@ double busiest(const std::vector<RunResult> &runs)
             busy = r.othersCpuFraction;
     }
     return busy;
-}
-
-// The words of differentPlansText() (plan.h), from the labels the caller's plan comparison gave.
-QString differingText(const QStringList &fields)
-{
-    return QStringLiteral("different plans (%1)").arg(fields.join(QStringLiteral(", ")));
 }
 
 void noteBusy(Verdict &v, double busy)
@@ -158,8 +153,9 @@ Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunR
             if (c.completedRuns > 0)
                 walls.append(loopsLabel(c.shards) + QLatin1Char(' ') + seconds(c.wallMs.median));
         }
-        v.claim = QStringLiteral("%1: %2; no speedup")
-                      .arg(differingText(differingPlanFields), walls.join(QStringLiteral(", ")));
+        v.claim =
+            QStringLiteral("%1: %2; no speedup")
+                .arg(differentPlansText(differingPlanFields), walls.join(QStringLiteral(", ")));
         return v;
     }
     const ConfigSummary *best = nullptr;
@@ -259,7 +255,7 @@ Verdict judgeRuns(const RunResult &baseline, const RunResult &candidate,
     if (!differingPlanFields.isEmpty()) {
         v.kind = Verdict::Kind::DifferentPlans;
         v.claim = QStringLiteral("%1: %2 %3 %4, %5 %6; no speedup")
-                      .arg(differingText(differingPlanFields), label, at(baseline),
+                      .arg(differentPlansText(differingPlanFields), label, at(baseline),
                            seconds(baseline.wallMs), at(candidate), seconds(candidate.wallMs));
         return v;
     }

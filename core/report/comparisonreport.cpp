@@ -4,6 +4,7 @@
 #include "core/base/messageline.h"
 #include "core/base/missingmark.h"
 #include "core/base/wholenumber.h"
+#include "core/experiment/plan.h"
 #include "core/experiment/plancodec.h"
 #include "core/report/csvwriter.h"
 #include "core/report/reportcomparison.h"
@@ -150,9 +151,8 @@ QString titleOf(const ComparisonTable &table)
 // "different plans (transport, connections): each table compares the reports that ran its plan"
 QString differentPlans(const ReportComparison &comparison)
 {
-    return QStringLiteral("different plans (%1): each table compares the reports that ran its "
-                          "plan")
-        .arg(comparison.planDifferences.join(QStringLiteral(", ")));
+    return differentPlansText(comparison.planDifferences) +
+           QStringLiteral(": each table compares the reports that ran its plan");
 }
 
 // Columns padded to their widest cell: names left-aligned, figures right-aligned.
