@@ -264,6 +264,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                 text += QStringLiteral(" · outlier");
             if (r.machineBusy())
                 text += QStringLiteral(" · machine busy");
+            if (r.schedule == ShardSchedule::Protective)
+                text += QStringLiteral(" · protective schedule");
             return text;
         }
         case Transport:
@@ -336,7 +338,10 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                     : QStringLiteral("no wall time: %1")
                           .arg(r.status == RunStatus::Cancelled ? cancelledText(r)
                                                                 : runStatusName(r.status));
-            return r.machineBusy() ? figures + QStringLiteral("\n") + busyTip(r) : figures;
+            QString tip = r.machineBusy() ? figures + QStringLiteral("\n") + busyTip(r) : figures;
+            if (const QString note = protectiveScheduleNote({r}); !note.isEmpty())
+                tip += QStringLiteral("\n") + note;
+            return tip;
         }
         if (index.column() == LagP99)
             return QStringLiteral("event-loop lag p50 %1 · p90 %2 · p99 %3 · max %4")

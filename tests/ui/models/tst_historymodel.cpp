@@ -79,6 +79,27 @@ private slots:
         QVERIFY(!model.data(model.index(0, HistoryModel::Wall), Qt::DecorationRole).isValid());
     }
 
+    void aRunAtTheProtectiveScheduleSaysSo()
+    {
+        HistoryModel model;
+        const auto p = plan(1);
+        RunResult fair = result(p, 1, 500);
+        RunResult protective = result(p, 2, 300);
+        protective.schedule = ShardSchedule::Protective;
+        model.append(fair, RunRole::CompareOne, 1.0);
+        model.append(protective, RunRole::CompareK, 1.0);
+        QCOMPARE(model.data(model.index(0, HistoryModel::Status)).toString(),
+                 QStringLiteral("completed"));
+        QCOMPARE(model.data(model.index(1, HistoryModel::Status)).toString(),
+                 QStringLiteral("completed · protective schedule"));
+        QVERIFY(model.data(model.index(1, HistoryModel::Wall), Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("protective schedule at K = 2")));
+        QVERIFY(!model.data(model.index(0, HistoryModel::Wall), Qt::ToolTipRole)
+                     .toString()
+                     .contains(QStringLiteral("protective")));
+    }
+
     void clearDuringAnExperimentLeavesLaterRunsOnTheirOwnRows()
     {
         HistoryModel model;
