@@ -453,6 +453,11 @@ private slots:
     void outOfDescriptorsItSleepsAndAStopSignalEndsIt()
     {
         QFETCH(int, signal);
+#ifdef LOOPBENCH_EXE_SANITIZED
+        QSKIP("the sanitizers' runtime needs descriptors of its own (UBSan's vptr check opens a "
+              "pipe to probe memory) and reports a false error in a server that used them all; "
+              "the Release build runs this test");
+#endif
         // Clients connect from before the server listens (the moment its signal descriptor used
         // to be made) and hold 200 connections against a limit of 40 descriptors.
         const std::uint16_t port = freePort();
@@ -491,7 +496,7 @@ private slots:
         QCOMPARE(::kill(pid_t(server.pid()), signal), 0);
         QVERIFY(server.process.waitForFinished(5000));
         QCOMPARE(server.process.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(server.process.exitCode(), 0);
+        QVERIFY2(server.process.exitCode() == 0, server.process.readAllStandardError().constData());
         for (int fd : fds)
             close(fd);
     }
