@@ -21,9 +21,9 @@ QString comparisonText(const ReportComparison &comparison);
 QString comparisonMarkdown(const ReportComparison &comparison);
 // One row per report and configuration; numbers in full precision, empty where missing.
 QByteArray comparisonCsv(const ReportComparison &comparison);
-// Schema "loopbench.compare/1": the reports with their machine and plan (PlanCodec's fields, under
-// "workload" as in a report), then the tables; "same_plan" and "plan_differences" say whether
-// and where the plans differ.
+// Schema "loopbench.compare/2" (/1 said "same_workload"): the reports with their machine and plan
+// (PlanCodec's fields, under "workload" as in a report), then the tables; "same_plan" and
+// "plan_differences" say whether and where the plans differ.
 QJsonObject comparisonToJson(const ReportComparison &comparison);
 
-inline constexpr const char *kComparisonSchema = "loopbench.compare/1";
+inline constexpr const char *kComparisonSchema = "loopbench.compare/2";

@@ -258,7 +258,7 @@ private slots:
         QCOMPARE(o.exitCode, 0);
 
         const QJsonObject doc = jsonFile(json);
-        QCOMPARE(doc[u"schema"].toString(), QStringLiteral("loopbench.compare/1"));
+        QCOMPARE(doc[u"schema"].toString(), QStringLiteral("loopbench.compare/2"));
         const QJsonArray tables = doc[u"tables"].toArray();
         QCOMPARE(tables.size(), 2);
         for (const QJsonValue &t : tables) {

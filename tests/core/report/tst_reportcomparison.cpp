@@ -188,7 +188,7 @@ private slots:
             "1000,0,100,uniform,1000,5000,uniform,sum,1,timer,,,,,,2,b,missing,,,a|1,,,,,,"));
 
         const QJsonObject json = comparisonToJson(c);
-        QCOMPARE(json[u"schema"].toString(), QStringLiteral("loopbench.compare/1"));
+        QCOMPARE(json[u"schema"].toString(), QStringLiteral("loopbench.compare/2"));
         QCOMPARE(json[u"same_plan"].toBool(), false);
         QCOMPARE(json[u"plan_differences"].toArray(), QJsonArray{QStringLiteral("tasks")});
         const QJsonArray tables = json[u"tables"].toArray();
