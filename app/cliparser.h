@@ -6,7 +6,7 @@
 #include <QString>
 #include <QStringList>
 
-// The `loopbench` command line (README, "Headless CLI"): QCommandLineParser for the options, the
+// The `loopbench` command line (resources/doc/options.md): QCommandLineParser for the options, the
 // core's SpecCodec for their values, and the rules QCommandLineParser leaves to its caller:
 // a flag given a value ("--pin=no") is refused instead of ignored, an option missing its value
 // does not take the next option as its value, and no option may be given twice. Built as a

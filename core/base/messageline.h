@@ -13,7 +13,7 @@
 //   - A value longer than kMaxValueChars is cut to that many characters followed by "…": a
 //     quoted one ('...') and any other word (a number typed unquoted, an option name), except a
 //     path (a word with a '/'), cut at kMaxPathChars. The rest of the message (the option, the
-//     allowed range, the reason) stays whole. The README states both numbers.
+//     allowed range, the reason) stays whole. resources/doc/limits.md states both numbers.
 QString messageLine(QStringView message);
 // `text` with its control characters and stray bytes escaped as messageLine() does, nothing cut:
 // for text read from a file (a report's CPU model, host) shown on a terminal, where a NUL would

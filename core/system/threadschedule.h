@@ -26,9 +26,9 @@ QStringList shardScheduleNames(); // "fair", "protective": every name, in order
 
 // How the kernel schedules one thread: its policy, nice value and (Linux 6.12 and later) the
 // time slice it asked for. Shards of a protective run take background() so that the GUI thread,
-// and any other thread of the process, runs first when it wakes (README, "A fair run and a
-// responsive GUI at any K"); readThread() lets tests and bench_guistall see what a thread really
-// runs at.
+// and any other thread of the process, runs first when it wakes (resources/doc/how-it-works.md, "A
+// fair run and a responsive GUI at any K"); readThread() lets tests and bench_guistall see what a
+// thread really runs at.
 struct ThreadSchedule
 {
     int policy = 0;           // SCHED_OTHER, SCHED_BATCH, ...

@@ -215,7 +215,7 @@ private slots:
         QVERIFY2(o.err.contains(option), o.err.constData());
         QVERIFY2(o.err.contains("…"), o.err.constData());
         QCOMPARE(o.err.count('\n'), 1);
-        // The README's figure: a value is cut at 60 characters, quoted or not.
+        // resources/doc/limits.md's figure: a value is cut at 60 characters, quoted or not.
         qsizetype longest = 0;
         qsizetype run = 0;
         for (const char c : o.err) {

@@ -4,9 +4,10 @@
 //
 //   bench_engine [--rounds N]
 //
-// Figures only, for the README and for spotting regressions by eye; nothing here fails on a time.
-// Expected on an idle 2-core VM: idle-shard lag p50 < 2 ms and p99 < 15 ms, wall within a few ms
-// of the longest IO (200 ms), last finish a few us after wall, start/join well under 10 ms.
+// Figures only, for resources/doc/performance.md and for spotting regressions by eye; nothing here
+// fails on a time. Expected on an idle 2-core VM: idle-shard lag p50 < 2 ms and p99 < 15 ms, wall
+// within a few ms of the longest IO (200 ms), last finish a few us after wall, start/join well
+// under 10 ms.
 #include "core/analysis/statistics.h"
 #include "core/base/clock.h"
 #include "core/engine/shardset.h"
