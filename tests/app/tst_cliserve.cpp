@@ -8,6 +8,7 @@
 #include "core/net/bodyfold.h"
 #include "core/net/httpserver.h"
 #include "core/net/responsebody.h"
+#include "tests/support/loopbacksocket.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -35,32 +36,17 @@
 
 namespace {
 
-// A free port now: bound, read back and closed.
 std::uint16_t freePort()
 {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
-    close(fd);
-    return ntohs(addr.sin_port);
+    return loopback::unusedPort();
 }
 
-// A blocking connection to 127.0.0.1:port; -1 if refused.
+// A blocking connection to 127.0.0.1:port that no read can hang on; -1 if refused.
 int connectTo(std::uint16_t port)
 {
-    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(port);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
-        close(fd);
+    const int fd = loopback::connectTo(port);
+    if (fd < 0)
         return -1;
-    }
     const timeval limit{20, 0}; // no read in these tests may hang the suite
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
     return fd;

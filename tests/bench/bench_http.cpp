@@ -22,6 +22,7 @@
 #include "core/experiment/experimentrunner.h"
 #include "core/net/httpserver.h"
 #include "tests/bench/benchargs.h"
+#include "tests/support/loopbacksocket.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -136,15 +137,9 @@ qint64 rssKb(qint64 pid)
 
 int connectTo(std::uint16_t port)
 {
-    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(port);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
-        close(fd);
+    const int fd = loopback::connectTo(port);
+    if (fd < 0)
         return -1;
-    }
     const int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return fd;

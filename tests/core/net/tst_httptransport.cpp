@@ -10,6 +10,7 @@
 #include "core/report/jsonreport.h"
 #include "core/report/reportreader.h"
 #include "core/report/textreport.h"
+#include "tests/support/loopbacksocket.h"
 #include "tests/support/testplans.h"
 
 #include <QCoreApplication>
@@ -186,15 +187,7 @@ RunConfig httpConfig(int shards, std::uint16_t port, int connections = 0, int ti
 
 std::uint16_t closedPort()
 {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
-    close(fd); // nothing listens there now
-    return ntohs(addr.sin_port);
+    return loopback::unusedPort(); // nothing listens there now
 }
 
 std::int64_t failures(const RunResult &r, HttpFailure f)
