@@ -234,6 +234,18 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
                 co_return result;
             run.load = m_load.stop();
             if (m_server && run.http) {
+                // A killed server's sockets are reset while the kernel tears it down, before
+                // /proc shows it dead: a run that saw failed exchanges gives it up to 200 ms to
+                // be seen gone, or the run would blame its tasks ("response truncated").
+                for (int wait = 0; wait < 20 && run.tasksFailed > 0 && m_server->isRunning();
+                     ++wait) {
+                    QTimer poll;
+                    poll.setSingleShot(true);
+                    poll.start(10);
+                    co_await poll;
+                    if (!self)
+                        co_return result;
+                }
                 if (const auto after = m_server->cpuMs(); after && serverCpuBefore)
                     run.http->serverCpuMs = *after - *serverCpuBefore;
                 if (!m_server->isRunning() && run.status != RunStatus::Cancelled) {
