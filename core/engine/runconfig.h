@@ -3,6 +3,7 @@
 
 #include "core/base/fielderror.h"
 #include "core/base/numberrange.h"
+#include "core/engine/runtime.h"
 #include "core/net/httptarget.h"
 #include "core/system/threadschedule.h"
 #include "core/workload/partition.h"
@@ -26,6 +27,8 @@ struct RunConfig
     // run the app and the CLI start. Set by benchmarks and tests that measure one schedule at
     // any K.
     std::optional<ShardSchedule> schedule = std::nullopt;
+    // Which runtime runs the K loops (last, so that positional initialisers keep their meaning).
+    Runtime runtime = Runtime::Threads;
 
     // 1024 threads is far beyond any useful K on today's machines and still starts in well under
     // a second; above it the run measures thread creation, not event loops.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/engine/runtime.h"
 #include "core/engine/tasktiming.h"
 #include "core/load/busyprograms.h"
 #include "core/load/loadseries.h"
@@ -73,6 +74,7 @@ struct RunResult
     RunStatus status = RunStatus::Completed;
     QString error;
 
+    Runtime runtime = Runtime::Threads;
     int shards = 1;
     Partition partition = Partition::Contiguous;
     bool pinned = false;

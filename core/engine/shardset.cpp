@@ -210,6 +210,7 @@ RunResult ShardSet::result()
     RunResult r;
     r.shards = m_config.shards;
     r.partition = m_config.partition;
+    r.runtime = m_config.runtime;
     r.pinned = m_config.pin;
     r.schedule = m_schedule;
     r.startedUtc = m_startedUtc;
@@ -349,6 +350,7 @@ RunResult failedRun(const std::shared_ptr<const TaskPlan> &plan, RunConfig confi
     r.error = std::move(error);
     r.shards = config.shards;
     r.partition = config.partition;
+    r.runtime = config.runtime;
     r.pinned = config.pin;
     r.schedule = scheduleFor(config);
     r.startedUtc = QDateTime::currentDateTimeUtc();
