@@ -2,6 +2,7 @@
 #include "ui/charts/chartview.h"
 
 #include "ui/common/chartstyle.h"
+#include "ui/common/desktopmanners.h"
 
 #include <QAbstractAxis>
 #include <QAbstractBarSeries>
@@ -304,7 +305,7 @@ void ChartView::showTip(const QString &text)
     if (text.isEmpty())
         QToolTip::hideText();
     else
-        QToolTip::showText(QCursor::pos(), text, this);
+        QToolTip::showText(QCursor::pos(), wrapTooltip(text), this);
 }
 
 QMenu *ChartView::createContextMenu()
@@ -355,7 +356,8 @@ bool ChartView::viewportEvent(QEvent *event)
         if (m_lastTip.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(static_cast<QHelpEvent *>(event)->globalPos(), m_lastTip, this);
+            QToolTip::showText(static_cast<QHelpEvent *>(event)->globalPos(),
+                               wrapTooltip(m_lastTip), this);
         return true;
     }
     return QChartView::viewportEvent(event);

@@ -2,6 +2,7 @@
 #include "ui/window/gui.h"
 
 #include "core/system/shardcpugroup.h"
+#include "ui/common/desktopmanners.h"
 #include "ui/common/resources.h"
 #include "ui/window/mainwindow.h"
 
@@ -20,6 +21,7 @@ int runGui(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("LoopBench"));
     QApplication::setDesktopFileName(QStringLiteral("loopbench"));
     initResources();
+    installDesktopManners(app);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/loopbench.svg")));
 
     MainWindow window;
