@@ -71,15 +71,6 @@ QCoro::Task<RunResult> Engine::run(std::shared_ptr<const TaskPlan> plan, RunConf
     co_return co_await joined();
 }
 
-bool Engine::start(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter)
-{
-    if (m_set)
-        return false;
-    launch(std::move(plan), config, nsPerIter);
-    emitWhenJoined();
-    return true;
-}
-
 QCoro::Task<RunResult> Engine::joined()
 {
     const QPointer<Engine> self(this);
@@ -87,14 +78,6 @@ QCoro::Task<RunResult> Engine::joined()
     if (self)
         m_set.reset();
     co_return result;
-}
-
-QCoro::Task<> Engine::emitWhenJoined()
-{
-    const QPointer<Engine> self(this);
-    const RunResult result = co_await joined();
-    if (self)
-        emit finished(result);
 }
 
 void Engine::cancel()

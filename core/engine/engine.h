@@ -34,23 +34,16 @@ public:
     // the pool thread): a flag set from outside (a signal handler) ends the run there too.
     QCoro::Task<RunResult> run(std::shared_ptr<const TaskPlan> plan, RunConfig config,
                                double nsPerIter, const std::atomic<bool> *stop = nullptr);
-    // run() for a caller that prefers a signal: finished() is emitted once, on this object's
-    // thread. False if a run is already in flight.
-    bool start(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter);
     void cancel();
     bool isRunning() const { return m_set != nullptr; }
     // The run in flight, as its shards publish it (per-shard lag and CPU clocks included); empty
     // when idle.
     RunProgress progress() const;
 
-signals:
-    void finished(const RunResult &result);
-
 private:
     void launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter,
                 const std::atomic<bool> *stop = nullptr);
     QCoro::Task<RunResult> joined();
-    QCoro::Task<> emitWhenJoined();
 
     std::unique_ptr<ShardSet> m_set;
     QFuture<RunResult> m_joined; // the pool job that joins m_set and builds its RunResult

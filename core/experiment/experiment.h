@@ -11,7 +11,6 @@
 
 #include <QList>
 
-#include <atomic>
 #include <vector>
 
 // A set of runs on one plan (its base: the workload and the transport, one setting for every
@@ -60,9 +59,3 @@ struct ExperimentResult
     // judgeExperiment(*this).text(): the one verdict every view and report shows.
     QString verdict() const;
 };
-
-// Runs `spec` with ExperimentRunner (calibration included) and blocks until it is done, for
-// tests and benchmarks that need a real experiment in one line. `cancel`, when already set, ends
-// it after the calibration. Needs a QCoreApplication.
-ExperimentResult runExperiment(const ExperimentSpec &spec,
-                               const std::atomic<bool> *cancel = nullptr);

@@ -299,12 +299,3 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
     setPhase(ExperimentPhase::Idle);
     co_return result;
 }
-
-ExperimentResult runExperiment(const ExperimentSpec &spec, const std::atomic<bool> *cancel)
-{
-    ExperimentRunner runner;
-    QCoro::Task<ExperimentResult> task = runner.run(spec);
-    if (cancel && cancel->load())
-        runner.cancel();
-    return QCoro::waitFor(task);
-}

@@ -67,6 +67,6 @@ inline constexpr std::size_t kTasksCsvCancelCheckRows = 1 << 16;
 // The load each run recorded (RunResult::load), run after run.
 QByteArray loadCsv(const ExperimentResult &result, CsvMetadata meta = CsvMetadata::CommentLines);
 
-// The run tasks.csv describes: the last one that kept its per-task timings (runExperiment keeps
+// The run tasks.csv describes: the last one that kept its per-task timings (ExperimentRunner keeps
 // them for the last run only), else the last run with a plan; -1 when there is none.
 int tasksCsvRunIndex(const ExperimentResult &result);

@@ -17,6 +17,7 @@
 #include "core/experiment/experimentsummary.h"
 #include "core/workload/kernel.h"
 #include "tests/bench/benchargs.h"
+#include "tests/support/runexperiment.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -118,7 +119,7 @@ int main(int argc, char *argv[])
                 readCostNs(CLOCK_THREAD_CPUTIME_ID), readCostNs(CLOCK_MONOTONIC));
     std::fflush(stdout);
 
-    printExperiment("quiet", runExperiment(spec));
+    printExperiment("quiet", testexperiments::runExperiment(spec));
 
     std::vector<std::unique_ptr<QProcess>> busy;
     for (int i = 0; i < hogs; ++i) {
@@ -135,7 +136,7 @@ int main(int argc, char *argv[])
     const QString label = QStringLiteral("beside %1 busy program%2 (yes > /dev/null)")
                               .arg(hogs)
                               .arg(hogs == 1 ? QString() : QStringLiteral("s"));
-    printExperiment(qPrintable(label), runExperiment(spec));
+    printExperiment(qPrintable(label), testexperiments::runExperiment(spec));
     for (auto &p : busy) {
         p->kill();
         p->waitForFinished();

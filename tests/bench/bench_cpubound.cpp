@@ -11,6 +11,7 @@
 #include "core/report/textreport.h"
 #include "core/workload/kernel.h"
 #include "tests/bench/benchargs.h"
+#include "tests/support/runexperiment.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -44,7 +45,7 @@ int main(int argc, char *argv[])
                 tasks, static_cast<unsigned long long>(spec.workload.cpuMin),
                 static_cast<unsigned long long>(spec.workload.cpuMax), seconds, nsPerIter,
                 QThread::idealThreadCount());
-    const ExperimentResult result = runExperiment(spec);
+    const ExperimentResult result = testexperiments::runExperiment(spec);
     std::printf("%s", qPrintable(experimentTable(result)));
     return 0;
 }

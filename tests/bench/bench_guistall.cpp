@@ -7,7 +7,7 @@
 //                  [--no-window-group] [--schedule fair|protective]
 //
 // Beside each K's stall it prints what this thread did meanwhile: its own CPU time per second
-// (the beats, the redraws, the engine's signals) and how often it woke (voluntary context
+// (the beats, the redraws, the engine's resumption) and how often it woke (voluntary context
 // switches per second), the two things that decide how long a thread of ordinary weight waits
 // among K busy ones. This thread joins the window's cpu group, as the app's GUI thread does
 // (ShardCpuGroup::window()); --no-window-group leaves it in the process's group. --schedule runs
@@ -31,10 +31,11 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QThread>
 #include <QTimer>
+
+#include <QCoroTask>
 
 #include <sched.h>
 #include <time.h>
@@ -141,16 +142,10 @@ int main(int argc, char *argv[])
     for (int k : shardCounts) {
         Engine engine;
         StallMeter meter;
-        QEventLoop loop;
-        RunResult result;
         QString priorities;
-        QObject::connect(&engine, &Engine::finished, &loop, [&](const RunResult &r) {
-            result = r;
-            loop.quit();
-        });
         QTimer frame; // the redraws the live charts cost
         frame.setInterval(250);
-        QObject::connect(&frame, &QTimer::timeout, &loop, [&] { burn(frameMs); });
+        QObject::connect(&frame, &QTimer::timeout, &frame, [&] { burn(frameMs); });
         // Read the shard threads' priorities off this thread: at K = 1024 the scan of /proc takes
         // ~50 ms, which on this thread would be a stall of the bench's own making.
         std::future<QString> seenPriorities = std::async(std::launch::async, [] {
@@ -159,15 +154,15 @@ int main(int argc, char *argv[])
         });
         RunConfig config{k, Partition::Contiguous, false};
         config.schedule = schedule;
-        if (!engine.start(plan, config, nsPerIter))
-            return 1;
+        QCoro::Task<RunResult> running = engine.run(plan, config, nsPerIter);
         QElapsedTimer elapsed;
         elapsed.start();
         const double cpuBefore = threadCpuMs();
         const long long wokenBefore = wakeUps();
         meter.start();
         frame.start();
-        loop.exec();
+        // Spins this thread's event loop (the beats, the redraws) until the run has joined.
+        const RunResult result = QCoro::waitFor(running);
         meter.stop();
         frame.stop();
         const double spanS = double(elapsed.nsecsElapsed()) / 1e9;

@@ -8,9 +8,10 @@
 #include "core/workload/taskplan.h"
 #include "tests/support/testplans.h"
 
-#include <QSignalSpy>
 #include <QTest>
 #include <QThreadPool>
+
+#include <QCoroTask>
 
 #include <cmath>
 #include <thread>
@@ -182,17 +183,26 @@ private slots:
         QVERIFY(std::isnan(r.latencyMs.max));
     }
 
-    void asyncEngineReportsOnceOnTheCallerThread()
+    void asyncEngineResumesItsCallerOnTheCallersThread()
     {
         Engine engine;
-        QSignalSpy spy(&engine, &Engine::finished);
         const auto plan = makePlan(500, 0, 20, 100, 1000);
-        QVERIFY(engine.start(plan, RunConfig{2, Partition::RoundRobin, false}, 1.0));
+        QThread *resumedOn = nullptr;
+        // A coroutine of the caller's: Engine::run resumes it once the pool job has joined.
+        const auto caller = [&]() -> QCoro::Task<RunResult> {
+            RunResult r =
+                co_await engine.run(plan, RunConfig{2, Partition::RoundRobin, false}, 1.0);
+            resumedOn = QThread::currentThread();
+            co_return r;
+        };
+        QCoro::Task<RunResult> running = caller();
         QVERIFY(engine.isRunning());
-        QVERIFY(!engine.start(plan, RunConfig{1}, 1.0)); // one run at a time
-        QVERIFY(spy.wait(5000));
-        QCOMPARE(spy.count(), 1);
-        const auto r = spy.first().first().value<RunResult>();
+        const RunResult busy = QCoro::waitFor(engine.run(plan, RunConfig{1}, 1.0));
+        QCOMPARE(busy.status, RunStatus::Failed); // one run at a time
+        QCOMPARE(busy.error, QStringLiteral("another run is in flight on this engine"));
+        QVERIFY(engine.isRunning()); // the refused run did not touch the one in flight
+        const RunResult r = QCoro::waitFor(running);
+        QCOMPARE(resumedOn, QThread::currentThread());
         QVERIFY(r.completed());
         QCOMPARE(r.tasksDone, std::int64_t(500));
         QCOMPARE(r.checksum, referenceChecksum(*plan));
@@ -207,12 +217,11 @@ private slots:
         QThreadPool *global = QThreadPool::globalInstance();
         const int activeBefore = global->activeThreadCount();
         Engine engine;
-        QSignalSpy spy(&engine, &Engine::finished);
-        QVERIFY(engine.start(makePlan(8, 300, 300, 0, 0), RunConfig{2}, 1.0));
+        QCoro::Task<RunResult> running = engine.run(makePlan(8, 300, 300, 0, 0), RunConfig{2}, 1.0);
         QTRY_VERIFY(engine.progress().elapsedNs > 0); // launched: its join is waiting
         QCOMPARE(global->activeThreadCount(), activeBefore);
         QVERIFY(workPool().activeThreadCount() >= 1);
-        QVERIFY(spy.wait(5000));
+        QVERIFY(QCoro::waitFor(running).completed());
     }
 
     void destroyingEngineMidRunCancelsAndJoins()
@@ -220,9 +229,14 @@ private slots:
         auto engine = std::make_unique<Engine>();
         // Sleeps of 10-20 minutes: a destructor that waited them out would hang the test past
         // ctest's 300 s time-out. The cancel-and-join latency is a figure of bench_cancel.
-        QVERIFY(engine->start(makePlan(10000, 600'000, 1'200'000, 0, 0), RunConfig{4}, 1.0));
+        QCoro::Task<RunResult> running =
+            engine->run(makePlan(10000, 600'000, 1'200'000, 0, 0), RunConfig{4}, 1.0);
         QTRY_VERIFY(engine->progress().elapsedNs > 0); // the slices are posted, tasks sleep
         engine.reset();
+        // The awaiting coroutine still gets its result, and it says what happened.
+        const RunResult r = QCoro::waitFor(running);
+        QCOMPARE(r.status, RunStatus::Cancelled);
+        QVERIFY(r.tasksDone < 10000);
     }
 
     void startAndJoinOverheadsAreMeasuredFromTheRunsStamps()

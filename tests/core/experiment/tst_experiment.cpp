@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/experiment/experiment.h"
+#include "tests/support/runexperiment.h"
 #include "tests/support/testplans.h"
 
 #include <QTest>
@@ -42,7 +43,7 @@ private slots:
         spec.shardCounts = {1, 3};
         spec.repeats = 3;
         spec.warmup = true;
-        const ExperimentResult result = runExperiment(spec);
+        const ExperimentResult result = testexperiments::runExperiment(spec);
         QCOMPARE(result.runs.size(), std::size_t(6));
         const int expectedShards[] = {1, 3, 1, 3, 1, 3};
         const int expectedRepeat[] = {0, 0, 1, 1, 2, 2};
@@ -61,8 +62,7 @@ private slots:
 
     void cancelledBeforeStartRunsNothing()
     {
-        std::atomic<bool> cancel{true};
-        const ExperimentResult result = runExperiment(smallSpec(), &cancel);
+        const ExperimentResult result = testexperiments::runExperiment(smallSpec(), true);
         QVERIFY(result.cancelled);
         QVERIFY(result.runs.empty());
         QCOMPARE(result.verdict(), QStringLiteral("cancelled: no verdict"));

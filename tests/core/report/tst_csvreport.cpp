@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/report/csvreport.h"
 #include "core/report/csvreportset.h"
+#include "tests/support/runexperiment.h"
 
 #include "core/experiment/experimentsummary.h"
 #include "core/experiment/plancodec.h"
@@ -539,7 +540,7 @@ void TestCsvReport::tasksCsvHasOneRowPerTaskOfARealRun()
     spec.shardCounts = {1, 3};
     spec.partition = Partition::RoundRobin;
     QVERIFY(spec.validate().isEmpty());
-    const ExperimentResult e = runExperiment(spec);
+    const ExperimentResult e = testexperiments::runExperiment(spec);
     QCOMPARE(e.runs.size(), std::size_t{2});
     const int index = tasksCsvRunIndex(e);
     QCOMPARE(index, 1); // only the last run keeps its per-task timings

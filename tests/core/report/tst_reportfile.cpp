@@ -3,6 +3,7 @@
 #include "core/report/csvreport.h"
 #include "core/report/csvreportset.h"
 #include "core/report/reportfile.h"
+#include "tests/support/runexperiment.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -420,7 +421,7 @@ private slots:
         spec.workload.ioMaxMs = 2;
         spec.workload.cpuMin = 0;
         spec.workload.cpuMax = 10;
-        const ExperimentResult result = runExperiment(spec);
+        const ExperimentResult result = testexperiments::runExperiment(spec);
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("reports"));
         QString error;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/report/reportreader.h"
+#include "tests/support/runexperiment.h"
 
 #include "core/experiment/plancodec.h"
 #include "core/report/jsonreport.h"
@@ -68,7 +69,7 @@ const QByteArray &realReport()
         spec.workload = testplans::workload(40, 0, 3, 0, 2000);
         spec.shardCounts = {1, 2};
         spec.repeats = 2;
-        return bytesOf(experimentToJson(runExperiment(spec)));
+        return bytesOf(experimentToJson(testexperiments::runExperiment(spec)));
     }();
     return bytes;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
+#include "tests/support/runexperiment.h"
 #include "tests/support/syntheticexperiment.h"
 #include "tests/support/uitestsupport.h"
 #include "ui/charts/chartview.h"
@@ -384,7 +385,7 @@ private slots:
         spec.workload = WorkloadSpec{300, 0, 20, 1000, 5000, Kernel::Sum, 7};
         spec.shardCounts = {1, 2};
         spec.partition = Partition::RoundRobin;
-        const ExperimentResult result = runExperiment(spec);
+        const ExperimentResult result = testexperiments::runExperiment(spec);
         QCOMPARE(result.runs.size(), std::size_t(2));
         const ReportExporter exporter({{QString(), result}});
         ExportOptions options;

@@ -61,7 +61,7 @@ private slots:
             QCOMPARE(r.checksum, result.runs[0].checksum); // one plan for all
             QCOMPARE(runs[i + 1][1].value<RunRole>(), RunRole::Repeat);
         }
-        // Only the last run keeps its per-task timings (for tasks.csv), like runExperiment().
+        // Only the last run keeps its per-task timings (for tasks.csv), like ExperimentRunner.
         QVERIFY(result.runs.back().timings);
         QVERIFY(!result.runs.front().timings);
 
