@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "app/comparecommand.h"
 
+#include "app/clihelp.h"
+#include "app/commandline.h"
 #include "app/headless.h"
 #include "core/base/messageline.h"
-#include "core/experiment/plancodec.h"
 #include "core/report/comparisonreport.h"
 #include "core/report/reportcomparison.h"
 #include "core/report/reportfile.h"
@@ -80,28 +81,10 @@ std::optional<FileId> streamId(int fd)
     return FileId{st.st_dev, st.st_ino};
 }
 
-// The options that take a file, with the member each fills.
-struct FileOption
-{
-    const char *name;
-    QString CompareCommand::Options::*path;
-};
-
-const FileOption kFileOptions[] = {
-    {"--markdown", &CompareCommand::Options::markdownPath},
-    {"--csv", &CompareCommand::Options::csvPath},
-    {"--json", &CompareCommand::Options::jsonPath},
-};
-
 CompareCommand::Outcome bad(QString &error, const QString &message)
 {
     error = message;
     return CompareCommand::Outcome::BadInput;
-}
-
-bool looksLikeOption(const QString &arg)
-{
-    return arg.size() > 1 && arg.startsWith(QLatin1Char('-'));
 }
 
 QList<ReportFile> reportSet(const CompareCommand::Options &options,
@@ -167,80 +150,33 @@ std::optional<QString> outputThatIsAnInput(const CompareCommand::Options &option
 
 QString CompareCommand::usage()
 {
-    QStringList labels;
-    for (const PlanField &f : PlanCodec::fields())
-        labels.append(QLatin1String(f.label));
-    return QStringLiteral(
-               "usage: loopbench compare OLD.json NEW.json [MORE.json ...] [--markdown FILE]\n"
-               "                         [--csv FILE] [--json FILE|-]\n"
-               "Compares reports written by loopbench --json, on one machine or several: one table "
-               "per\n"
-               "configuration (the same plan and number of loops K), with each report's median "
-               "wall\n"
-               "time and n, the change against the first report that ran it with the Mann-Whitney\n"
-               "p-value and both sample sizes (\"~\": p > 0.05, no change beyond noise), and each\n"
-               "report's speedup against its own 1-loop runs. Reports of different plans are "
-               "compared\n"
-               "only where the plan matches, and the fields that differ are named. A plan's "
-               "fields:\n"
-               "%1.\n"
-               "--markdown, --csv and --json also write the comparison to files, all or none; "
-               "--json -\n"
-               "writes it to standard output (the table then goes to standard error).\n"
-               "Exit status: 0 compared, 1 a file could not be written, 2 a file that is not a\n"
-               "LoopBench report (named in the message) or a bad option.\n")
-        .arg(labels.join(QStringLiteral(", ")));
+    return CliHelp::text(Command::Compare);
 }
 
 CompareCommand::Outcome CompareCommand::parse(const QStringList &args, Options &options,
                                               QString &error)
 {
-    const qsizetype end = args.indexOf(QStringLiteral("--"));
-    for (qsizetype i = 0; i < (end < 0 ? args.size() : end); ++i) {
-        if (args[i] == u"--help" || args[i] == u"-h")
-            return Outcome::Help;
-    }
     options = {};
-    QStringList given;
-    bool optionsEnded = false;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &arg = args[i];
-        if (optionsEnded || !looksLikeOption(arg)) {
-            options.reports.append(arg);
-            continue;
-        }
-        if (arg == u"--") {
-            optionsEnded = true;
-            continue;
-        }
-        const qsizetype eq = arg.indexOf(QLatin1Char('='));
-        const QString name = eq < 0 ? arg : arg.left(eq);
-        const FileOption *option = nullptr;
-        for (const FileOption &o : kFileOptions) {
-            if (name == QLatin1String(o.name))
-                option = &o;
-        }
-        if (!option) {
-            return bad(
-                error,
-                QStringLiteral("%1: unknown option (see loopbench compare --help)").arg(name));
-        }
-        if (given.contains(name))
-            return bad(error, QStringLiteral("%1: given more than once").arg(name));
-        given.append(name);
-        QString value;
-        if (eq >= 0)
-            value = arg.mid(eq + 1);
-        else if (i + 1 < args.size() && (!looksLikeOption(args[i + 1])))
-            value = args[++i];
-        if (value.isEmpty())
-            return bad(error, QStringLiteral("%1: missing value").arg(name));
-        if (value == u"-" && name != u"--json") {
-            return bad(error, QStringLiteral("%1: give a file name (only --json writes to "
+    CommandLine line(Command::Compare);
+    switch (line.parse(args, error)) {
+    case CommandLine::Outcome::Help:
+        return Outcome::Help;
+    case CommandLine::Outcome::Version: // compare has no --version
+    case CommandLine::Outcome::BadInput:
+        return Outcome::BadInput;
+    case CommandLine::Outcome::Parsed:
+        break;
+    }
+    options.reports = line.positionalArguments();
+    options.markdownPath = line.value("markdown");
+    options.csvPath = line.value("csv");
+    options.jsonPath = line.value("json");
+    for (const char *name : {"markdown", "csv"}) {
+        if (line.value(name) == u"-") {
+            return bad(error, QStringLiteral("--%1: give a file name (only --json writes to "
                                              "standard output)")
-                                  .arg(name));
+                                  .arg(QLatin1String(name)));
         }
-        options.*(option->path) = value;
     }
     if (options.reports.size() < 2) {
         return bad(error, QStringLiteral("compare: give at least two reports, such as loopbench "

@@ -21,7 +21,8 @@ public:
     };
     enum class Outcome { Run, Help, BadInput };
 
-    // `args` after "compare". The rules of the main command line: an option's value follows it
+    // `args` after "compare", through CommandLine with compare's rows of the option table, as the
+    // run and --serve parse theirs: an option's value follows it
     // (--csv out.csv or --csv=out.csv), no option twice, "--" ends the options.
     static Outcome parse(const QStringList &args, Options &options, QString &error);
     static QString usage();

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "app/clihelp.h"
 #include "app/cliparser.h"
 #include "app/comparecommand.h"
 #include "app/servecommand.h"
@@ -119,6 +120,12 @@ int main(int argc, char *argv[])
         return ExitOk;
     case CliParser::Outcome::Version:
         std::printf("%s", qPrintable(CliParser::version()));
+        return ExitOk;
+    case CliParser::Outcome::HelpMarkdown:
+        std::printf("%s", qPrintable(CliHelp::markdown()));
+        return ExitOk;
+    case CliParser::Outcome::HelpMan:
+        std::printf("%s", qPrintable(CliHelp::man()));
         return ExitOk;
     case CliParser::Outcome::BadInput:
         std::fprintf(stderr, "%s\n", qPrintable(messageLine(error)));

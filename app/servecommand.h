@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/net/httpserver.h"
+
+#include <QString>
 #include <QStringList>
 
 // `loopbench --serve [--listen HOST:PORT] [--server-loops N] [--response-bytes N] [--reuse-port]`:
@@ -11,6 +14,15 @@
 // port another process listens on (unless --reuse-port).
 namespace ServeCommand {
 bool wanted(const QStringList &args); // `args` holds --serve
+
+struct Options
+{
+    HttpServer::Options server;
+    bool exitOnStdinEof = false;
+};
+enum class Outcome { Run, Help, BadInput };
+// `args` with --serve, through the same parser as the other commands (CommandLine).
+Outcome parse(const QStringList &args, Options &options, QString &error);
 int run(const QStringList &args);
 QString usage();
 } // namespace ServeCommand
