@@ -162,7 +162,7 @@ QString describe(const CliOption &o, Command command)
         facts.append(allowed);
     if (const QString d = defaultText(o, command); !d.isEmpty())
         facts.append(QStringLiteral("default ") + d);
-    QString text = QLatin1String(o.description);
+    QString text = o.phrase(command);
     if (!facts.isEmpty())
         text += QStringLiteral(" (") + facts.join(QStringLiteral("; ")) + QLatin1Char(')');
     return text;
@@ -260,7 +260,7 @@ QString markdown()
             md += QStringLiteral("| `%1` | %2 | %3 | %4 |\n")
                       .arg(name, allowed,
                            shownDefault.isEmpty() ? QString() : u'`' + shownDefault + u'`',
-                           QString::fromLatin1(o.description).replace(u'|', u'/'));
+                           o.phrase(c.command).replace(u'|', u'/'));
         }
         md += QStringLiteral("\n```\n") + c.notes() + QStringLiteral("```\n");
     }

@@ -137,39 +137,44 @@ const CliOption kOptions[] = {
     {.name = "connections",
      .valueName = "per-task|N",
      .commands = kRun,
-     .description = "http: one connection per request, or a keep-alive pool of N per loop",
+     .description = "one connection per request, or a keep-alive pool of N per loop",
      .range = &TransportConfig::kConnectionRange,
      .allowedExtra = "or per-task",
      .text = &SpecText::connections,
-     .field = "connections"},
+     .field = "connections",
+     .httpOnly = true},
     {.name = "response-bytes",
      .valueName = "N",
      .commands = kRun | kServe,
-     .description = "http: the bytes of each response body",
+     .description = "the bytes of each response body",
      .range = &TransportConfig::kResponseBytesRange,
      .text = &SpecText::responseBytes,
-     .field = "responseBytes"},
+     .field = "responseBytes",
+     .httpOnly = true},
     {.name = "target",
      .valueName = "HOST:PORT",
      .commands = kRun,
-     .description = "http: a server started by hand (loopbench --serve) instead of one the run "
+     .description = "a server started by hand (loopbench --serve) instead of one the run "
                     "starts itself",
      .text = &SpecText::target,
-     .field = "target"},
+     .field = "target",
+     .httpOnly = true},
     {.name = "server-loops",
      .valueName = "N",
      .commands = kRun | kServe,
-     .description = "http: the server's event loops, one thread each",
+     .description = "the server's event loops, one thread each",
      .range = &TransportConfig::kServerLoopRange,
      .text = &SpecText::serverLoops,
-     .field = "serverLoops"},
+     .field = "serverLoops",
+     .httpOnly = true},
     {.name = "http-timeout",
      .valueName = "MS",
      .commands = kRun,
-     .description = "http: how long a request may take beyond its IO wait before it fails",
+     .description = "how long a request may take beyond its IO wait before it fails",
      .range = &TransportConfig::kTimeoutRange,
      .text = &SpecText::httpTimeout,
-     .field = "httpTimeout"},
+     .field = "httpTimeout",
+     .httpOnly = true},
 
     // Reports of a run.
     {.name = "json",
@@ -256,6 +261,12 @@ const CliOption kOptions[] = {
 QString CliOption::dashed() const
 {
     return (name[1] ? QStringLiteral("--") : QStringLiteral("-")) + QLatin1String(name);
+}
+
+QString CliOption::phrase(Command command) const
+{
+    const QString said = QLatin1String(description);
+    return httpOnly && command == Command::Run ? QStringLiteral("http: ") + said : said;
 }
 
 QString CliOption::allowed() const

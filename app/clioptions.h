@@ -30,12 +30,15 @@ constexpr unsigned operator|(Command a, Command b)
 //  - A run option whose value is a SpecText field (the core's SpecCodec decodes and validates
 //    every field): set `text` to that field and `field` to SpecCodec's key for its errors; the
 //    parser copies the value, the error names the option, the help shows its default. Nothing
-//    else to write in app/.
+//    else to write in app/. For example, once SpecText and SpecCodec know a runtime:
+//      {.name = "runtime", .valueName = "NAME", .commands = kRun,
+//       .description = "what runs the K loops", .choices = runtimeNames,
+//       .text = &SpecText::runtime, .field = "runtime"},
 //  - Its allowed values come from the core, never retyped: `range` points to the NumberRange
 //    the core validates with, `choices` to the name table of its enum (kernelNames(),
 //    runtimeNames(), ...): a new kernel name is listed everywhere once it is in its table.
 //  - An option read by hand (a report path, a serve option) also needs the line that reads it
-//    (CliParser::parse, CompareCommand::parse or ServeCommand::run).
+//    (CliParser::parse, CompareCommand::parse or ServeCommand::parse).
 //  - Then regenerate the reference: `loopbench --help-markdown > resources/doc/options.md`
 //    (tst_clihelp fails while the committed file differs). The help of every command, the
 //    markdown and the man page (`--help-man`) are written from these rows, so tst_clihelp also
@@ -52,8 +55,11 @@ struct CliOption
     QString SpecText::*text = nullptr;    // run: the SpecText field its value fills
     QString SpecText::*textMax = nullptr; // MIN:MAX: the field of MAX (`text` holds MIN)
     const char *field = nullptr;          // SpecCodec's key (FieldError::field) of its errors
-    const char *alias = nullptr;          // a second name ("h" for "help")
-    bool hidden = false;                  // parsed, never listed (internal or generator flags)
+    // Run: refused unless --transport http ("--target: only with --transport http"), and
+    // described as "http: ...".
+    bool httpOnly = false;
+    const char *alias = nullptr; // a second name ("h" for "help")
+    bool hidden = false;         // parsed, never listed (internal or generator flags)
     // Shown instead of the SpecText default when that depends on the machine.
     const char *shownDefault = nullptr;
 
@@ -61,6 +67,8 @@ struct CliOption
     bool isFlag() const { return valueName == nullptr; }
     // "--tasks", "-h": as the user types it.
     QString dashed() const;
+    // What it does in `command`: the description, "http: " before it for a run's http option.
+    QString phrase(Command command) const;
     // "1 to 50,000,000", "each 0 to 3,600,000 ms", "sum, hash", "1 to 1,024 each, or sweep";
     // empty when the core has no constant for it.
     QString allowed() const;

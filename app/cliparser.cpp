@@ -18,10 +18,9 @@ namespace {
 std::optional<QString> transportOptionProblem(const CommandLine &line, const TransportConfig &t)
 {
     if (!t.isHttp()) {
-        for (const char *name :
-             {"connections", "response-bytes", "target", "server-loops", "http-timeout"}) {
-            if (line.isSet(name))
-                return QStringLiteral("--%1: only with --transport http").arg(QLatin1String(name));
+        for (const CliOption &o : CliOptions::all()) {
+            if (o.httpOnly && o.in(Command::Run) && line.isSet(o.name))
+                return o.dashed() + QStringLiteral(": only with --transport http");
         }
     }
     if (!t.target.isEmpty() && line.isSet("server-loops"))

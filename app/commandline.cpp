@@ -36,7 +36,7 @@ CommandLine::CommandLine(Command command)
         QStringList names{QLatin1String(o.name)};
         if (o.alias)
             names.append(QLatin1String(o.alias));
-        QString description = QLatin1String(o.description);
+        QString description = o.phrase(command);
         if (const QString allowed = o.allowed(); !allowed.isEmpty())
             description += QStringLiteral(" (") + allowed + QLatin1Char(')');
         QCommandLineOption option(names, description,

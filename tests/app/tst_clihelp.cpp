@@ -119,7 +119,7 @@ private slots:
         QVERIFY(run.contains(u"(each 0 to 3,600,000 ms; default 200:1000)"));
         QVERIFY(CompareCommand::usage().startsWith(u"usage: loopbench compare OLD.json NEW.json"));
         QVERIFY(ServeCommand::usage().simplified().contains(
-            u"--server-loops N http: the server's event loops, one thread each (1 to 256)"));
+            u"--server-loops N the server's event loops, one thread each (1 to 256)"));
     }
 
     void manPageHasEveryListedOption()
@@ -187,6 +187,23 @@ private slots:
             QVERIFY2(error.startsWith(o.dashed() + QStringLiteral(": 'nosuchname' is not ")),
                      qPrintable(error));
         }
+    }
+
+    // A run's http option without --transport http would be ignored: it is refused instead.
+    void httpOptionsNeedTheHttpTransport()
+    {
+        int checked = 0;
+        for (const CliOption &o : CliOptions::all()) {
+            if (!o.httpOnly || !o.in(Command::Run))
+                continue;
+            const QString value =
+                o.range ? QString::number(o.range->min) : QStringLiteral("127.0.0.1:8080");
+            QCOMPARE(refusal(Command::Run, {o.dashed(), value}),
+                     o.dashed() + QStringLiteral(": only with --transport http"));
+            QVERIFY(o.phrase(Command::Run).startsWith(u"http: "));
+            ++checked;
+        }
+        QCOMPARE(checked, 5);
     }
 
     // The rules of the one parser hold for all three commands.
