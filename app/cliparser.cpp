@@ -70,18 +70,13 @@ CliParser::Outcome CliParser::parse(const QStringList &args, HeadlessOptions &op
         return Outcome::Version;
     case CommandLine::Outcome::BadInput:
         return Outcome::BadInput;
-    case CommandLine::Outcome::Parsed:
+    case CommandLine::Outcome::Run:
         break;
     }
     if (line.isSet("help-markdown"))
         return Outcome::HelpMarkdown;
     if (line.isSet("help-man"))
         return Outcome::HelpMan;
-    if (!line.positionalArguments().isEmpty()) {
-        return bad(
-            QStringLiteral("'%1': unexpected argument %2")
-                .arg(line.positionalArguments().first(), CommandLine::seeHelp(Command::Run)));
-    }
     if (line.isSet("sweep") && line.isSet("shards"))
         return bad(QStringLiteral("--sweep: give either --sweep or --shards, not both"));
 

@@ -138,5 +138,11 @@ CommandLine::Outcome CommandLine::parse(const QStringList &args, QString &error)
             return Outcome::BadInput;
         }
     }
-    return Outcome::Parsed;
+    // compare's arguments are its reports; the other commands take none.
+    if (m_command != Command::Compare && !positionalArguments().isEmpty()) {
+        error = QStringLiteral("'%1': unexpected argument %2")
+                    .arg(positionalArguments().first(), seeHelp(m_command));
+        return Outcome::BadInput;
+    }
+    return Outcome::Run;
 }

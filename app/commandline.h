@@ -19,11 +19,13 @@
 //   "--frobnicate: unknown option (see --help)"
 // Values follow their option as "--tasks 500" or "--tasks=500"; "-tasks" is "--tasks"; "--"
 // ends the options. --help (and --version where the command has it) wins over everything else
-// on the line, bad values and unknown options included.
+// on the line, bad values and unknown options included. Only compare takes arguments beside its
+// options (the reports): "'6': unexpected argument (see --help)".
 class CommandLine
 {
 public:
-    enum class Outcome { Parsed, Help, Version, BadInput };
+    // Run: the line is valid, run the command.
+    enum class Outcome { Run, Help, Version, BadInput };
 
     explicit CommandLine(Command command);
 

@@ -158,15 +158,8 @@ CompareCommand::Outcome CompareCommand::parse(const QStringList &args, Options &
 {
     options = {};
     CommandLine line(Command::Compare);
-    switch (line.parse(args, error)) {
-    case CommandLine::Outcome::Help:
-        return Outcome::Help;
-    case CommandLine::Outcome::Version: // compare has no --version
-    case CommandLine::Outcome::BadInput:
-        return Outcome::BadInput;
-    case CommandLine::Outcome::Parsed:
-        break;
-    }
+    if (const Outcome outcome = line.parse(args, error); outcome != Outcome::Run)
+        return outcome;
     options.reports = line.positionalArguments();
     options.markdownPath = line.value("markdown");
     options.csvPath = line.value("csv");
@@ -189,15 +182,13 @@ int CompareCommand::run(const QStringList &args)
 {
     Options options;
     QString error;
-    switch (parse(args, options, error)) {
-    case Outcome::Help:
+    const Outcome outcome = parse(args, options, error);
+    if (outcome == Outcome::Help) {
         std::printf("%s", qPrintable(usage()));
         return ExitOk;
-    case Outcome::BadInput:
-        return badInput(error);
-    case Outcome::Run:
-        break;
     }
+    if (outcome != Outcome::Run)
+        return badInput(error);
     stopOnSignals();
     // Targets that cannot work are refused before any report is read, as the run command does.
     if (const auto problem = checkReportSet(reportSet(options, nullptr)))

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "app/commandline.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -19,7 +21,7 @@ public:
         QString csvPath;
         QString jsonPath; // "-" for standard output
     };
-    enum class Outcome { Run, Help, BadInput };
+    using Outcome = CommandLine::Outcome; // never Version: compare has no --version
 
     // `args` after "compare", through CommandLine with compare's rows of the option table, as the
     // run and --serve parse theirs: an option's value follows it

@@ -33,24 +33,12 @@ Outcome parse(const QStringList &args, Options &options, QString &error)
 {
     options = {};
     CommandLine line(Command::Serve);
-    switch (line.parse(args, error)) {
-    case CommandLine::Outcome::Help:
-        return Outcome::Help;
-    case CommandLine::Outcome::Version: // --serve has no --version
-    case CommandLine::Outcome::BadInput:
-        return Outcome::BadInput;
-    case CommandLine::Outcome::Parsed:
-        break;
-    }
+    if (const Outcome outcome = line.parse(args, error); outcome != Outcome::Run)
+        return outcome;
     auto bad = [&error](const QString &message) {
         error = message;
         return Outcome::BadInput;
     };
-    if (!line.positionalArguments().isEmpty()) {
-        return bad(
-            QStringLiteral("'%1': unexpected argument %2")
-                .arg(line.positionalArguments().first(), CommandLine::seeHelp(Command::Serve)));
-    }
     options.exitOnStdinEof = line.isSet("exit-on-stdin-eof");
     options.server.reusePort = line.isSet("reuse-port");
     QString why;
@@ -80,15 +68,14 @@ int run(const QStringList &args)
 {
     Options parsed;
     QString error;
-    switch (parse(args, parsed, error)) {
-    case Outcome::Help:
+    const Outcome outcome = parse(args, parsed, error);
+    if (outcome == Outcome::Help) {
         std::printf("%s", qPrintable(usage()));
         return ExitOk;
-    case Outcome::BadInput:
+    }
+    if (outcome != Outcome::Run) {
         std::fprintf(stderr, "%s\n", qPrintable(messageLine(error)));
         return ExitBadInput;
-    case Outcome::Run:
-        break;
     }
     const HttpServer::Options &options = parsed.server;
     const bool exitOnStdinEof = parsed.exitOnStdinEof;

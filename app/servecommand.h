@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "app/commandline.h"
 #include "core/net/httpserver.h"
 
 #include <QString>
@@ -20,7 +21,7 @@ struct Options
     HttpServer::Options server;
     bool exitOnStdinEof = false;
 };
-enum class Outcome { Run, Help, BadInput };
+using Outcome = CommandLine::Outcome; // never Version: --serve has no --version
 // `args` with --serve, through the same parser as the other commands (CommandLine).
 Outcome parse(const QStringList &args, Options &options, QString &error);
 int run(const QStringList &args);
