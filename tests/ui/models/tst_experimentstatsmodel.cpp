@@ -119,6 +119,38 @@ private slots:
         QVERIFY(std::abs(raw(2, ExperimentStatsModel::PValue).toDouble() - 0.01219) < 0.00001);
     }
 
+    // What each cell of the 4-loop row shows, to the character, for the synthetic experiment
+    // whose numbers everyCellIsTheCoresNumber checks: each number in its unit and precision (a
+    // fraction as a percentage, a factor with its error, a time in ms or s, no work figure).
+    void everyCellShowsItsNumberInItsUnit_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("Shards") << int(ExperimentStatsModel::Shards) << "4";
+        QTest::newRow("Runs") << int(ExperimentStatsModel::Runs) << "5 of 6";
+        QTest::newRow("Outliers") << int(ExperimentStatsModel::Outliers) << "0";
+        QTest::newRow("WallMedian") << int(ExperimentStatsModel::WallMedian) << "3.71 s";
+        QTest::newRow("WallSd") << int(ExperimentStatsModel::WallSd) << "23 ms";
+        QTest::newRow("WallCv") << int(ExperimentStatsModel::WallCv) << "0.6 %";
+        QTest::newRow("WallMin") << int(ExperimentStatsModel::WallMin) << "3.70 s";
+        QTest::newRow("WallMax") << int(ExperimentStatsModel::WallMax) << "3.76 s";
+        QTest::newRow("Speedup") << int(ExperimentStatsModel::Speedup) << "2.83× ± 0.01";
+        QTest::newRow("IdealSpeedup") << int(ExperimentStatsModel::IdealSpeedup) << "3.60×";
+        QTest::newRow("AmdahlSpeedup") << int(ExperimentStatsModel::AmdahlSpeedup) << "3.05×";
+        QTest::newRow("Efficiency") << int(ExperimentStatsModel::Efficiency) << "67 %";
+        QTest::newRow("WorkInflation") << int(ExperimentStatsModel::WorkInflation) << "—";
+        QTest::newRow("LagP99") << int(ExperimentStatsModel::LagP99) << "309 ms";
+        QTest::newRow("PValue") << int(ExperimentStatsModel::PValue) << "0.012";
+    }
+    void everyCellShowsItsNumberInItsUnit()
+    {
+        QFETCH(int, column);
+        QFETCH(QString, text);
+        ExperimentStatsModel model;
+        model.setResult(synthetic::experiment());
+        QCOMPARE(model.data(model.index(2, column)).toString(), text);
+    }
+
     void incompleteRunsOutliersAndUndefinedCellsAreMarked()
     {
         ExperimentStatsModel model;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/experiment/experimentsummary.h"
+#include "core/experiment/plancodec.h"
 #include "core/workload/taskplan.h"
+#include "tests/support/distinctplan.h"
 #include "ui/models/comparison.h"
 #include "ui/models/historymodel.h"
 
@@ -52,6 +54,73 @@ private slots:
         QVERIFY(model.data(model.index(4, HistoryModel::Status))
                     .toString()
                     .startsWith(QStringLiteral("cancelled after ")));
+    }
+
+    // What each cell of a row shows, to the character: a run's numbers in their units (a
+    // fraction as a percentage, a factor with its sign), its role, and the marks for what is
+    // missing.
+    void everyCellShowsItsRunsValue()
+    {
+        HistoryModel model;
+        HistoryEntry stored;
+        stored.experimentId = 7;
+        stored.machine = QStringLiteral("box-7");
+        RunResult r = result(plan(1), 4, 2500);
+        r.repeat = 2;
+        r.tasks = 800;
+        r.tasksDone = 800;
+        r.efficiency = 0.5;
+        r.lagMs.p99 = 3.4;
+        r.startedUtc = QDateTime(QDate::currentDate(), QTime(13, 4, 5)).toUTC();
+        model.beginExperiment();
+        model.append(r, RunRole::Repeat, 0.256, stored);
+        ExperimentSummary summary;
+        summary.runSpeedups = {1.85};
+        summary.runOutliers = {false};
+        model.applyExperiment(summary);
+
+        RunResult older = result(plan(1), 1, 125400, RunStatus::Cancelled);
+        older.tasks = 800;
+        older.tasksDone = 640;
+        older.efficiency = kNotMeasured;
+        older.lagMs.p99 = kNotMeasured;
+        older.startedUtc = QDateTime(QDate(2019, 3, 4), QTime(9, 0));
+        model.append(older, RunRole::CompareOne, kNotMeasured);
+
+        auto cell = [&](int row, int column) { return model.index(row, column).data().toString(); };
+        QCOMPARE(cell(0, HistoryModel::Time), QStringLiteral("13:04:05"));
+        QCOMPARE(cell(0, HistoryModel::Shards), QStringLiteral("4"));
+        QCOMPARE(cell(0, HistoryModel::Wall), QStringLiteral("2.50 s"));
+        QCOMPARE(cell(0, HistoryModel::Speedup), QStringLiteral("1.85×"));
+        QCOMPARE(cell(0, HistoryModel::Status), QStringLiteral("completed"));
+        QCOMPARE(cell(0, HistoryModel::Mode), QStringLiteral("experiment · #3"));
+        QCOMPARE(cell(0, HistoryModel::Experiment), QStringLiteral("#7"));
+        QCOMPARE(cell(0, HistoryModel::Efficiency), QStringLiteral("50 %"));
+        QCOMPARE(cell(0, HistoryModel::LagP99), QStringLiteral("3.4 ms"));
+        QCOMPARE(cell(0, HistoryModel::GuiStall), QStringLiteral("0.26 ms"));
+        QCOMPARE(cell(0, HistoryModel::Tasks), QStringLiteral("800"));
+        QCOMPARE(cell(0, HistoryModel::Transport), QStringLiteral("timer"));
+        QCOMPARE(cell(0, HistoryModel::Shapes), QStringLiteral("uniform"));
+        QCOMPARE(cell(0, HistoryModel::Machine), QStringLiteral("box-7"));
+        // The raw numbers behind the percentage and the factor, which the view sorts by.
+        QCOMPARE(model.index(0, HistoryModel::Efficiency).data(HistoryModel::SortRole), 0.5);
+        QCOMPARE(model.index(0, HistoryModel::Speedup).data(HistoryModel::SortRole), 1.85);
+
+        // A cancelled run of another year outside any experiment: what it has, and dashes.
+        QCOMPARE(cell(1, HistoryModel::Time), QStringLiteral("2019-03-04"));
+        QCOMPARE(cell(1, HistoryModel::Shards), QStringLiteral("1"));
+        QCOMPARE(cell(1, HistoryModel::Speedup), QStringLiteral("—"));
+        QCOMPARE(cell(1, HistoryModel::Mode), QStringLiteral("compare · 1"));
+        QCOMPARE(cell(1, HistoryModel::Experiment), QStringLiteral("—"));
+        QCOMPARE(cell(1, HistoryModel::Efficiency), QStringLiteral("—"));
+        QCOMPARE(cell(1, HistoryModel::LagP99), QStringLiteral("—"));
+        QCOMPARE(cell(1, HistoryModel::GuiStall), QStringLiteral("—"));
+        QCOMPARE(cell(1, HistoryModel::Tasks), QStringLiteral("640 / 800"));
+        QCOMPARE(cell(1, HistoryModel::Machine), QString());
+        QCOMPARE(model.index(1, HistoryModel::Wall).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("no wall time: cancelled after 640 of 800 tasks"));
+        QCOMPARE(model.index(0, HistoryModel::Wall).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("wall 2.50 s · ideal bound 1.25 s · — tasks/s"));
     }
 
     void aRunOnABusyMachineSaysSo()
@@ -168,6 +237,37 @@ private slots:
         const auto same = Comparison::between(result(p, 1, 1000), result(p, 2, 540), http, http);
         QVERIFY(same->samePlan());
         QVERIFY(same->verdict().contains(u"faster"));
+    }
+
+    // "Same plan" is equality of every field, not of objects: two equal plans held apart are the
+    // same plan, and a plan that differs in any one field (each field of PlanCodec's table in
+    // turn) is not, and the verdict names that field instead of a speedup.
+    void samePlanSeesEveryField_data()
+    {
+        QTest::addColumn<QString>("key");
+        for (const PlanField &f : PlanCodec::fields())
+            QTest::newRow(f.key) << QString::fromLatin1(f.key);
+    }
+    void samePlanSeesEveryField()
+    {
+        QFETCH(QString, key);
+        const auto p = plan(1);
+        const Plan a = distinctplan::distinctPlan();
+        const Plan b = distinctplan::distinctPlan(); // equal, and another object
+        const auto same = Comparison::between(result(p, 1, 1000), result(p, 2, 540), a, b);
+        QVERIFY(same->samePlan());
+        QCOMPARE(same->differentPlans(), QString());
+        QVERIFY2(same->verdict().contains(u"faster"), qPrintable(same->verdict()));
+
+        const PlanField &f = *PlanCodec::field(key);
+        Plan changed = a;
+        QCOMPARE(f.read(distinctplan::otherValues().value(key), changed), std::nullopt);
+        const auto c = Comparison::between(result(p, 1, 1000), result(p, 2, 540), a, changed);
+        QVERIFY(!c->samePlan());
+        const QString differs = QStringLiteral("different plans (%1)").arg(QLatin1String(f.label));
+        QCOMPARE(c->differentPlans(), differs);
+        QCOMPARE(c->verdict(), differs + QStringLiteral(": 1 loop 1.000 s, 2 loops 0.540 s; "
+                                                        "no speedup"));
     }
 
     // The history shows each run's transport and shapes, from its plan.

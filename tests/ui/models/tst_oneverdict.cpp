@@ -53,6 +53,8 @@ ExperimentResult experimentNamed(const QString &name)
         e = withWalls({{1000, 1010, 990}, {2500, 2525, 2475}, {2700, 2710, 2690}});
     } else if (name == u"within noise") {
         e = withWalls({{1000, 1010, 990}, {1005, 995, 1000}, {1003, 992, 1008}});
+    } else if (name == u"as fast") {
+        e = withWalls({{1000}, {1003}, {1004}});
     } else if (name == u"one run per K") {
         e = withWalls({{1000}, {540}, {330}});
     } else if (name == u"cancelled") {
@@ -105,6 +107,8 @@ private slots:
             << "within noise" << int(K::WithinNoise)
             << "no K is faster than 1 loop beyond noise (best 2 loops: as fast as 1 loop, "
                "ideal 1.98×)";
+        QTest::newRow("as fast") << "as fast" << int(K::AsFast)
+                                 << "2 loops: as fast as 1 loop (ideal 1.98×) · one run per K";
         QTest::newRow("one run per K")
             << "one run per K" << int(K::Faster)
             << "4 loops: 3.03× faster than 1 loop (ideal 3.80×) · one run per K";
