@@ -3,7 +3,6 @@
 
 #include <QDir>
 #include <QDirIterator>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -212,8 +211,8 @@ private slots:
             std::memcpy(address.sun_path, name.constData(), name.size());
             QCOMPARE(::bind(socketFd, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
         }
-        QElapsedTimer timer;
-        timer.start();
+        // A read that blocked would not end within the limit: the process is then killed and its
+        // exit code is -1, not 2.
         const cli::Outcome o = compare({path("a.json"), input}, 20000);
         writer.kill();
         writer.waitForFinished();
@@ -222,7 +221,6 @@ private slots:
         QCOMPARE(o.exitCode, kExitBadInput);
         QVERIFY2(text(o.err).startsWith(input + QStringLiteral(": is ")), o.err.constData());
         QVERIFY2(text(o.err).contains(named), o.err.constData());
-        QVERIFY2(timer.elapsed() < 15000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void ctrlCEndsAWriteNobodyReadsEvenWhenIgnored()

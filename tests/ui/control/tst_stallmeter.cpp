@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "ui/control/stallmeter.h"
 
-#include <QElapsedTimer>
 #include <QTest>
+#include <QThread>
 
 // The GUI stall meter reads a heartbeat's lateness correctly: percentiles from known values,
-// and a GUI thread that is blocked shows up as a stall of about that length.
+// and a GUI thread that is blocked shows up as a stall at least that long.
 class TestStallMeter : public QObject
 {
     Q_OBJECT
@@ -34,20 +34,20 @@ private slots:
         QCOMPARE(s.p99Ms, 0.0);
     }
 
-    void blockedGuiThreadShowsAsStall()
+    // A beat that comes after the thread was blocked records the block: its lateness is at least
+    // the block less one interval, whatever else the machine runs (a busy machine only makes it
+    // later). How long stalls are under load is bench_guistall's figure, not a bound here.
+    void aBlockedThreadsNextBeatRecordsTheBlock()
     {
+        constexpr int kBlockMs = 80;
         StallMeter meter;
         meter.start();
-        QTest::qWait(100);
-        QElapsedTimer busy;
-        busy.start();
-        while (busy.elapsed() < 80) {
-        } // the GUI thread does not return to its event loop for 80 ms
-        QTest::qWait(100);
+        QThread::msleep(kBlockMs); // this thread's event loop does not run: no beat meanwhile
+        QTRY_VERIFY(meter.stats().beats >= 1);
         meter.stop();
         const StallMeter::Stats s = meter.stats();
-        QVERIFY(s.beats >= 5);
-        QVERIFY2(s.maxMs >= 60.0, qPrintable(QString::number(s.maxMs)));
+        QVERIFY2(s.maxMs >= kBlockMs - StallMeter::kIntervalMs,
+                 qPrintable(QString::number(s.maxMs)));
     }
 };
 
