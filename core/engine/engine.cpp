@@ -31,6 +31,19 @@ Engine::~Engine()
 void Engine::launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter,
                     const std::atomic<bool> *stop)
 {
+    switch (config.runtime) {
+    case Runtime::Threads:
+    case Runtime::Stealing:
+        break; // K loops in this process: a ShardSet
+    case Runtime::Processes:
+    case Runtime::Asyncio:
+    case Runtime::AsyncioUvloop:
+        m_joined = QtFuture::makeReadyFuture(
+            failedRun(plan, config, nsPerIter,
+                      QStringLiteral("runtime %1 is not available in this build")
+                          .arg(runtimeName(config.runtime))));
+        return;
+    }
     const auto tasks = static_cast<std::int64_t>(plan->size());
     try {
         m_set = std::make_unique<ShardSet>(plan, config, nsPerIter);

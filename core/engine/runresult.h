@@ -87,6 +87,9 @@ struct RunResult
     std::int64_t tasks = 0;
     std::int64_t tasksDone = 0;
     std::int64_t tasksFailed = 0;
+    // Tasks whose CPU part ran on another loop than the one that awaited their IO: 0 for every
+    // runtime but stealing.
+    std::int64_t tasksMoved = 0;
     double nsPerIter = 0; // calibration the ideal bound was computed with
 
     // Every figure below is kNotMeasured where the run did not measure it. A run that did not
@@ -121,6 +124,9 @@ struct RunResult
 
     std::shared_ptr<const TaskPlan> plan;
     std::shared_ptr<const std::vector<TaskTiming>> timings; // indexed by task id
+    // Runtime stealing: per task id, the loop that ran its CPU part (tasks that completed only);
+    // null for runtimes where every task runs on its slice's loop.
+    std::shared_ptr<const std::vector<std::uint16_t>> cpuLoops;
 
     bool completed() const { return status == RunStatus::Completed; }
     // Other processes used more than MachineLoad::kBusyThreshold of the machine meanwhile.

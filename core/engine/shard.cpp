@@ -5,6 +5,7 @@
 #include "core/base/residentpages.h"
 #include "core/base/wholenumber.h"
 #include "core/engine/framearena.h"
+#include "core/engine/readyqueue.h"
 #include "core/engine/timerqueue.h"
 #include "core/net/httpclient.h"
 #include "core/system/shardcpugroup.h"
@@ -136,9 +137,16 @@ void Shard::run()
         if (ordered && m_sliceSize > 0) {
             const std::int64_t t0Ns = awaitT0();
             if (t0Ns != kNoStart) {
+                if (m_context.readyQueue)
+                    m_context.readyQueue->attach(m_index, [this] { postDrain(); });
                 startSlice(t0Ns);
                 exec();
                 closeWorkBatch(); // a cancelled slice may end with one open
+                if (m_context.readyQueue) {
+                    m_context.readyQueue->detach(m_index);
+                    // Stealing: the loop ran until every loop's tasks had ended, not its own.
+                    m_report.cpuNs = threadCpuNs() - m_cpuStartNs;
+                }
             }
         }
         std::lock_guard lock(m_queueMutex);
@@ -283,6 +291,10 @@ void Shard::startSlice(std::int64_t t0Ns)
     m_cpuStartNs = threadCpuNs();
     const std::atomic<bool> &cancel = *m_context.cancel;
     if (cancel.load(std::memory_order_relaxed)) {
+        if (m_context.readyQueue) {
+            finishTasks(static_cast<std::int64_t>(m_sliceSize)); // the run ends with the others
+            return;
+        }
         m_finished.store(static_cast<std::int64_t>(m_sliceSize));
         quit();
         return;
@@ -327,6 +339,8 @@ void Shard::startSlice(std::int64_t t0Ns)
     if (created < m_sliceSize) {
         // Cancelled while creating: the tasks that exist are all that will finish. Every one of
         // them is suspended (a sleep never completes inline), so none has finished yet.
+        if (m_context.readyQueue)
+            m_context.readyQueue->retire(static_cast<std::int64_t>(m_sliceSize - created));
         m_sliceSize = created;
         dropSleepingTasks();
     }
@@ -340,12 +354,16 @@ void Shard::failOutOfMemory(std::size_t started, const char *doing)
     const std::size_t total = m_sliceSize;
     m_report.tasksFailed += static_cast<std::int64_t>(total - started);
     m_sliceSize = started;
-    if (started == 0)
-        quit(); // nothing exists: a quit() before exec() makes exec() return at once
-    else if (m_http)
+    if (m_context.readyQueue) // stealing: the loop stays to run the other loops' CPU parts
+        m_context.readyQueue->retire(static_cast<std::int64_t>(total - started));
+    if (started == 0) {
+        if (!m_context.readyQueue)
+            quit(); // nothing exists: a quit() before exec() makes exec() return at once
+    } else if (m_http) {
         m_http->cancelAll();
-    else
+    } else {
         m_queue->cancelAll();
+    }
     if (!m_report.error.isEmpty())
         return;
     try {
@@ -370,7 +388,8 @@ void Shard::dropSleepingTasks()
         // its socket and ends (the last one quits the loop).
         const bool none = m_http->pending() == 0;
         m_http->cancelAll();
-        if (none && static_cast<std::size_t>(tasksFinished()) == m_sliceSize)
+        if (none && !m_context.readyQueue &&
+            static_cast<std::size_t>(tasksFinished()) == m_sliceSize)
             quit();
         return;
     }
@@ -384,7 +403,7 @@ void Shard::dropSleepingTasks()
     m_queue->forgetAll();
     m_arena->release();
     finishTasks(static_cast<std::int64_t>(sleeping));
-    if (sleeping == 0)
+    if (sleeping == 0 && !m_context.readyQueue)
         quit(); // already finished, or nothing was created
 }
 
@@ -440,8 +459,60 @@ void Shard::noteHttpFailure(std::uint32_t task, HttpFailure failure) noexcept
 void Shard::completeTask(std::uint32_t rank, std::uint32_t iterations, std::int64_t dueNs, bool due,
                          std::uint64_t bodyDigest) noexcept
 {
-    const std::atomic<bool> &cancel = *m_context.cancel;
     const std::uint32_t task = m_taskAt[rank];
+    if (!m_context.readyQueue) {
+        runCpuPart(task, m_slice.at(rank), iterations, dueNs, due, bodyDigest);
+        m_recordedRanks = std::max<std::size_t>(m_recordedRanks, rank + 1);
+        finishTasks(1);
+        return;
+    }
+    // Stealing: the CPU part goes to the shared queue and this coroutine ends here, on its owner
+    // (its frame belongs to this loop's arena). A task without CPU work has nothing to share and
+    // ends in place, as does a cancelled one.
+    if (due && iterations > 0 && !m_context.cancel->load(std::memory_order_relaxed)) {
+        try {
+            m_context.readyQueue->push({task, iterations, dueNs, bodyDigest, m_index}, m_index);
+            postDrain();
+            return;
+        } catch (const std::bad_alloc &) {
+            // No room in the queue: this loop runs the part itself.
+        }
+    }
+    runCpuPart(task, task, iterations, dueNs, due, bodyDigest);
+    finishTasks(1);
+}
+
+void Shard::postDrain()
+{
+    if (!m_drainQueued.exchange(true))
+        QMetaObject::invokeMethod(
+            m_queue, [this] { drain(); }, Qt::QueuedConnection);
+}
+
+void Shard::drain() noexcept
+{
+    m_drainQueued.store(false);
+    const std::int64_t startNs = nowNs();
+    while (const std::optional<CpuPart> part = m_context.readyQueue->pop(m_index)) {
+        if (runCpuPart(part->task, part->task, part->iterations, part->dueNs, true,
+                       part->bodyDigest) &&
+            part->owner != m_index)
+            ++m_report.tasksMoved;
+        finishTasks(1);
+        if (nowNs() - startNs >= kDrainSliceNs) {
+            postDrain();
+            return;
+        }
+    }
+    // Parked: the loop may sleep a while, and that must not fall inside a CPU-time batch.
+    closeWorkBatch();
+}
+
+bool Shard::runCpuPart(std::uint32_t task, std::size_t slot, std::uint32_t iterations,
+                       std::int64_t dueNs, bool due, std::uint64_t bodyDigest) noexcept
+{
+    const std::atomic<bool> &cancel = *m_context.cancel;
+    bool ran = false;
     if (due && !cancel.load(std::memory_order_relaxed)) {
         const std::int64_t resumedNs = nowNs();
         noteLag(resumedNs, resumedNs - dueNs);
@@ -472,18 +543,20 @@ void Shard::completeTask(std::uint32_t rank, std::uint32_t iterations, std::int6
             const std::int64_t doneNs = iterations == 0 ? resumedNs : nowNs();
             if (!cancel.load(std::memory_order_relaxed)) {
                 m_report.checksum += checksumTerm(result ^ bodyDigest);
-                // Written in wake-up order, to this shard's own slots of the table (front to
-                // back); putTimingsInTaskOrder() moves them under their task ids after the run.
-                // Written under the task id at once, each record was a cache miss at a random
-                // place, and with a clock read beside it that cost 35 ns per task: a third of
-                // the loop's time at ten million tasks.
-                const std::size_t slot = m_slice.at(rank);
+                // Threads: written in wake-up order, to this shard's own slots of the table
+                // (front to back); putTimingsInTaskOrder() moves them under their task ids after
+                // the run. Written under the task id at once, each record was a cache miss at a
+                // random place, and with a clock read beside it that cost 35 ns per task: a
+                // third of the loop's time at ten million tasks. Stealing pays that: a loop runs
+                // other loops' tasks, so `slot` is the task id.
                 m_context.timings[slot] = {resumedNs - m_t0Ns, doneNs - m_t0Ns, 0};
-                m_recordedRanks = std::max<std::size_t>(m_recordedRanks, rank + 1);
+                if (m_context.cpuLoops)
+                    m_context.cpuLoops[task] = static_cast<std::uint16_t>(m_index);
                 if (iterations > 0)
                     addToWorkBatch(slot, doneNs - resumedNs);
                 ++m_report.tasksDone;
                 addRelaxed(m_busyNs, doneNs - resumedNs);
+                ran = true;
             }
         } catch (const std::exception &e) {
             noteFailure(task, e.what());
@@ -491,7 +564,7 @@ void Shard::completeTask(std::uint32_t rank, std::uint32_t iterations, std::int6
             noteFailure(task, "unknown exception");
         }
     }
-    finishTasks(1);
+    return ran;
 }
 
 void Shard::addToWorkBatch(std::size_t slot, std::int64_t wallNs) noexcept
@@ -585,6 +658,15 @@ void Shard::finishTasks(std::int64_t count)
 {
     const std::int64_t finished = m_finished.load(std::memory_order_relaxed) + count;
     m_finished.store(finished, std::memory_order_relaxed);
+    if (m_context.readyQueue) {
+        // Stealing: `count` tasks ended on this loop, whichever slice they came from; the run's
+        // last one quits every loop (ShardSet).
+        if (count > 0) {
+            m_report.finishNs = nowNs() - m_t0Ns;
+            m_context.readyQueue->retire(count);
+        }
+        return;
+    }
     if (count > 0 && static_cast<std::size_t>(finished) == m_sliceSize) {
         closeWorkBatch();
         m_report.finishNs = nowNs() - m_t0Ns;

@@ -23,6 +23,7 @@
 
 class FrameArena;
 class HttpClient;
+class ReadyQueue;
 class TaskPlan;
 class TimerQueue;
 
@@ -38,6 +39,8 @@ struct ShardReport
     std::int64_t cpuNs = 0;     // thread CPU time from slice start to last task
     std::int64_t finishNs = 0;  // last task done, relative to t0
     std::int64_t createdNs = 0; // every task of the slice created, relative to t0
+    // Runtime stealing: CPU parts this loop ran for tasks of another loop's slice.
+    std::int64_t tasksMoved = 0;
     std::uint64_t checksum = 0;
     QString error; // first failure inside a task, if any
     // Transport http only: failed exchanges by HttpFailure, body bytes received, and per
@@ -75,6 +78,12 @@ public:
         // Connect from several 127.0.0.x addresses (more ephemeral ports than one pair has).
         bool spreadSources = false;
         ShardSchedule schedule = ShardSchedule::Fair; // ThreadSchedule::forRun()
+        // Runtime stealing: the queue every loop hands its tasks' CPU parts to once their IO
+        // completed, and takes the oldest from when idle; null for threads (each loop runs its
+        // own). With it, timings are written under task ids at once, and `cpuLoops` says per
+        // task which loop ran its CPU part.
+        ReadyQueue *readyQueue = nullptr;
+        std::uint16_t *cpuLoops = nullptr;
     };
     static constexpr std::int64_t kNoStart = -1;
     // How many tasks apart sorting and creating a slice look at the cancel flag.
@@ -128,9 +137,20 @@ private:
     ArenaTask runTask(std::uint32_t rank, std::uint32_t iterations);
     // The same for transport http: the IO is one GET whose response is due at t0 + io.
     ArenaTask runHttpTask(std::uint32_t rank, std::uint32_t iterations);
-    // `bodyDigest` (http: the response's BodyFold) is folded into the kernel's checksum term.
+    // The task at `rank` finished its IO (`due`: it was not cancelled): runs its CPU part here,
+    // or, stealing, hands it to the ready queue. `bodyDigest` (http: the response's BodyFold) is
+    // folded into the kernel's checksum term.
     void completeTask(std::uint32_t rank, std::uint32_t iterations, std::int64_t dueNs, bool due,
                       std::uint64_t bodyDigest = 0) noexcept;
+    // Runs one task's CPU part on this loop and writes its timing record to `slot`; true when it
+    // ran to the end (not cancelled, not failed). The caller finishes the task.
+    bool runCpuPart(std::uint32_t task, std::size_t slot, std::uint32_t iterations,
+                    std::int64_t dueNs, bool due, std::uint64_t bodyDigest) noexcept;
+    // Stealing: runs ready CPU parts from the shared queue, returning to the event loop every
+    // kDrainSliceNs so this loop's own IO keeps completing; parks when the queue is empty.
+    void drain() noexcept;
+    // Posts one drain() to this loop's event loop unless one is pending; any thread.
+    void postDrain();
     void noteHttpFailure(std::uint32_t task, HttpFailure failure) noexcept;
     // The CPU-time batch (see completeTask()): the kernel whose record is in slot `slot` of the
     // timings, `wallNs` long, joins it; the batch is closed once it is long or full enough.
@@ -172,6 +192,10 @@ private:
     HttpClient *m_http = nullptr;  // transport http; lives and dies with m_queue
     bool m_started = false;        // guarded by m_queueMutex: the slice's tasks exist on m_queue
     std::atomic<clockid_t> m_cpuClock{CLOCK_THREAD_CPUTIME_ID};
+    std::atomic<bool> m_drainQueued{false}; // stealing: a drain() is posted and has not begun
+    // Stealing: a loop with a backlog goes back to its event loop this often, so that its timers
+    // fire and its sockets are read while it drains (a posted event costs ~1-2 us: under 1 %).
+    static constexpr std::int64_t kDrainSliceNs = 200'000;
 
     // Written by the shard thread only.
     std::int64_t m_t0Ns = 0;

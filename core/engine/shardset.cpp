@@ -47,6 +47,20 @@ ShardSet::ShardSet(std::shared_ptr<const TaskPlan> plan, RunConfig config, doubl
     const int cpus = QThread::idealThreadCount();
     Shard::Context context{m_plan.get(), m_timings->data(), &m_cancel, m_config.failTask, &m_start};
     context.schedule = m_schedule;
+    if (m_config.runtime == Runtime::Stealing) {
+        // The run ends when every loop's tasks have ended, not each loop's own: the last task
+        // quits them all. QThread::quit() is thread-safe, and before exec() it makes exec()
+        // return at once.
+        m_readyQueue = std::make_unique<ReadyQueue>(
+            m_config.shards, static_cast<std::int64_t>(m_plan->size()), [this] {
+                for (auto &shard : m_shards)
+                    shard->quit();
+            });
+        static_assert(RunConfig::kMaxShards <= 65536, "a loop index fits in cpuLoops' 16 bits");
+        m_cpuLoops = std::make_shared<std::vector<std::uint16_t>>(m_plan->size());
+        context.readyQueue = m_readyQueue.get();
+        context.cpuLoops = m_cpuLoops->data();
+    }
     if (m_config.http) {
         context.http = &*m_config.http;
         // One (source, destination) address pair has only the local port range's ports (~28,000
@@ -218,6 +232,7 @@ RunResult ShardSet::result()
     r.nsPerIter = m_nsPerIter;
     r.plan = m_plan;
     r.timings = m_timings;
+    r.cpuLoops = m_cpuLoops;
     // A run cancelled while its threads started never took t0: it has no start or join overhead.
     const std::int64_t t0 = t0Ns();
     const bool started = t0 != 0;
@@ -243,6 +258,7 @@ RunResult ShardSet::result()
         }
         r.tasksDone += report.tasksDone;
         r.tasksFailed += report.tasksFailed;
+        r.tasksMoved += report.tasksMoved;
         r.checksum += report.checksum;
         if (r.error.isEmpty() && !report.error.isEmpty())
             r.error = QStringLiteral("shard-%1: %2").arg(report.index).arg(report.error);
@@ -376,6 +392,11 @@ RunResult runBlocking(std::shared_ptr<const TaskPlan> plan, RunConfig config, do
                       const std::atomic<bool> *cancel,
                       const std::function<void(const RunProgress &)> &onProgress)
 {
+    if (config.runtime != Runtime::Threads && config.runtime != Runtime::Stealing) {
+        return failedRun(plan, config, nsPerIter,
+                         QStringLiteral("runtime %1 does not run in a ShardSet")
+                             .arg(runtimeName(config.runtime)));
+    }
     const auto tasks = static_cast<std::int64_t>(plan->size());
     std::optional<ShardSet> set;
     try {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/engine/readyqueue.h"
 #include "core/engine/runconfig.h"
 #include "core/engine/runresult.h"
 #include "core/engine/shard.h"
@@ -28,7 +29,9 @@ struct RunProgress
 };
 
 // K shards executing one plan: the mechanics of one run, shared by the async Engine (GUI) and the
-// blocking runner (CLI, tests). Start threads, wait until every loop runs with its slice sorted,
+// blocking runner (CLI, tests), for the runtimes threads (each loop runs its own slice) and
+// stealing (each loop awaits its own slice's IO; CPU parts go to whichever loop is idle: see
+// ReadyQueue). Start threads, wait until every loop runs with its slice sorted,
 // take one t0 and publish it to every shard at once; at the end join and summarise.
 //
 // Nothing here waits on a thread that may never start, and every wait can be cancelled: a
@@ -69,6 +72,10 @@ private:
     std::atomic<bool> m_cancel{false};
     std::atomic<std::int64_t> m_start{0}; // t0 as the shards see it (Shard::Context::t0Ns)
     std::shared_ptr<std::vector<TaskTiming>> m_timings;
+    // Runtime stealing only: the shared queue of ready CPU parts, and per task the loop that ran
+    // its CPU part.
+    std::unique_ptr<ReadyQueue> m_readyQueue;
+    std::shared_ptr<std::vector<std::uint16_t>> m_cpuLoops;
     std::vector<std::unique_ptr<Shard>> m_shards;
     QDateTime m_startedUtc;
     std::int64_t m_launchNs = 0;

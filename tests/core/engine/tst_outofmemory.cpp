@@ -78,14 +78,24 @@ private slots:
 #endif
     }
 
+    void aBlockingRunOutOfMemoryFailsWithAMessage_data()
+    {
+        QTest::addColumn<int>("runtime");
+        QTest::newRow("threads") << int(Runtime::Threads);
+        QTest::newRow("stealing") << int(Runtime::Stealing);
+    }
+
     void aBlockingRunOutOfMemoryFailsWithAMessage()
     {
+        QFETCH(int, runtime);
         const auto plan = makePlan(kTasks, 0, 5, 0, 0);
+        RunConfig config{1};
+        config.runtime = Runtime(runtime);
         RunResult r;
         {
             const AddressSpaceCap cap(kHeadroom);
             QVERIFY(cap.active());
-            r = runBlocking(plan, RunConfig{1}, 1.0);
+            r = runBlocking(plan, config, 1.0);
         }
         QCOMPARE(r.status, RunStatus::Failed);
         QVERIFY2(r.error.contains(QLatin1String("out of memory")), qPrintable(r.error));

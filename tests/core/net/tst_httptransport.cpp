@@ -226,8 +226,11 @@ private slots:
         const RunResult one = runBlocking(plan, httpConfig(1, server.port()), 1.0);
         const RunResult two = runBlocking(plan, httpConfig(2, server.port()), 1.0);
         const RunResult pooled = runBlocking(plan, httpConfig(2, server.port(), 2), 1.0);
+        RunConfig stealing = httpConfig(3, server.port());
+        stealing.runtime = Runtime::Stealing; // CPU parts of one loop's exchanges on another
+        const RunResult stolen = runBlocking(plan, stealing, 1.0);
         const RunResult timer = runBlocking(plan, RunConfig{1}, 1.0);
-        for (const RunResult *r : {&one, &two, &pooled}) {
+        for (const RunResult *r : {&one, &two, &pooled, &stolen}) {
             QCOMPARE(r->status, RunStatus::Completed);
             QCOMPARE(r->tasksDone, 300);
             QVERIFY(r->http);
