@@ -20,16 +20,20 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStandardPaths>
+#include <QThread>
 #include <QUuid>
 #include <QVariant>
 #include <QtEndian>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cmath>
 #include <sys/stat.h>
 
 namespace {
+
+std::atomic<const QThread *> forbiddenThread{nullptr};
 
 // SQLite stores NaN as NULL; a missing number reads back as NaN, never as 0.
 QVariant real(double v)
@@ -274,12 +278,22 @@ bool ResultStore::fail(const QString &what, const QString &why) const
     return false;
 }
 
+void ResultStore::forbidThread(const QThread *thread)
+{
+    forbiddenThread.store(thread);
+}
+
 bool ResultStore::open(const QString &path)
 {
     m_path = path;
     m_open = false;
     m_error.clear();
     m_notice.clear();
+    if (forbiddenThread.load() == QThread::currentThread()) {
+        qWarning("ResultStore::open() on a thread that must not wait on the store");
+        return fail(QStringLiteral("history is off"),
+                    QStringLiteral("the store was opened on the window's thread"));
+    }
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return fail(QStringLiteral("history is off"),
                     QStringLiteral("Qt's SQLite driver is not installed (libqt6sql6-sqlite)"));

@@ -51,6 +51,8 @@ struct StoredExperiment
 // One object per thread (a QSqlDatabase connection belongs to the thread that opened it). A store
 // that could not be opened is a store that records nothing: every call returns an empty or
 // failed answer and error() says why, so the app keeps running with history off.
+class QThread;
+
 class ResultStore
 {
 public:
@@ -75,6 +77,11 @@ public:
     // the busy timeout (named by pid when /proc/locks shows it), tables changed by hand, a schema
     // version that is negative or newer than this build knows.
     bool open(const QString &path);
+    // A thread that must never wait on the store: open() on it fails from now on, with error()
+    // saying so, and Qt refuses a connection opened elsewhere on any thread but its own. The
+    // desktop window names its GUI thread (a query on a long history takes seconds; StoreThread
+    // runs them), so a path that would freeze the window fails its tests instead. nullptr lifts it.
+    static void forbidThread(const QThread *thread);
     bool isOpen() const { return m_open; }
     QString path() const { return m_path; }
     // Why the store is off, or why the last write failed; empty when all is well.

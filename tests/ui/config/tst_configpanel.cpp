@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tests/support/textrows.h"
 #include "tests/support/uitestsupport.h"
+#include "tests/support/windowparts.h"
 #include "ui/config/configpanel.h"
 #include "ui/config/presetstore.h"
 #include "ui/window/mainwindow.h"
@@ -112,9 +113,11 @@ private slots:
         QFETCH(QString, field);
         QFETCH(QString, message);
         MainWindow window;
-        ConfigPanel *panel = window.configPanel();
+        settle(window);
+        ConfigPanel *panel = part<ConfigPanel>(window);
         panel->setConfig(WorkloadSpec{}, RunConfig{2, Partition::Contiguous, false});
-        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->compare()->isEnabled(), 5000); // calibrated
+        QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(window)->compare()->isEnabled(),
+                                 5000); // calibrated
 
         QLineEdit *lineEdit = findEdit(*panel, edit);
         lineEdit->selectAll();
@@ -126,7 +129,8 @@ private slots:
         QCOMPARE(lineEdit->actions().size(), 1);
         QVERIFY(lineEdit->actions().first()->isVisible());
         for (QAction *run :
-             {window.actions()->runOne(), window.actions()->runK(), window.actions()->compare()})
+             {part<WindowActions>(window)->runOne(), part<WindowActions>(window)->runK(),
+              part<WindowActions>(window)->compare()})
             QVERIFY(!run->isEnabled());
 
         // Fixing it clears the message and enables Run again.
@@ -134,16 +138,18 @@ private slots:
         panel->setExperiment(QStringLiteral("sweep"), 5, true);
         QVERIFY(panel->errorText(field).isEmpty());
         QVERIFY(!lineEdit->actions().first()->isVisible());
-        QVERIFY(window.actions()->compare()->isEnabled());
+        QVERIFY(part<WindowActions>(window)->compare()->isEnabled());
     }
 
     void choosingHttpCarriesTheTransportAndChecksItsFields()
     {
         MainWindow window;
-        ConfigPanel *panel = window.configPanel();
+        settle(window);
+        ConfigPanel *panel = part<ConfigPanel>(window);
         panel->setConfig(WorkloadSpec{}, RunConfig{2, Partition::Contiguous, false});
         panel->setExperiment(QStringLiteral("1,2"), 1, false);
-        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->compare()->isEnabled(), 5000); // calibrated
+        QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(window)->compare()->isEnabled(),
+                                 5000); // calibrated
         QComboBox *transport = nullptr;
         for (QComboBox *c : panel->findChildren<QComboBox *>()) {
             if (c->accessibleName() == u"Transport")
@@ -175,8 +181,9 @@ private slots:
                  QStringLiteral("0 is outside 1 to 1,000,000 (or per-task)"));
         QVERIFY(connections->actions().first()->isVisible());
         QVERIFY(!panel->canRun());
-        for (QAction *run : {window.actions()->runOne(), window.actions()->runK(),
-                             window.actions()->compare(), window.actions()->sweep()})
+        for (QAction *run :
+             {part<WindowActions>(window)->runOne(), part<WindowActions>(window)->runK(),
+              part<WindowActions>(window)->compare(), part<WindowActions>(window)->sweep()})
             QVERIFY(!run->isEnabled());
         // Every request holds a descriptor: too many in flight for the limit is refused beside
         // Tasks (one connection each) and allowed again with a small pool.
@@ -195,18 +202,20 @@ private slots:
         // Back to the timer: the bad text stays in its disabled field and blocks nothing.
         transport->setCurrentIndex(transport->findData(int(Transport::Timer)));
         QVERIFY(panel->errorText(QStringLiteral("connections")).isEmpty());
-        QVERIFY(window.actions()->compare()->isEnabled());
+        QVERIFY(part<WindowActions>(window)->compare()->isEnabled());
         QCOMPARE(connections->text(), QStringLiteral("0"));
     }
 
     void invalidShardListDisablesOnlySweep()
     {
         MainWindow window;
-        ConfigPanel *panel = window.configPanel();
+        settle(window);
+        ConfigPanel *panel = part<ConfigPanel>(window);
         panel->setConfig(WorkloadSpec{}, RunConfig{2, Partition::Contiguous, false});
         panel->setExperiment(QStringLiteral("1,2"), 5, true);
-        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->sweep()->isEnabled(), 5000); // calibrated
-        QCOMPARE(window.actions()->sweep()->iconText(), QStringLiteral("Sweep K = 1,2"));
+        QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(window)->sweep()->isEnabled(),
+                                 5000); // calibrated
+        QCOMPARE(part<WindowActions>(window)->sweep()->iconText(), QStringLiteral("Sweep K = 1,2"));
 
         QLineEdit *list = findEdit(*panel, QStringLiteral("Shard counts"));
         list->selectAll();
@@ -215,37 +224,41 @@ private slots:
                  QStringLiteral("2,048 is outside 1 to 1,024"));
         QVERIFY(!panel->isValid());
         QVERIFY(panel->canRun());
-        for (QAction *run : {window.actions()->runOne(), window.actions()->runK(),
-                             window.actions()->compare(), window.actions()->repeatCompare()})
+        for (QAction *run :
+             {part<WindowActions>(window)->runOne(), part<WindowActions>(window)->runK(),
+              part<WindowActions>(window)->compare(), part<WindowActions>(window)->repeatCompare()})
             QVERIFY2(run->isEnabled(), qPrintable(run->objectName()));
-        QVERIFY(!window.actions()->sweep()->isEnabled());
+        QVERIFY(!part<WindowActions>(window)->sweep()->isEnabled());
         // The label follows the input: no stale "K = 1,2" for a list that is not there.
-        QVERIFY(!window.actions()->sweep()->iconText().contains(QStringLiteral("1,2")));
+        QVERIFY(!part<WindowActions>(window)->sweep()->iconText().contains(QStringLiteral("1,2")));
 
         list->selectAll();
         QTest::keyClicks(list, QStringLiteral("1,3"));
-        QVERIFY(window.actions()->sweep()->isEnabled());
-        QCOMPARE(window.actions()->sweep()->iconText(), QStringLiteral("Sweep K = 1,3"));
+        QVERIFY(part<WindowActions>(window)->sweep()->isEnabled());
+        QCOMPARE(part<WindowActions>(window)->sweep()->iconText(), QStringLiteral("Sweep K = 1,3"));
     }
 
     void labelsSayOneLoopAndTwoLoops()
     {
         MainWindow window;
-        ConfigPanel *panel = window.configPanel();
+        settle(window);
+        ConfigPanel *panel = part<ConfigPanel>(window);
         panel->setConfig(WorkloadSpec{}, RunConfig{1, Partition::Contiguous, false});
         panel->setExperiment(QStringLiteral("1,2"), 5, true);
-        QCOMPARE(window.actions()->runK()->iconText(), QStringLiteral("Run 1 loop"));
-        QCOMPARE(window.actions()->compare()->iconText(), QStringLiteral("Compare 1 vs 1 loop"));
-        QCOMPARE(window.actions()->repeatCompare()->iconText(),
+        QCOMPARE(part<WindowActions>(window)->runK()->iconText(), QStringLiteral("Run 1 loop"));
+        QCOMPARE(part<WindowActions>(window)->compare()->iconText(),
+                 QStringLiteral("Compare 1 vs 1 loop"));
+        QCOMPARE(part<WindowActions>(window)->repeatCompare()->iconText(),
                  QStringLiteral("Repeat 1 vs 1 loop, R = 5"));
         panel->setConfig(WorkloadSpec{}, RunConfig{2, Partition::Contiguous, false});
-        QCOMPARE(window.actions()->runK()->iconText(), QStringLiteral("Run 2 loops"));
-        QCOMPARE(window.actions()->compare()->iconText(), QStringLiteral("Compare 1 vs 2 loops"));
+        QCOMPARE(part<WindowActions>(window)->runK()->iconText(), QStringLiteral("Run 2 loops"));
+        QCOMPARE(part<WindowActions>(window)->compare()->iconText(),
+                 QStringLiteral("Compare 1 vs 2 loops"));
         // An invalid K leaves no stale number behind.
         QLineEdit *shards = findEdit(*panel, QStringLiteral("Shard count K"));
         shards->selectAll();
         QTest::keyClicks(shards, QStringLiteral("0"));
-        QCOMPARE(window.actions()->runK()->iconText(), QStringLiteral("Run K loops"));
+        QCOMPARE(part<WindowActions>(window)->runK()->iconText(), QStringLiteral("Run K loops"));
     }
 
     void errorsAndPresetChangesDoNotMoveTheFields()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/experiment/plancodec.h"
 #include "tests/support/uitestsupport.h"
+#include "tests/support/windowparts.h"
 #include "ui/config/configpanel.h"
 #include "ui/config/configsettings.h"
 #include "ui/config/presetstore.h"
@@ -128,8 +129,9 @@ private slots:
 
         // And the window opens on them, valid, Run enabled once calibrated.
         MainWindow window;
-        QVERIFY(window.configPanel()->isValid());
-        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->sweep()->isEnabled(), 5000);
+        settle(window);
+        QVERIFY(part<ConfigPanel>(window)->isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(window)->sweep()->isEnabled(), 5000);
         s.clear();
     }
 
@@ -148,7 +150,8 @@ private slots:
         }
         {
             MainWindow window; // a restart
-            const TransportConfig &t = window.configPanel()->parsed().transport;
+            settle(window);
+            const TransportConfig &t = part<ConfigPanel>(window)->parsed().transport;
             QCOMPARE(t.kind, Transport::Http);
             QCOMPARE(t.connections, 12);
             QCOMPARE(t.responseBytes, 1000);
@@ -194,8 +197,9 @@ private slots:
     void memoryGuardRefusesBesideTasksAndDisablesRun()
     {
         MainWindow window;
-        ConfigPanel *panel = window.configPanel();
-        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->compare()->isEnabled(), 5000);
+        settle(window);
+        ConfigPanel *panel = part<ConfigPanel>(window);
+        QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(window)->compare()->isEnabled(), 5000);
         // 64 MB available: half may be used, so ~130k tasks fit; ask for a million.
         panel->setMemoryGuard(MemoryGuard{64ull * 1024 * 1024});
         panel->setConfig(WorkloadSpec{1'000'000, 0, 10, 0, 10, Kernel::Sum, 1},
@@ -207,20 +211,22 @@ private slots:
         QCOMPARE(panel->errorText(QStringLiteral("tasks")), error->message);
         QVERIFY(error->message.contains(QStringLiteral("at most")));
         for (QAction *run :
-             {window.actions()->runOne(), window.actions()->runK(), window.actions()->compare(),
-              window.actions()->sweep(), window.actions()->repeatCompare()})
+             {part<WindowActions>(window)->runOne(), part<WindowActions>(window)->runK(),
+              part<WindowActions>(window)->compare(), part<WindowActions>(window)->sweep(),
+              part<WindowActions>(window)->repeatCompare()})
             QVERIFY(!run->isEnabled());
         panel->setConfig(WorkloadSpec{1000, 0, 10, 0, 10, Kernel::Sum, 1},
                          RunConfig{2, Partition::Contiguous, false});
         QVERIFY(panel->errorText(QStringLiteral("tasks")).isEmpty());
-        QVERIFY(window.actions()->sweep()->isEnabled());
+        QVERIFY(part<WindowActions>(window)->sweep()->isEnabled());
     }
 
     void aSweepThatDoesNotFitIsRefusedBesideTheShardListOnly()
     {
         MainWindow window;
-        ConfigPanel *panel = window.configPanel();
-        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->compare()->isEnabled(), 5000);
+        settle(window);
+        ConfigPanel *panel = part<ConfigPanel>(window);
+        QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(window)->compare()->isEnabled(), 5000);
         // 64 MB available, half usable: 2 shards of 1,000 tasks fit, 1,024 shards (256 KiB
         // each) do not.
         panel->setMemoryGuard(MemoryGuard{64ull * 1024 * 1024});
@@ -232,9 +238,9 @@ private slots:
         QVERIFY2(
             panel->errorText(QStringLiteral("shardList")).startsWith(QStringLiteral("K = 1024: ")),
             qPrintable(panel->errorText(QStringLiteral("shardList"))));
-        QVERIFY(window.actions()->compare()->isEnabled());
-        QVERIFY(window.actions()->repeatCompare()->isEnabled());
-        QVERIFY(!window.actions()->sweep()->isEnabled());
+        QVERIFY(part<WindowActions>(window)->compare()->isEnabled());
+        QVERIFY(part<WindowActions>(window)->repeatCompare()->isEnabled());
+        QVERIFY(!part<WindowActions>(window)->sweep()->isEnabled());
     }
 
     void shardListAcceptsListsAndSweepAndRefusesTheRest_data()

@@ -4,6 +4,7 @@
 #include "tests/support/runexperiment.h"
 #include "tests/support/syntheticexperiment.h"
 #include "tests/support/uitestsupport.h"
+#include "tests/support/windowparts.h"
 #include "ui/charts/chartview.h"
 #include "ui/export/chartexporter.h"
 #include "ui/export/exportfigures.h"
@@ -470,15 +471,16 @@ private slots:
     void windowExportWritesOnAWorkerAndReportsTheFiles()
     {
         MainWindow window;
+        settle(window);
         window.resize(1200, 800);
         window.show();
-        window.statistics()->setResult(sweepWithLoad());
+        part<ExperimentStatsModel>(window)->setResult(sweepWithLoad());
         QTemporaryDir dir;
         ExportOptions options;
         options.directory = dir.filePath(QStringLiteral("out"));
         options.pngSize = QSize(320, 200);
         // The window's export is a coroutine; a test may wait for it (the window never does).
-        const ExportOutcome outcome = QCoro::waitFor(window.exportTo(options));
+        const ExportOutcome outcome = exportFrom(window, options);
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
         // runs, summary, load, meta, report.json, summary.md and a PNG + SVG of every chart,
         // each drawn from the statistics page's experiment.

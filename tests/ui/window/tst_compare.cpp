@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "tests/support/uitestsupport.h"
+#include "tests/support/windowparts.h"
 #include "ui/charts/comparisonchart.h"
 #include "ui/common/formatting.h"
 #include "ui/config/configpanel.h"
@@ -26,25 +27,26 @@ private slots:
     void compareFillsHistoryAndChartWithTheRunsValues()
     {
         MainWindow window;
+        settle(window);
         window.show();
         // 200 tasks, IO 0-20 ms, 1k-20k iterations on K = 2: well under a second per run.
         const WorkloadSpec spec{200, 0, 20, 1000, 20000, Kernel::Sum, 7};
-        window.configPanel()->setConfig(spec, RunConfig{2, Partition::Contiguous, false});
-        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->compare()->isEnabled(), 5000);
+        part<ConfigPanel>(window)->setConfig(spec, RunConfig{2, Partition::Contiguous, false});
+        QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(window)->compare()->isEnabled(), 5000);
 
-        HistoryModel *history = window.history();
+        HistoryModel *history = part<HistoryModel>(window);
         QAbstractItemModelTester tester(history,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy runs(window.controller(), &RunController::runFinished);
-        QSignalSpy compared(window.controller(), &RunController::comparisonFinished);
+        QSignalSpy runs(part<RunController>(window), &RunController::runFinished);
+        QSignalSpy compared(part<RunController>(window), &RunController::comparisonFinished);
 
-        window.actions()->compare()->trigger();
-        QVERIFY(window.actions()->cancel()->isEnabled());
-        QVERIFY(!window.actions()->compare()->isEnabled());
+        part<WindowActions>(window)->compare()->trigger();
+        QVERIFY(part<WindowActions>(window)->cancel()->isEnabled());
+        QVERIFY(!part<WindowActions>(window)->compare()->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(compared.size(), 1, 15000);
         QCOMPARE(runs.size(), 2);
-        QVERIFY(!window.actions()->cancel()->isEnabled());
-        QVERIFY(window.actions()->compare()->isEnabled());
+        QVERIFY(!part<WindowActions>(window)->cancel()->isEnabled());
+        QVERIFY(part<WindowActions>(window)->compare()->isEnabled());
 
         const auto one = runs[0][0].value<RunResult>();
         const auto k = runs[1][0].value<RunResult>();
@@ -87,7 +89,7 @@ private slots:
         QCOMPARE(history->entry(1).speedup, one.wallMs / k.wallMs);
 
         // The chart: baseline first, wall time and the ideal bound, in seconds.
-        const ComparisonChart *chart = window.comparisonChart();
+        const ComparisonChart *chart = part<ComparisonChart>(window);
         QCOMPARE(chart->wallSet()->count(), 2);
         QCOMPARE(chart->wallSet()->at(0), one.wallMs / 1000.0);
         QCOMPARE(chart->wallSet()->at(1), k.wallMs / 1000.0);
@@ -106,32 +108,33 @@ private slots:
     void selectingTwoRowsComparesThem()
     {
         MainWindow window;
+        settle(window);
         const WorkloadSpec spec{100, 0, 10, 1000, 5000, Kernel::Sum, 11};
-        window.configPanel()->setConfig(spec, RunConfig{2, Partition::RoundRobin, false});
-        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->runK()->isEnabled(), 5000);
-        window.actions()->runK()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->runOne()->isEnabled(), 10000);
-        window.actions()->runOne()->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(window.history()->rowCount(), 2, 10000);
-        QTRY_VERIFY(window.actions()->runOne()->isEnabled());
-        QVERIFY(!window.comparisonChart()->comparison());
+        part<ConfigPanel>(window)->setConfig(spec, RunConfig{2, Partition::RoundRobin, false});
+        QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(window)->runK()->isEnabled(), 5000);
+        part<WindowActions>(window)->runK()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(window)->runOne()->isEnabled(), 10000);
+        part<WindowActions>(window)->runOne()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(part<HistoryModel>(window)->rowCount(), 2, 10000);
+        QTRY_VERIFY(part<WindowActions>(window)->runOne()->isEnabled());
+        QVERIFY(!part<ComparisonChart>(window)->comparison());
 
         auto *table = window.findChild<QTableView *>(QStringLiteral("historyTable"));
         QVERIFY(table);
-        table->selectionModel()->select(window.history()->index(0, 0),
+        table->selectionModel()->select(part<HistoryModel>(window)->index(0, 0),
                                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        table->selectionModel()->select(window.history()->index(1, 0),
+        table->selectionModel()->select(part<HistoryModel>(window)->index(1, 0),
                                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        const auto &c = window.comparisonChart()->comparison();
+        const auto &c = part<ComparisonChart>(window)->comparison();
         QVERIFY(c.has_value());
         // Ordered by shard count, whatever the selection order: row 1 (one loop) is the baseline.
-        QCOMPARE(c->baseline.wallMs, window.history()->entry(1).result.wallMs);
-        QCOMPARE(c->candidate.wallMs, window.history()->entry(0).result.wallMs);
-        QCOMPARE(window.comparisonChart()->wallSet()->at(0), c->baseline.wallMs / 1000.0);
+        QCOMPARE(c->baseline.wallMs, part<HistoryModel>(window)->entry(1).result.wallMs);
+        QCOMPARE(c->candidate.wallMs, part<HistoryModel>(window)->entry(0).result.wallMs);
+        QCOMPARE(part<ComparisonChart>(window)->wallSet()->at(0), c->baseline.wallMs / 1000.0);
         // A lone run is an experiment of one configuration: nothing to be faster than, so its
         // speedup column is empty.
-        QVERIFY(std::isnan(window.history()->entry(0).speedup));
-        QVERIFY(std::isnan(window.history()->entry(1).speedup));
+        QVERIFY(std::isnan(part<HistoryModel>(window)->entry(0).speedup));
+        QVERIFY(std::isnan(part<HistoryModel>(window)->entry(1).speedup));
     }
 
 private:

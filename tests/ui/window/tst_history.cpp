@@ -3,9 +3,11 @@
 #include "core/store/resultstore.h"
 #include "tests/support/syntheticexperiment.h"
 #include "tests/support/uitestsupport.h"
+#include "tests/support/windowparts.h"
 #include "ui/charts/comparisonchart.h"
 #include "ui/charts/efficiencychart.h"
 #include "ui/config/configpanel.h"
+#include "ui/controllers/importcontroller.h"
 #include "ui/export/exportfigures.h"
 #include "ui/models/experimentstatsmodel.h"
 #include "ui/models/historymodel.h"
@@ -47,20 +49,39 @@ const WorkloadSpec kOther{300, 0, 10, 1000, 10000, Kernel::Sum, 3};
 
 void compare(MainWindow &window, const WorkloadSpec &spec, int shards)
 {
-    window.configPanel()->setConfig(spec, RunConfig{shards, Partition::Contiguous, false});
-    QTRY_VERIFY_WITH_TIMEOUT(window.actions()->compare()->isEnabled(), 5000);
-    QSignalSpy done(window.controller(), &RunController::experimentFinished);
-    window.actions()->compare()->trigger();
+    part<ConfigPanel>(window)->setConfig(spec, RunConfig{shards, Partition::Contiguous, false});
+    QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(window)->compare()->isEnabled(), 5000);
+    QSignalSpy done(part<RunController>(window), &RunController::experimentFinished);
+    part<WindowActions>(window)->compare()->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 20000);
+    settle(window);
 }
 
 void select(MainWindow &window, const QList<int> &rows)
 {
-    QTableView *table = window.livePage()->historyView()->table();
+    QTableView *table = part<LivePage>(window)->historyView()->table();
     table->selectionModel()->clearSelection();
     for (const int row : rows)
-        table->selectionModel()->select(window.history()->index(row, 0),
+        table->selectionModel()->select(part<HistoryModel>(window)->index(row, 0),
                                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    settle(window); // a row of another experiment reopens it from the store
+}
+
+// File > Open report without the dialog: the experiments added, and why the others were not.
+int openReports(MainWindow &window, const QStringList &paths, QStringList *refused)
+{
+    const ImportController::Outcome outcome =
+        QCoro::waitFor(part<ImportController>(window)->open(paths));
+    *refused = outcome.refused;
+    return outcome.added;
+}
+
+// What the export dialog offers, with the history's selected rows.
+ExportChoices exportChoices(MainWindow &window,
+                            const std::optional<QSet<std::int64_t>> &withTimings)
+{
+    return part<ExportController>(window)->choices(
+        part<LivePage>(window)->historyView()->selectedRows(), withTimings);
 }
 
 // Every label of every category axis of `chart`.
@@ -91,68 +112,73 @@ private slots:
         QList<double> walls;
         {
             MainWindow window;
+            settle(window);
             compare(window, kSmall, 2);
-            QCOMPARE(window.history()->rowCount(), 2);
+            QCOMPARE(part<HistoryModel>(window)->rowCount(), 2);
             for (int row = 0; row < 2; ++row)
-                walls.append(window.history()->entry(row).result.wallMs);
-            QVERIFY(window.history()->entry(0).runId > 0);
+                walls.append(part<HistoryModel>(window)->entry(row).result.wallMs);
+            QVERIFY(part<HistoryModel>(window)->entry(0).runId > 0);
         }
         MainWindow restarted;
-        QCOMPARE(restarted.history()->rowCount(), 2);
+        settle(restarted);
+        QCOMPARE(part<HistoryModel>(restarted)->rowCount(), 2);
         for (int row = 0; row < 2; ++row) {
-            const HistoryEntry &e = restarted.history()->entry(row);
+            const HistoryEntry &e = part<HistoryModel>(restarted)->entry(row);
             QCOMPARE(e.result.wallMs, walls[row]);
             QCOMPARE(e.role, row == 0 ? RunRole::CompareOne : RunRole::CompareK);
             QCOMPARE(e.plan.workload, kSmall);
             QCOMPARE(e.plan.transport, TransportConfig{});
         }
         // The statistics page shows the stored experiment again.
-        QVERIFY(restarted.statistics()->hasResult());
-        QCOMPARE(restarted.statistics()->result().runs.size(), std::size_t(2));
+        QVERIFY(part<ExperimentStatsModel>(restarted)->hasResult());
+        QCOMPARE(part<ExperimentStatsModel>(restarted)->result().runs.size(), std::size_t(2));
     }
 
     void aSelectedRunReopensItsExperiment()
     {
         MainWindow window;
-        const int before = window.history()->rowCount();
+        settle(window);
+        const int before = part<HistoryModel>(window)->rowCount();
         compare(window, kOther, 2);
-        QCOMPARE(window.statistics()->result().spec.workload.tasks, kOther.tasks);
+        QCOMPARE(part<ExperimentStatsModel>(window)->result().spec.workload.tasks, kOther.tasks);
         // A row of the earlier experiment: its statistics come back from the store.
         select(window, {0});
-        QCOMPARE(window.statistics()->result().spec.workload.tasks, kSmall.tasks);
+        QCOMPARE(part<ExperimentStatsModel>(window)->result().spec.workload.tasks, kSmall.tasks);
         select(window, {before});
-        QCOMPARE(window.statistics()->result().spec.workload.tasks, kOther.tasks);
+        QCOMPARE(part<ExperimentStatsModel>(window)->result().spec.workload.tasks, kOther.tasks);
     }
 
     void differentPlansGetNoSpeedupHeadline()
     {
         MainWindow window;
-        QVERIFY(window.history()->rowCount() >= 4);
+        settle(window);
+        QVERIFY(part<HistoryModel>(window)->rowCount() >= 4);
         // Row 1: 2 loops on 150 tasks; row 3: 2 loops on 300 tasks.
-        QVERIFY(!(window.history()->entry(1).plan == window.history()->entry(3).plan));
+        QVERIFY(!(part<HistoryModel>(window)->entry(1).plan ==
+                  part<HistoryModel>(window)->entry(3).plan));
         select(window, {0, 3});
-        const auto &c = window.comparisonChart()->comparison();
+        const auto &c = part<ComparisonChart>(window)->comparison();
         QVERIFY(c);
         QVERIFY(!c->samePlan());
-        const QString title = window.comparisonChart()->chart()->title();
+        const QString title = part<ComparisonChart>(window)->chart()->title();
         QVERIFY2(title.startsWith(QLatin1String("different plans (tasks): ")), qPrintable(title));
         QVERIFY2(!title.contains(QLatin1String("faster")), qPrintable(title));
         // Two rows of one stored plan are still a comparison with a speedup.
         select(window, {0, 1});
-        QVERIFY(window.comparisonChart()->comparison()->samePlan());
-        QVERIFY(window.comparisonChart()->chart()->title().startsWith(
-            window.comparisonChart()->comparison()->judgement().claim));
+        QVERIFY(part<ComparisonChart>(window)->comparison()->samePlan());
+        QVERIFY(part<ComparisonChart>(window)->chart()->title().startsWith(
+            part<ComparisonChart>(window)->comparison()->judgement().claim));
         // A speedup headline of the pair, whichever way the two real runs came out ("2 loops:
         // 1.9x faster than 1 loop", or "as fast as 1 loop" where IO dominates them).
-        const QString pairTitle = window.comparisonChart()->chart()->title();
+        const QString pairTitle = part<ComparisonChart>(window)->chart()->title();
         QVERIFY2(pairTitle.startsWith(QLatin1String("2 loops: ")) &&
                      pairTitle.contains(QLatin1String(" 1 loop")),
                  qPrintable(pairTitle));
-        QVERIFY(!window.comparisonChart()->isStale());
+        QVERIFY(!part<ComparisonChart>(window)->isStale());
         // One row selected: the pair on the chart is no longer what the selection says.
         select(window, {2});
-        QVERIFY(window.comparisonChart()->isStale());
-        QVERIFY(window.comparisonChart()->chart()->title().startsWith(
+        QVERIFY(part<ComparisonChart>(window)->isStale());
+        QVERIFY(part<ComparisonChart>(window)->chart()->title().startsWith(
             QLatin1String("Earlier comparison")));
     }
 
@@ -163,22 +189,26 @@ private slots:
         double candidateWall = 0;
         {
             MainWindow window;
+            settle(window);
             compare(window, kSmall, 2);
-            QVERIFY(!window.comparisonChart()->isStale());
-            window.configPanel()->setConfig(kSmall, RunConfig{3, Partition::Contiguous, false});
-            window.configPanel()->setExperiment(QStringLiteral("1,3"), 3, false);
-            QTRY_VERIFY_WITH_TIMEOUT(window.actions()->repeatCompare()->isEnabled(), 5000);
-            QSignalSpy done(window.controller(), &RunController::experimentFinished);
-            window.actions()->repeatCompare()->trigger();
+            QVERIFY(!part<ComparisonChart>(window)->isStale());
+            part<ConfigPanel>(window)->setConfig(kSmall,
+                                                 RunConfig{3, Partition::Contiguous, false});
+            part<ConfigPanel>(window)->setExperiment(QStringLiteral("1,3"), 3, false);
+            QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(window)->repeatCompare()->isEnabled(),
+                                     5000);
+            QSignalSpy done(part<RunController>(window), &RunController::experimentFinished);
+            part<WindowActions>(window)->repeatCompare()->trigger();
             QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 30000);
-            QVERIFY(!window.comparisonChart()->isStale());
-            const auto &pair = window.comparisonChart()->comparison();
+            settle(window);
+            QVERIFY(!part<ComparisonChart>(window)->isStale());
+            const auto &pair = part<ComparisonChart>(window)->comparison();
             QVERIFY(pair);
             QCOMPARE(pair->baseline.shards, 1);
             QCOMPARE(pair->candidate.shards, 3);
             // The median of the three 3-loop runs.
             std::vector<double> walls;
-            for (const RunResult &r : window.statistics()->result().runs) {
+            for (const RunResult &r : part<ExperimentStatsModel>(window)->result().runs) {
                 if (r.shards == 3)
                     walls.push_back(r.wallMs);
             }
@@ -188,9 +218,10 @@ private slots:
             candidateWall = walls[1];
         }
         MainWindow restarted;
-        const auto &pair = restarted.comparisonChart()->comparison();
+        settle(restarted);
+        const auto &pair = part<ComparisonChart>(restarted)->comparison();
         QVERIFY(pair);
-        QVERIFY(!restarted.comparisonChart()->isStale());
+        QVERIFY(!part<ComparisonChart>(restarted)->isStale());
         QCOMPARE(pair->candidate.shards, 3);
         QCOMPARE(pair->candidate.wallMs, candidateWall);
     }
@@ -198,40 +229,47 @@ private slots:
     void aCancelledExperimentDoesNotReplaceTheStatistics()
     {
         MainWindow window;
+        settle(window);
         compare(window, kSmall, 2);
-        const ExperimentResult shown = window.statistics()->result();
+        const ExperimentResult shown = part<ExperimentStatsModel>(window)->result();
         // Long IO, cancelled as soon as it runs.
-        window.configPanel()->setConfig(WorkloadSpec{200, 5000, 6000, 0, 0, Kernel::Sum, 4},
-                                        RunConfig{2, Partition::Contiguous, false});
-        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->compare()->isEnabled(), 5000);
-        QSignalSpy done(window.controller(), &RunController::experimentFinished);
-        QSignalSpy started(window.controller(), &RunController::runStarted);
-        window.actions()->compare()->trigger();
+        part<ConfigPanel>(window)->setConfig(WorkloadSpec{200, 5000, 6000, 0, 0, Kernel::Sum, 4},
+                                             RunConfig{2, Partition::Contiguous, false});
+        QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(window)->compare()->isEnabled(), 5000);
+        QSignalSpy done(part<RunController>(window), &RunController::experimentFinished);
+        QSignalSpy started(part<RunController>(window), &RunController::runStarted);
+        part<WindowActions>(window)->compare()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 10000);
-        window.actions()->cancel()->trigger();
+        part<WindowActions>(window)->cancel()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+        settle(window);
         QVERIFY(done[0][0].value<ExperimentResult>().cancelled);
-        QCOMPARE(window.statistics()->result().spec.workload.tasks, shown.spec.workload.tasks);
-        QCOMPARE(window.statistics()->result().runs.size(), shown.runs.size());
+        QCOMPARE(part<ExperimentStatsModel>(window)->result().spec.workload.tasks,
+                 shown.spec.workload.tasks);
+        QCOMPARE(part<ExperimentStatsModel>(window)->result().runs.size(), shown.runs.size());
         // The cancelled run is in the history and in the store all the same.
-        const HistoryEntry &last = window.history()->entry(window.history()->rowCount() - 1);
+        const HistoryEntry &last =
+            part<HistoryModel>(window)->entry(part<HistoryModel>(window)->rowCount() - 1);
         QCOMPARE(last.result.status, RunStatus::Cancelled);
-        QCOMPARE(window.store().runCount(), qsizetype(window.history()->rowCount()));
+        QCOMPARE(inStore(window, [](ResultStore &store) { return store.runCount(); }),
+                 qsizetype(part<HistoryModel>(window)->rowCount()));
     }
 
     void anExportDescribesTheRunsOfOneExperiment()
     {
         MainWindow window;
+        settle(window);
         compare(window, kOther, 3);
         // The dialog names what the reports describe, in words: counts with their nouns, and not
         // the radio button's own label again.
-        QVERIFY2(window.exportScope().startsWith(QLatin1String("2 runs of 300 tasks on K = 1, 3")),
-                 qPrintable(window.exportScope()));
+        QVERIFY2(part<ExportController>(window)->experimentScope().startsWith(
+                     QLatin1String("2 runs of 300 tasks on K = 1, 3")),
+                 qPrintable(part<ExportController>(window)->experimentScope()));
         QTemporaryDir dir;
         ExportOptions options;
         options.directory = dir.filePath(QStringLiteral("out"));
         options.pngSize = QSize(320, 200);
-        ExportOutcome outcome = QCoro::waitFor(window.exportTo(options));
+        ExportOutcome outcome = exportFrom(window, options);
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
         auto shardChartTitle = [&options] {
             QFile f(QDir(options.directory).filePath(QStringLiteral("chart-shard-load.svg")));
@@ -241,8 +279,8 @@ private slots:
         // Reopen the other experiment and export it: its own charts (its 2 loops), not the
         // window's shard chart, which still shows the last run (3 loops).
         select(window, {0});
-        QCOMPARE(window.statistics()->result().spec.workload.tasks, kSmall.tasks);
-        outcome = QCoro::waitFor(window.exportTo(options));
+        QCOMPARE(part<ExperimentStatsModel>(window)->result().spec.workload.tasks, kSmall.tasks);
+        outcome = exportFrom(window, options);
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
         QCOMPARE(outcome.written.size(), 6 + 2 * qsizetype(ExportFigures::all().size()));
         QVERIFY(shardChartTitle().contains(QLatin1String("2 shard threads")));
@@ -253,15 +291,16 @@ private slots:
     void everyScopeWritesEveryPromisedFile()
     {
         MainWindow window;
-        window.actions()->keepTaskTimings()->setChecked(true);
-        const int first = window.history()->rowCount();
+        settle(window);
+        part<WindowActions>(window)->keepTaskTimings()->setChecked(true);
+        const int first = part<HistoryModel>(window)->rowCount();
         // IO up to 0.7 s: each run lasts a few of the load sampler's 250 ms intervals.
         compare(window, WorkloadSpec{150, 300, 700, 1000, 10000, Kernel::Sum, 5}, 2);
         compare(window, WorkloadSpec{200, 300, 700, 1000, 10000, Kernel::Sum, 6}, 3);
-        const int rows = window.history()->rowCount();
+        const int rows = part<HistoryModel>(window)->rowCount();
         QCOMPARE(rows, first + 4);
-        const std::int64_t smallId = window.history()->entry(first).experimentId;
-        const std::int64_t otherId = window.history()->entry(first + 2).experimentId;
+        const std::int64_t smallId = part<HistoryModel>(window)->entry(first).experimentId;
+        const std::int64_t otherId = part<HistoryModel>(window)->entry(first + 2).experimentId;
         QVERIFY(smallId > 0 && otherId > smallId);
 
         auto csvRows = [](const QString &path) {
@@ -317,9 +356,10 @@ private slots:
 
         // The dialog says which experiments' tasks.csv will have no times: the ones of earlier
         // tests (recorded without timings), not these two.
-        const QSet<std::int64_t> kept = window.store().experimentsWithTaskTimings();
+        const QSet<std::int64_t> kept =
+            inStore(window, [](ResultStore &store) { return store.experimentsWithTaskTimings(); });
         QVERIFY(kept.contains(smallId) && kept.contains(otherId));
-        const ExportChoices choices = window.exportChoices(kept);
+        const ExportChoices choices = exportChoices(window, kept);
         QCOMPARE(choices.noTimings[int(ExportScope::Experiment)], QString());
         const QString history = choices.noTimings[int(ExportScope::History)];
         QVERIFY2(history.contains(QLatin1String("not kept for")) &&
@@ -342,7 +382,7 @@ private slots:
             // the statistics page's own export.
             if (scope == ExportScope::SelectedRuns)
                 select(window, {first, first + 1, first + 2, first + 3});
-            const ExportOutcome outcome = QCoro::waitFor(window.exportTo(options));
+            const ExportOutcome outcome = exportFrom(window, options);
             QVERIFY2(outcome.ok, qPrintable(outcome.error));
             if (scope == ExportScope::Experiment) {
                 checkFolder(QDir(dir.path()), 3, 2); // the statistics page: the last Compare
@@ -356,14 +396,15 @@ private slots:
         // After a restart the statistics page lists the newest experiment from the store: its
         // export still has every run's load samples and kept timings.
         MainWindow restarted;
-        QCOMPARE(restarted.exportChoices(kept).noTimings[int(ExportScope::Experiment)], QString());
-        QVERIFY(!restarted.exportChoices(QSet<std::int64_t>{})
+        settle(restarted);
+        QCOMPARE(exportChoices(restarted, kept).noTimings[int(ExportScope::Experiment)], QString());
+        QVERIFY(!exportChoices(restarted, QSet<std::int64_t>{})
                      .noTimings[int(ExportScope::Experiment)]
                      .isEmpty());
         QTemporaryDir dir;
         options.directory = dir.path();
         options.scope = ExportScope::Experiment;
-        const ExportOutcome outcome = QCoro::waitFor(restarted.exportTo(options));
+        const ExportOutcome outcome = exportFrom(restarted, options);
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
         checkFolder(QDir(dir.path()), 3, 2);
     }
@@ -373,7 +414,8 @@ private slots:
     void openingAReportTwiceAddsNothing()
     {
         MainWindow window;
-        const int before = window.history()->rowCount();
+        settle(window);
+        const int before = part<HistoryModel>(window)->rowCount();
         ExperimentResult other = synthetic::sweep();
         other.machine.host = QStringLiteral("laptop");
         QTemporaryDir dir;
@@ -384,34 +426,37 @@ private slots:
             f.write(QJsonDocument(experimentToJson(other)).toJson());
         }
         QStringList refused;
-        QCOMPARE(QCoro::waitFor(window.openReports({path}, &refused)), 1);
+        QCOMPARE(openReports(window, {path}, &refused), 1);
         QVERIFY(refused.isEmpty());
-        const int after = window.history()->rowCount();
+        const int after = part<HistoryModel>(window)->rowCount();
         QCOMPARE(after, before + int(other.runs.size()));
         // Again, and twice in one go: nothing more.
-        QCOMPARE(QCoro::waitFor(window.openReports({path, path}, &refused)), 0);
+        QCOMPARE(openReports(window, {path, path}, &refused), 0);
         QCOMPARE(refused.size(), 2);
         QVERIFY2(refused[0].contains(QLatin1String("twice.json: already in the history")),
                  qPrintable(refused[0]));
-        QCOMPARE(window.history()->rowCount(), after);
+        QCOMPARE(part<HistoryModel>(window)->rowCount(), after);
         // A report exported from the history is in it too.
         ExportOptions options;
         options.directory = dir.filePath(QStringLiteral("export"));
         options.png = options.svg = options.csv = options.markdown = false;
-        const ExportOutcome outcome = QCoro::waitFor(window.exportTo(options));
+        const ExportOutcome outcome = exportFrom(window, options);
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
-        QCOMPARE(QCoro::waitFor(window.openReports(
-                     {QDir(options.directory).filePath(QStringLiteral("report.json"))}, &refused)),
+        QCOMPARE(openReports(window,
+                             {QDir(options.directory).filePath(QStringLiteral("report.json"))},
+                             &refused),
                  0);
-        QCOMPARE(window.history()->rowCount(), after);
+        QCOMPARE(part<HistoryModel>(window)->rowCount(), after);
         MainWindow restarted;
-        QCOMPARE(restarted.history()->rowCount(), after);
+        settle(restarted);
+        QCOMPARE(part<HistoryModel>(restarted)->rowCount(), after);
     }
 
     void reportsFromAnotherMachineJoinTheHistory()
     {
         MainWindow window;
-        const int before = window.history()->rowCount();
+        settle(window);
+        const int before = part<HistoryModel>(window)->rowCount();
         ExperimentResult other = synthetic::sweep();
         other.machine.host = QStringLiteral("build-server");
         QTemporaryDir dir;
@@ -426,30 +471,33 @@ private slots:
             g.write("{\"shopping\": [\"milk\"]}");
         }
         QStringList refused;
-        const int added = QCoro::waitFor(window.openReports({good, bad}, &refused));
+        const int added = openReports(window, {good, bad}, &refused);
         QVERIFY2(added == 1, qPrintable(refused.join(QLatin1Char('\n'))));
         QCOMPARE(refused.size(), 1);
         QVERIFY2(refused[0].endsWith(
                      QLatin1String("notes.json: not a LoopBench report (no \"schema\")")),
                  qPrintable(refused[0]));
         // Every run of the report, marked with its machine, and its statistics on the page.
-        QCOMPARE(window.history()->rowCount(), before + int(other.runs.size()));
-        const HistoryEntry &last = window.history()->entry(window.history()->rowCount() - 1);
+        QCOMPARE(part<HistoryModel>(window)->rowCount(), before + int(other.runs.size()));
+        const HistoryEntry &last =
+            part<HistoryModel>(window)->entry(part<HistoryModel>(window)->rowCount() - 1);
         QCOMPARE(last.machine, QStringLiteral("build-server"));
         QCOMPARE(last.role, RunRole::Imported);
-        QCOMPARE(window.statistics()->result().verdict(), other.verdict());
+        QCOMPARE(part<ExperimentStatsModel>(window)->result().verdict(), other.verdict());
         // It lasts like any other run.
         MainWindow restarted;
-        QCOMPARE(restarted.history()->rowCount(), before + int(other.runs.size()));
+        settle(restarted);
+        QCOMPARE(part<HistoryModel>(restarted)->rowCount(), before + int(other.runs.size()));
     }
 
     void clearingTheHistoryLeavesNoOldLabels()
     {
         MainWindow window;
+        settle(window);
         compare(window, kSmall, 2);
-        QVERIFY(window.history()->rowCount() > 0);
-        QVERIFY(!categories(window.comparisonChart()->chart()).isEmpty());
-        QVERIFY(!categories(window.sweepPage()->efficiencyChart()->chart()).isEmpty());
+        QVERIFY(part<HistoryModel>(window)->rowCount() > 0);
+        QVERIFY(!categories(part<ComparisonChart>(window)->chart()).isEmpty());
+        QVERIFY(!categories(part<SweepPage>(window)->efficiencyChart()->chart()).isEmpty());
         // View > Clear history asks first (it cannot be undone): answer Yes.
         QTimer::singleShot(0, &window, [] {
             auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
@@ -457,16 +505,18 @@ private slots:
             QVERIFY(box->text().contains(QLatin1String("cannot be undone")));
             box->button(QMessageBox::Yes)->click();
         });
-        window.actions()->clearHistory()->trigger();
-        QCOMPARE(window.history()->rowCount(), 0);
+        part<WindowActions>(window)->clearHistory()->trigger();
+        settle(window);
+        QCOMPARE(part<HistoryModel>(window)->rowCount(), 0);
         // No category axis keeps the labels of the runs that are gone.
-        QCOMPARE(categories(window.comparisonChart()->chart()), QStringList());
-        QCOMPARE(categories(window.sweepPage()->efficiencyChart()->chart()), QStringList());
-        QVERIFY(
-            window.comparisonChart()->chart()->title().contains(QLatin1String("No comparison")));
-        QVERIFY(!window.statistics()->hasResult());
+        QCOMPARE(categories(part<ComparisonChart>(window)->chart()), QStringList());
+        QCOMPARE(categories(part<SweepPage>(window)->efficiencyChart()->chart()), QStringList());
+        QVERIFY(part<ComparisonChart>(window)->chart()->title().contains(
+            QLatin1String("No comparison")));
+        QVERIFY(!part<ExperimentStatsModel>(window)->hasResult());
         MainWindow restarted; // and the store is empty too
-        QCOMPARE(restarted.history()->rowCount(), 0);
+        settle(restarted);
+        QCOMPARE(part<HistoryModel>(restarted)->rowCount(), 0);
     }
 
 private:

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "tests/support/uitestsupport.h"
+#include "tests/support/windowparts.h"
 #include "ui/config/configpanel.h"
 #include "ui/window/mainwindow.h"
 
@@ -31,21 +32,21 @@ private slots:
         // 20,000 tasks of 10-20 minutes of IO: a close that waited the run out instead of
         // cancelling it would hang the test past ctest's 300 s time-out. How long the cancel and
         // join take is a figure of tests/bench/bench_cancel.
-        window->configPanel()->setConfig(
+        part<ConfigPanel>(*window)->setConfig(
             WorkloadSpec{20000, 600'000, 1'200'000, 100000, 500000, Kernel::Sum, 3},
             RunConfig{4, Partition::Contiguous, false});
-        QTRY_VERIFY_WITH_TIMEOUT(window->actions()->compare()->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(*window)->compare()->isEnabled(), 5000);
         // Counted with the window up (Qt keeps a few helper threads of its own for the process)
         // and after the calibration thread, which posts its last result just before it ends.
         QTest::qWait(200);
         const int threadsBefore = threadCount();
 
         QAction *action = RunController::Mode(mode) == RunController::Mode::Compare
-                              ? window->actions()->compare()
-                              : window->actions()->runK();
+                              ? part<WindowActions>(*window)->compare()
+                              : part<WindowActions>(*window)->runK();
         action->trigger();
-        QVERIFY(window->controller()->isRunning());
-        QTRY_VERIFY_WITH_TIMEOUT(window->controller()->isRunInFlight(), 2000);
+        QVERIFY(part<RunController>(*window)->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(part<RunController>(*window)->isRunInFlight(), 2000);
         QTest::qWait(300); // let tasks sleep and kernels run
         QVERIFY(threadCount() > threadsBefore);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/base/missingmark.h"
 #include "tests/support/uitestsupport.h"
+#include "tests/support/windowparts.h"
 #include "ui/charts/sweepchart.h"
 #include "ui/config/configpanel.h"
 #include "ui/models/experimentstatsmodel.h"
@@ -31,18 +32,20 @@ private slots:
     void repeatedSweepRunsInterleavedAndTableEqualsCoreSummary()
     {
         MainWindow window;
+        settle(window);
         window.show();
         // 100 tasks, IO 0-10 ms, 100-5000 iterations: tens of ms per run.
         const WorkloadSpec spec{100, 0, 10, 100, 5000, Kernel::Sum, 3};
-        window.configPanel()->setConfig(spec, RunConfig{2, Partition::Contiguous, false});
-        window.configPanel()->setExperiment(QStringLiteral("1,2"), 3, true);
-        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->sweep()->isEnabled(), 5000);
+        part<ConfigPanel>(window)->setConfig(spec, RunConfig{2, Partition::Contiguous, false});
+        part<ConfigPanel>(window)->setExperiment(QStringLiteral("1,2"), 3, true);
+        QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(window)->sweep()->isEnabled(), 5000);
 
-        QSignalSpy runs(window.controller(), &RunController::runFinished);
-        QSignalSpy done(window.controller(), &RunController::experimentFinished);
-        window.actions()->sweep()->trigger();
-        QVERIFY(!window.actions()->sweep()->isEnabled());
+        QSignalSpy runs(part<RunController>(window), &RunController::runFinished);
+        QSignalSpy done(part<RunController>(window), &RunController::experimentFinished);
+        part<WindowActions>(window)->sweep()->trigger();
+        QVERIFY(!part<WindowActions>(window)->sweep()->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 15000);
+        settle(window);
 
         // The warm-up first (reported, never in the result), then 1, 2, 1, 2, 1, 2.
         QCOMPARE(runs.size(), 7);
@@ -69,7 +72,7 @@ private slots:
         // core's summarizeExperiment() of exactly these runs.
         const ExperimentSummary &expected = result.summary;
         QCOMPARE(summarizeExperiment(result).runOutliers, expected.runOutliers);
-        const ExperimentStatsModel *model = window.statistics();
+        const ExperimentStatsModel *model = part<ExperimentStatsModel>(window);
         QCOMPARE(model->rowCount(), 2);
         for (int row = 0; row < 2; ++row) {
             const ConfigSummary &c = expected.configs[std::size_t(row)];
@@ -93,7 +96,7 @@ private slots:
         QCOMPARE(expected.configs[0].speedup.value, 1.0);
 
         // The chart draws the same speedups and the ideal line from T*.
-        const SweepChart *chart = window.sweepPage()->sweepChart();
+        const SweepChart *chart = part<SweepPage>(window)->sweepChart();
         QCOMPARE(chart->measuredSeries()->count(), 2);
         QCOMPARE(chart->measuredSeries()->at(1), QPointF(2, expected.configs[1].speedup.value));
         QCOMPARE(chart->idealSeries()->at(1), QPointF(2, expected.configs[1].idealSpeedup));
@@ -106,13 +109,13 @@ private slots:
                  qPrintable(chart->detailLine()));
 
         // History: warm-up plus six measured rows, outlier flags and speedups from the summary.
-        QCOMPARE(window.history()->rowCount(), 7);
-        QCOMPARE(window.history()->entry(0).role, RunRole::Warmup);
-        QVERIFY(std::isnan(window.history()->entry(0).speedup));
+        QCOMPARE(part<HistoryModel>(window)->rowCount(), 7);
+        QCOMPARE(part<HistoryModel>(window)->entry(0).role, RunRole::Warmup);
+        QVERIFY(std::isnan(part<HistoryModel>(window)->entry(0).speedup));
         for (int i = 0; i < 6; ++i) {
-            QCOMPARE(window.history()->entry(i + 1).outlier,
+            QCOMPARE(part<HistoryModel>(window)->entry(i + 1).outlier,
                      bool(expected.runOutliers[std::size_t(i)]));
-            QCOMPARE(window.history()->entry(i + 1).speedup,
+            QCOMPARE(part<HistoryModel>(window)->entry(i + 1).speedup,
                      expected.configs[0].wallMs.median / result.runs[std::size_t(i)].wallMs);
         }
     }
@@ -123,30 +126,33 @@ private slots:
     void clearingHistoryMidSweepKeepsEachRowOnItsOwnRun()
     {
         MainWindow window;
+        settle(window);
         // ~0.3 s per run, so the clear lands between runs of the sweep.
         const WorkloadSpec spec{500, 50, 200, 10000, 100000, Kernel::Sum, 9};
-        window.configPanel()->setConfig(spec, RunConfig{2, Partition::Contiguous, false});
-        window.configPanel()->setExperiment(QStringLiteral("1,2"), 3, false);
-        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->sweep()->isEnabled(), 5000);
+        part<ConfigPanel>(window)->setConfig(spec, RunConfig{2, Partition::Contiguous, false});
+        part<ConfigPanel>(window)->setExperiment(QStringLiteral("1,2"), 3, false);
+        QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(window)->sweep()->isEnabled(), 5000);
 
-        QSignalSpy runs(window.controller(), &RunController::runFinished);
-        QSignalSpy done(window.controller(), &RunController::experimentFinished);
-        window.actions()->sweep()->trigger();
+        QSignalSpy runs(part<RunController>(window), &RunController::runFinished);
+        QSignalSpy done(part<RunController>(window), &RunController::experimentFinished);
+        part<WindowActions>(window)->sweep()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(runs.size(), 2, 20000);
         // Clearing a saved history asks first: answer Yes.
         QTimer::singleShot(0, [] {
             if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
                 box->button(QMessageBox::Yes)->click();
         });
-        window.actions()->clearHistory()->trigger();
-        QVERIFY(window.controller()->isRunning());
-        const int cleared = int(runs.size()); // runs whose rows the clear removed
-        QCOMPARE(window.history()->rowCount(), 0);
+        part<WindowActions>(window)->clearHistory()->trigger();
+        QVERIFY(part<RunController>(window)->isRunning());
+        // Runs whose rows the clear removes: the ones that ended before it (the history records
+        // and clears in the order they were asked for).
+        const int cleared = int(runs.size());
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 30000);
+        settle(window);
 
         const auto result = done[0][0].value<ExperimentResult>();
         QCOMPARE(int(result.runs.size()), 6);
-        const HistoryModel *history = window.history();
+        const HistoryModel *history = part<HistoryModel>(window);
         QCOMPARE(history->rowCount(), 6 - cleared);
         for (int row = 0; row < history->rowCount(); ++row) {
             const std::size_t run = std::size_t(row + cleared);
@@ -156,26 +162,28 @@ private slots:
             QCOMPARE(history->entry(row).outlier, bool(result.summary.runOutliers[run]));
         }
         // The experiment's own page shows all six runs: the clear removed rows, not runs.
-        QCOMPARE(window.statistics()->summary().config(1)->runs, 3);
+        QCOMPARE(part<ExperimentStatsModel>(window)->summary().config(1)->runs, 3);
     }
 
     void cancelledRunShowsCancelledAndStaysOutOfTheSummary()
     {
         MainWindow window;
+        settle(window);
         // ~1 s per run: IO up to 400 ms, CPU 0.1-0.5 M iterations on 2000 tasks.
         const WorkloadSpec spec{2000, 100, 400, 100000, 500000, Kernel::Sum, 5};
-        window.configPanel()->setConfig(spec, RunConfig{2, Partition::Contiguous, false});
-        window.configPanel()->setExperiment(QStringLiteral("1,2"), 3, false);
-        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->repeatCompare()->isEnabled(), 5000);
+        part<ConfigPanel>(window)->setConfig(spec, RunConfig{2, Partition::Contiguous, false});
+        part<ConfigPanel>(window)->setExperiment(QStringLiteral("1,2"), 3, false);
+        QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(window)->repeatCompare()->isEnabled(), 5000);
 
-        QSignalSpy runs(window.controller(), &RunController::runFinished);
-        QSignalSpy done(window.controller(), &RunController::experimentFinished);
-        window.actions()->repeatCompare()->trigger();
+        QSignalSpy runs(part<RunController>(window), &RunController::runFinished);
+        QSignalSpy done(part<RunController>(window), &RunController::experimentFinished);
+        part<WindowActions>(window)->repeatCompare()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(runs.size(), 1, 20000); // the first run completes
-        QTRY_VERIFY_WITH_TIMEOUT(window.controller()->isRunInFlight(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(part<RunController>(window)->isRunInFlight(), 5000);
         QTest::qWait(100);
-        window.actions()->cancel()->trigger(); // in the middle of the second
+        part<WindowActions>(window)->cancel()->trigger(); // in the middle of the second
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 5000);
+        settle(window);
         QTest::qWait(RunController::kExperimentSettleMs + 200); // nothing starts after a cancel
         QCOMPARE(runs.size(), 2);
 
@@ -185,7 +193,7 @@ private slots:
         QVERIFY(result.runs[0].completed());
         QCOMPARE(result.runs[1].status, RunStatus::Cancelled);
 
-        const HistoryModel *history = window.history();
+        const HistoryModel *history = part<HistoryModel>(window);
         // The status first; " · machine busy" may follow when the machine was shared.
         // A cancelled run has no wall time: the status says how far it got instead.
         QCOMPARE(history->data(history->index(1, HistoryModel::Status))
@@ -198,7 +206,7 @@ private slots:
                     .contains(QStringLiteral("not in the statistics")));
 
         // K = 2 had one run, cancelled: counted, never averaged in.
-        const ExperimentSummary &summary = window.statistics()->summary();
+        const ExperimentSummary &summary = part<ExperimentStatsModel>(window)->summary();
         const ConfigSummary *two = summary.config(2);
         QVERIFY(two);
         QCOMPARE(two->runs, 1);
@@ -211,20 +219,22 @@ private slots:
     void failingRunShowsFailedWithItsError()
     {
         MainWindow window;
-        QTRY_VERIFY_WITH_TIMEOUT(window.actions()->compare()->isEnabled(), 5000);
+        settle(window);
+        QTRY_VERIFY_WITH_TIMEOUT(part<WindowActions>(window)->compare()->isEnabled(), 5000);
         ExperimentSpec spec;
         spec.workload = WorkloadSpec{100, 0, 10, 100, 5000, Kernel::Sum, 3};
         spec.shardCounts = {1, 2};
         spec.repeats = 2;
         spec.failTask = 42; // RunConfig::failTask: task 42 throws inside its shard
-        QSignalSpy done(window.controller(), &RunController::experimentFinished);
-        QVERIFY(window.controller()->startExperiment(spec, 1.0));
+        QSignalSpy done(part<RunController>(window), &RunController::experimentFinished);
+        QVERIFY(part<RunController>(window)->startExperiment(spec, 1.0));
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 15000);
+        settle(window);
 
         // A failure does not end the experiment (as in the CLI): every run is there, failed.
         const auto result = done[0][0].value<ExperimentResult>();
         QCOMPARE(int(result.runs.size()), 4);
-        const HistoryModel *history = window.history();
+        const HistoryModel *history = part<HistoryModel>(window);
         QCOMPARE(history->rowCount(), 4);
         for (int row = 0; row < 4; ++row) {
             const RunResult &r = history->entry(row).result;
@@ -240,7 +250,7 @@ private slots:
             QVERIFY(history->data(history->index(row, 0), Qt::BackgroundRole).isValid());
         }
         QVERIFY(result.runs[0].error.contains(QStringLiteral("42")));
-        for (const ConfigSummary &c : window.statistics()->summary().configs)
+        for (const ConfigSummary &c : part<ExperimentStatsModel>(window)->summary().configs)
             QCOMPARE(c.completedRuns, 0);
     }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "tests/support/uitestsupport.h"
+#include "tests/support/windowparts.h"
 #include "ui/config/configpanel.h"
 #include "ui/config/presetstore.h"
 #include "ui/window/mainwindow.h"
@@ -18,7 +19,7 @@ const WorkloadSpec kMine{1234, 5, 60, 7000, 8000, Kernel::Hash, 42};
 
 QStringList comboItems(MainWindow &window)
 {
-    auto *combo = window.configPanel()->findChild<QComboBox *>();
+    auto *combo = part<ConfigPanel>(window)->findChild<QComboBox *>();
     QStringList items;
     for (int i = 0; i < combo->count(); ++i)
         items.append(combo->itemText(i));
@@ -28,7 +29,7 @@ QStringList comboItems(MainWindow &window)
 QStringList menuItems(MainWindow &window)
 {
     QStringList items;
-    for (QAction *a : window.actions()->presetsMenu()->actions())
+    for (QAction *a : part<WindowActions>(window)->presetsMenu()->actions())
         items.append(a->text());
     return items;
 }
@@ -45,34 +46,41 @@ private slots:
     {
         {
             MainWindow window;
-            window.configPanel()->setConfig(kMine, RunConfig{2, Partition::RoundRobin, false});
-            QCOMPARE(window.saveCurrentAsPreset(QStringLiteral("  Mine ")), std::nullopt);
+            settle(window);
+            part<ConfigPanel>(window)->setConfig(kMine, RunConfig{2, Partition::RoundRobin, false});
+            QCOMPARE(part<PresetController>(window)->saveForm(QStringLiteral("  Mine ")),
+                     std::nullopt);
             QVERIFY(comboItems(window).contains(QStringLiteral("Mine (yours)")));
             // Numbered after the built-in ones, as the menu's mnemonic.
             QVERIFY(menuItems(window).contains(
-                QStringLiteral("&%1 Mine").arg(window.presets().builtInCount() + 1)));
+                QStringLiteral("&%1 Mine")
+                    .arg(part<PresetController>(window)->presets().builtInCount() + 1)));
         }
         MainWindow window; // a restart
-        const int index = window.presets().indexOfName(QStringLiteral("mine"));
-        QVERIFY(index >= window.presets().builtInCount());
-        const Preset &mine = window.presets().presets()[index];
+        settle(window);
+        const int index =
+            part<PresetController>(window)->presets().indexOfName(QStringLiteral("mine"));
+        QVERIFY(index >= part<PresetController>(window)->presets().builtInCount());
+        const Preset &mine = part<PresetController>(window)->presets().presets()[index];
         QVERIFY(mine.user);
         QCOMPARE(mine.plan.workload, kMine);
         QCOMPARE(mine.partition, std::optional<Partition>(Partition::RoundRobin));
         // Choosing it fills the form and names it.
-        window.configPanel()->applyPreset(index);
-        QCOMPARE(window.configPanel()->parsed().spec, kMine);
-        QCOMPARE(window.configPanel()->findChild<QComboBox *>()->currentText(),
+        part<ConfigPanel>(window)->applyPreset(index);
+        QCOMPARE(part<ConfigPanel>(window)->parsed().spec, kMine);
+        QCOMPARE(part<ConfigPanel>(window)->findChild<QComboBox *>()->currentText(),
                  QStringLiteral("Mine (yours)"));
 
-        QVERIFY(window.removeUserPreset(QStringLiteral("Mine")));
-        QVERIFY(!window.removeUserPreset(QStringLiteral("Mine")));
+        QVERIFY(part<PresetController>(window)->remove(QStringLiteral("Mine")));
+        QVERIFY(!part<PresetController>(window)->remove(QStringLiteral("Mine")));
         QVERIFY(!comboItems(window).contains(QStringLiteral("Mine (yours)")));
-        QCOMPARE(window.configPanel()->findChild<QComboBox *>()->currentText(),
+        QCOMPARE(part<ConfigPanel>(window)->findChild<QComboBox *>()->currentText(),
                  QStringLiteral("Custom"));
         MainWindow again;
-        QCOMPARE(again.presets().indexOfName(QStringLiteral("Mine")), -1);
-        QCOMPARE(again.presets().presets().size(), again.presets().builtInCount());
+        settle(again);
+        QCOMPARE(part<PresetController>(again)->presets().indexOfName(QStringLiteral("Mine")), -1);
+        QCOMPARE(part<PresetController>(again)->presets().presets().size(),
+                 part<PresetController>(again)->presets().builtInCount());
     }
 
     void badNamesAreRefusedWithAReason_data()
@@ -94,25 +102,29 @@ private slots:
         QFETCH(QString, name);
         QFETCH(QString, reason);
         MainWindow window;
-        const int before = int(window.presets().presets().size());
-        const auto refused = window.saveCurrentAsPreset(name);
+        settle(window);
+        const int before = int(part<PresetController>(window)->presets().presets().size());
+        const auto refused = part<PresetController>(window)->saveForm(name);
         QVERIFY(refused.has_value());
         QVERIFY2(refused->contains(reason), qPrintable(*refused));
-        QCOMPARE(int(window.presets().presets().size()), before);
+        QCOMPARE(int(part<PresetController>(window)->presets().presets().size()), before);
     }
 
     void savingUnderAUsedNameReplacesThatPreset()
     {
         MainWindow window;
-        window.configPanel()->setConfig(kMine, RunConfig{2, Partition::Contiguous, false});
-        QCOMPARE(window.saveCurrentAsPreset(QStringLiteral("Twice")), std::nullopt);
+        settle(window);
+        part<ConfigPanel>(window)->setConfig(kMine, RunConfig{2, Partition::Contiguous, false});
+        QCOMPARE(part<PresetController>(window)->saveForm(QStringLiteral("Twice")), std::nullopt);
         WorkloadSpec changed = kMine;
         changed.tasks = 999;
-        window.configPanel()->setConfig(changed, RunConfig{2, Partition::Contiguous, false});
-        QCOMPARE(window.saveCurrentAsPreset(QStringLiteral("twice")), std::nullopt);
-        QCOMPARE(int(window.presets().presets().size()), window.presets().builtInCount() + 1);
-        QCOMPARE(window.presets().presets().last().plan.workload.tasks, 999);
-        QVERIFY(window.removeUserPreset(QStringLiteral("Twice")));
+        part<ConfigPanel>(window)->setConfig(changed, RunConfig{2, Partition::Contiguous, false});
+        QCOMPARE(part<PresetController>(window)->saveForm(QStringLiteral("twice")), std::nullopt);
+        QCOMPARE(int(part<PresetController>(window)->presets().presets().size()),
+                 part<PresetController>(window)->presets().builtInCount() + 1);
+        QCOMPARE(part<PresetController>(window)->presets().presets().last().plan.workload.tasks,
+                 999);
+        QVERIFY(part<PresetController>(window)->remove(QStringLiteral("Twice")));
     }
 
     // toJson() once dropped the shapes: everything a preset holds must come back.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/engine/runresult.h"
 #include "tests/support/uitestsupport.h"
+#include "tests/support/windowparts.h"
 #include "ui/config/configpanel.h"
 #include "ui/models/historymodel.h"
 #include "ui/window/guidedialog.h"
@@ -54,14 +55,16 @@ private slots:
     void windowShortcutsWorkFromAFocusedLineEdit()
     {
         MainWindow window;
+        settle(window);
         window.show();
         QApplication::setActiveWindow(&window);
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        QAction *exportAction = window.actions()->exportReports();
+        QAction *exportAction = part<WindowActions>(window)->exportReports();
         // The dialog it opens is not this test's business: only that the key reached it.
-        QObject::disconnect(exportAction, &QAction::triggered, window.actions(), nullptr);
+        QObject::disconnect(exportAction, &QAction::triggered, part<WindowActions>(window),
+                            nullptr);
         QSignalSpy triggered(exportAction, &QAction::triggered);
-        QLineEdit *edit = window.configPanel()->findChildren<QLineEdit *>().first();
+        QLineEdit *edit = part<ConfigPanel>(window)->findChildren<QLineEdit *>().first();
         edit->setFocus();
         QTRY_VERIFY(edit->hasFocus());
         const QString before = edit->text();
@@ -77,6 +80,7 @@ private slots:
     void everyMnemonicIsUniqueInTheWindow()
     {
         MainWindow window;
+        settle(window);
         QMultiHash<QChar, QString> owners;
         for (QAction *menu : window.menuBar()->actions())
             owners.insert(mnemonic(menu->text()), menu->text());
