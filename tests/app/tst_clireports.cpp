@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "tests/support/cliprocess.h"
+#include "tests/support/foldersnapshot.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -14,6 +15,9 @@
 
 #include <csignal>
 #include <sys/stat.h>
+
+using foldersnapshot::snapshot;
+using foldersnapshot::writeFile;
 
 // The report targets of the headless CLI, run as a user runs it (through a shell where the
 // shell's redirections are the point): a failed or refused command leaves every file as it was,
@@ -45,32 +49,6 @@ Outcome runCli(const QStringList &args, const QString &stdoutFile = {})
         p.setStandardOutputFile(stdoutFile);
     cli::start(p, args);
     return finish(p);
-}
-
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-}
-
-// Every entry under `dir`, hidden ones included, with its content: what a command touched.
-QMap<QString, QByteArray> snapshot(const QString &dir)
-{
-    QMap<QString, QByteArray> entries;
-    for (const QFileInfo &info : QDir(dir).entryInfoList(QDir::AllEntries | QDir::Hidden |
-                                                         QDir::System | QDir::NoDotAndDotDot)) {
-        if (info.isSymLink())
-            entries.insert(info.fileName(), "link to " + info.symLinkTarget().toUtf8());
-        else if (info.isDir())
-            entries.insert(
-                info.fileName() + QLatin1Char('/'),
-                QJsonDocument::fromVariant(QVariant(QStringList(snapshot(info.filePath()).keys())))
-                    .toJson(QJsonDocument::Compact));
-        else
-            entries.insert(info.fileName(), readFile(info.filePath()));
-    }
-    return entries;
 }
 
 // The pid of the process that holds a flock, from /proc/locks; 0 if `pid` holds none.

@@ -5,9 +5,11 @@
 // CPU are read from /proc/<pid>, as a user would see them; bounds are generous (a loaded machine
 // changes nothing) and the figures themselves come from tests/bench/bench_http.
 #include "core/base/wholenumber.h"
+#include "core/load/processcpu.h"
 #include "core/net/bodyfold.h"
 #include "core/net/httpserver.h"
 #include "core/net/responsebody.h"
+#include "core/system/systemlimits.h"
 #include "tests/support/loopbacksocket.h"
 
 #include <QElapsedTimer>
@@ -128,25 +130,16 @@ std::uint64_t expectedDigest(std::uint32_t task, std::uint64_t bytes)
 // VmRSS of a process, in KiB; -1 when /proc cannot say.
 qint64 rssKb(qint64 pid)
 {
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
+    const auto bytes = SystemLimits::procKb(
+        SystemLimits::readWhole(QStringLiteral("/proc/%1/status").arg(pid)), "VmRSS");
+    return bytes ? qint64(*bytes / 1024) : -1;
 }
 
-// User + system CPU ticks of a process (fields 14 and 15 of /proc/<pid>/stat).
+// User + system CPU ticks of a process; -1 when /proc cannot say.
 qint64 cpuTicks(qint64 pid)
 {
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray stat = f.readAll();
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    return fields.value(11).toLongLong() + fields.value(12).toLongLong();
+    const std::optional<ProcessCpu> cpu = ProcessCpu::read(pid);
+    return cpu ? qint64(cpu->ticks) : -1;
 }
 
 // `loopbench --serve` started with `args`; waits for its "listening HOST:PORT" line.

@@ -21,6 +21,7 @@
 #include "core/base/clock.h"
 #include "core/experiment/experimentrunner.h"
 #include "core/net/httpserver.h"
+#include "core/system/systemlimits.h"
 #include "tests/bench/benchargs.h"
 #include "tests/support/loopbacksocket.h"
 
@@ -123,16 +124,12 @@ void printRow(const char *name, int shards, const Figures &f)
 
 // --- 4. the server under attack: plain sockets against `loopbench --serve` ---
 
+// VmRSS of a process, in KiB; -1 when /proc cannot say.
 qint64 rssKb(qint64 pid)
 {
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
+    const auto bytes = SystemLimits::procKb(
+        SystemLimits::readWhole(QStringLiteral("/proc/%1/status").arg(pid)), "VmRSS");
+    return bytes ? qint64(*bytes / 1024) : -1;
 }
 
 int connectTo(std::uint16_t port)

@@ -6,13 +6,15 @@
 // (the codec's, a comparison's "same plan", the store's round trip) change one field at a time
 // by iterating PlanCodec::fields() with these.
 
-#include "core/experiment/plan.h"
+#include "core/experiment/plancodec.h"
 
 #include <QHash>
 #include <QJsonValue>
 #include <QString>
+#include <QTest>
 
 #include <limits>
+#include <optional>
 
 namespace distinctplan {
 
@@ -63,6 +65,24 @@ inline const QHash<QString, QJsonValue> &otherValues()
         {QStringLiteral("http_timeout_ms"), 1},
     };
     return values;
+}
+
+// A data-driven test's rows: one per PlanCodec field, its key in the column "key".
+inline void addRowPerField()
+{
+    QTest::addColumn<QString>("key");
+    for (const PlanField &f : PlanCodec::fields())
+        QTest::newRow(f.key) << QString::fromLatin1(f.key);
+}
+
+// `plan` with the field `key` alone set to its other value (otherValues()); nullopt when that
+// value does not read, which is a fault of this table.
+inline std::optional<Plan> changedIn(const Plan &plan, const QString &key)
+{
+    Plan changed = plan;
+    if (PlanCodec::field(key)->read(otherValues().value(key), changed))
+        return std::nullopt;
+    return changed;
 }
 
 } // namespace distinctplan

@@ -157,22 +157,13 @@ void CoreLoadView::showRuns(const std::vector<RunResult> &runs)
     for (qsizetype i = 0; i < m_bands.size(); ++i) {
         Band &b = m_bands[i];
         if (i >= qsizetype(runs.size())) {
-            b.shards = 0;
-            b.upper->clear();
-            b.lower->clear();
-            b.label->setText(QString());
-            b.label->setVisible(false);
+            b.set(0, 0, 0);
             continue;
         }
         const RunResult &r = runs[std::size_t(i)];
         const double length = r.load.tSec.empty() ? r.wallMs / 1000.0 : r.load.tSec.back();
-        b.x = offsets[std::size_t(i)];
-        b.endX = b.x + (std::isfinite(length) ? std::max(0.0, length) : 0.0);
-        b.upper->replace({{b.x, 100}, {b.endX, 100}});
-        b.lower->replace({{b.x, 0}, {b.endX, 0}});
-        b.shards = r.shards;
-        b.label->setText(loopsLabel(r.shards));
-        b.label->setVisible(true);
+        const double x = offsets[std::size_t(i)];
+        b.set(x, x + (std::isfinite(length) ? std::max(0.0, length) : 0.0), r.shards);
     }
     // Four to eight intervals of 1, 2 or 5 times a power of ten seconds, from 0.
     const double raw = std::max(1.0, end) / 8;
@@ -323,25 +314,10 @@ void CoreLoadView::refresh()
         Band &b = m_bands[i];
         // The newest spans get the bands; older ones have scrolled off or nearly so.
         const auto s = qsizetype(spans.size()) - m_bands.size() + i;
-        if (s < 0) {
-            // Emptied, not hidden: a legend marker follows its series' visibility.
-            bandsChanged |= b.shards != 0;
-            b.shards = 0;
-            b.upper->clear();
-            b.lower->clear();
-            b.label->setText(QString());
-            b.label->setVisible(false);
-            continue;
-        }
-        const RunSpan &span = spans[std::size_t(s)];
-        b.upper->replace({{span.startSec, 100}, {span.endSec, 100}});
-        b.lower->replace({{span.startSec, 0}, {span.endSec, 0}});
-        bandsChanged |= b.shards != span.shards;
-        b.shards = span.shards;
-        b.label->setText(loopsLabel(span.shards));
-        b.label->setVisible(true);
-        b.x = span.startSec;
-        b.endX = span.endSec;
+        const RunSpan *span = s < 0 ? nullptr : &spans[std::size_t(s)];
+        const int k = span ? span->shards : 0;
+        bandsChanged |= b.shards != k;
+        b.set(span ? span->startSec : 0, span ? span->endSec : 0, k);
     }
     if (bandsChanged)
         refreshBandLegend();
@@ -362,6 +338,22 @@ void CoreLoadView::refreshBandLegend()
             m->setVisible(first);
     }
     recolor();
+}
+
+void CoreLoadView::Band::set(double fromX, double toX, int k)
+{
+    x = fromX;
+    endX = toX;
+    shards = k;
+    if (k == 0) {
+        upper->clear();
+        lower->clear();
+    } else {
+        upper->replace({{fromX, 100}, {toX, 100}});
+        lower->replace({{fromX, 0}, {toX, 0}});
+    }
+    label->setText(k == 0 ? QString() : loopsLabel(k));
+    label->setVisible(k != 0);
 }
 
 void CoreLoadView::placeSpanLabels()

@@ -72,6 +72,9 @@ private:
         double x = 0;
         double endX = 0;
         int shards = 0;
+        // Shades [fromX, toX] for a run on `k` loops and names it; k = 0 empties the band
+        // (emptied, not hidden: a legend marker follows its series' visibility).
+        void set(double fromX, double toX, int k);
     };
     QList<Band> m_bands;
 };

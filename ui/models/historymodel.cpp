@@ -190,6 +190,19 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     const HistoryEntry &e = m_entries.at(index.row());
     const RunResult &r = e.result;
 
+    // The text columns sort by the text they show.
+    if (role == SortRole || role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Transport:
+            return transportCell(e.plan.transport);
+        case Shapes:
+            return shapesCell(e.plan.workload);
+        case Machine:
+            return e.machine;
+        default:
+            break;
+        }
+    }
     if (role == SortRole) {
         switch (index.column()) {
         case Experiment:
@@ -214,12 +227,6 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return e.guiStallP99Ms;
         case Status:
             return static_cast<int>(r.status);
-        case Transport:
-            return transportCell(e.plan.transport);
-        case Shapes:
-            return shapesCell(e.plan.workload);
-        case Machine:
-            return e.machine;
         }
     } else if (role == Qt::DisplayRole) {
         const QLocale locale;
@@ -268,12 +275,6 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                 text += QStringLiteral(" · protective schedule");
             return text;
         }
-        case Transport:
-            return transportCell(e.plan.transport);
-        case Shapes:
-            return shapesCell(e.plan.workload);
-        case Machine:
-            return e.machine;
         }
     } else if (role == Qt::BackgroundRole) {
         // Rows that do not enter the statistics, or stand out in them, are tinted: failed red,

@@ -3,6 +3,7 @@
 #include "core/report/csvreport.h"
 #include "core/report/csvreportset.h"
 #include "core/report/reportfile.h"
+#include "tests/support/foldersnapshot.h"
 #include "tests/support/runexperiment.h"
 
 #include <QDir>
@@ -19,6 +20,9 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+using foldersnapshot::snapshot;
+using foldersnapshot::writeFile;
 
 namespace {
 
@@ -56,27 +60,6 @@ ReportFile rf(const QString &path, const QByteArray &bytes, const char *option =
               bool ownFolder = false)
 {
     return ReportFile{path, bytes, QString::fromLatin1(option), ownFolder};
-}
-
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-}
-
-// Every entry of `dir` (hidden ones too, so a temporary left behind shows), with its content.
-QMap<QString, QByteArray> snapshot(const QString &dir)
-{
-    QMap<QString, QByteArray> entries;
-    for (const QFileInfo &info : QDir(dir).entryInfoList(QDir::AllEntries | QDir::Hidden |
-                                                         QDir::System | QDir::NoDotAndDotDot)) {
-        entries.insert(info.fileName(), info.isSymLink()
-                                            ? "link to " + info.symLinkTarget().toUtf8()
-                                        : info.isDir() ? QByteArray("<folder>")
-                                                       : readAll(info.filePath()));
-    }
-    return entries;
 }
 
 ino_t inodeOf(const QString &path)

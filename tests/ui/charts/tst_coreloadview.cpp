@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
+#include "tests/support/syntheticexperiment.h"
 #include "ui/charts/coreloadview.h"
 #include "ui/control/loadmonitor.h"
 
+#include <QAreaSeries>
 #include <QChart>
 #include <QCoreApplication>
+#include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -76,6 +79,34 @@ QStringList visibleLineMarkers(QChart *chart)
     return names;
 }
 
+// Each band of runs: its name and the x range it shades ("" and empty when unused).
+QStringList bands(QChart *chart)
+{
+    QStringList out;
+    for (QAbstractSeries *s : chart->series()) {
+        const auto *area = qobject_cast<QAreaSeries *>(s);
+        if (!area)
+            continue;
+        const QList<QPointF> upper = area->upperSeries()->points();
+        out << (upper.isEmpty() ? area->name()
+                                : QStringLiteral("%1 %2-%3 s")
+                                      .arg(area->name())
+                                      .arg(upper.first().x())
+                                      .arg(upper.last().x()));
+    }
+    return out;
+}
+
+QStringList spanLabels(QChart *chart)
+{
+    QStringList out;
+    for (QGraphicsItem *item : chart->childItems()) {
+        if (const auto *label = dynamic_cast<QGraphicsSimpleTextItem *>(item))
+            out << label->text();
+    }
+    return out;
+}
+
 } // namespace
 
 // The live core chart draws what the sampler measured: one line per core in percent, their
@@ -142,6 +173,29 @@ private slots:
         QCOMPARE(server->count(), 1);
         QTRY_COMPARE(visibleLineMarkers(view.chart()),
                      (QStringList{QStringLiteral("mean"), QStringLiteral("HTTP server")}));
+    }
+
+    // A stored run is a band from its start, as long as its wall time, named by its loops; a
+    // band no run needs any more is emptied.
+    void eachRunIsABandFromItsStartNamedByItsLoops()
+    {
+        CoreLoadView view;
+        const RunResult one = synthetic::run(1, 0, 2000, 1800); // starts 12:00:00
+        const RunResult four = synthetic::run(4, 3, 1000, 500); // starts 12:00:03
+        view.showRuns({one, four});
+        // Six bands are made up front (the live view's); the ones no run needs stay empty.
+        const QStringList unused(4, QString());
+        QCOMPARE(bands(view.chart()),
+                 QStringList({QStringLiteral("1 loop 0-2 s"), QStringLiteral("4 loops 3-4 s")}) +
+                     unused);
+        QCOMPARE(spanLabels(view.chart()),
+                 QStringList({QStringLiteral("1 loop"), QStringLiteral("4 loops")}) + unused);
+
+        view.showRuns({four});
+        QCOMPARE(bands(view.chart()),
+                 QStringList{QStringLiteral("4 loops 0-1 s")} + unused + QStringList{QString()});
+        QCOMPARE(spanLabels(view.chart()),
+                 QStringList{QStringLiteral("4 loops")} + unused + QStringList{QString()});
     }
 };
 

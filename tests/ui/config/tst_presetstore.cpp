@@ -45,31 +45,6 @@ private slots:
         QVERIFY(store.removeUserPreset(preset.name, settings));
     }
 
-    void refusedNamesSayWhy_data()
-    {
-        QTest::addColumn<QString>("name");
-        QTest::addColumn<QString>("message");
-        QTest::newRow("empty") << ""
-                               << "a preset needs a name";
-        QTest::newRow("only spaces") << "   "
-                                     << "a preset needs a name";
-        QTest::newRow("line break")
-            << "a\nb"
-            << "a preset name cannot hold line breaks or control characters";
-        QTest::newRow("custom, any case")
-            << "cUSTOM"
-            << "“Custom” stands for an edited form: choose another name";
-        QTest::newRow("a built-in preset, any case")
-            << "cpu-HEAVY"
-            << "“CPU-heavy” is a built-in preset: choose another name";
-    }
-    void refusedNamesSayWhy()
-    {
-        QFETCH(QString, name);
-        QFETCH(QString, message);
-        QCOMPARE(PresetStore().checkName(name), std::optional<QString>(message));
-    }
-
 private:
     QTemporaryDir m_settings;
 };
