@@ -90,7 +90,7 @@ private slots:
         row("shards too many", {"--shards", "2000"}, "--shards: 2,000 is outside 1 to 1,024");
         row("shards text", {"--shards", "1,x"},
             "--shards: '1,x' is not a list such as 1,2,4, each from 1 to 1,024, or sweep");
-        row("kernel", {"--kernel", "spin"}, "--kernel: 'spin' is not one of sum, hash");
+        row("kernel", {"--kernel", "spin"}, "--kernel: 'spin' is not one of sum, hash, article");
         row("partition", {"--partition", "random"},
             "--partition: 'random' is not one of contiguous, round-robin");
         row("repeat", {"--repeat", "0"}, "--repeat: 0 is outside 1 to 1,000");

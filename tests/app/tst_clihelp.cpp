@@ -115,7 +115,7 @@ private slots:
         // The figures are the core's: a changed range or name table changes the help.
         const QString run = CliParser::usage().simplified();
         QVERIFY(run.contains(u"--tasks N tasks in the plan (1 to 50,000,000; default 10000)"));
-        QVERIFY(run.contains(u"(sum, hash; default sum)"));
+        QVERIFY(run.contains(u"(sum, hash, article; default sum)"));
         QVERIFY(run.contains(u"(each 0 to 3,600,000 ms; default 200:1000)"));
         QVERIFY(CompareCommand::usage().startsWith(u"usage: loopbench compare OLD.json NEW.json"));
         QVERIFY(ServeCommand::usage().simplified().contains(

@@ -34,7 +34,8 @@ QCoro::Task<> Calibrator::calibrateAll()
     const QPointer<Calibrator> self(this);
     m_calibrating = true;
     emit calibrationStarted();
-    for (Kernel kernel : {Kernel::Sum, Kernel::Hash}) {
+    const std::vector<Kernel> all = kernels();
+    for (Kernel kernel : all) {
         // Named before it is awaited: GCC 12 mishandles a temporary lambda in a co_await.
         const QFuture<double> calibrating =
             QtConcurrent::run(&workPool(), [kernel] { return calibrateNsPerIteration(kernel); });
@@ -43,7 +44,7 @@ QCoro::Task<> Calibrator::calibrateAll()
             co_return;
         m_nsPerIter.insert(static_cast<int>(kernel), ns);
         m_takenAt = QDateTime::currentDateTime();
-        if (kernel == Kernel::Hash) // the last one: a slot may start the next calibration
+        if (kernel == all.back()) // the last one: a slot may start the next calibration
             m_calibrating = false;
         emit calibrated(kernel, ns);
     }

@@ -206,7 +206,7 @@ ComparisonChart *MainWindow::comparisonChart() const
 void MainWindow::onCalibrated()
 {
     QStringList parts;
-    for (Kernel kernel : {Kernel::Sum, Kernel::Hash}) {
+    for (Kernel kernel : kernels()) {
         if (const auto ns = m_calibrator->nsPerIteration(kernel)) {
             m_config->setCalibration(kernel, *ns);
             parts.append(

@@ -414,7 +414,7 @@ private slots:
             {"io", "min 1,200 ms is above max 1,000 ms"},
             {"cpu", "min 'x' is not a whole number from 0 to 4,000,000,000 iterations"},
             {"seed", "'seed' is not a whole number from 0 to 18,446,744,073,709,551,615"},
-            {"kernel", "'spin' is not one of sum, hash"},
+            {"kernel", "'spin' is not one of sum, hash, article"},
             {"shards", "2,000 is outside 1 to 1,024"},
             {"partition", "'random' is not one of contiguous, round-robin"},
             {"shardList", "0 is outside 1 to 1,024"},

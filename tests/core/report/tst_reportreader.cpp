@@ -694,7 +694,7 @@ private slots:
         row("workload.cpu_max_iterations", 5e9,
             "workload.cpu_max_iterations: 5,000,000,000 iterations is outside 0 to "
             "4,000,000,000 iterations");
-        row("workload.kernel", "md5", "workload.kernel: 'md5' is not one of sum, hash");
+        row("workload.kernel", "md5", "workload.kernel: 'md5' is not one of sum, hash, article");
         row("workload.io_dist", "gauss",
             "workload.io_dist: 'gauss' is not one of uniform, lognormal, pareto, bimodal");
         row("workload.cpu_dist", "lognormal:median=10,p99=20",

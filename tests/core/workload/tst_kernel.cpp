@@ -45,11 +45,12 @@ class TestKernel : public QObject
 private slots:
     void resultsAreDeterministicAndDependOnEveryIteration()
     {
-        for (Kernel k : {Kernel::Sum, Kernel::Hash}) {
+        for (Kernel k : kernels()) {
             const std::uint64_t a = runKernel(k, 100000, 42);
             QCOMPARE(runKernel(k, 100000, 42), a);
-            QVERIFY(runKernel(k, 100001, 42) != a); // one more iteration changes the result
-            QVERIFY(runKernel(k, 100000, 43) != a); // the input matters
+            QVERIFY(runKernel(k, 100001, 42) != a);     // one more iteration changes the result
+            if (k != Kernel::Article)                   // the article's loop starts at 0
+                QVERIFY(runKernel(k, 100000, 43) != a); // the input matters
             // Crossing a cancel-check boundary must not change the arithmetic.
             QVERIFY(runKernel(k, kKernelCancelStride + 1, 1) !=
                     runKernel(k, kKernelCancelStride, 1));
@@ -67,12 +68,24 @@ private slots:
         QCOMPARE(runKernel(Kernel::Sum, 3, 7), acc);
     }
 
+    void articleKernelIsTheSumOfItsIterationIndices()
+    {
+        // The article's `result += i` over range(n) is n(n-1)/2 modulo 2^64, whatever the
+        // input: the even factor is halved first, so the product is exact modulo 2^64.
+        for (const std::uint64_t n : {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{3},
+                                      kKernelCancelStride + 1, std::uint64_t{1'234'567}}) {
+            const std::uint64_t sum = n % 2 == 0 ? (n / 2) * (n ? n - 1 : 0) : n * ((n - 1) / 2);
+            QCOMPARE(runKernel(Kernel::Article, n, 99), sum);
+        }
+        QCOMPARE(runKernel(Kernel::Article, 4, 7), std::uint64_t{6}); // 0 + 1 + 2 + 3
+    }
+
     void cancelStopsALongKernelAtItsFirstCheck()
     {
         // With the flag already set, a 4e9-iteration kernel (seconds of work) stops at its first
         // check: its partial result is exactly that of a kernel one stride long.
         std::atomic<bool> cancel{true};
-        for (Kernel k : {Kernel::Sum, Kernel::Hash})
+        for (Kernel k : kernels())
             QCOMPARE(runKernel(k, 4'000'000'000ULL, 1, &cancel),
                      runKernel(k, kKernelCancelStride, 1));
     }
@@ -81,8 +94,9 @@ private slots:
     {
         // Fixed work, not a spin for a time, and not optimised away: twice the iterations cost
         // about twice the CPU time. Thread CPU time, so other load on the machine does not count;
-        // the slack covers cache and frequency effects.
-        for (Kernel k : {Kernel::Sum, Kernel::Hash}) {
+        // the slack covers cache and frequency effects. For Article it also proves that the
+        // compiler did not replace the loop by n(n-1)/2, which would cost the same at any n.
+        for (Kernel k : kernels()) {
             const double once = minCpuNsOf(k, kMeasured);
             const double twice = minCpuNsOf(k, 2 * kMeasured);
             QVERIFY2(twice > 1.5 * once && twice < 2.7 * once,
@@ -96,7 +110,7 @@ private slots:
         // the thread CPU clock must agree with it within a factor that only a wrong unit, a
         // wrong iteration count or an optimised-away loop would exceed. The fastest of five
         // calibrations, because on a busy machine any one of them may have been preempted.
-        for (Kernel k : {Kernel::Sum, Kernel::Hash}) {
+        for (Kernel k : kernels()) {
             const double measured = minCpuNsOf(k, kMeasured) / double(kMeasured);
             double calibrated = calibrateNsPerIteration(k);
             for (int i = 0; i < 4; ++i)
@@ -112,6 +126,9 @@ private slots:
     {
         QCOMPARE(kernelFromName(u"hash"), Kernel::Hash);
         QCOMPARE(kernelFromName(kernelName(Kernel::Sum)), Kernel::Sum);
+        QCOMPARE(kernelFromName(u"article"), Kernel::Article);
+        QCOMPARE(kernelNames(), (QStringList{"sum", "hash", "article"}));
+        QCOMPARE(int(kernels().size()), int(kernelNames().size()));
         QVERIFY(!kernelFromName(u"spin").has_value());
     }
 };

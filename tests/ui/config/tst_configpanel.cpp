@@ -304,10 +304,13 @@ private slots:
                               QStringLiteral("Loopback HTTP crawl")}));
         QCOMPARE(presets.presets()[3].plan.workload.ioDist, Distribution::logNormal(300, 3000));
         QCOMPARE(presets.presets()[3].plan.workload.cpuDist, Distribution::pareto(200000, 2000000));
-        // The original experiment is exactly the core's default plan.
-        QVERIFY(presets.presets()[0].plan == Plan{});
+        // The original experiment is the core's default plan with the article's own kernel.
+        Plan original;
+        original.workload.kernel = Kernel::Article;
+        QVERIFY(presets.presets()[0].plan == original);
         QCOMPARE(presets.presets()[2].plan.workload.cpuMax, std::uint64_t{0});
-        QCOMPARE(presets.indexOf(Plan{}), 0);
+        QCOMPARE(presets.indexOf(original), 0);
+        QCOMPARE(presets.indexOf(Plan{}), -1);
         // The loopback crawl fetches over http; the others over the timer.
         QCOMPARE(presets.presets()[4].plan.transport.kind, Transport::Http);
         ConfigPanel panel(presets);

@@ -37,7 +37,7 @@ private slots:
             "outside 0 to 4,000,000,000 iterations",
             "io-above-an-hour.json: \"ioMs[1]\": 3,600,001 ms is outside 0 to 3,600,000 ms",
             "io-min-above-max.json: \"ioMs[1]\": min 1,200 ms is above max 1,000 ms",
-            "kernel-unknown.json: \"kernel\": 'quantum' is not one of sum, hash",
+            "kernel-unknown.json: \"kernel\": 'quantum' is not one of sum, hash, article",
             "partition-unknown.json: \"partition\": 'zigzag' is not one of contiguous, "
             "round-robin",
             "tasks-fraction.json: \"tasks\": '2.5' is not a whole number from 1 to 50,000,000",
@@ -115,7 +115,7 @@ private slots:
 
         const QString all = problems.join(u'\n');
         for (const char *expected :
-             {"config/kernel: 'quantum' is not one of sum, hash (default used)",
+             {"config/kernel: 'quantum' is not one of sum, hash, article (default used)",
               "config/tasks: 'lots' is not a whole number from 1 to 50,000,000 (default used)",
               "config/io: min 1,200 ms is above max 1,000 ms (default used)",
               "config/cpu: min 99999999999999999999999 iterations is outside 0 to "
