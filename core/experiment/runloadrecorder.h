@@ -30,7 +30,7 @@ public:
                int intervalMs = LoadSampler::kDefaultIntervalMs);
     // Stops, and hands over what was sampled since start().
     LoadSeries stop();
-    // One sample now (the timer's work; public for tests that drive the clock themselves).
+    // One sample now: the timer's work, and a caller's that wants a sample at a moment of its own.
     void sampleNow();
 
 private:

@@ -52,7 +52,7 @@ public:
     };
     static std::optional<Entry> parseStat(QByteArrayView line);
 
-    // For tests: a snapshot of given entries, `ns` on the steady clock.
+    // A snapshot of `entries` (take() reads them from /proc), taken at `ns` on the steady clock.
     ProgramCpuSnapshot(std::vector<Entry> entries, std::int64_t ns);
     ProgramCpuSnapshot() = default;
 

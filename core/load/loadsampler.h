@@ -50,7 +50,7 @@ public:
     LoadSample sample(const std::vector<clockid_t> &shardClocks = {});
 
     // sample() with the clocks already read: wallNs on the nowNs() clock, and each shard's thread
-    // CPU time in ns (nullopt = could not be read). For tests and replays; needs no real threads.
+    // CPU time in ns (nullopt = could not be read): the arithmetic of sample(), with no clock read.
     LoadSample sampleAt(std::int64_t wallNs,
                         const std::vector<std::optional<std::int64_t>> &shardCpuNs = {});
 

@@ -21,7 +21,7 @@ public:
     // counted as this process's, not as a neighbour's.
     double othersFraction(double ownHelperCpuMs = 0) const;
 
-    // The arithmetic, for tests: busy ticks of every CPU at start and end (USER_HZ), this
+    // The arithmetic of the above: busy ticks of every CPU at start and end (USER_HZ), this
     // process's CPU seconds at start and end, the wall seconds between, the CPUs, the tick rate.
     static double othersFraction(std::uint64_t busyTicksStart, std::uint64_t busyTicksEnd,
                                  double selfCpuStartS, double selfCpuEndS, double wallS, int cpus,

@@ -37,12 +37,12 @@ public:
     bool saveImage(const QString &path, QString *error) const;
     void copyImage() const;
 
-    // Shows `text` as a tooltip at the mouse (empty hides it). Kept for tests.
+    // Shows `text` as a tooltip at the mouse (empty hides it); lastTip() is the text shown now.
     void showTip(const QString &text);
     const QString &lastTip() const { return m_lastTip; }
 
     // How a bar chart's value labels are drawn at the bars' current width: across, up the bar,
-    // or not at all (too narrow for either; the tooltips still tell). Read by tests.
+    // or not at all (too narrow for either; the tooltips still tell).
     enum class LabelFit { Across, Upright, Hidden };
     LabelFit labelFit() const { return m_labelFit; }
 
@@ -54,7 +54,7 @@ public:
     // "shortTitle" property shows that instead while the full one does not fit.
     void fitAxisTitles();
 
-    // The right-click menu, built on demand (tests look at its actions).
+    // The right-click menu, built anew each time it opens.
     QMenu *createContextMenu();
 
 signals:

@@ -36,7 +36,7 @@ public:
     bool isActive() const { return m_timer.isActive(); }
     Stats stats() const;
 
-    // One beat's lateness, ms. Public so that tests can feed known values.
+    // Adds one beat's lateness, ms (what each beat does; an early beat counts as 0).
     void record(double latenessMs);
 
 private:

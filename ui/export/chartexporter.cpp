@@ -3,7 +3,6 @@
 
 #include "ui/charts/chartview.h"
 
-#include <QAbstractAxis>
 #include <QBuffer>
 #include <QChart>
 #include <QCoreApplication>
@@ -64,21 +63,6 @@ void ChartExporter::layOut(QWidget *figure, ChartView *view, QSize pixels)
     if (!figure->isVisible())
         figure->show();
     settle(view->chart());
-}
-
-ChartExporter::Geometry ChartExporter::geometry(ChartView *view, QSize pixels)
-{
-    const QChart *chart = view->chart();
-    const double sx = pixels.width() / chart->size().width();
-    const double sy = pixels.height() / chart->size().height();
-    const QRectF plot = chart->plotArea();
-    Geometry g;
-    g.plotArea = QRectF(plot.x() * sx, plot.y() * sy, plot.width() * sx, plot.height() * sy);
-    g.titlePixelSize = QFontMetricsF(chart->titleFont()).height() * sy;
-    const QList<QAbstractAxis *> axes = chart->axes();
-    if (!axes.isEmpty())
-        g.labelPixelSize = QFontMetricsF(axes.constFirst()->labelsFont()).height() * sy;
-    return g;
 }
 
 QImage ChartExporter::render(ChartView *view, QSize pixels)

@@ -3,7 +3,6 @@
 
 #include <QByteArray>
 #include <QImage>
-#include <QRectF>
 #include <QSize>
 #include <QSizeF>
 #include <QString>
@@ -38,16 +37,6 @@ public:
     // logical size for `pixels`: shown with Qt::WA_DontShowOnScreen, in a light palette (a figure
     // does not follow a dark desktop), every pending layout done.
     static void layOut(QWidget *figure, ChartView *view, QSize pixels);
-    // Where the plot area and the title's top line sit once laid out for `pixels`, in image
-    // pixels, and the pixel size of the title font there. For tests of the layout.
-    struct Geometry
-    {
-        QRectF plotArea;
-        double titlePixelSize = 0;
-        double labelPixelSize = 0;
-    };
-    static Geometry geometry(ChartView *view, QSize pixels);
-
     // The chart drawn into an image of exactly `pixels` (call layOut() first).
     static QImage render(ChartView *view, QSize pixels);
     // PNG bytes of render(); false and `error` ("PNG encoder: ...") when encoding fails.

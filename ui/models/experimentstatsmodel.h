@@ -33,7 +33,7 @@ public:
         PValue,
         ColumnCount
     };
-    // The raw number behind a cell (ms, a fraction or a count; NaN where none), for tests.
+    // The raw number behind a cell (ms, a fraction or a count; NaN where none), to sort by.
     static constexpr int SortRole = Qt::UserRole;
     // Below this p-value the p column is green: a difference that size is unlikely to be noise.
     static constexpr double kSignificance = kVerdictSignificance;

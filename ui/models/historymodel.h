@@ -37,7 +37,8 @@ public:
         Machine,
         ColumnCount
     };
-    // The raw number behind a cell (double, or qint64 for counts), for sorting and tests.
+    // The raw number behind a cell (double, or qint64 for counts; a text column's text), to sort
+    // by.
     static constexpr int SortRole = Qt::UserRole;
 
     explicit HistoryModel(QObject *parent = nullptr);

@@ -17,6 +17,7 @@
 #include <QChart>
 #include <QDir>
 #include <QFile>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,6 +39,30 @@
 // size (the same proportions at two sizes), the reports the CLI writes for the same plan, and a
 // clear error with no file left behind when the directory cannot be written.
 namespace {
+
+// Where the plot area sits once laid out for `pixels`, in image pixels, and the pixel size of the
+// title's and the first axis' labels' font there.
+struct Geometry
+{
+    QRectF plotArea;
+    double titlePixelSize = 0;
+    double labelPixelSize = 0;
+};
+
+Geometry geometry(ChartView *view, QSize pixels)
+{
+    const QChart *chart = view->chart();
+    const double sx = pixels.width() / chart->size().width();
+    const double sy = pixels.height() / chart->size().height();
+    const QRectF plot = chart->plotArea();
+    Geometry g;
+    g.plotArea = QRectF(plot.x() * sx, plot.y() * sy, plot.width() * sx, plot.height() * sy);
+    g.titlePixelSize = QFontMetricsF(chart->titleFont()).height() * sy;
+    const QList<QAbstractAxis *> axes = chart->axes();
+    if (!axes.isEmpty())
+        g.labelPixelSize = QFontMetricsF(axes.constFirst()->labelsFont()).height() * sy;
+    return g;
+}
 
 // synthetic::sweep() with what a recorded run has besides its figures: 4 Hz load samples of two
 // cores and of every shard, and every shard's CPU time.
@@ -189,7 +214,7 @@ private slots:
         for (const ExportFigures::Figure &f : ExportFigures::all()) {
             const ExportFigures::Built a = ExportFigures::build(f.stem, result);
             ChartExporter::layOut(a.owner.get(), a.view, large);
-            const ChartExporter::Geometry ga = ChartExporter::geometry(a.view, large);
+            const Geometry ga = geometry(a.view, large);
             const QImage ia = ChartExporter::render(a.view, large);
             for (QAbstractAxis *axis : a.view->chart()->axes()) {
                 const QString full = axis->property("fullTitle").toString();
@@ -198,7 +223,7 @@ private slots:
             }
             const ExportFigures::Built b = ExportFigures::build(f.stem, result);
             ChartExporter::layOut(b.owner.get(), b.view, small);
-            const ChartExporter::Geometry gb = ChartExporter::geometry(b.view, small);
+            const Geometry gb = geometry(b.view, small);
             const QImage ib = ChartExporter::render(b.view, small);
             QCOMPARE(ia.size(), large);
             QCOMPARE(ib.size(), small);
