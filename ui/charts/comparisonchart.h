@@ -29,7 +29,7 @@ public:
     bool isStale() const { return m_stale; }
     const std::optional<Comparison> &comparison() const { return m_comparison; }
 
-    // Read by tests and, later, by exports. Index 0 is the baseline, 1 the candidate.
+    // The bars drawn, in seconds. Index 0 is the baseline, 1 the candidate.
     const QBarSet *wallSet() const { return m_wall; }
     const QBarSet *idealSet() const { return m_ideal; }
     // The category names shown: "1 loop", "2 loops", or "K = 1", "K = 2" where those would be cut.

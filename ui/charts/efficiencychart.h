@@ -25,7 +25,7 @@ public:
     void setSummary(const ExperimentSummary &summary, const QString &busyNote = {});
     void clear();
 
-    // Read by tests: one value per K, in percent.
+    // The bars drawn: one value per K, in percent.
     const QBarSet *boundSet() const { return m_bound; }
     const QBarSet *perKSet() const { return m_perK; }
 

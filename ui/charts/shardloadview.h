@@ -34,7 +34,7 @@ public:
     // bar items rebuilt at 4 Hz were 40 % of the GUI thread's time).
     static constexpr int kMostBars = 128;
 
-    // Read by tests: one value per shard, whichever way they are drawn.
+    // The CPU shares drawn: one value per shard, whichever way they are drawn.
     const QBarSet *cpuSet() const { return m_cpu; }
     // True when the CPU shares are drawn as one outline rather than a bar each.
     bool drawsOutline() const;

@@ -25,7 +25,7 @@ public:
     void setExperiment(const ExperimentResult &result, const ExperimentSummary &summary);
     void clear();
 
-    // Read by tests: x is K, y the speedup.
+    // The lines drawn: x is K, y the speedup.
     const QLineSeries *measuredSeries() const { return m_measured; }
     const QLineSeries *idealSeries() const { return m_ideal; }
     const QLineSeries *amdahlSeries() const { return m_amdahl; }

@@ -35,67 +35,6 @@ using testplans::makePlan;
 
 namespace {
 
-// A server that accepts and then does one wrong thing to every request, on its own thread.
-class BadServer
-{
-public:
-    enum class Mode { Reset, Truncate, Silent };
-    explicit BadServer(Mode mode)
-        : m_mode(mode)
-    {
-        m_fd = socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        bind(m_fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
-        listen(m_fd, 1024);
-        socklen_t len = sizeof addr;
-        getsockname(m_fd, reinterpret_cast<sockaddr *>(&addr), &len);
-        port = ntohs(addr.sin_port);
-        m_thread = std::thread([this] { serve(); });
-    }
-    ~BadServer()
-    {
-        m_stop = true;
-        m_thread.join();
-        for (int fd : m_kept)
-            close(fd);
-        close(m_fd);
-    }
-    std::uint16_t port = 0;
-
-private:
-    void serve()
-    {
-        while (!m_stop) {
-            pollfd p{m_fd, POLLIN, 0};
-            if (poll(&p, 1, 20) <= 0)
-                continue;
-            const int fd = accept(m_fd, nullptr, nullptr);
-            if (fd < 0)
-                continue;
-            char buffer[1024];
-            (void)!recv(fd, buffer, sizeof buffer, 0);
-            if (m_mode == Mode::Reset) {
-                const linger hard{1, 0}; // close() sends RST
-                setsockopt(fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
-                close(fd);
-            } else if (m_mode == Mode::Truncate) {
-                const char partial[] = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part";
-                (void)!send(fd, partial, sizeof partial - 1, MSG_NOSIGNAL);
-                close(fd);
-            } else {
-                m_kept.push_back(fd); // never answers
-            }
-        }
-    }
-    Mode m_mode;
-    int m_fd = -1;
-    std::atomic<bool> m_stop{false};
-    std::vector<int> m_kept;
-    std::thread m_thread;
-};
-
 // A server that hands each accepted connection to `handle`, one connection at a time, on its own
 // thread: for servers that answer in ways LoopBench's own never does.
 class ScriptedServer
@@ -177,6 +116,27 @@ private:
     std::atomic<bool> m_stop{false};
     std::thread m_thread;
 };
+
+// One wrong thing done to every request: reset the connection, answer a part of the body it
+// announces, or never answer (the connection stays open until the client gives up).
+enum class Misbehaviour { Reset, Truncate, Silent };
+
+ScriptedServer::Handler misbehaving(Misbehaviour what)
+{
+    return [what](ScriptedServer &server, int fd) {
+        (void)server.readRequest(fd);
+        if (what == Misbehaviour::Reset) {
+            const linger hard{1, 0}; // the close() that follows sends RST
+            setsockopt(fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+        } else if (what == Misbehaviour::Truncate) {
+            const char partial[] = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part";
+            (void)!send(fd, partial, sizeof partial - 1, MSG_NOSIGNAL);
+        } else {
+            while (!server.readRequest(fd).empty()) {
+            } // until the client closes, or the server stops
+        }
+    };
+}
 
 RunConfig httpConfig(int shards, std::uint16_t port, int connections = 0, int timeoutMs = 10000)
 {
@@ -280,14 +240,14 @@ private slots:
     {
         QTest::addColumn<int>("mode");
         QTest::addColumn<int>("reason");
-        QTest::newRow("reset") << int(BadServer::Mode::Reset) << int(HttpFailure::Reset);
-        QTest::newRow("truncated") << int(BadServer::Mode::Truncate) << int(HttpFailure::Truncated);
+        QTest::newRow("reset") << int(Misbehaviour::Reset) << int(HttpFailure::Reset);
+        QTest::newRow("truncated") << int(Misbehaviour::Truncate) << int(HttpFailure::Truncated);
     }
     void resetAndTruncatedResponsesFailTheirTasksWithTheirReason()
     {
         QFETCH(int, mode);
         QFETCH(int, reason);
-        BadServer bad{BadServer::Mode(mode)};
+        ScriptedServer bad{misbehaving(Misbehaviour(mode))};
         const auto plan = makePlan(40, 0, 10, 0, 0, Kernel::Sum);
         const RunResult r = runBlocking(plan, httpConfig(2, bad.port), 1.0);
         QCOMPARE(r.status, RunStatus::Failed);
@@ -297,7 +257,7 @@ private slots:
 
     void aSilentServerTimesOut()
     {
-        BadServer silent{BadServer::Mode::Silent};
+        ScriptedServer silent{misbehaving(Misbehaviour::Silent)};
         const auto plan = makePlan(20, 0, 10, 0, 0, Kernel::Sum);
         const RunResult r = runBlocking(plan, httpConfig(1, silent.port, 0, 200), 1.0);
         QCOMPARE(r.status, RunStatus::Failed);
