@@ -322,6 +322,11 @@ private slots:
         QTest::newRow("status 2000")
             << QByteArray("HTTP/1.1 2000 OK\r\nContent-Length: 0\r\n\r\n") << bad;
         QTest::newRow("not http") << QByteArray("SSH-2.0-OpenSSH_9.2\r\n\r\n") << bad;
+        QTest::newRow("status 201")
+            << QByteArray("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n") << bad;
+        QTest::newRow("status glued to its reason")
+            << QByteArray("HTTP/1.1 200OK\r\nContent-Length: 0\r\n\r\n") << bad;
+        QTest::newRow("HTTP/2") << QByteArray("HTTP/2 200 OK\r\nContent-Length: 0\r\n\r\n") << bad;
         QTest::newRow("no length") << QByteArray("HTTP/1.1 200 OK\r\n\r\nabc") << bad;
         QTest::newRow("negative length")
             << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -3\r\n\r\nabc") << bad;
@@ -344,6 +349,8 @@ private slots:
         QTest::newRow("HTTP/1.0, lower-case header")
             << QByteArray("HTTP/1.0 200 OK\r\ncontent-length: 3\r\n\r\nabc")
             << int(HttpFailure::None);
+        QTest::newRow("no reason phrase")
+            << QByteArray("HTTP/1.1 200\r\nContent-Length: 3\r\n\r\nabc") << int(HttpFailure::None);
         QTest::newRow("the same length twice")
             << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nContent-Length:  3 \r\n\r\nabc")
             << int(HttpFailure::None);

@@ -715,6 +715,17 @@ private slots:
             "meta.cpu_model: 5,000 characters, more than the 1,000 this field may have");
         row("statistics.configs[0].runs", 1e6,
             "statistics.configs[0].runs: 1,000,000 is outside 0 to 1,000");
+        // What other programs took: a share of the machine, each program's too.
+        row("runs[0].others_cpu_fraction", 1.5, "runs[0].others_cpu_fraction: a share above 1");
+        row("runs[0].others_cpu_fraction", -0.2, "runs[0].others_cpu_fraction: -0.2 is below 0");
+        const char *badProgram =
+            "runs[0].busy_programs: an entry without a name or with a share outside 0 to 1";
+        row("runs[0].busy_programs",
+            QJsonArray{QJsonObject{{"name", "yes"}, {"pid", 42}, {"share", 1.5}}}, badProgram);
+        row("runs[0].busy_programs",
+            QJsonArray{QJsonObject{{"name", "yes"}, {"pid", 42}, {"share", -0.1}}}, badProgram);
+        row("runs[0].busy_programs", QJsonArray{QJsonObject{{"pid", 42}, {"share", 0.5}}},
+            badProgram);
     }
 
     void valuesOutOfRangeAreRefusedWithTheRange()
