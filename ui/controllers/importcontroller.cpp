@@ -3,11 +3,14 @@
 
 #include "core/base/workpool.h"
 #include "core/report/reportreader.h"
+#include "ui/common/formatting.h"
 #include "ui/controllers/historycontroller.h"
 #include "ui/models/historymodel.h"
 
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHash>
+#include <QMessageBox>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -106,4 +109,47 @@ QCoro::Task<ImportController::Outcome> ImportController::open(QStringList paths)
                 tr("%1: %2").arg(QFileInfo(sources[i]).fileName(), added[i].error));
     }
     co_return outcome;
+}
+
+QCoro::Task<> ImportController::askAndOpen(QWidget *parent)
+{
+    const QStringList paths =
+        QFileDialog::getOpenFileNames(parent, tr("Open LoopBench reports"), QString(),
+                                      tr("LoopBench reports (*.json);;All files (*)"));
+    if (paths.isEmpty())
+        co_return;
+    const QPointer<ImportController> self(this);
+    const QPointer<QWidget> window(parent);
+    // Not inside co_await: GCC 12 destroys temporaries of a co_await operand twice.
+    QCoro::Task<Outcome> opening = open(paths);
+    const Outcome outcome = co_await opening;
+    if (!self || !window)
+        co_return;
+    if (!outcome.refused.isEmpty()) {
+        QStringList lines;
+        for (const QString &line : outcome.refused)
+            lines.append(line.toHtmlEscaped());
+        QMessageBox::warning(
+            parent, tr("Open reports"),
+            tr("<p>Not opened:</p><p>%1</p>").arg(lines.join(QStringLiteral("<br>"))));
+    }
+    if (outcome.added > 0)
+        emit message(tr("Added %1 to the history")
+                         .arg(Formatting::counted(outcome.added, tr("experiment"))));
+}
+
+QCoro::Task<> ImportController::openDropped(QStringList paths)
+{
+    const QPointer<ImportController> self(this);
+    QCoro::Task<Outcome> opening = open(paths);
+    const Outcome outcome = co_await opening;
+    if (!self)
+        co_return;
+    if (outcome.refused.isEmpty())
+        emit message(tr("Added %1 to the history")
+                         .arg(Formatting::counted(outcome.added, tr("experiment"))));
+    else
+        emit notice(tr("Added %L1; not opened: %2")
+                        .arg(outcome.added)
+                        .arg(outcome.refused.join(QStringLiteral("; "))));
 }

@@ -7,6 +7,7 @@
 #include <QCoroTask>
 
 class HistoryController;
+class QWidget;
 
 // File > Open report and reports dropped on the window: reads LoopBench JSON reports off the GUI
 // thread and adds their experiments to the history (through the HistoryController, so the store
@@ -25,6 +26,16 @@ public:
         QStringList refused; // one line per file not added: its name and why
     };
     QCoro::Task<Outcome> open(QStringList paths);
+    // File > Open report: the file dialog over `parent`, then a box naming the files refused.
+    QCoro::Task<> askAndOpen(QWidget *parent);
+    // Files dropped on the window: there is no dialog to answer in, so a refusal is a notice.
+    QCoro::Task<> openDropped(QStringList paths);
+
+signals:
+    // A passing note for the status bar ("Added 2 experiments to the history").
+    void message(const QString &text);
+    // What must be read: the files a drop could not open.
+    void notice(const QString &text);
 
 private:
     HistoryController &m_history;

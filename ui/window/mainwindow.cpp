@@ -11,6 +11,7 @@
 #include "ui/controllers/exportcontroller.h"
 #include "ui/controllers/historycontroller.h"
 #include "ui/controllers/importcontroller.h"
+#include "ui/controllers/launchcontroller.h"
 #include "ui/controllers/presetcontroller.h"
 #include "ui/export/exportsettings.h"
 #include "ui/models/comparison.h"
@@ -28,19 +29,15 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPointer>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTabWidget>
 #include <QUrl>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -54,6 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_export(new ExportController(*m_historyControl, this))
     , m_config(new ConfigPanel(m_presets))
     , m_presetControl(new PresetController(m_presets, m_config, this))
+    , m_launch(new LaunchController(m_config, m_calibrator, m_controller, this))
     , m_livePage(new LivePage(m_monitor, m_history))
     , m_sweepPage(new SweepPage(m_stats))
     , m_tabs(new QTabWidget)
@@ -139,10 +137,16 @@ void MainWindow::buildLayout()
 
 void MainWindow::connectRuns()
 {
-    connect(m_actions, &WindowActions::runRequested, this, &MainWindow::startRun);
-    connect(m_actions, &WindowActions::experimentRequested, this, &MainWindow::startExperiment);
+    connect(m_actions, &WindowActions::runRequested, m_launch, &LaunchController::startRun);
+    connect(m_actions, &WindowActions::experimentRequested, m_launch,
+            &LaunchController::startExperiment);
     connect(m_actions, &WindowActions::cancelRequested, m_controller, &RunController::cancel);
-    connect(m_actions, &WindowActions::recalibrateRequested, this, &MainWindow::recalibrate);
+    connect(m_actions, &WindowActions::recalibrateRequested, this, [this] {
+        if (m_launch->recalibrate()) {
+            m_status->setCalibration(tr("calibrating…"), QString());
+            updateActions();
+        }
+    });
     connect(m_calibrator, &Calibrator::calibrated, this, &MainWindow::onCalibrated);
     m_monitor->setRunSource([this] { return m_controller->runProgress(); });
     m_monitor->setServerSource([this] { return m_controller->serverPid(); });
@@ -191,7 +195,11 @@ void MainWindow::connectHistory()
     connect(m_actions->keepTaskTimings(), &QAction::toggled, m_historyControl,
             &HistoryController::setKeepTaskTimings);
     connect(m_actions, &WindowActions::clearHistoryRequested, this, &MainWindow::clearHistory);
-    connect(m_actions, &WindowActions::openReportRequested, this, &MainWindow::showOpenDialog);
+    connect(m_actions, &WindowActions::openReportRequested, m_import,
+            [this] { m_import->askAndOpen(this); });
+    connect(m_import, &ImportController::message, m_status,
+            [this](const QString &text) { m_status->notify(text); });
+    connect(m_import, &ImportController::notice, m_notice, &NoticeBar::showNotice);
     connect(m_actions, &WindowActions::exportRequested, m_export,
             [this] { m_export->askAndExport(this, m_livePage->historyView()->selectedRows()); });
     connect(m_export, &ExportController::message, m_status,
@@ -205,81 +213,22 @@ ComparisonChart *MainWindow::comparisonChart() const
 
 void MainWindow::onCalibrated()
 {
-    QStringList parts;
     for (Kernel kernel : kernels()) {
-        if (const auto ns = m_calibrator->nsPerIteration(kernel)) {
+        if (const auto ns = m_calibrator->nsPerIteration(kernel))
             m_config->setCalibration(kernel, *ns);
-            parts.append(
-                QStringLiteral("%1 %2 ns/iter").arg(kernelName(kernel)).arg(*ns, 0, 'f', 2));
-        }
     }
-    const QDateTime taken = m_calibrator->takenAt();
-    if (taken.isValid())
-        parts.append(tr("taken %1").arg(QLocale().toString(taken.time(), QLocale::ShortFormat)));
-    m_status->setCalibration(parts.join(QStringLiteral(" · ")),
-                             taken.isValid()
-                                 ? tr("Kernel calibration on this machine, taken %1. It estimates "
-                                      "a run before it starts; each run's bound comes from its "
-                                      "own measured work. Run > Recalibrate measures again.")
-                                       .arg(QLocale().toString(taken, QLocale::LongFormat))
-                                 : QString());
-    updateActions();
-}
-
-void MainWindow::recalibrate()
-{
-    if (m_controller->isRunning() || m_calibrator->isCalibrating())
-        return;
-    m_status->setCalibration(tr("calibrating…"), QString());
-    m_calibrator->recalibrate();
+    m_status->setCalibration(m_launch->calibrationText(), m_launch->calibrationToolTip());
     updateActions();
 }
 
 void MainWindow::updateActions()
 {
-    const bool running = m_controller->isRunning();
-    const ConfigInput::Parsed &p = m_config->parsed();
-    const bool calibrated = m_calibrator->nsPerIteration(p.spec.kernel).has_value();
-    const bool canRun = !running && m_config->canRun() && calibrated;
-    m_actions->setRunning(running, canRun, m_config->isValid());
-    m_actions->recalibrate()->setEnabled(!running && !m_calibrator->isCalibrating());
-    // The labels follow the form as it is now, valid or not.
-    auto fieldOk = [&p](const char *field) {
-        return std::none_of(p.errors.begin(), p.errors.end(), [field](const FieldError &e) {
-            return e.field == QLatin1String(field);
-        });
-    };
-    m_actions->describe(fieldOk("shards") ? p.config.shards : 0,
-                        fieldOk("shardList") ? p.shardCounts : QList<int>{}, p.repeats);
-    if (!running && !m_config->canRun())
-        m_status->setHint(tr("Fix the highlighted fields to run"));
-    else if (!running && !m_config->isValid())
-        m_status->setHint(tr("Sweep needs a valid shard list; Run and Compare are ready"));
-    else if (!running && !calibrated)
-        m_status->setHint(tr("Calibrating the kernel…"));
-    else if (!running && m_history->rowCount() == 0)
-        m_status->setHint(tr("Ready: Compare (F5) runs one plan on 1 loop, then on %1")
-                              .arg(loopsLabel(p.config.shards)));
-    else if (!running)
-        m_status->setHint(tr("Ready"));
-}
-
-void MainWindow::startRun(RunController::Mode mode)
-{
-    const ConfigInput::Parsed &p = m_config->parsed();
-    const auto ns = m_calibrator->nsPerIteration(p.spec.kernel);
-    if (!m_config->canRun() || !ns || m_controller->isRunning())
-        return;
-    m_controller->start(mode, p.spec, p.config, *ns, p.transport);
-}
-
-void MainWindow::startExperiment(bool sweep)
-{
-    const ConfigInput::Parsed &p = m_config->parsed();
-    const auto ns = m_calibrator->nsPerIteration(p.spec.kernel);
-    if (!(sweep ? m_config->isValid() : m_config->canRun()) || !ns || m_controller->isRunning())
-        return;
-    m_controller->startExperiment(sweep ? p.sweepSpec() : p.repeatCompareSpec(), *ns);
+    const LaunchController::State s = m_launch->state(m_history->rowCount() == 0);
+    m_actions->setRunning(s.running, s.canRun, s.canSweep);
+    m_actions->recalibrate()->setEnabled(s.canRecalibrate);
+    m_actions->describe(s.shards, s.shardCounts, s.repeats);
+    if (!s.hint.isEmpty())
+        m_status->setHint(s.hint);
 }
 
 void MainWindow::onExperimentRecorded(const ExperimentResult &result, const QString &kind,
@@ -316,44 +265,6 @@ void MainWindow::clearHistory()
     m_historyControl->clear();
 }
 
-QCoro::Task<> MainWindow::showOpenDialog()
-{
-    const QStringList paths =
-        QFileDialog::getOpenFileNames(this, tr("Open LoopBench reports"), QString(),
-                                      tr("LoopBench reports (*.json);;All files (*)"));
-    if (!paths.isEmpty())
-        co_await openReports(paths, false);
-}
-
-QCoro::Task<> MainWindow::openReports(QStringList paths, bool fromDrop)
-{
-    const QPointer<MainWindow> self(this);
-    // Not inside co_await: GCC 12 destroys temporaries of a co_await operand twice.
-    QCoro::Task<ImportController::Outcome> opening = m_import->open(paths);
-    const ImportController::Outcome outcome = co_await opening;
-    if (!self)
-        co_return;
-    const QString added =
-        tr("Added %1 to the history").arg(Formatting::counted(outcome.added, tr("experiment")));
-    if (fromDrop && !outcome.refused.isEmpty()) {
-        // A drop has no dialog of its own to answer in: the notice stays until read.
-        m_notice->showNotice(tr("Added %L1; not opened: %2")
-                                 .arg(outcome.added)
-                                 .arg(outcome.refused.join(QStringLiteral("; "))));
-        co_return;
-    }
-    if (!outcome.refused.isEmpty()) {
-        QStringList lines;
-        for (const QString &line : outcome.refused)
-            lines.append(line.toHtmlEscaped());
-        QMessageBox::warning(
-            this, tr("Open reports"),
-            tr("<p>Not opened:</p><p>%1</p>").arg(lines.join(QStringLiteral("<br>"))));
-    }
-    if (fromDrop || outcome.added > 0)
-        m_status->notify(added);
-}
-
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     if (event->mimeData()->hasUrls())
@@ -370,7 +281,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (paths.isEmpty())
         return;
     event->acceptProposedAction();
-    openReports(paths, true); // reports through the status bar or the notice
+    m_import->openDropped(paths);
 }
 
 void MainWindow::presetsChanged()

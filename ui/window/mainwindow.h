@@ -15,6 +15,7 @@ class ExportController;
 class HistoryController;
 class HistoryModel;
 class ImportController;
+class LaunchController;
 class LivePage;
 class LoadMonitor;
 class NoticeBar;
@@ -26,9 +27,9 @@ class WindowActions;
 
 // The desktop app's one window: composes the config panel (a dock), the Live page, the Sweep page,
 // the actions and the status bar, and wires the controllers that do the work to them: the
-// RunController runs, the HistoryController records and lists (on the store's own thread), the
-// ImportController opens reports, the ExportController exports, the PresetController saves
-// presets. Holds no numbers and no logic of its own beyond which control is enabled when.
+// LaunchController says what may start and starts it on the RunController, the HistoryController
+// records and lists (on the store's own thread), the ImportController opens reports, the
+// ExportController exports, the PresetController saves presets. Holds no numbers and no logic.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -46,14 +47,9 @@ private:
     void connectRuns();
     void connectHistory();
     void updateActions();
-    void startRun(RunController::Mode mode);
-    void startExperiment(bool sweep);
     void onCalibrated();
-    void recalibrate();
     void onExperimentRecorded(const ExperimentResult &result, const QString &kind, bool shown);
     void clearHistory();
-    QCoro::Task<> showOpenDialog();
-    QCoro::Task<> openReports(QStringList paths, bool fromDrop);
     void presetsChanged();
     void restoreSettings();
     void saveSettings();
@@ -72,6 +68,7 @@ private:
 
     ConfigPanel *m_config;
     PresetController *m_presetControl;
+    LaunchController *m_launch;
     LivePage *m_livePage;
     SweepPage *m_sweepPage;
     QTabWidget *m_tabs;

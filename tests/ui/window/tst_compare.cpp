@@ -58,6 +58,7 @@ private slots:
         QCOMPARE(one.plan, k.plan);         // the same plan object, not merely an equal one
         QCOMPARE(one.checksum, k.checksum); // same work done
 
+        settle(window); // the rows come once the runs are saved
         QCOMPARE(history->rowCount(), 2);
         const RunResult results[] = {one, k};
         for (int row = 0; row < 2; ++row) {

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#include "tests/support/uitestsupport.h"
+#include "ui/config/configpanel.h"
+#include "ui/config/presetstore.h"
+#include "ui/control/calibrator.h"
+#include "ui/controllers/launchcontroller.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+// What may start and what the status bar hints, without the window: nothing before the kernel is
+// calibrated, Run and Compare without a valid shard list but not Sweep, nothing with a bad field,
+// nothing a second time while a run is in flight.
+class TestLaunchController : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { isolateSettings(m_settings); }
+
+    void eachActionWaitsForWhatItNeeds()
+    {
+        PresetStore presets;
+        ConfigPanel form(presets);
+        Calibrator calibrator;
+        RunController runs;
+        LaunchController launch(&form, &calibrator, &runs);
+        form.setConfig(WorkloadSpec{200, 0, 10, 1000, 10000, Kernel::Sum, 3},
+                       RunConfig{4, Partition::Contiguous, false});
+        form.setExperiment(QStringLiteral("1,2,4"), 1, false);
+
+        LaunchController::State s = launch.state(true);
+        QVERIFY(!s.canRun);
+        QCOMPARE(s.hint, QStringLiteral("Calibrating the kernel…"));
+        QVERIFY(!launch.startRun(RunController::Mode::Compare));
+
+        calibrator.start();
+        QTRY_VERIFY_WITH_TIMEOUT(calibrator.nsPerIteration(Kernel::Sum).has_value(), 20000);
+        QVERIFY(launch.calibrationText().startsWith(QLatin1String("sum ")));
+        QVERIFY(launch.calibrationText().contains(QLatin1String(" ns/iter")));
+        s = launch.state(true);
+        QVERIFY(s.canRun);
+        QVERIFY(s.canSweep);
+        QCOMPARE(s.shards, 4);
+        QCOMPARE(s.shardCounts, (QList<int>{1, 2, 4}));
+        QCOMPARE(s.hint, QStringLiteral("Ready: Compare (F5) runs one plan on 1 loop, then on 4 "
+                                        "loops"));
+        QCOMPARE(launch.state(false).hint, QStringLiteral("Ready"));
+
+        // A shard list being typed stops Sweep alone.
+        form.setExperiment(QStringLiteral("1,"), 1, false);
+        s = launch.state(false);
+        QVERIFY(s.canRun);
+        QVERIFY(!s.canSweep);
+        QVERIFY(s.shardCounts.isEmpty());
+        QCOMPARE(s.hint,
+                 QStringLiteral("Sweep needs a valid shard list; Run and Compare are ready"));
+        QVERIFY(!launch.startExperiment(true));
+
+        // A bad field stops everything.
+        form.setConfig(WorkloadSpec{200, 900, 100, 1000, 10000, Kernel::Sum, 3},
+                       RunConfig{4, Partition::Contiguous, false});
+        s = launch.state(false);
+        QVERIFY(!s.canRun);
+        QCOMPARE(s.hint, QStringLiteral("Fix the highlighted fields to run"));
+        QVERIFY(!launch.startRun(RunController::Mode::KLoops));
+
+        // Started once; not again while it runs, and no hint over its progress.
+        form.setConfig(WorkloadSpec{200, 0, 10, 1000, 10000, Kernel::Sum, 3},
+                       RunConfig{2, Partition::Contiguous, false});
+        QVERIFY(launch.startRun(RunController::Mode::KLoops));
+        s = launch.state(false);
+        QVERIFY(s.running);
+        QVERIFY(!s.canRun);
+        QVERIFY(!s.canRecalibrate);
+        QCOMPARE(s.hint, QString());
+        QVERIFY(!launch.startRun(RunController::Mode::KLoops));
+        QVERIFY(!launch.recalibrate());
+        QTRY_VERIFY_WITH_TIMEOUT(!runs.isRunning(), 20000);
+        QVERIFY(launch.state(false).canRecalibrate);
+    }
+
+private:
+    QTemporaryDir m_settings;
+};
+
+QTEST_MAIN(TestLaunchController)
+#include "tst_launchcontroller.moc"

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#include "ui/controllers/launchcontroller.h"
+
+#include "core/experiment/verdict.h"
+#include "ui/config/configpanel.h"
+#include "ui/control/calibrator.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+LaunchController::LaunchController(const ConfigPanel *form, Calibrator *calibrator,
+                                   RunController *runs, QObject *parent)
+    : QObject(parent)
+    , m_form(form)
+    , m_calibrator(calibrator)
+    , m_runs(runs)
+{}
+
+LaunchController::State LaunchController::state(bool historyEmpty) const
+{
+    State s;
+    const ConfigInput::Parsed &p = m_form->parsed();
+    const bool calibrated = m_calibrator->nsPerIteration(p.spec.kernel).has_value();
+    s.running = m_runs->isRunning();
+    s.canRun = !s.running && m_form->canRun() && calibrated;
+    s.canSweep = m_form->isValid();
+    s.canRecalibrate = !s.running && !m_calibrator->isCalibrating();
+    // The labels follow the form as it is now, valid or not.
+    auto fieldOk = [&p](const char *field) {
+        return std::none_of(p.errors.begin(), p.errors.end(), [field](const FieldError &e) {
+            return e.field == QLatin1String(field);
+        });
+    };
+    s.shards = fieldOk("shards") ? p.config.shards : 0;
+    s.shardCounts = fieldOk("shardList") ? p.shardCounts : QList<int>{};
+    s.repeats = p.repeats;
+    if (s.running)
+        return s;
+    if (!m_form->canRun())
+        s.hint = tr("Fix the highlighted fields to run");
+    else if (!m_form->isValid())
+        s.hint = tr("Sweep needs a valid shard list; Run and Compare are ready");
+    else if (!calibrated)
+        s.hint = tr("Calibrating the kernel…");
+    else if (historyEmpty)
+        s.hint = tr("Ready: Compare (F5) runs one plan on 1 loop, then on %1")
+                     .arg(loopsLabel(p.config.shards));
+    else
+        s.hint = tr("Ready");
+    return s;
+}
+
+bool LaunchController::startRun(RunController::Mode mode)
+{
+    const ConfigInput::Parsed &p = m_form->parsed();
+    const auto ns = m_calibrator->nsPerIteration(p.spec.kernel);
+    if (!m_form->canRun() || !ns || m_runs->isRunning())
+        return false;
+    return m_runs->start(mode, p.spec, p.config, *ns, p.transport);
+}
+
+bool LaunchController::startExperiment(bool sweep)
+{
+    const ConfigInput::Parsed &p = m_form->parsed();
+    const auto ns = m_calibrator->nsPerIteration(p.spec.kernel);
+    if (!(sweep ? m_form->isValid() : m_form->canRun()) || !ns || m_runs->isRunning())
+        return false;
+    return m_runs->startExperiment(sweep ? p.sweepSpec() : p.repeatCompareSpec(), *ns);
+}
+
+bool LaunchController::recalibrate()
+{
+    if (m_runs->isRunning() || m_calibrator->isCalibrating())
+        return false;
+    m_calibrator->recalibrate();
+    return true;
+}
+
+QString LaunchController::calibrationText() const
+{
+    QStringList parts;
+    for (Kernel kernel : kernels()) {
+        if (const auto ns = m_calibrator->nsPerIteration(kernel))
+            parts.append(
+                QStringLiteral("%1 %2 ns/iter").arg(kernelName(kernel)).arg(*ns, 0, 'f', 2));
+    }
+    const QDateTime taken = m_calibrator->takenAt();
+    if (taken.isValid())
+        parts.append(tr("taken %1").arg(QLocale().toString(taken.time(), QLocale::ShortFormat)));
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString LaunchController::calibrationToolTip() const
+{
+    const QDateTime taken = m_calibrator->takenAt();
+    if (!taken.isValid())
+        return {};
+    return tr("Kernel calibration on this machine, taken %1. It estimates a run before it starts; "
+              "each run's bound comes from its own measured work. Run > Recalibrate measures "
+              "again.")
+        .arg(QLocale().toString(taken, QLocale::LongFormat));
+}
