@@ -126,17 +126,11 @@ private slots:
     void aRunOnABusyMachineSaysSo()
     {
         HistoryModel model;
-        const auto p = plan(1);
-        RunResult quiet = result(p, 1, 500);
+        RunResult quiet = result(plan(1), 1, 500);
         quiet.othersCpuFraction = 0.02;
-        RunResult busy = result(p, 2, 300);
+        RunResult busy = result(plan(1), 2, 300);
         busy.othersCpuFraction = 0.35;
-        model.append(quiet, RunRole::CompareOne, 1.0);
-        model.append(busy, RunRole::CompareK, 1.0);
-        QCOMPARE(model.data(model.index(0, HistoryModel::Status)).toString(),
-                 QStringLiteral("completed"));
-        QCOMPARE(model.data(model.index(1, HistoryModel::Status)).toString(),
-                 QStringLiteral("completed · machine busy"));
+        appendPair(model, quiet, busy, QStringLiteral("completed · machine busy"));
         QVERIFY(model.data(model.index(1, HistoryModel::Status), Qt::ToolTipRole)
                     .toString()
                     .contains(QStringLiteral("other programs used 35 % of the CPUs")));
@@ -151,16 +145,10 @@ private slots:
     void aRunAtTheProtectiveScheduleSaysSo()
     {
         HistoryModel model;
-        const auto p = plan(1);
-        RunResult fair = result(p, 1, 500);
-        RunResult protective = result(p, 2, 300);
+        RunResult protective = result(plan(1), 2, 300);
         protective.schedule = ShardSchedule::Protective;
-        model.append(fair, RunRole::CompareOne, 1.0);
-        model.append(protective, RunRole::CompareK, 1.0);
-        QCOMPARE(model.data(model.index(0, HistoryModel::Status)).toString(),
-                 QStringLiteral("completed"));
-        QCOMPARE(model.data(model.index(1, HistoryModel::Status)).toString(),
-                 QStringLiteral("completed · protective schedule"));
+        appendPair(model, result(plan(1), 1, 500), protective,
+                   QStringLiteral("completed · protective schedule"));
         QVERIFY(model.data(model.index(1, HistoryModel::Wall), Qt::ToolTipRole)
                     .toString()
                     .contains(QStringLiteral("protective schedule at K = 2")));
@@ -288,6 +276,16 @@ private slots:
     }
 
 private:
+    // A compare's two runs: the plain one's status reads "completed", the marked one's `status`.
+    static void appendPair(HistoryModel &model, const RunResult &plain, const RunResult &marked,
+                           const QString &status)
+    {
+        model.append(plain, RunRole::CompareOne, 1.0);
+        model.append(marked, RunRole::CompareK, 1.0);
+        QCOMPARE(model.data(model.index(0, HistoryModel::Status)).toString(),
+                 QStringLiteral("completed"));
+        QCOMPARE(model.data(model.index(1, HistoryModel::Status)).toString(), status);
+    }
     static std::shared_ptr<const TaskPlan> plan(std::uint64_t seed)
     {
         WorkloadSpec spec{10, 0, 1, 0, 10, Kernel::Sum, seed};
