@@ -144,7 +144,6 @@ private slots:
         run.join();
         QVERIFY(stopped.completed());
 
-        const double workGrewMs = stopped.workMs - quiet.workMs;
         const QString figures = QStringLiteral("work %1 -> %2 ms, wall %3 -> %4 ms, efficiency "
                                                "%5 -> %6")
                                     .arg(quiet.workMs)
@@ -153,15 +152,14 @@ private slots:
                                     .arg(stopped.wallMs)
                                     .arg(quiet.efficiency)
                                     .arg(stopped.efficiency);
-        // The same kernel twice: its CPU time varies by a few percent, never by the pause.
-        QVERIFY2(std::abs(workGrewMs) < 0.25 * quiet.workMs && workGrewMs < 150,
-                 qPrintable(figures));
         // Whatever else the machine runs, the wall time holds the work and the pause, so the
         // efficiency (T* / wall, T* = the work here) is at most work / (work + 500 ms).
         QVERIFY2(stopped.wallMs >= stopped.workMs + 500, qPrintable(figures));
         QVERIFY2(stopped.efficiency <= stopped.workMs / (stopped.workMs + 500) + 0.01,
                  qPrintable(figures));
         QVERIFY2(stopped.efficiency < quiet.efficiency, qPrintable(figures));
+        // The pause is not work: the kernel's CPU time leaves it out of the task's span. (How much
+        // the same kernel's CPU time varies between two runs is a figure, not a bound.)
         const TaskTiming &task = stopped.timings->front();
         QVERIFY2(task.workNs <= task.doneNs - task.resumedNs - 500'000'000, qPrintable(figures));
     }
