@@ -96,6 +96,16 @@ private slots:
         QTest::addColumn<QString>("message");
         // The sentences the CLI prints after "--tasks: ", "--io: ", ... (tst_cli, tst_speccodec).
         textRow("no tasks", "Task count", "0", "tasks", "0 is outside 1 to 50,000,000");
+        // One past each maximum (the maximum itself is roundTripsSpecAndConfigThroughTheForm's
+        // "limits" row).
+        textRow("tasks one above max", "Task count", "50000001", "tasks",
+                "50,000,001 is outside 1 to 50,000,000");
+        textRow("io one above max", "IO delay maximum, ms", "3600001", "io",
+                "max 3,600,001 ms is outside 0 to 3,600,000 ms");
+        textRow("cpu one above max", "CPU work maximum, iterations", "4000000001", "cpu",
+                "max 4,000,000,001 iterations is outside 0 to 4,000,000,000 iterations");
+        textRow("shards one above max", "Shard count K", "1025", "shards",
+                "1,025 is outside 1 to 1,024");
         textRow("io min above max", "IO delay minimum, ms", "1200", "io",
                 "min 1,200 ms is above max 1,000 ms");
         textRow("io beyond limit", "IO delay maximum, ms", "4000000", "io",
