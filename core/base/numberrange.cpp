@@ -2,6 +2,7 @@
 #include "core/base/numberrange.h"
 
 #include "core/base/wholenumber.h"
+#include "core/base/wording.h"
 
 namespace {
 
@@ -19,25 +20,27 @@ QString NumberRange::withUnit(const QString &number) const
 
 QString NumberRange::text() const
 {
-    return withUnit(WholeNumber::group(min) + QStringLiteral(" to ") + WholeNumber::group(max));
+    return withUnit(
+        coreTr("NumberRange", "%1 to %2").arg(WholeNumber::group(min), WholeNumber::group(max)));
 }
 
 QString NumberRange::outside(const QString &shownValue, QStringView label) const
 {
-    return labelled(label, withUnit(shownValue) + QStringLiteral(" is outside ") + text());
+    return labelled(label,
+                    coreTr("NumberRange", "%1 is outside %2").arg(withUnit(shownValue), text()));
 }
 
 QString NumberRange::notANumber(QStringView text, QStringView label) const
 {
-    return labelled(label, QStringLiteral("'%1' is not a whole number from %2")
+    return labelled(label, coreTr("NumberRange", "'%1' is not a whole number from %2")
                                .arg(text.trimmed().toString(), this->text()));
 }
 
 QString NumberRange::missing(QStringView label) const
 {
-    const QString what =
-        label.isEmpty() ? QStringLiteral("value") : label.toString() + QStringLiteral(" value");
-    return QStringLiteral("missing %1 (a whole number from %2)").arg(what, text());
+    const QString what = label.isEmpty() ? coreTr("NumberRange", "value")
+                                         : coreTr("NumberRange", "%1 value").arg(label.toString());
+    return coreTr("NumberRange", "missing %1 (a whole number from %2)").arg(what, text());
 }
 
 std::optional<QString> NumberRange::check(std::int64_t value, QStringView label) const
@@ -58,7 +61,7 @@ std::optional<QString> NumberRange::checkOrder(std::uint64_t lo, std::uint64_t h
 {
     if (lo <= hi)
         return std::nullopt;
-    return QStringLiteral("min %1 is above max %2")
+    return coreTr("NumberRange", "min %1 is above max %2")
         .arg(withUnit(WholeNumber::group(lo)), withUnit(WholeNumber::group(hi)));
 }
 

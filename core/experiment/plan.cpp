@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/experiment/plan.h"
 
+#include "core/base/wording.h"
 #include "core/experiment/plancodec.h"
 
 FieldErrors Plan::validate() const
@@ -22,7 +23,7 @@ QString differentPlansText(const QStringList &differingFields)
 {
     if (differingFields.isEmpty())
         return {};
-    return QStringLiteral("different plans (%1)").arg(differingFields.join(QStringLiteral(", ")));
+    return coreTr("Plan", "different plans (%1)").arg(differingFields.join(QStringLiteral(", ")));
 }
 
 QString differentPlansText(const Plan &a, const Plan &b)

@@ -3,6 +3,7 @@
 
 #include "core/base/missingmark.h"
 #include "core/base/wholenumber.h"
+#include "core/base/wording.h"
 #include "core/engine/runresult.h"
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
@@ -48,9 +49,9 @@ QString cancelledClaim(const std::vector<RunResult> &runs)
 {
     for (auto r = runs.rbegin(); r != runs.rend(); ++r) {
         if (r->status == RunStatus::Cancelled)
-            return QStringLiteral("%1: no verdict").arg(cancelledText(*r, true));
+            return coreTr("Verdict", "%1: no verdict").arg(cancelledText(*r, true));
     }
-    return QStringLiteral("cancelled: no verdict");
+    return coreTr("Verdict", "cancelled: no verdict");
 }
 
 // The largest share other programs took during a completed run, when it made the machine busy.
@@ -86,11 +87,12 @@ QString Verdict::text() const
 
 QString cancelledText(const RunResult &run, bool withLoops)
 {
-    const QString loops = withLoops ? QStringLiteral(" on ") + loopsLabel(run.shards) : QString();
+    const QString loops =
+        withLoops ? coreTr("Verdict", " on %1").arg(loopsLabel(run.shards)) : QString();
     const QString elapsed = std::isfinite(run.elapsedMs)
                                 ? QStringLiteral(" (%1)").arg(seconds(run.elapsedMs))
                                 : QString();
-    return QStringLiteral("cancelled after %1 of %2 tasks%3%4")
+    return coreTr("Verdict", "cancelled after %1 of %2 tasks%3%4")
         .arg(WholeNumber::group(std::uint64_t(std::max<std::int64_t>(0, run.tasksDone))),
              WholeNumber::group(std::uint64_t(std::max<std::int64_t>(0, run.tasks))), loops,
              elapsed);
@@ -98,24 +100,24 @@ QString cancelledText(const RunResult &run, bool withLoops)
 
 QString loopsLabel(int shards)
 {
-    return shards == 1 ? QStringLiteral("1 loop") : QStringLiteral("%1 loops").arg(shards);
+    return shards == 1 ? coreTr("Verdict", "1 loop") : coreTr("Verdict", "%1 loops").arg(shards);
 }
 
 QString speedPhrase(double speedup, const QString &baseline)
 {
     if (!std::isfinite(speedup) || !(speedup > 0))
-        return QStringLiteral("%1 against %2").arg(missingMark(), baseline);
+        return coreTr("Verdict", "%1 against %2").arg(missingMark(), baseline);
     if (asFast(speedup))
-        return QStringLiteral("as fast as %1").arg(baseline);
-    return QStringLiteral("%1 %2 than %3")
-        .arg(times(factorOf(speedup)),
-             speedup >= 1 ? QStringLiteral("faster") : QStringLiteral("slower"), baseline);
+        return coreTr("Verdict", "as fast as %1").arg(baseline);
+    return (speedup >= 1 ? coreTr("Verdict", "%1 faster than %2")
+                         : coreTr("Verdict", "%1 slower than %2"))
+        .arg(times(factorOf(speedup)), baseline);
 }
 
 QString machineBusyNote(double othersCpuFraction)
 {
-    return QStringLiteral("machine busy: other programs used %1 % of the CPUs; not comparable "
-                          "with quiet runs")
+    return coreTr("Verdict", "machine busy: other programs used %1 % of the CPUs; not comparable "
+                             "with quiet runs")
         .arg(std::lround(othersCpuFraction * 100));
 }
 
@@ -135,13 +137,13 @@ Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunR
                     [](const ConfigSummary &c) { return c.completedRuns > 0; });
     if (!anyCompleted) {
         v.kind = Verdict::Kind::NoRuns;
-        v.claim = QStringLiteral("no completed runs: no verdict");
+        v.claim = coreTr("Verdict", "no completed runs: no verdict");
         return v;
     }
     const ConfigSummary *baseline = summary.config(base);
     if (!baseline || baseline->completedRuns == 0) {
         v.kind = Verdict::Kind::NoBaseline;
-        v.claim = QStringLiteral("no completed run on %1: no verdict").arg(loopsLabel(base));
+        v.claim = coreTr("Verdict", "no completed run on %1: no verdict").arg(loopsLabel(base));
         return v;
     }
     noteBusy(v, busiest(runs));
@@ -154,7 +156,7 @@ Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunR
                 walls.append(loopsLabel(c.shards) + QLatin1Char(' ') + seconds(c.wallMs.median));
         }
         v.claim =
-            QStringLiteral("%1: %2; no speedup")
+            coreTr("Verdict", "%1: %2; no speedup")
                 .arg(differentPlansText(differingPlanFields), walls.join(QStringLiteral(", ")));
         return v;
     }
@@ -166,7 +168,7 @@ Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunR
     }
     if (!best) {
         v.kind = Verdict::Kind::BaselineOnly;
-        v.claim = QStringLiteral("%1: %2 (ideal %3)")
+        v.claim = coreTr("Verdict", "%1: %2 (ideal %3)")
                       .arg(loopsLabel(base), seconds(baseline->wallMs.median),
                            seconds(baseline->idealMs.median));
         return v;
@@ -178,7 +180,7 @@ Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunR
     const QString ideal = times(best->idealSpeedup);
     v.oneRunPerK = best->completedRuns < 2 || baseline->completedRuns < 2;
     if (v.oneRunPerK) {
-        v.detail = QStringLiteral("one run per K");
+        v.detail = coreTr("Verdict", "one run per K");
     } else {
         // Against the baseline: the p-value when there is one, else the speedup's own error.
         const bool beyondNoise = !std::isnan(best->vsBaseline.p)
@@ -186,9 +188,10 @@ Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunR
                                      : clearlyApart(best->speedup, Ratio{1.0, 0.0});
         if (!beyondNoise) {
             v.kind = Verdict::Kind::WithinNoise;
-            v.claim = QStringLiteral("no K is faster than %1 beyond noise (best %2: %3, ideal %4)")
-                          .arg(loopsLabel(base), loopsLabel(best->shards),
-                               speedPhrase(v.speedup, loopsLabel(base)), ideal);
+            v.claim =
+                coreTr("Verdict", "no K is faster than %1 beyond noise (best %2: %3, ideal %4)")
+                    .arg(loopsLabel(base), loopsLabel(best->shards),
+                         speedPhrase(v.speedup, loopsLabel(base)), ideal);
             return v;
         }
         // Every faster K that the best is not clearly ahead of shares the place.
@@ -204,7 +207,7 @@ Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunR
             QStringList names;
             for (const int k : v.tiedShards)
                 names.append(QString::number(k));
-            v.claim = QStringLiteral("K = %1 are alike within noise: up to %2 (ideal %3)")
+            v.claim = coreTr("Verdict", "K = %1 are alike within noise: up to %2 (ideal %3)")
                           .arg(names.join(QStringLiteral(", ")),
                                speedPhrase(v.speedup, loopsLabel(base)), ideal);
             return v;
@@ -214,7 +217,7 @@ Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunR
     v.kind = asFast(v.speedup) ? Verdict::Kind::AsFast
              : v.speedup > 1   ? Verdict::Kind::Faster
                                : Verdict::Kind::Slower;
-    v.claim = QStringLiteral("%1: %2 (ideal %3)")
+    v.claim = coreTr("Verdict", "%1: %2 (ideal %3)")
                   .arg(loopsLabel(best->shards), speedPhrase(v.speedup, loopsLabel(base)), ideal);
     return v;
 }
@@ -234,7 +237,7 @@ Verdict judgeRuns(const RunResult &baseline, const RunResult &candidate,
         pair.summary = summarizeExperiment(pair);
         Verdict v = judgeExperiment(pair.summary, pair.runs, false, differingPlanFields);
         if (v.oneRunPerK)
-            v.detail = QStringLiteral("one run each");
+            v.detail = coreTr("Verdict", "one run each");
         return v;
     }
     // One K twice: the later against the earlier, told apart by their start times.
@@ -242,19 +245,19 @@ Verdict judgeRuns(const RunResult &baseline, const RunResult &candidate,
     v.baselineShards = baseline.shards;
     v.shards = candidate.shards;
     auto at = [](const RunResult &r) {
-        return QStringLiteral("at ") +
-               r.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+        return coreTr("Verdict", "at %1")
+            .arg(r.startedUtc.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
     };
     if (!baseline.completed() || !candidate.completed()) {
         v.kind = Verdict::Kind::NoRuns;
-        v.claim = QStringLiteral("a run did not complete: no verdict");
+        v.claim = coreTr("Verdict", "a run did not complete: no verdict");
         return v;
     }
     noteBusy(v, busiest({baseline, candidate}));
     const QString label = loopsLabel(candidate.shards);
     if (!differingPlanFields.isEmpty()) {
         v.kind = Verdict::Kind::DifferentPlans;
-        v.claim = QStringLiteral("%1: %2 %3 %4, %5 %6; no speedup")
+        v.claim = coreTr("Verdict", "%1: %2 %3 %4, %5 %6; no speedup")
                       .arg(differentPlansText(differingPlanFields), label, at(baseline),
                            seconds(baseline.wallMs), at(candidate), seconds(candidate.wallMs));
         return v;
@@ -267,8 +270,8 @@ Verdict judgeRuns(const RunResult &baseline, const RunResult &candidate,
              : v.speedup > 1   ? Verdict::Kind::Faster
                                : Verdict::Kind::Slower;
     v.claim =
-        QStringLiteral("%1 %2: %3 (ideal %4)")
+        coreTr("Verdict", "%1 %2: %3 (ideal %4)")
             .arg(label, at(candidate), speedPhrase(v.speedup, at(baseline)), times(v.idealSpeedup));
-    v.detail = QStringLiteral("one run each");
+    v.detail = coreTr("Verdict", "one run each");
     return v;
 }

@@ -2,6 +2,7 @@
 #include "core/net/transportconfig.h"
 
 #include "core/base/enumnames.h"
+#include "core/base/wording.h"
 #include "core/net/endpoint.h"
 
 namespace {
@@ -31,7 +32,7 @@ std::optional<int> TransportConfig::readConnections(QStringView text, QString *e
     const auto n = kConnectionRange.read(text, &why);
     if (!n) {
         if (error)
-            *error = QStringLiteral("%1 (or per-task)").arg(why);
+            *error = coreTr("TransportConfig", "%1 (or per-task)").arg(why);
         return std::nullopt;
     }
     return static_cast<int>(*n);
@@ -47,7 +48,8 @@ FieldErrors TransportConfig::validate() const
     FieldErrors errors;
     if (connections != 0) {
         if (auto e = kConnectionRange.check(connections))
-            errors.append({QStringLiteral("connections"), *e + QStringLiteral(" (or per-task)")});
+            errors.append({QStringLiteral("connections"),
+                           coreTr("TransportConfig", "%1 (or per-task)").arg(*e)});
     }
     if (auto e = kResponseBytesRange.check(responseBytes))
         errors.append({QStringLiteral("responseBytes"), *e});

@@ -4,6 +4,7 @@
 #include "core/base/messageline.h"
 #include "core/base/missingmark.h"
 #include "core/base/wholenumber.h"
+#include "core/base/wording.h"
 #include "core/experiment/plan.h"
 #include "core/experiment/plancodec.h"
 #include "core/report/csvwriter.h"
@@ -221,6 +222,8 @@ QJsonValue number(double v)
 
 QString comparisonText(const ReportComparison &comparison)
 {
+    // English whatever the window's language: programs read reports (core/base/wording.h).
+    const Wording::EnglishScope english;
     QString out;
     for (const ComparedReport &r : comparison.reports)
         out += r.name + QStringLiteral(": ") + reportText(r) + QLatin1Char('\n');
@@ -235,6 +238,7 @@ QString comparisonText(const ReportComparison &comparison)
 
 QString comparisonMarkdown(const ReportComparison &comparison)
 {
+    const Wording::EnglishScope english;
     QString out = QStringLiteral("# LoopBench comparison\n\n");
     out += markdownRow({QStringLiteral("report"), QStringLiteral("measured on")});
     out += QStringLiteral("|---|---|\n");
@@ -261,6 +265,7 @@ QString comparisonMarkdown(const ReportComparison &comparison)
 
 QByteArray comparisonCsv(const ReportComparison &comparison)
 {
+    const Wording::EnglishScope english;
     QByteArray out;
     CsvWriter csv(&out);
     for (const ComparedReport &r : comparison.reports)
@@ -310,6 +315,7 @@ QByteArray comparisonCsv(const ReportComparison &comparison)
 
 QJsonObject comparisonToJson(const ReportComparison &comparison)
 {
+    const Wording::EnglishScope english;
     QJsonArray reports;
     for (const ComparedReport &r : comparison.reports) {
         const ExperimentSpec &s = r.result.spec;

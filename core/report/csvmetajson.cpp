@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/report/csvmetajson.h"
 
+#include "core/base/wording.h"
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
 #include "core/report/csvreport.h"
@@ -22,6 +23,8 @@ QJsonValue finiteOrNull(double v)
 
 QByteArray csvMetaJson(const ExperimentResult &result, const QStringList &files)
 {
+    // English whatever the window's language: programs read reports (core/base/wording.h).
+    const Wording::EnglishScope english;
     QJsonObject o = experimentToJson(result);
     o.remove(QStringLiteral("runs")); // they are runs.csv
     o.insert(QStringLiteral("csv_schema"), QString::fromLatin1(kCsvSchema));

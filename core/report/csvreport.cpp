@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/report/csvreport.h"
 
+#include "core/base/wording.h"
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
 #include "core/experiment/plancodec.h"
@@ -82,6 +83,8 @@ constexpr int kHttpFigureColumns = 8;
 
 QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
 {
+    // English whatever the window's language: programs read reports (core/base/wording.h).
+    const Wording::EnglishScope english;
     QByteArray out;
     CsvWriter csv(&out);
     if (meta == CsvMetadata::CommentLines)
@@ -145,6 +148,7 @@ QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
 
 QByteArray summaryCsv(const ExperimentResult &result, CsvMetadata meta)
 {
+    const Wording::EnglishScope english;
     const ExperimentSummary &summary = result.summary;
     QByteArray out;
     CsvWriter csv(&out);
@@ -205,6 +209,7 @@ QByteArray summaryCsv(const ExperimentResult &result, CsvMetadata meta)
 QByteArray tasksCsv(const ExperimentResult &result, const RunResult &run, CsvMetadata meta,
                     const std::atomic<bool> *cancel)
 {
+    const Wording::EnglishScope english;
     QByteArray out;
     CsvWriter csv(&out);
     if (meta == CsvMetadata::CommentLines) {
@@ -257,6 +262,7 @@ QByteArray tasksCsv(const ExperimentResult &result, const RunResult &run, CsvMet
 
 QByteArray loadCsv(const ExperimentResult &result, CsvMetadata meta)
 {
+    const Wording::EnglishScope english;
     QByteArray out;
     CsvWriter csv(&out);
     if (meta == CsvMetadata::CommentLines)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/report/jsonreport.h"
 
+#include "core/base/wording.h"
 #include "core/engine/runresult.h"
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
@@ -86,6 +87,8 @@ QJsonObject httpRunToJson(const HttpRunStats &h)
 
 QJsonObject runToJson(const RunResult &run)
 {
+    // English whatever the window's language: programs read reports (core/base/wording.h).
+    const Wording::EnglishScope english;
     QJsonArray perShard;
     for (const ShardStats &s : run.perShard) {
         perShard.append(
@@ -141,6 +144,7 @@ QJsonObject runToJson(const RunResult &run)
 
 QJsonObject experimentToJson(const ExperimentResult &result)
 {
+    const Wording::EnglishScope english;
     const ExperimentSpec &spec = result.spec;
     QJsonArray shardCounts;
     for (int k : spec.shardCounts)

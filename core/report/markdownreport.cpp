@@ -2,6 +2,7 @@
 #include "core/report/markdownreport.h"
 
 #include "core/base/missingmark.h"
+#include "core/base/wording.h"
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
 
@@ -121,6 +122,8 @@ QStringList httpTable(const ExperimentResult &result)
 
 QString experimentMarkdown(const ExperimentResult &result)
 {
+    // English whatever the window's language: programs read reports (core/base/wording.h).
+    const Wording::EnglishScope english;
     const ExperimentSummary &summary = result.summary;
     QStringList lines;
     lines << QStringLiteral("## LoopBench report") << QString();

@@ -2,6 +2,7 @@
 #include "core/report/textreport.h"
 
 #include "core/base/missingmark.h"
+#include "core/base/wording.h"
 #include "core/experiment/experiment.h"
 #include "core/experiment/experimentsummary.h"
 
@@ -97,6 +98,8 @@ void httpLines(QTextStream &s, const ExperimentResult &result)
 
 QString experimentTable(const ExperimentResult &result)
 {
+    // English whatever the window's language: programs read reports (core/base/wording.h).
+    const Wording::EnglishScope english;
     QString out;
     QTextStream s(&out);
     const bool repeats = result.spec.repeats > 1;

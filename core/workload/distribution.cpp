@@ -3,6 +3,7 @@
 
 #include "core/base/enumnames.h"
 #include "core/base/wholenumber.h"
+#include "core/base/wording.h"
 
 #include <QLocale>
 
@@ -87,13 +88,14 @@ std::optional<QString> Distribution::check(std::uint64_t lo, std::uint64_t hi,
                            ? WholeNumber::group(v) + QLatin1Char(' ') + QLatin1String(range.unit)
                            : WholeNumber::group(v);
             };
-            return QStringLiteral("p99 %1 is not above median %2").arg(shown(p99), shown(median));
+            return coreTr("Distribution", "p99 %1 is not above median %2")
+                .arg(shown(p99), shown(median));
         }
         return NumberRange{lo, hi, range.unit}.checkUnsigned(p99, u"p99");
     }
     case Shape::Bimodal:
         if (!(heavy >= 0 && heavy <= 1)) {
-            return QStringLiteral("heavy %1 is outside 0 to 1")
+            return coreTr("Distribution", "heavy %1 is outside 0 to 1")
                 .arg(QString::number(heavy, 'g', QLocale::FloatingPointShortest));
         }
         break;

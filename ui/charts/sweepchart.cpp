@@ -218,7 +218,8 @@ void SweepChart::setExperiment(const ExperimentResult &result, const ExperimentS
     setTitleLines(
         tr("Speedup against K · %1").arg(verdict.claim),
         tr("baseline %1 · %2 per K · %3%4%5")
-            .arg(loopsLabel(summary.baselineShards), Formatting::counted(repeats, tr("run")),
-                 amdahl, result.cancelled ? tr(" · cancelled, incomplete") : QString(),
+            .arg(loopsLabel(summary.baselineShards),
+                 Formatting::counted(repeats, tr("run"), tr("runs")), amdahl,
+                 result.cancelled ? tr(" · cancelled, incomplete") : QString(),
                  verdict.machineBusy() ? QStringLiteral(" · ") + verdict.busyNote : QString()));
 }

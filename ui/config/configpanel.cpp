@@ -180,8 +180,8 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     auto *shardsLayout = new QHBoxLayout(shardsRow);
     shardsLayout->setContentsMargins(0, 0, 0, 0);
     shardsLayout->addWidget(m_shards, 1);
-    shardsLayout->addWidget(new QLabel(
-        tr("of %1").arg(Formatting::counted(QThread::idealThreadCount(), tr("logical CPU")))));
+    shardsLayout->addWidget(new QLabel(tr("of %1").arg(
+        Formatting::counted(QThread::idealThreadCount(), tr("logical CPU"), tr("logical CPUs")))));
     addRow(tr("Shards (&K):"), shardsRow, m_shards);
     addErrorRow(QStringLiteral("shards"), m_shards, form);
     addRow(tr("Partiti&on:"), m_partition, m_partition);

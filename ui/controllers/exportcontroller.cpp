@@ -43,8 +43,8 @@ QString ExportController::experimentScope() const
     const std::int64_t shown = m_history.shownExperiment();
     // The dialog's radio button names the scope; this says which runs it holds.
     return tr("%1 of %2 on K = %3, %4%5")
-        .arg(Formatting::counted(qint64(r.runs.size()), tr("run")),
-             Formatting::counted(r.spec.workload.tasks, tr("task")),
+        .arg(Formatting::counted(qint64(r.runs.size()), tr("run"), tr("runs")),
+             Formatting::counted(r.spec.workload.tasks, tr("task"), tr("tasks")),
              shards.join(QStringLiteral(", ")), when,
              shown > 0 ? tr(" (#%1)").arg(shown) : QString());
 }
@@ -68,8 +68,8 @@ ExportChoices ExportController::choices(const QList<int> &selectedRows,
         if (runs == 0)
             return QString();
         return tr("%1 of %2")
-            .arg(Formatting::counted(runs, tr("run")),
-                 Formatting::counted(experiments.size(), tr("experiment")));
+            .arg(Formatting::counted(runs, tr("run"), tr("runs")),
+                 Formatting::counted(experiments.size(), tr("experiment"), tr("experiments")));
     };
     QList<HistoryEntry> selected;
     for (const int row : selectedRows)
@@ -121,7 +121,7 @@ ExportChoices ExportController::choices(const QList<int> &selectedRows,
             ids.append(QStringLiteral("…"));
         return tr("Per-task timings were not kept for %1 (%2): their tasks.csv lists the plan "
                   "without resumed and done times.")
-            .arg(Formatting::counted(without.size(), tr("experiment")),
+            .arg(Formatting::counted(without.size(), tr("experiment"), tr("experiments")),
                  ids.join(QStringLiteral(", ")));
     };
     choices.noTimings[int(ExportScope::SelectedRuns)] = note(selected);
@@ -295,7 +295,7 @@ QCoro::Task<> ExportController::askAndExport(QWidget *parent, QList<int> selecte
     auto *done = new QMessageBox(
         QMessageBox::Information, tr("Export finished"),
         tr("%1 written to %2.%3")
-            .arg(Formatting::counted(names.size(), tr("file")), folder,
+            .arg(Formatting::counted(names.size(), tr("file"), tr("files")), folder,
                  outcome.notes.isEmpty()
                      ? QString()
                      : QStringLiteral("\n\n") + outcome.notes.join(QLatin1Char('\n'))),

@@ -134,8 +134,9 @@ QCoro::Task<> ImportController::askAndOpen(QWidget *parent)
             tr("<p>Not opened:</p><p>%1</p>").arg(lines.join(QStringLiteral("<br>"))));
     }
     if (outcome.added > 0)
-        emit message(tr("Added %1 to the history")
-                         .arg(Formatting::counted(outcome.added, tr("experiment"))));
+        emit message(
+            tr("Added %1 to the history")
+                .arg(Formatting::counted(outcome.added, tr("experiment"), tr("experiments"))));
 }
 
 QCoro::Task<> ImportController::openDropped(QStringList paths)
@@ -146,8 +147,9 @@ QCoro::Task<> ImportController::openDropped(QStringList paths)
     if (!self)
         co_return;
     if (outcome.refused.isEmpty())
-        emit message(tr("Added %1 to the history")
-                         .arg(Formatting::counted(outcome.added, tr("experiment"))));
+        emit message(
+            tr("Added %1 to the history")
+                .arg(Formatting::counted(outcome.added, tr("experiment"), tr("experiments"))));
     else
         emit notice(tr("Added %L1; not opened: %2")
                         .arg(outcome.added)

@@ -165,7 +165,8 @@ QVariant ExperimentStatsModel::data(const QModelIndex &index, int role) const
             return tr("median %1 · mean %2 · sd %3 over %4")
                 .arg(Formatting::duration(c.wallMs.median), Formatting::duration(c.wallMs.mean),
                      Formatting::duration(c.wallMs.stddev),
-                     Formatting::counted(c.completedRuns, tr("completed run")));
+                     Formatting::counted(c.completedRuns, tr("completed run"),
+                                         tr("completed runs")));
         if (index.column() == PValue) {
             if (std::isnan(c.vsBaseline.p))
                 return c.shards == m_summary.baselineShards
@@ -183,7 +184,7 @@ QVariant ExperimentStatsModel::data(const QModelIndex &index, int role) const
         if (index.column() == Runs && c.completedRuns < c.runs)
             return tr("%1 cancelled or failed: listed in the history and runs.csv, "
                       "left out of every statistic")
-                .arg(Formatting::counted(c.runs - c.completedRuns, tr("run")));
+                .arg(Formatting::counted(c.runs - c.completedRuns, tr("run"), tr("runs")));
         return {};
     default:
         return {};

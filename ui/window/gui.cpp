@@ -4,6 +4,7 @@
 #include "core/system/shardcpugroup.h"
 #include "ui/common/desktopmanners.h"
 #include "ui/common/resources.h"
+#include "ui/common/translations.h"
 #include "ui/window/mainwindow.h"
 
 #include <QApplication>
@@ -21,6 +22,7 @@ int runGui(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("LoopBench"));
     QApplication::setDesktopFileName(QStringLiteral("loopbench"));
     initResources();
+    installTranslations(app);
     installDesktopManners(app);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/loopbench.svg")));
 

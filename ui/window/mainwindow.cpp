@@ -254,11 +254,11 @@ void MainWindow::onExperimentRecorded(const ExperimentResult &result, const QStr
 void MainWindow::clearHistory()
 {
     if (m_history->rowCount() > 0 && m_historyControl->isOpen()) {
-        const auto answer =
-            QMessageBox::question(this, tr("Clear history"),
-                                  tr("Delete all %1 from the saved history? This cannot be undone.")
-                                      .arg(Formatting::counted(m_history->rowCount(), tr("run"))),
-                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        const auto answer = QMessageBox::question(
+            this, tr("Clear history"),
+            tr("Delete all %1 from the saved history? This cannot be undone.")
+                .arg(Formatting::counted(m_history->rowCount(), tr("run"), tr("runs"))),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return;
     }

@@ -202,8 +202,8 @@ void StatusBar::showExperimentFinished(const ExperimentResult &result, const QSt
     for (const RunResult &r : result.runs)
         failed += r.status == RunStatus::Failed ? 1 : 0;
     m_statusText = tr("%1%2").arg(
-        headline,
-        failed ? tr(" · %1 failed: see the history").arg(Formatting::counted(failed, tr("run")))
-               : QString());
+        headline, failed ? tr(" · %1 failed: see the history")
+                               .arg(Formatting::counted(failed, tr("run"), tr("runs")))
+                         : QString());
     showText();
 }

@@ -101,7 +101,7 @@ void SweepPage::refresh()
             .arg(qulonglong(w.cpuMax))
             .arg(kernelName(w.kernel))
             .arg(r.nsPerIter, 0, 'f', 3)
-            .arg(Formatting::counted(qint64(r.runs.size()), tr("run")))
+            .arg(Formatting::counted(qint64(r.runs.size()), tr("run"), tr("runs")))
             .arg(r.cancelled ? tr(", <span style='color:#b45000'>cancelled</span>") : QString())
             .arg(r.machine.cpuModel.toHtmlEscaped())
             .arg(r.machine.logicalCpus));

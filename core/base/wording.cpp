@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#include "core/base/wording.h"
+
+#include <QCoreApplication>
+#include <QThread>
+
+#include <atomic>
+
+namespace {
+
+std::atomic<QThread *> translatingThread{nullptr};
+thread_local bool english = false;
+
+} // namespace
+
+QString coreTr(const char *context, const char *sourceText, const char *disambiguation, int n)
+{
+    if (!Wording::translating())
+        return QString::fromUtf8(sourceText);
+    return QCoreApplication::translate(context, sourceText, disambiguation, n);
+}
+
+namespace Wording {
+
+void translateOnThisThread()
+{
+    translatingThread.store(QThread::currentThread(), std::memory_order_relaxed);
+}
+
+bool translating()
+{
+    return !english &&
+           QThread::currentThread() == translatingThread.load(std::memory_order_relaxed);
+}
+
+EnglishScope::EnglishScope()
+    : m_outer(english)
+{
+    english = true;
+}
+
+EnglishScope::~EnglishScope()
+{
+    english = m_outer;
+}
+
+} // namespace Wording

@@ -1,0 +1,1736 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>ChartView</name>
+    <message>
+        <source>%1: the file name must end in .png or .svg</source>
+        <translation>%1: o nome do arquivo deve terminar em .png ou .svg</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the PNG encoder failed</source>
+        <translation>%1: o codificador PNG falhou</translation>
+    </message>
+    <message>
+        <source>Save chart as…</source>
+        <translation>Salvar gráfico como…</translation>
+    </message>
+    <message>
+        <source>Copy chart</source>
+        <translation>Copiar gráfico</translation>
+    </message>
+    <message>
+        <source>Save chart as</source>
+        <translation>Salvar gráfico como</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>Imagem PNG (*.png);;Imagem SVG (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonChart</name>
+    <message>
+        <source>wall time</source>
+        <translation>tempo real</translation>
+    </message>
+    <message>
+        <source>ideal bound</source>
+        <translation>limite ideal</translation>
+    </message>
+    <message>
+        <source>completion time (s)</source>
+        <translation>tempo de conclusão (s)</translation>
+    </message>
+    <message>
+        <source>time (s)</source>
+        <translation>tempo (s)</translation>
+    </message>
+    <message>
+        <source>ideal bound %1</source>
+        <translation>limite ideal %1</translation>
+    </message>
+    <message>
+        <source>wall time %1</source>
+        <translation>tempo real %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2, K = %3, run started %4</source>
+        <translation>%1
+%2, K = %3, execução iniciada em %4</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>referência</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>candidata</translation>
+    </message>
+    <message>
+        <source>No comparison yet</source>
+        <translation>Nenhuma comparação ainda</translation>
+    </message>
+    <message>
+        <source>Compare (F5) runs one plan on 1 loop, then on K</source>
+        <translation>Comparar (F5) executa um plano em 1 loop e depois em K</translation>
+    </message>
+    <message>
+        <source>Earlier comparison (%1)</source>
+        <translation>Comparação anterior (%1)</translation>
+    </message>
+    <message>
+        <source>K = %1</source>
+        <translation>K = %1</translation>
+    </message>
+    <message>
+        <source>same plan, %L1 tasks</source>
+        <translation>mesmo plano, %L1 tarefas</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigPanel</name>
+    <message>
+        <source>Number of tasks in the plan, %1. Accepts 10000, 10,000 or 10k.</source>
+        <translation>Número de tarefas do plano, %1. Aceita 10000, 10,000 ou 10k.</translation>
+    </message>
+    <message>
+        <source>Task count</source>
+        <translation>Número de tarefas</translation>
+    </message>
+    <message>
+        <source>Shortest simulated IO delay per task, %1</source>
+        <translation>Menor atraso de E/S simulado por tarefa, %1</translation>
+    </message>
+    <message>
+        <source>IO delay minimum, ms</source>
+        <translation>Atraso de E/S mínimo, ms</translation>
+    </message>
+    <message>
+        <source>Longest simulated IO delay per task, %1 (not below the minimum)</source>
+        <translation>Maior atraso de E/S simulado por tarefa, %1 (não abaixo do mínimo)</translation>
+    </message>
+    <message>
+        <source>IO delay maximum, ms</source>
+        <translation>Atraso de E/S máximo, ms</translation>
+    </message>
+    <message>
+        <source>Fewest kernel iterations of CPU work per task, %1. Accepts 100k, 2.5M.</source>
+        <translation>Menor número de iterações do kernel de trabalho de CPU por tarefa, %1. Aceita 100k, 2.5M.</translation>
+    </message>
+    <message>
+        <source>CPU work minimum, iterations</source>
+        <translation>Trabalho de CPU mínimo, iterações</translation>
+    </message>
+    <message>
+        <source>Most kernel iterations of CPU work per task, %1 (not below the minimum). Accepts 500k, 2.5M.</source>
+        <translation>Maior número de iterações do kernel de trabalho de CPU por tarefa, %1 (não abaixo do mínimo). Aceita 500k, 2.5M.</translation>
+    </message>
+    <message>
+        <source>CPU work maximum, iterations</source>
+        <translation>Trabalho de CPU máximo, iterações</translation>
+    </message>
+    <message>
+        <source>IO delay shape parameters</source>
+        <translation>Parâmetros da forma do atraso de E/S</translation>
+    </message>
+    <message>
+        <source>CPU work shape parameters</source>
+        <translation>Parâmetros da forma do trabalho de CPU</translation>
+    </message>
+    <message>
+        <source>K: event loops (one thread each) for Run K loops and Compare, %1. Default: the %2 logical CPUs of this machine.</source>
+        <translation>K: loops de eventos (uma thread cada) para Executar K loops e Comparar, %1. Padrão: as %2 CPUs lógicas desta máquina.</translation>
+    </message>
+    <message>
+        <source>Shard count K</source>
+        <translation>Número de shards K</translation>
+    </message>
+    <message>
+        <source>Seed of the plan&apos;s random draws, %1 (decimal or 0x hex). The same seed gives the same plan on every machine.</source>
+        <translation>Semente dos sorteios aleatórios do plano, %1 (decimal ou hexadecimal 0x). A mesma semente dá o mesmo plano em qualquer máquina.</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Semente</translation>
+    </message>
+    <message>
+        <source>Pin shard k to lo&amp;gical CPU k</source>
+        <translation>Fixar o shard k na CPU ló&amp;gica k</translation>
+    </message>
+    <message>
+        <source>HTTP connections: per-task (one connection per request, like a crawler visiting many sites) or N, a keep-alive pool of N per shard that tasks queue for (%1)</source>
+        <translation>Conexões HTTP: per-task (uma conexão por requisição, como um rastreador visitando muitos sites) ou N, um pool keep-alive de N por shard, pelo qual as tarefas esperam na fila (%1)</translation>
+    </message>
+    <message>
+        <source>HTTP connections</source>
+        <translation>Conexões HTTP</translation>
+    </message>
+    <message>
+        <source>Bytes the server answers each request with, %1; every byte is folded into the checksum. Accepts 4096 or 4k.</source>
+        <translation>Bytes com que o servidor responde a cada requisição, %1; cada byte entra na soma de verificação. Aceita 4096 ou 4k.</translation>
+    </message>
+    <message>
+        <source>Response bytes</source>
+        <translation>Bytes de resposta</translation>
+    </message>
+    <message>
+        <source>Shard counts K that Sweep runs, all on the same plan: a list such as 1,2,3,4,8 (each %1), or “sweep” for 1, 2, 4, ... up to twice the %2 logical CPUs</source>
+        <translation>Números de shards K que a Varredura executa, todos no mesmo plano: uma lista como 1,2,3,4,8 (cada um %1), ou “sweep” para 1, 2, 4, ... até o dobro das %2 CPUs lógicas</translation>
+    </message>
+    <message>
+        <source>Shard counts</source>
+        <translation>Números de shards</translation>
+    </message>
+    <message>
+        <source>Warm-&amp;up run first (untimed)</source>
+        <translation>Execução de &amp;aquecimento antes (sem medir)</translation>
+    </message>
+    <message>
+        <source>Start from a stored workload (the built-in ones, then yours: Presets &gt; Save current as preset); editing any field makes it Custom</source>
+        <translation>Comece de uma carga de trabalho salva (as incluídas, depois as suas: Predefinições &gt; Salvar atual como predefinição); editar qualquer campo a torna Personalizada</translation>
+    </message>
+    <message>
+        <source>CPU kernel each task runs: sum is a dependent multiply/xor chain like the original loop; hash is FNV-1a over a byte stream</source>
+        <translation>Kernel de CPU que cada tarefa executa: sum é uma cadeia dependente de multiplicação/xor como o loop original; hash é FNV-1a sobre um fluxo de bytes</translation>
+    </message>
+    <message>
+        <source>How tasks are dealt to shards: contiguous batches (as the original experiment) or round-robin</source>
+        <translation>Como as tarefas são distribuídas entre os shards: lotes contíguos (como no experimento original) ou round-robin</translation>
+    </message>
+    <message>
+        <source>Pin shard thread k to logical CPU k mod CPUs (sched_setaffinity)</source>
+        <translation>Fixar a thread do shard k na CPU lógica k mod CPUs (sched_setaffinity)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;set:</source>
+        <translation>Pre&amp;definição:</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks:</source>
+        <translation>&amp;Tarefas:</translation>
+    </message>
+    <message>
+        <source>&amp;IO delay:</source>
+        <translation>Atraso de &amp;E/S:</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>&amp;CPU work:</source>
+        <translation>Trabalho de &amp;CPU:</translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation>iterações</translation>
+    </message>
+    <message>
+        <source>Ker&amp;nel:</source>
+        <translation>Ker&amp;nel:</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>de %1</translation>
+    </message>
+    <message>
+        <source>logical CPU</source>
+        <translation>CPU lógica</translation>
+    </message>
+    <message>
+        <source>Shards (&amp;K):</source>
+        <translation>Shards (&amp;K):</translation>
+    </message>
+    <message>
+        <source>Partiti&amp;on:</source>
+        <translation>Parti&amp;ção:</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>S&amp;emente:</translation>
+    </message>
+    <message>
+        <source>Timer</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <source>HTTP (loopback server)</source>
+        <translation>HTTP (servidor local)</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transporte</translation>
+    </message>
+    <message>
+        <source>per-task or N</source>
+        <translation>per-task ou N</translation>
+    </message>
+    <message>
+        <source>How each task does its IO: a sleep on its shard&apos;s timer (the original experiment), or one HTTP GET over a real TCP socket to a loopbench --serve process this run starts, answered after the task&apos;s planned delay</source>
+        <translation>Como cada tarefa faz sua E/S: uma espera no timer do seu shard (o experimento original), ou um HTTP GET por um socket TCP real até um processo loopbench --serve que esta execução inicia, respondido após o atraso planejado da tarefa</translation>
+    </message>
+    <message>
+        <source>Transport:</source>
+        <translation>Transporte:</translation>
+    </message>
+    <message>
+        <source>Connections:</source>
+        <translation>Conexões:</translation>
+    </message>
+    <message>
+        <source>Response &amp;bytes:</source>
+        <translation>&amp;Bytes de resposta:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Experiment&lt;/b&gt; (Sweep F6, Repeat compare F7)</source>
+        <translation>&lt;b&gt;Experimento&lt;/b&gt; (Varredura F6, Comparação repetida F7)</translation>
+    </message>
+    <message>
+        <source>Shar&amp;d list:</source>
+        <translation>Lista &amp;de shards:</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Repetições</translation>
+    </message>
+    <message>
+        <source>R: measured runs per configuration, %1, interleaved 1, K, 1, K, ... so machine drift hits every configuration alike. From 5 on the statistics give a Mann-Whitney p-value.</source>
+        <translation>R: execuções medidas por configuração, %1, intercaladas 1, K, 1, K, ... para que as variações da máquina atinjam todas as configurações igualmente. A partir de 5, as estatísticas dão um valor-p de Mann-Whitney.</translation>
+    </message>
+    <message>
+        <source>Repe&amp;ats (R):</source>
+        <translation>Repeti&amp;ções (R):</translation>
+    </message>
+    <message>
+        <source>One run of the first configuration before the measured ones, thrown away: it pays for page faults and CPU frequency ramp-up</source>
+        <translation>Uma execução da primeira configuração antes das medidas, descartada: ela paga pelas faltas de página e pela subida da frequência da CPU</translation>
+    </message>
+    <message>
+        <source>IO delay shape</source>
+        <translation>Forma do atraso de E/S</translation>
+    </message>
+    <message>
+        <source>CPU work shape</source>
+        <translation>Forma do trabalho de CPU</translation>
+    </message>
+    <message>
+        <source>Where inside the range the draws fall; the range stays the bounds (every draw is clamped to it). uniform: all values alike. lognormal: median M and 99th percentile P. pareto: a power-law tail through M and P, heavier past P. bimodal: a fraction F of heavy tasks in the top tenth of the range, the rest in the bottom tenth.</source>
+        <translation>Onde, dentro do intervalo, caem os sorteios; o intervalo continua sendo o limite (todo sorteio é ajustado a ele). uniform: todos os valores igualmente. lognormal: mediana M e percentil 99 P. pareto: uma cauda de lei de potência passando por M e P, mais pesada após P. bimodal: uma fração F de tarefas pesadas no décimo superior do intervalo, o resto no décimo inferior.</translation>
+    </message>
+    <message>
+        <source>lognormal and pareto: median=M, p99=P in %1 (min &lt;= M &lt; P &lt;= max); bimodal: heavy=F, a fraction from 0 to 1; uniform: nothing</source>
+        <translation>lognormal e pareto: median=M, p99=P em %1 (mín &lt;= M &lt; P &lt;= máx); bimodal: heavy=F, uma fração de 0 a 1; uniform: nada</translation>
+    </message>
+    <message>
+        <source>shaped</source>
+        <translation>com forma</translation>
+    </message>
+    <message>
+        <source>%1 (yours)</source>
+        <translation>%1 (sua)</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizada</translation>
+    </message>
+    <message>
+        <source>Your own workload.</source>
+        <translation>Sua própria carga de trabalho.</translation>
+    </message>
+    <message>
+        <source>K = %1: %2</source>
+        <translation>K = %1: %2</translation>
+    </message>
+    <message>
+        <source>calibrating the kernel…</source>
+        <translation>calibrando o kernel…</translation>
+    </message>
+    <message>
+        <source>logical CPUs</source>
+        <translation>CPUs lógicas</translation>
+    </message>
+</context>
+<context>
+    <name>CoreLoadView</name>
+    <message>
+        <source>Per-core load (/proc/stat, 4 Hz, last 60 s)</source>
+        <translation>Carga por núcleo (/proc/stat, 4 Hz, últimos 60 s)</translation>
+    </message>
+    <message>
+        <source>time from the run&apos;s start</source>
+        <translation>tempo desde o início da execução</translation>
+    </message>
+    <message>
+        <source>time from the first run&apos;s start</source>
+        <translation>tempo desde o início da primeira execução</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>tempo</translation>
+    </message>
+    <message>
+        <source>Per-core load (/proc/stat, 4 Hz)</source>
+        <translation>Carga por núcleo (/proc/stat, 4 Hz)</translation>
+    </message>
+    <message>
+        <source>%1, each shaded as its loops</source>
+        <translation>%1, cada uma sombreada conforme seus loops</translation>
+    </message>
+    <message>
+        <source>1 run</source>
+        <translation>1 execução</translation>
+    </message>
+    <message>
+        <source>%L1 runs</source>
+        <translation>%L1 execuções</translation>
+    </message>
+    <message>
+        <source>no load samples stored for these runs (a JSON report carries none)</source>
+        <translation>nenhuma amostra de carga armazenada para estas execuções (um relatório JSON não traz nenhuma)</translation>
+    </message>
+    <message>
+        <source>cpu%1</source>
+        <translation>cpu%1</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>média</translation>
+    </message>
+    <message>
+        <source>HTTP server</source>
+        <translation>Servidor HTTP</translation>
+    </message>
+</context>
+<context>
+    <name>Distribution</name>
+    <message>
+        <source>p99 %1 is not above median %2</source>
+        <translation>p99 %1 não está acima da mediana %2</translation>
+    </message>
+    <message>
+        <source>heavy %1 is outside 0 to 1</source>
+        <translation>heavy %1 está fora de 0 a 1</translation>
+    </message>
+</context>
+<context>
+    <name>EfficiencyChart</name>
+    <message>
+        <source>T* / wall (median)</source>
+        <translation>T* / tempo real (mediana)</translation>
+    </message>
+    <message>
+        <source>speedup / K</source>
+        <translation>aceleração / K</translation>
+    </message>
+    <message>
+        <source>shard count K</source>
+        <translation>número de shards K</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>efficiency (%)</source>
+        <translation>eficiência (%)</translation>
+    </message>
+    <message>
+        <source>%1: %2 %
+K = %3 (median of its runs)</source>
+        <translation>%1: %2 %
+K = %3 (mediana das suas execuções)</translation>
+    </message>
+    <message>
+        <source>Efficiency per K</source>
+        <translation>Eficiência por K</translation>
+    </message>
+    <message>
+        <source>Efficiency per K (%)</source>
+        <translation>Eficiência por K (%)</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentStatsModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>median wall of %1 / median wall of K = %2; ± one standard error, propagated from both medians</source>
+        <translation>tempo real mediano de %1 / tempo real mediano de K = %2; ± um erro padrão, propagado das duas medianas</translation>
+    </message>
+    <message>
+        <source>median %1 · mean %2 · sd %3 over %4</source>
+        <translation>mediana %1 · média %2 · dp %3 em %4</translation>
+    </message>
+    <message>
+        <source>completed run</source>
+        <translation>execução concluída</translation>
+    </message>
+    <message>
+        <source>the baseline itself</source>
+        <translation>a própria referência</translation>
+    </message>
+    <message>
+        <source>needs at least %1 completed runs on each side</source>
+        <translation>precisa de pelo menos %1 execuções concluídas de cada lado</translation>
+    </message>
+    <message>
+        <source>green: p below %1, a difference this large is unlikely to be noise</source>
+        <translation>verde: p abaixo de %1, uma diferença deste tamanho dificilmente é ruído</translation>
+    </message>
+    <message>
+        <source>p of %1 or more: the wall times of K = %2 and the baseline may differ by noise alone</source>
+        <translation>p de %1 ou mais: os tempos reais de K = %2 e da referência podem diferir só por ruído</translation>
+    </message>
+    <message>
+        <source>%1 cancelled or failed: listed in the history and runs.csv, left out of every statistic</source>
+        <translation>%1 canceladas ou com falha: listadas no histórico e em runs.csv, fora de todas as estatísticas</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>execução</translation>
+    </message>
+    <message>
+        <source>completed runs</source>
+        <translation>execuções concluídas</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>execuções</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <source>%1 of %2 on K = %3, %4%5</source>
+        <translation>%1 de %2 com K = %3, %4%5</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>execução</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>tarefa</translation>
+    </message>
+    <message>
+        <source> (#%1)</source>
+        <translation> (nº %1)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>experiment</source>
+        <translation>experimento</translation>
+    </message>
+    <message>
+        <source>Per-task timings were not kept for these runs: tasks.csv lists the plan (io, iterations, due) without resumed and done times. Run &gt; Keep per-task timings keeps them for the next runs.</source>
+        <translation>Os tempos por tarefa não foram guardados para estas execuções: tasks.csv lista o plano (io, iterações, prazo) sem os tempos de retomada e de conclusão. Executar &gt; Guardar tempos por tarefa os guarda para as próximas execuções.</translation>
+    </message>
+    <message>
+        <source>Per-task timings are kept only for runs recorded with Run &gt; Keep per-task timings on (it is off): for other runs tasks.csv lists the plan without resumed and done times.</source>
+        <translation>Os tempos por tarefa só são guardados para execuções gravadas com Executar &gt; Guardar tempos por tarefa ligado (está desligado): para as outras, tasks.csv lista o plano sem os tempos de retomada e de conclusão.</translation>
+    </message>
+    <message>
+        <source>Per-task timings were not kept for %1 (%2): their tasks.csv lists the plan without resumed and done times.</source>
+        <translation>Os tempos por tarefa não foram guardados para %1 (%2): o tasks.csv deles lista o plano sem os tempos de retomada e de conclusão.</translation>
+    </message>
+    <message>
+        <source>experiment #%1 could not be read from the history%2</source>
+        <translation>o experimento nº %1 não pôde ser lido do histórico%2</translation>
+    </message>
+    <message>
+        <source>the window closed</source>
+        <translation>a janela foi fechada</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Falha na exportação</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing more was written.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;%2</source>
+        <translation>&lt;p&gt;Nada mais foi gravado.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;%2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Written before the failure: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Gravado antes da falha: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Exported to %1: %2</source>
+        <translation>Exportado para %1: %2</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Exportação concluída</translation>
+    </message>
+    <message>
+        <source>%1 written to %2.%3</source>
+        <translation>Gravado em %2: %1.%3</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>arquivo</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Abrir pasta</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>execuções</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>tarefas</translation>
+    </message>
+    <message>
+        <source>experiments</source>
+        <translation>experimentos</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>arquivos</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>&amp;CSV: runs.csv, summary.csv, load.csv, meta.json</source>
+        <translation>&amp;CSV: runs.csv, summary.csv, load.csv, meta.json</translation>
+    </message>
+    <message>
+        <source>also &amp;tasks.csv (one row per task of the last run)</source>
+        <translation>também &amp;tasks.csv (uma linha por tarefa da última execução)</translation>
+    </message>
+    <message>
+        <source>&amp;JSON: report.json (everything, with schema version)</source>
+        <translation>&amp;JSON: report.json (tudo, com versão do esquema)</translation>
+    </message>
+    <message>
+        <source>&amp;Markdown: summary.md</source>
+        <translation>&amp;Markdown: summary.md</translation>
+    </message>
+    <message>
+        <source>&amp;PNG of every chart</source>
+        <translation>&amp;PNG de cada gráfico</translation>
+    </message>
+    <message>
+        <source>&amp;SVG of every chart</source>
+        <translation>&amp;SVG de cada gráfico</translation>
+    </message>
+    <message>
+        <source>Export reports and charts</source>
+        <translation>Exportar relatórios e gráficos</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Procurar…</translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation>Exportar para</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>&amp;Directory:</source>
+        <translation>&amp;Diretório:</translation>
+    </message>
+    <message>
+        <source>Reports:</source>
+        <translation>Relatórios:</translation>
+    </message>
+    <message>
+        <source>Charts:</source>
+        <translation>Gráficos:</translation>
+    </message>
+    <message>
+        <source>PNG si&amp;ze:</source>
+        <translation>&amp;Tamanho do PNG:</translation>
+    </message>
+    <message>
+        <source>Each experiment gets %1, drawn from its own runs at this size.</source>
+        <translation>Cada experimento recebe %1, desenhados a partir das suas próprias execuções neste tamanho.</translation>
+    </message>
+    <message>
+        <source>Runs to export</source>
+        <translation>Execuções a exportar</translation>
+    </message>
+    <message>
+        <source>The &amp;experiment on the statistics page</source>
+        <translation>O &amp;experimento da página de estatísticas</translation>
+    </message>
+    <message>
+        <source>The runs selected in the &amp;history</source>
+        <translation>As execuções selecionadas no &amp;histórico</translation>
+    </message>
+    <message>
+        <source>The &amp;whole history</source>
+        <translation>O histórico &amp;inteiro</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (none)</source>
+        <translation>%1 (nenhuma)</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet: there is nothing to export.</source>
+        <translation>Nada foi executado ainda: não há o que exportar.</translation>
+    </message>
+    <message>
+        <source>Several experiments go into a folder each (experiment-12-sweep/runs.csv, …).</source>
+        <translation>Vários experimentos vão cada um para uma pasta (experiment-12-sweep/runs.csv, …).</translation>
+    </message>
+    <message>
+        <source>Choose a directory.</source>
+        <translation>Escolha um diretório.</translation>
+    </message>
+    <message>
+        <source>Existing files of the same names in %1 are replaced, each one whole or not at all.</source>
+        <translation>Arquivos existentes com os mesmos nomes em %1 são substituídos, cada um inteiro ou nada.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>LoopBench guide</source>
+        <translation>Guia do LoopBench</translation>
+    </message>
+</context>
+<context>
+    <name>HeatStrip</name>
+    <message>
+        <source>Per-core load, one row per logical CPU (cpu0 at the top), last 60 s; redder is busier</source>
+        <translation>Carga por núcleo, uma linha por CPU lógica (cpu0 no topo), últimos 60 s; mais vermelho é mais ocupado</translation>
+    </message>
+    <message>
+        <source>cpu%1</source>
+        <translation>cpu%1</translation>
+    </message>
+    <message>
+        <source>cpu%1 at %2 s: %3 % busy</source>
+        <translation>cpu%1 em %2 s: %3 % ocupada</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryController</name>
+    <message>
+        <source>History is not saved: %1</source>
+        <translation>O histórico não é salvo: %1</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>Histórico: %1</translation>
+    </message>
+    <message>
+        <source>History not cleared: %1</source>
+        <translation>Histórico não apagado: %1</translation>
+    </message>
+    <message>
+        <source>the history is off (%1)</source>
+        <translation>o histórico está desligado (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Exp.</source>
+        <translation>Exp.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tarefas</translation>
+    </message>
+    <message>
+        <source>Wall</source>
+        <translation>Tempo real</translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation>Aceleração</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>Eficiência</translation>
+    </message>
+    <message>
+        <source>Lag p99</source>
+        <translation>Atraso p99</translation>
+    </message>
+    <message>
+        <source>GUI stall p99</source>
+        <translation>Travamento da GUI p99</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transporte</translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation>Formas</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Máquina</translation>
+    </message>
+    <message>
+        <source>The experiment the run belongs to (its runs share a shade); selecting a run shows its experiment on the Sweep page</source>
+        <translation>O experimento ao qual a execução pertence (suas execuções compartilham um tom); selecionar uma execução mostra seu experimento na página Varredura</translation>
+    </message>
+    <message>
+        <source>Shard count K: event loops, one thread each</source>
+        <translation>Número de shards K: loops de eventos, uma thread cada</translation>
+    </message>
+    <message>
+        <source>Last task done minus start (t0)</source>
+        <translation>Conclusão da última tarefa menos o início (t0)</translation>
+    </message>
+    <message>
+        <source>Median wall time of the experiment&apos;s baseline (1 loop when it ran) divided by this run&apos;s; shown once the experiment has ended</source>
+        <translation>Tempo real mediano da referência do experimento (1 loop, quando executado) dividido pelo desta execução; mostrado quando o experimento termina</translation>
+    </message>
+    <message>
+        <source>Ideal bound / wall time: 100 % means no schedule on these cores could have finished sooner</source>
+        <translation>Limite ideal / tempo real: 100 % significa que nenhum escalonamento nestes núcleos poderia ter terminado antes</translation>
+    </message>
+    <message>
+        <source>Event-loop lag (resumed minus due), 99th percentile</source>
+        <translation>Atraso do loop de eventos (retomada menos prazo), percentil 99</translation>
+    </message>
+    <message>
+        <source>Lateness of the GUI thread&apos;s heartbeat timer during the run, 99th percentile</source>
+        <translation>Atraso do timer de pulsação da thread da GUI durante a execução, percentil 99</translation>
+    </message>
+    <message>
+        <source>How each task did its IO: a timer sleep, or an HTTP request</source>
+        <translation>Como cada tarefa fez sua E/S: uma espera no timer ou uma requisição HTTP</translation>
+    </message>
+    <message>
+        <source>Where the IO delays and CPU work fall inside their ranges</source>
+        <translation>Onde os atrasos de E/S e o trabalho de CPU caem dentro dos seus intervalos</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation>&amp;Copiar linhas</translation>
+    </message>
+    <message>
+        <source>Every run, grouped by experiment. Select one row to show its experiment on the Sweep page, two rows (Ctrl+click) to compare them in the chart; Ctrl+C copies the selected rows. Right-click the header to hide columns.</source>
+        <translation>Todas as execuções, agrupadas por experimento. Selecione uma linha para mostrar seu experimento na página Varredura, duas linhas (Ctrl+clique) para compará-las no gráfico; Ctrl+C copia as linhas selecionadas. Clique com o botão direito no cabeçalho para ocultar colunas.</translation>
+    </message>
+    <message>
+        <source>Histor&amp;y (select two rows to compare)</source>
+        <translation>Histór&amp;ico (selecione duas linhas para comparar)</translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation>Restaurar colunas</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>%1: already in the history%2, nothing added</source>
+        <translation>%1: já está no histórico%2, nada adicionado</translation>
+    </message>
+    <message>
+        <source> (experiment #%1)</source>
+        <translation> (experimento nº %1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Open LoopBench reports</source>
+        <translation>Abrir relatórios do LoopBench</translation>
+    </message>
+    <message>
+        <source>LoopBench reports (*.json);;All files (*)</source>
+        <translation>Relatórios do LoopBench (*.json);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Open reports</source>
+        <translation>Abrir relatórios</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Not opened:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Não abertos:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Added %1 to the history</source>
+        <translation>Adicionado ao histórico: %1</translation>
+    </message>
+    <message>
+        <source>experiment</source>
+        <translation>experimento</translation>
+    </message>
+    <message>
+        <source>experiments</source>
+        <translation>experimentos</translation>
+    </message>
+    <message>
+        <source>Added %L1; not opened: %2</source>
+        <translation>Adicionados: %L1; não abertos: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchController</name>
+    <message>
+        <source>Fix the highlighted fields to run</source>
+        <translation>Corrija os campos destacados para executar</translation>
+    </message>
+    <message>
+        <source>Sweep needs a valid shard list; Run and Compare are ready</source>
+        <translation>A Varredura precisa de uma lista de shards válida; Executar e Comparar estão prontos</translation>
+    </message>
+    <message>
+        <source>Calibrating the kernel…</source>
+        <translation>Calibrando o kernel…</translation>
+    </message>
+    <message>
+        <source>Ready: Compare (F5) runs one plan on 1 loop, then on %1</source>
+        <translation>Pronto: Comparar (F5) executa um plano em 1 loop e depois em %1</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Pronto</translation>
+    </message>
+    <message>
+        <source>taken %1</source>
+        <translation>feita em %1</translation>
+    </message>
+    <message>
+        <source>Kernel calibration on this machine, taken %1. It estimates a run before it starts; each run&apos;s bound comes from its own measured work. Run &gt; Recalibrate measures again.</source>
+        <translation>Calibração do kernel nesta máquina, feita em %1. Ela estima uma execução antes de começar; o limite de cada execução vem do seu próprio trabalho medido. Executar &gt; Recalibrar mede de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>LivePage</name>
+    <message>
+        <source>a single run is selected: select two to compare</source>
+        <translation>uma só execução está selecionada: selecione duas para comparar</translation>
+    </message>
+    <message>
+        <source>the selected runs did not both complete</source>
+        <translation>as execuções selecionadas não foram ambas concluídas</translation>
+    </message>
+    <message>
+        <source>Only completed runs can be compared</source>
+        <translation>Só execuções concluídas podem ser comparadas</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>One event loop vs K event loops</source>
+        <translation>Um loop de eventos vs K loops de eventos</translation>
+    </message>
+    <message>
+        <source>&amp;Live</source>
+        <translation>&amp;Ao vivo</translation>
+    </message>
+    <message>
+        <source>S&amp;weep &amp;&amp; statistics</source>
+        <translation>&amp;Varredura e estatísticas</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuração</translation>
+    </message>
+    <message>
+        <source>calibrating…</source>
+        <translation>calibrando…</translation>
+    </message>
+    <message>
+        <source>a %1 ran since</source>
+        <translation>um experimento %1 rodou depois</translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation>Apagar histórico</translation>
+    </message>
+    <message>
+        <source>Delete all %1 from the saved history? This cannot be undone.</source>
+        <translation>Excluir todas as %1 do histórico salvo? Isto não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>execução</translation>
+    </message>
+    <message>
+        <source>Saved settings were damaged and replaced by defaults: %1</source>
+        <translation>As configurações salvas estavam danificadas e foram substituídas pelos padrões: %1</translation>
+    </message>
+    <message>
+        <source>Presets not loaded: %1</source>
+        <translation>Predefinições não carregadas: %1</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>execuções</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation>Fechar esta mensagem</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>Fechar mensagem</translation>
+    </message>
+</context>
+<context>
+    <name>NumberRange</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2</source>
+        <translation>%1 está fora de %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number from %2</source>
+        <translation>&apos;%1&apos; não é um número inteiro de %2</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <source>%1 value</source>
+        <translation>valor de %1</translation>
+    </message>
+    <message>
+        <source>missing %1 (a whole number from %2)</source>
+        <translation>falta %1 (um número inteiro de %2)</translation>
+    </message>
+    <message>
+        <source>min %1 is above max %2</source>
+        <translation>mín. %1 está acima do máx. %2</translation>
+    </message>
+</context>
+<context>
+    <name>Plan</name>
+    <message>
+        <source>different plans (%1)</source>
+        <translation>planos diferentes (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>PresetController</name>
+    <message>
+        <source>fix the highlighted fields first: a preset is a valid workload</source>
+        <translation>corrija primeiro os campos destacados: uma predefinição é uma carga de trabalho válida</translation>
+    </message>
+    <message>
+        <source>Yours: %1</source>
+        <translation>Suas: %1</translation>
+    </message>
+    <message>
+        <source>Save as preset</source>
+        <translation>Salvar como predefinição</translation>
+    </message>
+    <message>
+        <source>Name of the preset (at most %1 characters):</source>
+        <translation>Nome da predefinição (no máximo %1 caracteres):</translation>
+    </message>
+    <message>
+        <source>Replace your preset “%1”?</source>
+        <translation>Substituir sua predefinição “%1”?</translation>
+    </message>
+    <message>
+        <source>Saved the preset “%1”</source>
+        <translation>Predefinição “%1” salva</translation>
+    </message>
+    <message>
+        <source>Remove preset</source>
+        <translation>Remover predefinição</translation>
+    </message>
+    <message>
+        <source>Remove your preset “%1”?</source>
+        <translation>Remover sua predefinição “%1”?</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Per-core load</source>
+        <translation>Carga por núcleo</translation>
+    </message>
+    <message>
+        <source>Shard threads</source>
+        <translation>Threads dos shards</translation>
+    </message>
+    <message>
+        <source>One loop against K loops</source>
+        <translation>Um loop contra K loops</translation>
+    </message>
+    <message>
+        <source>Speedup against K</source>
+        <translation>Aceleração em função de K</translation>
+    </message>
+    <message>
+        <source>Efficiency per K</source>
+        <translation>Eficiência por K</translation>
+    </message>
+    <message>
+        <source>No comparison</source>
+        <translation>Nenhuma comparação</translation>
+    </message>
+    <message>
+        <source>this experiment has no two loop counts that both completed</source>
+        <translation>este experimento não tem dois números de loops que tenham ambos concluído</translation>
+    </message>
+    <message>
+        <source>Writing reports to %1…</source>
+        <translation>Gravando relatórios em %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>export cancelled: nothing was written</source>
+        <translation>exportação cancelada: nada foi gravado</translation>
+    </message>
+    <message>
+        <source>tasks.csv%1 has no resumed and done times: per-task timings were not kept for its runs</source>
+        <translation>tasks.csv%1 não tem tempos de retomada e de conclusão: os tempos por tarefa não foram guardados para as suas execuções</translation>
+    </message>
+</context>
+<context>
+    <name>ShardLoadView</name>
+    <message>
+        <source>thread CPU %</source>
+        <translation>CPU da thread %</translation>
+    </message>
+    <message>
+        <source>max lag, last 250 ms</source>
+        <translation>atraso máx., últimos 250 ms</translation>
+    </message>
+    <message>
+        <source>lag (ms)</source>
+        <translation>atraso (ms)</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>shard %1: worst event-loop lag %2 ms %3</source>
+        <translation>shard %1: pior atraso do loop de eventos %2 ms %3</translation>
+    </message>
+    <message>
+        <source>(over the run)</source>
+        <translation>(na execução)</translation>
+    </message>
+    <message>
+        <source>(last 250 ms)</source>
+        <translation>(últimos 250 ms)</translation>
+    </message>
+    <message>
+        <source>shard %1: %2 % CPU %3</source>
+        <translation>shard %1: %2 % de CPU %3</translation>
+    </message>
+    <message>
+        <source>(mean over the run)</source>
+        <translation>(média na execução)</translation>
+    </message>
+    <message>
+        <source>Shard threads</source>
+        <translation>Threads dos shards</translation>
+    </message>
+    <message>
+        <source>no per-shard figures stored for this run (a JSON report carries none)</source>
+        <translation>nenhum número por shard armazenado para esta execução (um relatório JSON não traz nenhum)</translation>
+    </message>
+    <message>
+        <source>1 shard thread</source>
+        <translation>1 thread de shard</translation>
+    </message>
+    <message>
+        <source>%L1 shard threads</source>
+        <translation>%L1 threads de shards</translation>
+    </message>
+    <message>
+        <source>run started %1</source>
+        <translation>execução iniciada em %1</translation>
+    </message>
+    <message>
+        <source>lag per shard not kept (Run &gt; Keep per-task timings)</source>
+        <translation>atraso por shard não guardado (Executar &gt; Guardar tempos por tarefa)</translation>
+    </message>
+    <message>
+        <source>%1: mean CPU and worst lag over the run</source>
+        <translation>%1: CPU média e pior atraso na execução</translation>
+    </message>
+    <message>
+        <source>%1: mean CPU over the run</source>
+        <translation>%1: CPU média na execução</translation>
+    </message>
+    <message>
+        <source>shard</source>
+        <translation>shard</translation>
+    </message>
+    <message>
+        <source>no run yet: each shard thread of a run shows its CPU share and event-loop lag here</source>
+        <translation>nenhuma execução ainda: cada thread de shard de uma execução mostra aqui sua parcela de CPU e o atraso do loop de eventos</translation>
+    </message>
+    <message>
+        <source>%1: CPU and event-loop lag</source>
+        <translation>%1: CPU e atraso do loop de eventos</translation>
+    </message>
+    <message>
+        <source>Last run, %1: mean CPU and worst lag</source>
+        <translation>Última execução, %1: CPU média e pior atraso</translation>
+    </message>
+    <message>
+        <source>worst lag of the run</source>
+        <translation>pior atraso da execução</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Ready</source>
+        <translation>Pronto</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>ociosa</translation>
+    </message>
+    <message>
+        <source>GUI stall: %1</source>
+        <translation>Travamento da GUI: %1</translation>
+    </message>
+    <message>
+        <source>calibrating…</source>
+        <translation>calibrando…</translation>
+    </message>
+    <message>
+        <source>Lateness of a 10 ms heartbeat timer on the GUI thread during the run (p99 and max): how responsive the window stayed. Target: p99 at most 16 ms, one frame.</source>
+        <translation>Atraso de um timer de pulsação de 10 ms na thread da GUI durante a execução (p99 e máx.): o quanto a janela continuou responsiva. Meta: p99 de no máximo 16 ms, um quadro.</translation>
+    </message>
+    <message>
+        <source>Kernel calibration on this machine, measured at start</source>
+        <translation>Calibração do kernel nesta máquina, medida no início</translation>
+    </message>
+    <message>
+        <source>GUI stall p99 %1 · max %2 (last run)</source>
+        <translation>Travamento da GUI p99 %1 · máx. %2 (última execução)</translation>
+    </message>
+    <message>
+        <source>GUI stall p99 %1 · max %2</source>
+        <translation>Travamento da GUI p99 %1 · máx. %2</translation>
+    </message>
+    <message>
+        <source>Kernel calibration on this machine</source>
+        <translation>Calibração do kernel nesta máquina</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>run %1 of %2 · %3 · ETA %4</source>
+        <translation>execução %1 de %2 · %3 · faltam %4</translation>
+    </message>
+    <message>
+        <source>this run: %1 of %2 tasks</source>
+        <translation>esta execução: %1 de %2 tarefas</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks · ETA %3</source>
+        <translation>%1 de %2 tarefas · faltam %3</translation>
+    </message>
+    <message>
+        <source>Warm-up: </source>
+        <translation>Aquecimento: </translation>
+    </message>
+    <message>
+        <source>Experiment, run %1 of %2: </source>
+        <translation>Experimento, execução %1 de %2: </translation>
+    </message>
+    <message>
+        <source>Compare, run %1 of %2: </source>
+        <translation>Comparação, execução %1 de %2: </translation>
+    </message>
+    <message>
+        <source>%1%2 running · %3 elapsed</source>
+        <translation>%1%2 em execução · %3 decorridos</translation>
+    </message>
+    <message>
+        <source>%1: %2 (ideal %3, efficiency %4)</source>
+        <translation>%1: %2 (ideal %3, eficiência %4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 after %3 of %4 tasks %5</source>
+        <translation>%1: %2 após %3 de %4 tarefas %5</translation>
+    </message>
+    <message>
+        <source>%1%2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source> · %1 failed: see the history</source>
+        <translation> · falhas: %1; veja o histórico</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>execução</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>execuções</translation>
+    </message>
+</context>
+<context>
+    <name>SweepChart</name>
+    <message>
+        <source>measured (median)</source>
+        <translation>medida (mediana)</translation>
+    </message>
+    <message>
+        <source>median per K</source>
+        <translation>mediana por K</translation>
+    </message>
+    <message>
+        <source>ideal (T*)</source>
+        <translation>ideal (T*)</translation>
+    </message>
+    <message>
+        <source>Amdahl fit</source>
+        <translation>ajuste de Amdahl</translation>
+    </message>
+    <message>
+        <source>shard count K (event loops)</source>
+        <translation>número de shards K (loops de eventos)</translation>
+    </message>
+    <message>
+        <source>speedup over the baseline (×)</source>
+        <translation>aceleração sobre a referência (×)</translation>
+    </message>
+    <message>
+        <source>speedup (×)</source>
+        <translation>aceleração (×)</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Amdahl fit at K = %1: %2</source>
+        <translation>ajuste de Amdahl em K = %1: %2</translation>
+    </message>
+    <message>
+        <source>ideal (T*) at K = %1: %2</source>
+        <translation>ideal (T*) em K = %1: %2</translation>
+    </message>
+    <message>
+        <source>No sweep yet</source>
+        <translation>Nenhuma varredura ainda</translation>
+    </message>
+    <message>
+        <source>Sweep (F6) runs every K of the shard list, R times each, on one plan</source>
+        <translation>Varredura (F6) executa cada K da lista de shards, R vezes cada, em um plano</translation>
+    </message>
+    <message>
+        <source>min–max of runs</source>
+        <translation>mín.–máx. das execuções</translation>
+    </message>
+    <message>
+        <source>K = %1: runs from %2 to %3</source>
+        <translation>K = %1: execuções de %2 a %3</translation>
+    </message>
+    <message>
+        <source>1 run</source>
+        <translation>1 execução</translation>
+    </message>
+    <message>
+        <source>median of %L1 runs</source>
+        <translation>mediana de %L1 execuções</translation>
+    </message>
+    <message>
+        <source>K = %1: speedup %2 (%3)
+median wall time %4</source>
+        <translation>K = %1: aceleração %2 (%3)
+tempo real mediano %4</translation>
+    </message>
+    <message>
+        <source>Amdahl, s = %1</source>
+        <translation>Amdahl, s = %1</translation>
+    </message>
+    <message>
+        <source>Amdahl s = %1 (rmse %2)</source>
+        <translation>Amdahl s = %1 (rmse %2)</translation>
+    </message>
+    <message>
+        <source>no Amdahl fit (needs a 1-loop baseline and some K &gt; 1)</source>
+        <translation>sem ajuste de Amdahl (precisa de uma referência de 1 loop e algum K &gt; 1)</translation>
+    </message>
+    <message>
+        <source>Speedup against K · %1</source>
+        <translation>Aceleração em função de K · %1</translation>
+    </message>
+    <message>
+        <source>baseline %1 · %2 per K · %3%4%5</source>
+        <translation>referência %1 · %2 por K · %3%4%5</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>execução</translation>
+    </message>
+    <message>
+        <source> · cancelled, incomplete</source>
+        <translation> · cancelada, incompleta</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>execuções</translation>
+    </message>
+</context>
+<context>
+    <name>SweepPage</name>
+    <message>
+        <source>&amp;Measured statistics per configuration (completed runs only; cancelled and failed runs are listed in the history)</source>
+        <translation>Estatísticas &amp;medidas por configuração (só execuções concluídas; as canceladas e com falha estão listadas no histórico)</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1e823c&apos;&gt;■&lt;/span&gt; p (M-W) in green: below %1, the difference of that K&apos;s wall times from the baseline&apos;s is unlikely to be noise. Needs %2 completed runs on each side; “%3” where there is none.</source>
+        <translation>&lt;span style=&apos;color:#1e823c&apos;&gt;■&lt;/span&gt; p (M-W) em verde: abaixo de %1, a diferença entre os tempos reais desse K e os da referência dificilmente é ruído. Precisa de %2 execuções concluídas de cada lado; “%3” onde não há.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No experiment yet.&lt;/b&gt; Sweep (F6) runs every shard count of the list R times, interleaved; Repeat compare (F7) runs 1 and K loops R times. Statistics and charts appear here.</source>
+        <translation>&lt;b&gt;Nenhum experimento ainda.&lt;/b&gt; Varredura (F6) executa cada número de shards da lista R vezes, intercaladas; Comparação repetida (F7) executa 1 e K loops R vezes. As estatísticas e os gráficos aparecem aqui.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %L2 tasks · IO %3–%4 ms · CPU %L5–%L6 iterations (%7, %8 ns/iter) · %9%10 · %11, %12 logical CPUs</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %L2 tarefas · E/S %3–%4 ms · CPU %L5–%L6 iterações (%7, %8 ns/iter) · %9%10 · %11, %12 CPUs lógicas</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>execução</translation>
+    </message>
+    <message>
+        <source>, &lt;span style=&apos;color:#b45000&apos;&gt;cancelled&lt;/span&gt;</source>
+        <translation>, &lt;span style=&apos;color:#b45000&apos;&gt;cancelado&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>execuções</translation>
+    </message>
+</context>
+<context>
+    <name>TransportConfig</name>
+    <message>
+        <source>%1 (or per-task)</source>
+        <translation>%1 (ou per-task)</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>%1: no verdict</source>
+        <translation>%1: sem veredito</translation>
+    </message>
+    <message>
+        <source>cancelled: no verdict</source>
+        <translation>cancelado: sem veredito</translation>
+    </message>
+    <message>
+        <source> on %1</source>
+        <translation> em %1</translation>
+    </message>
+    <message>
+        <source>cancelled after %1 of %2 tasks%3%4</source>
+        <translation>cancelada após %1 de %2 tarefas%3%4</translation>
+    </message>
+    <message>
+        <source>1 loop</source>
+        <translation>1 loop</translation>
+    </message>
+    <message>
+        <source>%1 loops</source>
+        <translation>%1 loops</translation>
+    </message>
+    <message>
+        <source>%1 against %2</source>
+        <translation>%1 contra %2</translation>
+    </message>
+    <message>
+        <source>as fast as %1</source>
+        <translation>tão rápido quanto %1</translation>
+    </message>
+    <message>
+        <source>%1 faster than %2</source>
+        <translation>%1 mais rápido que %2</translation>
+    </message>
+    <message>
+        <source>%1 slower than %2</source>
+        <translation>%1 mais lento que %2</translation>
+    </message>
+    <message>
+        <source>machine busy: other programs used %1 % of the CPUs; not comparable with quiet runs</source>
+        <translation>máquina ocupada: outros programas usaram %1 % das CPUs; não comparável com execuções numa máquina tranquila</translation>
+    </message>
+    <message>
+        <source>no completed runs: no verdict</source>
+        <translation>nenhuma execução concluída: sem veredito</translation>
+    </message>
+    <message>
+        <source>no completed run on %1: no verdict</source>
+        <translation>nenhuma execução concluída em %1: sem veredito</translation>
+    </message>
+    <message>
+        <source>%1: %2; no speedup</source>
+        <translation>%1: %2; sem aceleração</translation>
+    </message>
+    <message>
+        <source>%1: %2 (ideal %3)</source>
+        <translation>%1: %2 (ideal %3)</translation>
+    </message>
+    <message>
+        <source>one run per K</source>
+        <translation>uma execução por K</translation>
+    </message>
+    <message>
+        <source>no K is faster than %1 beyond noise (best %2: %3, ideal %4)</source>
+        <translation>nenhum K é mais rápido que %1 além do ruído (melhor %2: %3, ideal %4)</translation>
+    </message>
+    <message>
+        <source>K = %1 are alike within noise: up to %2 (ideal %3)</source>
+        <translation>K = %1 se equivalem dentro do ruído: até %2 (ideal %3)</translation>
+    </message>
+    <message>
+        <source>one run each</source>
+        <translation>uma execução cada</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>às %1</translation>
+    </message>
+    <message>
+        <source>a run did not complete: no verdict</source>
+        <translation>uma execução não foi concluída: sem veredito</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 %4, %5 %6; no speedup</source>
+        <translation>%1: %2 %3 %4, %5 %6; sem aceleração</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 (ideal %4)</source>
+        <translation>%1 %2: %3 (ideal %4)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>Run &amp;one loop</source>
+        <translation>Executar &amp;um loop</translation>
+    </message>
+    <message>
+        <source>Run the plan on a single event loop (one thread)</source>
+        <translation>Executa o plano em um único loop de eventos (uma thread)</translation>
+    </message>
+    <message>
+        <source>Run &amp;K loops</source>
+        <translation>Executar &amp;K loops</translation>
+    </message>
+    <message>
+        <source>Run the plan on K event loops, one thread each</source>
+        <translation>Executa o plano em K loops de eventos, uma thread cada</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Comparar</translation>
+    </message>
+    <message>
+        <source>Run the same plan on one loop, then on K loops, and chart both</source>
+        <translation>Executa o mesmo plano em um loop, depois em K loops, e mostra os dois no gráfico</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>C&amp;ancelar</translation>
+    </message>
+    <message>
+        <source>Stop the run in flight; its partial result is kept</source>
+        <translation>Para a execução em andamento; seu resultado parcial é mantido</translation>
+    </message>
+    <message>
+        <source>S&amp;weep</source>
+        <translation>&amp;Varredura</translation>
+    </message>
+    <message>
+        <source>Run every K of the shard list, R times each, interleaved, on one plan; chart speedup against K</source>
+        <translation>Executa cada K da lista de shards, R vezes cada, intercaladas, em um plano; mostra a aceleração em função de K</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat compare</source>
+        <translation>Comparação &amp;repetida</translation>
+    </message>
+    <message>
+        <source>Run 1 and K loops R times each, interleaved 1, K, 1, K, ..., with statistics</source>
+        <translation>Executa 1 e K loops R vezes cada, intercaladas 1, K, 1, K, ..., com estatísticas</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Write CSV, JSON and Markdown reports and every chart as PNG and SVG</source>
+        <translation>Grava relatórios CSV, JSON e Markdown e cada gráfico como PNG e SVG</translation>
+    </message>
+    <message>
+        <source>&amp;Open report…</source>
+        <translation>&amp;Abrir relatório…</translation>
+    </message>
+    <message>
+        <source>Add the runs of LoopBench JSON reports (from any machine) to the history</source>
+        <translation>Adiciona ao histórico as execuções de relatórios JSON do LoopBench (de qualquer máquina)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Executar</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Executar</translation>
+    </message>
+    <message>
+        <source>Re&amp;calibrate the kernels</source>
+        <translation>Re&amp;calibrar os kernels</translation>
+    </message>
+    <message>
+        <source>Measure each kernel&apos;s time per iteration again (the estimates before a run use it)</source>
+        <translation>Mede de novo o tempo por iteração de cada kernel (as estimativas antes de uma execução o usam)</translation>
+    </message>
+    <message>
+        <source>Keep per-task &amp;timings in the history</source>
+        <translation>Guardar &amp;tempos por tarefa no histórico</translation>
+    </message>
+    <message>
+        <source>Store every run&apos;s per-task times (16 bytes a task), so tasks.csv can be exported from a reopened experiment</source>
+        <translation>Armazena os tempos por tarefa de cada execução (16 bytes por tarefa), para que tasks.csv possa ser exportado de um experimento reaberto</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>&amp;Predefinições</translation>
+    </message>
+    <message>
+        <source>&amp;Save current as preset…</source>
+        <translation>&amp;Salvar atual como predefinição…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+        <source>C&amp;lear history</source>
+        <translation>Apa&amp;gar histórico</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aj&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guia</translation>
+    </message>
+    <message>
+        <source>&amp;About LoopBench</source>
+        <translation>&amp;Sobre o LoopBench</translation>
+    </message>
+    <message>
+        <source>About LoopBench</source>
+        <translation>Sobre o LoopBench</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;LoopBench %1&lt;/b&gt;&lt;br&gt;git %2&lt;/p&gt;&lt;p&gt;How much faster do many IO-then-CPU tasks finish when one event loop becomes K event loops, one per thread? Run the same plan both ways and watch every core.&lt;/p&gt;&lt;p&gt;Qt %3 · QCoro %4 · %5, %6 build&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;LoopBench %1&lt;/b&gt;&lt;br&gt;git %2&lt;/p&gt;&lt;p&gt;Quão mais rápido terminam muitas tarefas de E/S seguida de CPU quando um loop de eventos vira K loops de eventos, um por thread? Execute o mesmo plano dos dois jeitos e observe cada núcleo.&lt;/p&gt;&lt;p&gt;Qt %3 · QCoro %4 · %5, build %6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Sobre o &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Remove preset</source>
+        <translation>&amp;Remover predefinição</translation>
+    </message>
+    <message>
+        <source>K loops</source>
+        <translation>K loops</translation>
+    </message>
+    <message>
+        <source>Run &amp;K loops (K = %1)</source>
+        <translation>Executar &amp;K loops (K = %1)</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Executar %1</translation>
+    </message>
+    <message>
+        <source>Compare 1 vs %1</source>
+        <translation>Comparar 1 vs %1</translation>
+    </message>
+    <message>
+        <source>Sweep (shard list?)</source>
+        <translation>Varredura (lista de shards?)</translation>
+    </message>
+    <message>
+        <source>Sweep K = %1</source>
+        <translation>Varredura K = %1</translation>
+    </message>
+    <message>
+        <source>Repeat 1 vs %1, R = %2</source>
+        <translation>Repetir 1 vs %1, R = %2</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: MIT
+// The window in Brazilian Portuguese: every source text of ui/ and core/ has a finished pt_BR
+// translation in the committed .ts; the embedded translation reads the window and core's
+// sentences in Portuguese on the GUI thread; reports exported from that window stay English with
+// fixed number formats; Formatting writes numbers the locale's way. The whole suite runs with the
+// Portuguese translation installed, as the window does under LANG=pt_BR.UTF-8.
+#include "core/base/wording.h"
+#include "core/experiment/verdict.h"
+#include "core/report/jsonreport.h"
+#include "tests/support/syntheticexperiment.h"
+#include "ui/common/formatting.h"
+#include "ui/common/translations.h"
+#include "ui/export/reportexporter.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+#include <QtConcurrent>
+
+namespace {
+
+const QLocale kPortuguese(QLocale::Portuguese, QLocale::Brazil);
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// "Context: source" of every message in `ts` without a finished translation (numerus forms
+// included).
+QStringList unfinished(const QByteArray &ts)
+{
+    QStringList missing;
+    QXmlStreamReader xml(ts);
+    QString context;
+    QString source;
+    bool finished = true;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            if (xml.name() == u"name") {
+                context = xml.readElementText();
+            } else if (xml.name() == u"message") {
+                source.clear();
+                finished = true;
+            } else if (xml.name() == u"source") {
+                source = xml.readElementText();
+            } else if (xml.name() == u"translation") {
+                const auto type = xml.attributes().value(QLatin1String("type"));
+                if (type == u"vanished" || type == u"obsolete")
+                    continue;
+                if (type == u"unfinished")
+                    finished = false;
+                else if (xml.readElementText(QXmlStreamReader::IncludeChildElements).isEmpty())
+                    finished = false;
+            } else if (xml.name() == u"numerusform") {
+                if (xml.readElementText().isEmpty())
+                    finished = false;
+            }
+        } else if (xml.isEndElement() && xml.name() == u"message") {
+            if (!finished)
+                missing.append(context + QStringLiteral(": ") + source);
+        }
+    }
+    if (xml.hasError())
+        missing.append(QStringLiteral("the .ts does not parse: ") + xml.errorString());
+    return missing;
+}
+
+} // namespace
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(installTranslations(*QCoreApplication::instance(), kPortuguese));
+    }
+
+    void everySourceTextHasAPortugueseTranslation()
+    {
+        // lupdate over today's sources into a copy of the committed file: a string added to
+        // ui/ or core/ since the file was last updated comes out unfinished, and so does one whose
+        // translation was left empty.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString ts = dir.filePath(QStringLiteral("loopbench_pt_BR.ts"));
+        QVERIFY(QFile::copy(QStringLiteral(LOOPBENCH_TS_FILE), ts));
+        QFile::setPermissions(ts, QFile::ReadOwner | QFile::WriteOwner);
+        QProcess lupdate;
+        lupdate.setWorkingDirectory(QStringLiteral(LOOPBENCH_SOURCE_DIR));
+        QStringList args =
+            QStringLiteral(LOOPBENCH_LUPDATE_OPTIONS).split(u' ', Qt::SkipEmptyParts);
+        args << QStringLiteral("ui") << QStringLiteral("core") << QStringLiteral("-ts") << ts;
+        lupdate.start(QStringLiteral(LOOPBENCH_LUPDATE), args);
+        QVERIFY2(lupdate.waitForFinished(120000), "lupdate did not finish");
+        QCOMPARE(lupdate.exitCode(), 0);
+        const QByteArray text = readAll(ts);
+        QVERIFY(text.contains("<message"));
+        const QStringList missing = unfinished(text);
+        QVERIFY2(
+            missing.isEmpty(),
+            qPrintable(QStringLiteral("%1 source text(s) without a finished pt_BR translation "
+                                      "(cmake --build build --target update_translations, then "
+                                      "translate them in %2):\n  %3")
+                           .arg(missing.size())
+                           .arg(QStringLiteral(LOOPBENCH_TS_FILE), missing.join(u"\n  "))));
+    }
+
+    void theUnfinishedCheckFindsAnUntranslatedText()
+    {
+        const QByteArray ts = "<TS><context><name>MainWindow</name>"
+                              "<message><source>Ready</source><translation>Pronto</translation>"
+                              "</message><message><source>New text</source>"
+                              "<translation type=\"unfinished\"></translation></message>"
+                              "</context></TS>";
+        QCOMPARE(unfinished(ts), QStringList{QStringLiteral("MainWindow: New text")});
+    }
+
+    void windowAndCoreSentencesReadPortuguese()
+    {
+        QCOMPARE(QCoreApplication::translate("StatusBar", "Ready"), QStringLiteral("Pronto"));
+        // Core's sentences on the window's thread.
+        QCOMPARE(speedPhrase(2.5, loopsLabel(1)), QStringLiteral("2.50× mais rápido que 1 loop"));
+        QVERIFY(Wording::translating());
+        const QString verdict = synthetic::experiment().verdict();
+        QVERIFY2(verdict.contains(QStringLiteral("mais rápido que 1 loop")), qPrintable(verdict));
+        // Off the window's thread, and inside an EnglishScope, the same sentence is English.
+        const QString offThread =
+            QtConcurrent::run([] { return speedPhrase(2.5, loopsLabel(1)); }).result();
+        QCOMPARE(offThread, QStringLiteral("2.50× faster than 1 loop"));
+        const Wording::EnglishScope english;
+        QCOMPARE(speedPhrase(2.5, loopsLabel(1)), QStringLiteral("2.50× faster than 1 loop"));
+    }
+
+    void exportedReportsStayEnglish()
+    {
+        const ExperimentResult result = synthetic::experiment();
+        QString englishVerdict;
+        {
+            const Wording::EnglishScope english;
+            englishVerdict = result.verdict();
+        }
+        QVERIFY(englishVerdict.contains(QStringLiteral("faster than 1 loop")));
+        QVERIFY(result.verdict() != englishVerdict); // the window's verdict is Portuguese
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ExportOptions options;
+        options.directory = dir.path();
+        options.png = false;
+        options.svg = false;
+        const ReportExporter exporter({{QString(), result}});
+        QString error;
+        QVERIFY2(exporter.exportTo(options, nullptr, &error), qPrintable(error));
+
+        const QByteArray markdown = readAll(dir.filePath(QStringLiteral("summary.md")));
+        QVERIFY(markdown.contains(("**Verdict:** " + englishVerdict).toUtf8()));
+        const QJsonObject json =
+            QJsonDocument::fromJson(readAll(dir.filePath(QStringLiteral("report.json")))).object();
+        QCOMPARE(json.value(QStringLiteral("verdict")).toString(), englishVerdict);
+        // The same bytes the CLI writes (no translator there): JSON equal to an English build.
+        {
+            const Wording::EnglishScope english;
+            QCOMPARE(json.value(QStringLiteral("summary")),
+                     experimentToJson(result).value(QStringLiteral("summary")));
+        }
+        for (const QString &name : {QStringLiteral("summary.md"), QStringLiteral("report.json"),
+                                    QStringLiteral("runs.csv"), QStringLiteral("summary.csv"),
+                                    QStringLiteral("meta.json")}) {
+            const QString text = QString::fromUtf8(readAll(dir.filePath(name)));
+            QVERIFY2(!text.isEmpty(), qPrintable(name));
+            for (const QString &portuguese :
+                 {QStringLiteral("mais rápido"), QStringLiteral("execução"),
+                  QStringLiteral("execuções"), QStringLiteral("sem veredito")})
+                QVERIFY2(!text.contains(portuguese),
+                         qPrintable(name + QStringLiteral(": ") + portuguese));
+        }
+        // Fixed formats: the English speedup with a '.', whatever the window's locale.
+        QVERIFY(QLocale().decimalPoint() == QStringLiteral(","));
+        QVERIFY(markdown.contains("× faster than 1 loop"));
+        QVERIFY(
+            englishVerdict.contains(QRegularExpression(QStringLiteral("\\d\\.\\d\\d× faster"))));
+    }
+
+    void formattingFollowsTheLocale()
+    {
+        QCOMPARE(Formatting::duration(2750), QStringLiteral("2,75 s"));
+        QCOMPARE(Formatting::duration(12345), QStringLiteral("12,3 s"));
+        QCOMPARE(Formatting::duration(8.5), QStringLiteral("8,5 ms"));
+        QCOMPARE(Formatting::speedup(1.854), QStringLiteral("1,85×"));
+        QCOMPARE(Formatting::percentPrecise(0.024), QStringLiteral("2,4 %"));
+        QCOMPARE(Formatting::counted(1024, QStringLiteral("execução"), QStringLiteral("execuções")),
+                 QStringLiteral("1.024 execuções"));
+        QLocale::setDefault(QLocale::c());
+        QCOMPARE(Formatting::duration(2750), QStringLiteral("2.75 s"));
+        QCOMPARE(Formatting::speedup(1.854), QStringLiteral("1.85×"));
+        QLocale::setDefault(kPortuguese);
+    }
+};
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"
