@@ -2,9 +2,9 @@
 #include "ui/controllers/presetcontroller.h"
 
 #include "ui/config/configpanel.h"
+#include "ui/config/presetnamedialog.h"
 #include "ui/config/presetstore.h"
 
-#include <QInputDialog>
 #include <QMessageBox>
 #include <QSettings>
 
@@ -14,10 +14,17 @@ PresetController::PresetController(PresetStore &presets, const ConfigPanel *form
     , m_form(form)
 {}
 
-std::optional<QString> PresetController::saveForm(const QString &name)
+std::optional<QString> PresetController::formProblem() const
 {
     if (!m_form->canRun())
         return tr("fix the highlighted fields first: a preset is a valid workload");
+    return std::nullopt;
+}
+
+std::optional<QString> PresetController::saveForm(const QString &name)
+{
+    if (auto problem = formProblem())
+        return problem;
     const ConfigInput::Parsed &p = m_form->parsed();
     Preset preset;
     preset.name = name;
@@ -42,38 +49,28 @@ bool PresetController::remove(const QString &name)
 
 void PresetController::askAndSave(QWidget *parent)
 {
-    QString name;
-    for (;;) {
-        bool ok = false;
-        name = QInputDialog::getText(
-            parent, tr("Save as preset"),
-            tr("Name of the preset (at most %1 characters):").arg(PresetStore::kMaxNameLength),
-            QLineEdit::Normal, name, &ok);
-        if (!ok)
-            return;
-        if (const auto problem = m_presets.checkName(name)) {
-            QMessageBox::warning(parent, tr("Save as preset"), *problem);
-            continue;
-        }
-        const int existing = m_presets.indexOfName(name);
-        if (existing >= 0 &&
-            QMessageBox::question(
-                parent, tr("Save as preset"),
-                tr("Replace your preset “%1”?").arg(m_presets.presets()[existing].name),
-                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
-            continue;
-        break;
-    }
-    if (const auto problem = saveForm(name))
-        QMessageBox::warning(parent, tr("Save as preset"), *problem);
-    else
-        emit message(tr("Saved the preset “%1”").arg(name.trimmed()));
+    auto *dialog = new PresetNameDialog(m_presets, formProblem().value_or(QString()), parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString name = dialog->name();
+        if (const auto problem = saveForm(name))
+            emit message(tr("The preset “%1” was not saved: %2").arg(name, *problem));
+        else
+            emit message(tr("Saved the preset “%1”").arg(name));
+    });
+    dialog->open();
 }
 
 void PresetController::askAndRemove(QWidget *parent, const QString &name)
 {
-    if (QMessageBox::question(parent, tr("Remove preset"), tr("Remove your preset “%1”?").arg(name),
-                              QMessageBox::Yes | QMessageBox::Cancel,
-                              QMessageBox::Cancel) == QMessageBox::Yes)
-        remove(name);
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove preset"),
+                                tr("Remove your preset “%1”?").arg(name),
+                                QMessageBox::Yes | QMessageBox::Cancel, parent);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, name](int answer) {
+        if (answer == QMessageBox::Yes)
+            remove(name);
+    });
+    box->open();
 }

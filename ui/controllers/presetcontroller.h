@@ -12,8 +12,8 @@ class QWidget;
 
 // Run > Save as preset and Remove preset: the form's workload saved as a user preset, or a user
 // preset removed, in QSettings; changed() then tells the form and the menus to list the presets
-// again. The asking (a name, a confirmation) is separate from the saving, which tests call
-// directly.
+// again. The asking (a name, a confirmation: dialogs opened with open(), one at a time) is
+// separate from the saving, which tests call directly.
 class PresetController : public QObject
 {
     Q_OBJECT
@@ -29,10 +29,13 @@ public:
     // Removes the user preset `name`; false when there is none.
     bool remove(const QString &name);
 
-    // Asks for a name over `parent` until it is one that may be saved (or replaced, once
-    // confirmed), then saves.
+    // Why the form cannot be saved as a preset; nullopt when it can.
+    std::optional<QString> formProblem() const;
+
+    // A PresetNameDialog over `parent` (window-modal, not a nested event loop); saves when it is
+    // accepted.
     void askAndSave(QWidget *parent);
-    // Asks over `parent` whether to remove `name`, then removes it.
+    // Asks over `parent` whether to remove `name`, and removes it on Yes.
     void askAndRemove(QWidget *parent, const QString &name);
 
 signals:
