@@ -38,6 +38,8 @@ StatusBar::StatusBar(QWidget *parent)
     m_progress->setValue(0);
     m_progress->setFixedWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
     m_progress->setMaximumHeight(fontMetrics().height());
+    m_text->setObjectName(QStringLiteral("statusText"));
+    m_progress->setObjectName(QStringLiteral("progress"));
     m_progressText->setObjectName(QStringLiteral("progressText"));
     m_stall->setObjectName(QStringLiteral("guiStall"));
     m_stall->setExplanation(tr("Lateness of a 10 ms heartbeat timer on the GUI thread during "
@@ -71,21 +73,6 @@ QString StatusBar::stallText(double p99Ms, double maxMs, bool lastRun)
 void StatusBar::showText()
 {
     m_text->setText(m_notice.isEmpty() ? m_statusText : m_notice);
-}
-
-QString StatusBar::text() const
-{
-    return m_text->text();
-}
-
-QString StatusBar::progressText() const
-{
-    return m_progressText->text();
-}
-
-int StatusBar::progressPermille() const
-{
-    return m_progress->value();
 }
 
 void StatusBar::setHint(const QString &text)

@@ -38,11 +38,6 @@ public:
     void setIdle();
     void setCalibration(const QString &text, const QString &toolTip);
 
-    // What is shown now, whole (for tests).
-    QString text() const;
-    QString progressText() const;
-    int progressPermille() const;
-
     // The time left of a sequence of `runCount` runs, in the middle of run `runIndex`
     // (0-based) with `runEtaMs` left of it: the runs still to come are assumed to take the mean
     // of those finished, or as long as this one when none has. NaN while this run's ETA is.
