@@ -1063,18 +1063,6 @@ K = %3 (mediana das suas execuções)</translation>
         <translation>Suas: %1</translation>
     </message>
     <message>
-        <source>Save as preset</source>
-        <translation>Salvar como predefinição</translation>
-    </message>
-    <message>
-        <source>Name of the preset (at most %1 characters):</source>
-        <translation>Nome da predefinição (no máximo %1 caracteres):</translation>
-    </message>
-    <message>
-        <source>Replace your preset “%1”?</source>
-        <translation>Substituir sua predefinição “%1”?</translation>
-    </message>
-    <message>
         <source>Saved the preset “%1”</source>
         <translation>Predefinição “%1” salva</translation>
     </message>
@@ -1085,6 +1073,33 @@ K = %3 (mediana das suas execuções)</translation>
     <message>
         <source>Remove your preset “%1”?</source>
         <translation>Remover sua predefinição “%1”?</translation>
+    </message>
+    <message>
+        <source>The preset “%1” was not saved: %2</source>
+        <translation>A predefinição “%1” não foi salva: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PresetNameDialog</name>
+    <message>
+        <source>Save as preset</source>
+        <translation>Salvar como predefinição</translation>
+    </message>
+    <message>
+        <source>Name of the preset (at most %1 characters):</source>
+        <translation>Nome da predefinição (no máximo %1 caracteres):</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salvar</translation>
+    </message>
+    <message>
+        <source>Replaces your preset “%1”.</source>
+        <translation>Substitui sua predefinição “%1”.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>Substitui&amp;r</translation>
     </message>
 </context>
 <context>
