@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# python3, python3-uvloop and python3-aiohttp: the asyncio runtimes (resources/python/).
 packages=(cmake ninja-build g++ dpkg-dev file qt6-base-dev qt6-charts-dev qcoro-qt6-dev qt6-svg-dev libqt6sql6-sqlite
-    qt6-l10n-tools qt6-translations-l10n)
+    qt6-l10n-tools qt6-translations-l10n python3 python3-uvloop python3-aiohttp)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

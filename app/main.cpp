@@ -3,6 +3,7 @@
 #include "app/cliparser.h"
 #include "app/comparecommand.h"
 #include "app/servecommand.h"
+#include "app/workermode.h"
 #include "core/base/messageline.h"
 #include "core/base/nativepath.h"
 #include "core/system/systemlimits.h"
@@ -73,6 +74,10 @@ int main(int argc, char *argv[])
 
     // Before anything opens a file: 1,024 shards need more than the usual soft limit of 1,024.
     SystemLimits::raiseOpenFileLimit();
+
+    // A worker of the processes runtime, started by a run with its slice on stdin.
+    if (WorkerMode::wanted(args))
+        return WorkerMode::run(argc, argv);
 
     // The HTTP server of the http transport: a process of its own, no Qt application.
     if (ServeCommand::wanted(args))

@@ -2,6 +2,7 @@
 #include "core/engine/engine.h"
 
 #include "core/base/workpool.h"
+#include "core/engine/runtimecommand.h"
 #include "core/workload/taskplan.h"
 
 #include <QPointer>
@@ -23,9 +24,12 @@ Engine::~Engine()
     // returns without touching it.
     if (m_set)
         m_set->cancel();
+    if (m_process)
+        m_process->cancel();
     if (m_joined.isValid())
         m_joined.waitForFinished();
     m_set.reset();
+    m_process.reset();
 }
 
 void Engine::launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter,
@@ -42,6 +46,17 @@ void Engine::launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, doub
             failedRun(plan, config, nsPerIter,
                       QStringLiteral("runtime %1 is not available in this build")
                           .arg(runtimeName(config.runtime))));
+        return;
+    }
+    if (RuntimeCommand::isOutOfProcess(config.runtime)) {
+        // The pool thread forks the workers and supervises them until every one is reaped: it
+        // outlives them, as their death signal (tied to the forking thread) needs.
+        m_process = std::make_unique<ProcessRun>(plan, config, nsPerIter);
+        ProcessRun *run = m_process.get();
+        m_joined = QtConcurrent::run(&workPool(), [run, stop] {
+            run->run(stop);
+            return run->result();
+        });
         return;
     }
     const auto tasks = static_cast<std::int64_t>(plan->size());
@@ -74,7 +89,7 @@ void Engine::launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, doub
 QCoro::Task<RunResult> Engine::run(std::shared_ptr<const TaskPlan> plan, RunConfig config,
                                    double nsPerIter, const std::atomic<bool> *stop)
 {
-    if (m_set) {
+    if (isRunning()) {
         RunResult busy;
         busy.status = RunStatus::Failed;
         busy.error = QStringLiteral("another run is in flight on this engine");
@@ -88,8 +103,10 @@ QCoro::Task<RunResult> Engine::joined()
 {
     const QPointer<Engine> self(this);
     RunResult result = co_await m_joined;
-    if (self)
+    if (self) {
         m_set.reset();
+        m_process.reset();
+    }
     co_return result;
 }
 
@@ -100,9 +117,13 @@ void Engine::cancel()
     // result is complete is not relabelled: m_set is gone by then.
     if (m_set)
         m_set->cancel();
+    if (m_process)
+        m_process->cancel();
 }
 
 RunProgress Engine::progress() const
 {
+    if (m_process)
+        return m_process->progress();
     return m_set ? m_set->progress() : RunProgress{};
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/engine/processrun.h"
 #include "core/engine/runconfig.h"
 #include "core/engine/runresult.h"
 #include "core/engine/shardset.h"
@@ -35,7 +36,7 @@ public:
     QCoro::Task<RunResult> run(std::shared_ptr<const TaskPlan> plan, RunConfig config,
                                double nsPerIter, const std::atomic<bool> *stop = nullptr);
     void cancel();
-    bool isRunning() const { return m_set != nullptr; }
+    bool isRunning() const { return m_set != nullptr || m_process != nullptr; }
     // The run in flight, as its shards publish it (per-shard lag and CPU clocks included); empty
     // when idle.
     RunProgress progress() const;
@@ -46,5 +47,6 @@ private:
     QCoro::Task<RunResult> joined();
 
     std::unique_ptr<ShardSet> m_set;
-    QFuture<RunResult> m_joined; // the pool job that joins m_set and builds its RunResult
+    std::unique_ptr<ProcessRun> m_process; // the out-of-process runtimes' run instead of m_set
+    QFuture<RunResult> m_joined;           // the pool job that joins m_set and builds its RunResult
 };

@@ -8,6 +8,8 @@
 #include "core/system/threadschedule.h"
 #include "core/workload/partition.h"
 
+#include <QString>
+
 #include <optional>
 
 // How one run executes a plan: on how many shards (event loops, one thread each), dealt how.
@@ -29,6 +31,8 @@ struct RunConfig
     std::optional<ShardSchedule> schedule = std::nullopt;
     // Which runtime runs the K loops (last, so that positional initialisers keep their meaning).
     Runtime runtime = Runtime::Threads;
+    // The asyncio runtimes' interpreter; empty: RuntimeCommand::kDefaultPython (/usr/bin/python3).
+    QString python = QString();
 
     // 1024 threads is far beyond any useful K on today's machines and still starts in well under
     // a second; above it the run measures thread creation, not event loops.

@@ -53,6 +53,8 @@ struct ShardStats
     double cpuMs = 0;    // its thread's CPU time
     double finishMs = 0; // its last task, from t0
     std::uint64_t checksum = 0;
+    // A worker process's peak resident set (the out-of-process runtimes); -1 for a thread.
+    std::int64_t peakRssKb = -1;
 };
 
 // What a run over the http transport measured beside the tasks' own timings.
@@ -75,6 +77,9 @@ struct RunResult
     QString error;
 
     Runtime runtime = Runtime::Threads;
+    // What ran an out-of-process runtime's loops, as its workers said ("CPython 3.11.2 asyncio");
+    // empty for the runtimes in this process.
+    QString implementation = QString();
     int shards = 1;
     Partition partition = Partition::Contiguous;
     bool pinned = false;

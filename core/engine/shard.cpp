@@ -422,7 +422,8 @@ ArenaTask Shard::runTask(std::uint32_t rank, std::uint32_t iterations)
 ArenaTask Shard::runHttpTask(std::uint32_t rank, std::uint32_t iterations)
 {
     const std::int64_t dueNs = m_t0Ns + std::int64_t{m_inputAt[rank].ioUs} * 1000;
-    HttpClient::Exchange exchange = m_http->fetch(m_taskAt[rank], dueNs);
+    // The server's body depends on the task's id in the whole plan (a worker's plan is a slice).
+    HttpClient::Exchange exchange = m_http->fetch(m_context.plan->taskId(m_taskAt[rank]), dueNs);
     const HttpFailure failure = co_await exchange;
     if (failure == HttpFailure::None) {
         m_report.bytesReceived += static_cast<std::int64_t>(exchange.bodyBytes());
@@ -543,6 +544,8 @@ bool Shard::runCpuPart(std::uint32_t task, std::size_t slot, std::uint32_t itera
             const std::int64_t doneNs = iterations == 0 ? resumedNs : nowNs();
             if (!cancel.load(std::memory_order_relaxed)) {
                 m_report.checksum += checksumTerm(result ^ bodyDigest);
+                if (m_context.results)
+                    m_context.results[task] = result ^ bodyDigest;
                 // Threads: written in wake-up order, to this shard's own slots of the table
                 // (front to back); putTimingsInTaskOrder() moves them under their task ids after
                 // the run. Written under the task id at once, each record was a cache miss at a

@@ -78,6 +78,9 @@ public:
         // Connect from several 127.0.0.x addresses (more ephemeral ports than one pair has).
         bool spreadSources = false;
         ShardSchedule schedule = ShardSchedule::Fair; // ThreadSchedule::forRun()
+        // Indexed by task id: each completed task's result (kernel result XOR body digest), for
+        // a worker process, which reports them one by one (app/workermode.cpp); null: not kept.
+        std::uint64_t *results = nullptr;
         // Runtime stealing: the queue every loop hands its tasks' CPU parts to once their IO
         // completed, and takes the oldest from when idle; null for threads (each loop runs its
         // own). With it, timings are written under task ids at once, and `cpuLoops` says per

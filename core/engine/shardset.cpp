@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/engine/shardset.h"
 
+#include "core/engine/runsummary.h"
+
 #include "core/analysis/idealbound.h"
 #include "core/analysis/statistics.h"
 #include "core/base/clock.h"
@@ -203,22 +205,6 @@ RunProgress ShardSet::progress() const
     return p;
 }
 
-namespace {
-
-Percentiles percentilesMs(std::vector<double> &valuesNs)
-{
-    Percentiles p;
-    if (valuesNs.empty())
-        return p;
-    p.p50 = percentile(valuesNs, 0.50) / 1e6;
-    p.p90 = percentile(valuesNs, 0.90) / 1e6;
-    p.p99 = percentile(valuesNs, 0.99) / 1e6;
-    p.max = *std::max_element(valuesNs.begin(), valuesNs.end()) / 1e6;
-    return p;
-}
-
-} // namespace
-
 RunResult ShardSet::result()
 {
     RunResult r;
@@ -272,29 +258,6 @@ RunResult ShardSet::result()
     r.joinOverheadMs = started ? nsToMs(m_joinedNs - (t0 + lastFinishNs)) : kNaN;
     r.elapsedMs = started ? nsToMs(m_joinedNs - t0) : kNaN;
 
-    std::vector<double> lag;
-    std::vector<double> latency;
-    lag.reserve(static_cast<std::size_t>(r.tasksDone));
-    latency.reserve(static_cast<std::size_t>(r.tasksDone));
-    // Summarising ten million tasks takes seconds (percentiles, then the bound's sort): a cancel
-    // is looked at between the stages and every kCancelCheckTasks tasks, and ends the summary
-    // with the run marked cancelled.
-    std::int64_t wallNs = 0;
-    for (std::size_t i = 0; i < m_timings->size(); ++i) {
-        if (i % Shard::kCancelCheckTasks == 0 && m_cancel.load(std::memory_order_relaxed))
-            break;
-        const TaskTiming &t = (*m_timings)[i];
-        if (t.doneNs < 0)
-            continue;
-        lag.push_back(static_cast<double>(t.resumedNs - m_plan->ioNs(i)));
-        latency.push_back(static_cast<double>(t.doneNs));
-        wallNs = std::max(wallNs, t.doneNs);
-    }
-    r.wallMs = nsToMs(wallNs);
-    if (!m_cancel.load())
-        r.lagMs = percentilesMs(lag);
-    if (!m_cancel.load())
-        r.latencyMs = percentilesMs(latency);
     if (r.http) {
         // No response at all (a cancel before the first, a server that never answered): the
         // latencies are missing, not 0 ms, which a reused connection's connect time really is.
@@ -305,56 +268,7 @@ RunResult ShardSet::result()
         r.http->firstByteMs = orMissing(firstByteNs);
         r.http->serverLateMs = orMissing(serverLateNs);
     }
-    r.throughputTps =
-        wallNs > 0 ? static_cast<double>(r.tasksDone) * 1e9 / static_cast<double>(wallNs) : kNaN;
-    if (!m_failure.isEmpty()) {
-        r.status = RunStatus::Failed; // a cancel that followed the failure changes nothing
-        r.error = m_failure;
-    } else if (m_cancel.load()) {
-        r.status = RunStatus::Cancelled;
-    } else if (r.tasksFailed > 0 || r.tasksDone != r.tasks) {
-        r.status = RunStatus::Failed;
-    }
-    // A run whose tasks did not all finish has no wall time, nor a rate over one: how long it
-    // ran is elapsedMs.
-    if (r.status != RunStatus::Completed) {
-        r.wallMs = kNaN;
-        r.throughputTps = kNaN;
-    }
-    // The bound sorts the whole plan (O(n log n)). A run that did not complete has neither bound
-    // nor efficiency (NaN: every report shows it as missing, never as 0), and does not pay for
-    // the sort.
-    r.idealMs = kNaN;
-    r.efficiency = kNaN;
-    r.estimatedIdealMs = kNaN;
-    r.workMs = kNaN;
-    if (r.status == RunStatus::Completed) {
-        const int cpus = QThread::idealThreadCount();
-        const int cores = std::min(m_config.shards, cpus);
-        r.estimatedIdealMs = nsToMs(idealBoundNs(*m_plan, m_nsPerIter, cores));
-        // The bound of the run that happened: each task's work is the CPU time its kernel used
-        // on its shard (TaskTiming::workNs, the thread's CPU clock), never more than its wall
-        // time. No schedule of that work on P = min(K, CPUs) cores beats the bound, whatever
-        // else ran on the machine (efficiency <= 1 up to the clock's resolution); time the
-        // shards were preempted, by each other or by other programs, is not work, so a run
-        // that a busy machine starved reads a low efficiency instead of 100 %.
-        const std::vector<TaskTiming> &timings = *m_timings;
-        double workNs = 0;
-        r.idealMs = nsToMs(idealBoundNs(
-            *m_plan,
-            [&](std::uint32_t task) {
-                const double w = double(std::max<std::int64_t>(0, timings[task].workNs));
-                workNs += w;
-                return w;
-            },
-            cores));
-        r.workMs = workNs / 1e6;
-        r.efficiency = r.wallMs > 0 ? r.idealMs / r.wallMs : kNaN;
-    }
-    if (r.status == RunStatus::Failed && r.error.isEmpty())
-        r.error = QStringLiteral("%1 of %2 tasks did not complete")
-                      .arg(r.tasks - r.tasksDone)
-                      .arg(r.tasks);
+    summariseTasks(r, m_cancel, m_failure);
     return r;
 }
 

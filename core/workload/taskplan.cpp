@@ -45,9 +45,22 @@ TaskPlan TaskPlan::generate(const WorkloadSpec &spec, const std::atomic<bool> *c
     return plan;
 }
 
+TaskPlan TaskPlan::fromSlice(const WorkloadSpec &spec, std::vector<std::uint32_t> ioUs,
+                             std::vector<std::uint32_t> iterations,
+                             std::vector<std::uint64_t> inputs, std::vector<std::uint32_t> ids)
+{
+    TaskPlan plan;
+    plan.m_spec = spec;
+    plan.m_ioUs = std::move(ioUs);
+    plan.m_iterations = std::move(iterations);
+    plan.m_inputs = std::move(inputs);
+    plan.m_ids = std::move(ids);
+    return plan;
+}
+
 std::uint64_t TaskPlan::kernelInput(std::size_t task) const
 {
-    return SplitMix64(m_spec.seed + task).next();
+    return m_inputs.empty() ? SplitMix64(m_spec.seed + task).next() : m_inputs[task];
 }
 
 std::uint64_t TaskPlan::totalIterations() const

@@ -22,6 +22,12 @@ public:
     // returns an empty plan: the 50M limit takes seconds to draw, and a Ctrl-C must not wait.
     static TaskPlan generate(const WorkloadSpec &spec, const std::atomic<bool> *cancel = nullptr);
     static constexpr std::size_t kCancelCheckTasks = 1 << 16;
+    // A slice of another plan as a worker process receives it (resources/doc/worker-protocol.md):
+    // task i of this plan is task ids[i] of the whole plan, with the kernel input the parent gave
+    // it. The four vectors have one size; `spec` gives the kernel.
+    static TaskPlan fromSlice(const WorkloadSpec &spec, std::vector<std::uint32_t> ioUs,
+                              std::vector<std::uint32_t> iterations,
+                              std::vector<std::uint64_t> inputs, std::vector<std::uint32_t> ids);
 
     const WorkloadSpec &spec() const { return m_spec; }
     std::size_t size() const { return m_ioUs.size(); }
@@ -35,6 +41,11 @@ public:
     // Kernel input for a task: a function of seed and task id only, so results (and the checksum)
     // do not depend on which shard ran the task.
     std::uint64_t kernelInput(std::size_t task) const;
+    // The task's id in the whole plan: itself, except in a slice's plan (fromSlice()).
+    std::uint32_t taskId(std::size_t task) const
+    {
+        return m_ids.empty() ? static_cast<std::uint32_t>(task) : m_ids[task];
+    }
 
     std::uint64_t totalIterations() const;
     std::int64_t maxIoNs() const;
@@ -45,4 +56,7 @@ private:
     WorkloadSpec m_spec;
     std::vector<std::uint32_t> m_ioUs;       // IO delay, microseconds
     std::vector<std::uint32_t> m_iterations; // CPU work, kernel iterations
+    // A slice's plan only (fromSlice()); empty otherwise.
+    std::vector<std::uint64_t> m_inputs;
+    std::vector<std::uint32_t> m_ids;
 };

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+#include "core/engine/processrun.h"
+#include "core/engine/runtimecommand.h"
+#include "core/engine/shardset.h"
+#include "core/workload/taskplan.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+bool havePythonModules()
+{
+    return RuntimeCommand::check(Runtime::AsyncioUvloop, QString(), false).problem.isEmpty();
+}
+
+std::shared_ptr<const TaskPlan> planFor(Kernel kernel, int tasks = 40)
+{
+    // Small kernels: CPython runs `sum` and `hash` at ~100-200 ns an iteration.
+    return std::make_shared<const TaskPlan>(
+        TaskPlan::generate(WorkloadSpec{tasks, 0, 30, 1000, 20000, kernel, 11}));
+}
+
+RunResult runOn(const std::shared_ptr<const TaskPlan> &plan, Runtime runtime, int k,
+                Partition partition = Partition::RoundRobin, const QString &python = {})
+{
+    RunConfig config{k, partition};
+    config.runtime = runtime;
+    config.python = python;
+    return runAnyBlocking(plan, config, 1.0);
+}
+
+} // namespace
+
+class TestProcessRun : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        // The processes runtime runs the built loopbench, not this test executable.
+        RuntimeCommand::setLoopbenchExecutable(QStringLiteral(LOOPBENCH_EXE));
+        QVERIFY2(!RuntimeCommand::pythonWorkerScript().isEmpty(),
+                 "the build tree has share/loopbench/python/loopbench_worker.py");
+    }
+
+    void sameChecksumForEveryRuntimeAndK_data()
+    {
+        QTest::addColumn<int>("kernel");
+        for (const Kernel k : kernels())
+            QTest::newRow(qPrintable(kernelName(k))) << int(k);
+    }
+
+    void sameChecksumForEveryRuntimeAndK()
+    {
+        QFETCH(int, kernel);
+        const auto plan = planFor(Kernel(kernel));
+        const RunResult reference = runOn(plan, Runtime::Threads, 1);
+        QVERIFY(reference.completed());
+        std::vector<std::pair<Runtime, int>> runs{
+            {Runtime::Threads, 2}, {Runtime::Processes, 1}, {Runtime::Processes, 3}};
+        if (havePythonModules()) {
+            runs.insert(
+                runs.end(),
+                {{Runtime::Asyncio, 1}, {Runtime::Asyncio, 2}, {Runtime::AsyncioUvloop, 2}});
+        } else {
+            qWarning("python3-uvloop missing: asyncio runtimes not compared");
+        }
+        for (const auto &[runtime, k] : runs) {
+            const QString what = QStringLiteral("%1 K=%2").arg(runtimeName(runtime)).arg(k);
+            const RunResult r = runOn(plan, runtime, k);
+            QVERIFY2(r.completed(), qPrintable(what + QStringLiteral(": ") + r.error));
+            QCOMPARE(r.runtime, runtime);
+            QCOMPARE(r.checksum, reference.checksum);
+            QCOMPARE(r.tasksDone, std::int64_t(plan->size()));
+            QCOMPARE(int(r.perShard.size()), k);
+            // Every task has its record, relative to t0, and no task resumed before it was due
+            // (up to CPython's rounding of its deadlines to a double of seconds).
+            for (std::size_t i = 0; i < plan->size(); ++i) {
+                const TaskTiming &t = (*r.timings)[i];
+                QVERIFY2(t.resumedNs >= plan->ioNs(i) - 1'000'000 && t.doneNs >= t.resumedNs &&
+                             t.workNs >= 0 && t.workNs <= t.doneNs - t.resumedNs,
+                         qPrintable(what + QStringLiteral(" task %1").arg(i)));
+            }
+            QVERIFY(r.efficiency > 0);
+            if (runtime != Runtime::Threads) {
+                QVERIFY(r.startOverheadMs > 0);
+                QVERIFY(r.joinOverheadMs >= 0);
+                QVERIFY(!r.implementation.isEmpty());
+                for (const ShardStats &s : r.perShard)
+                    QVERIFY2(s.peakRssKb > 1000, qPrintable(what)); // a process, not a thread
+            }
+            if (runtime == Runtime::Asyncio)
+                QVERIFY2(r.implementation.startsWith(QLatin1String("CPython 3.")),
+                         qPrintable(r.implementation));
+        }
+    }
+
+    void contiguousSlicesAgreeToo()
+    {
+        const auto plan = planFor(Kernel::Article, 25);
+        const RunResult threads = runOn(plan, Runtime::Threads, 1);
+        const RunResult processes = runOn(plan, Runtime::Processes, 4, Partition::Contiguous);
+        QVERIFY2(processes.completed(), qPrintable(processes.error));
+        QCOMPARE(processes.checksum, threads.checksum);
+        QCOMPARE(processes.perShard[3].tasks, std::int64_t(7)); // 25 over 4: 6, 6, 6, 7
+    }
+
+    void aMissingInterpreterIsARefusalNamingPython()
+    {
+        RunConfig config;
+        config.runtime = Runtime::Asyncio;
+        config.python = QStringLiteral("/nonexistent/python3");
+        const FieldErrors errors = checkRuntime(config);
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors[0].field, QStringLiteral("python"));
+        QCOMPARE(errors[0].message,
+                 QStringLiteral("asyncio cannot run here: '/nonexistent/python3' "
+                                "does not exist"));
+        // Threads need nothing.
+        QVERIFY(checkRuntime(RunConfig{}).isEmpty());
+    }
+
+    void aMissingModuleIsARefusalWithItsReason()
+    {
+        // An interpreter without Debian's site packages: asyncio works, uvloop is missing.
+        if (!QFileInfo(QStringLiteral("/usr/bin/python3")).isExecutable())
+            QSKIP("no /usr/bin/python3");
+        QTemporaryDir dir;
+        const QString python = dir.filePath(QStringLiteral("python3-nosite"));
+        QFile script(python);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\nexec /usr/bin/python3 -S \"$@\"\n");
+        script.close();
+        script.setPermissions(script.permissions() | QFileDevice::ExeOwner);
+        RunConfig config;
+        config.runtime = Runtime::Asyncio;
+        config.python = python;
+        QVERIFY(checkRuntime(config).isEmpty());
+        config.runtime = Runtime::AsyncioUvloop;
+        const FieldErrors errors = checkRuntime(config);
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors[0].field, QStringLiteral("python"));
+        QVERIFY2(errors[0].message.startsWith(
+                     QStringLiteral("asyncio-uvloop cannot run here: %1: uvloop is not installed")
+                         .arg(python)),
+                 qPrintable(errors[0].message));
+        // A run on it fails the same way, naming the worker.
+        const RunResult r = runOn(planFor(Kernel::Article, 4), Runtime::AsyncioUvloop, 2,
+                                  Partition::RoundRobin, python);
+        QCOMPARE(r.status, RunStatus::Failed);
+        // Whichever worker reported first.
+        QVERIFY2(QRegularExpression(QStringLiteral("^asyncio-uvloop worker [12] of 2: "))
+                     .match(r.error)
+                     .hasMatch(),
+                 qPrintable(r.error));
+        QVERIFY2(r.error.contains(QLatin1String("uvloop is not installed")), qPrintable(r.error));
+    }
+
+    void aCancelledRunIsCancelledAndLeavesNoWorker()
+    {
+        const auto plan = std::make_shared<const TaskPlan>(
+            TaskPlan::generate(WorkloadSpec{10, 60000, 60000, 0, 0, Kernel::Article, 1}));
+        RunConfig config{2};
+        config.runtime = Runtime::Processes;
+        ProcessRun run(plan, config, 1.0);
+        std::thread canceller([&] {
+            while (run.progress().elapsedNs == 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            run.cancel();
+        });
+        run.run();
+        canceller.join();
+        const RunResult r = run.result();
+        QCOMPARE(r.status, RunStatus::Cancelled);
+        QCOMPARE(r.tasksDone, std::int64_t(0));
+        QVERIFY(std::isnan(r.wallMs));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProcessRun)
+#include "tst_processrun.moc"
