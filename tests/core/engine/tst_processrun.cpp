@@ -4,11 +4,16 @@
 #include "core/engine/shardset.h"
 #include "core/workload/taskplan.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <thread>
 
 namespace {
 
@@ -31,6 +36,17 @@ RunResult runOn(const std::shared_ptr<const TaskPlan> &plan, Runtime runtime, in
     config.runtime = runtime;
     config.python = python;
     return runAnyBlocking(plan, config, 1.0);
+}
+
+// Gone, or a zombie waiting for whoever inherited it to reap it: it runs no more.
+bool dead(pid_t pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray text = stat.readAll();
+    const qsizetype paren = text.lastIndexOf(')');
+    return paren < 0 || text.mid(paren + 2, 1) == "Z";
 }
 
 } // namespace
@@ -158,6 +174,42 @@ private slots:
                      .hasMatch(),
                  qPrintable(r.error));
         QVERIFY2(r.error.contains(QLatin1String("uvloop is not installed")), qPrintable(r.error));
+    }
+
+    void noWorkerOutlivesAKilledLoopBench()
+    {
+        // A child process stands for LoopBench: it runs two workers of an hour-long plan and is
+        // killed with SIGKILL, which it cannot handle. Its workers must die with it.
+        const pid_t loopbench = fork();
+        if (loopbench == 0) {
+            const auto plan = std::make_shared<const TaskPlan>(TaskPlan::generate(
+                WorkloadSpec{4, 3'600'000, 3'600'000, 0, 0, Kernel::Article, 1}));
+            RunConfig config{2};
+            config.runtime = Runtime::Processes;
+            runAnyBlocking(plan, config, 1.0);
+            _exit(0);
+        }
+        QVERIFY(loopbench > 0);
+        // Its workers run on the supervising thread's children list: read every thread's.
+        auto workersOf = [&](pid_t parent) {
+            std::vector<pid_t> pids;
+            const QDir tasks(QStringLiteral("/proc/%1/task").arg(parent));
+            for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+                QFile f(tasks.filePath(tid + QStringLiteral("/children")));
+                if (f.open(QIODevice::ReadOnly))
+                    for (const QByteArray &pid : f.readAll().trimmed().split(' '))
+                        if (!pid.isEmpty())
+                            pids.push_back(pid.toInt());
+            }
+            return pids;
+        };
+        std::vector<pid_t> workers;
+        QTRY_VERIFY_WITH_TIMEOUT((workers = workersOf(loopbench)).size() == 2, 10000);
+        ::kill(loopbench, SIGKILL);
+        int status = 0;
+        waitpid(loopbench, &status, 0);
+        for (const pid_t worker : workers)
+            QTRY_VERIFY_WITH_TIMEOUT(dead(worker), 5000);
     }
 
     void aCancelledRunIsCancelledAndLeavesNoWorker()
