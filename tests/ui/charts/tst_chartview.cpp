@@ -157,21 +157,28 @@ private slots:
         auto *measured = const_cast<QLineSeries *>(m_sweep.measuredSeries());
         const QPointF k2 = measured->at(1);
         emit measured->hovered(k2 + QPointF(0.1, 0), true);
-        QVERIFY2(m_sweep.lastTip().startsWith(QLatin1String("K = 2: speedup")),
-                 qPrintable(m_sweep.lastTip()));
-        QVERIFY(m_sweep.lastTip().contains(QLatin1String("median of 3 runs")));
+        // The sweep's K = 2: 1000 / 540 ms, T* 950 / 250 ms at K = 4.
+        QCOMPARE(
+            m_sweep.lastTip(),
+            QStringLiteral("K = 2: speedup 1.85× (median of 3 runs)\nmedian wall time 540 ms"));
         auto *ideal = const_cast<QLineSeries *>(m_sweep.idealSeries());
         emit ideal->hovered(ideal->at(2), true);
-        QVERIFY2(m_sweep.lastTip().startsWith(QLatin1String("ideal (T*) at K = 4")),
-                 qPrintable(m_sweep.lastTip()));
+        QCOMPARE(m_sweep.lastTip(), QStringLiteral("ideal (T*) at K = 4: 3.80×"));
     }
 
+    // A fraction drawn and told as a whole percentage (0.89 is 89 %, not 0.89 or 8,889): at
+    // K = 2 the median efficiency, T* 480 ms over the median wall 540 ms, and the speedup over
+    // K, 1000 / 540 / 2.
     void efficiencyBarsTellPercentAndK()
     {
-        emit const_cast<QBarSet *>(m_efficiency.perKSet())->hovered(true, 2);
-        QVERIFY2(m_efficiency.lastTip().contains(QLatin1String("K = 4")) &&
-                     m_efficiency.lastTip().startsWith(QLatin1String("speedup / K: ")),
-                 qPrintable(m_efficiency.lastTip()));
+        QCOMPARE(m_efficiency.boundSet()->at(1), 89.0);
+        QCOMPARE(m_efficiency.perKSet()->at(1), 93.0);
+        emit const_cast<QBarSet *>(m_efficiency.perKSet())->hovered(true, 1);
+        QCOMPARE(m_efficiency.lastTip(),
+                 QStringLiteral("speedup / K: 93 %\nK = 2 (median of its runs)"));
+        emit const_cast<QBarSet *>(m_efficiency.boundSet())->hovered(true, 1);
+        QCOMPARE(m_efficiency.lastTip(),
+                 QStringLiteral("T* / wall (median): 89 %\nK = 2 (median of its runs)"));
     }
 
     void efficiencyLabelsNeverRunTogether()
