@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>ChartExporter</name>
+    <message>
+        <source>PNG encoder: %1</source>
+        <translation>codificador PNG: %1</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
         <source>%1: the file name must end in .png or .svg</source>
@@ -354,6 +361,13 @@
     <message>
         <source>logical CPUs</source>
         <translation>CPUs lógicas</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigSettings</name>
+    <message>
+        <source> (default used)</source>
+        <translation> (usado o padrão)</translation>
     </message>
 </context>
 <context>
@@ -839,6 +853,78 @@ K = %3 (mediana das suas execuções)</translation>
         <source>Where the IO delays and CPU work fall inside their ranges</source>
         <translation>Onde os atrasos de E/S e o trabalho de CPU caem dentro dos seus intervalos</translation>
     </message>
+    <message>
+        <source>
+top programs: %1</source>
+        <translation>
+programas que mais usaram CPU: %1</translation>
+    </message>
+    <message>
+        <source>%1 connections</source>
+        <translation>%1 conexões</translation>
+    </message>
+    <message>
+        <source>timer: each task sleeps on its shard&apos;s timer queue</source>
+        <translation>timer: cada tarefa espera na fila de timers do seu shard</translation>
+    </message>
+    <message>
+        <source>http: connections %1 · %2-byte responses · %3 · timeout %4 ms</source>
+        <translation>http: conexões %1 · respostas de %2 bytes · %3 · tempo limite %4 ms</translation>
+    </message>
+    <message>
+        <source>own server, %1 loop(s)</source>
+        <translation>servidor próprio, %1 loop(s)</translation>
+    </message>
+    <message>
+        <source>server %1</source>
+        <translation>servidor %1</translation>
+    </message>
+    <message>
+        <source> · outlier</source>
+        <translation> · atípica</translation>
+    </message>
+    <message>
+        <source> · machine busy</source>
+        <translation> · máquina ocupada</translation>
+    </message>
+    <message>
+        <source> · protective schedule</source>
+        <translation> · escalonamento protetor</translation>
+    </message>
+    <message>
+        <source>failed: %1
+not in the statistics</source>
+        <translation>falhou: %1
+fora das estatísticas</translation>
+    </message>
+    <message>
+        <source>%1: not in the statistics</source>
+        <translation>%1: fora das estatísticas</translation>
+    </message>
+    <message>
+        <source>warm-up: untimed, not in the statistics</source>
+        <translation>aquecimento: sem medição, fora das estatísticas</translation>
+    </message>
+    <message>
+        <source>wall time is a MAD outlier among the runs with K = %1 (modified z-score above 3.5); it stays in the statistics, flagged</source>
+        <translation>o tempo real é um valor atípico (MAD) entre as execuções com K = %1 (z-score modificado acima de 3,5); continua nas estatísticas, marcado</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks done · checksum %3%4</source>
+        <translation>%1 de %2 tarefas concluídas · soma de verificação %3%4</translation>
+    </message>
+    <message>
+        <source>wall %1 · ideal bound %2 · %3 tasks/s</source>
+        <translation>tempo real %1 · limite ideal %2 · %3 tarefas/s</translation>
+    </message>
+    <message>
+        <source>no wall time: %1</source>
+        <translation>sem tempo real: %1</translation>
+    </message>
+    <message>
+        <source>event-loop lag p50 %1 · p90 %2 · p99 %3 · max %4</source>
+        <translation>atraso do loop de eventos p50 %1 · p90 %2 · p99 %3 · máx. %4</translation>
+    </message>
 </context>
 <context>
     <name>HistoryView</name>
@@ -1103,6 +1189,29 @@ K = %3 (mediana das suas execuções)</translation>
     </message>
 </context>
 <context>
+    <name>PresetStore</name>
+    <message>
+        <source>a preset needs a name</source>
+        <translation>uma predefinição precisa de um nome</translation>
+    </message>
+    <message>
+        <source>a preset name has at most %1 characters</source>
+        <translation>o nome de uma predefinição tem no máximo %1 caracteres</translation>
+    </message>
+    <message>
+        <source>a preset name cannot hold line breaks or control characters</source>
+        <translation>o nome de uma predefinição não pode conter quebras de linha nem caracteres de controle</translation>
+    </message>
+    <message>
+        <source>“Custom” stands for an edited form: choose another name</source>
+        <translation>“Custom” indica um formulário editado: escolha outro nome</translation>
+    </message>
+    <message>
+        <source>“%1” is a built-in preset: choose another name</source>
+        <translation>“%1” é uma predefinição incluída: escolha outro nome</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>to</source>
@@ -1151,6 +1260,21 @@ K = %3 (mediana das suas execuções)</translation>
     <message>
         <source>tasks.csv%1 has no resumed and done times: per-task timings were not kept for its runs</source>
         <translation>tasks.csv%1 não tem tempos de retomada e de conclusão: os tempos por tarefa não foram guardados para as suas execuções</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExporter</name>
+    <message>
+        <source>no directory given to export into</source>
+        <translation>nenhum diretório indicado para exportar</translation>
+    </message>
+    <message>
+        <source>nothing to export yet: run something first</source>
+        <translation>nada para exportar ainda: execute algo primeiro</translation>
+    </message>
+    <message>
+        <source>PNG size %1 × %2 is outside 1..%3 pixels per side</source>
+        <translation>o tamanho do PNG %1 × %2 está fora de 1..%3 pixels por lado</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1366,53 @@ K = %3 (mediana das suas execuções)</translation>
     <message>
         <source>worst lag of the run</source>
         <translation>pior atraso da execução</translation>
+    </message>
+</context>
+<context>
+    <name>ShownName</name>
+    <message>
+        <source>completed</source>
+        <translation>concluída</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+    <message>
+        <source>one loop</source>
+        <translation>um loop</translation>
+    </message>
+    <message>
+        <source>K loops</source>
+        <translation>K loops</translation>
+    </message>
+    <message>
+        <source>compare · 1</source>
+        <translation>comparação · 1</translation>
+    </message>
+    <message>
+        <source>compare · K</source>
+        <translation>comparação · K</translation>
+    </message>
+    <message>
+        <source>warm-up</source>
+        <translation>aquecimento</translation>
+    </message>
+    <message>
+        <source>experiment</source>
+        <translation>experimento</translation>
+    </message>
+    <message>
+        <source>cli</source>
+        <translation>linha de comando</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importada</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +1917,13 @@ tempo real mediano %4</translation>
     <message>
         <source>Repeat 1 vs %1, R = %2</source>
         <translation>Repetir 1 vs %1, R = %2</translation>
+    </message>
+</context>
+<context>
+    <name>WorkEstimate</name>
+    <message>
+        <source>about %1 per task on this machine · %2 of CPU work in all (%L3 ns/iteration)</source>
+        <translation>cerca de %1 por tarefa nesta máquina · %2 de trabalho de CPU no total (%L3 ns/iteração)</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 
 #include "core/experiment/plancodec.h"
 
+#include <QCoreApplication>
 #include <QSettings>
 #include <QThread>
 
@@ -118,7 +119,7 @@ ConfigInput ConfigSettings::load(QSettings &s, QStringList *problems)
         in = fallback;
     if (problems && any) {
         for (QString &m : messages)
-            m += QStringLiteral(" (default used)");
+            m += QCoreApplication::translate("ConfigSettings", " (default used)");
         *problems = messages;
     }
     return in;

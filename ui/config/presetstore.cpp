@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QHash>
@@ -63,17 +64,21 @@ std::optional<QString> PresetStore::checkName(const QString &name) const
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        return QStringLiteral("a preset needs a name");
+        return QCoreApplication::translate("PresetStore", "a preset needs a name");
     if (trimmed.size() > kMaxNameLength)
-        return QStringLiteral("a preset name has at most %1 characters").arg(kMaxNameLength);
+        return QCoreApplication::translate("PresetStore", "a preset name has at most %1 characters")
+            .arg(kMaxNameLength);
     if (std::any_of(trimmed.begin(), trimmed.end(),
                     [](QChar c) { return c.category() == QChar::Other_Control; }))
-        return QStringLiteral("a preset name cannot hold line breaks or control characters");
+        return QCoreApplication::translate(
+            "PresetStore", "a preset name cannot hold line breaks or control characters");
     if (trimmed.compare(QStringLiteral("Custom"), Qt::CaseInsensitive) == 0)
-        return QStringLiteral("“Custom” stands for an edited form: choose another name");
+        return QCoreApplication::translate(
+            "PresetStore", "“Custom” stands for an edited form: choose another name");
     const int existing = indexOfName(trimmed);
     if (existing >= 0 && !m_presets[existing].user)
-        return QStringLiteral("“%1” is a built-in preset: choose another name")
+        return QCoreApplication::translate("PresetStore",
+                                           "“%1” is a built-in preset: choose another name")
             .arg(m_presets[existing].name);
     return std::nullopt;
 }

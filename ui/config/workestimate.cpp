@@ -5,6 +5,8 @@
 
 #include "core/workload/distributionsampler.h"
 
+#include <QCoreApplication>
+
 WorkEstimate WorkEstimate::of(const WorkloadSpec &spec, double nsPerIter)
 {
     WorkEstimate e;
@@ -19,8 +21,9 @@ WorkEstimate WorkEstimate::of(const WorkloadSpec &spec, double nsPerIter)
 
 QString WorkEstimate::text() const
 {
-    return QStringLiteral("about %1 per task on this machine · %2 of CPU work in all "
-                          "(%3 ns/iteration)")
+    return QCoreApplication::translate("WorkEstimate",
+                                       "about %1 per task on this machine · %2 of CPU work in all "
+                                       "(%L3 ns/iteration)")
         .arg(Formatting::duration(cpuMsPerTask), Formatting::duration(totalCpuMs))
         .arg(nsPerIter, 0, 'f', 2);
 }

@@ -83,7 +83,7 @@ QString LaunchController::calibrationText() const
     for (Kernel kernel : kernels()) {
         if (const auto ns = m_calibrator->nsPerIteration(kernel))
             parts.append(
-                QStringLiteral("%1 %2 ns/iter").arg(kernelName(kernel)).arg(*ns, 0, 'f', 2));
+                QStringLiteral("%1 %L2 ns/iter").arg(kernelName(kernel)).arg(*ns, 0, 'f', 2));
     }
     const QDateTime taken = m_calibrator->takenAt();
     if (taken.isValid())

@@ -80,7 +80,8 @@ bool ChartExporter::png(ChartView *view, QSize pixels, QByteArray *out, QString 
     QImageWriter writer(&buffer, "png");
     if (!writer.write(image)) {
         if (error)
-            *error = QStringLiteral("PNG encoder: %1").arg(writer.errorString());
+            *error = QCoreApplication::translate("ChartExporter", "PNG encoder: %1")
+                         .arg(writer.errorString());
         return false;
     }
     return true;

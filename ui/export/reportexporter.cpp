@@ -10,6 +10,7 @@
 #include "ui/export/chartexporter.h"
 #include "ui/export/exportfigures.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonDocument>
 
@@ -31,12 +32,14 @@ bool failWith(QString *error, const QString &message)
 QString ReportExporter::check(const ExportOptions &o) const
 {
     if (o.directory.trimmed().isEmpty())
-        return QStringLiteral("no directory given to export into");
+        return QCoreApplication::translate("ReportExporter", "no directory given to export into");
     if (m_experiments.isEmpty())
-        return QStringLiteral("nothing to export yet: run something first");
+        return QCoreApplication::translate("ReportExporter",
+                                           "nothing to export yet: run something first");
     if (o.png && (o.pngSize.width() < 1 || o.pngSize.height() < 1 ||
                   o.pngSize.width() > kMaxPngSide || o.pngSize.height() > kMaxPngSide))
-        return QStringLiteral("PNG size %1 × %2 is outside 1..%3 pixels per side")
+        return QCoreApplication::translate("ReportExporter",
+                                           "PNG size %1 × %2 is outside 1..%3 pixels per side")
             .arg(o.pngSize.width())
             .arg(o.pngSize.height())
             .arg(kMaxPngSide);

@@ -5,6 +5,7 @@
 #include "core/experiment/experimentsummary.h"
 #include "core/experiment/verdict.h"
 #include "ui/common/formatting.h"
+#include "ui/common/shownname.h"
 
 #include <QBrush>
 #include <QColor>
@@ -49,7 +50,7 @@ QString busyTip(const RunResult &r)
 {
     QString tip = machineBusyNote(r.othersCpuFraction);
     if (!r.busyPrograms.empty())
-        tip += QStringLiteral("\ntop programs: ") + busyProgramsText(r.busyPrograms);
+        tip += HistoryModel::tr("\ntop programs: %1").arg(busyProgramsText(r.busyPrograms));
     return tip;
 }
 
@@ -62,18 +63,18 @@ QString transportCell(const TransportConfig &t)
         transportName(t.kind),
         t.connections == 0
             ? t.connectionsText()
-            : QStringLiteral("%1 connections").arg(QLocale().toString(t.connections)));
+            : HistoryModel::tr("%1 connections").arg(QLocale().toString(t.connections)));
 }
 
 // Every http setting, for the cell's tooltip.
 QString transportTip(const TransportConfig &t)
 {
     if (!t.isHttp())
-        return QStringLiteral("timer: each task sleeps on its shard's timer queue");
-    return QStringLiteral("http: connections %1 · %2-byte responses · %3 · timeout %4 ms")
+        return HistoryModel::tr("timer: each task sleeps on its shard's timer queue");
+    return HistoryModel::tr("http: connections %1 · %2-byte responses · %3 · timeout %4 ms")
         .arg(t.connectionsText(), QString::number(t.responseBytes),
-             t.target.isEmpty() ? QStringLiteral("own server, %1 loop(s)").arg(t.serverLoops)
-                                : QStringLiteral("server %1").arg(t.target),
+             t.target.isEmpty() ? HistoryModel::tr("own server, %1 loop(s)").arg(t.serverLoops)
+                                : HistoryModel::tr("server %1").arg(t.target),
              QString::number(t.timeoutMs));
 }
 
@@ -243,9 +244,10 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                        : local.toString(QStringLiteral("yyyy-MM-dd"));
         }
         case Mode:
-            return e.role == RunRole::Repeat
-                       ? QStringLiteral("%1 · #%2").arg(runRoleName(e.role)).arg(r.repeat + 1)
-                       : runRoleName(e.role);
+            return e.role == RunRole::Repeat ? QStringLiteral("%1 · #%2")
+                                                   .arg(shownName(runRoleName(e.role)))
+                                                   .arg(r.repeat + 1)
+                                             : shownName(runRoleName(e.role));
         case Shards:
             return locale.toString(r.shards);
         case Tasks:
@@ -265,14 +267,14 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return Formatting::duration(e.guiStallP99Ms);
         case Status: {
             // A cancelled run has no wall time: what it did instead.
-            QString text =
-                r.status == RunStatus::Cancelled ? cancelledText(r) : runStatusName(r.status);
+            QString text = r.status == RunStatus::Cancelled ? cancelledText(r)
+                                                            : shownName(runStatusName(r.status));
             if (e.outlier)
-                text += QStringLiteral(" · outlier");
+                text += tr(" · outlier");
             if (r.machineBusy())
-                text += QStringLiteral(" · machine busy");
+                text += tr(" · machine busy");
             if (r.schedule == ShardSchedule::Protective)
-                text += QStringLiteral(" · protective schedule");
+                text += tr(" · protective schedule");
             return text;
         }
         }
@@ -304,23 +306,22 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     } else if (role == Qt::ToolTipRole) {
         if (index.column() == Status) {
             if (r.status == RunStatus::Failed)
-                return QStringLiteral("failed: %1\nnot in the statistics").arg(r.error);
+                return tr("failed: %1\nnot in the statistics").arg(r.error);
             if (r.status == RunStatus::Cancelled)
-                return QStringLiteral("%1: not in the statistics").arg(cancelledText(r));
+                return tr("%1: not in the statistics").arg(cancelledText(r));
             if (e.role == RunRole::Warmup)
-                return QStringLiteral("warm-up: untimed, not in the statistics");
+                return tr("warm-up: untimed, not in the statistics");
             if (r.machineBusy())
                 return busyTip(r);
             if (e.outlier)
-                return QStringLiteral("wall time is a MAD outlier among the runs with "
-                                      "K = %1 (modified z-score above 3.5); it stays in the "
-                                      "statistics, flagged")
+                return tr("wall time is a MAD outlier among the runs with K = %1 (modified z-score "
+                          "above 3.5); it stays in the statistics, flagged")
                     .arg(r.shards);
         }
         if (index.column() == Time)
             return QLocale().toString(r.startedUtc.toLocalTime(), QLocale::LongFormat);
         if (index.column() == Tasks)
-            return QStringLiteral("%1 of %2 tasks done · checksum %3%4")
+            return tr("%1 of %2 tasks done · checksum %3%4")
                 .arg(QLocale().toString(qint64{r.tasksDone}), QLocale().toString(qint64{r.tasks}),
                      checksumText(r.checksum), QStringLiteral("\n") + e.plan.workload.describe());
         if (index.column() == Transport)
@@ -331,21 +332,22 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         if (index.column() == Wall) {
             const QString figures =
                 r.completed()
-                    ? QStringLiteral("wall %1 · ideal bound %2 · %3 tasks/s")
+                    ? tr("wall %1 · ideal bound %2 · %3 tasks/s")
                           .arg(Formatting::duration(r.wallMs), Formatting::duration(r.idealMs),
                                std::isfinite(r.throughputTps)
                                    ? QLocale().toString(r.throughputTps, 'f', 0)
                                    : missingMark())
-                    : QStringLiteral("no wall time: %1")
-                          .arg(r.status == RunStatus::Cancelled ? cancelledText(r)
-                                                                : runStatusName(r.status));
+                    : tr("no wall time: %1")
+                          .arg(r.status == RunStatus::Cancelled
+                                   ? cancelledText(r)
+                                   : shownName(runStatusName(r.status)));
             QString tip = r.machineBusy() ? figures + QStringLiteral("\n") + busyTip(r) : figures;
             if (const QString note = protectiveScheduleNote({r}); !note.isEmpty())
                 tip += QStringLiteral("\n") + note;
             return tip;
         }
         if (index.column() == LagP99)
-            return QStringLiteral("event-loop lag p50 %1 · p90 %2 · p99 %3 · max %4")
+            return tr("event-loop lag p50 %1 · p90 %2 · p99 %3 · max %4")
                 .arg(Formatting::duration(r.lagMs.p50), Formatting::duration(r.lagMs.p90),
                      Formatting::duration(r.lagMs.p99), Formatting::duration(r.lagMs.max));
     }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "ui/window/historyview.h"
 
+#include "core/engine/runresult.h"
+#include "core/experiment/runrole.h"
+#include "ui/common/shownname.h"
 #include "ui/models/historymodel.h"
 
 #include <QAction>
@@ -102,8 +105,11 @@ void HistoryView::setDefaultWidths()
     samples[HistoryModel::Shards] = QStringLiteral("1,024");
     samples[HistoryModel::Wall] = QStringLiteral("2 min 00 s");
     samples[HistoryModel::Speedup] = QStringLiteral("10.00×");
-    samples[HistoryModel::Status] = QStringLiteral("completed · outlier");
-    samples[HistoryModel::Mode] = QStringLiteral("repeat · #10");
+    // In the window's language, as the model words them.
+    samples[HistoryModel::Status] =
+        shownName(runStatusName(RunStatus::Completed)) + HistoryModel::tr(" · outlier");
+    samples[HistoryModel::Mode] =
+        shownName(runRoleName(RunRole::Repeat)) + QStringLiteral(" · #10");
     samples[HistoryModel::Experiment] = QStringLiteral("#0000");
     samples[HistoryModel::Efficiency] = QStringLiteral("100 %");
     samples[HistoryModel::LagP99] = QStringLiteral("1000 ms");

@@ -5,6 +5,7 @@
 #include "core/experiment/experiment.h"
 #include "ui/common/elidedlabel.h"
 #include "ui/common/formatting.h"
+#include "ui/common/shownname.h"
 #include "ui/control/runcontroller.h"
 #include "ui/models/comparison.h"
 
@@ -176,7 +177,7 @@ void StatusBar::showRunFinished(const RunResult &result, const StallMeter::Stats
                      Formatting::duration(result.idealMs), Formatting::percent(result.efficiency));
     } else {
         m_statusText = tr("%1: %2 after %3 of %4 tasks %5")
-                           .arg(loopsLabel(result.shards), runStatusName(result.status),
+                           .arg(loopsLabel(result.shards), shownName(runStatusName(result.status)),
                                 locale.toString(qint64(result.tasksDone)),
                                 locale.toString(qint64(result.tasks)), result.error);
     }

@@ -5,10 +5,13 @@
 // fixed number formats; Formatting writes numbers the locale's way. The whole suite runs with the
 // Portuguese translation installed, as the window does under LANG=pt_BR.UTF-8.
 #include "core/base/wording.h"
+#include "core/engine/runresult.h"
+#include "core/experiment/runrole.h"
 #include "core/experiment/verdict.h"
 #include "core/report/jsonreport.h"
 #include "tests/support/syntheticexperiment.h"
 #include "ui/common/formatting.h"
+#include "ui/common/shownname.h"
 #include "ui/common/translations.h"
 #include "ui/export/reportexporter.h"
 
@@ -20,6 +23,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QXmlStreamReader>
 #include <QtConcurrent>
 
@@ -140,6 +144,23 @@ private slots:
         QCOMPARE(offThread, QStringLiteral("2.50× faster than 1 loop"));
         const Wording::EnglishScope english;
         QCOMPARE(speedPhrase(2.5, loopsLabel(1)), QStringLiteral("2.50× faster than 1 loop"));
+    }
+
+    void everyStatusAndRoleHasAPortugueseWord()
+    {
+        // The names come from core's tables at run time, out of lupdate's sight: a new status or
+        // role must reach ui/common/shownname.cpp and the .ts.
+        QTranslator translator;
+        QVERIFY(translator.load(kPortuguese, QStringLiteral("loopbench"), QStringLiteral("_"),
+                                QStringLiteral(":/translations")));
+        QStringList names = runStatusNames();
+        for (const auto &entry : kRunRoleNames)
+            names.append(QString::fromUtf16(entry.name));
+        QCOMPARE(names.size(), 11);
+        for (const QString &name : std::as_const(names))
+            QVERIFY2(!translator.translate("ShownName", name.toUtf8().constData()).isEmpty(),
+                     qPrintable(name));
+        QCOMPARE(shownName(runStatusName(RunStatus::Completed)), QStringLiteral("concluída"));
     }
 
     void exportedReportsStayEnglish()
