@@ -91,15 +91,18 @@ QJsonObject runToJson(const RunResult &run)
     const Wording::EnglishScope english;
     QJsonArray perShard;
     for (const ShardStats &s : run.perShard) {
-        perShard.append(
-            QJsonObject{{QStringLiteral("index"), s.index},
-                        {QStringLiteral("cpu"), s.cpu},
-                        {QStringLiteral("tasks"), static_cast<double>(s.tasks)},
-                        {QStringLiteral("tasks_done"), static_cast<double>(s.tasksDone)},
-                        {QStringLiteral("busy_ms"), number(s.busyMs)},
-                        {QStringLiteral("cpu_ms"), number(s.cpuMs)},
-                        {QStringLiteral("finish_ms"), number(s.finishMs)},
-                        {QStringLiteral("checksum"), checksumText(s.checksum)}});
+        QJsonObject shard{{QStringLiteral("index"), s.index},
+                          {QStringLiteral("cpu"), s.cpu},
+                          {QStringLiteral("tasks"), static_cast<double>(s.tasks)},
+                          {QStringLiteral("tasks_done"), static_cast<double>(s.tasksDone)},
+                          {QStringLiteral("busy_ms"), number(s.busyMs)},
+                          {QStringLiteral("cpu_ms"), number(s.cpuMs)},
+                          {QStringLiteral("finish_ms"), number(s.finishMs)},
+                          {QStringLiteral("checksum"), checksumText(s.checksum)}};
+        // A worker process's (the out-of-process runtimes): what one loop costs in memory.
+        if (s.peakRssKb >= 0)
+            shard.insert(QStringLiteral("peak_rss_kb"), static_cast<double>(s.peakRssKb));
+        perShard.append(shard);
     }
     QJsonObject o{
         {QStringLiteral("status"), runStatusName(run.status)},
@@ -137,6 +140,10 @@ QJsonObject runToJson(const RunResult &run)
     };
     if (!run.error.isEmpty())
         o.insert(QStringLiteral("error"), run.error);
+    // What ran an out-of-process runtime's loops ("CPython 3.11.2 asyncio": the interpreter's
+    // version, as its workers said).
+    if (!run.implementation.isEmpty())
+        o.insert(QStringLiteral("implementation"), run.implementation);
     if (run.http)
         o.insert(QStringLiteral("http"), httpRunToJson(*run.http));
     return o;

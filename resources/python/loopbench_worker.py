@@ -176,8 +176,12 @@ async def run_slice(kernel, http, tasks, t0_ns, reporter):
             reporter.busy_ns += work
 
     async def timer_task(task_id, io_us, iterations, kernel_input):
-        # The article's `await asyncio.sleep(io_delay)`, to the task's absolute due time.
-        await asyncio.sleep((t0_ns + io_us * 1000 - monotonic_ns()) / 1e9)
+        # The article's `await asyncio.sleep(io_delay)`, to the task's absolute due time. uvloop
+        # keeps libuv's millisecond timers and may wake up to a millisecond early: sleep the rest.
+        due = t0_ns + io_us * 1000
+        await asyncio.sleep((due - monotonic_ns()) / 1e9)
+        while monotonic_ns() < due:
+            await asyncio.sleep((due - monotonic_ns()) / 1e9)
         complete(task_id, monotonic_ns(), iterations, kernel_input, 0)
 
     session = None

@@ -432,6 +432,8 @@ void ConfigPanel::applyPreset(int index)
     RunConfig config = current.ok() ? current.config : RunConfig{};
     if (preset.partition)
         config.partition = *preset.partition;
+    if (preset.runtime)
+        config.runtime = *preset.runtime;
     setTransport(preset.plan.transport);
     setConfig(preset.plan.workload, config);
 }

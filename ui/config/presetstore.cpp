@@ -134,6 +134,8 @@ QByteArray PresetStore::toJson(const Preset &preset)
     PlanCodec::insertInto(o, preset.plan);
     if (preset.partition)
         o.insert(QLatin1String("partition"), partitionName(*preset.partition));
+    if (preset.runtime)
+        o.insert(QLatin1String("runtime"), runtimeName(*preset.runtime));
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -229,12 +231,24 @@ std::optional<Preset> PresetStore::fromJson(const QByteArray &json, QString *err
         else
             errors.append({QStringLiteral("partition"), why});
     }
+    const QJsonValue runtime = o.take(QLatin1String("runtime"));
+    if (!runtime.isUndefined()) {
+        if (const auto value = runtimeFromName(runtime.toString()); value && runtime.isString())
+            p.runtime = *value;
+        else
+            errors.append(
+                {QStringLiteral("runtime"),
+                 QStringLiteral("'%1' is not one of %2")
+                     .arg(runtime.isString() ? runtime.toString() : SpecCodec::jsonText(runtime),
+                          runtimeNames().join(QStringLiteral(", ")))});
+    }
     // The plan is the core's to read, in the same words as reports, the CLI and the form.
     QHash<QString, QString> renamed;
     o = fromLegacyKeys(o, renamed, errors);
-    const PlanCodec::Read plan = PlanCodec::fromJson(
-        o, PlanCodec::Missing::Default, true,
-        {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("partition")});
+    const PlanCodec::Read plan =
+        PlanCodec::fromJson(o, PlanCodec::Missing::Default, true,
+                            {QStringLiteral("name"), QStringLiteral("description"),
+                             QStringLiteral("partition"), QStringLiteral("runtime")});
     for (const FieldError &e : plan.errors)
         errors.append({renamed.value(e.field, e.field), e.message});
     if (!errors.isEmpty()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/engine/runtime.h"
 #include "core/experiment/plan.h"
 #include "core/workload/partition.h"
 
@@ -25,6 +26,8 @@ struct Preset
     // Optional: a preset may ask for a partition (how a run deals the plan, not the plan);
     // without one the form keeps the user's.
     std::optional<Partition> partition;
+    // Optional too: the runtime the preset is about ("The article, in Python": asyncio).
+    std::optional<Runtime> runtime;
     // Saved by the user from the form (QSettings), not shipped with the app: removable.
     bool user = false;
 };

@@ -2,11 +2,14 @@
 #include "core/engine/processrun.h"
 #include "core/engine/runtimecommand.h"
 #include "core/engine/shardset.h"
+#include "core/report/jsonreport.h"
 #include "core/workload/taskplan.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -109,9 +112,20 @@ private slots:
                 for (const ShardStats &s : r.perShard)
                     QVERIFY2(s.peakRssKb > 1000, qPrintable(what)); // a process, not a thread
             }
-            if (runtime == Runtime::Asyncio)
+            if (runtime == Runtime::Asyncio) {
                 QVERIFY2(r.implementation.startsWith(QLatin1String("CPython 3.")),
                          qPrintable(r.implementation));
+                // The report records the interpreter and what each worker cost in memory.
+                const QJsonObject json = runToJson(r);
+                QCOMPARE(json.value(QLatin1String("implementation")).toString(), r.implementation);
+                QCOMPARE(json.value(QLatin1String("per_shard"))
+                             .toArray()
+                             .at(0)
+                             .toObject()
+                             .value(QLatin1String("peak_rss_kb"))
+                             .toDouble(),
+                         double(r.perShard[0].peakRssKb));
+            }
         }
     }
 

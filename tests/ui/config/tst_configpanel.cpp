@@ -311,7 +311,12 @@ private slots:
         QCOMPARE(names,
                  (QStringList{QStringLiteral("Original experiment"), QStringLiteral("CPU-heavy"),
                               QStringLiteral("IO-only"), QStringLiteral("Heavy-tailed crawl"),
-                              QStringLiteral("Loopback HTTP crawl")}));
+                              QStringLiteral("Loopback HTTP crawl"),
+                              QStringLiteral("The article, in Python")}));
+        // The article's own experiment on the article's own runtime, with its own loop.
+        QCOMPARE(presets.presets()[5].runtime, Runtime::Asyncio);
+        QCOMPARE(presets.presets()[5].plan.workload.kernel, Kernel::Article);
+        QVERIFY(!presets.presets()[0].runtime.has_value());
         QCOMPARE(presets.presets()[3].plan.workload.ioDist, Distribution::logNormal(300, 3000));
         QCOMPARE(presets.presets()[3].plan.workload.cpuDist, Distribution::pareto(200000, 2000000));
         // The original experiment is the core's default plan with the article's own kernel.

@@ -69,7 +69,7 @@ private slots:
                                        "io_max_ms, io_dist, cpu_min_iterations, "
                                        "cpu_max_iterations, cpu_dist, kernel, seed, transport, "
                                        "connections, response_bytes, target, server_loops, "
-                                       "http_timeout_ms, name, description, partition)"));
+                                       "http_timeout_ms, name, description, partition, runtime)"));
         QVERIFY(PresetStore::fromJson(
             R"({"name": "Fine", "description": "d", "tasks": "10k", "ioMs": [0, 1],
                 "cpuIterations": [0, "1M"]})"));
