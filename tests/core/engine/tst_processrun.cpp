@@ -2,6 +2,7 @@
 #include "core/engine/processrun.h"
 #include "core/engine/runtimecommand.h"
 #include "core/engine/shardset.h"
+#include "core/net/serverprocess.h"
 #include "core/report/jsonreport.h"
 #include "core/workload/taskplan.h"
 
@@ -126,6 +127,36 @@ private slots:
                              .toDouble(),
                          double(r.perShard[0].peakRssKb));
             }
+        }
+    }
+
+    void sameChecksumOverHttp()
+    {
+        // Every runtime fetches from the same loopbench --serve; the body digest of each task's
+        // response is folded into its result the same way (BodyFold in C++ and in Python).
+        ServerProcess server;
+        QString error;
+        ServerProcess::Options options;
+        options.executable = QStringLiteral(LOOPBENCH_EXE);
+        QVERIFY2(server.start(options, &error), qPrintable(error));
+        const auto plan = planFor(Kernel::Hash, 30);
+        auto over = [&](Runtime runtime, int k) {
+            RunConfig config{k, Partition::RoundRobin};
+            config.runtime = runtime;
+            config.http = HttpTarget{server.endpoint(), 0, 1000, 10000};
+            return runAnyBlocking(plan, config, 1.0);
+        };
+        const RunResult threads = over(Runtime::Threads, 1);
+        QVERIFY2(threads.completed(), qPrintable(threads.error));
+        std::vector<std::pair<Runtime, int>> runs{{Runtime::Processes, 2}};
+        if (havePythonModules())
+            runs.insert(runs.end(), {{Runtime::Asyncio, 2}, {Runtime::AsyncioUvloop, 1}});
+        for (const auto &[runtime, k] : runs) {
+            const RunResult r = over(runtime, k);
+            QVERIFY2(r.completed(),
+                     qPrintable(runtimeName(runtime) + QStringLiteral(": ") + r.error));
+            QCOMPARE(r.checksum, threads.checksum);
+            QCOMPARE(r.http->bytesReceived, std::int64_t(30 * 1000));
         }
     }
 
