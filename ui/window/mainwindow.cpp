@@ -8,6 +8,7 @@
 #include "ui/config/configsettings.h"
 #include "ui/control/calibrator.h"
 #include "ui/control/loadmonitor.h"
+#include "ui/control/runcontroller.h"
 #include "ui/controllers/exportcontroller.h"
 #include "ui/controllers/historycontroller.h"
 #include "ui/controllers/importcontroller.h"

@@ -3,7 +3,6 @@
 
 #include "core/store/storethread.h"
 #include "ui/config/presetstore.h"
-#include "ui/control/runcontroller.h"
 
 #include <QMainWindow>
 
@@ -21,6 +20,7 @@ class LoadMonitor;
 class NoticeBar;
 class PresetController;
 class QTabWidget;
+class RunController;
 class StatusBar;
 class SweepPage;
 class WindowActions;
