@@ -2,6 +2,7 @@
 #include "core/base/wording.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QThread>
 
 #include <atomic>
@@ -18,6 +19,12 @@ QString coreTr(const char *context, const char *sourceText, const char *disambig
     if (!Wording::translating())
         return QString::fromUtf8(sourceText);
     return QCoreApplication::translate(context, sourceText, disambiguation, n);
+}
+
+QString coreNumber(double value, int decimals)
+{
+    return Wording::translating() ? QLocale().toString(value, 'f', decimals)
+                                  : QString::number(value, 'f', decimals);
 }
 
 namespace Wording {

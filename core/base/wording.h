@@ -18,6 +18,10 @@
 QString coreTr(const char *context, const char *sourceText, const char *disambiguation = nullptr,
                int n = -1);
 
+// `value` with `decimals` decimals for a sentence worded by coreTr(): in the window's locale where
+// coreTr() translates ("2,93"), else with a '.' ("2.93") as reports and the CLI write it.
+QString coreNumber(double value, int decimals);
+
 namespace Wording {
 
 // Text worded on the calling thread from now on is translated (the GUI thread, once, at start).

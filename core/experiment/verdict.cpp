@@ -24,12 +24,13 @@ bool clearlyApart(const Ratio &a, const Ratio &b)
 
 QString seconds(double ms)
 {
-    return fixedOrMissing(ms / 1000, 3, " s");
+    return std::isfinite(ms) ? coreNumber(ms / 1000, 3) + QStringLiteral(" s") : missingMark();
 }
 
 QString times(double factor)
 {
-    return fixedOrMissing(factor, 2, kTimes);
+    return std::isfinite(factor) ? coreNumber(factor, 2) + QString::fromUtf8(kTimes)
+                                 : missingMark();
 }
 
 // Within half a percent two times are equal at the precision printed: "as fast as", rather than

@@ -134,10 +134,12 @@ private slots:
     {
         QCOMPARE(QCoreApplication::translate("StatusBar", "Ready"), QStringLiteral("Pronto"));
         // Core's sentences on the window's thread.
-        QCOMPARE(speedPhrase(2.5, loopsLabel(1)), QStringLiteral("2.50× mais rápido que 1 loop"));
+        QCOMPARE(speedPhrase(2.5, loopsLabel(1)), QStringLiteral("2,50× mais rápido que 1 loop"));
         QVERIFY(Wording::translating());
         const QString verdict = synthetic::experiment().verdict();
-        QVERIFY2(verdict.contains(QStringLiteral("mais rápido que 1 loop")), qPrintable(verdict));
+        QVERIFY2(verdict.contains(
+                     QRegularExpression(QStringLiteral("\\d,\\d\\d× mais rápido que 1 loop"))),
+                 qPrintable(verdict));
         // Off the window's thread, and inside an EnglishScope, the same sentence is English.
         const QString offThread =
             QtConcurrent::run([] { return speedPhrase(2.5, loopsLabel(1)); }).result();
