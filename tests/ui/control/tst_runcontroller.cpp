@@ -120,7 +120,7 @@ private:
     {
         return WorkloadSpec{tasks, 1000, 3000, 100000, 500000, Kernel::Sum, 5};
     }
-    static constexpr RunConfig kTwo{2, Partition::Contiguous, false};
+    static inline const RunConfig kTwo{2, Partition::Contiguous, false};
 };
 
 QTEST_MAIN(TestRunController)
