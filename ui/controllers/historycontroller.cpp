@@ -81,8 +81,7 @@ QCoro::Task<> HistoryController::open(QString path)
 {
     const QPointer<HistoryController> self(this);
     const auto turn = nextTurn();
-    QFuture<void> before = turn->before;
-    co_await before;
+    co_await turn->before;
     if (!self)
         co_return;
     // The future is made outside the co_await expression: GCC 12 destroys temporaries of a
@@ -122,8 +121,7 @@ QCoro::Task<> HistoryController::beginExperiment(ExperimentSpec spec, QString ki
 {
     const QPointer<HistoryController> self(this);
     const auto turn = nextTurn();
-    QFuture<void> before = turn->before;
-    co_await before;
+    co_await turn->before;
     if (!self)
         co_return;
     m_spec = spec;
@@ -155,8 +153,7 @@ QCoro::Task<> HistoryController::recordRun(RunResult result, RunRole role, doubl
 {
     const QPointer<HistoryController> self(this);
     const auto turn = nextTurn();
-    QFuture<void> before = turn->before;
-    co_await before;
+    co_await turn->before;
     if (!self)
         co_return;
     HistoryEntry stored;
@@ -187,8 +184,7 @@ QCoro::Task<> HistoryController::finishExperiment(ExperimentResult result)
 {
     const QPointer<HistoryController> self(this);
     const auto turn = nextTurn();
-    QFuture<void> before = turn->before;
-    co_await before;
+    co_await turn->before;
     if (!self)
         co_return;
     std::int64_t id = 0;
@@ -216,8 +212,7 @@ QCoro::Task<> HistoryController::clear()
 {
     const QPointer<HistoryController> self(this);
     const auto turn = nextTurn();
-    QFuture<void> before = turn->before;
-    co_await before;
+    co_await turn->before;
     if (!self)
         co_return;
     QFuture<QString> clearing = m_store.submit([recorder = m_recorder](ResultStore &store) {
@@ -240,8 +235,7 @@ QCoro::Task<> HistoryController::showExperiment(std::int64_t id)
 {
     const QPointer<HistoryController> self(this);
     const auto turn = nextTurn();
-    QFuture<void> before = turn->before;
-    co_await before;
+    co_await turn->before;
     if (!self)
         co_return;
     // Reopening an experiment of the history: its statistics come from the stored rows, as they
@@ -274,8 +268,7 @@ HistoryController::addExperiments(QList<ExperimentResult> results, QString kind,
 {
     const QPointer<HistoryController> self(this);
     const auto turn = nextTurn();
-    QFuture<void> before = turn->before;
-    co_await before;
+    co_await turn->before;
     if (!self)
         co_return {};
     QFuture<AddedAll> adding = m_store.submit([results, kind, sources](ResultStore &store) {
@@ -321,8 +314,7 @@ HistoryController::addExperiments(QList<ExperimentResult> results, QString kind,
 QCoro::Task<> HistoryController::settled()
 {
     const auto turn = nextTurn();
-    QFuture<void> before = turn->before;
-    co_await before;
+    co_await turn->before;
 }
 
 bool HistoryController::statisticsFromStore() const
