@@ -35,19 +35,8 @@ Engine::~Engine()
 void Engine::launch(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter,
                     const std::atomic<bool> *stop)
 {
-    switch (config.runtime) {
-    case Runtime::Threads:
-    case Runtime::Stealing:
-        break; // K loops in this process: a ShardSet
-    case Runtime::Processes:
-    case Runtime::Asyncio:
-    case Runtime::AsyncioUvloop:
-        m_joined = QtFuture::makeReadyFuture(
-            failedRun(plan, config, nsPerIter,
-                      QStringLiteral("runtime %1 is not available in this build")
-                          .arg(runtimeName(config.runtime))));
-        return;
-    }
+    // The dispatch on the runtime: out of process (ProcessRun), else K loops in this process
+    // (ShardSet: threads and stealing).
     if (RuntimeCommand::isOutOfProcess(config.runtime)) {
         // The pool thread forks the workers and supervises them until every one is reaped: it
         // outlives them, as their death signal (tied to the forking thread) needs.

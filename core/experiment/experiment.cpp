@@ -9,6 +9,8 @@
 FieldErrors ExperimentSpec::validate() const
 {
     FieldErrors errors = workload.validate();
+    if (runtimes.isEmpty())
+        errors.append({QStringLiteral("runtime"), QStringLiteral("no runtime given")});
     if (shardCounts.isEmpty())
         errors.append({QStringLiteral("shards"), RunConfig::kShardRange.missing()});
     for (int k : shardCounts) {

@@ -14,10 +14,14 @@
 #include <vector>
 
 // A set of runs on one plan (its base: the workload and the transport, one setting for every
-// run): every shard count in `shardCounts`, `repeats` times, interleaved (1, K, 1, K, ...) so
-// that drift of the machine hits every configuration alike.
+// run): every runtime in `runtimes` at every shard count in `shardCounts`, `repeats` times,
+// interleaved (1, K, 1, K, ... within a round, each runtime in turn) so that drift of the machine
+// hits every configuration alike.
 struct ExperimentSpec : Plan
 {
+    // The runtimes that run the plan, each at every shard count ("Compare runtimes" has several):
+    // a configuration is (runtime, K).
+    QList<Runtime> runtimes{Runtime::Threads};
     QList<int> shardCounts{1};
     Partition partition = Partition::Contiguous;
     bool pin = false;
@@ -29,10 +33,14 @@ struct ExperimentSpec : Plan
 
     static constexpr int kMaxRepeats = 1000;
     static constexpr NumberRange kRepeatRange{1, kMaxRepeats, nullptr};
+    // Every run on threads, the default runtime: tables then leave out the runtime and
+    // tasks-moved columns, which would say "threads" and 0 on every row.
+    bool threadsOnly() const { return runtimes == QList<Runtime>{Runtime::Threads}; }
     // The plan alone: what two experiments must share to be compared.
     const Plan &plan() const { return *this; }
-    // The workload's problems, then "shards", "repeat", "failTask" (a task id of the plan), then
-    // the transport's (TransportConfig::validate()).
+    // The workload's problems, then "runtime" (none given), "shards",
+    // "repeat", "failTask" (a task id of the plan), then the transport's
+    // (TransportConfig::validate()).
     FieldErrors validate() const;
 
     // Every field, the plan's too (without it, == would compare the plans alone).

@@ -24,14 +24,16 @@ struct ExperimentStep
 {
     int runIndex = 0; // 0-based among the measured runs; -1 for the warm-up
     int runCount = 0; // measured runs in the whole experiment
+    Runtime runtime = Runtime::Threads;
     int shards = 1;
     int repeat = 0;
     bool warmup() const { return runIndex < 0; }
 };
 
 // The runs of `spec` in execution order: the warm-up (the first configuration) when asked for,
-// then `repeats` rounds over every shard count, interleaved 1, K, 1, K, ... so that drift of the
-// machine hits every configuration alike.
+// then `repeats` rounds, each over every runtime and, per runtime, every shard count (threads 1,
+// threads K, stealing 1, stealing K, threads 1, ...), so that drift of the machine hits every
+// configuration alike.
 std::vector<ExperimentStep> experimentSteps(const ExperimentSpec &spec);
 
 // A poll of an experiment in flight (ExperimentRunner::progress()): cheap, never pushed per task.

@@ -23,15 +23,18 @@
 std::vector<ExperimentStep> experimentSteps(const ExperimentSpec &spec)
 {
     std::vector<ExperimentStep> steps;
-    if (spec.shardCounts.isEmpty())
+    if (spec.shardCounts.isEmpty() || spec.runtimes.isEmpty())
         return steps;
-    const int runCount = spec.repeats * static_cast<int>(spec.shardCounts.size());
+    const int runCount = spec.repeats * static_cast<int>(spec.shardCounts.size()) *
+                         static_cast<int>(spec.runtimes.size());
     if (spec.warmup)
-        steps.push_back({-1, runCount, spec.shardCounts.first(), 0});
+        steps.push_back({-1, runCount, spec.runtimes.first(), spec.shardCounts.first(), 0});
     int runIndex = 0;
     for (int repeat = 0; repeat < spec.repeats; ++repeat) {
-        for (int shards : spec.shardCounts)
-            steps.push_back({runIndex++, runCount, shards, repeat});
+        for (Runtime runtime : spec.runtimes) {
+            for (int shards : spec.shardCounts)
+                steps.push_back({runIndex++, runCount, runtime, shards, repeat});
+        }
     }
     return steps;
 }
@@ -205,8 +208,9 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
             break;
         // The warm-up runs the first configuration without the injected failure, and its result
         // is thrown away.
-        const RunConfig config{step.shards, spec.partition, spec.pin,
-                               step.warmup() ? -1 : spec.failTask, http};
+        RunConfig config{step.shards, spec.partition, spec.pin, step.warmup() ? -1 : spec.failTask,
+                         http};
+        config.runtime = step.runtime;
         m_step = step;
         setPhase(ExperimentPhase::Running);
         if (cancelled()) // by a slot of phaseChanged: nothing was launched

@@ -15,36 +15,52 @@ double runSpeedup(double baselineWallMs, const RunResult &run)
     return baselineWallMs / run.wallMs;
 }
 
-const ConfigSummary *ExperimentSummary::config(int shards) const
+const ConfigSummary *ExperimentSummary::config(Runtime runtime, int shards) const
 {
     for (const ConfigSummary &c : configs) {
-        if (c.shards == shards)
+        if (c.runtime == runtime && c.shards == shards)
             return &c;
     }
     return nullptr;
 }
 
+std::vector<Runtime> ExperimentSummary::runtimes() const
+{
+    std::vector<Runtime> out;
+    for (const ConfigSummary &c : configs) {
+        if (std::find(out.begin(), out.end(), c.runtime) == out.end())
+            out.push_back(c.runtime);
+    }
+    return out;
+}
+
 namespace {
 
 template <typename F>
-std::vector<double> completedValues(const ExperimentResult &result, int shards, F field)
+std::vector<double> completedValues(const ExperimentResult &result, Runtime runtime, int shards,
+                                    F field)
 {
     std::vector<double> values;
     for (const RunResult &r : result.runs) {
-        if (r.shards == shards && r.completed())
+        if (r.runtime == runtime && r.shards == shards && r.completed())
             values.push_back(field(r));
     }
     return values;
 }
 
-// The measured work of the completed runs of one K; a report from before the work was measured
-// has none (NaN), which must not enter a median.
-std::vector<double> completedWork(const ExperimentResult &result, int shards)
+// The measured work of the completed runs of one configuration; a report from before the work
+// was measured has none (NaN), which must not enter a median.
+std::vector<double> completedWork(const ExperimentResult &result, Runtime runtime, int shards)
 {
     std::vector<double> values =
-        completedValues(result, shards, [](const RunResult &r) { return r.workMs; });
+        completedValues(result, runtime, shards, [](const RunResult &r) { return r.workMs; });
     std::erase_if(values, [](double v) { return !std::isfinite(v); });
     return values;
+}
+
+double wallOf(const RunResult &r)
+{
+    return r.wallMs;
 }
 
 } // namespace
@@ -55,73 +71,85 @@ ExperimentSummary summarizeExperiment(const ExperimentResult &result)
     summary.baselineShards = result.baselineShards();
     summary.runOutliers.assign(result.runs.size(), false);
 
-    // Every K that was asked for or run (a cancelled experiment may lack some), ascending.
+    // Every runtime and K that was asked for or run (a cancelled experiment may lack some).
+    std::vector<Runtime> runtimes(result.spec.runtimes.begin(), result.spec.runtimes.end());
     std::vector<int> shardCounts(result.spec.shardCounts.begin(), result.spec.shardCounts.end());
-    for (const RunResult &r : result.runs)
+    for (const RunResult &r : result.runs) {
         shardCounts.push_back(r.shards);
+        if (std::find(runtimes.begin(), runtimes.end(), r.runtime) == runtimes.end())
+            runtimes.push_back(r.runtime);
+    }
     std::sort(shardCounts.begin(), shardCounts.end());
     shardCounts.erase(std::unique(shardCounts.begin(), shardCounts.end()), shardCounts.end());
 
-    const std::vector<double> baseWall = completedValues(
-        result, summary.baselineShards, [](const RunResult &r) { return r.wallMs; });
-    const Summary baseWallSummary = summarize(baseWall);
-    const Summary baseIdeal = summarize(completedValues(
-        result, summary.baselineShards, [](const RunResult &r) { return r.idealMs; }));
-    const Summary baseWork = summarize(completedWork(result, summary.baselineShards));
+    std::vector<double> baseMedianWall; // per entry of `runtimes`
+    for (Runtime runtime : runtimes) {
+        const int base = summary.baselineShards;
+        const std::vector<double> baseWall = completedValues(result, runtime, base, wallOf);
+        const Summary baseWallSummary = summarize(baseWall);
+        baseMedianWall.push_back(baseWallSummary.median);
+        const Summary baseIdeal = summarize(
+            completedValues(result, runtime, base, [](const RunResult &r) { return r.idealMs; }));
+        const Summary baseWork = summarize(completedWork(result, runtime, base));
 
-    for (int k : shardCounts) {
-        ConfigSummary c;
-        c.shards = k;
-        std::vector<std::size_t> completedIndices;
-        for (std::size_t i = 0; i < result.runs.size(); ++i) {
-            const RunResult &r = result.runs[i];
-            if (r.shards != k)
+        for (int k : shardCounts) {
+            ConfigSummary c;
+            c.runtime = runtime;
+            c.shards = k;
+            std::vector<std::size_t> completedIndices;
+            for (std::size_t i = 0; i < result.runs.size(); ++i) {
+                const RunResult &r = result.runs[i];
+                if (r.runtime != runtime || r.shards != k)
+                    continue;
+                ++c.runs;
+                if (r.completed())
+                    completedIndices.push_back(i);
+            }
+            // A K asked for on every runtime but not run on this one (cancelled) still has its
+            // row; a K only another runtime ran does not.
+            if (c.runs == 0 &&
+                !(result.spec.shardCounts.contains(k) && result.spec.runtimes.contains(runtime)))
                 continue;
-            ++c.runs;
-            if (r.completed())
-                completedIndices.push_back(i);
-        }
-        c.completedRuns = static_cast<int>(completedIndices.size());
-        const std::vector<double> wall =
-            completedValues(result, k, [](const RunResult &r) { return r.wallMs; });
-        c.wallMs = summarize(wall);
-        c.idealMs =
-            summarize(completedValues(result, k, [](const RunResult &r) { return r.idealMs; }));
-        c.efficiency =
-            summarize(completedValues(result, k, [](const RunResult &r) { return r.efficiency; }));
-        c.lagP99Ms =
-            summarize(completedValues(result, k, [](const RunResult &r) { return r.lagMs.p99; }));
-        c.throughputTps = summarize(
-            completedValues(result, k, [](const RunResult &r) { return r.throughputTps; }));
-        c.workMs = summarize(completedWork(result, k));
-        if (baseWork.median > 0 && c.workMs.median > 0)
-            c.workInflation = c.workMs.median / baseWork.median;
+            c.completedRuns = static_cast<int>(completedIndices.size());
+            auto values = [&](auto field) { return completedValues(result, runtime, k, field); };
+            const std::vector<double> wall = values(wallOf);
+            c.wallMs = summarize(wall);
+            c.idealMs = summarize(values([](const RunResult &r) { return r.idealMs; }));
+            c.efficiency = summarize(values([](const RunResult &r) { return r.efficiency; }));
+            c.lagP99Ms = summarize(values([](const RunResult &r) { return r.lagMs.p99; }));
+            c.throughputTps = summarize(values([](const RunResult &r) { return r.throughputTps; }));
+            c.workMs = summarize(completedWork(result, runtime, k));
+            c.tasksMoved =
+                summarize(values([](const RunResult &r) { return double(r.tasksMoved); }));
+            if (baseWork.median > 0 && c.workMs.median > 0)
+                c.workInflation = c.workMs.median / baseWork.median;
 
-        const std::vector<bool> flags = madOutliers(wall);
-        for (std::size_t j = 0; j < flags.size(); ++j) {
-            summary.runOutliers[completedIndices[j]] = flags[j];
-            c.outliers += flags[j] ? 1 : 0;
-        }
+            const std::vector<bool> flags = madOutliers(wall);
+            for (std::size_t j = 0; j < flags.size(); ++j) {
+                summary.runOutliers[completedIndices[j]] = flags[j];
+                c.outliers += flags[j] ? 1 : 0;
+            }
 
-        c.speedup = ratioOfMedians(baseWallSummary, c.wallMs);
-        // The baseline against itself is 1 by definition: the propagation formula assumes two
-        // independent samples and would invent an error here.
-        if (k == summary.baselineShards && std::isfinite(c.speedup.value))
-            c.speedup = {1, 0};
-        if (c.idealMs.median > 0)
-            c.idealSpeedup = baseIdeal.median / c.idealMs.median;
-        if (k != summary.baselineShards &&
-            static_cast<int>(wall.size()) >= kMinRunsForMannWhitney &&
-            static_cast<int>(baseWall.size()) >= kMinRunsForMannWhitney) {
-            c.vsBaseline = mannWhitneyU(baseWall, wall);
+            c.speedup = ratioOfMedians(baseWallSummary, c.wallMs);
+            // The baseline against itself is 1 by definition: the propagation formula assumes
+            // two independent samples and would invent an error here.
+            if (k == base && std::isfinite(c.speedup.value))
+                c.speedup = {1, 0};
+            if (c.idealMs.median > 0)
+                c.idealSpeedup = baseIdeal.median / c.idealMs.median;
+            if (k != base && static_cast<int>(wall.size()) >= kMinRunsForMannWhitney &&
+                static_cast<int>(baseWall.size()) >= kMinRunsForMannWhitney) {
+                c.vsBaseline = mannWhitneyU(baseWall, wall);
+            }
+            summary.configs.push_back(c);
         }
-        summary.configs.push_back(c);
     }
 
     // A speedup needs something to be faster than: with one configuration there is none.
     for (const RunResult &r : result.runs) {
+        const auto at = std::find(runtimes.begin(), runtimes.end(), r.runtime) - runtimes.begin();
         summary.runSpeedups.push_back(summary.configs.size() > 1
-                                          ? runSpeedup(baseWallSummary.median, r)
+                                          ? runSpeedup(baseMedianWall[std::size_t(at)], r)
                                           : std::numeric_limits<double>::quiet_NaN());
     }
 
@@ -135,14 +163,18 @@ ExperimentSummary summarizeExperiment(const ExperimentResult &result)
         std::vector<double> ks;
         std::vector<double> speedups;
         for (const ConfigSummary &c : summary.configs) {
+            if (c.runtime != runtimes.front())
+                continue;
             ks.push_back(std::min(double(c.shards), cores));
             speedups.push_back(c.speedup.value);
         }
         summary.amdahl = amdahlFit(ks, speedups);
         summary.amdahl.cores = cores;
         if (std::isfinite(summary.amdahl.serialFraction)) {
-            for (ConfigSummary &c : summary.configs)
-                c.amdahlSpeedup = summary.amdahl.speedup(c.shards);
+            for (ConfigSummary &c : summary.configs) {
+                if (c.runtime == runtimes.front())
+                    c.amdahlSpeedup = summary.amdahl.speedup(c.shards);
+            }
         }
     }
     return summary;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/analysis/statistics.h"
+#include "core/engine/runtime.h"
 
 #include <vector>
 
@@ -13,11 +14,12 @@ struct RunResult;
 // a cancelled run's wall time is not a speed.
 double runSpeedup(double baselineWallMs, const RunResult &run);
 
-// The statistics of one configuration (one shard count K) of an experiment. Only completed runs
-// enter them: a cancelled or failed run measured something else, so it is counted in `runs` and
-// listed in runs.csv with its status, but never averaged in.
+// The statistics of one configuration (one runtime at one shard count K) of an experiment. Only
+// completed runs enter them: a cancelled or failed run measured something else, so it is counted in
+// `runs` and listed in runs.csv with its status, but never averaged in.
 struct ConfigSummary
 {
+    Runtime runtime = Runtime::Threads;
     int shards = 1;
     int runs = 0;          // every run of this K, whatever its status
     int completedRuns = 0; // those that enter the statistics
@@ -28,8 +30,11 @@ struct ConfigSummary
     Summary efficiency; // T* / wall, per run
     Summary lagP99Ms;   // each run's p99 event-loop lag
     Summary throughputTps;
-    Summary workMs; // the tasks' measured kernel time, summed over the run (RunResult::workMs)
+    Summary workMs;     // the tasks' measured kernel time, summed over the run (RunResult::workMs)
+    Summary tasksMoved; // RunResult::tasksMoved: 0 on every runtime but stealing
 
+    // Against the baseline of the same runtime (its run at baselineShards): what K loops buy on
+    // that runtime.
     Ratio speedup;               // baseline median wall / this median wall, with propagated error
     double idealSpeedup = kNaN;  // baseline median T* / this median T*: the line a chart draws
     double amdahlSpeedup = kNaN; // the experiment's Amdahl fit evaluated at this K
@@ -50,18 +55,21 @@ inline constexpr int kMinRunsForMannWhitney = 5;
 struct ExperimentSummary
 {
     int baselineShards = 1;
-    std::vector<ConfigSummary> configs; // by ascending shard count, one per K that was run
+    // One per (runtime, K) that was run: runtimes in the spec's order, each by ascending K.
+    std::vector<ConfigSummary> configs;
     // One flag per ExperimentResult::runs entry: a completed run whose wall time is a MAD outlier
     // among the completed runs of its K. Always false for other runs.
     std::vector<bool> runOutliers;
-    // One per ExperimentResult::runs entry: runSpeedup() against the baseline's median wall time;
-    // NaN for every run when the experiment has a single configuration.
+    // One per ExperimentResult::runs entry: runSpeedup() against its runtime's baseline median
+    // wall time; NaN for every run when the experiment has a single configuration.
     std::vector<double> runSpeedups;
-    // Fitted over every K's median speedup when the baseline is 1 loop (the law is relative to
-    // one processor) and some K > 1 completed; NaN otherwise.
+    // Fitted over every K's median speedup of the first runtime when the baseline is 1 loop (the
+    // law is relative to one processor) and some K > 1 completed; NaN otherwise.
     AmdahlFit amdahl;
 
-    const ConfigSummary *config(int shards) const;
+    const ConfigSummary *config(Runtime runtime, int shards) const;
+    // The runtimes of `configs`, in their order.
+    std::vector<Runtime> runtimes() const;
 };
 
 ExperimentSummary summarizeExperiment(const ExperimentResult &result);

@@ -100,6 +100,19 @@ std::optional<Partition> SpecCodec::readPartition(QStringView text, QString *err
     return fail<Partition>(error, notOneOf(text, partitionNames()));
 }
 
+std::optional<QList<Runtime>> SpecCodec::readRuntimes(QStringView text, QString *error)
+{
+    QList<Runtime> runtimes;
+    for (QStringView part : text.split(QLatin1Char(','))) {
+        const std::optional<Runtime> runtime = runtimeFromName(part.trimmed());
+        if (!runtime)
+            return fail<QList<Runtime>>(error, notOneOf(part.trimmed(), runtimeNames()));
+        if (!runtimes.contains(*runtime))
+            runtimes.append(*runtime);
+    }
+    return runtimes;
+}
+
 std::optional<Distribution> SpecCodec::readDistribution(QStringView text, const NumberRange &range,
                                                         QString *error)
 {
@@ -306,6 +319,12 @@ SpecText::Parsed SpecCodec::decode(const SpecText &in, int logicalCpus)
     else
         failed("partition");
     out.config.pin = in.pin;
+    if (const auto runtimes = readRuntimes(in.runtime, &error)) {
+        out.runtimes = *runtimes;
+        out.config.runtime = runtimes->first();
+    } else {
+        failed("runtime");
+    }
 
     if (const auto counts = readShardList(in.shardList, logicalCpus, &error))
         out.shardCounts = *counts;
@@ -339,9 +358,11 @@ SpecText::Parsed SpecCodec::decode(const SpecText &in, int logicalCpus)
 
 ExperimentSpec SpecCodec::experiment(const WorkloadSpec &workload, const RunConfig &config,
                                      const QList<int> &shardCounts, int repeats, bool warmup,
-                                     const TransportConfig &transport)
+                                     const TransportConfig &transport,
+                                     const QList<Runtime> &runtimes)
 {
     ExperimentSpec e;
+    e.runtimes = runtimes.isEmpty() ? QList<Runtime>{config.runtime} : runtimes;
     e.workload = workload;
     e.shardCounts = shardCounts;
     e.partition = config.partition;

@@ -36,6 +36,9 @@ public:
                                                    QString *error);
     static std::optional<Kernel> readKernel(QStringView text, QString *error);
     static std::optional<Partition> readPartition(QStringView text, QString *error);
+    // "threads" or a list "threads,stealing" (repeats dropped, order kept): "'fibers' is not one
+    // of threads, ...". Whether this machine can run each (Python, its modules) is the run's.
+    static std::optional<QList<Runtime>> readRuntimes(QStringView text, QString *error);
     // A shape in Distribution's grammar ("lognormal:median=300,p99=3000", "bimodal:heavy=0.1",
     // "uniform"); median and p99 are whole numbers in `range`'s unit and grammar (a comma inside
     // a number, "median=10,000", stays part of it), heavy a decimal fraction. Checks the syntax
@@ -61,16 +64,17 @@ public:
 
     // Every field of `text`, every problem at once (one per field); a field that fails keeps
     // the default of its value type. Fields, in order: tasks, io, ioDist, cpu, cpuDist, seed,
-    // kernel, shards (K), partition, shardList, repeat, failTask, transport, then for http
+    // kernel, shards (K), partition, runtime, shardList, repeat, failTask, transport, then for http
     // connections, responseBytes, target, serverLoops, httpTimeout.
     static SpecText::Parsed decode(const SpecText &text, int logicalCpus);
     static SpecText::Parsed decode(const SpecText &text);
 
     // The one place an ExperimentSpec is put together from its parts (the CLI, the form's Sweep
-    // and Repeat compare, and Run/Compare's single runs).
+    // and Repeat compare, and Run/Compare's single runs). No `runtimes`: config.runtime alone.
     static ExperimentSpec experiment(const WorkloadSpec &workload, const RunConfig &config,
                                      const QList<int> &shardCounts, int repeats = 1,
-                                     bool warmup = false, const TransportConfig &transport = {});
+                                     bool warmup = false, const TransportConfig &transport = {},
+                                     const QList<Runtime> &runtimes = {});
     // What "Compare 1 vs K" runs: 1, then K unless K is 1.
     static QList<int> compareShards(int k);
 

@@ -26,6 +26,7 @@ SpecText SpecText::from(const WorkloadSpec &spec, const RunConfig &config,
     in.kernel = kernelName(spec.kernel);
     in.shards = QString::number(config.shards);
     in.partition = partitionName(config.partition);
+    in.runtime = runtimeName(config.runtime);
     in.pin = config.pin;
     if (config.failTask >= 0)
         in.failTask = QString::number(config.failTask);
@@ -40,13 +41,13 @@ SpecText SpecText::from(const WorkloadSpec &spec, const RunConfig &config,
 
 ExperimentSpec SpecText::Parsed::sweepSpec() const
 {
-    return SpecCodec::experiment(spec, config, shardCounts, repeats, warmup, transport);
+    return SpecCodec::experiment(spec, config, shardCounts, repeats, warmup, transport, runtimes);
 }
 
 ExperimentSpec SpecText::Parsed::repeatCompareSpec() const
 {
     return SpecCodec::experiment(spec, config, SpecCodec::compareShards(config.shards), repeats,
-                                 warmup, transport);
+                                 warmup, transport, runtimes);
 }
 
 int SpecText::Parsed::maxShards() const

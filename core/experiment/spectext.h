@@ -30,6 +30,9 @@ struct SpecText
     // K: the loops of "Run K loops" and "Compare 1 vs K" (the form's; the CLI has no K).
     QString shards;
     QString partition = partitionName(Partition::Contiguous);
+    // The runtimes that run the plan, each at every K: "threads", or a list ("threads,stealing")
+    // for "Compare runtimes".
+    QString runtime = runtimeName(Runtime::Threads);
     bool pin = false;
     // Experiment: the shard counts to run ("1,2,4", or "sweep": 1, 2, 4, ... up to twice the
     // logical CPUs), the repeats R of every configuration and the warm-up run.
@@ -49,15 +52,16 @@ struct SpecText
     struct Parsed
     {
         WorkloadSpec spec;
-        RunConfig config;
+        RunConfig config; // its runtime: the first of `runtimes`
+        QList<Runtime> runtimes{Runtime::Threads};
         QList<int> shardCounts{1};
         int repeats = 1;
         bool warmup = false;
         TransportConfig transport;
         // One per field at most, keyed "tasks", "io", "ioDist", "cpu", "cpuDist", "seed",
-        // "kernel", "shards" (K), "partition", "shardList", "repeat", "failTask", "transport",
-        // "connections", "responseBytes", "target", "serverLoops", "httpTimeout"; messages
-        // never name the field.
+        // "kernel", "shards" (K), "partition", "runtime", "shardList", "repeat", "failTask",
+        // "transport", "connections", "responseBytes", "target", "serverLoops", "httpTimeout";
+        // messages never name the field.
         FieldErrors errors;
         bool ok() const { return errors.isEmpty(); }
         // Every K of the shard list, R times each: what Sweep and the CLI run.

@@ -104,6 +104,13 @@ QString loopsLabel(int shards)
     return shards == 1 ? coreTr("Verdict", "1 loop") : coreTr("Verdict", "%1 loops").arg(shards);
 }
 
+QString configLabel(Runtime runtime, int shards)
+{
+    if (runtime == Runtime::Threads)
+        return loopsLabel(shards);
+    return QStringLiteral("%1 (%2)").arg(loopsLabel(shards), runtimeName(runtime));
+}
+
 QString speedPhrase(double speedup, const QString &baseline)
 {
     if (!std::isfinite(speedup) || !(speedup > 0))
@@ -141,7 +148,9 @@ Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunR
         v.claim = coreTr("Verdict", "no completed runs: no verdict");
         return v;
     }
-    const ConfigSummary *baseline = summary.config(base);
+    // With several runtimes ("Compare runtimes"), the verdict is the first one's K against its 1.
+    const Runtime judged = summary.configs.front().runtime;
+    const ConfigSummary *baseline = summary.config(judged, base);
     if (!baseline || baseline->completedRuns == 0) {
         v.kind = Verdict::Kind::NoBaseline;
         v.claim = coreTr("Verdict", "no completed run on %1: no verdict").arg(loopsLabel(base));
@@ -153,7 +162,7 @@ Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunR
         v.kind = Verdict::Kind::DifferentPlans;
         QStringList walls;
         for (const ConfigSummary &c : summary.configs) {
-            if (c.completedRuns > 0)
+            if (c.runtime == judged && c.completedRuns > 0)
                 walls.append(loopsLabel(c.shards) + QLatin1Char(' ') + seconds(c.wallMs.median));
         }
         v.claim =
@@ -163,8 +172,8 @@ Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunR
     }
     const ConfigSummary *best = nullptr;
     for (const ConfigSummary &c : summary.configs) {
-        if (c.shards != base && c.completedRuns > 0 && std::isfinite(c.speedup.value) &&
-            (!best || c.speedup.value > best->speedup.value))
+        if (c.runtime == judged && c.shards != base && c.completedRuns > 0 &&
+            std::isfinite(c.speedup.value) && (!best || c.speedup.value > best->speedup.value))
             best = &c;
     }
     if (!best) {
@@ -198,8 +207,8 @@ Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunR
         // Every faster K that the best is not clearly ahead of shares the place.
         if (v.speedup > 1) {
             for (const ConfigSummary &c : summary.configs) {
-                if (c.shards != base && c.completedRuns > 1 && std::isfinite(c.speedup.value) &&
-                    !clearlyApart(best->speedup, c.speedup))
+                if (c.runtime == judged && c.shards != base && c.completedRuns > 1 &&
+                    std::isfinite(c.speedup.value) && !clearlyApart(best->speedup, c.speedup))
                     v.tiedShards.append(c.shards);
             }
         }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/analysis/statistics.h"
+#include "core/engine/runtime.h"
 
 #include <QList>
 #include <QString>
@@ -81,6 +82,9 @@ Verdict judgeRuns(const RunResult &baseline, const RunResult &candidate,
 QString cancelledText(const RunResult &run, bool withLoops = false);
 // "1 loop", "4 loops".
 QString loopsLabel(int shards);
+// A configuration as every report and view names it: loopsLabel() on threads (the default
+// runtime), "4 loops (stealing)" on any other.
+QString configLabel(Runtime runtime, int shards);
 // "2.93x faster than 1 loop", "2.50x slower than 1 loop", "as fast as 1 loop": `speedup` is the
 // baseline's time over the other's, `baseline` names the baseline.
 QString speedPhrase(double speedup, const QString &baseline);

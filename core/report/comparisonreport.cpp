@@ -7,6 +7,7 @@
 #include "core/base/wording.h"
 #include "core/experiment/plan.h"
 #include "core/experiment/plancodec.h"
+#include "core/experiment/verdict.h"
 #include "core/report/csvwriter.h"
 #include "core/report/reportcomparison.h"
 
@@ -23,11 +24,6 @@ using State = ComparisonCell::State;
 QString group(std::uint64_t n)
 {
     return WholeNumber::group(n);
-}
-
-QString loops(int k)
-{
-    return k == 1 ? QStringLiteral("1 loop") : QStringLiteral("%1 loops").arg(k);
 }
 
 QString workloadText(const WorkloadSpec &w)
@@ -146,7 +142,7 @@ QString titleOf(const ComparisonTable &table)
     const Plan &p = table.plan;
     return workloadText(p.workload) +
            (p.transport.isHttp() ? QStringLiteral(", over http") : QString()) +
-           QStringLiteral(" · ") + loops(table.shards);
+           QStringLiteral(" · ") + configLabel(table.runtime, table.shards);
 }
 
 // "different plans (transport, connections): each table compares the reports that ran its plan"
@@ -274,9 +270,9 @@ QByteArray comparisonCsv(const ReportComparison &comparison)
     // the table's K and the row's figures.
     for (const PlanField &f : PlanCodec::fields())
         csv.field(QString::fromLatin1(f.key));
-    for (const char *name : {"shards", "report", "state", "completed_runs", "median_wall_ms",
-                             "base_report", "base_runs", "change_percent", "p_value", "significant",
-                             "speedup_vs_1_loop", "others_cpu_fraction"})
+    for (const char *name : {"runtime", "shards", "report", "state", "completed_runs",
+                             "median_wall_ms", "base_report", "base_runs", "change_percent",
+                             "p_value", "significant", "speedup_vs_1_loop", "others_cpu_fraction"})
         csv.field(name);
     csv.endRow();
     for (const ComparisonTable &table : comparison.tables) {
@@ -290,7 +286,7 @@ QByteArray comparisonCsv(const ReportComparison &comparison)
                 else
                     csv.empty();
             }
-            csv.field(table.shards);
+            csv.field(runtimeName(table.runtime)).field(table.shards);
             csv.field(comparison.reports[i].name).field(stateName(c.state));
             if (c.state == State::Measured)
                 csv.field(c.completedRuns);
@@ -351,6 +347,7 @@ QJsonObject comparisonToJson(const ReportComparison &comparison)
             rows.append(row);
         }
         tables.append(QJsonObject{{QStringLiteral("workload"), PlanCodec::toJson(table.plan)},
+                                  {QStringLiteral("runtime"), runtimeName(table.runtime)},
                                   {QStringLiteral("shards"), table.shards},
                                   {QStringLiteral("base"), comparison.reports[table.base].name},
                                   {QStringLiteral("rows"), rows}});

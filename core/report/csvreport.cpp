@@ -51,6 +51,10 @@ void experimentLines(CsvWriter &csv, const ExperimentResult &result, const char 
         if (PlanCodec::applies(f, result.spec))
             csv.comment(QString::fromLatin1(f.key), PlanCodec::text(f, result.spec));
     }
+    QStringList runtimes;
+    for (Runtime runtime : result.spec.runtimes)
+        runtimes.append(runtimeName(runtime));
+    csv.comment(u"runtimes", runtimes.join(u','));
     csv.comment(u"partition", partitionName(result.spec.partition));
     csv.comment(u"pin", result.spec.pin ? QStringLiteral("true") : QStringLiteral("false"));
     csv.comment(u"repeats", QString::number(result.spec.repeats));
@@ -100,7 +104,8 @@ QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
             // a timer run, which fetches nothing.
             "transport", "bytes_received", "connect_p50_ms", "connect_p99_ms", "first_byte_p50_ms",
             "first_byte_p99_ms", "server_late_p50_ms", "server_late_p99_ms", "server_cpu_ms"},
-           failureColumns() + QByteArrayList{"elapsed_ms", "busy_programs"});
+           failureColumns() +
+               QByteArrayList{"elapsed_ms", "busy_programs", "runtime", "tasks_moved"});
     const ExperimentSummary &summary = result.summary;
     for (std::size_t i = 0; i < result.runs.size(); ++i) {
         const RunResult &r = result.runs[i];
@@ -141,6 +146,7 @@ QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
         // How long the run ran however it ended, and the other programs that took the CPUs
         // meanwhile (busyProgramsText()).
         csv.field(r.elapsedMs).field(busyProgramsText(r.busyPrograms));
+        csv.field(runtimeName(r.runtime)).field(static_cast<std::int64_t>(r.tasksMoved));
         csv.endRow();
     }
     return out;
@@ -187,7 +193,8 @@ QByteArray summaryCsv(const ExperimentResult &result, CsvMetadata meta)
                  "mann_whitney_u",
                  "mann_whitney_p",
                  "work_median_ms",
-                 "work_inflation"});
+                 "work_inflation",
+                 "runtime"});
     for (const ConfigSummary &c : summary.configs) {
         csv.field(c.shards).field(c.shards == summary.baselineShards);
         csv.field(c.runs).field(c.completedRuns).field(c.outliers);
@@ -201,6 +208,7 @@ QByteArray summaryCsv(const ExperimentResult &result, CsvMetadata meta)
         csv.field(c.lagP99Ms.median).field(c.throughputTps.median);
         csv.field(c.vsBaseline.u).field(c.vsBaseline.p);
         csv.field(c.workMs.median).field(c.workInflation);
+        csv.field(runtimeName(c.runtime));
         csv.endRow();
     }
     return out;

@@ -45,6 +45,7 @@ QJsonObject statisticsToJson(const ExperimentSummary &summary)
     QJsonArray configs;
     for (const ConfigSummary &c : summary.configs) {
         configs.append(QJsonObject{
+            {QStringLiteral("runtime"), runtimeName(c.runtime)},
             {QStringLiteral("shards"), c.shards},
             {QStringLiteral("runs"), c.runs},
             {QStringLiteral("completed_runs"), c.completedRuns},
@@ -106,6 +107,7 @@ QJsonObject runToJson(const RunResult &run)
     }
     QJsonObject o{
         {QStringLiteral("status"), runStatusName(run.status)},
+        {QStringLiteral("runtime"), runtimeName(run.runtime)},
         {QStringLiteral("shards"), run.shards},
         {QStringLiteral("partition"), partitionName(run.partition)},
         {QStringLiteral("pinned"), run.pinned},
@@ -125,6 +127,8 @@ QJsonObject runToJson(const RunResult &run)
         {QStringLiteral("tasks"), static_cast<double>(run.tasks)},
         {QStringLiteral("tasks_done"), static_cast<double>(run.tasksDone)},
         {QStringLiteral("tasks_failed"), static_cast<double>(run.tasksFailed)},
+        // Runtime stealing: CPU parts that ran on another loop than their IO's; 0 elsewhere.
+        {QStringLiteral("tasks_moved"), static_cast<double>(run.tasksMoved)},
         {QStringLiteral("checksum"), checksumText(run.checksum)},
         {QStringLiteral("throughput_tps"), number(run.throughputTps)},
         {QStringLiteral("start_overhead_ms"), number(run.startOverheadMs)},
@@ -166,6 +170,10 @@ QJsonObject experimentToJson(const ExperimentResult &result)
     }
     // The plan in PlanCodec's words, then how this experiment ran it.
     QJsonObject workload = PlanCodec::toJson(spec);
+    QJsonArray runtimes;
+    for (Runtime runtime : spec.runtimes)
+        runtimes.append(runtimeName(runtime));
+    workload.insert(QStringLiteral("runtimes"), runtimes);
     workload.insert(QStringLiteral("shards"), shardCounts);
     workload.insert(QStringLiteral("partition"), partitionName(spec.partition));
     workload.insert(QStringLiteral("pin"), spec.pin);

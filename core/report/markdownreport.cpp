@@ -131,24 +131,34 @@ QString experimentMarkdown(const ExperimentResult &result)
     lines << workloadLine(result) << QString();
     if (result.spec.transport.isHttp())
         lines << transportLine(result.spec.transport) << QString();
+    // Runtimes other than threads add a column of the tasks moved between loops, and name each
+    // configuration's runtime.
+    const bool runtimes = !result.spec.threadsOnly();
     lines << QStringLiteral(
-        "| shards | runs | outliers | wall ms (median ± sd) | speedup ± error "
-        "| ideal speedup | efficiency | work inflation | lag p99 ms | p vs baseline |");
-    lines << QStringLiteral("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                 "| shards | runs | outliers | wall ms (median ± sd) | speedup ± error "
+                 "| ideal speedup | efficiency | work inflation | lag p99 ms | p vs baseline |") +
+                 (runtimes ? QStringLiteral(" tasks moved (median) |") : QString());
+    lines << QStringLiteral("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|") +
+                 (runtimes ? QStringLiteral("---:|") : QString());
     for (const ConfigSummary &c : summary.configs) {
         const bool base = c.shards == summary.baselineShards;
+        const QString shards =
+            runtimes ? QStringLiteral("%1 %2").arg(runtimeName(c.runtime)).arg(c.shards)
+                     : QString::number(c.shards);
         const QString runs = c.completedRuns == c.runs
                                  ? QString::number(c.runs)
                                  : QStringLiteral("%1 of %2").arg(c.completedRuns).arg(c.runs);
         lines << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 |")
-                     .arg(base ? QStringLiteral("%1 (baseline)").arg(c.shards)
-                               : QString::number(c.shards),
-                          runs, QString::number(c.outliers),
-                          withError(c.wallMs.median, c.wallMs.stddev, 1),
-                          withError(c.speedup.value, c.speedup.error, 2),
-                          fixedOrMissing(c.idealSpeedup, 2), fixedOrMissing(c.efficiency.median, 2),
-                          fixedOrMissing(c.workInflation, 2, kTimes),
-                          fixedOrMissing(c.lagP99Ms.median, 1), pValue(c.vsBaseline.p));
+                         .arg(base ? QStringLiteral("%1 (baseline)").arg(shards) : shards, runs,
+                              QString::number(c.outliers),
+                              withError(c.wallMs.median, c.wallMs.stddev, 1),
+                              withError(c.speedup.value, c.speedup.error, 2),
+                              fixedOrMissing(c.idealSpeedup, 2),
+                              fixedOrMissing(c.efficiency.median, 2),
+                              fixedOrMissing(c.workInflation, 2, kTimes),
+                              fixedOrMissing(c.lagP99Ms.median, 1), pValue(c.vsBaseline.p)) +
+                     (runtimes ? QStringLiteral(" %1 |").arg(fixedOrMissing(c.tasksMoved.median, 0))
+                               : QString());
     }
     lines << QString();
     lines << QStringLiteral("Speedup error: one sigma, propagated from the standard errors of both "

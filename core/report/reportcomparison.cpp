@@ -8,33 +8,33 @@
 
 namespace {
 
-std::vector<double> completedWalls(const ExperimentResult &result, int shards)
+std::vector<double> completedWalls(const ExperimentResult &result, Runtime runtime, int shards)
 {
     std::vector<double> walls;
     for (const RunResult &r : result.runs) {
-        if (r.shards == shards && r.completed())
+        if (r.runtime == runtime && r.shards == shards && r.completed())
             walls.push_back(r.wallMs);
     }
     return walls;
 }
 
-bool ran(const ExperimentResult &result, int shards)
+bool ran(const ExperimentResult &result, Runtime runtime, int shards)
 {
-    return result.summary.config(shards) != nullptr;
+    return result.summary.config(runtime, shards) != nullptr;
 }
 
-ComparisonCell measured(const ExperimentResult &result, int shards)
+ComparisonCell measured(const ExperimentResult &result, Runtime runtime, int shards)
 {
     ComparisonCell cell;
     cell.state = ComparisonCell::State::Measured;
-    const ConfigSummary *c = result.summary.config(shards);
+    const ConfigSummary *c = result.summary.config(runtime, shards);
     cell.completedRuns = c->completedRuns;
     cell.medianWallMs = c->wallMs.median;
     // The summary's speedup is against its baseline, which is 1 loop whenever 1 loop was run.
     if (result.summary.baselineShards == 1)
         cell.speedup = c->speedup.value;
     for (const RunResult &r : result.runs) {
-        if (r.shards == shards && r.completed() && r.machineBusy() &&
+        if (r.runtime == runtime && r.shards == shards && r.completed() && r.machineBusy() &&
             !(r.othersCpuFraction <= cell.busyFraction))
             cell.busyFraction = r.othersCpuFraction;
     }
@@ -61,19 +61,32 @@ ReportComparison compareReports(std::vector<ComparedReport> reports)
     }
 
     for (const Plan &plan : plans) {
-        std::vector<int> shardCounts;
+        // Configurations are (runtime, K): runtimes in the order the reports first ran them,
+        // each by ascending K.
+        std::vector<std::pair<Runtime, int>> keys;
+        std::vector<Runtime> runtimes;
         for (const ComparedReport &r : out.reports) {
             if (r.result.spec.plan() != plan)
                 continue;
-            for (const ConfigSummary &c : r.result.summary.configs)
-                shardCounts.push_back(c.shards);
+            for (const ConfigSummary &c : r.result.summary.configs) {
+                keys.emplace_back(c.runtime, c.shards);
+                if (std::find(runtimes.begin(), runtimes.end(), c.runtime) == runtimes.end())
+                    runtimes.push_back(c.runtime);
+            }
         }
-        std::sort(shardCounts.begin(), shardCounts.end());
-        shardCounts.erase(std::unique(shardCounts.begin(), shardCounts.end()), shardCounts.end());
+        auto order = [&](const std::pair<Runtime, int> &key) {
+            return std::pair{std::find(runtimes.begin(), runtimes.end(), key.first) -
+                                 runtimes.begin(),
+                             key.second};
+        };
+        std::sort(keys.begin(), keys.end(),
+                  [&](const auto &a, const auto &b) { return order(a) < order(b); });
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 
-        for (const int k : shardCounts) {
+        for (const auto &[runtime, k] : keys) {
             ComparisonTable table;
             table.plan = plan;
+            table.runtime = runtime;
             table.shards = k;
             bool haveBase = false;
             for (std::size_t i = 0; i < out.reports.size(); ++i) {
@@ -81,8 +94,8 @@ ReportComparison compareReports(std::vector<ComparedReport> reports)
                 ComparisonCell cell;
                 if (result.spec.plan() != plan) {
                     cell.state = ComparisonCell::State::OtherPlan;
-                } else if (ran(result, k)) {
-                    cell = measured(result, k);
+                } else if (ran(result, runtime, k)) {
+                    cell = measured(result, runtime, k);
                     if (!haveBase) {
                         table.base = i;
                         haveBase = true;
@@ -92,7 +105,7 @@ ReportComparison compareReports(std::vector<ComparedReport> reports)
             }
             const ExperimentResult &baseResult = out.reports[table.base].result;
             const ComparisonCell &base = table.cells[table.base];
-            const std::vector<double> baseWalls = completedWalls(baseResult, k);
+            const std::vector<double> baseWalls = completedWalls(baseResult, runtime, k);
             for (std::size_t i = 0; i < table.cells.size(); ++i) {
                 ComparisonCell &cell = table.cells[i];
                 if (i == table.base || cell.state != ComparisonCell::State::Measured)
@@ -102,7 +115,8 @@ ReportComparison compareReports(std::vector<ComparedReport> reports)
                     cell.changePercent =
                         (cell.medianWallMs - base.medianWallMs) / base.medianWallMs * 100;
                 }
-                cell.vsBase = mannWhitneyU(baseWalls, completedWalls(out.reports[i].result, k));
+                cell.vsBase =
+                    mannWhitneyU(baseWalls, completedWalls(out.reports[i].result, runtime, k));
                 cell.significant = cell.vsBase.p <= kSignificanceLevel;
             }
             out.tables.push_back(std::move(table));

@@ -9,11 +9,11 @@
 #include <vector>
 
 // Reports of several runs or machines side by side, in the manner of Go's benchstat: one table
-// per configuration (one workload, one shard count K), one row per report with its median wall
-// time, and the change against the first report that has the configuration, with a Mann-Whitney
-// test saying whether the change is more than noise. Reports are compared only where they ran the
-// same plan (Plan: the workload and its transport): a speedup between two plans measures the
-// plans, not the machines.
+// per configuration (one workload, one runtime at one shard count K), one row per report with its
+// median wall time, and the change against the first report that has the configuration, with a
+// Mann-Whitney test saying whether the change is more than noise. Reports are compared only where
+// they ran the same plan (Plan: the workload and its transport): a speedup between two plans
+// measures the plans, not the machines.
 
 // One report to compare: the name it is shown under (the path as the user gave it) and its
 // content (ReportReader).
@@ -29,7 +29,7 @@ struct ComparisonCell
 {
     enum class State {
         Measured,  // the report ran this configuration (possibly with no completed run)
-        Missing,   // same plan, but this K was not run
+        Missing,   // same plan, but this (runtime, K) was not run
         OtherPlan, // the report ran another plan: nothing here compares
     };
     State state = State::Missing;
@@ -43,7 +43,8 @@ struct ComparisonCell
     int baseRuns = 0;
     // p <= kSignificanceLevel: the change is shown; otherwise "~", as benchstat does.
     bool significant = false;
-    // This report's own 1-loop median over this K's median; NaN where the report ran no 1 loop.
+    // This report's own 1-loop median over this K's median, on this runtime; NaN where the report
+    // ran no 1 loop.
     double speedup = kNaN;
     // The largest share of the CPUs other programs took during a completed run of this
     // configuration, when that made the machine busy (RunResult::machineBusy()); NaN when quiet.
@@ -53,6 +54,7 @@ struct ComparisonCell
 struct ComparisonTable
 {
     Plan plan;
+    Runtime runtime = Runtime::Threads;
     int shards = 1;
     // The report the changes are measured against: the first, in the order given, that ran this
     // configuration.
@@ -63,7 +65,8 @@ struct ComparisonTable
 struct ReportComparison
 {
     std::vector<ComparedReport> reports;
-    // By plan in the order the reports first ran them, then by ascending K.
+    // By plan in the order the reports first ran them, then by runtime (in the same order), then
+    // by ascending K.
     std::vector<ComparisonTable> tables;
     // Every report ran one plan. Otherwise the tables say "different plan" where one does not
     // belong, and planDifferences names the fields in which the plans differ (planDifferences()

@@ -272,6 +272,27 @@ ExperimentSpec readSpec(const Fields &w)
             refuse(path, QStringLiteral("%1 is listed twice").arg(k));
         spec.shardCounts.append(k);
     }
+    // Optional: reports from before runtimes ran on threads.
+    if (w.has("runtimes")) {
+        const QJsonArray runtimes = w.array("runtimes");
+        if (runtimes.isEmpty())
+            refuse(w.at("runtimes"), QStringLiteral("no runtime given"));
+        spec.runtimes.clear();
+        for (qsizetype i = 0; i < runtimes.size(); ++i) {
+            const QString path = indexed(w.at("runtimes"), i);
+            if (!runtimes[i].isString())
+                expected(path, "text", runtimes[i]);
+            const QString name = runtimes[i].toString();
+            const std::optional<Runtime> runtime = runtimeFromName(name);
+            if (!runtime) {
+                refuse(path, QStringLiteral("'%1' is not one of %2")
+                                 .arg(shown(name), runtimeNames().join(QStringLiteral(", "))));
+            }
+            if (spec.runtimes.contains(*runtime))
+                refuse(path, QStringLiteral("%1 is listed twice").arg(name));
+            spec.runtimes.append(*runtime);
+        }
+    }
     spec.partition = w.name<Partition>("partition", partitionFromName, partitionNames());
     spec.pin = w.boolean("pin");
     spec.repeats = int(w.whole("repeats", ExperimentSpec::kRepeatRange));
@@ -408,6 +429,13 @@ RunResult readRun(const Fields &f, const ExperimentSpec &spec, double nsPerIter)
 {
     RunResult run;
     run.status = f.name<RunStatus>("status", runStatusFromName, runStatusNames());
+    // Optional: reports from before runtimes ran on threads.
+    run.runtime = f.has("runtime") ? f.name<Runtime>("runtime", runtimeFromName, runtimeNames())
+                                   : Runtime::Threads;
+    if (!spec.runtimes.contains(run.runtime)) {
+        refuse(f.at("runtime"), QStringLiteral("%1 is not among the workload's runtimes")
+                                    .arg(runtimeName(run.runtime)));
+    }
     run.shards = int(f.whole("shards", RunConfig::kShardRange));
     if (!spec.shardCounts.contains(run.shards)) {
         QStringList counts;
@@ -442,6 +470,9 @@ RunResult readRun(const Fields &f, const ExperimentSpec &spec, double nsPerIter)
     const NumberRange ofTasks{0, std::uint64_t(run.tasks), nullptr};
     run.tasksDone = f.whole("tasks_done", ofTasks);
     run.tasksFailed = f.whole("tasks_failed", ofTasks);
+    if (f.has("tasks_moved")) // optional: reports from before runtimes
+        run.tasksMoved =
+            f.whole("tasks_moved", NumberRange{0, std::uint64_t(run.tasksDone), nullptr});
     run.checksum = f.checksum("checksum");
     run.throughputTps = f.numberOrNull("throughput_tps");
     run.startOverheadMs = f.numberOrNull("start_overhead_ms");
@@ -502,6 +533,8 @@ void checkStatistics(const Fields &st)
     const QJsonArray configs = st.array("configs");
     for (qsizetype i = 0; i < configs.size(); ++i) {
         const Fields c(configs[i], indexed(st.at("configs"), i));
+        if (c.has("runtime")) // optional: reports from before runtimes ran on threads
+            c.name<Runtime>("runtime", runtimeFromName, runtimeNames());
         c.whole("shards", RunConfig::kShardRange);
         for (const char *key : {"runs", "completed_runs", "outliers"})
             c.whole(key, kCountOfRuns);

@@ -24,6 +24,9 @@ QString summaryTable(const ExperimentResult &result)
     QTextStream s(&out);
     s.setRealNumberNotation(QTextStream::FixedNotation);
     s << "\nper configuration (completed runs only):\n";
+    const bool runtimes = !result.spec.threadsOnly();
+    if (runtimes)
+        s << qSetFieldWidth(10) << "runtime";
     s << qSetFieldWidth(7) << "shards" << qSetFieldWidth(6) << "runs" << qSetFieldWidth(19)
       << "wall s (med ± sd)" << qSetFieldWidth(17) << "speedup ± err" << qSetFieldWidth(8)
       << "ideal" << qSetFieldWidth(11) << "efficiency" << qSetFieldWidth(10) << "p"
@@ -40,6 +43,8 @@ QString summaryTable(const ExperimentResult &result)
             speedup += QChar(0x00d7);
         const QString p =
             std::isnan(c.vsBaseline.p) ? missingMark() : QString::number(c.vsBaseline.p, 'g', 2);
+        if (runtimes)
+            s << qSetFieldWidth(10) << runtimeName(c.runtime);
         s << qSetFieldWidth(7) << c.shards << qSetFieldWidth(6)
           << QStringLiteral("%1").arg(c.completedRuns) << qSetFieldWidth(19) << wall
           << qSetFieldWidth(17) << speedup << qSetFieldWidth(8)
@@ -103,15 +108,23 @@ QString experimentTable(const ExperimentResult &result)
     QString out;
     QTextStream s(&out);
     const bool repeats = result.spec.repeats > 1;
+    const bool runtimes = !result.spec.threadsOnly();
+    if (runtimes)
+        s << qSetFieldWidth(10) << "runtime";
     s << qSetFieldWidth(7) << "shards";
     if (repeats)
         s << qSetFieldWidth(7) << "rep";
     s << qSetFieldWidth(10) << "wall s" << qSetFieldWidth(12) << "tasks/s" << qSetFieldWidth(9)
       << "speedup" << qSetFieldWidth(10) << "ideal s" << qSetFieldWidth(11) << "efficiency"
-      << qSetFieldWidth(13) << "lag p99 ms" << qSetFieldWidth(0) << "  status\n";
+      << qSetFieldWidth(13) << "lag p99 ms";
+    if (runtimes)
+        s << qSetFieldWidth(8) << "moved";
+    s << qSetFieldWidth(0) << "  status\n";
     s.setRealNumberNotation(QTextStream::FixedNotation);
     for (std::size_t i = 0; i < result.runs.size(); ++i) {
         const RunResult &r = result.runs[i];
+        if (runtimes)
+            s << qSetFieldWidth(10) << runtimeName(r.runtime);
         s << qSetFieldWidth(7) << r.shards;
         if (repeats)
             s << qSetFieldWidth(7) << r.repeat + 1;
@@ -124,8 +137,11 @@ QString experimentTable(const ExperimentResult &result)
         s << qSetFieldWidth(9) << fixedOrMissing(speedup, 2, kTimes) << qSetFieldWidth(10)
           << fixedOrMissing(r.completed() ? r.idealMs / 1000 : kNaN, 3) << qSetFieldWidth(11)
           << fixedOrMissing(r.completed() ? r.efficiency : kNaN, 2);
-        s << qSetFieldWidth(13) << fixedOrMissing(r.lagMs.p99, 1) << qSetFieldWidth(0) << "  "
-          << runStatusName(r.status) << (r.machineBusy() ? " (machine busy)" : "") << "\n";
+        s << qSetFieldWidth(13) << fixedOrMissing(r.lagMs.p99, 1);
+        if (runtimes)
+            s << qSetFieldWidth(8) << r.tasksMoved;
+        s << qSetFieldWidth(0) << "  " << runStatusName(r.status)
+          << (r.machineBusy() ? " (machine busy)" : "") << "\n";
     }
     // A run that shared the machine measured its neighbours too: say how much and who, once
     // (the programs of the busiest run).
@@ -153,9 +169,11 @@ QString experimentTable(const ExperimentResult &result)
     QStringList inflation;
     for (const ConfigSummary &c : result.summary.configs) {
         if (c.shards != result.summary.baselineShards && std::isfinite(c.workInflation))
-            inflation << QStringLiteral("%1 at %2 shards")
+            inflation << QStringLiteral("%1 at %2 shards%3")
                              .arg(fixedOrMissing(c.workInflation, 3, kTimes))
-                             .arg(c.shards);
+                             .arg(c.shards)
+                             .arg(runtimes ? QStringLiteral(" (%1)").arg(runtimeName(c.runtime))
+                                           : QString());
     }
     if (!inflation.isEmpty()) {
         s << "work inflation (kernel time vs " << result.summary.baselineShards << " shard"
@@ -163,7 +181,7 @@ QString experimentTable(const ExperimentResult &result)
           << "): " << inflation.join(QStringLiteral(", ")) << "\n";
     }
     httpLines(s, result);
-    if (result.spec.repeats > 1 || result.spec.shardCounts.size() > 2)
+    if (result.spec.repeats > 1 || result.spec.shardCounts.size() > 2 || runtimes)
         s << summaryTable(result);
     s << result.verdict() << "\n";
     return out;

@@ -281,7 +281,7 @@ private slots:
         QVERIFY(csvLines.contains(QStringLiteral(
             "tasks,io_min_ms,io_max_ms,io_dist,cpu_min_iterations,cpu_max_iterations,cpu_dist,"
             "kernel,seed,transport,connections,response_bytes,target,server_loops,"
-            "http_timeout_ms,shards,report,state,completed_runs,median_wall_ms,base_report,"
+            "http_timeout_ms,runtime,shards,report,state,completed_runs,median_wall_ms,base_report,"
             "base_runs,change_percent,p_value,significant,speedup_vs_1_loop,others_cpu_fraction")));
 
         const QString markdown = text(cli::readFile(md));

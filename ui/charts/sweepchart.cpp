@@ -156,12 +156,17 @@ void SweepChart::addWhisker(double k, double low, double high)
 void SweepChart::setExperiment(const ExperimentResult &result, const ExperimentSummary &summary)
 {
     clear();
-    const ConfigSummary *base = summary.config(summary.baselineShards);
+    // One curve: the first runtime's (a "Compare runtimes" experiment has one per runtime).
+    const Runtime runtime =
+        summary.configs.empty() ? Runtime::Threads : summary.configs.front().runtime;
+    const ConfigSummary *base = summary.config(runtime, summary.baselineShards);
     const double baseMedian = base ? base->wallMs.median : std::nan("");
     QList<QPointF> measured, ideal;
     double top = 1.0;
     int maxK = 1;
     for (const ConfigSummary &c : summary.configs) {
+        if (c.runtime != runtime)
+            continue;
         maxK = std::max(maxK, c.shards);
         if (std::isfinite(c.speedup.value)) {
             measured.append({double(c.shards), c.speedup.value});

@@ -60,6 +60,48 @@ private slots:
         QVERIFY(result.nsPerIter > 0);
     }
 
+    void compareRuntimesRunsEveryRuntimeAtEveryKInterleaved()
+    {
+        ExperimentSpec spec = smallSpec();
+        spec.runtimes = {Runtime::Threads, Runtime::Stealing};
+        spec.shardCounts = {1, 2};
+        spec.repeats = 2;
+        spec.warmup = true;
+        const ExperimentResult result = testexperiments::runExperiment(spec);
+        QCOMPARE(result.runs.size(), std::size_t(8));
+        const Runtime t = Runtime::Threads;
+        const Runtime s = Runtime::Stealing;
+        const Runtime expectedRuntime[] = {t, t, s, s, t, t, s, s};
+        const int expectedShards[] = {1, 2, 1, 2, 1, 2, 1, 2};
+        for (std::size_t i = 0; i < 8; ++i) {
+            QCOMPARE(result.runs[i].runtime, expectedRuntime[i]);
+            QCOMPARE(result.runs[i].shards, expectedShards[i]);
+            QCOMPARE(result.runs[i].repeat, int(i / 4));
+            QVERIFY(result.runs[i].completed());
+            QCOMPARE(result.runs[i].checksum, result.runs[0].checksum);
+            if (result.runs[i].shards == 1 || result.runs[i].runtime == t)
+                QCOMPARE(result.runs[i].tasksMoved, std::int64_t(0));
+        }
+        // Statistics per (runtime, K), each against its own runtime's 1 loop.
+        const ExperimentSummary &summary = result.summary;
+        QCOMPARE(summary.configs.size(), std::size_t(4));
+        for (Runtime runtime : {t, s}) {
+            for (int k : {1, 2}) {
+                const ConfigSummary *c = summary.config(runtime, k);
+                QVERIFY(c);
+                QCOMPARE(c->runs, 2);
+                QCOMPARE(c->completedRuns, 2);
+            }
+            QCOMPARE(summary.config(runtime, 1)->speedup.value, 1.0);
+            const double base = summary.config(runtime, 1)->wallMs.median;
+            QCOMPARE(summary.config(runtime, 2)->speedup.value,
+                     base / summary.config(runtime, 2)->wallMs.median);
+        }
+        QCOMPARE(summary.runSpeedups[6],
+                 summary.config(s, 1)->wallMs.median / result.runs[6].wallMs);
+        QVERIFY(!summary.config(Runtime::Processes, 1));
+    }
+
     void cancelledBeforeStartRunsNothing()
     {
         const ExperimentResult result = testexperiments::runExperiment(smallSpec(), true);
@@ -98,9 +140,9 @@ private slots:
         result.runs = {completedRun(1, 1000, 900), completedRun(2, 600, 450),
                        completedRun(2, 5, 450)};
         result.runs[2].status = RunStatus::Cancelled;
-        QCOMPARE(summarizeExperiment(result).config(2)->wallMs.median, 600.0);
+        QCOMPARE(summarizeExperiment(result).config(Runtime::Threads, 2)->wallMs.median, 600.0);
         result.runs[2].status = RunStatus::Failed;
-        QCOMPARE(summarizeExperiment(result).config(2)->wallMs.median, 600.0);
+        QCOMPARE(summarizeExperiment(result).config(Runtime::Threads, 2)->wallMs.median, 600.0);
         // And so out of the verdict: 1000 / 600.
         result.summary = summarizeExperiment(result);
         QCOMPARE(result.verdict(),
@@ -148,6 +190,9 @@ private slots:
         QCOMPARE(errors[0].message, QStringLiteral("2,000 is outside 1 to 1,024"));
         QCOMPARE(errors[1].field, QStringLiteral("repeat"));
         QCOMPARE(errors[1].message, QStringLiteral("0 is outside 1 to 1,000"));
+        spec = smallSpec();
+        spec.runtimes.clear();
+        QCOMPARE(spec.validate().value(0).field, QStringLiteral("runtime"));
     }
 };
 

@@ -68,7 +68,7 @@ private slots:
         QCOMPARE(result.summary.configs.size(), std::size_t(3));
         QCOMPARE(result.summary.runOutliers.size(), std::size_t(6));
         QCOMPARE(result.summary.runSpeedups.size(), std::size_t(6));
-        QCOMPARE(result.summary.config(3)->completedRuns, 2);
+        QCOMPARE(result.summary.config(Runtime::Threads, 3)->completedRuns, 2);
         QVERIFY(result.nsPerIter > 0);
         QVERIFY(!runner.isRunning());
         QCOMPARE(runner.progress().phase, ExperimentPhase::Idle);

@@ -28,7 +28,7 @@ private slots:
 void TestExperimentSummary::onlyCompletedRunsEnterStatistics()
 {
     const ExperimentSummary s = summarizeExperiment(synthetic::experiment());
-    const ConfigSummary *four = s.config(4);
+    const ConfigSummary *four = s.config(Runtime::Threads, 4);
     QVERIFY(four);
     QCOMPARE(four->runs, 6);
     QCOMPARE(four->completedRuns, 5);
@@ -53,10 +53,10 @@ void TestExperimentSummary::configurationsAscendByShardCount()
 void TestExperimentSummary::baselineSpeedupIsExactlyOne()
 {
     const ExperimentSummary s = summarizeExperiment(synthetic::experiment());
-    QCOMPARE(s.config(1)->speedup.value, 1.0);
-    QCOMPARE(s.config(1)->speedup.error, 0.0);
-    QCOMPARE(s.config(1)->idealSpeedup, 1.0);
-    QVERIFY(std::isnan(s.config(1)->vsBaseline.p));
+    QCOMPARE(s.config(Runtime::Threads, 1)->speedup.value, 1.0);
+    QCOMPARE(s.config(Runtime::Threads, 1)->speedup.error, 0.0);
+    QCOMPARE(s.config(Runtime::Threads, 1)->idealSpeedup, 1.0);
+    QVERIFY(std::isnan(s.config(Runtime::Threads, 1)->vsBaseline.p));
 }
 
 void TestExperimentSummary::speedupAndIdealComeFromMedians()
@@ -64,11 +64,11 @@ void TestExperimentSummary::speedupAndIdealComeFromMedians()
     const ExperimentSummary s = summarizeExperiment(synthetic::experiment());
     const Ratio expected =
         ratioOfMedians(summarize(synthetic::kBaseWallMs), summarize(synthetic::kFourWallMs));
-    QCOMPARE(s.config(4)->speedup.value, 10507.9 / 3712.4);
-    QCOMPARE(s.config(4)->speedup.error, expected.error);
-    QCOMPARE(s.config(4)->idealSpeedup, 9000.0 / 2500.0);
-    QCOMPARE(s.config(2)->idealSpeedup, 9000.0 / 4600.0);
-    QCOMPARE(s.config(4)->efficiency.median, 2500 / 3712.4);
+    QCOMPARE(s.config(Runtime::Threads, 4)->speedup.value, 10507.9 / 3712.4);
+    QCOMPARE(s.config(Runtime::Threads, 4)->speedup.error, expected.error);
+    QCOMPARE(s.config(Runtime::Threads, 4)->idealSpeedup, 9000.0 / 2500.0);
+    QCOMPARE(s.config(Runtime::Threads, 2)->idealSpeedup, 9000.0 / 4600.0);
+    QCOMPARE(s.config(Runtime::Threads, 4)->efficiency.median, 2500 / 3712.4);
 }
 
 void TestExperimentSummary::outliersMapBackToTheirRuns()
@@ -80,8 +80,8 @@ void TestExperimentSummary::outliersMapBackToTheirRuns()
         const bool wild = e.runs[i].shards == 2 && e.runs[i].wallMs == 6400.0;
         QCOMPARE(bool(s.runOutliers[i]), wild);
     }
-    QCOMPARE(s.config(2)->outliers, 1);
-    QCOMPARE(s.config(4)->outliers, 0); // the failed run is not judged
+    QCOMPARE(s.config(Runtime::Threads, 2)->outliers, 1);
+    QCOMPARE(s.config(Runtime::Threads, 4)->outliers, 0); // the failed run is not judged
 }
 
 void TestExperimentSummary::mannWhitneyNeedsFiveRunsOnBothSides()
@@ -89,14 +89,14 @@ void TestExperimentSummary::mannWhitneyNeedsFiveRunsOnBothSides()
     const ExperimentSummary s = summarizeExperiment(synthetic::experiment());
     // Five runs each, completely separated: R's wilcox.test(exact = FALSE) gives W = 25,
     // p = 0.012185780355344811 (see tst_statistics).
-    QCOMPARE(s.config(4)->vsBaseline.u, 25.0);
-    QVERIFY(std::abs(s.config(4)->vsBaseline.p - 0.012185780355344811) < 1e-12);
+    QCOMPARE(s.config(Runtime::Threads, 4)->vsBaseline.u, 25.0);
+    QVERIFY(std::abs(s.config(Runtime::Threads, 4)->vsBaseline.p - 0.012185780355344811) < 1e-12);
 
     ExperimentResult fewer = synthetic::experiment();
     fewer.runs.erase(fewer.runs.begin()); // the baseline keeps four completed runs
     const ExperimentSummary f = summarizeExperiment(fewer);
-    QVERIFY(std::isnan(f.config(4)->vsBaseline.p));
-    QVERIFY(std::isnan(f.config(2)->vsBaseline.u));
+    QVERIFY(std::isnan(f.config(Runtime::Threads, 4)->vsBaseline.p));
+    QVERIFY(std::isnan(f.config(Runtime::Threads, 2)->vsBaseline.u));
 }
 
 void TestExperimentSummary::amdahlIsFittedToMedianSpeedups()
@@ -113,7 +113,7 @@ void TestExperimentSummary::amdahlIsFittedToMedianSpeedups()
     // R: S <- c(10507.9 / 5400.1, 10507.9 / 3712.4); K <- c(2, 4); x <- 1 - 1/K; y <- 1/S - 1/K
     //    sum(x * y) / sum(x * x) -> 0.10390936635952296
     QVERIFY(std::abs(s.amdahl.serialFraction - 0.10390936635952296) < 1e-14);
-    QCOMPARE(s.config(4)->amdahlSpeedup, expected.speedup(4));
+    QCOMPARE(s.config(Runtime::Threads, 4)->amdahlSpeedup, expected.speedup(4));
 }
 
 void TestExperimentSummary::amdahlSeesNoMoreCoresThanTheMachineHas()
@@ -127,8 +127,8 @@ void TestExperimentSummary::amdahlSeesNoMoreCoresThanTheMachineHas()
     const ExperimentSummary s = summarizeExperiment(e);
     QCOMPARE(s.amdahl.serialFraction, 0.0);
     QCOMPARE(s.amdahl.cores, 2.0);
-    QCOMPARE(s.config(2)->amdahlSpeedup, 2.0);
-    QCOMPARE(s.config(4)->amdahlSpeedup, 2.0);
+    QCOMPARE(s.config(Runtime::Threads, 2)->amdahlSpeedup, 2.0);
+    QCOMPARE(s.config(Runtime::Threads, 4)->amdahlSpeedup, 2.0);
     QCOMPARE(s.amdahl.speedup(64), 2.0);
 }
 
@@ -140,8 +140,8 @@ void TestExperimentSummary::noAmdahlFitWithoutAOneLoopBaseline()
     const ExperimentSummary s = summarizeExperiment(e);
     QCOMPARE(s.baselineShards, 2);
     QVERIFY(std::isnan(s.amdahl.serialFraction));
-    QVERIFY(std::isnan(s.config(4)->amdahlSpeedup));
-    QCOMPARE(s.config(2)->speedup.value, 1.0);
+    QVERIFY(std::isnan(s.config(Runtime::Threads, 4)->amdahlSpeedup));
+    QCOMPARE(s.config(Runtime::Threads, 2)->speedup.value, 1.0);
 }
 
 void TestExperimentSummary::cancelledBeforeAnyRunLeavesEveryValueUndefined()
@@ -180,18 +180,18 @@ void TestExperimentSummary::workInflationComparesMedianWorkWithTheBaseline()
     }
     e.runs.back().workMs = 1e9; // the failed run: never counted
     const ExperimentSummary s = summarizeExperiment(e);
-    QCOMPARE(s.config(1)->workInflation, 1.0);
-    QCOMPARE(s.config(1)->workMs.median, 8000.0);
-    QCOMPARE(s.config(2)->workInflation, 8400.0 / 8000.0);
-    QCOMPARE(s.config(4)->workMs.n, std::size_t{1});
-    QCOMPARE(s.config(4)->workInflation, 8800.0 / 8000.0);
+    QCOMPARE(s.config(Runtime::Threads, 1)->workInflation, 1.0);
+    QCOMPARE(s.config(Runtime::Threads, 1)->workMs.median, 8000.0);
+    QCOMPARE(s.config(Runtime::Threads, 2)->workInflation, 8400.0 / 8000.0);
+    QCOMPARE(s.config(Runtime::Threads, 4)->workMs.n, std::size_t{1});
+    QCOMPARE(s.config(Runtime::Threads, 4)->workInflation, 8800.0 / 8000.0);
 
     // Without a measured baseline there is nothing to compare with.
     for (RunResult &r : e.runs) {
         if (r.shards == 1)
             r.workMs = std::numeric_limits<double>::quiet_NaN();
     }
-    QVERIFY(std::isnan(summarizeExperiment(e).config(2)->workInflation));
+    QVERIFY(std::isnan(summarizeExperiment(e).config(Runtime::Threads, 2)->workInflation));
 }
 
 QTEST_APPLESS_MAIN(TestExperimentSummary)

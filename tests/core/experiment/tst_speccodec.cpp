@@ -365,6 +365,7 @@ private slots:
         t.kernel = QStringLiteral("hash");
         t.shards = QStringLiteral("3");
         t.partition = QStringLiteral("round-robin");
+        t.runtime = QStringLiteral("stealing, threads,stealing");
         t.pin = true;
         t.shardList = QStringLiteral("4, 1,4,2");
         t.repeats = QStringLiteral("7");
@@ -373,7 +374,10 @@ private slots:
         const SpecText::Parsed p = SpecCodec::decode(t, kCpus);
         QVERIFY2(p.ok(), qPrintable(p.errors.value(0).message));
         QCOMPARE(p.spec, (WorkloadSpec{12345, 5, 1500, 100000, 2500000, Kernel::Hash, 255}));
-        QCOMPARE(p.config, (RunConfig{3, Partition::RoundRobin, true, 12344}));
+        RunConfig config{3, Partition::RoundRobin, true, 12344};
+        config.runtime = Runtime::Stealing; // the first of the list
+        QCOMPARE(p.config, config);
+        QCOMPARE(p.runtimes, (QList<Runtime>{Runtime::Stealing, Runtime::Threads}));
         QCOMPARE(p.shardCounts, (QList<int>{4, 1, 2})); // repeats dropped, order kept
         QCOMPARE(p.repeats, 7);
         QVERIFY(p.warmup);
@@ -383,6 +387,8 @@ private slots:
         const ExperimentSpec sweep = p.sweepSpec();
         QCOMPARE(sweep.workload, p.spec);
         QCOMPARE(sweep.shardCounts, p.shardCounts);
+        QCOMPARE(sweep.runtimes, p.runtimes);
+        QCOMPARE(p.repeatCompareSpec().runtimes, p.runtimes);
         QCOMPARE(sweep.partition, Partition::RoundRobin);
         QVERIFY(sweep.pin);
         QCOMPARE(sweep.repeats, 7);
@@ -405,6 +411,7 @@ private slots:
         t.kernel = QStringLiteral("spin");
         t.shards = QStringLiteral("2000");
         t.partition = QStringLiteral("random");
+        t.runtime = QStringLiteral("threads,fibers");
         t.shardList = QStringLiteral("1,0");
         t.repeats = QStringLiteral("1001");
         t.failTask = QStringLiteral("5"); // not checked: no task count to be a task id of
@@ -417,6 +424,8 @@ private slots:
             {"kernel", "'spin' is not one of sum, hash, article"},
             {"shards", "2,000 is outside 1 to 1,024"},
             {"partition", "'random' is not one of contiguous, round-robin"},
+            {"runtime", "'fibers' is not one of threads, processes, stealing, asyncio, "
+                        "asyncio-uvloop"},
             {"shardList", "0 is outside 1 to 1,024"},
             {"repeat", "1,001 is outside 1 to 1,000"},
         };
@@ -577,7 +586,8 @@ private slots:
                                 WorkloadSpec::kMaxIterations,
                                 Kernel::Hash,
                                 std::numeric_limits<std::uint64_t>::max()};
-        const RunConfig config{1024, Partition::RoundRobin, true, 49'999'999};
+        RunConfig config{1024, Partition::RoundRobin, true, 49'999'999};
+        config.runtime = Runtime::Stealing;
         const SpecText t = SpecText::from(spec, config);
         const SpecText::Parsed p = SpecCodec::decode(t, kCpus);
         QVERIFY(p.ok());

@@ -231,7 +231,7 @@ void TestCsvReport::runsCsvReadsBackFieldByField()
                  "first_byte_p99_ms,server_late_p50_ms,server_late_p99_ms,server_cpu_ms,"
                  "failed_refused,failed_reset,failed_truncated,failed_timeout,"
                  "failed_bad_response,failed_error,failed_out_of_ports,failed_cancelled,"
-                 "elapsed_ms,busy_programs"));
+                 "elapsed_ms,busy_programs,runtime,tasks_moved"));
     QCOMPARE(csv.rows.size(), static_cast<qsizetype>(e.runs.size()) + 1);
     // A timer run fetches nothing: its http cells are empty, not 0.
     QCOMPARE(cell(csv, 1, "transport"), QStringLiteral("timer"));
@@ -341,7 +341,7 @@ void TestCsvReport::metadataLinesPrecedeTheHeader()
         if (PlanCodec::applies(f, e.spec))
             expected.append(QLatin1String(f.key));
     }
-    expected += QStringList{"partition", "pin", "repeats", "ns_per_iter"};
+    expected += QStringList{"runtimes", "partition", "pin", "repeats", "ns_per_iter"};
     QCOMPARE(keys, expected);
     QVERIFY(keys.contains(QStringLiteral("io_dist")) && keys.contains(QStringLiteral("transport")));
     QCOMPARE(csv.comments[0], QStringLiteral("# csv_schema: loopbench.csv/2"));
@@ -373,7 +373,7 @@ void TestCsvReport::summaryCsvHasOneRowPerConfiguration()
                        "speedup_err,ideal_speedup,amdahl_speedup,efficiency_median,efficiency_mean,"
                        "efficiency_sd,efficiency_min,efficiency_max,lag_p99_median_ms,"
                        "throughput_median_tps,mann_whitney_u,mann_whitney_p,work_median_ms,"
-                       "work_inflation"));
+                       "work_inflation,runtime"));
     QCOMPARE(csv.rows.size(), 4);
     for (int row = 1; row <= 3; ++row) {
         const ConfigSummary &c = s.configs[static_cast<std::size_t>(row - 1)];

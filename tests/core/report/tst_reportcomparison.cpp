@@ -19,16 +19,18 @@ const WorkloadSpec kOther{2000, 0, 100, 1000, 5000, Kernel::Sum, 1};
 // A report whose runs of each K took the given wall times, completed unless listed in `failed`.
 ComparedReport report(const char *name, const WorkloadSpec &workload,
                       const std::map<int, std::vector<double>> &walls,
-                      const std::map<int, double> &failed = {})
+                      const std::map<int, double> &failed = {}, Runtime runtime = Runtime::Threads)
 {
     ExperimentResult r;
     r.spec.workload = workload;
+    r.spec.runtimes = {runtime};
     r.spec.shardCounts.clear();
     for (const auto &[k, times] : walls) {
         r.spec.shardCounts.append(k);
         r.spec.repeats = std::max(r.spec.repeats, int(times.size()));
         for (std::size_t i = 0; i < times.size(); ++i) {
             RunResult run;
+            run.runtime = runtime;
             run.shards = k;
             run.repeat = int(i);
             run.tasks = run.tasksDone = workload.tasks;
@@ -63,6 +65,33 @@ class TestReportComparison : public QObject
     Q_OBJECT
 
 private slots:
+    void configurationsAreMatchedByRuntimeAndK()
+    {
+        const ReportComparison c = compareReports(
+            {report("threads", kWorkload, {{1, {100}}, {2, {60}}}),
+             report("stealing", kWorkload, {{1, {98}}, {2, {52}}}, {}, Runtime::Stealing),
+             report("threads again", kWorkload, {{2, {58}}})});
+        QVERIFY(c.samePlan());
+        // (threads, 1), (threads, 2), (stealing, 1), (stealing, 2): never threads against
+        // stealing in one table.
+        QCOMPARE(c.tables.size(), std::size_t(4));
+        const ComparisonTable &threads2 = c.tables[1];
+        QCOMPARE(threads2.runtime, Runtime::Threads);
+        QCOMPARE(threads2.shards, 2);
+        QCOMPARE(threads2.base, std::size_t(0));
+        QCOMPARE(threads2.cells[1].state, State::Missing);
+        QCOMPARE(threads2.cells[2].medianWallMs, 58.0);
+        QCOMPARE(std::lround(threads2.cells[2].changePercent * 10), -33L); // -3.3 %
+        const ComparisonTable &stealing2 = c.tables[3];
+        QCOMPARE(stealing2.runtime, Runtime::Stealing);
+        QCOMPARE(stealing2.shards, 2);
+        QCOMPARE(stealing2.base, std::size_t(1));
+        QCOMPARE(stealing2.cells[1].medianWallMs, 52.0);
+        QCOMPARE(stealing2.cells[0].state, State::Missing);
+        QCOMPARE(stealing2.cells[1].speedup, 98.0 / 52.0);
+        QVERIFY(comparisonText(c).contains(QLatin1String("2 loops (stealing)")));
+    }
+
     void baseIsTheFirstReportThatRanTheConfiguration()
     {
         const ReportComparison c =
@@ -181,11 +210,11 @@ private slots:
         QVERIFY(lines.contains(
             "tasks,io_min_ms,io_max_ms,io_dist,cpu_min_iterations,"
             "cpu_max_iterations,cpu_dist,kernel,seed,transport,connections,"
-            "response_bytes,target,server_loops,http_timeout_ms,shards,report,"
+            "response_bytes,target,server_loops,http_timeout_ms,runtime,shards,report,"
             "state,completed_runs,median_wall_ms,base_report,base_runs,"
             "change_percent,p_value,significant,speedup_vs_1_loop,others_cpu_fraction"));
         QVERIFY(lines.contains(
-            "1000,0,100,uniform,1000,5000,uniform,sum,1,timer,,,,,,2,b,missing,,,a|1,,,,,,"));
+            "1000,0,100,uniform,1000,5000,uniform,sum,1,timer,,,,,,threads,2,b,missing,,,a|1,,,,,,"));
 
         const QJsonObject json = comparisonToJson(c);
         QCOMPARE(json[u"schema"].toString(), QStringLiteral("loopbench.compare/2"));

@@ -54,6 +54,10 @@ ExperimentResult richExperiment()
         }
     }
     e.runs[1].checksum = 0x8000000000000001ULL;
+    // A second runtime: its runs read back under it, with their tasks moved.
+    e.spec.runtimes = {Runtime::Threads, Runtime::Stealing};
+    e.runs[1].runtime = Runtime::Stealing;
+    e.runs[1].tasksMoved = 17;
     e.runs.back().repeat = 4; // the synthetic failed run is numbered past the repeats
 
     e.runs[2].joinOverheadMs = -0.125; // the engine does not clamp it
@@ -173,6 +177,8 @@ void compareRuns(const RunResult &read, const RunResult &written)
 {
     QCOMPARE(read.status, written.status);
     QCOMPARE(read.error, written.error);
+    QCOMPARE(read.runtime, written.runtime);
+    QCOMPARE(read.tasksMoved, written.tasksMoved);
     QCOMPARE(read.shards, written.shards);
     QCOMPARE(read.partition, written.partition);
     QCOMPARE(read.pinned, written.pinned);
@@ -233,6 +239,7 @@ void compareMachines(const MachineInfo &a, const MachineInfo &b)
 void compareSpecs(const ExperimentSpec &a, const ExperimentSpec &b)
 {
     QCOMPARE(a.workload, b.workload);
+    QCOMPARE(a.runtimes, b.runtimes);
     QCOMPARE(a.shardCounts, b.shardCounts);
     QCOMPARE(a.partition, b.partition);
     QCOMPARE(a.pin, b.pin);
@@ -268,6 +275,7 @@ private slots:
         for (std::size_t i = 0; i < read->summary.configs.size(); ++i) {
             const ConfigSummary &a = read->summary.configs[i];
             const ConfigSummary &b = written.summary.configs[i];
+            QCOMPARE(a.runtime, b.runtime);
             QCOMPARE(a.shards, b.shards);
             QCOMPARE(a.completedRuns, b.completedRuns);
             QCOMPARE(a.wallMs.median, b.wallMs.median);
@@ -303,7 +311,7 @@ private slots:
         QVERIFY(read->cancelled);
         QCOMPARE(read->runs.back().status, RunStatus::Cancelled);
         QCOMPARE(read->runs.back().tasksDone, 123);
-        QCOMPARE(read->summary.config(1)->completedRuns, 1);
+        QCOMPARE(read->summary.config(Runtime::Threads, 1)->completedRuns, 1);
     }
 
     void readFileNamesTheFileAsGiven()
@@ -543,8 +551,8 @@ private slots:
         int checked = 0;
         walk(report, QString(), [&](const QString &path, const QJsonValue &) {
             // Optional: a run's error (only a failed run has one), the host, the machine-busy
-            // figures, the measured work, the elapsed time, the busy programs and the transport
-            // (older reports lack them); array
+            // figures, the measured work, the elapsed time, the busy programs, the transport and
+            // the runtime with its tasks moved (older reports lack them); array
             // entries are not fields.
             if (path == u"schema" || path.endsWith(u".error") || path == u"meta.host" ||
                 path == u"workload.transport" || path.endsWith(u".others_cpu_fraction") ||
@@ -552,7 +560,8 @@ private slots:
                 path.endsWith(u".work_ms") || path.endsWith(u".io_dist") ||
                 path.endsWith(u".shard_schedule") || path.endsWith(u".cpu_dist") ||
                 path.endsWith(u".elapsed_ms") || path.endsWith(u".busy_programs") ||
-                path.endsWith(u']'))
+                path.endsWith(u".runtime") || path.endsWith(u".tasks_moved") ||
+                path == u"workload.runtimes" || path.endsWith(u']'))
                 return;
             const QString error = readError(with(report, path, QJsonValue::Undefined));
             QVERIFY2(
@@ -582,6 +591,15 @@ private slots:
         QVERIFY2(older, qPrintable(error));
         QCOMPARE(older->runs[0].schedule, ShardSchedule::Protective);
         QCOMPARE(older->runs[1].schedule, ShardSchedule::Fair);
+        // Every run written before runtimes ran on threads and moved no task.
+        report = with(report, QStringLiteral("workload.runtimes"), QJsonValue::Undefined);
+        report = with(report, QStringLiteral("runs[1].runtime"), QJsonValue::Undefined);
+        report = with(report, QStringLiteral("runs[1].tasks_moved"), QJsonValue::Undefined);
+        const auto beforeRuntimes = ReportReader::read(bytesOf(report), kName, &error);
+        QVERIFY2(beforeRuntimes, qPrintable(error));
+        QCOMPARE(beforeRuntimes->spec.runtimes, QList<Runtime>{Runtime::Threads});
+        QCOMPARE(beforeRuntimes->runs[1].runtime, Runtime::Threads);
+        QCOMPARE(beforeRuntimes->runs[1].tasksMoved, std::int64_t(0));
     }
 
     // The http part of a report as the writer before PlanCodec put it: a server the run started

@@ -162,7 +162,8 @@ private slots:
             QCOMPARE(history->entry(row).outlier, bool(result.summary.runOutliers[run]));
         }
         // The experiment's own page shows all six runs: the clear removed rows, not runs.
-        QCOMPARE(part<ExperimentStatsModel>(window)->summary().config(1)->runs, 3);
+        QCOMPARE(part<ExperimentStatsModel>(window)->summary().config(Runtime::Threads, 1)->runs,
+                 3);
     }
 
     void cancelledRunShowsCancelledAndStaysOutOfTheSummary()
@@ -207,12 +208,12 @@ private slots:
 
         // K = 2 had one run, cancelled: counted, never averaged in.
         const ExperimentSummary &summary = part<ExperimentStatsModel>(window)->summary();
-        const ConfigSummary *two = summary.config(2);
+        const ConfigSummary *two = summary.config(Runtime::Threads, 2);
         QVERIFY(two);
         QCOMPARE(two->runs, 1);
         QCOMPARE(two->completedRuns, 0);
         QVERIFY(std::isnan(two->wallMs.median));
-        QCOMPARE(summary.config(1)->wallMs.median, result.runs[0].wallMs);
+        QCOMPARE(summary.config(Runtime::Threads, 1)->wallMs.median, result.runs[0].wallMs);
         QVERIFY(result.verdict().contains(QStringLiteral("cancelled")));
     }
 
