@@ -34,6 +34,16 @@ std::vector<Runtime> ExperimentSummary::runtimes() const
     return out;
 }
 
+double ExperimentSummary::speedupOfRun(std::size_t run) const
+{
+    return run < runSpeedups.size() ? runSpeedups[run] : std::numeric_limits<double>::quiet_NaN();
+}
+
+bool ExperimentSummary::isOutlier(std::size_t run) const
+{
+    return run < runOutliers.size() && runOutliers[run];
+}
+
 namespace {
 
 template <typename F>

@@ -70,6 +70,13 @@ struct ExperimentSummary
     const ConfigSummary *config(Runtime runtime, int shards) const;
     // The runtimes of `configs`, in their order.
     std::vector<Runtime> runtimes() const;
+    // The speedup of ExperimentResult::runs[run]: runSpeedups[run], NaN when the summary has none
+    // for it (it was computed before that run ended). The history, the store and every report read
+    // a run's speedup here.
+    double speedupOfRun(std::size_t run) const;
+    // Whether ExperimentResult::runs[run] is a MAD outlier of its K (runOutliers[run]); false
+    // when the summary has no flag for it.
+    bool isOutlier(std::size_t run) const;
 };
 
 ExperimentSummary summarizeExperiment(const ExperimentResult &result);

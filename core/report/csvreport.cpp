@@ -118,7 +118,7 @@ QByteArray runsCsv(const ExperimentResult &result, CsvMetadata meta)
         // What a run did not measure is empty (NaN): a cancelled run has no wall time.
         csv.field(r.wallMs);
         csv.field(r.completed() ? r.idealMs : kNaN).field(r.completed() ? r.efficiency : kNaN);
-        csv.field(i < summary.runSpeedups.size() ? summary.runSpeedups[i] : kNaN); // NaN: empty
+        csv.field(summary.speedupOfRun(i)); // NaN: empty
         csv.field(r.throughputTps).field(r.startOverheadMs).field(r.joinOverheadMs);
         for (const Percentiles *p : {&r.lagMs, &r.latencyMs})
             csv.field(p->p50).field(p->p90).field(p->p99).field(p->max);

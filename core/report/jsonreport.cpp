@@ -164,8 +164,7 @@ QJsonObject experimentToJson(const ExperimentResult &result)
     QJsonArray runs;
     for (std::size_t i = 0; i < result.runs.size(); ++i) {
         QJsonObject run = runToJson(result.runs[i]);
-        run.insert(QStringLiteral("outlier"),
-                   i < summary.runOutliers.size() && summary.runOutliers[i]);
+        run.insert(QStringLiteral("outlier"), summary.isOutlier(i));
         runs.append(run);
     }
     // The plan in PlanCodec's words, then how this experiment ran it.

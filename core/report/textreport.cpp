@@ -132,8 +132,7 @@ QString experimentTable(const ExperimentResult &result)
         s << qSetFieldWidth(10) << fixedOrMissing(r.wallMs / 1000, 3) << qSetFieldWidth(12)
           << fixedOrMissing(r.throughputTps, 0);
         // No speedup, bound or efficiency (a run that did not complete) prints as missingMark().
-        const double speedup =
-            i < result.summary.runSpeedups.size() ? result.summary.runSpeedups[i] : kNaN;
+        const double speedup = result.summary.speedupOfRun(i);
         s << qSetFieldWidth(9) << fixedOrMissing(speedup, 2, kTimes) << qSetFieldWidth(10)
           << fixedOrMissing(r.completed() ? r.idealMs / 1000 : kNaN, 3) << qSetFieldWidth(11)
           << fixedOrMissing(r.completed() ? r.efficiency : kNaN, 2);

@@ -166,9 +166,8 @@ void HistoryModel::applyExperiment(const ExperimentSummary &summary)
         if (row < 0 || row >= m_entries.size())
             continue;
         HistoryEntry &e = m_entries[row];
-        e.outlier = i < summary.runOutliers.size() && summary.runOutliers[i];
-        e.speedup = i < summary.runSpeedups.size() ? summary.runSpeedups[i]
-                                                   : std::numeric_limits<double>::quiet_NaN();
+        e.outlier = summary.isOutlier(i);
+        e.speedup = summary.speedupOfRun(i);
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
     m_experimentRows.clear();

@@ -17,6 +17,7 @@ private slots:
     void baselineSpeedupIsExactlyOne();
     void speedupAndIdealComeFromMedians();
     void outliersMapBackToTheirRuns();
+    void eachRunsSpeedupIsReadFromTheSummary();
     void mannWhitneyNeedsFiveRunsOnBothSides();
     void amdahlIsFittedToMedianSpeedups();
     void noAmdahlFitWithoutAOneLoopBaseline();
@@ -82,6 +83,32 @@ void TestExperimentSummary::outliersMapBackToTheirRuns()
     }
     QCOMPARE(s.config(Runtime::Threads, 2)->outliers, 1);
     QCOMPARE(s.config(Runtime::Threads, 4)->outliers, 0); // the failed run is not judged
+}
+
+// speedupOfRun() is the one read of a run's speedup (history, store, reports): runSpeedup()
+// against the baseline's median wall, NaN for a run that did not complete and past the runs the
+// summary knows; isOutlier() likewise false past them.
+void TestExperimentSummary::eachRunsSpeedupIsReadFromTheSummary()
+{
+    const ExperimentResult e = synthetic::experiment();
+    const ExperimentSummary s = summarizeExperiment(e);
+    const double baseMedian = 10507.9; // the median of kBaseWallMs
+    int measured = 0;
+    for (std::size_t i = 0; i < e.runs.size(); ++i) {
+        const RunResult &r = e.runs[i];
+        if (!r.completed()) {
+            QVERIFY(std::isnan(s.speedupOfRun(i)));
+            continue;
+        }
+        QCOMPARE(s.speedupOfRun(i), baseMedian / r.wallMs);
+        QCOMPARE(s.speedupOfRun(i), runSpeedup(baseMedian, r));
+        QCOMPARE(s.isOutlier(i), r.shards == 2 && r.wallMs == 6400.0);
+        ++measured;
+    }
+    QVERIFY(measured > 10);
+    QVERIFY(std::isnan(s.speedupOfRun(e.runs.size())));
+    QVERIFY(!s.isOutlier(e.runs.size()));
+    QVERIFY(std::isnan(ExperimentSummary{}.speedupOfRun(0)));
 }
 
 void TestExperimentSummary::mannWhitneyNeedsFiveRunsOnBothSides()
