@@ -3,6 +3,7 @@
 
 #include "core/experiment/experiment.h"
 #include "core/experiment/runrole.h"
+#include "core/store/storedrun.h"
 
 #include <QList>
 #include <QSet>
@@ -14,34 +15,7 @@
 #include <optional>
 #include <vector>
 
-// One run as the store keeps it: the result (without its per-task arrays) and what the session
-// that recorded it knew.
-struct StoredRun
-{
-    std::int64_t id = 0;
-    std::int64_t experimentId = 0;
-    int sequence = 0;            // its place in the experiment, from 0, in execution order
-    RunRole role = RunRole::Cli; // why it was made
-    RunResult result;
-    double speedup = std::numeric_limits<double>::quiet_NaN();
-    bool outlier = false;
-    double guiStallP99Ms = std::numeric_limits<double>::quiet_NaN();
-    Plan plan;       // its experiment's: equal plans, comparable runs
-    QString machine; // the host it ran on
-};
-
-// One experiment as the store keeps it: enough to rebuild its ExperimentResult (statistics,
-// reports) from the rows alone.
-struct StoredExperiment
-{
-    std::int64_t id = 0;
-    QString kind;   // "compare", "sweep", "repeat", "run", "cli", "import"
-    QString source; // "app", "cli", or the file it was imported from
-    bool finished = false;
-    QString verdict;                  // as recorded when it finished: ExperimentResult::verdict()
-    ExperimentResult result;          // runs in execution order, summary recomputed
-    std::vector<std::int64_t> runIds; // the store id of each of result.runs
-};
+class QThread;
 
 // Every run and experiment, from the app and from `--record` CLI runs, in one SQLite database
 // (Qt SQL's QSQLITE driver). Schema-versioned (PRAGMA user_version, migrations applied in order),
@@ -51,13 +25,9 @@ struct StoredExperiment
 // One object per thread (a QSqlDatabase connection belongs to the thread that opened it). A store
 // that could not be opened is a store that records nothing: every call returns an empty or
 // failed answer and error() says why, so the app keeps running with history off.
-class QThread;
-
 class ResultStore
 {
 public:
-    static constexpr int kSchemaVersion = 5;
-
     ResultStore();
     ~ResultStore();
     ResultStore(const ResultStore &) = delete;

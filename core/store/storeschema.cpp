@@ -148,6 +148,21 @@ const QList<QStringList> &migrations()
             QStringLiteral("ALTER TABLE runs ADD COLUMN elapsed_ms REAL"),
             QStringLiteral("ALTER TABLE runs ADD COLUMN busy_programs TEXT NOT NULL DEFAULT '[]'"),
         },
+        // 6: the runtime that ran the run (runtimeName()), how many tasks' CPU parts ran on
+        // another loop than their own (RunResult::tasksMoved), what ran an out-of-process
+        // runtime's loops (RunResult::implementation) and each worker's peak resident set
+        // (ShardStats::peakRssKb). Every run recorded before ran on threads, the only runtime
+        // there was: it moved no task, had no implementation to name and no worker (-1).
+        {
+            QStringLiteral("ALTER TABLE runs ADD COLUMN runtime TEXT NOT NULL DEFAULT 'threads'"),
+            QStringLiteral("ALTER TABLE runs ADD COLUMN tasks_moved INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE runs ADD COLUMN implementation TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral(
+                "ALTER TABLE shard_stats ADD COLUMN peak_rss_kb INTEGER NOT NULL DEFAULT -1"),
+            // The experiment's runtimes (ExperimentSpec::runtimes), "threads,stealing".
+            QStringLiteral(
+                "ALTER TABLE experiments ADD COLUMN runtimes TEXT NOT NULL DEFAULT 'threads'"),
+        },
     };
     return list;
 }

@@ -7,7 +7,8 @@
 // The result store's tables and their history. Version N of the schema is what the first N
 // migrations build, applied in order with PRAGMA user_version set to the version reached; a
 // database is never changed by anything else. Adding a column or a table is a new migration at
-// the end of the list, never an edit of an old one.
+// the end of the list, never an edit of an old one, and a column has its row in StoreTables
+// (storetables.h), which reads and writes it. latest() is the one schema version.
 namespace StoreSchema {
 
 enum class Outcome {

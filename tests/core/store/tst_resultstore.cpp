@@ -205,7 +205,7 @@ private slots:
         ResultStore store;
         QVERIFY(store.open(dbPath(dir)));
         QCOMPARE(scalar(store.path(), QStringLiteral("PRAGMA user_version")).toInt(),
-                 ResultStore::kSchemaVersion);
+                 StoreSchema::latest());
         QCOMPARE(scalar(store.path(), QStringLiteral("PRAGMA journal_mode")).toString(),
                  QStringLiteral("wal"));
         // The named columns a user can query with sqlite3.
@@ -240,6 +240,7 @@ private slots:
         second.timings = first.timings;
         second.load.tSec = {0.25}; // a sample with cores only (the last one of a run)
         second.load.cores = {{0.5}};
+        second.load.shards = {{std::nan("")}}; // its one shard's share unknown: ""
 
         ResultStore store;
         QVERIFY(store.open(dbPath(dir)));
@@ -322,12 +323,15 @@ private slots:
         ResultStore store;
         QVERIFY2(store.open(path), qPrintable(store.error()));
         QCOMPARE(scalar(path, QStringLiteral("PRAGMA user_version")).toInt(),
-                 ResultStore::kSchemaVersion);
+                 StoreSchema::latest());
         const QList<StoredRun> runs = store.runs();
         QCOMPARE(runs.size(), qsizetype(1));
         QCOMPARE(runs[0].result.wallMs, 1234.5);
         QCOMPARE(runs[0].result.checksum, 0xffULL);
-        QVERIFY(std::isnan(runs[0].result.workMs)); // not measured then: missing, not 0
+        QVERIFY(std::isnan(runs[0].result.workMs));         // not measured then: missing, not 0
+        QCOMPARE(runs[0].result.runtime, Runtime::Threads); // the only runtime there was
+        QCOMPARE(runs[0].result.tasksMoved, std::int64_t{0});
+        QCOMPARE(runs[0].result.implementation, QString(QLatin1String("")));
         const auto e = store.experiment(7);
         QVERIFY(e);
         QVERIFY(e->result.runs[0].load.tSec.empty());
@@ -518,9 +522,12 @@ private slots:
             scalar(path, QStringLiteral("ALTER TABLE experiments DROP COLUMN %1")
                              .arg(QLatin1String(column)));
         // ... and every later one's: they come back in order.
-        for (const char *column : {"http", "shard_schedule", "elapsed_ms", "busy_programs"})
+        for (const char *column : {"http", "shard_schedule", "elapsed_ms", "busy_programs",
+                                   "runtime", "tasks_moved", "implementation"})
             scalar(path,
                    QStringLiteral("ALTER TABLE runs DROP COLUMN %1").arg(QLatin1String(column)));
+        scalar(path, QStringLiteral("ALTER TABLE shard_stats DROP COLUMN peak_rss_kb"));
+        scalar(path, QStringLiteral("ALTER TABLE experiments DROP COLUMN runtimes"));
         scalar(path, QStringLiteral("PRAGMA user_version = 2"));
         QCOMPARE(scalar(path, QStringLiteral("SELECT COUNT(*) FROM pragma_table_info("
                                              "'runs') WHERE name = 'http'"))
@@ -543,6 +550,9 @@ private slots:
         QVERIFY(!back->result.runs.front().http);
         // Every run recorded before the schedule was stored ran at the protective one.
         QCOMPARE(back->result.runs.front().schedule, ShardSchedule::Protective);
+        // ... and on threads.
+        QCOMPARE(back->result.runs.front().runtime, Runtime::Threads);
+        QVERIFY(back->result.spec.runtimes == QList<Runtime>{Runtime::Threads});
     }
 
     void anHttpExperimentComesBackWithEachRunsFigures()
