@@ -144,8 +144,8 @@ private slots:
         for (const ConfigSummary &c : summary.configs)
             runs += c.runs;
         QCOMPARE(runs, 2);
-        QVERIFY(summary.config(2));
-        QCOMPARE(summary.config(2)->runs, 2);
+        QVERIFY(summary.config(Runtime::Threads, 2));
+        QCOMPARE(summary.config(Runtime::Threads, 2)->runs, 2);
     }
 
     void runsOfOneExperimentGoToTheFolderItself()
