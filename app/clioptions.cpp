@@ -96,6 +96,13 @@ const CliOption kOptions[] = {
      .choices = runtimeNames,
      .text = &SpecText::runtime,
      .field = "runtime"},
+    {.name = "python",
+     .valueName = "PATH",
+     .commands = kRun,
+     .description =
+         "the interpreter of the asyncio runtimes (default /usr/bin/python3, where "
+         "Debian's python3-uvloop and python3-aiohttp are; a python3 earlier on PATH may "
+         "lack them)"},
     {.name = "seed",
      .valueName = "S",
      .commands = kRun,

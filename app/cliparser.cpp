@@ -110,6 +110,7 @@ CliParser::Outcome CliParser::parse(const QStringList &args, HeadlessOptions &op
     options.jsonPath = line.value("json");
     options.csvPath = line.value("csv");
     options.markdownPath = line.value("markdown");
+    options.python = line.value("python");
     options.csvTasks = line.isSet("csv-tasks");
     options.quiet = line.isSet("quiet");
     options.recordTasks = line.isSet("record-tasks");

@@ -3,6 +3,8 @@
 
 #include "core/base/clock.h"
 #include "core/base/messageline.h"
+#include "core/engine/processrun.h"
+#include "core/engine/runtimecommand.h"
 #include "core/experiment/experimentrunner.h"
 #include "core/report/csvreport.h"
 #include "core/report/csvreportset.h"
@@ -137,6 +139,23 @@ int runHeadless(const HeadlessOptions &options)
     if (const auto problem = checkReportSet(reportSet(options, nullptr))) {
         std::fprintf(stderr, "%s\n", qPrintable(messageLine(*problem)));
         return ExitBadInput;
+    }
+    // An out-of-process runtime that cannot run here (no interpreter, a missing module, no
+    // worker script) is bad input, refused before anything runs, naming the option that causes it.
+    if (!options.python.isEmpty())
+        RuntimeCommand::setPython(options.python);
+    for (const Runtime runtime : options.experiment.runtimes) {
+        RunConfig config;
+        config.runtime = runtime;
+        if (options.experiment.transport.kind == Transport::Http)
+            config.http = HttpTarget{};
+        if (const FieldErrors errors = checkRuntime(config); !errors.isEmpty()) {
+            std::fprintf(stderr, "%s: %s\n",
+                         runtime == Runtime::Processes || options.python.isEmpty() ? "--runtime"
+                                                                                   : "--python",
+                         qPrintable(messageLine(errors.first().message)));
+            return ExitBadInput;
+        }
     }
     // Over `ulimit -f`, a write then fails with EFBIG and the report set (or the store's
     // transaction) rolls back, instead of the process dying with files half written.

@@ -17,6 +17,7 @@ struct HeadlessOptions
     bool quiet = false;
     bool record = false;      // add every run to the result store (ResultStore::defaultPath())
     bool recordTasks = false; // and every run's per-task timings with it
+    QString python;           // --python: the asyncio runtimes' interpreter; empty: the default
 };
 
 // Exit codes of the CLI contract.

@@ -11,10 +11,11 @@ namespace {
 
 QMutex g_mutex;
 QString g_loopbench; // guarded by g_mutex
+QString g_python;    // guarded by g_mutex
 
 QString pythonOrDefault(const QString &python)
 {
-    return python.isEmpty() ? QString::fromLatin1(RuntimeCommand::kDefaultPython) : python;
+    return python.isEmpty() ? RuntimeCommand::python() : python;
 }
 
 } // namespace
@@ -41,6 +42,18 @@ QString loopbenchExecutable()
             return g_loopbench;
     }
     return QCoreApplication::applicationFilePath();
+}
+
+void setPython(const QString &path)
+{
+    const QMutexLocker lock(&g_mutex);
+    g_python = path;
+}
+
+QString python()
+{
+    const QMutexLocker lock(&g_mutex);
+    return g_python.isEmpty() ? QString::fromLatin1(kDefaultPython) : g_python;
 }
 
 QString pythonWorkerScript()

@@ -25,6 +25,11 @@ bool isOutOfProcess(Runtime runtime);
 void setLoopbenchExecutable(const QString &path);
 QString loopbenchExecutable();
 
+// The interpreter of the asyncio runtimes where RunConfig::python is empty: kDefaultPython
+// unless set (the CLI's --python; the form's field).
+void setPython(const QString &path);
+QString python();
+
 // The Python worker: share/loopbench/python/loopbench_worker.py under the loopbench
 // executable's parent folder; the build tree copies it there too (app/ and share/ are siblings
 // in both trees). Empty when it is not there.

@@ -2,6 +2,8 @@
 #include "tests/support/cliprocess.h"
 
 #include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -109,6 +111,33 @@ private slots:
         QVERIFY2(o.err.contains("at most "), o.err.constData());
         QVERIFY2(saysNoZeroLimit(o.err), o.err.constData());
         QCOMPARE(o.err.count('\n'), 1);
+    }
+
+    void aRuntimeThatCannotRunHereIsRefusedBeforeTheRun()
+    {
+        // No interpreter there: exit 2 naming --python, nothing run.
+        Outcome o = cli::run(kTiny + QStringList{"--runtime", "threads,asyncio", "--python",
+                                                 "/nonexistent/python3"});
+        QCOMPARE(o.exitCode, kExitBadInput);
+        QCOMPARE(o.err, QByteArray("--python: asyncio cannot run here: '/nonexistent/python3' does "
+                                   "not exist\n"));
+        QVERIFY(o.out.isEmpty());
+        // An interpreter without Debian's site packages has asyncio but not uvloop.
+        if (!QFileInfo(QStringLiteral("/usr/bin/python3")).isExecutable())
+            QSKIP("no /usr/bin/python3");
+        QTemporaryDir dir;
+        const QString python = dir.filePath(QStringLiteral("python3-nosite"));
+        QFile script(python);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\nexec /usr/bin/python3 -S \"$@\"\n");
+        script.close();
+        script.setPermissions(script.permissions() | QFileDevice::ExeOwner);
+        o = cli::run(kTiny + QStringList{"--runtime", "asyncio-uvloop", "--python", python});
+        QCOMPARE(o.exitCode, kExitBadInput);
+        QVERIFY2(o.err.startsWith(("--python: asyncio-uvloop cannot run here: " + python +
+                                   ": uvloop is not installed")
+                                      .toUtf8()),
+                 o.err.constData());
     }
 
     void aLowSoftOpenFileLimitIsRaisedToTheHardOne()
