@@ -195,7 +195,8 @@ private slots:
         row("seed past 2^53 as a string", R"({"seed": "18446744073709551615"})", "");
         row("kernel unknown", R"({"kernel": "quantum"})",
             "kernel: 'quantum' is not one of sum, hash, article");
-        row("kernel not a string", R"({"kernel": 3})", "kernel: '3' is not one of sum, hash, article");
+        row("kernel not a string", R"({"kernel": 3})",
+            "kernel: '3' is not one of sum, hash, article");
         row("unknown key", R"({"task": 5})",
             "task: unknown key (known: tasks, io_min_ms, io_max_ms, io_dist, cpu_min_iterations, "
             "cpu_max_iterations, cpu_dist, kernel, seed, transport, connections, response_bytes, "

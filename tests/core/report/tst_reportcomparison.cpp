@@ -213,8 +213,8 @@ private slots:
             "response_bytes,target,server_loops,http_timeout_ms,runtime,shards,report,"
             "state,completed_runs,median_wall_ms,base_report,base_runs,"
             "change_percent,p_value,significant,speedup_vs_1_loop,others_cpu_fraction"));
-        QVERIFY(lines.contains(
-            "1000,0,100,uniform,1000,5000,uniform,sum,1,timer,,,,,,threads,2,b,missing,,,a|1,,,,,,"));
+        QVERIFY(lines.contains("1000,0,100,uniform,1000,5000,uniform,sum,1,timer,,,,,,threads,2,b,"
+                               "missing,,,a|1,,,,,,"));
 
         const QJsonObject json = comparisonToJson(c);
         QCOMPARE(json[u"schema"].toString(), QStringLiteral("loopbench.compare/2"));
