@@ -155,26 +155,3 @@ FieldErrors checkRuntime(const RunConfig &config)
         {python && !config.python.isEmpty() ? "python" : "runtime",
          QStringLiteral("%1 cannot run here: %2").arg(runtimeName(config.runtime), check.problem)}};
 }
-
-RunResult runAnyBlocking(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter,
-                         const std::atomic<bool> *cancel,
-                         const std::function<void(const RunProgress &)> &onProgress)
-{
-    if (!RuntimeCommand::isOutOfProcess(config.runtime))
-        return runBlocking(std::move(plan), config, nsPerIter, cancel, onProgress);
-    ProcessRun run(plan, config, nsPerIter);
-    std::atomic<bool> done{false};
-    // The workers are supervised (and forked) on a thread of their own, which lives until every
-    // one has been reaped; this thread reports progress, as runBlocking() does.
-    std::thread supervisor([&] {
-        run.run(cancel);
-        done.store(true);
-    });
-    while (!done.load()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        if (onProgress && !done.load())
-            onProgress(run.progress());
-    }
-    supervisor.join();
-    return run.result();
-}

@@ -52,9 +52,3 @@ private:
 // exists and (asyncio) its interpreter has its modules. Empty when the runtime can run; else
 // one error on the field that causes it ("runtime" or "python").
 FieldErrors checkRuntime(const RunConfig &config);
-
-// runBlocking() for every runtime: threads (and stealing, once it lands) on ShardSet, the
-// out-of-process runtimes on ProcessRun.
-RunResult runAnyBlocking(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter,
-                         const std::atomic<bool> *cancel = nullptr,
-                         const std::function<void(const RunProgress &)> &onProgress = {});

@@ -93,11 +93,3 @@ RunResult failedRun(const std::shared_ptr<const TaskPlan> &plan, RunConfig confi
 // "out of memory setting up the run of 10,000,000 tasks on 1,024 shards"; `doing` is
 // "setting up", "running", "summarising".
 QString outOfMemoryMessage(std::int64_t tasks, int shards, const char *doing);
-
-// Runs `plan` on `config.shards` loops and blocks the calling thread until done (no event loop is
-// needed in the caller). `cancel`, when set by another thread, stops the run within ~50 ms, also
-// while its threads start. Running out of memory is a Failed result, never an exception.
-// `onProgress` is called about every 100 ms from the calling thread.
-RunResult runBlocking(std::shared_ptr<const TaskPlan> plan, RunConfig config, double nsPerIter,
-                      const std::atomic<bool> *cancel = nullptr,
-                      const std::function<void(const RunProgress &)> &onProgress = {});

@@ -14,6 +14,7 @@
 #include "core/experiment/experimentrunner.h"
 #include "core/report/csvreport.h"
 #include "core/workload/taskplan.h"
+#include "tests/support/runblocking.h"
 #include "tests/support/testplans.h"
 
 #include <QCoreApplication>

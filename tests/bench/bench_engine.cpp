@@ -12,6 +12,7 @@
 #include "core/base/clock.h"
 #include "core/engine/shardset.h"
 #include "tests/bench/benchargs.h"
+#include "tests/support/runblocking.h"
 #include "tests/support/testplans.h"
 
 #include <QCoreApplication>

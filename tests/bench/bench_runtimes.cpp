@@ -12,6 +12,7 @@
 #include "core/engine/processrun.h"
 #include "core/engine/runtimecommand.h"
 #include "core/workload/taskplan.h"
+#include "tests/support/runblocking.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

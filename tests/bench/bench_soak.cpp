@@ -11,6 +11,7 @@
 #include "core/engine/shardset.h"
 #include "core/workload/taskplan.h"
 #include "tests/bench/benchargs.h"
+#include "tests/support/runblocking.h"
 #include "tests/support/testplans.h"
 
 #include <QCoreApplication>

@@ -14,6 +14,7 @@
 #include "core/workload/kernel.h"
 #include "core/workload/taskplan.h"
 #include "tests/bench/benchargs.h"
+#include "tests/support/runblocking.h"
 
 #include <QCoreApplication>
 #include <QFile>

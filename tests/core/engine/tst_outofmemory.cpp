@@ -2,6 +2,7 @@
 #include "core/engine/engine.h"
 #include "core/engine/shardset.h"
 #include "core/workload/taskplan.h"
+#include "tests/support/runblocking.h"
 #include "tests/support/testplans.h"
 
 #include <QCoroTask>

@@ -5,6 +5,7 @@
 #include "core/net/serverprocess.h"
 #include "core/report/jsonreport.h"
 #include "core/workload/taskplan.h"
+#include "tests/support/runblocking.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,6 +4,7 @@
 #include "core/system/threadschedule.h"
 #include "core/workload/kernel.h"
 #include "core/workload/taskplan.h"
+#include "tests/support/runblocking.h"
 #include "tests/support/testplans.h"
 
 #include <QDir>

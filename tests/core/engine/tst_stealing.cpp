@@ -6,6 +6,7 @@
 #include "core/workload/kernel.h"
 #include "core/workload/partition.h"
 #include "core/workload/taskplan.h"
+#include "tests/support/runblocking.h"
 #include "tests/support/testplans.h"
 
 #include <QTest>

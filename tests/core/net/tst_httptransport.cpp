@@ -11,6 +11,7 @@
 #include "core/report/reportreader.h"
 #include "core/report/textreport.h"
 #include "tests/support/loopbacksocket.h"
+#include "tests/support/runblocking.h"
 #include "tests/support/testplans.h"
 
 #include <QCoreApplication>
