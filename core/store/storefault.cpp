@@ -149,6 +149,12 @@ int code(const QSqlError &error)
     return ok ? (extended & 0xff) : 0;
 }
 
+bool isBusy(const QSqlError &error)
+{
+    const int c = code(error);
+    return c == kSqliteBusy || c == kSqliteLocked;
+}
+
 bool isCorrupt(const QSqlError &error)
 {
     const int c = code(error);

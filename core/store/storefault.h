@@ -27,6 +27,8 @@ int code(const QSqlError &error);
 QString sqliteText(const QSqlError &error);
 // True only when SQLite itself says the content is not a database or is corrupt.
 bool isCorrupt(const QSqlError &error);
+// SQLite refused because another connection holds a lock (SQLITE_BUSY, SQLITE_LOCKED).
+bool isBusy(const QSqlError &error);
 // What keeps a store at `path` from being used, found from the system before SQLite touches it:
 // something other than a regular file at the path, a read-only filesystem, file or folder, a
 // full disk. Empty when none is found.

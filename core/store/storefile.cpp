@@ -6,10 +6,12 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QThread>
 
 #include <cerrno>
 #include <sys/stat.h>
@@ -49,6 +51,8 @@ Opened open(const QString &connection, const QString &path)
         return off(why);
 
     QString damage;
+    QElapsedTimer sinceOpen;
+    sinceOpen.start();
     for (int attempt = 0; attempt < 2; ++attempt) {
         {
             QSqlDatabase db =
@@ -65,8 +69,19 @@ Opened open(const QString &connection, const QString &path)
             switch (ready.outcome) {
             case StoreSchema::Outcome::Ready:
                 return {true, {}, notice};
-            case StoreSchema::Outcome::Newer:
             case StoreSchema::Outcome::Failed:
+                // Instances creating one new file at once: SQLite refuses some of them at once
+                // rather than wait (see Preparation::busy). They try again, as long as the busy
+                // timeout would have let them wait.
+                if (ready.busy && sinceOpen.elapsed() < StoreFault::kBusyTimeoutMs) {
+                    db.close();
+                    QThread::msleep(20);
+                    --attempt;
+                    continue;
+                }
+                db.close();
+                return off(ready.problem);
+            case StoreSchema::Outcome::Newer:
                 db.close();
                 return off(ready.problem);
             case StoreSchema::Outcome::Damaged:

@@ -240,7 +240,8 @@ StoreSchema::Preparation failure(const QSqlError &error, const QString &path)
     if (StoreFault::isCorrupt(error))
         return {StoreSchema::Outcome::Damaged, QStringLiteral("%1 is not a sound database: %2")
                                                    .arg(path, StoreFault::sqliteText(error))};
-    return {StoreSchema::Outcome::Failed, StoreFault::explain(error, path)};
+    return {StoreSchema::Outcome::Failed, StoreFault::explain(error, path),
+            StoreFault::isBusy(error)};
 }
 
 // A version this build cannot migrate from, in words; empty when it can.

@@ -22,6 +22,9 @@ struct Preparation
 {
     Outcome outcome = Outcome::Failed;
     QString problem; // what is wrong, in words naming the file; empty when Ready
+    // Failed because another connection held a lock: SQLite returns that at once, without
+    // waiting out the busy timeout, where waiting could deadlock (WAL snapshot, lock upgrade).
+    bool busy = false;
 };
 
 // Checks the file (a schema version this build knows, SQLite's quick integrity check, the tables
