@@ -1037,6 +1037,10 @@ fora das estatísticas</translation>
         <source>Only completed runs can be compared</source>
         <translation>Só execuções concluídas podem ser comparadas</translation>
     </message>
+    <message>
+        <source>That run is not in the history&apos;s list (filtered out or deleted)</source>
+        <translation>Essa execução não está na lista do histórico (filtrada ou apagada)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

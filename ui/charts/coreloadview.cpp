@@ -8,16 +8,19 @@
 #include "ui/control/loadmonitor.h"
 #include "ui/models/comparison.h"
 
+#include <QApplication>
 #include <QAreaSeries>
 #include <QChart>
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QMouseEvent>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <cmath>
+#include <utility>
 
 namespace {
 
@@ -88,6 +91,9 @@ CoreLoadView::CoreLoadView(QWidget *parent)
         fitTimeAxis();
     });
     connect(m_view, &ChartView::paletteApplied, this, &CoreLoadView::recolor);
+    // A click on a band is found by its time, not by the item under the mouse: the core lines lie
+    // on top of the bands and would take the click.
+    m_view->viewport()->installEventFilter(this);
     m_view->followPalette();
     refreshBandLegend();
 }
@@ -156,6 +162,7 @@ void CoreLoadView::showRuns(const std::vector<RunResult> &runs)
         addBand();
     for (qsizetype i = 0; i < m_bands.size(); ++i) {
         Band &b = m_bands[i];
+        b.runId = 0;
         if (i >= qsizetype(runs.size())) {
             b.set(0, 0, 0);
             continue;
@@ -219,9 +226,11 @@ void CoreLoadView::recolor()
     for (const Band &b : std::as_const(m_bands)) {
         b.label->setBrush(m_view->textColor());
         if (b.shards > 0) {
+            const bool highlighted = m_highlighted != 0 && b.runId == m_highlighted;
             QColor fill = bandColor(b.shards);
-            fill.setAlpha(48);
+            fill.setAlpha(highlighted ? 110 : 48);
             b.area->setBrush(fill);
+            b.area->setPen(highlighted ? QPen(m_view->textColor(), 2.0) : QPen(Qt::NoPen));
             // The legend shows the band's colour at full strength: a 20 % tint would not read.
             for (QLegendMarker *m : m_chart->legend()->markers(b.area))
                 m->setBrush(readableOn(bandColor(b.shards), background));
@@ -316,13 +325,61 @@ void CoreLoadView::refresh()
         const auto s = qsizetype(spans.size()) - m_bands.size() + i;
         const RunSpan *span = s < 0 ? nullptr : &spans[std::size_t(s)];
         const int k = span ? span->shards : 0;
-        bandsChanged |= b.shards != k;
+        const std::int64_t runId = span ? span->runId : 0;
+        bandsChanged |= b.shards != k || b.runId != runId;
+        b.runId = runId;
         b.set(span ? span->startSec : 0, span ? span->endSec : 0, k);
     }
     if (bandsChanged)
         refreshBandLegend();
     placeSpanLabels();
     m_heat->update();
+}
+
+bool CoreLoadView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_view->viewport())
+        return QWidget::eventFilter(watched, event);
+    if (event->type() != QEvent::MouseButtonPress && event->type() != QEvent::MouseButtonRelease)
+        return false;
+    const auto *mouse = static_cast<QMouseEvent *>(event);
+    if (mouse->button() != Qt::LeftButton)
+        return false;
+    const QPoint at = mouse->position().toPoint();
+    if (event->type() == QEvent::MouseButtonPress) {
+        m_pressedAt = at;
+        return false;
+    }
+    // A drag (a zoom or a pan) is not a click.
+    const bool click = (at - std::exchange(m_pressedAt, {-1, -1})).manhattanLength() <=
+                       QApplication::startDragDistance();
+    const QPointF scene = m_view->mapToScene(at);
+    if (!click || !m_chart->plotArea().contains(scene))
+        return false;
+    const double x = m_chart->mapToValue(scene, m_bands.constFirst().area).x();
+    for (const Band &b : std::as_const(m_bands)) {
+        if (b.runId != 0 && b.shards > 0 && x >= b.x && x <= b.endX) {
+            emit runClicked(b.runId);
+            break;
+        }
+    }
+    return false;
+}
+
+void CoreLoadView::setHighlightedRun(std::int64_t runId)
+{
+    if (m_highlighted == runId)
+        return;
+    m_highlighted = runId;
+    recolor();
+}
+
+QList<std::int64_t> CoreLoadView::bandRuns() const
+{
+    QList<std::int64_t> runs;
+    for (const Band &b : m_bands)
+        runs.append(b.runId);
+    return runs;
 }
 
 void CoreLoadView::refreshBandLegend()

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <QList>
+#include <QPoint>
 #include <QWidget>
 
+#include <cstdint>
 #include <vector>
 
 class ChartView;
@@ -36,12 +38,26 @@ public:
     QChart *chart() const { return m_chart; }
     ChartView *view() const { return m_view; }
 
+    // Draws the band of stored run `runId` stronger and outlined (0: none): the run selected in
+    // the history. A run not on the chart (scrolled off, or not live) highlights nothing.
+    void setHighlightedRun(std::int64_t runId);
+    std::int64_t highlightedRun() const { return m_highlighted; }
+    // The stored run each band shades, oldest first (0: not saved yet, or no run); for tests.
+    QList<std::int64_t> bandRuns() const;
+
     // The band colour of runs with `shards` loops: the same K gets the same colour everywhere.
     static QColor bandColor(int shards);
 
     // Above this many cores the per-core lines become thin and unlabelled: the heat strip and
     // the mean carry the picture.
     static constexpr int kMaxLabelledCores = 8;
+
+signals:
+    // A band of a saved run was clicked: select that run (the history does).
+    void runClicked(std::int64_t runId);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void refresh();
@@ -72,9 +88,12 @@ private:
         double x = 0;
         double endX = 0;
         int shards = 0;
+        std::int64_t runId = 0; // the stored run it shades; 0: none or not saved yet
         // Shades [fromX, toX] for a run on `k` loops and names it; k = 0 empties the band
         // (emptied, not hidden: a legend marker follows its series' visibility).
         void set(double fromX, double toX, int k);
     };
     QList<Band> m_bands;
+    std::int64_t m_highlighted = 0;
+    QPoint m_pressedAt{-1, -1}; // where the left button went down on the chart, for a click
 };

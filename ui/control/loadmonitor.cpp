@@ -82,10 +82,19 @@ double LoadMonitor::newestSec() const
     return m_timeline.samples().empty() ? 0.0 : m_timeline.samples().back().tSec;
 }
 
-void LoadMonitor::markRunStart(int shards)
+quint64 LoadMonitor::markRunStart(int shards)
 {
     markRunEnd();
-    m_spans.push_back({newestSec(), -1, shards});
+    m_spans.push_back({newestSec(), -1, shards, 0, ++m_serials});
+    return m_serials;
+}
+
+void LoadMonitor::setSpanRun(quint64 serial, std::int64_t runId)
+{
+    for (RunSpan &span : m_spans) {
+        if (span.serial == serial)
+            span.runId = runId;
+    }
 }
 
 void LoadMonitor::markRunEnd()

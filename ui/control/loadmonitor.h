@@ -10,6 +10,7 @@
 #include <QPointF>
 #include <QTimer>
 
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -22,6 +23,11 @@ struct RunSpan
     double startSec = 0;
     double endSec = -1; // < 0: still running
     int shards = 1;
+    // The run's id in the result store once it is saved (0 before, or when the store is off):
+    // what a click on its band selects in the history.
+    std::int64_t runId = 0;
+    // Which run this is, counted from the monitor's start (markRunStart()'s answer).
+    quint64 serial = 0;
 };
 
 // The live load behind the charts: samples /proc/stat per core and every shard thread's CPU
@@ -46,8 +52,11 @@ public:
     void stop();
     void sampleNow();
 
-    void markRunStart(int shards);
+    // A run starts: its span opens; returns the span's serial, for setSpanRun().
+    quint64 markRunStart(int shards);
     void markRunEnd();
+    // The run of span `serial` was saved as `runId` (it may have scrolled out of the window).
+    void setSpanRun(quint64 serial, std::int64_t runId);
 
     int cpuCount() const { return m_sampler.cpuCount(); }
     const LoadTimeline &timeline() const { return m_timeline; }
@@ -82,6 +91,7 @@ private:
     double m_serverCpuMs = 0;
     std::int64_t m_serverWallNs = 0;
     std::deque<RunSpan> m_spans;
+    quint64 m_serials = 0;
     std::vector<double> m_shardCpu;
     std::vector<double> m_shardLag;
 };

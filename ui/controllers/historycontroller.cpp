@@ -149,13 +149,14 @@ struct Recorded
 
 } // namespace
 
-QCoro::Task<> HistoryController::recordRun(RunResult result, RunRole role, double guiStallP99Ms)
+QCoro::Task<std::int64_t> HistoryController::recordRun(RunResult result, RunRole role,
+                                                       double guiStallP99Ms)
 {
     const QPointer<HistoryController> self(this);
     const auto turn = nextTurn();
     co_await turn->before;
     if (!self)
-        co_return;
+        co_return 0;
     HistoryEntry stored;
     if (m_recorder) {
         QFuture<Recorded> recording = m_store.submit(
@@ -169,7 +170,7 @@ QCoro::Task<> HistoryController::recordRun(RunResult result, RunRole role, doubl
             });
         const Recorded recorded = co_await recording;
         if (!self)
-            co_return;
+            co_return 0;
         stored.runId = recorded.runId;
         stored.experimentId = recorded.experimentId;
         if (recorded.runId == 0 && recorded.open)
@@ -178,6 +179,7 @@ QCoro::Task<> HistoryController::recordRun(RunResult result, RunRole role, doubl
     stored.plan = m_spec.plan();
     stored.machine = QSysInfo::machineHostName();
     m_history->append(result, role, guiStallP99Ms, stored);
+    co_return stored.runId;
 }
 
 QCoro::Task<> HistoryController::finishExperiment(ExperimentResult result)

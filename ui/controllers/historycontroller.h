@@ -53,8 +53,9 @@ public:
     // A sequence starts (`kind` as the store files it: "run", "compare", "sweep", "repeat"): its
     // experiment row is written when its first run ends.
     QCoro::Task<> beginExperiment(ExperimentSpec spec, QString kind);
-    // A run ended: saved, then appended to the history with its store ids.
-    QCoro::Task<> recordRun(RunResult result, RunRole role, double guiStallP99Ms);
+    // A run ended: saved, then appended to the history with its store ids; its run id (0: not
+    // saved).
+    QCoro::Task<std::int64_t> recordRun(RunResult result, RunRole role, double guiStallP99Ms);
     // The sequence ended: its summary saved and applied to its rows, and on the statistics page
     // unless it was cancelled while a complete one is shown; then experimentRecorded().
     QCoro::Task<> finishExperiment(ExperimentResult result);

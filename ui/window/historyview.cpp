@@ -224,9 +224,27 @@ QList<int> HistoryView::selectedRows() const
     return rows;
 }
 
+bool HistoryView::selectRun(std::int64_t runId)
+{
+    if (runId == 0)
+        return false;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->entry(row).runId == runId) {
+            const QModelIndex index = m_model->index(row, 0);
+            m_table->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+            m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+            m_table->scrollTo(index);
+            return true;
+        }
+    }
+    return false;
+}
+
 void HistoryView::onSelectionChanged()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    emit runSelected(rows.size() == 1 ? m_model->entry(rows[0].row()).runId : 0);
     if (rows.size() == 1)
         emit rowSelected(rows[0].row());
     else if (rows.size() == 2)

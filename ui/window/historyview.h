@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+#include <cstdint>
+
 class HistoryModel;
 class QAction;
 class QSettings;
@@ -26,6 +28,9 @@ public:
     int widthThrough(int column) const;
     // The model rows selected, ascending.
     QList<int> selectedRows() const;
+    // Selects the row of stored run `runId` alone and scrolls to it; false when no row shown
+    // has it.
+    bool selectRun(std::int64_t runId);
     QAction *copyRowsAction() const { return m_copyRows; }
     // The rows (model rows, in that order) as copied: the visible columns in their shown order,
     // a header line first, one line per row, cells parted by tabs.
@@ -38,6 +43,8 @@ public:
 
 signals:
     void rowSelected(int row);
+    // The stored run selected alone (0: none, several, or one not stored).
+    void runSelected(std::int64_t runId);
     void compareRequested(int rowA, int rowB);
 
 protected:

@@ -47,6 +47,12 @@ LivePage::LivePage(LoadMonitor *monitor, HistoryModel *history, QWidget *parent)
     m_coreLoad->setMonitor(monitor);
     m_shardLoad->setMonitor(monitor);
     connect(m_historyView, &HistoryView::compareRequested, this, &LivePage::compareRows);
+    // A band on the load chart and its run in the history select each other.
+    connect(m_historyView, &HistoryView::runSelected, m_coreLoad, &CoreLoadView::setHighlightedRun);
+    connect(m_coreLoad, &CoreLoadView::runClicked, this, [this](std::int64_t runId) {
+        if (!m_historyView->selectRun(runId))
+            emit message(tr("That run is not in the history's list (filtered out or deleted)"));
+    });
     connect(m_historyView, &HistoryView::rowSelected, this, [this](int row) {
         const HistoryEntry &e = m_history->entry(row);
         m_comparison->markStale(tr("a single run is selected: select two to compare"));

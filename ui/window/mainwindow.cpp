@@ -33,6 +33,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -153,7 +154,7 @@ void MainWindow::connectRuns()
     m_monitor->setServerSource([this] { return m_controller->serverPid(); });
     connect(m_controller, &RunController::progressed, m_status, &StatusBar::showProgress);
     connect(m_controller, &RunController::runStarted, m_monitor,
-            [this](RunRole, int shards) { m_monitor->markRunStart(shards); });
+            [this](RunRole, int shards) { m_runSpan = m_monitor->markRunStart(shards); });
     connect(m_controller, &RunController::comparisonFinished, comparisonChart(),
             &ComparisonChart::setComparison);
     // What ran goes to the history (saved first, on the store's thread); the live views and the
@@ -171,7 +172,13 @@ void MainWindow::connectRuns()
     connect(m_controller, &RunController::runFinished, this,
             [this](const RunResult &result, RunRole role, double guiStallP99Ms) {
                 m_monitor->markRunEnd();
-                m_historyControl->recordRun(result, role, guiStallP99Ms);
+                // Once saved, the run's band on the load chart knows its run in the history.
+                m_historyControl->recordRun(result, role, guiStallP99Ms)
+                    .then([monitor = QPointer<LoadMonitor>(m_monitor),
+                           span = m_runSpan](std::int64_t runId) {
+                        if (monitor && runId != 0)
+                            monitor->setSpanRun(span, runId);
+                    });
                 m_status->showRunFinished(result, m_controller->stallMeter().stats());
             });
     connect(m_controller, &RunController::experimentFinished, m_historyControl,

@@ -60,6 +60,7 @@ private:
     Calibrator *m_calibrator;
     RunController *m_controller;
     LoadMonitor *m_monitor;
+    quint64 m_runSpan = 0; // the load monitor's span of the run in flight
     HistoryModel *m_history;
     ExperimentStatsModel *m_stats;
     HistoryController *m_historyControl;

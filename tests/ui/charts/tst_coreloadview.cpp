@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "tests/support/syntheticexperiment.h"
+#include "ui/charts/chartview.h"
 #include "ui/charts/coreloadview.h"
 #include "ui/control/loadmonitor.h"
 
@@ -10,6 +11,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QSignalSpy>
 #include <QTest>
 
 namespace {
@@ -196,6 +198,49 @@ private slots:
                  QStringList{QStringLiteral("4 loops 0-1 s")} + unused + QStringList{QString()});
         QCOMPARE(spanLabels(view.chart()),
                  QStringList{QStringLiteral("4 loops")} + unused + QStringList{QString()});
+    }
+
+    // A live band knows the stored run it shades once that run is saved: a click on it names the
+    // run, and the run selected in the history is drawn stronger, outlined, and no other band is.
+    void aBandNamesItsRunAndShowsItSelected()
+    {
+        LoadMonitor monitor(std::make_unique<FixtureSource>(std::vector<int>{100, 0}));
+        CoreLoadView view;
+        QVERIFY(showAndSample(view, monitor));
+        const quint64 first = monitor.markRunStart(1);
+        QTest::qWait(120);
+        monitor.sampleNow();
+        const quint64 second = monitor.markRunStart(2); // ends the first
+        QTest::qWait(120);
+        monitor.sampleNow();
+        monitor.setSpanRun(second, 42); // saved in reverse order: serials, not order, match
+        monitor.setSpanRun(first, 41);
+        monitor.sampleNow();
+        // The newest spans take the last of the six bands.
+        QCOMPARE(view.bandRuns(), (QList<std::int64_t>{0, 0, 0, 0, 41, 42}));
+
+        QList<QAreaSeries *> areas;
+        for (QAbstractSeries *s : view.chart()->series()) {
+            if (auto *area = qobject_cast<QAreaSeries *>(s))
+                areas << area;
+        }
+        QCOMPARE(areas.size(), 6);
+        view.setHighlightedRun(41);
+        QCOMPARE(areas[4]->pen().style(), Qt::SolidLine);
+        QCOMPARE(areas[5]->pen().style(), Qt::NoPen);
+        QVERIFY(areas[4]->brush().color().alpha() > areas[5]->brush().color().alpha());
+        view.setHighlightedRun(0);
+        QCOMPARE(areas[4]->pen().style(), Qt::NoPen);
+
+        // A click in the second band, on a core's line too: the band under it still answers.
+        const QPointF middle(
+            (areas[5]->upperSeries()->at(0).x() + areas[5]->upperSeries()->at(1).x()) / 2, 50);
+        QSignalSpy clicked(&view, &CoreLoadView::runClicked);
+
+        const QPoint at = view.view()->mapFromScene(view.chart()->mapToPosition(middle, areas[5]));
+        QTest::mouseClick(view.view()->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(clicked.size(), 1);
+        QCOMPARE(clicked.first().first().value<std::int64_t>(), std::int64_t{42});
     }
 };
 
