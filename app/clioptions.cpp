@@ -222,7 +222,7 @@ const CliOption kOptions[] = {
     {.name = "record-tasks",
      .valueName = nullptr,
      .commands = kRun,
-     .description = "--record, with every run's per-task timings (16 B a task)"},
+     .description = "--record, with every run's per-task timings (24 B a task)"},
 
     // Reports of a comparison.
     {.name = "markdown",

@@ -2,8 +2,11 @@
 #include "core/engine/runresult.h"
 
 #include "core/base/enumnames.h"
+#include "core/workload/taskplan.h"
 
 #include <QStringList>
+
+#include <algorithm>
 
 namespace {
 
@@ -51,4 +54,13 @@ QString checksumText(std::uint64_t checksum)
 QStringList runStatusNames()
 {
     return namesOf(kRunStatusNames);
+}
+
+int loopOfTask(const RunResult &run, std::uint32_t task)
+{
+    if (run.cpuLoops && task < run.cpuLoops->size() && run.timings && task < run.timings->size() &&
+        (*run.timings)[task].doneNs >= 0)
+        return (*run.cpuLoops)[task];
+    const std::size_t tasks = run.plan ? run.plan->size() : static_cast<std::size_t>(run.tasks);
+    return shardOf(run.partition, tasks, std::max(1, run.shards), task);
 }

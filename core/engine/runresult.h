@@ -139,6 +139,10 @@ struct RunResult
     static constexpr double kMachineBusyThreshold = 0.10;
 };
 
+// The loop that ran task `task`'s CPU part: for the stealing runtime the one run.cpuLoops names
+// (a task that completed), else the shard its slice was dealt to. Where a timeline draws it.
+int loopOfTask(const RunResult &run, std::uint32_t task);
+
 // The one sentence every report prints under runs of which some ran at ShardSchedule::Protective
 // ("protective schedule at K = 1024: ..."); empty when every run was fair.
 QString protectiveScheduleNote(const std::vector<RunResult> &runs);

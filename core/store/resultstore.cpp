@@ -24,6 +24,30 @@
 
 namespace {
 
+// The columns of task_timings that readTaskArrays() reads, in its order.
+const QString kTaskColumns = QStringLiteral("tasks, resumed_done_ns, work_ns, cpu_loops");
+
+// Sets `run`'s per-task arrays from the task_timings columns at `column` (kTaskColumns) when they
+// are whole and fit the plan of `workload`, which is drawn again: the spec and its seed name it
+// exactly, so the plan is not stored. A row from before work_ns leaves every workNs at -1.
+void readTaskArrays(const QSqlQuery &q, int column, const WorkloadSpec &workload, RunResult &run)
+{
+    std::vector<TaskTiming> timings = StoreCodec::timingsOf(q.value(column + 1).toByteArray());
+    if (static_cast<qlonglong>(timings.size()) != q.value(column).toLongLong() ||
+        static_cast<std::int64_t>(timings.size()) != workload.tasks ||
+        !workload.validate().isEmpty())
+        return;
+    StoreCodec::setWork(timings, q.value(column + 2).toByteArray());
+    if (const QVariant loops = q.value(column + 3); !loops.isNull()) {
+        std::vector<std::uint16_t> cpuLoops = StoreCodec::loopsOf(loops.toByteArray());
+        if (cpuLoops.size() != timings.size())
+            return;
+        run.cpuLoops = std::make_shared<const std::vector<std::uint16_t>>(std::move(cpuLoops));
+    }
+    run.timings = std::make_shared<const std::vector<TaskTiming>>(std::move(timings));
+    run.plan = std::make_shared<const TaskPlan>(TaskPlan::generate(workload));
+}
+
 std::atomic<const QThread *> forbiddenThread{nullptr};
 
 // The experiments' columns of the plan's fields: PlanCodec's keys (tst_resultstore checks that
@@ -201,13 +225,20 @@ bool ResultStore::writeRunDetails(std::int64_t runId, const RunResult &run)
         if (!load.exec())
             return fail(QStringLiteral("could not record the run"), load.lastError());
     }
-    if (m_keepTaskTimings && run.timings && !run.timings->empty()) {
+    if (run.timings && !run.timings->empty() &&
+        static_cast<std::int64_t>(run.timings->size()) <= m_taskTimingsLimit) {
         QSqlQuery tasks(db);
-        tasks.prepare(QStringLiteral("INSERT INTO task_timings (run_id, tasks, resumed_done_ns) "
-                                     "VALUES (:run_id, :tasks, :resumed_done_ns)"));
+        tasks.prepare(QStringLiteral(
+            "INSERT INTO task_timings (run_id, tasks, resumed_done_ns, work_ns, cpu_loops) "
+            "VALUES (:run_id, :tasks, :resumed_done_ns, :work_ns, :cpu_loops)"));
         tasks.bindValue(QStringLiteral(":run_id"), static_cast<qlonglong>(runId));
         tasks.bindValue(QStringLiteral(":tasks"), static_cast<qlonglong>(run.timings->size()));
         tasks.bindValue(QStringLiteral(":resumed_done_ns"), StoreCodec::timings(*run.timings));
+        tasks.bindValue(QStringLiteral(":work_ns"), StoreCodec::work(*run.timings));
+        tasks.bindValue(QStringLiteral(":cpu_loops"),
+                        run.cpuLoops && run.cpuLoops->size() == run.timings->size()
+                            ? QVariant(StoreCodec::loops(*run.cpuLoops))
+                            : QVariant(QMetaType::fromType<QByteArray>()));
         if (!tasks.exec())
             return fail(QStringLiteral("could not record the run's task timings"),
                         tasks.lastError());
@@ -447,20 +478,45 @@ void ResultStore::readRunDetails(ExperimentResult &result,
         }
     }
     // Like a fresh experiment, the last run that kept its timings has them (tasks.csv).
-    if (q.exec(QStringLiteral("SELECT run_id, tasks, resumed_done_ns FROM task_timings "
-                              "WHERE run_id IN (%1) ORDER BY run_id DESC LIMIT 1")
-                   .arg(idList)) &&
-        q.next()) {
-        RunResult &r = result.runs[at.value(q.value(0).toLongLong())];
-        std::vector<TaskTiming> timings = StoreCodec::timingsOf(q.value(2).toByteArray());
-        if (static_cast<qlonglong>(timings.size()) == q.value(1).toLongLong() &&
-            static_cast<std::int64_t>(timings.size()) == result.spec.workload.tasks &&
-            result.spec.workload.validate().isEmpty()) {
-            r.timings = std::make_shared<const std::vector<TaskTiming>>(std::move(timings));
-            // The plan is not stored: the spec and its seed name it exactly.
-            r.plan = std::make_shared<const TaskPlan>(TaskPlan::generate(result.spec.workload));
+    if (q.exec(QStringLiteral("SELECT run_id, %1 FROM task_timings "
+                              "WHERE run_id IN (%2) ORDER BY run_id DESC LIMIT 1")
+                   .arg(kTaskColumns, idList)) &&
+        q.next())
+        readTaskArrays(q, 1, result.spec.workload, result.runs[at.value(q.value(0).toLongLong())]);
+}
+
+QList<StoredRunTasks> ResultStore::runTasks(const QList<std::int64_t> &runIds) const
+{
+    QList<StoredRunTasks> out;
+    if (!m_open)
+        return out;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QHash<std::int64_t, QList<StoredRun>> byExperiment;
+    for (const std::int64_t id : runIds) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT experiment_id FROM runs WHERE id = :id"));
+        q.bindValue(QStringLiteral(":id"), static_cast<qlonglong>(id));
+        if (!q.exec() || !q.next())
+            continue;
+        const std::int64_t experimentId = q.value(0).toLongLong();
+        if (!byExperiment.contains(experimentId))
+            byExperiment.insert(experimentId, readRuns(experimentId));
+        for (const StoredRun &run : byExperiment.value(experimentId)) {
+            if (run.id != id)
+                continue;
+            StoredRunTasks tasks{run, false};
+            q.prepare(QStringLiteral("SELECT kind FROM experiments WHERE id = :id"));
+            q.bindValue(QStringLiteral(":id"), static_cast<qlonglong>(experimentId));
+            tasks.imported = q.exec() && q.next() && q.value(0).toString() == u"import";
+            q.prepare(
+                QStringLiteral("SELECT %1 FROM task_timings WHERE run_id = :id").arg(kTaskColumns));
+            q.bindValue(QStringLiteral(":id"), static_cast<qlonglong>(id));
+            if (q.exec() && q.next())
+                readTaskArrays(q, 0, run.plan.workload, tasks.run.result);
+            out.append(std::move(tasks));
         }
     }
+    return out;
 }
 
 std::optional<StoredExperiment> ResultStore::experiment(std::int64_t id) const

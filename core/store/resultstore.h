@@ -67,9 +67,17 @@ public:
     // or 0. Its per-task timings too when setKeepTaskTimings(true) and the run has them.
     std::int64_t recordRun(std::int64_t experimentId, int sequence, RunRole role,
                            const RunResult &run, double guiStallP99Ms = kNoValue);
-    // Per-task timings are 16 B a task (160 MB for ten million): kept only when asked for.
-    void setKeepTaskTimings(bool keep) { m_keepTaskTimings = keep; }
-    bool keepsTaskTimings() const { return m_keepTaskTimings; }
+    // Per-task timings are StoreCodec::kTimingBytesPerTask a task (240 MB for ten million): kept
+    // for the runs of at most `maxTasks` tasks (0: none, kEveryRun: all) recorded after this.
+    void setTaskTimingsLimit(std::int64_t maxTasks) { m_taskTimingsLimit = maxTasks; }
+    std::int64_t taskTimingsLimit() const { return m_taskTimingsLimit; }
+    void setKeepTaskTimings(bool keep) { m_taskTimingsLimit = keep ? kEveryRun : 0; }
+    bool keepsTaskTimings() const { return m_taskTimingsLimit == kEveryRun; }
+    static constexpr std::int64_t kEveryRun = std::numeric_limits<std::int64_t>::max();
+    // The desktop app keeps the timings of runs up to this many tasks unless told otherwise:
+    // 2.4 MB a run, under a second to read back and a timeline that still pans smoothly
+    // (bench_timeline), while a sweep of 24 such runs adds ~58 MB to the history at most.
+    static constexpr std::int64_t kSmallRunTasks = 100'000;
     // The experiment ended: its cancelled flag and verdict, and each run's speedup and outlier
     // flag from `result.summary` (runs matched by sequence, warm-up excluded as the summary does).
     bool finishExperiment(std::int64_t experimentId, const ExperimentResult &result);
@@ -86,6 +94,10 @@ public:
     // that kept them.
     std::optional<StoredExperiment> experiment(std::int64_t id) const;
     qsizetype runCount() const;
+    // Runs `runIds` (in that order; ids not in the store are left out), each with its plan and
+    // its per-task timings (and, for the stealing runtime, the loop of each task's CPU part) when
+    // they were kept: what a timeline draws.
+    QList<StoredRunTasks> runTasks(const QList<std::int64_t> &runIds) const;
     // The experiments that have a run with its per-task timings stored (their tasks.csv has
     // resumed and done times): what the export dialog says before anything is read in full.
     QSet<std::int64_t> experimentsWithTaskTimings() const;
@@ -111,5 +123,5 @@ private:
     bool m_open = false;
     mutable QString m_error;
     QString m_notice;
-    bool m_keepTaskTimings = false;
+    std::int64_t m_taskTimingsLimit = 0;
 };

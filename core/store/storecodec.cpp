@@ -62,4 +62,51 @@ std::vector<TaskTiming> timingsOf(const QByteArray &bytes)
     return timings;
 }
 
+QByteArray work(const std::vector<TaskTiming> &timings)
+{
+    QByteArray bytes;
+    bytes.resize(static_cast<qsizetype>(timings.size() * 8));
+    char *out = bytes.data();
+    for (const TaskTiming &t : timings) {
+        qToLittleEndian<qint64>(t.workNs, out);
+        out += 8;
+    }
+    return bytes;
+}
+
+bool setWork(std::vector<TaskTiming> &timings, const QByteArray &bytes)
+{
+    if (static_cast<std::size_t>(bytes.size()) != timings.size() * 8)
+        return false;
+    const char *in = bytes.constData();
+    for (TaskTiming &t : timings) {
+        t.workNs = qFromLittleEndian<qint64>(in);
+        in += 8;
+    }
+    return true;
+}
+
+QByteArray loops(const std::vector<std::uint16_t> &loops)
+{
+    QByteArray bytes;
+    bytes.resize(static_cast<qsizetype>(loops.size() * 2));
+    char *out = bytes.data();
+    for (const std::uint16_t loop : loops) {
+        qToLittleEndian<quint16>(loop, out);
+        out += 2;
+    }
+    return bytes;
+}
+
+std::vector<std::uint16_t> loopsOf(const QByteArray &bytes)
+{
+    std::vector<std::uint16_t> loops(static_cast<std::size_t>(bytes.size() / 2));
+    const char *in = bytes.constData();
+    for (std::uint16_t &loop : loops) {
+        loop = qFromLittleEndian<quint16>(in);
+        in += 2;
+    }
+    return loops;
+}
+
 } // namespace StoreCodec

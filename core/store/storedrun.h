@@ -47,3 +47,12 @@ struct StoredExperiment
     ExperimentResult result;          // runs in execution order, summary recomputed
     std::vector<std::int64_t> runIds; // the store id of each of result.runs
 };
+
+// One run with what its timeline needs: its result's plan and timings (cpuLoops too for the
+// stealing runtime) are set when its per-task timings were kept, null when not.
+struct StoredRunTasks
+{
+    StoredRun run;
+    // Read from a report file, which carries no per-task timings: why a run has none.
+    bool imported = false;
+};

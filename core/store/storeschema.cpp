@@ -106,7 +106,7 @@ const QList<QStringList> &migrations()
                            " shard_cpu TEXT NOT NULL,"
                            " PRIMARY KEY (run_id, seq)) WITHOUT ROWID"),
             // Per task id, resumed and done times from t0 in ns as two little-endian int64 (-1:
-            // never got there): 16 B a task, 160 MB for ten million, hence only on request.
+            // never got there): 16 B a task; migration 7 adds 10 more, hence only on request.
             QStringLiteral("CREATE TABLE task_timings ("
                            " run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,"
                            " tasks INTEGER NOT NULL,"
@@ -162,6 +162,15 @@ const QList<QStringList> &migrations()
             // The experiment's runtimes (ExperimentSpec::runtimes), "threads,stealing".
             QStringLiteral(
                 "ALTER TABLE experiments ADD COLUMN runtimes TEXT NOT NULL DEFAULT 'threads'"),
+        },
+        // 7: what a run's timeline needs beside resumed and done: each task's kernel CPU time
+        // (TaskTiming::workNs) as little-endian int64, and for the stealing runtime the loop
+        // that ran each task's CPU part (RunResult::cpuLoops) as little-endian uint16. NULL in
+        // rows from before (CPU time unknown), and cpu_loops NULL for every runtime whose tasks
+        // all run on their slice's loop.
+        {
+            QStringLiteral("ALTER TABLE task_timings ADD COLUMN work_ns BLOB"),
+            QStringLiteral("ALTER TABLE task_timings ADD COLUMN cpu_loops BLOB"),
         },
     };
     return list;

@@ -27,7 +27,7 @@ namespace {
                                   startOverheadMs, joinOverheadMs, lagMs, latencyMs,
                                   // per_shard: shard_stats; load: load_samples; the plan is its
                                   // experiment's and drawn again from its spec; timings:
-                                  // task_timings; cpuLoops (per task, stealing) is not kept.
+                                  // task_timings, with cpuLoops (per task, stealing).
                                   perShard, checksum, othersCpuFraction, busyPrograms, http, load,
                                   taskPlan, timings, cpuLoops] = stored.result;
     [[maybe_unused]] const auto &[p50, p90, p99, max] = stored.result.lagMs;

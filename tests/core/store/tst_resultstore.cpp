@@ -2,6 +2,7 @@
 #include "core/experiment/plancodec.h"
 #include "core/report/jsonreport.h"
 #include "core/store/resultstore.h"
+#include "core/store/storecodec.h"
 #include "core/store/storeschema.h"
 #include "core/workload/taskplan.h"
 #include "tests/support/storetestsupport.h"
@@ -222,6 +223,100 @@ private slots:
         QCOMPARE(*kept.plan, TaskPlan::generate(e.spec.workload));
         // The history list reads no details: it stays fast at 10,000 runs.
         QVERIFY(store.runs().front().result.load.tSec.empty());
+    }
+
+    void aRunsTimelineComesBackWithItsCpuTimeAndLoops()
+    {
+        // What a timeline draws: per task resumed, done, its kernel's CPU time, and for the
+        // stealing runtime the loop that ran its CPU part, which is not its slice's loop.
+        QTemporaryDir dir;
+        ExperimentResult e = synthetic::experiment();
+        e.spec.workload.tasks = 4;
+        e.runs.resize(2);
+        RunResult &stealing = e.runs[0];
+        stealing.runtime = Runtime::Stealing;
+        stealing.shards = 2;
+        stealing.timings = std::make_shared<const std::vector<TaskTiming>>(
+            std::vector<TaskTiming>{{10, 20, 9}, {30, 40, 8}, {50, 60, 7}, {-1, -1, -1}});
+        // Contiguous slices give tasks 0, 1 to loop 0 and 2, 3 to loop 1.
+        stealing.cpuLoops = std::make_shared<const std::vector<std::uint16_t>>(
+            std::vector<std::uint16_t>{1, 0, 0, 0});
+        RunResult &threads = e.runs[1];
+        threads.shards = 2;
+        threads.timings = std::make_shared<const std::vector<TaskTiming>>(
+            std::vector<TaskTiming>{{1, 2, 1}, {3, 4, 1}, {5, 6, 1}, {7, 8'000'000'000LL, 5}});
+
+        ResultStore store;
+        QVERIFY(store.open(dbPath(dir)));
+        store.setTaskTimingsLimit(4);
+        record(store, e);
+        const QList<StoredRun> runs = store.runs();
+        QCOMPARE(runs.size(), 2);
+        const QList<StoredRunTasks> back = store.runTasks({runs[1].id, 999999, runs[0].id});
+        QCOMPARE(back.size(), 2); // in the order asked, the unknown id left out
+        QCOMPARE(back[0].run.id, runs[1].id);
+        QVERIFY(!back[0].imported);
+
+        const RunResult &t = back[0].run.result;
+        QVERIFY(t.timings && t.plan);
+        QVERIFY(!t.cpuLoops);
+        QCOMPARE((*t.timings)[3].doneNs, 8'000'000'000LL);
+        QCOMPARE((*t.timings)[3].workNs, 5);
+        QCOMPARE(loopOfTask(t, 1), 0);
+        QCOMPARE(loopOfTask(t, 2), 1);
+
+        const RunResult &s = back[1].run.result;
+        QCOMPARE(s.runtime, Runtime::Stealing);
+        QVERIFY(s.timings && s.cpuLoops);
+        QCOMPARE((*s.timings)[2].workNs, 7);
+        QCOMPARE(*s.cpuLoops, *stealing.cpuLoops);
+        QCOMPARE(loopOfTask(s, 0), 1); // stolen by loop 1
+        QCOMPARE(loopOfTask(s, 2), 0); // stolen by loop 0
+        QCOMPARE(loopOfTask(s, 3), 1); // never ran: its slice's loop
+        QCOMPARE(*s.plan, TaskPlan::generate(e.spec.workload));
+    }
+
+    void onlyRunsUpToTheLimitKeepTheirTimings()
+    {
+        QTemporaryDir dir;
+        ExperimentResult e = synthetic::experiment();
+        e.spec.workload.tasks = 4;
+        e.runs.resize(1);
+        e.runs[0].timings = std::make_shared<const std::vector<TaskTiming>>(
+            std::vector<TaskTiming>{{1, 2, 1}, {3, 4, 1}, {5, 6, 1}, {7, 8, 1}});
+        ResultStore store;
+        QVERIFY(store.open(dbPath(dir)));
+        store.setTaskTimingsLimit(3); // one task short
+        record(store, e);
+        store.setTaskTimingsLimit(ResultStore::kEveryRun);
+        QVERIFY(store.keepsTaskTimings());
+        record(store, e);
+        QCOMPARE(scalar(store.path(), QStringLiteral("SELECT COUNT(*) FROM task_timings")).toInt(),
+                 1);
+        // 16 B resumed and done, 8 B CPU time a task; no loops for the threads runtime.
+        QCOMPARE(scalar(store.path(), QStringLiteral("SELECT length(resumed_done_ns) + "
+                                                     "length(work_ns) FROM task_timings"))
+                     .toInt(),
+                 4 * StoreCodec::kTimingBytesPerTask);
+        QVERIFY(
+            scalar(store.path(), QStringLiteral("SELECT cpu_loops FROM task_timings")).isNull());
+        const QList<StoredRun> runs = store.runs();
+        const QList<StoredRunTasks> back = store.runTasks({runs[0].id, runs[1].id});
+        QCOMPARE(back.size(), 2);
+        QVERIFY(!back[0].run.result.timings);
+        QVERIFY(!back[0].imported);
+        QVERIFY(back[1].run.result.timings);
+
+        // A report read from a file has none, and says why.
+        e.runs[0].timings.reset();
+        const std::int64_t imported =
+            store.addExperiment(e, QStringLiteral("import"), QStringLiteral("/tmp/report.json"));
+        QVERIFY(imported > 0);
+        const QList<StoredRun> all = store.runs();
+        const QList<StoredRunTasks> fromFile = store.runTasks({all.back().id});
+        QCOMPARE(fromFile.size(), 1);
+        QVERIFY(fromFile[0].imported);
+        QVERIFY(!fromFile[0].run.result.timings);
     }
 
     void aRunIsCommittedWhenItEnds()

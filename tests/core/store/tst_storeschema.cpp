@@ -111,6 +111,8 @@ private slots:
                    QStringLiteral("ALTER TABLE runs DROP COLUMN %1").arg(QLatin1String(column)));
         scalar(path, QStringLiteral("ALTER TABLE shard_stats DROP COLUMN peak_rss_kb"));
         scalar(path, QStringLiteral("ALTER TABLE experiments DROP COLUMN runtimes"));
+        scalar(path, QStringLiteral("ALTER TABLE task_timings DROP COLUMN work_ns"));
+        scalar(path, QStringLiteral("ALTER TABLE task_timings DROP COLUMN cpu_loops"));
         scalar(path, QStringLiteral("PRAGMA user_version = 2"));
         QCOMPARE(scalar(path, QStringLiteral("SELECT COUNT(*) FROM pragma_table_info("
                                              "'runs') WHERE name = 'http'"))
@@ -136,6 +138,39 @@ private slots:
         // ... and on threads.
         QCOMPARE(back->result.runs.front().runtime, Runtime::Threads);
         QVERIFY(back->result.spec.runtimes == QList<Runtime>{Runtime::Threads});
+    }
+
+    void aVersionSixRunKeepsItsTimingsWithoutCpuTime()
+    {
+        // Timings kept before migration 7: resumed and done only. They still draw; the kernel's
+        // CPU time reads as unknown (-1), never as 0.
+        QTemporaryDir dir;
+        const QString path = dbPath(dir);
+        ExperimentResult e = synthetic::experiment();
+        e.spec.workload.tasks = 2;
+        e.runs.resize(1);
+        e.runs[0].timings = std::make_shared<const std::vector<TaskTiming>>(
+            std::vector<TaskTiming>{{1, 2, 1}, {3, 4, 1}});
+        {
+            ResultStore store;
+            QVERIFY(store.open(path));
+            store.setKeepTaskTimings(true);
+            record(store, e);
+        }
+        scalar(path, QStringLiteral("ALTER TABLE task_timings DROP COLUMN work_ns"));
+        scalar(path, QStringLiteral("ALTER TABLE task_timings DROP COLUMN cpu_loops"));
+        scalar(path, QStringLiteral("PRAGMA user_version = 6"));
+        ResultStore store;
+        QVERIFY2(store.open(path), qPrintable(store.error()));
+        QCOMPARE(scalar(path, QStringLiteral("PRAGMA user_version")).toInt(),
+                 StoreSchema::latest());
+        const QList<StoredRunTasks> back = store.runTasks({store.runs().front().id});
+        QCOMPARE(back.size(), 1);
+        const RunResult &r = back[0].run.result;
+        QVERIFY(r.timings);
+        QCOMPARE((*r.timings)[1].doneNs, 4);
+        QCOMPARE((*r.timings)[1].workNs, -1);
+        QVERIFY(!r.cpuLoops);
     }
 
     void aNewerSchemaIsLeftAlone()
