@@ -5,7 +5,7 @@
 
 // One line of text that never pushes its neighbours: it takes the width it is given, elides what
 // does not fit with "…" and keeps the whole text as its tooltip, so a long message stays readable
-// in full without moving the layout around it (the status bar, the form's error lines).
+// in full without moving the layout around it (the status bar).
 class ElidedLabel : public QFrame
 {
     Q_OBJECT

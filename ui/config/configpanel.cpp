@@ -4,8 +4,8 @@
 #include "core/experiment/resourcelimits.h"
 #include "core/system/systemlimits.h"
 
-#include "ui/common/elidedlabel.h"
 #include "ui/common/formatting.h"
+#include "ui/common/wrappedlabel.h"
 #include "ui/config/presetstore.h"
 #include "ui/config/workestimate.h"
 
@@ -71,7 +71,7 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     : QWidget(parent)
     , m_presets(presets)
     , m_preset(new QComboBox)
-    , m_presetInfo(new ElidedLabel)
+    , m_presetInfo(new WrappedLabel)
     , m_tasks(numberEdit(tr("Number of tasks in the plan, %1. Accepts 10000, 10,000 or 10k.")
                              .arg(WorkloadSpec::kTaskRange.text()),
                          tr("Task count")))
@@ -131,8 +131,15 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     m_preset->setToolTip(tr("Start from a stored workload (the built-in ones, then yours: "
                             "Presets > Save current as preset); editing any field makes it "
                             "Custom"));
-    // One line, always there: choosing or leaving a preset must not move the fields below.
+    // Whole, on as many lines as it needs; editing a field into Custom keeps the room of the
+    // preset left (showPreset()), so the field being typed in does not move.
     m_presetInfo->setForegroundRole(QPalette::PlaceholderText);
+    m_presetInfo->setObjectName(QStringLiteral("presetDescription"));
+    // Names that do not change with the language, for tests and tools.
+    m_tasks->setObjectName(QStringLiteral("tasks"));
+    m_shards->setObjectName(QStringLiteral("shards"));
+    m_ioShapeParams->setObjectName(QStringLiteral("ioShapeParams"));
+    m_cpuShapeParams->setObjectName(QStringLiteral("cpuShapeParams"));
     m_estimate->setWordWrap(true);
     m_estimate->setForegroundRole(QPalette::PlaceholderText);
     // Two lines kept, with or without an estimate, so that the fields below stay where they are.
@@ -167,13 +174,13 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     addRow(tr("&IO delay:"), rangeRow(m_ioMin, m_ioMax, tr("ms")), m_ioMin);
     m_fieldEdits[QStringLiteral("io")].append(m_ioMax);
     addErrorRow(QStringLiteral("io"), m_ioMin, form);
-    form->addRow(QString(), shapeRow(m_ioShape, m_ioShapeParams, true));
+    addShapeRows(m_ioShape, m_ioShapeParams, true, form);
     addErrorRow(QStringLiteral("ioDist"), m_ioShapeParams, form);
     addRow(tr("&CPU work:"), rangeRow(m_cpuMin, m_cpuMax, tr("iterations")), m_cpuMin);
     form->addRow(QString(), m_estimate);
     m_fieldEdits[QStringLiteral("cpu")].append(m_cpuMax);
     addErrorRow(QStringLiteral("cpu"), m_cpuMin, form);
-    form->addRow(QString(), shapeRow(m_cpuShape, m_cpuShapeParams, false));
+    addShapeRows(m_cpuShape, m_cpuShapeParams, false, form);
     addErrorRow(QStringLiteral("cpuDist"), m_cpuShapeParams, form);
     addRow(tr("Ker&nel:"), m_kernel, m_kernel);
     auto *shardsRow = new QWidget;
@@ -295,10 +302,11 @@ void ConfigPanel::setDescriptorGuard(const DescriptorGuard &guard)
 
 void ConfigPanel::addErrorRow(const QString &field, QLineEdit *edit, QFormLayout *form)
 {
-    // Always one line high, empty while the field is valid: a message appearing must not push
-    // every field below it down while the user types. A message too long for the line is elided
-    // and whole in its tooltip and in the field's warning icon.
-    auto *label = new ElidedLabel;
+    // Always one line high, empty while the field is valid, so that a message appearing does not
+    // push every field below it down while the user types. A message longer than the line wraps
+    // onto more lines: read whole, never cut.
+    auto *label = new WrappedLabel;
+    label->setReservedText(QStringLiteral(" "));
     label->setObjectName(QStringLiteral("error_") + field);
     QPalette p = label->palette();
     p.setColor(QPalette::WindowText, QColor(200, 30, 30));
@@ -308,7 +316,7 @@ void ConfigPanel::addErrorRow(const QString &field, QLineEdit *edit, QFormLayout
     m_fieldEdits[field].prepend(edit);
 }
 
-QWidget *ConfigPanel::shapeRow(QComboBox *shape, QLineEdit *params, bool io)
+void ConfigPanel::addShapeRows(QComboBox *shape, QLineEdit *params, bool io, QFormLayout *form)
 {
     const QString unit = io ? tr("ms") : tr("iterations");
     for (const QString &name : shapeNames())
@@ -347,8 +355,14 @@ QWidget *ConfigPanel::shapeRow(QComboBox *shape, QLineEdit *params, bool io)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(new QLabel(tr("shaped")));
     layout->addWidget(shape);
-    layout->addWidget(params, 1);
-    return row;
+    layout->addStretch(1);
+    form->addRow(QString(), row);
+    // The parameters on a line of their own, wide enough for a preset's whole text
+    // ("median=200000,p99=2000000") beside the warning icon: beside the shape they were cut.
+    const QFontMetrics fm = params->fontMetrics();
+    params->setMinimumWidth(fm.horizontalAdvance(QStringLiteral("median=200000,p99=2000000")) +
+                            fm.height());
+    form->addRow(QString(), params);
 }
 
 void ConfigPanel::addWarningMarkers()
@@ -411,6 +425,8 @@ void ConfigPanel::showPreset()
     const int preset =
         m_parsed.ok() || canRun() ? m_presets.indexOf(Plan{m_parsed.spec, m_parsed.transport}) : -1;
     m_preset->setCurrentIndex(m_preset->findData(preset));
+    if (preset >= 0)
+        m_presetInfo->setReservedText(m_presets.presets()[preset].description);
     m_presetInfo->setText(preset >= 0 ? m_presets.presets()[preset].description
                                       : tr("Your own workload."));
 }
@@ -470,7 +486,7 @@ void ConfigPanel::setCalibration(Kernel kernel, double nsPerIteration)
 
 QString ConfigPanel::errorText(const QString &field) const
 {
-    const ElidedLabel *label = m_errorLabels.value(field);
+    const WrappedLabel *label = m_errorLabels.value(field);
     return label ? label->text() : QString();
 }
 

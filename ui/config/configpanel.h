@@ -8,13 +8,13 @@
 #include <QHash>
 #include <QWidget>
 
-class ElidedLabel;
 class PresetStore;
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class WrappedLabel;
 
 // The run configuration form: a preset to start from, then every input of WorkloadSpec and
 // RunConfig. Numbers are typed as text and decoded by the core's SpecCodec, so each problem is
@@ -65,12 +65,12 @@ private:
     void addErrorRow(const QString &field, QLineEdit *edit, class QFormLayout *form);
     void checkLimits();
     void showPreset();
-    QWidget *shapeRow(QComboBox *shape, QLineEdit *params, bool io);
+    void addShapeRows(QComboBox *shape, QLineEdit *params, bool io, class QFormLayout *form);
     void enableHttpFields();
 
     const PresetStore &m_presets;
     QComboBox *m_preset;
-    ElidedLabel *m_presetInfo;
+    WrappedLabel *m_presetInfo;
     QLineEdit *m_tasks;
     QLineEdit *m_ioMin;
     QLineEdit *m_ioMax;
@@ -97,7 +97,7 @@ private:
     MemoryGuard m_guard;
     DescriptorGuard m_descriptors;
 
-    QHash<QString, ElidedLabel *> m_errorLabels;
+    QHash<QString, WrappedLabel *> m_errorLabels;
     QHash<QString, QList<QLineEdit *>> m_fieldEdits;
     QHash<int, double> m_nsPerIter; // by Kernel
     ConfigInput::Parsed m_parsed;

@@ -2,17 +2,21 @@
 #include "tests/support/textrows.h"
 #include "tests/support/uitestsupport.h"
 #include "tests/support/windowparts.h"
+#include "ui/common/translations.h"
 #include "ui/config/configpanel.h"
 #include "ui/config/presetstore.h"
 #include "ui/window/mainwindow.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QTest>
 
 #include <limits>
+#include <tuple>
 
 // The config form against the core's value types: what goes in comes out, and every invalid
 // input is shown beside its field in the core's words while Run stays disabled.
@@ -271,11 +275,12 @@ private slots:
         QCOMPARE(part<WindowActions>(window)->runK()->iconText(), QStringLiteral("Run K loops"));
     }
 
-    void errorsAndPresetChangesDoNotMoveTheFields()
+    void typingDoesNotMoveTheFields()
     {
         PresetStore presets;
         ConfigPanel panel(presets);
-        panel.resize(420, 900);
+        // Wide enough for each message below on one line: a longer one wraps (formFits...).
+        panel.resize(800, 1200);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QLineEdit *tasks = findEdit(panel, QStringLiteral("Task count"));
@@ -287,17 +292,18 @@ private slots:
             return QList<int>{tasks->mapTo(&panel, QPoint()).y(), seed->mapTo(&panel, QPoint()).y(),
                               list->mapTo(&panel, QPoint()).y()};
         };
+        panel.applyPreset(3); // the longest description
         const QList<int> before = positions();
-        // The first edit leaves the preset (its description) and then makes three errors.
+        // The first edit leaves the preset (its description) and then makes two errors.
         QTest::keyClicks(tasks, QStringLiteral("x"));
         QVERIFY(!panel.errorText(QStringLiteral("tasks")).isEmpty());
+        QCOMPARE(panel.findChild<QLabel *>(QStringLiteral("presetDescription"))->text(),
+                 QStringLiteral("Your own workload."));
         QCOMPARE(positions(), before);
         QLineEdit *ioMin = findEdit(panel, QStringLiteral("IO delay minimum, ms"));
         ioMin->selectAll();
-        QTest::keyClicks(ioMin, QStringLiteral("5000"));
+        QTest::keyClicks(ioMin, QStringLiteral("20000"));
         QVERIFY(!panel.errorText(QStringLiteral("io")).isEmpty());
-        QCOMPARE(positions(), before);
-        panel.applyPreset(1);
         QCOMPARE(positions(), before);
     }
 
@@ -409,7 +415,121 @@ private slots:
                  QStringLiteral("median=200000,p99=2000000"));
     }
 
+    // At 1024 x 768 the form fits its dock without a horizontal scroll bar, in English and in
+    // the longer Portuguese, and what it shows is whole: every preset's description and shape
+    // parameters, and errors that wrap onto more lines rather than being cut.
+    void formFitsA1024ScreenAndCutsNoText_data()
+    {
+        QTest::addColumn<bool>("portuguese");
+        QTest::newRow("English") << false;
+        QTest::newRow("Portuguese") << true; // last: the translation stays installed
+    }
+    void formFitsA1024ScreenAndCutsNoText()
+    {
+        QFETCH(bool, portuguese);
+        if (portuguese)
+            QVERIFY(installTranslations(*QCoreApplication::instance(),
+                                        QLocale(QLocale::Portuguese, QLocale::Brazil)));
+        MainWindow window;
+        window.setWindowState(Qt::WindowNoState);
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        settle(window);
+        ConfigPanel *panel = part<ConfigPanel>(window);
+        QScrollArea *scroll = nullptr;
+        for (QScrollArea *s : window.findChildren<QScrollArea *>()) {
+            if (s->widget() == panel)
+                scroll = s;
+        }
+        QVERIFY(scroll);
+        auto layOut = [&] {
+            QCoreApplication::processEvents();
+            panel->layout()->activate();
+            QCoreApplication::processEvents();
+        };
+        // Inside the form's margins, in a form no wider than the dock shows.
+        auto fitsTheDock = [&](QWidget *w) {
+            const QRect inPanel(w->mapTo(panel, QPoint()), w->size());
+            return panel->rect()
+                       .marginsRemoved(panel->layout()->contentsMargins())
+                       .contains(inPanel) &&
+                   panel->width() <= scroll->viewport()->width();
+        };
+        // A wrapped label is as tall as its lines at its width, inside the dock.
+        auto whole = [&](QLabel *label) {
+            return label->height() >= label->heightForWidth(label->width()) && fitsTheDock(label);
+        };
+        // A line edit shows its whole text when it does not scroll it: the caret moved from the
+        // end to the start travels the text's whole width.
+        auto shown = [&](QLineEdit *edit) {
+            edit->setCursorPosition(int(edit->text().size()));
+            edit->repaint();
+            const int end = caret(edit).center().x();
+            edit->setCursorPosition(0);
+            edit->repaint();
+            const int start = caret(edit).center().x();
+            return end - start >= edit->fontMetrics().horizontalAdvance(edit->text()) - 1 &&
+                   fitsTheDock(edit);
+        };
+
+        QVERIFY2(panel->width() <= scroll->viewport()->width(),
+                 qPrintable(QStringLiteral("form %1 px in a %2 px dock")
+                                .arg(panel->width())
+                                .arg(scroll->viewport()->width())));
+        auto *description = panel->findChild<QLabel *>(QStringLiteral("presetDescription"));
+        QVERIFY(description);
+        PresetStore presets;
+        for (int i = 0; i < presets.presets().size(); ++i) {
+            panel->applyPreset(i);
+            layOut();
+            QCOMPARE(description->text(), presets.presets()[i].description);
+            QVERIFY2(whole(description), qPrintable(presets.presets()[i].name));
+            for (const QString &name :
+                 {QStringLiteral("ioShapeParams"), QStringLiteral("cpuShapeParams")}) {
+                auto *params = panel->findChild<QLineEdit *>(name);
+                QVERIFY2(shown(params), qPrintable(params->text()));
+            }
+            QVERIFY(panel->width() <= scroll->viewport()->width());
+        }
+
+        // The two messages, whole however many lines they take in the narrow dock.
+        panel->applyPreset(0);
+        for (const auto &[editName, text, field] :
+             {std::tuple{QStringLiteral("tasks"), QStringLiteral("abc"), QStringLiteral("tasks")},
+              std::tuple{QStringLiteral("shards"), QStringLiteral("-5"),
+                         QStringLiteral("shards")}}) {
+            auto *edit = panel->findChild<QLineEdit *>(editName);
+            edit->selectAll();
+            QTest::keyClicks(edit, text);
+            layOut();
+            QString message;
+            for (const FieldError &e : panel->parsed().errors) {
+                if (e.field == field)
+                    message = e.message;
+            }
+            QVERIFY(message.contains(text));
+            auto *label = panel->findChild<QLabel *>(QStringLiteral("error_") + field);
+            QVERIFY(label);
+            QCOMPARE(label->text(), message);
+            QCOMPARE(panel->errorText(field), message);
+            QVERIFY2(whole(label), qPrintable(message));
+        }
+        QVERIFY(panel->width() <= scroll->viewport()->width());
+    }
+
 private:
+    // Where a line edit draws its caret (cursorRect() is protected: reached through a member
+    // pointer named from a subclass, which C++ allows).
+    static QRect caret(const QLineEdit *edit)
+    {
+        struct Probe : QLineEdit
+        {
+            static QRect of(const QLineEdit *e) { return (e->*(&Probe::cursorRect))(); }
+        };
+        return Probe::of(edit);
+    }
+
     static QLineEdit *findEdit(QWidget &parent, const QString &accessibleName)
     {
         for (QLineEdit *e : parent.findChildren<QLineEdit *>()) {
