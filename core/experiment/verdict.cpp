@@ -129,45 +129,19 @@ QString machineBusyNote(double othersCpuFraction)
         .arg(std::lround(othersCpuFraction * 100));
 }
 
-Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunResult> &runs,
-                        bool cancelled, const QStringList &differingPlanFields)
+namespace {
+
+// One runtime's judgement: its fastest K against its own baseline K, as on a single runtime.
+Verdict judgeRuntime(const ExperimentSummary &summary, Runtime judged)
 {
     Verdict v;
+    v.runtime = judged;
     const int base = summary.baselineShards;
     v.baselineShards = base;
-    if (cancelled) {
-        v.kind = Verdict::Kind::Cancelled;
-        v.claim = cancelledClaim(runs);
-        return v;
-    }
-    const bool anyCompleted =
-        std::any_of(summary.configs.begin(), summary.configs.end(),
-                    [](const ConfigSummary &c) { return c.completedRuns > 0; });
-    if (!anyCompleted) {
-        v.kind = Verdict::Kind::NoRuns;
-        v.claim = coreTr("Verdict", "no completed runs: no verdict");
-        return v;
-    }
-    // With several runtimes ("Compare runtimes"), the verdict is the first one's K against its 1.
-    const Runtime judged = summary.configs.front().runtime;
     const ConfigSummary *baseline = summary.config(judged, base);
     if (!baseline || baseline->completedRuns == 0) {
         v.kind = Verdict::Kind::NoBaseline;
         v.claim = coreTr("Verdict", "no completed run on %1: no verdict").arg(loopsLabel(base));
-        return v;
-    }
-    noteBusy(v, busiest(runs));
-    if (!differingPlanFields.isEmpty()) {
-        // A speedup between two plans measures the plans: the times only.
-        v.kind = Verdict::Kind::DifferentPlans;
-        QStringList walls;
-        for (const ConfigSummary &c : summary.configs) {
-            if (c.runtime == judged && c.completedRuns > 0)
-                walls.append(loopsLabel(c.shards) + QLatin1Char(' ') + seconds(c.wallMs.median));
-        }
-        v.claim =
-            coreTr("Verdict", "%1: %2; no speedup")
-                .arg(differentPlansText(differingPlanFields), walls.join(QStringLiteral(", ")));
         return v;
     }
     const ConfigSummary *best = nullptr;
@@ -230,6 +204,99 @@ Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunR
     v.claim = coreTr("Verdict", "%1: %2 (ideal %3)")
                   .arg(loopsLabel(best->shards), speedPhrase(v.speedup, loopsLabel(base)), ideal);
     return v;
+}
+
+// Several runtimes ("Compare runtimes"): each runtime's K against its own baseline, then the
+// configuration that finished first. The headline's kind and figures are the first runtime's
+// (the spec's order), so that views that mark one bar mark the same one as before; the claim
+// names every runtime.
+Verdict judgeRuntimes(const ExperimentSummary &summary, const std::vector<Runtime> &runtimes,
+                      const Verdict &machine)
+{
+    Verdict v = judgeRuntime(summary, runtimes.front());
+    v.busyFraction = machine.busyFraction;
+    v.busyNote = machine.busyNote;
+    QStringList claims;
+    for (const Runtime r : runtimes) {
+        Verdict one = r == v.runtime ? v : judgeRuntime(summary, r);
+        one.byRuntime.clear();
+        claims.append(coreTr("Verdict", "%1: %2").arg(runtimeName(r), one.claim));
+        v.byRuntime.push_back(std::move(one));
+    }
+    // Across runtimes every configuration names its runtime, threads too.
+    auto named = [](const ConfigSummary &c) {
+        return QStringLiteral("%1 (%2)").arg(loopsLabel(c.shards), runtimeName(c.runtime));
+    };
+    const ConfigSummary *fastest = nullptr;
+    for (const ConfigSummary &c : summary.configs) {
+        if (c.completedRuns > 0 && std::isfinite(c.wallMs.median) &&
+            (!fastest || c.wallMs.median < fastest->wallMs.median))
+            fastest = &c;
+    }
+    if (fastest) {
+        v.fastestRuntime = fastest->runtime;
+        v.fastestShards = fastest->shards;
+        QStringList alike;
+        for (const ConfigSummary &c : summary.configs) {
+            if (&c != fastest && c.completedRuns > 0 && c.wallMs.median > 0 &&
+                asFast(fastest->wallMs.median / c.wallMs.median))
+                alike.append(named(c));
+        }
+        QString best = coreTr("Verdict", "fastest: %1, %2")
+                           .arg(named(*fastest), seconds(fastest->wallMs.median));
+        if (!alike.isEmpty())
+            best += coreTr("Verdict", ", as fast as %1").arg(alike.join(QStringLiteral(", ")));
+        claims.append(best);
+    }
+    v.claim = claims.join(QStringLiteral("; "));
+    return v;
+}
+
+} // namespace
+
+Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunResult> &runs,
+                        bool cancelled, const QStringList &differingPlanFields)
+{
+    Verdict v;
+    const int base = summary.baselineShards;
+    v.baselineShards = base;
+    if (cancelled) {
+        v.kind = Verdict::Kind::Cancelled;
+        v.claim = cancelledClaim(runs);
+        return v;
+    }
+    const bool anyCompleted =
+        std::any_of(summary.configs.begin(), summary.configs.end(),
+                    [](const ConfigSummary &c) { return c.completedRuns > 0; });
+    if (!anyCompleted) {
+        v.kind = Verdict::Kind::NoRuns;
+        v.claim = coreTr("Verdict", "no completed runs: no verdict");
+        return v;
+    }
+    noteBusy(v, busiest(runs));
+    const std::vector<Runtime> runtimes = summary.runtimes();
+    if (!differingPlanFields.isEmpty()) {
+        // A speedup between two plans measures the plans: the times only.
+        v.kind = Verdict::Kind::DifferentPlans;
+        QStringList walls;
+        for (const ConfigSummary &c : summary.configs) {
+            if (c.completedRuns > 0)
+                walls.append((runtimes.size() > 1 ? configLabel(c.runtime, c.shards)
+                                                  : loopsLabel(c.shards)) +
+                             QLatin1Char(' ') + seconds(c.wallMs.median));
+        }
+        v.claim =
+            coreTr("Verdict", "%1: %2; no speedup")
+                .arg(differentPlansText(differingPlanFields), walls.join(QStringLiteral(", ")));
+        return v;
+    }
+    if (runtimes.size() == 1) {
+        Verdict one = judgeRuntime(summary, runtimes.front());
+        one.busyFraction = v.busyFraction;
+        one.busyNote = v.busyNote;
+        return one;
+    }
+    return judgeRuntimes(summary, runtimes, v);
 }
 
 Verdict judgeExperiment(const ExperimentResult &result)

@@ -39,6 +39,14 @@ struct Verdict
         Tied,        // with repeats, several K are the fastest within noise
     };
     Kind kind = Kind::NoRuns;
+    // The runtime judged: with several ("Compare runtimes"), the first one's figures are the
+    // headline's and `byRuntime` holds each runtime's own judgement, in the spec's order.
+    Runtime runtime = Runtime::Threads;
+    std::vector<Verdict> byRuntime;
+    // With several runtimes, the configuration with the shortest median wall time (shards 0
+    // where none completed); the claim names it, with any as fast as it.
+    Runtime fastestRuntime = Runtime::Threads;
+    int fastestShards = 0;
     int baselineShards = 1;
     int shards = 0;        // the K the verdict names (the fastest); 0 where none
     QList<int> tiedShards; // Kind::Tied: every K sharing the place, ascending
@@ -53,7 +61,10 @@ struct Verdict
     // too.
     double busyFraction = kNaN;
 
-    QString claim;  // "4 loops: 2.93x faster than 1 loop (ideal 3.40x)"
+    // "4 loops: 2.93x faster than 1 loop (ideal 3.40x)"; with several runtimes each one's claim
+    // after its name, then the fastest: "threads: 2 loops: as fast as 1 loop (ideal 1.00x);
+    // asyncio: 2 loops: 1.91x faster than 1 loop (ideal 1.96x); fastest: 2 loops (threads), 1.00 s"
+    QString claim;
     QString detail; // "one run per K", or empty
     // "machine busy: other programs used 51 % of the CPUs; not comparable with quiet runs", or
     // empty on a quiet machine.

@@ -7,7 +7,8 @@
 #include <optional>
 
 // How much of the machine other processes used while something ran: the whole machine's busy CPU
-// time (/proc/stat) minus this process's own (getrusage), as a fraction of every CPU's wall time.
+// time (/proc/stat) minus the benchmark's own (getrusage: this process and the worker processes it
+// has reaped), as a fraction of every CPU's wall time.
 // A benchmark that shared its cores with a compiler or a browser measured the neighbours too;
 // this is the figure that says so.
 class MachineLoad
@@ -27,9 +28,13 @@ public:
                                  double selfCpuStartS, double selfCpuEndS, double wallS, int cpus,
                                  long ticksPerSecond);
 
+    // CPU seconds of this process and of every child it has waited for (the `processes` and
+    // asyncio runtimes' workers are reaped when their run ends, before othersFraction() reads
+    // this): a worker's CPU is the benchmark's, not a neighbour's.
+    static double selfCpuSeconds();
+
 private:
     static std::optional<std::uint64_t> busyTicks(const QByteArray &procStat);
-    static double selfCpuSeconds();
 
     std::optional<std::uint64_t> m_busyTicks;
     double m_selfCpuS = 0;

@@ -15,6 +15,16 @@
 
 namespace {
 
+// The runtime column, right-aligned like the others: the longest name ("asyncio-uvloop") and two
+// spaces, so that no name pushes its row out of line.
+int runtimeColumnWidth()
+{
+    qsizetype longest = 0;
+    for (const QString &name : runtimeNames())
+        longest = std::max(longest, name.size());
+    return int(longest) + 2;
+}
+
 // Per configuration, once there is more than one number to summarise: medians with spread, the
 // speedup with its error, and the significance and Amdahl figures when they are defined.
 QString summaryTable(const ExperimentResult &result)
@@ -25,8 +35,9 @@ QString summaryTable(const ExperimentResult &result)
     s.setRealNumberNotation(QTextStream::FixedNotation);
     s << "\nper configuration (completed runs only):\n";
     const bool runtimes = !result.spec.threadsOnly();
+    const int runtimeWidth = runtimeColumnWidth();
     if (runtimes)
-        s << qSetFieldWidth(10) << "runtime";
+        s << qSetFieldWidth(runtimeWidth) << "runtime";
     s << qSetFieldWidth(7) << "shards" << qSetFieldWidth(6) << "runs" << qSetFieldWidth(19)
       << "wall s (med ± sd)" << qSetFieldWidth(17) << "speedup ± err" << qSetFieldWidth(8)
       << "ideal" << qSetFieldWidth(11) << "efficiency" << qSetFieldWidth(10) << "p"
@@ -44,7 +55,7 @@ QString summaryTable(const ExperimentResult &result)
         const QString p =
             std::isnan(c.vsBaseline.p) ? missingMark() : QString::number(c.vsBaseline.p, 'g', 2);
         if (runtimes)
-            s << qSetFieldWidth(10) << runtimeName(c.runtime);
+            s << qSetFieldWidth(runtimeWidth) << runtimeName(c.runtime);
         s << qSetFieldWidth(7) << c.shards << qSetFieldWidth(6)
           << QStringLiteral("%1").arg(c.completedRuns) << qSetFieldWidth(19) << wall
           << qSetFieldWidth(17) << speedup << qSetFieldWidth(8)
@@ -109,8 +120,9 @@ QString experimentTable(const ExperimentResult &result)
     QTextStream s(&out);
     const bool repeats = result.spec.repeats > 1;
     const bool runtimes = !result.spec.threadsOnly();
+    const int runtimeWidth = runtimeColumnWidth();
     if (runtimes)
-        s << qSetFieldWidth(10) << "runtime";
+        s << qSetFieldWidth(runtimeWidth) << "runtime";
     s << qSetFieldWidth(7) << "shards";
     if (repeats)
         s << qSetFieldWidth(7) << "rep";
@@ -124,7 +136,7 @@ QString experimentTable(const ExperimentResult &result)
     for (std::size_t i = 0; i < result.runs.size(); ++i) {
         const RunResult &r = result.runs[i];
         if (runtimes)
-            s << qSetFieldWidth(10) << runtimeName(r.runtime);
+            s << qSetFieldWidth(runtimeWidth) << runtimeName(r.runtime);
         s << qSetFieldWidth(7) << r.shards;
         if (repeats)
             s << qSetFieldWidth(7) << r.repeat + 1;

@@ -1751,6 +1751,18 @@ tempo real mediano %4</translation>
         <source>%1 %2: %3 (ideal %4)</source>
         <translation>%1 %2: %3 (ideal %4)</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>fastest: %1, %2</source>
+        <translation>mais rápido: %1, %2</translation>
+    </message>
+    <message>
+        <source>, as fast as %1</source>
+        <translation>, tão rápido quanto %1</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>

@@ -8,7 +8,12 @@
 //  - processes against threads on the CPU-heavy preset's plan: speedup 1 -> K of each; start-up
 //    per worker and hand-over per task; peak RSS per loop (each worker process's).
 //
-//   bench_runtimes [--what fidelity|processes|all] [--tasks N] [--repeat R]
+//   bench_runtimes [--what fidelity|processes|all] [--tasks N] [--repeat R] [--article FILE.py]
+//
+// --article runs another copy of the article's code (say, the article's listing changed the way
+// article_original.py lists at its top): it is started as `python3 FILE.py PLAN K`, where PLAN
+// holds one "io_us iterations" line per task, and must print "... last S second..." (its own
+// time, as the article prints it).
 #include "core/engine/processrun.h"
 #include "core/engine/runtimecommand.h"
 #include "core/workload/taskplan.h"
@@ -52,14 +57,15 @@ RunResult run(const std::shared_ptr<const TaskPlan> &plan, Runtime runtime, int 
 
 // The article's script on `planFile` with K batches: its own printed seconds, and the wall
 // time of the whole process (interpreter start included) as measured from here.
+QString articleScript = QStringLiteral(LOOPBENCH_SOURCE_DIR "/tests/bench/article_original.py");
+
 std::pair<double, double> runArticle(const QString &planFile, int k)
 {
     QProcess p;
     QElapsedTimer clock;
     clock.start();
     p.start(QString::fromLatin1(RuntimeCommand::kDefaultPython),
-            {QStringLiteral(LOOPBENCH_SOURCE_DIR "/tests/bench/article_original.py"), planFile,
-             QString::number(k)});
+            {articleScript, planFile, QString::number(k)});
     p.waitForFinished(-1);
     const double processMs = double(clock.nsecsElapsed()) / 1e6;
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
@@ -85,9 +91,9 @@ void fidelity(int tasks, int repeats)
         f.write(QByteArray::number(plan->ioUs(i)) + ' ' + QByteArray::number(plan->iterations(i)) +
                 '\n');
     f.close();
-    std::printf("fidelity: %d tasks, io 200:1000 ms, cpu 100k:500k article, seed 1; median of %d"
-                "\n",
-                tasks, repeats);
+    std::printf("fidelity: %d tasks, io 200:1000 ms, cpu 100k:500k article, seed 1; median of %d;"
+                " the article's code: %s\n",
+                tasks, repeats, qPrintable(articleScript));
     for (const int k : {1, 2}) {
         std::vector<double> article, articleProcess, wall, withOverhead;
         for (int r = 0; r < repeats; ++r) {
@@ -160,6 +166,13 @@ int main(int argc, char *argv[])
             tasks = args[i + 1].toInt();
         else if (args[i] == u"--repeat")
             repeats = args[i + 1].toInt();
+        else if (args[i] == u"--article")
+            articleScript = args[i + 1];
+    }
+    if (!QFile::exists(articleScript)) {
+        std::fprintf(stderr, "bench_runtimes: --article: %s does not exist\n",
+                     qPrintable(articleScript));
+        return 2;
     }
     std::printf("load average before: %s\n", qPrintable(loadAverage()));
     if (what == u"fidelity" || what == u"all")

@@ -11,9 +11,11 @@
 // in its phrases. The experiment's cases across every surface: tst_oneverdict.
 namespace {
 
-RunResult run(int shards, double wallMs, double idealMs, int second = 0)
+RunResult run(int shards, double wallMs, double idealMs, int second = 0,
+              Runtime runtime = Runtime::Threads)
 {
     RunResult r;
+    r.runtime = runtime;
     r.shards = shards;
     r.tasks = r.tasksDone = 100;
     r.wallMs = wallMs;
@@ -66,6 +68,44 @@ private slots:
         QCOMPARE(int(v.kind), int(Verdict::Kind::Slower));
         QVERIFY2(v.claim.startsWith(QStringLiteral("2 loops at ")), qPrintable(v.claim));
         QVERIFY2(v.claim.contains(QStringLiteral(": 1.23× slower than at ")), qPrintable(v.claim));
+    }
+
+    void severalRuntimesAreEachJudgedAgainstTheirOwnOneLoop()
+    {
+        // The article's plan: threads are IO-bound (1.0 s at 1 and 2 loops), asyncio is CPU-bound
+        // (12.7 s on one process, 6.67 s on two). Judging the first runtime alone said "as fast".
+        ExperimentResult r;
+        r.spec.runtimes = {Runtime::Threads, Runtime::Asyncio};
+        r.spec.shardCounts = {1, 2};
+        r.runs = {run(1, 1001, 1000, 0, Runtime::Threads), run(2, 1000, 1000, 1, Runtime::Threads),
+                  run(1, 12708, 12570, 2, Runtime::Asyncio),
+                  run(2, 6667, 6474, 3, Runtime::Asyncio)};
+        r.summary = summarizeExperiment(r);
+        const Verdict v = judgeExperiment(r);
+        QCOMPARE(v.text(), QStringLiteral("threads: 2 loops: as fast as 1 loop (ideal 1.00×); "
+                                          "asyncio: 2 loops: 1.91× faster than 1 loop (ideal "
+                                          "1.94×); fastest: 2 loops (threads), 1.000 s, as fast as "
+                                          "1 loop (threads) · one run per K"));
+        QCOMPARE(v.byRuntime.size(), std::size_t(2));
+        QCOMPARE(int(v.byRuntime[0].runtime), int(Runtime::Threads));
+        QCOMPARE(int(v.byRuntime[0].kind), int(Verdict::Kind::AsFast));
+        QCOMPARE(int(v.byRuntime[1].runtime), int(Runtime::Asyncio));
+        QCOMPARE(int(v.byRuntime[1].kind), int(Verdict::Kind::Faster));
+        QCOMPARE(v.byRuntime[1].speedup, 12708.0 / 6667.0);
+        QCOMPARE(int(v.fastestRuntime), int(Runtime::Threads));
+        QCOMPARE(v.fastestShards, 2);
+        // The headline's figures stay the first runtime's.
+        QCOMPARE(int(v.kind), int(Verdict::Kind::AsFast));
+        QCOMPARE(v.shards, 2);
+        // One runtime: no per-runtime list, and the claim as it always read.
+        ExperimentResult one;
+        one.spec.runtimes = {Runtime::Asyncio};
+        one.spec.shardCounts = {1, 2};
+        one.runs = {r.runs[2], r.runs[3]};
+        one.summary = summarizeExperiment(one);
+        const Verdict single = judgeExperiment(one);
+        QVERIFY(single.byRuntime.empty());
+        QCOMPARE(single.claim, v.byRuntime[1].claim);
     }
 
     void differentPlansHaveNoSpeedup()
