@@ -4,6 +4,7 @@
 #include "ui/charts/comparisonchart.h"
 #include "ui/common/formatting.h"
 #include "ui/common/resources.h"
+#include "ui/common/windowfit.h"
 #include "ui/config/configpanel.h"
 #include "ui/config/configsettings.h"
 #include "ui/control/calibrator.h"
@@ -30,10 +31,12 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QGuiApplication>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -312,7 +315,9 @@ void MainWindow::restoreSettings()
         m_notice->showNotice(tr("Saved settings were damaged and replaced by defaults: %1")
                                  .arg(problems.join(QStringLiteral("; "))));
     }
-    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray())) {
+    if (restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray())) {
+        fitToScreens(s.value(QStringLiteral("window/frame")));
+    } else {
         resize(screen()->availableSize() * 0.9);
         // First start on a small screen (1024 or 1280 wide): the 10 % margin would cost the
         // history its Status column; take the whole screen.
@@ -334,6 +339,32 @@ void MainWindow::restoreSettings()
             tr("Presets not loaded: %1").arg(m_presets.errors().join(QStringLiteral("; "))));
 }
 
+void MainWindow::fitToScreens(const QVariant &savedFrame)
+{
+    // restoreGeometry() (Qt 6.4) keeps a saved size the screens of today may not hold: closed at
+    // 1440 x 900 and reopened at 1280 x 720, the status bar and Export were off the screen. A
+    // maximized window is the window manager's to fit.
+    if (windowState() & (Qt::WindowMaximized | Qt::WindowFullScreen))
+        return;
+    QList<QRect> screens;
+    if (QScreen *primary = QGuiApplication::primaryScreen())
+        screens.append(primary->availableGeometry());
+    for (QScreen *other : QGuiApplication::screens()) {
+        if (other != QGuiApplication::primaryScreen())
+            screens.append(other->availableGeometry());
+    }
+    // Before the first start that saved it, a frame as large as common window managers draw.
+    const QMargins frame =
+        savedFrame.canConvert<QMargins>() ? savedFrame.value<QMargins>() : QMargins(8, 32, 8, 8);
+    // Not shown yet: pos() is where the frame's corner goes, size() the client area's.
+    const QRect saved(pos() + QPoint(frame.left(), frame.top()), size());
+    const QRect fit = WindowFit::fitted(saved, frame, screens);
+    if (fit != saved) {
+        move(fit.topLeft() - QPoint(frame.left(), frame.top()));
+        resize(fit.size());
+    }
+}
+
 void MainWindow::saveSettings()
 {
     QSettings s;
@@ -341,6 +372,15 @@ void MainWindow::saveSettings()
     if (p.ok()) // an invalid form is not worth coming back to
         ConfigSettings::save(s, m_config->input());
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    // The window manager's frame, known only while the window is shown: the next start fits the
+    // whole frame, title bar included, on its screen.
+    const QRect inner = geometry();
+    const QRect outer = frameGeometry();
+    if (isVisible() && outer.contains(inner))
+        s.setValue(QStringLiteral("window/frame"),
+                   QVariant::fromValue(
+                       QMargins(inner.left() - outer.left(), inner.top() - outer.top(),
+                                outer.right() - inner.right(), outer.bottom() - inner.bottom())));
     s.setValue(QStringLiteral("window/state"), saveState());
     m_livePage->saveLayout(s);
     s.setValue(QStringLiteral("history/keepTaskTimings"),

@@ -52,6 +52,8 @@ private:
     void clearHistory();
     void presetsChanged();
     void restoreSettings();
+    // Moves and shrinks a restored window so that all of it, frame included, is on a screen.
+    void fitToScreens(const QVariant &savedFrame);
     void saveSettings();
     ComparisonChart *comparisonChart() const;
 

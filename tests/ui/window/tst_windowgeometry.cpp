@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// A window saved larger than today's screen comes back whole on it (the offscreen platform's
+// screen is 800 x 600): MainWindow's restore goes through WindowFit (tst_windowfit has the cases).
+#include "tests/support/uitestsupport.h"
+#include "tests/support/windowparts.h"
+#include "ui/window/mainwindow.h"
+
+#include <QDebug>
+#include <QScreen>
+#include <QSettings>
+#include <QTest>
+
+class TestWindowGeometry : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { isolateSettings(m_settings); }
+
+    void aWindowSavedLargerThanTheScreenFitsIt()
+    {
+        const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
+        QVERIFY(screen.width() < 1440 && screen.height() < 900);
+        {
+            MainWindow saved;
+            saved.setWindowState(Qt::WindowNoState);
+            saved.setGeometry(300, 200, 1440, 900);
+            saved.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&saved));
+            settle(saved);
+            QCOMPARE(saved.size(), QSize(1440, 900));
+            QVERIFY(saved.close());
+        }
+        QVERIFY(QSettings().contains(QStringLiteral("window/geometry")));
+
+        MainWindow restored;
+        QVERIFY(!(restored.windowState() & Qt::WindowMaximized));
+        restored.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&restored));
+        settle(restored);
+        QString where;
+        QDebug(&where) << restored.frameGeometry() << "on" << screen;
+        QVERIFY2(screen.contains(restored.frameGeometry()), qPrintable(where));
+        // As large as the screen allows, not shrunk further.
+        QCOMPARE(restored.frameGeometry().size(), screen.size());
+    }
+
+private:
+    QTemporaryDir m_settings;
+};
+
+QTEST_MAIN(TestWindowGeometry)
+#include "tst_windowgeometry.moc"
