@@ -142,12 +142,14 @@ RunResult ProcessRun::result()
     return r;
 }
 
-FieldErrors checkRuntime(const RunConfig &config)
+FieldErrors checkRuntime(const RunConfig &config, RuntimeCommand::Check *checked)
 {
     if (!RuntimeCommand::isOutOfProcess(config.runtime))
         return {};
     const RuntimeCommand::Check check =
         RuntimeCommand::check(config.runtime, config.python, config.http.has_value());
+    if (checked)
+        *checked = check;
     if (check.problem.isEmpty())
         return {};
     const bool python = config.runtime != Runtime::Processes;

@@ -3,6 +3,7 @@
 
 #include "core/engine/runconfig.h"
 #include "core/engine/runresult.h"
+#include "core/engine/runtimecommand.h"
 #include "core/engine/shardset.h"
 #include "core/engine/tasktiming.h"
 #include "core/runtime/workerset.h"
@@ -50,5 +51,6 @@ private:
 
 // RunConfig::validate() for what only an out-of-process runtime needs: the worker's program
 // exists and (asyncio) its interpreter has its modules. Empty when the runtime can run; else
-// one error on the field that causes it ("runtime" or "python").
-FieldErrors checkRuntime(const RunConfig &config);
+// one error on the field that causes it ("runtime" or "python"). `check`, when given, receives
+// what the interpreter said (its implementation, "CPython 3.11.2 asyncio").
+FieldErrors checkRuntime(const RunConfig &config, RuntimeCommand::Check *check = nullptr);

@@ -22,6 +22,8 @@ struct ExperimentSpec : Plan
     // The runtimes that run the plan, each at every shard count ("Compare runtimes" has several):
     // a configuration is (runtime, K).
     QList<Runtime> runtimes{Runtime::Threads};
+    // The asyncio runtimes' interpreter (RunConfig::python); empty: RuntimeCommand's default.
+    QString python;
     QList<int> shardCounts{1};
     Partition partition = Partition::Contiguous;
     bool pin = false;

@@ -211,6 +211,7 @@ QCoro::Task<ExperimentResult> ExperimentRunner::run(ExperimentSpec spec, Options
         RunConfig config{step.shards, spec.partition, spec.pin, step.warmup() ? -1 : spec.failTask,
                          http};
         config.runtime = step.runtime;
+        config.python = spec.python;
         m_step = step;
         setPhase(ExperimentPhase::Running);
         if (cancelled()) // by a slot of phaseChanged: nothing was launched

@@ -102,6 +102,8 @@ std::optional<Partition> SpecCodec::readPartition(QStringView text, QString *err
 
 std::optional<QList<Runtime>> SpecCodec::readRuntimes(QStringView text, QString *error)
 {
+    if (text.trimmed().isEmpty())
+        return fail<QList<Runtime>>(error, QStringLiteral("no runtime given"));
     QList<Runtime> runtimes;
     for (QStringView part : text.split(QLatin1Char(','))) {
         const std::optional<Runtime> runtime = runtimeFromName(part.trimmed());
@@ -325,6 +327,7 @@ SpecText::Parsed SpecCodec::decode(const SpecText &in, int logicalCpus)
     } else {
         failed("runtime");
     }
+    out.config.python = in.python.trimmed();
 
     if (const auto counts = readShardList(in.shardList, logicalCpus, &error))
         out.shardCounts = *counts;
@@ -367,6 +370,7 @@ ExperimentSpec SpecCodec::experiment(const WorkloadSpec &workload, const RunConf
     e.shardCounts = shardCounts;
     e.partition = config.partition;
     e.pin = config.pin;
+    e.python = config.python;
     e.failTask = config.failTask;
     e.repeats = repeats;
     e.warmup = warmup;

@@ -37,7 +37,8 @@ public:
     static std::optional<Kernel> readKernel(QStringView text, QString *error);
     static std::optional<Partition> readPartition(QStringView text, QString *error);
     // "threads" or a list "threads,stealing" (repeats dropped, order kept): "'fibers' is not one
-    // of threads, ...". Whether this machine can run each (Python, its modules) is the run's.
+    // of threads, ...", or "no runtime given" for none. Whether this machine can run each (Python,
+    // its modules) is the run's.
     static std::optional<QList<Runtime>> readRuntimes(QStringView text, QString *error);
     // A shape in Distribution's grammar ("lognormal:median=300,p99=3000", "bimodal:heavy=0.1",
     // "uniform"); median and p99 are whole numbers in `range`'s unit and grammar (a comma inside

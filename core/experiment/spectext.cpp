@@ -27,6 +27,7 @@ SpecText SpecText::from(const WorkloadSpec &spec, const RunConfig &config,
     in.shards = QString::number(config.shards);
     in.partition = partitionName(config.partition);
     in.runtime = runtimeName(config.runtime);
+    in.python = config.python;
     in.pin = config.pin;
     if (config.failTask >= 0)
         in.failTask = QString::number(config.failTask);

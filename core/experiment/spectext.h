@@ -33,6 +33,8 @@ struct SpecText
     // The runtimes that run the plan, each at every K: "threads", or a list ("threads,stealing")
     // for "Compare runtimes".
     QString runtime = runtimeName(Runtime::Threads);
+    // The asyncio runtimes' interpreter (RunConfig::python); empty: RuntimeCommand's default.
+    QString python;
     bool pin = false;
     // Experiment: the shard counts to run ("1,2,4", or "sweep": 1, 2, 4, ... up to twice the
     // logical CPUs), the repeats R of every configuration and the warm-up run.
@@ -52,7 +54,7 @@ struct SpecText
     struct Parsed
     {
         WorkloadSpec spec;
-        RunConfig config; // its runtime: the first of `runtimes`
+        RunConfig config; // its runtime: the first of `runtimes`; its python, trimmed
         QList<Runtime> runtimes{Runtime::Threads};
         QList<int> shardCounts{1};
         int repeats = 1;

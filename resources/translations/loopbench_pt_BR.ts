@@ -362,6 +362,58 @@
         <source>logical CPUs</source>
         <translation>CPUs lógicas</translation>
     </message>
+    <message>
+        <source>Runtime:</source>
+        <translation>Runtime:</translation>
+    </message>
+    <message>
+        <source>Python:</source>
+        <translation>Python:</translation>
+    </message>
+    <message>
+        <source>K Qt event loops, one per thread: LoopBench&apos;s own engine</source>
+        <translation>K loops de eventos Qt, um por thread: o motor do próprio LoopBench</translation>
+    </message>
+    <message>
+        <source>K worker processes with one event loop each: the article&apos;s design, in C++</source>
+        <translation>K processos trabalhadores com um loop de eventos cada: o desenho do artigo, em C++</translation>
+    </message>
+    <message>
+        <source>K threads sharing the work: a task whose IO is done runs its CPU part on any idle loop, as work-stealing runtimes do</source>
+        <translation>K threads dividindo o trabalho: uma tarefa cujo IO terminou roda sua parte de CPU em qualquer loop ocioso, como fazem os runtimes com roubo de trabalho (work stealing)</translation>
+    </message>
+    <message>
+        <source>CPython asyncio running the article&apos;s task body: one asyncio.run in one process for 1 loop, K processes for K</source>
+        <translation>CPython asyncio rodando o corpo de tarefa do artigo: um asyncio.run em um processo para 1 loop, K processos para K</translation>
+    </message>
+    <message>
+        <source>CPython asyncio as above, on uvloop&apos;s event loop</source>
+        <translation>CPython asyncio como acima, no loop de eventos do uvloop</translation>
+    </message>
+    <message>
+        <source>Check several to compare runtimes: every action then runs the same plan on each checked runtime, interleaved like repeats</source>
+        <translation>Marque vários para comparar runtimes: cada ação então roda o mesmo plano em cada runtime marcado, intercalados como as repetições</translation>
+    </message>
+    <message>
+        <source>Python interpreter</source>
+        <translation>Interpretador Python</translation>
+    </message>
+    <message>
+        <source>The interpreter of the asyncio runtimes: a path such as a venv&apos;s bin/python3. Empty: %1, Debian&apos;s, where python3-uvloop and python3-aiohttp install (a python3 earlier on PATH may lack them).</source>
+        <translation>O interpretador dos runtimes asyncio: um caminho como o bin/python3 de um venv. Vazio: %1, o do Debian, onde python3-uvloop e python3-aiohttp se instalam (um python3 antes no PATH pode não tê-los).</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <source>Choose the Python interpreter</source>
+        <translation>Escolher o interpretador Python</translation>
+    </message>
+    <message>
+        <source>Checking whether it can run here…</source>
+        <translation>Verificando se ele roda aqui…</translation>
+    </message>
 </context>
 <context>
     <name>ConfigSettings</name>
@@ -1021,6 +1073,14 @@ fora das estatísticas</translation>
     <message>
         <source>Kernel calibration on this machine, taken %1. It estimates a run before it starts; each run&apos;s bound comes from its own measured work. Run &gt; Recalibrate measures again.</source>
         <translation>Calibração do kernel nesta máquina, feita em %1. Ela estima uma execução antes de começar; o limite de cada execução vem do seu próprio trabalho medido. Executar &gt; Recalibrar mede de novo.</translation>
+    </message>
+    <message>
+        <source>Checking whether the chosen runtimes can run here…</source>
+        <translation>Verificando se os runtimes escolhidos rodam aqui…</translation>
+    </message>
+    <message>
+        <source>Ready: Compare (F5) runs one plan on 1 loop, then on %1, on each of %2</source>
+        <translation>Pronto: Comparar (F5) roda um plano em 1 loop, depois em %1, em cada um de: %2</translation>
     </message>
 </context>
 <context>

@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include "ui/config/configpanel.h"
 
+#include "core/engine/runtimecommand.h"
 #include "core/experiment/resourcelimits.h"
 #include "core/system/systemlimits.h"
 
 #include "ui/common/formatting.h"
 #include "ui/common/wrappedlabel.h"
 #include "ui/config/presetstore.h"
+#include "ui/config/runtimeprobe.h"
 #include "ui/config/workestimate.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,6 +24,7 @@
 #include <QSpinBox>
 #include <QStyle>
 #include <QThread>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -106,6 +111,9 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
                             .arg(WorkloadSpec::kSeedRange.text()),
                         tr("Seed")))
     , m_pin(new QCheckBox(tr("Pin shard k to lo&gical CPU k")))
+    , m_python(new QLineEdit)
+    , m_browsePython(new QToolButton)
+    , m_probe(new RuntimeProbe(this))
     , m_transport(new QComboBox)
     , m_connections(numberEdit(tr("HTTP connections: per-task (one connection per request, like "
                                   "a crawler visiting many sites) or N, a keep-alive pool of N "
@@ -195,6 +203,12 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     addRow(tr("S&eed:"), m_seed, m_seed);
     addErrorRow(QStringLiteral("seed"), m_seed, form);
     form->addRow(QString(), m_pin);
+    // Runtime and Python: the letters of their labels are taken too; Tab reaches them.
+    QWidget *runtimes = runtimeRow(); // before its first box is named the label's buddy
+    addRow(tr("Runtime:"), runtimes, m_runtimes.first());
+    addErrorRow(QStringLiteral("runtime"), nullptr, form);
+    addRow(tr("Python:"), pythonRow(), m_python);
+    addErrorRow(QStringLiteral("python"), m_python, form);
     // Transport: the letters of its labels are all taken (see above), so only Response bytes
     // has a mnemonic; Tab reaches the other two.
     m_transport->addItem(tr("Timer"), int(Transport::Timer));
@@ -243,6 +257,11 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     connect(m_kernel, &QComboBox::currentIndexChanged, this, &ConfigPanel::reevaluate);
     connect(m_partition, &QComboBox::currentIndexChanged, this, &ConfigPanel::reevaluate);
     connect(m_pin, &QCheckBox::toggled, this, &ConfigPanel::reevaluate);
+    for (QCheckBox *box : std::as_const(m_runtimes))
+        connect(box, &QCheckBox::toggled, this, &ConfigPanel::reevaluate);
+    // A changed path is asked again (off this thread), once per path.
+    connect(m_python, &QLineEdit::textChanged, this, &ConfigPanel::reevaluate);
+    connect(m_probe, &RuntimeProbe::probed, this, &ConfigPanel::reevaluate);
     connect(m_shardList, &QLineEdit::textChanged, this, &ConfigPanel::reevaluate);
     connect(m_repeats, &QSpinBox::valueChanged, this, &ConfigPanel::reevaluate);
     connect(m_warmup, &QCheckBox::toggled, this, &ConfigPanel::reevaluate);
@@ -276,6 +295,103 @@ void ConfigPanel::enableHttpFields()
     const bool http = Transport(m_transport->currentData().toInt()) == Transport::Http;
     m_connections->setEnabled(http);
     m_responseBytes->setEnabled(http);
+}
+
+QWidget *ConfigPanel::runtimeRow()
+{
+    const QStringList names = runtimeNames();
+    const QHash<Runtime, QString> about{
+        {Runtime::Threads, tr("K Qt event loops, one per thread: LoopBench's own engine")},
+        {Runtime::Processes,
+         tr("K worker processes with one event loop each: the article's design, in C++")},
+        {Runtime::Stealing, tr("K threads sharing the work: a task whose IO is done runs its CPU "
+                               "part on any idle loop, as work-stealing runtimes do")},
+        {Runtime::Asyncio, tr("CPython asyncio running the article's task body: one asyncio.run "
+                              "in one process for 1 loop, K processes for K")},
+        {Runtime::AsyncioUvloop, tr("CPython asyncio as above, on uvloop's event loop")},
+    };
+    auto *row = new QWidget;
+    auto *grid = new QGridLayout(row);
+    grid->setContentsMargins(0, 0, 0, 0);
+    // Three a line: five in one would widen the form past a 1024-pixel screen's dock.
+    for (int i = 0; i < names.size(); ++i) {
+        auto *box = new QCheckBox(names[i]);
+        const Runtime runtime = *runtimeFromName(names[i]);
+        box->setProperty("runtime", int(runtime));
+        box->setProperty("about", about.value(runtime));
+        box->setToolTip(about.value(runtime));
+        grid->addWidget(box, i / 3, i % 3);
+        m_runtimes.append(box);
+    }
+    row->setToolTip(tr("Check several to compare runtimes: every action then runs the same plan "
+                       "on each checked runtime, interleaved like repeats"));
+    return row;
+}
+
+QWidget *ConfigPanel::pythonRow()
+{
+    m_python->setPlaceholderText(QString::fromLatin1(RuntimeCommand::kDefaultPython));
+    m_python->setObjectName(QStringLiteral("python"));
+    m_python->setAccessibleName(tr("Python interpreter"));
+    m_python->setToolTip(
+        tr("The interpreter of the asyncio runtimes: a path such as a venv's bin/python3. Empty: "
+           "%1, Debian's, where python3-uvloop and python3-aiohttp install (a python3 earlier on "
+           "PATH may lack them).")
+            .arg(QString::fromLatin1(RuntimeCommand::kDefaultPython)));
+    m_browsePython->setText(tr("Browse…"));
+    m_browsePython->setToolTip(tr("Choose the Python interpreter"));
+    connect(m_browsePython, &QToolButton::clicked, this, [this] {
+        const QString current = m_python->text().trimmed().isEmpty()
+                                    ? QString::fromLatin1(RuntimeCommand::kDefaultPython)
+                                    : m_python->text().trimmed();
+        const QString path = QFileDialog::getOpenFileName(this, tr("Python interpreter"), current);
+        if (!path.isEmpty())
+            m_python->setText(path);
+    });
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_python, 1);
+    layout->addWidget(m_browsePython);
+    return row;
+}
+
+void ConfigPanel::setRuntimes(const QList<Runtime> &runtimes)
+{
+    m_settingConfig = true;
+    for (QCheckBox *box : std::as_const(m_runtimes))
+        box->setChecked(runtimes.contains(Runtime(box->property("runtime").toInt())));
+    m_settingConfig = false;
+    reevaluate();
+}
+
+void ConfigPanel::checkRuntimes()
+{
+    // A runtime that cannot run here is disabled with the reason the CLI prints; one the user
+    // (or a preset, or saved settings) chose anyway stays enabled, to be unchecked, and its
+    // reason stands beside the field instead.
+    const bool http = Transport(m_transport->currentData().toInt()) == Transport::Http;
+    const QString python = m_python->text().trimmed();
+    m_runtimesChecked = true;
+    for (QCheckBox *box : std::as_const(m_runtimes)) {
+        const Runtime runtime = Runtime(box->property("runtime").toInt());
+        const QString about = box->property("about").toString();
+        const std::optional<FieldErrors> errors = m_probe->check(runtime, python, http);
+        if (!errors) {
+            box->setEnabled(true);
+            box->setToolTip(about + QLatin1Char('\n') + tr("Checking whether it can run here…"));
+            if (box->isChecked())
+                m_runtimesChecked = false;
+            continue;
+        }
+        const QString implementation = m_probe->implementation(runtime, python, http);
+        box->setEnabled(errors->isEmpty() || box->isChecked());
+        box->setToolTip(!errors->isEmpty()         ? errors->first().message
+                        : implementation.isEmpty() ? about
+                                                   : about + QLatin1Char('\n') + implementation);
+        if (box->isChecked() && m_parsed.runtimes.contains(runtime))
+            m_parsed.errors += *errors;
+    }
 }
 
 void ConfigPanel::setExperiment(const QString &shardList, int repeats, bool warmup)
@@ -313,7 +429,8 @@ void ConfigPanel::addErrorRow(const QString &field, QLineEdit *edit, QFormLayout
     label->setPalette(p);
     form->addRow(QString(), label);
     m_errorLabels.insert(field, label);
-    m_fieldEdits[field].prepend(edit);
+    if (edit) // a row of check boxes has no field to mark
+        m_fieldEdits[field].prepend(edit);
 }
 
 void ConfigPanel::addShapeRows(QComboBox *shape, QLineEdit *params, bool io, QFormLayout *form)
@@ -398,6 +515,9 @@ void ConfigPanel::setConfig(const WorkloadSpec &spec, const RunConfig &config)
     m_kernel->setCurrentIndex(m_kernel->findData(int(spec.kernel)));
     m_partition->setCurrentIndex(m_partition->findData(int(config.partition)));
     m_pin->setChecked(in.pin);
+    for (QCheckBox *box : std::as_const(m_runtimes))
+        box->setChecked(Runtime(box->property("runtime").toInt()) == config.runtime);
+    m_python->setText(in.python);
     m_settingConfig = false;
     reevaluate();
 }
@@ -452,6 +572,9 @@ void ConfigPanel::applyPreset(int index)
         config.runtime = *preset.runtime;
     setTransport(preset.plan.transport);
     setConfig(preset.plan.workload, config);
+    // The user's runtimes, all of them, unless the preset is about one.
+    if (!preset.runtime && current.ok())
+        setRuntimes(current.runtimes);
 }
 
 ConfigInput ConfigPanel::input() const
@@ -469,6 +592,13 @@ ConfigInput ConfigPanel::input() const
     in.kernel = kernelName(static_cast<Kernel>(m_kernel->currentData().toInt()));
     in.partition = partitionName(static_cast<Partition>(m_partition->currentData().toInt()));
     in.pin = m_pin->isChecked();
+    QStringList runtimes;
+    for (const QCheckBox *box : m_runtimes) {
+        if (box->isChecked())
+            runtimes.append(runtimeName(Runtime(box->property("runtime").toInt())));
+    }
+    in.runtime = runtimes.join(QLatin1Char(','));
+    in.python = m_python->text();
     in.shardList = m_shardList->text();
     in.repeats = QString::number(m_repeats->value());
     in.warmup = m_warmup->isChecked();
@@ -528,6 +658,7 @@ void ConfigPanel::reevaluate()
         return;
     m_parsed = input().parse();
     checkLimits();
+    checkRuntimes();
 
     QHash<QString, QStringList> messages;
     for (const FieldError &e : std::as_const(m_parsed.errors))

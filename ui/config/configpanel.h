@@ -14,6 +14,8 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QToolButton;
+class RuntimeProbe;
 class WrappedLabel;
 
 // The run configuration form: a preset to start from, then every input of WorkloadSpec and
@@ -32,6 +34,12 @@ public:
     // The transport row: timer or http, and for http the connections and response size (the
     // other http settings, a target, server loops and a timeout, are the CLI's alone).
     void setTransport(const TransportConfig &transport);
+    // The runtimes every action runs, in runtimeNames() order; several make a "Compare
+    // runtimes" experiment. setConfig() sets one, config.runtime, and the interpreter.
+    void setRuntimes(const QList<Runtime> &runtimes);
+    // Whether every chosen runtime is known to run here (or known not to: then an error stands
+    // beside its field); false while the interpreter is being asked.
+    bool runtimesChecked() const { return m_runtimesChecked; }
     void applyPreset(int index);
     // The guards Run is checked against; by default this process's limits at start (memory:
     // MemAvailable, ulimit -v, the memory cgroup; open files). Tests set small ones to see the
@@ -52,7 +60,8 @@ public:
     // Feeds "about X ms per task on this machine".
     void setCalibration(Kernel kernel, double nsPerIteration);
     // The message shown beside `field` ("tasks", "io", "ioDist", "cpu", "cpuDist", "shards",
-    // "seed", "connections", "responseBytes", "shardList", "repeat"), empty if none.
+    // "seed", "runtime", "python", "connections", "responseBytes", "shardList", "repeat"), empty
+    // if none.
     QString errorText(const QString &field) const;
 
 signals:
@@ -67,6 +76,9 @@ private:
     void showPreset();
     void addShapeRows(QComboBox *shape, QLineEdit *params, bool io, class QFormLayout *form);
     void enableHttpFields();
+    QWidget *runtimeRow();
+    QWidget *pythonRow();
+    void checkRuntimes();
 
     const PresetStore &m_presets;
     QComboBox *m_preset;
@@ -88,6 +100,11 @@ private:
     QComboBox *m_partition;
     QLineEdit *m_seed;
     QCheckBox *m_pin;
+    QList<QCheckBox *> m_runtimes; // one per runtime, in runtimeNames() order
+    QLineEdit *m_python;
+    QToolButton *m_browsePython;
+    RuntimeProbe *m_probe;
+    bool m_runtimesChecked = true;
     QComboBox *m_transport;
     QLineEdit *m_connections;
     QLineEdit *m_responseBytes;

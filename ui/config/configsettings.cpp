@@ -29,6 +29,8 @@ QList<Key> keys()
     keys.append({QStringLiteral("repeats"), &ConfigInput::repeats, QStringLiteral("repeat")});
     keys.append(
         {QStringLiteral("partition"), &ConfigInput::partition, QStringLiteral("partition")});
+    keys.append({QStringLiteral("runtime"), &ConfigInput::runtime, QStringLiteral("runtime")});
+    keys.append({QStringLiteral("python"), &ConfigInput::python, QStringLiteral("python")});
     return keys;
 }
 

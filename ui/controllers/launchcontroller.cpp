@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/controllers/launchcontroller.h"
 
+#include "core/experiment/speccodec.h"
 #include "core/experiment/verdict.h"
 #include "ui/config/configpanel.h"
 #include "ui/control/calibrator.h"
@@ -8,6 +9,18 @@
 #include <QLocale>
 
 #include <algorithm>
+
+namespace {
+
+QStringList runtimeList(const QList<Runtime> &runtimes)
+{
+    QStringList names;
+    for (Runtime r : runtimes)
+        names.append(runtimeName(r));
+    return names;
+}
+
+} // namespace
 
 LaunchController::LaunchController(const ConfigPanel *form, Calibrator *calibrator,
                                    RunController *runs, QObject *parent)
@@ -23,7 +36,7 @@ LaunchController::State LaunchController::state(bool historyEmpty) const
     const ConfigInput::Parsed &p = m_form->parsed();
     const bool calibrated = m_calibrator->nsPerIteration(p.spec.kernel).has_value();
     s.running = m_runs->isRunning();
-    s.canRun = !s.running && m_form->canRun() && calibrated;
+    s.canRun = !s.running && m_form->canRun() && calibrated && m_form->runtimesChecked();
     s.canSweep = m_form->isValid();
     s.canRecalibrate = !s.running && !m_calibrator->isCalibrating();
     // The labels follow the form as it is now, valid or not.
@@ -43,6 +56,12 @@ LaunchController::State LaunchController::state(bool historyEmpty) const
         s.hint = tr("Sweep needs a valid shard list; Run and Compare are ready");
     else if (!calibrated)
         s.hint = tr("Calibrating the kernel…");
+    else if (!m_form->runtimesChecked())
+        s.hint = tr("Checking whether the chosen runtimes can run here…");
+    else if (p.runtimes.size() > 1)
+        s.hint = tr("Ready: Compare (F5) runs one plan on 1 loop, then on %1, on each of %2")
+                     .arg(loopsLabel(p.config.shards))
+                     .arg(QLocale().createSeparatedList(runtimeList(p.runtimes)));
     else if (historyEmpty)
         s.hint = tr("Ready: Compare (F5) runs one plan on 1 loop, then on %1")
                      .arg(loopsLabel(p.config.shards));
@@ -55,8 +74,19 @@ bool LaunchController::startRun(RunController::Mode mode)
 {
     const ConfigInput::Parsed &p = m_form->parsed();
     const auto ns = m_calibrator->nsPerIteration(p.spec.kernel);
-    if (!m_form->canRun() || !ns || m_runs->isRunning())
+    if (!m_form->canRun() || !m_form->runtimesChecked() || !ns || m_runs->isRunning())
         return false;
+    if (p.runtimes.size() > 1) {
+        // Several runtimes: a "Compare runtimes" experiment, as the CLI's --runtime a,b,c runs
+        // it, over the shard counts of the action, once each.
+        const QList<int> shardCounts = mode == RunController::Mode::OneLoop ? QList<int>{1}
+                                       : mode == RunController::Mode::KLoops
+                                           ? QList<int>{p.config.shards}
+                                           : SpecCodec::compareShards(p.config.shards);
+        return m_runs->startExperiment(
+            SpecCodec::experiment(p.spec, p.config, shardCounts, 1, false, p.transport, p.runtimes),
+            *ns);
+    }
     return m_runs->start(mode, p.spec, p.config, *ns, p.transport);
 }
 
@@ -64,7 +94,8 @@ bool LaunchController::startExperiment(bool sweep)
 {
     const ConfigInput::Parsed &p = m_form->parsed();
     const auto ns = m_calibrator->nsPerIteration(p.spec.kernel);
-    if (!(sweep ? m_form->isValid() : m_form->canRun()) || !ns || m_runs->isRunning())
+    if (!(sweep ? m_form->isValid() : m_form->canRun()) || !m_form->runtimesChecked() || !ns ||
+        m_runs->isRunning())
         return false;
     return m_runs->startExperiment(sweep ? p.sweepSpec() : p.repeatCompareSpec(), *ns);
 }

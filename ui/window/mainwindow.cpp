@@ -309,6 +309,7 @@ void MainWindow::restoreSettings()
     const ConfigInput::Parsed parsed = stored.parse();
     m_config->setTransport(parsed.transport);
     m_config->setConfig(parsed.spec, parsed.config);
+    m_config->setRuntimes(parsed.runtimes);
     m_config->setExperiment(stored.shardList, parsed.repeats, stored.warmup);
     if (!problems.isEmpty()) {
         // Not a dialog at start: the form is valid again, the user only needs to know why.

@@ -432,6 +432,11 @@ private slots:
         QCOMPARE(p.errors, expected);
         // A field that fails keeps its value type's default.
         QCOMPARE(p.spec, WorkloadSpec{});
+        // No runtime at all (the form with every box unchecked) is named as such.
+        SpecText none = SpecText::from(WorkloadSpec{}, RunConfig{});
+        none.runtime = QStringLiteral(" ");
+        QCOMPARE(SpecCodec::decode(none, kCpus).errors,
+                 (FieldErrors{{"runtime", "no runtime given"}}));
     }
 
     void shardListsAndSweep_data()

@@ -4,14 +4,18 @@
 #include "tests/support/windowparts.h"
 #include "ui/common/translations.h"
 #include "ui/config/configpanel.h"
+#include "ui/config/configsettings.h"
 #include "ui/config/presetstore.h"
 #include "ui/window/mainwindow.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
+#include <QProcess>
 #include <QScrollArea>
 #include <QTest>
 
@@ -518,7 +522,117 @@ private slots:
         QVERIFY(panel->width() <= scroll->viewport()->width());
     }
 
+    // The runtimes checked and the interpreter typed reach the experiment every action runs,
+    // and saved settings keep them.
+    void theRuntimeChoiceReachesTheExperiment()
+    {
+        PresetStore presets;
+        ConfigPanel panel(presets);
+        QCOMPARE(panel.parsed().runtimes, QList<Runtime>{Runtime::Threads});
+        QVERIFY(runtimeBox(panel, Runtime::Threads)->isChecked());
+        runtimeBox(panel, Runtime::Stealing)->setChecked(true);
+        runtimeBox(panel, Runtime::Processes)->setChecked(true);
+        // In the table's order, whatever the order they were checked in.
+        QCOMPARE(panel.input().runtime, QStringLiteral("threads,processes,stealing"));
+        panel.findChild<QLineEdit *>(QStringLiteral("python"))
+            ->setText(QStringLiteral(" /opt/venv/bin/python3 "));
+        const ExperimentSpec sweep = panel.parsed().sweepSpec();
+        QCOMPARE(sweep.runtimes,
+                 (QList<Runtime>{Runtime::Threads, Runtime::Processes, Runtime::Stealing}));
+        QCOMPARE(sweep.python, QStringLiteral("/opt/venv/bin/python3"));
+        QCOMPARE(panel.parsed().repeatCompareSpec().runtimes, sweep.runtimes);
+
+        // None checked is an error beside the row, in the codec's words.
+        for (Runtime r : {Runtime::Threads, Runtime::Processes, Runtime::Stealing})
+            runtimeBox(panel, r)->setChecked(false);
+        QVERIFY(!panel.canRun());
+        QCOMPARE(panel.errorText(QStringLiteral("runtime")), QStringLiteral("no runtime given"));
+
+        panel.setRuntimes({Runtime::Stealing, Runtime::Threads});
+        QSettings settings;
+        ConfigSettings::save(settings, panel.input());
+        const ConfigInput loaded = ConfigSettings::load(settings);
+        QCOMPARE(loaded.runtime, QStringLiteral("threads,stealing"));
+        QCOMPARE(loaded.python, QStringLiteral(" /opt/venv/bin/python3 "));
+        ConfigPanel restored(presets);
+        restored.setConfig(loaded.parse().spec, loaded.parse().config);
+        restored.setRuntimes(loaded.parse().runtimes);
+        QCOMPARE(restored.input().runtime, loaded.runtime);
+        QCOMPARE(restored.parsed().config.python, QStringLiteral("/opt/venv/bin/python3"));
+
+        // A preset about one runtime selects it; one about none keeps the user's.
+        restored.applyPreset(5);
+        QCOMPARE(restored.parsed().runtimes, QList<Runtime>{Runtime::Asyncio});
+        restored.setRuntimes({Runtime::Threads, Runtime::Stealing});
+        restored.applyPreset(1);
+        QCOMPARE(restored.parsed().runtimes, (QList<Runtime>{Runtime::Threads, Runtime::Stealing}));
+    }
+
+    // The interpreter is asked off the GUI thread; an unusable one disables the asyncio
+    // runtimes with the reason the CLI prints, and one chosen anyway stops Run with that reason
+    // beside the Python field.
+    void anUnusablePythonDisablesTheAsyncioRuntimesWithTheReason()
+    {
+        PresetStore presets;
+        ConfigPanel panel(presets);
+        QLineEdit *python = panel.findChild<QLineEdit *>(QStringLiteral("python"));
+        python->setText(QStringLiteral("/nonexistent/python3"));
+        const QString missing =
+            QStringLiteral("cannot run here: '/nonexistent/python3' does not exist");
+        for (Runtime r : {Runtime::Asyncio, Runtime::AsyncioUvloop}) {
+            QCheckBox *box = runtimeBox(panel, r);
+            QTRY_VERIFY_WITH_TIMEOUT(!box->isEnabled(), 15000);
+            QCOMPARE(box->toolTip(), runtimeName(r) + QLatin1Char(' ') + missing);
+        }
+        QVERIFY(runtimeBox(panel, Runtime::Threads)->isEnabled());
+        QVERIFY(runtimeBox(panel, Runtime::Stealing)->isEnabled());
+        QVERIFY(panel.runtimesChecked());
+        QVERIFY(panel.canRun());
+
+        panel.setRuntimes({Runtime::Threads, Runtime::Asyncio});
+        QVERIFY(runtimeBox(panel, Runtime::Asyncio)->isEnabled()); // to be unchecked
+        QVERIFY(!panel.canRun());
+        QCOMPARE(panel.errorText(QStringLiteral("python")), QStringLiteral("asyncio ") + missing);
+
+        // An interpreter that starts and fails: its last words are the reason.
+        QTemporaryDir dir;
+        const QString broken = dir.filePath(QStringLiteral("python3"));
+        QFile script(broken);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\necho 'this venv is broken' >&2\nexit 1\n");
+        script.close();
+        script.setPermissions(script.permissions() | QFileDevice::ExeOwner);
+        python->setText(broken);
+        QVERIFY(!panel.runtimesChecked()); // asked again for the new path
+        QTRY_VERIFY_WITH_TIMEOUT(panel.runtimesChecked(), 15000);
+        QCOMPARE(panel.errorText(QStringLiteral("python")),
+                 QStringLiteral("asyncio cannot run here: %1: this venv is broken").arg(broken));
+        QCOMPARE(
+            runtimeBox(panel, Runtime::AsyncioUvloop)->toolTip(),
+            QStringLiteral("asyncio-uvloop cannot run here: %1: this venv is broken").arg(broken));
+
+        // Debian's interpreter with its modules runs both.
+        if (QProcess::execute(QStringLiteral("/usr/bin/python3"),
+                              {QStringLiteral("-c"), QStringLiteral("import uvloop")}) != 0)
+            QSKIP("/usr/bin/python3 has no uvloop");
+        python->clear();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.runtimesChecked(), 15000);
+        QVERIFY(panel.canRun());
+        QVERIFY(runtimeBox(panel, Runtime::AsyncioUvloop)->isEnabled());
+        QVERIFY2(runtimeBox(panel, Runtime::AsyncioUvloop)->toolTip().contains(u"uvloop"),
+                 qPrintable(runtimeBox(panel, Runtime::AsyncioUvloop)->toolTip()));
+    }
+
 private:
+    static QCheckBox *runtimeBox(QWidget &parent, Runtime runtime)
+    {
+        for (QCheckBox *b : parent.findChildren<QCheckBox *>()) {
+            if (b->text() == runtimeName(runtime))
+                return b;
+        }
+        qFatal("no check box for %s", qPrintable(runtimeName(runtime)));
+    }
+
     // Where a line edit draws its caret (cursorRect() is protected: reached through a member
     // pointer named from a subclass, which C++ allows).
     static QRect caret(const QLineEdit *edit)

@@ -79,6 +79,35 @@ private slots:
         QVERIFY(launch.state(false).canRecalibrate);
     }
 
+    // Several runtimes make every action a "Compare runtimes" experiment over its shard counts,
+    // as the CLI's --runtime a,b runs it; the interpreter typed goes with it.
+    void severalRuntimesRunAsOneExperiment()
+    {
+        PresetStore presets;
+        ConfigPanel form(presets);
+        Calibrator calibrator;
+        RunController runs;
+        LaunchController launch(&form, &calibrator, &runs);
+        form.setConfig(WorkloadSpec{100, 0, 10, 1000, 10000, Kernel::Sum, 3},
+                       RunConfig{2, Partition::Contiguous, false});
+        form.setRuntimes({Runtime::Stealing, Runtime::Threads});
+        calibrator.start();
+        QTRY_VERIFY_WITH_TIMEOUT(calibrator.nsPerIteration(Kernel::Sum).has_value(), 20000);
+        QCOMPARE(launch.state(false).hint,
+                 QStringLiteral("Ready: Compare (F5) runs one plan on 1 loop, then on 2 loops, on "
+                                "each of threads, stealing"));
+        QSignalSpy finished(&runs, &RunController::experimentFinished);
+        QVERIFY(launch.startRun(RunController::Mode::Compare));
+        QCOMPARE(runs.currentSpec().runtimes,
+                 (QList<Runtime>{Runtime::Threads, Runtime::Stealing}));
+        QCOMPARE(runs.currentSpec().shardCounts, (QList<int>{1, 2}));
+        QCOMPARE(runs.currentSpec().repeats, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        const auto result = finished.first().first().value<ExperimentResult>();
+        QCOMPARE(int(result.runs.size()), 4);
+        QCOMPARE(int(result.summary.configs.size()), 4);
+    }
+
 private:
     QTemporaryDir m_settings;
 };
