@@ -776,6 +776,122 @@ K = %3 (mediana das suas execuções)</translation>
         <source>LoopBench guide</source>
         <translation>Guia do LoopBench</translation>
     </message>
+    <message>
+        <source>&lt;h2&gt;What LoopBench shows&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;O que o LoopBench mostra&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Many tasks each wait for simulated IO, then do some CPU work on the “response”. LoopBench runs the &lt;b&gt;same plan&lt;/b&gt; (same seed, same IO delays, same work per task) on &lt;b&gt;one event loop&lt;/b&gt; and on &lt;b&gt;K event loops&lt;/b&gt;, one thread each, and measures how much sooner the last task is done.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Muitas tarefas esperam cada uma por uma E/S simulada e depois fazem algum trabalho de CPU sobre a “resposta”. O LoopBench executa o &lt;b&gt;mesmo plano&lt;/b&gt; (mesma semente, mesmos atrasos de E/S, mesmo trabalho por tarefa) em &lt;b&gt;um loop de eventos&lt;/b&gt; e em &lt;b&gt;K loops de eventos&lt;/b&gt;, uma thread cada, e mede quanto antes a última tarefa termina.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;On one loop the CPU parts queue up behind each other on one core while the other cores idle. With K loops the CPU parts of different tasks run at the same time on different cores, so the wall time shrinks until the cores, not the loops, are the limit.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Em um loop, as partes de CPU fazem fila umas atrás das outras em um núcleo enquanto os outros núcleos ficam ociosos. Com K loops, as partes de CPU de tarefas diferentes rodam ao mesmo tempo em núcleos diferentes, e o tempo real diminui até que os núcleos, e não os loops, sejam o limite.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The numbers&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Os números&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;dt&gt;&lt;b&gt;Wall&lt;/b&gt;&lt;/dt&gt;&lt;dd&gt;From the start (t0) until the last task is done.&lt;/dd&gt;</source>
+        <translation>&lt;dt&gt;&lt;b&gt;Tempo real&lt;/b&gt;&lt;/dt&gt;&lt;dd&gt;Do início (t0) até a última tarefa terminar.&lt;/dd&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;dt&gt;&lt;b&gt;Speedup&lt;/b&gt;&lt;/dt&gt;&lt;dd&gt;Wall time of the baseline (1 loop) divided by this run&apos;s: 2.0× means half the time.&lt;/dd&gt;</source>
+        <translation>&lt;dt&gt;&lt;b&gt;Aceleração&lt;/b&gt;&lt;/dt&gt;&lt;dd&gt;O tempo real da referência (1 loop) dividido pelo desta execução: 2,0× significa metade do tempo.&lt;/dd&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;dt&gt;&lt;b&gt;T* (ideal bound)&lt;/b&gt;&lt;/dt&gt;&lt;dd&gt;The shortest wall time any schedule on min(K, CPUs) cores could reach with this run&apos;s &lt;i&gt;measured&lt;/i&gt; work: each task&apos;s CPU part may start only once its IO is over, and no core does two things at once. A run cannot beat it.&lt;/dd&gt;</source>
+        <translation>&lt;dt&gt;&lt;b&gt;T* (limite ideal)&lt;/b&gt;&lt;/dt&gt;&lt;dd&gt;O menor tempo real que qualquer escalonamento em min(K, CPUs) núcleos poderia alcançar com o trabalho &lt;i&gt;medido&lt;/i&gt; desta execução: a parte de CPU de cada tarefa só pode começar quando sua E/S terminou, e nenhum núcleo faz duas coisas ao mesmo tempo. Uma execução não pode superá-lo.&lt;/dd&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;dt&gt;&lt;b&gt;Efficiency&lt;/b&gt;&lt;/dt&gt;&lt;dd&gt;T* / wall. 100 % means no schedule on these cores could have finished sooner; the rest is time lost to queueing, threads and the machine.&lt;/dd&gt;</source>
+        <translation>&lt;dt&gt;&lt;b&gt;Eficiência&lt;/b&gt;&lt;/dt&gt;&lt;dd&gt;T* / tempo real. 100 % significa que nenhum escalonamento nestes núcleos poderia ter terminado antes; o resto é tempo perdido com filas, threads e a máquina.&lt;/dd&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;dt&gt;&lt;b&gt;Lag&lt;/b&gt;&lt;/dt&gt;&lt;dd&gt;How late a task resumed after its IO was due (resumed minus due). On one busy loop the lag climbs, since a due task waits for the CPU work ahead of it; with enough loops it stays near zero.&lt;/dd&gt;</source>
+        <translation>&lt;dt&gt;&lt;b&gt;Atraso&lt;/b&gt;&lt;/dt&gt;&lt;dd&gt;Quanto depois do fim previsto da sua E/S uma tarefa foi retomada (retomada menos prazo). Em um loop ocupado o atraso sobe, pois uma tarefa pronta espera o trabalho de CPU à sua frente; com loops suficientes ele fica perto de zero.&lt;/dd&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;dt&gt;&lt;b&gt;Work inflation&lt;/b&gt;&lt;/dt&gt;&lt;dd&gt;How much the CPU work itself grew against the one-loop run: the same kernels take longer when K threads share caches, memory bandwidth and turbo clocks, or when K exceeds the cores. T* uses the measured work, so inflation shows as a longer T*, not as lost efficiency.&lt;/dd&gt;</source>
+        <translation>&lt;dt&gt;&lt;b&gt;Inflação do trabalho&lt;/b&gt;&lt;/dt&gt;&lt;dd&gt;Quanto o próprio trabalho de CPU cresceu em relação à execução em um loop: os mesmos kernels demoram mais quando K threads dividem caches, largura de banda de memória e clocks turbo, ou quando K passa do número de núcleos. T* usa o trabalho medido, então a inflação aparece como um T* maior, não como eficiência perdida.&lt;/dd&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;dt&gt;&lt;b&gt;GUI stall&lt;/b&gt;&lt;/dt&gt;&lt;dd&gt;How late a 10 ms timer on the window&apos;s thread fired during the run: how responsive the window stayed (target p99 at most 16 ms).&lt;/dd&gt;</source>
+        <translation>&lt;dt&gt;&lt;b&gt;Travamento da GUI&lt;/b&gt;&lt;/dt&gt;&lt;dd&gt;Com quanto atraso um timer de 10 ms na thread da janela disparou durante a execução: o quanto a janela continuou responsiva (meta: p99 de no máximo 16 ms).&lt;/dd&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;dt&gt;&lt;b&gt;p (M-W)&lt;/b&gt;&lt;/dt&gt;&lt;dd&gt;Mann-Whitney p-value of a K&apos;s wall times against the baseline&apos;s, from 5 runs on each side. Green: below 0.05, the difference is unlikely to be noise.&lt;/dd&gt;</source>
+        <translation>&lt;dt&gt;&lt;b&gt;p (M-W)&lt;/b&gt;&lt;/dt&gt;&lt;dd&gt;Valor-p de Mann-Whitney dos tempos reais de um K contra os da referência, a partir de 5 execuções de cada lado. Verde: abaixo de 0,05, é improvável que a diferença seja ruído.&lt;/dd&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Reading the charts&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Lendo os gráficos&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;Per-core load&lt;/b&gt; (Live page, top left): one line per logical CPU and their mean over the last 60 s; shaded spans are runs. One loop keeps about one core busy; K loops raise them all. The heat strip below shows the same per core, darker = busier.&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;Carga por núcleo&lt;/b&gt; (página Ao vivo, em cima à esquerda): uma linha por CPU lógica e sua média nos últimos 60 s; as faixas sombreadas são execuções. Um loop mantém cerca de um núcleo ocupado; K loops elevam todos. A faixa de calor abaixo mostra o mesmo por núcleo, mais escuro = mais ocupado.&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;Shard threads&lt;/b&gt; (top right): during a run, each loop&apos;s CPU share (bars) and the worst lag it saw (points). One loop: one full bar and a climbing lag.&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;Threads dos shards&lt;/b&gt; (em cima à direita): durante uma execução, a parcela de CPU de cada loop (barras) e o pior atraso que ele teve (pontos). Um loop: uma barra cheia e um atraso subindo.&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;One loop against K loops&lt;/b&gt; (bottom left): the wall time of each run with its T* beside it; the speedup is in the title. Select two rows of the history to compare any two runs.&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;Um loop contra K loops&lt;/b&gt; (embaixo à esquerda): o tempo real de cada execução com seu T* ao lado; a aceleração está no título. Selecione duas linhas do histórico para comparar duas execuções quaisquer.&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;Speedup against K&lt;/b&gt; (Sweep page): the median speedup per K with a min–max whisker over the repeats, the ideal line T* allows and the Amdahl fit. Where the measured points leave the ideal line, something other than the cores limits the run.&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;Aceleração em função de K&lt;/b&gt; (página Varredura): a aceleração mediana por K com uma barra de mínimo–máximo sobre as repetições, a linha ideal que T* permite e o ajuste de Amdahl. Onde os pontos medidos se afastam da linha ideal, algo além dos núcleos limita a execução.&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;Efficiency per K&lt;/b&gt;: T* / wall and speedup / K for every K. The second falls once K exceeds the cores; the first should not.&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;Eficiência por K&lt;/b&gt;: T* / tempo real e aceleração / K para cada K. A segunda cai quando K passa do número de núcleos; a primeira não deveria.&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Getting numbers you can trust&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Obtendo números confiáveis&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Use &lt;b&gt;Repeat compare&lt;/b&gt; (F7) or &lt;b&gt;Sweep&lt;/b&gt; (F6) with R ≥ 5: runs are interleaved (1, K, 1, K, …) so drift of the machine hits every configuration alike, and the statistics give a spread and a p-value. A run marked “machine busy” shared the CPUs with other programs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Use &lt;b&gt;Comparação repetida&lt;/b&gt; (F7) ou &lt;b&gt;Varredura&lt;/b&gt; (F6) com R ≥ 5: as execuções são intercaladas (1, K, 1, K, …), de modo que a deriva da máquina atinge todas as configurações por igual, e as estatísticas dão uma dispersão e um valor-p. Uma execução marcada como “máquina ocupada” dividiu as CPUs com outros programas.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The same 6 tasks: IO wait (light), then CPU work (dark) on the task&apos;s loop</source>
+        <translation>As mesmas 6 tarefas: espera de E/S (claro), depois CPU (escuro) no loop da tarefa</translation>
+    </message>
+    <message>
+        <source>1 loop</source>
+        <translation>1 loop</translation>
+    </message>
+    <message>
+        <source>wall</source>
+        <translation>tempo real</translation>
+    </message>
+    <message>
+        <source>CPU parts wait for each other: one core busy, the other idle</source>
+        <translation>As partes de CPU esperam umas pelas outras: um núcleo ocupado, o outro ocioso</translation>
+    </message>
+    <message>
+        <source>K = 2 loops</source>
+        <translation>K = 2 loops</translation>
+    </message>
+    <message>
+        <source>loop 1</source>
+        <translation>loop 1</translation>
+    </message>
+    <message>
+        <source>loop 2</source>
+        <translation>loop 2</translation>
+    </message>
+    <message>
+        <source>speedup = wall(1 loop) / wall(K loops) · efficiency = T* / wall</source>
+        <translation>aceleração = tempo real(1 loop) / tempo real(K loops) · eficiência = T* / tempo real</translation>
+    </message>
+    <message>
+        <source>time →</source>
+        <translation>tempo →</translation>
+    </message>
 </context>
 <context>
     <name>HeatStrip</name>
@@ -1200,6 +1316,57 @@ fora das estatísticas</translation>
     <message>
         <source>different plans (%1)</source>
         <translation>planos diferentes (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Preset</name>
+    <message>
+        <source>Original experiment</source>
+        <translation>Experimento original</translation>
+    </message>
+    <message>
+        <source>The crawler-like workload of the original write-up: 10,000 tasks, 0.2-1.0 s of simulated IO each, then 100k-500k iterations of the write-up&apos;s own `result += i` loop on the response (kernel article).</source>
+        <translation>A carga de trabalho de rastreador do artigo original: 10.000 tarefas, cada uma com 0,2-1,0 s de E/S simulada e depois 100k-500k iterações do próprio loop `result += i` do artigo sobre a resposta (kernel article).</translation>
+    </message>
+    <message>
+        <source>CPU-heavy</source>
+        <translation>Intensiva em CPU</translation>
+    </message>
+    <message>
+        <source>CPU parts dominate (about 5 ms each, 100 ms of IO at most): one loop queues them all on one core, K loops share them out. Takes about 10 s on one loop on a typical desktop.</source>
+        <translation>As partes de CPU dominam (cerca de 5 ms cada, no máximo 100 ms de E/S): um loop enfileira todas em um só núcleo, K loops as repartem. Leva cerca de 10 s em um loop num desktop típico.</translation>
+    </message>
+    <message>
+        <source>IO-only</source>
+        <translation>Só E/S</translation>
+    </message>
+    <message>
+        <source>Tasks only wait, with no CPU work: one loop already overlaps every wait, so sharding should not help.</source>
+        <translation>As tarefas só esperam, sem trabalho de CPU: um loop já sobrepõe todas as esperas, então dividir em shards não deve ajudar.</translation>
+    </message>
+    <message>
+        <source>Heavy-tailed crawl</source>
+        <translation>Rastreamento de cauda pesada</translation>
+    </message>
+    <message>
+        <source>Shaped like real crawls: most responses arrive in a few hundred ms (lognormal IO, median 300 ms, 1 % slower than 3 s) and most pages are cheap to parse, but a few are huge (Pareto CPU work, median 200k iterations, 1 % above 2M). A few heavy tasks decide when a shard finishes, so how tasks are dealt to shards matters more than with uniform work.</source>
+        <translation>Com a forma de rastreamentos reais: a maioria das respostas chega em algumas centenas de ms (E/S lognormal, mediana de 300 ms, 1 % mais lentas que 3 s) e a maioria das páginas é barata de processar, mas algumas são enormes (trabalho de CPU Pareto, mediana de 200k iterações, 1 % acima de 2M). Poucas tarefas pesadas decidem quando um shard termina, então a forma como as tarefas são distribuídas entre os shards importa mais do que com trabalho uniforme.</translation>
+    </message>
+    <message>
+        <source>Loopback HTTP crawl</source>
+        <translation>Rastreamento HTTP em loopback</translation>
+    </message>
+    <message>
+        <source>Fetches over real TCP sockets from a loopbench --serve process on this machine: each task sends one HTTP GET, the server answers after the task&apos;s planned delay (lognormal, median 300 ms, 1 % slower than 1.5 s), then the task parses the response (100k-500k iterations). The loop now pays system calls and wake-ups for every request.</source>
+        <translation>Busca por sockets TCP reais em um processo loopbench --serve nesta máquina: cada tarefa envia um HTTP GET, o servidor responde após o atraso planejado da tarefa (lognormal, mediana de 300 ms, 1 % mais lentas que 1,5 s) e então a tarefa processa a resposta (100k-500k iterações). Agora o loop paga chamadas de sistema e despertares a cada requisição.</translation>
+    </message>
+    <message>
+        <source>The article, in Python</source>
+        <translation>O artigo, em Python</translation>
+    </message>
+    <message>
+        <source>The original write-up&apos;s experiment on its own runtime: CPython asyncio runs each task as `await asyncio.sleep(io)` then `result += i` over range(n), one asyncio.run per worker process (1 process against K, the article&apos;s fix). 2,000 tasks: CPython&apos;s loop is about 30 times slower than C++&apos;s (20 ns an iteration here), so one process needs about 12 s of CPU.</source>
+        <translation>O experimento do artigo original no seu próprio runtime: o asyncio do CPython executa cada tarefa como `await asyncio.sleep(io)` e depois `result += i` sobre range(n), um asyncio.run por processo de trabalho (1 processo contra K, a solução do artigo). 2.000 tarefas: o loop do CPython é cerca de 30 vezes mais lento que o do C++ (20 ns por iteração aqui), então um processo precisa de cerca de 12 s de CPU.</translation>
     </message>
 </context>
 <context>

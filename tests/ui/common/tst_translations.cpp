@@ -13,12 +13,17 @@
 #include "ui/common/formatting.h"
 #include "ui/common/shownname.h"
 #include "ui/common/translations.h"
+#include "ui/config/presetstore.h"
 #include "ui/export/reportexporter.h"
+#include "ui/window/guidedialog.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -163,6 +168,93 @@ private slots:
             QVERIFY2(!translator.translate("ShownName", name.toUtf8().constData()).isEmpty(),
                      qPrintable(name));
         QCOMPARE(shownName(runStatusName(RunStatus::Completed)), QStringLiteral("concluída"));
+    }
+
+    void presetsAndTheGuideReadPortuguese()
+    {
+        // Built-in presets are JSON files, out of lupdate's sight: each English name and
+        // description must have a Portuguese translation (ui/config/presetstore.cpp lists them).
+        QTranslator translator;
+        QVERIFY(translator.load(kPortuguese, QStringLiteral("loopbench"), QStringLiteral("_"),
+                                QStringLiteral(":/translations")));
+        const QDir dir(QStringLiteral(":/presets"));
+        const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
+        QVERIFY(files.size() >= 6);
+        for (const QString &file : files) {
+            const QJsonObject preset =
+                QJsonDocument::fromJson(readAll(dir.filePath(file))).object();
+            for (const char *key : {"name", "description"}) {
+                const QString english = preset.value(QLatin1String(key)).toString();
+                QVERIFY2(!english.isEmpty(), qPrintable(file));
+                QVERIFY2(
+                    !translator.translate("Preset", english.toUtf8().constData()).isEmpty(),
+                    qPrintable(QStringLiteral("%1 %2: %3").arg(file, QLatin1String(key), english)));
+            }
+        }
+        const PresetStore presets;
+        QCOMPARE(presets.presets().first().name, QStringLiteral("Experimento original"));
+        QVERIFY(presets.presets().first().description.contains(QStringLiteral("10.000 tarefas")));
+
+        // The Guide, its text and the words of its diagram.
+        const QString guide = GuideDialog::html();
+        QVERIFY(guide.contains(QStringLiteral("<b>Aceleração em função de K</b>")));
+        QVERIFY(guide.contains(QStringLiteral("2,0× significa metade do tempo")));
+        QVERIFY(!guide.contains(QStringLiteral("Speedup against K")));
+        const QByteArray diagram = GuideDialog::diagram();
+        QVERIFY(diagram.contains(">tempo real<"));
+        QVERIFY(diagram.contains(">As partes de CPU esperam umas pelas outras"));
+        QVERIFY(!diagram.contains(">wall<"));
+        QVERIFY(!QImage::fromData(diagram).isNull());
+    }
+
+    // The window's locale and translation never reach a report: written from a Portuguese window
+    // (pt_BR default locale, translators installed) every report file has the bytes the CLI
+    // writes (C locale, no translator).
+    void reportBytesDoNotDependOnTheLocale()
+    {
+        const ExperimentResult result = synthetic::experiment();
+        auto write = [&](QMap<QString, QByteArray> *files) {
+            QTemporaryDir dir;
+            QVERIFY(dir.isValid());
+            ExportOptions options;
+            options.directory = dir.path();
+            options.png = false;
+            options.svg = false;
+            options.tasksCsv = true;
+            const ReportExporter exporter({{QString(), result}});
+            QString error;
+            QVERIFY2(exporter.exportTo(options, nullptr, &error), qPrintable(error));
+            for (const QString &name : QDir(dir.path()).entryList(QDir::Files))
+                files->insert(name, readAll(dir.filePath(name)));
+        };
+        QMap<QString, QByteArray> portuguese;
+        write(&portuguese);
+        QVERIFY(QLocale().decimalPoint() == QStringLiteral(","));
+
+        QMap<QString, QByteArray> c;
+        {
+            const QList<QTranslator *> translators =
+                QCoreApplication::instance()->findChildren<QTranslator *>();
+            QVERIFY(!translators.isEmpty());
+            for (QTranslator *t : translators)
+                QCoreApplication::removeTranslator(t);
+            QLocale::setDefault(QLocale::c());
+            const Wording::EnglishScope english;
+            write(&c);
+            QLocale::setDefault(kPortuguese);
+            for (QTranslator *t : translators)
+                QCoreApplication::installTranslator(t);
+        }
+        QCOMPARE(portuguese.keys(), c.keys());
+        for (const QString &name : {QStringLiteral("report.json"), QStringLiteral("summary.md"),
+                                    QStringLiteral("runs.csv"), QStringLiteral("summary.csv"),
+                                    QStringLiteral("meta.json"), QStringLiteral("tasks.csv")})
+            QVERIFY2(portuguese.contains(name), qPrintable(name));
+        for (auto it = c.cbegin(); it != c.cend(); ++it) {
+            QVERIFY2(!it.value().isEmpty(), qPrintable(it.key()));
+            QVERIFY2(portuguese.value(it.key()) == it.value(), qPrintable(it.key()));
+        }
+        QCOMPARE(QCoreApplication::translate("StatusBar", "Ready"), QStringLiteral("Pronto"));
     }
 
     void exportedReportsStayEnglish()

@@ -197,7 +197,7 @@ private slots:
         const QString text = guide.browser()->toPlainText();
         for (const char *term : {"T*", "Efficiency", "Lag", "Work inflation", "Speedup against K"})
             QVERIFY2(text.contains(QLatin1String(term)), term);
-        const QVariant image = guide.browser()->loadResource(
+        const QVariant image = guide.browser()->document()->resource(
             QTextDocument::ImageResource, QUrl(QStringLiteral("guide-loops.svg")));
         QVERIFY(!QImage::fromData(image.toByteArray()).isNull());
     }
