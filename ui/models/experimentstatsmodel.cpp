@@ -7,6 +7,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -18,9 +19,10 @@ QString plusMinus(const QString &value, const QString &error)
     return error.isEmpty() ? value : QStringLiteral("%1 ± %2").arg(value, error);
 }
 
+// In the window's locale, as Formatting writes every other number ("0,01" under pt_BR).
 QString fixed(double v, int decimals)
 {
-    return std::isnan(v) ? QString() : QString::number(v, 'f', decimals);
+    return std::isnan(v) ? QString() : QLocale().toString(v, 'f', decimals);
 }
 
 } // namespace
@@ -129,8 +131,8 @@ QString ExperimentStatsModel::text(const ConfigSummary &c, int column) const
     case PValue:
         if (std::isnan(c.vsBaseline.p))
             return missingMark();
-        return c.vsBaseline.p < 0.001 ? QStringLiteral("< 0.001")
-                                      : QString::number(c.vsBaseline.p, 'f', 3);
+        return c.vsBaseline.p < 0.001 ? QStringLiteral("< ") + fixed(0.001, 3)
+                                      : fixed(c.vsBaseline.p, 3);
     }
     return {};
 }

@@ -10,6 +10,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -56,7 +57,7 @@ SweepPage::SweepPage(ExperimentStatsModel *model, QWidget *parent)
         tr("<span style='color:#1e823c'>■</span> p (M-W) in green: below %1, the difference "
            "of that K's wall times from the baseline's is unlikely to be noise. Needs %2 "
            "completed runs on each side; “%3” where there is none.")
-            .arg(ExperimentStatsModel::kSignificance)
+            .arg(QLocale().toString(ExperimentStatsModel::kSignificance))
             .arg(kMinRunsForMannWhitney)
             .arg(missingMark()));
     legend->setObjectName(QStringLiteral("pValueLegend"));
@@ -95,12 +96,11 @@ void SweepPage::refresh()
            "%9%10 · %11, %12 logical CPUs")
             .arg(m_model->headline().toHtmlEscaped())
             .arg(w.tasks)
-            .arg(w.ioMinMs)
-            .arg(w.ioMaxMs)
+            .arg(QLocale().toString(w.ioMinMs), QLocale().toString(w.ioMaxMs))
             .arg(qulonglong(w.cpuMin))
             .arg(qulonglong(w.cpuMax))
             .arg(kernelName(w.kernel))
-            .arg(r.nsPerIter, 0, 'f', 3)
+            .arg(QLocale().toString(r.nsPerIter, 'f', 3))
             .arg(Formatting::counted(qint64(r.runs.size()), tr("run"), tr("runs")))
             .arg(r.cancelled ? tr(", <span style='color:#b45000'>cancelled</span>") : QString())
             .arg(r.machine.cpuModel.toHtmlEscaped())

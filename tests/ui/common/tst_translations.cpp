@@ -15,6 +15,7 @@
 #include "ui/common/translations.h"
 #include "ui/config/presetstore.h"
 #include "ui/export/reportexporter.h"
+#include "ui/models/experimentstatsmodel.h"
 #include "ui/window/guidedialog.h"
 
 #include <QCoreApplication>
@@ -316,6 +317,15 @@ private slots:
         QCOMPARE(Formatting::percentPrecise(0.024), QStringLiteral("2,4 %"));
         QCOMPARE(Formatting::counted(1024, QStringLiteral("execução"), QStringLiteral("execuções")),
                  QStringLiteral("1.024 execuções"));
+        // The statistics table, every figure of it (tst_experimentstatsmodel has them in C).
+        ExperimentStatsModel stats;
+        stats.setResult(synthetic::experiment());
+        QCOMPARE(stats.data(stats.index(2, ExperimentStatsModel::Speedup)).toString(),
+                 QStringLiteral("2,83× ± 0,01"));
+        QCOMPARE(stats.data(stats.index(2, ExperimentStatsModel::PValue)).toString(),
+                 QStringLiteral("0,012"));
+        QCOMPARE(stats.data(stats.index(2, ExperimentStatsModel::WallCv)).toString(),
+                 QStringLiteral("0,6 %"));
         QLocale::setDefault(QLocale::c());
         QCOMPARE(Formatting::duration(2750), QStringLiteral("2.75 s"));
         QCOMPARE(Formatting::speedup(1.854), QStringLiteral("1.85×"));
