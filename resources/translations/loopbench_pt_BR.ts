@@ -403,16 +403,40 @@
         <translation>O interpretador dos runtimes asyncio: um caminho como o bin/python3 de um venv. Vazio: %1, o do Debian, onde python3-uvloop e python3-aiohttp se instalam (um python3 antes no PATH pode não tê-los).</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>Procurar…</translation>
-    </message>
-    <message>
         <source>Choose the Python interpreter</source>
         <translation>Escolher o interpretador Python</translation>
     </message>
     <message>
         <source>Checking whether it can run here…</source>
         <translation>Verificando se ele roda aqui…</translation>
+    </message>
+    <message>
+        <source>%1: measuring the runtimes…</source>
+        <translation>%1: medindo os runtimes…</translation>
+    </message>
+    <message>
+        <source>%1: %2, about %3</source>
+        <translation>%1: %2, cerca de %3</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>execução</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>execuções</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Varredura</translation>
+    </message>
+    <message>
+        <source>Repeat compare</source>
+        <translation>Comparação repetida</translation>
+    </message>
+    <message>
+        <source>longest run: %1 at K = %2, about %3</source>
+        <translation>execução mais longa: %1 com K = %2, cerca de %3</translation>
     </message>
 </context>
 <context>

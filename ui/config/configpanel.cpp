@@ -2,6 +2,7 @@
 #include "ui/config/configpanel.h"
 
 #include "core/engine/runtimecommand.h"
+#include "core/experiment/experimentestimate.h"
 #include "core/experiment/resourcelimits.h"
 #include "core/system/systemlimits.h"
 
@@ -10,6 +11,8 @@
 #include "ui/config/presetstore.h"
 #include "ui/config/runtimeprobe.h"
 #include "ui/config/workestimate.h"
+#include "ui/control/calibrator.h"
+#include "ui/control/runcontroller.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -114,6 +117,7 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     , m_python(new QLineEdit)
     , m_browsePython(new QToolButton)
     , m_probe(new RuntimeProbe(this))
+    , m_experimentEstimate(new WrappedLabel)
     , m_transport(new QComboBox)
     , m_connections(numberEdit(tr("HTTP connections: per-task (one connection per request, like "
                                   "a crawler visiting many sites) or N, a keep-alive pool of N "
@@ -241,6 +245,11 @@ ConfigPanel::ConfigPanel(const PresetStore &presets, QWidget *parent)
     m_warmup->setToolTip(tr("One run of the first configuration before the measured ones, "
                             "thrown away: it pays for page faults and CPU frequency ramp-up"));
     form->addRow(QString(), m_warmup);
+    m_experimentEstimate->setObjectName(QStringLiteral("experimentEstimate"));
+    m_experimentEstimate->setForegroundRole(QPalette::PlaceholderText);
+    // Two lines kept, so that the estimate coming and going does not move the form.
+    m_experimentEstimate->setReservedText(QStringLiteral(" \n "));
+    form->addRow(m_experimentEstimate);
     addWarningMarkers();
 
     auto *layout = new QVBoxLayout(this);
@@ -338,7 +347,8 @@ QWidget *ConfigPanel::pythonRow()
            "%1, Debian's, where python3-uvloop and python3-aiohttp install (a python3 earlier on "
            "PATH may lack them).")
             .arg(QString::fromLatin1(RuntimeCommand::kDefaultPython)));
-    m_browsePython->setText(tr("Browse…"));
+    // An icon, not "Browse…": in a narrow dock the path needs the width.
+    m_browsePython->setIcon(style()->standardIcon(QStyle::SP_DirOpenIcon));
     m_browsePython->setToolTip(tr("Choose the Python interpreter"));
     connect(m_browsePython, &QToolButton::clicked, this, [this] {
         const QString current = m_python->text().trimmed().isEmpty()
@@ -542,8 +552,14 @@ void ConfigPanel::reloadPresets()
 
 void ConfigPanel::showPreset()
 {
-    const int preset =
-        m_parsed.ok() || canRun() ? m_presets.indexOf(Plan{m_parsed.spec, m_parsed.transport}) : -1;
+    // A preset is a plan: how it runs (the shard list, a runtime that cannot run here) does not
+    // make it another one.
+    const bool planOk =
+        std::all_of(m_parsed.errors.begin(), m_parsed.errors.end(), [](const FieldError &e) {
+            return e.field == QLatin1String("shardList") || e.field == QLatin1String("runtime") ||
+                   e.field == QLatin1String("python");
+        });
+    const int preset = planOk ? m_presets.indexOf(Plan{m_parsed.spec, m_parsed.transport}) : -1;
     m_preset->setCurrentIndex(m_preset->findData(preset));
     if (preset >= 0)
         m_presetInfo->setReservedText(m_presets.presets()[preset].description);
@@ -612,6 +628,61 @@ void ConfigPanel::setCalibration(Kernel kernel, double nsPerIteration)
 {
     m_nsPerIter.insert(int(kernel), nsPerIteration);
     reevaluate();
+}
+
+void ConfigPanel::setCalibrator(Calibrator *calibrator)
+{
+    m_calibrator = calibrator;
+    connect(calibrator, &Calibrator::calibrated, this, &ConfigPanel::reevaluate);
+    connect(calibrator, &Calibrator::runtimeCalibrated, this, &ConfigPanel::reevaluate);
+    reevaluate();
+}
+
+QString ConfigPanel::experimentEstimate() const
+{
+    return m_experimentEstimate->text();
+}
+
+void ConfigPanel::estimateExperiment()
+{
+    // Nothing before the C++ kernel is calibrated: the line above says so already.
+    if (!m_calibrator || !canRun() || !m_runtimesChecked ||
+        !m_calibrator->nsPerIteration(m_parsed.spec.kernel)) {
+        m_experimentEstimate->setText(QString());
+        return;
+    }
+    const Kernel kernel = m_parsed.spec.kernel;
+    const QString python = m_parsed.config.python;
+    auto costOf = [this, kernel, python](Runtime runtime) {
+        return m_calibrator->runtimeCost(runtime, kernel, python);
+    };
+    const int cpus = QThread::idealThreadCount();
+    QStringList lines;
+    std::optional<ExperimentEstimate> longest;
+    auto describe = [&](const QString &action, const ExperimentSpec &spec) {
+        const auto e =
+            ExperimentEstimate::of(spec, costOf, cpus, RunController::kExperimentSettleMs);
+        if (!e) {
+            lines.append(tr("%1: measuring the runtimes…").arg(action));
+            return;
+        }
+        lines.append(tr("%1: %2, about %3")
+                         .arg(action, Formatting::counted(e->runs, tr("run"), tr("runs")),
+                              Formatting::duration(e->totalMs)));
+        if (!longest || e->longestRunMs > longest->longestRunMs)
+            longest = e;
+    };
+    if (isValid())
+        describe(tr("Sweep"), m_parsed.sweepSpec());
+    describe(tr("Repeat compare"), m_parsed.repeatCompareSpec());
+    QString text = lines.join(QStringLiteral(" · "));
+    if (longest) {
+        text += QLatin1Char('\n') + tr("longest run: %1 at K = %2, about %3")
+                                        .arg(runtimeName(longest->longestRuntime))
+                                        .arg(longest->longestShards)
+                                        .arg(Formatting::duration(longest->longestRunMs));
+    }
+    m_experimentEstimate->setText(text);
 }
 
 QString ConfigPanel::errorText(const QString &field) const
@@ -683,5 +754,6 @@ void ConfigPanel::reevaluate()
         m_estimate->setText(tr("calibrating the kernel…"));
     else
         m_estimate->setText(WorkEstimate::of(m_parsed.spec, *ns).text());
+    estimateExperiment();
     emit changed();
 }

@@ -14,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class Calibrator;
 class QToolButton;
 class RuntimeProbe;
 class WrappedLabel;
@@ -59,6 +60,11 @@ public:
 
     // Feeds "about X ms per task on this machine".
     void setCalibration(Kernel kernel, double nsPerIteration);
+    // Feeds the experiment's estimate: every runtime's cost (not owned; measured as the form
+    // asks for it). Without one the form estimates no experiment.
+    void setCalibrator(Calibrator *calibrator);
+    // "Sweep: 41 runs, about 3 min 20 s · ...": empty while nothing can be estimated.
+    QString experimentEstimate() const;
     // The message shown beside `field` ("tasks", "io", "ioDist", "cpu", "cpuDist", "shards",
     // "seed", "runtime", "python", "connections", "responseBytes", "shardList", "repeat"), empty
     // if none.
@@ -79,6 +85,7 @@ private:
     QWidget *runtimeRow();
     QWidget *pythonRow();
     void checkRuntimes();
+    void estimateExperiment();
 
     const PresetStore &m_presets;
     QComboBox *m_preset;
@@ -105,6 +112,8 @@ private:
     QToolButton *m_browsePython;
     RuntimeProbe *m_probe;
     bool m_runtimesChecked = true;
+    Calibrator *m_calibrator = nullptr;
+    WrappedLabel *m_experimentEstimate;
     QComboBox *m_transport;
     QLineEdit *m_connections;
     QLineEdit *m_responseBytes;

@@ -153,6 +153,9 @@ void MainWindow::connectRuns()
         }
     });
     connect(m_calibrator, &Calibrator::calibrated, this, &MainWindow::onCalibrated);
+    m_config->setCalibrator(m_calibrator);
+    // No calibration run beside a measured one.
+    connect(m_controller, &RunController::runningChanged, m_calibrator, &Calibrator::setHeld);
     m_monitor->setRunSource([this] { return m_controller->runProgress(); });
     m_monitor->setServerSource([this] { return m_controller->serverPid(); });
     connect(m_controller, &RunController::progressed, m_status, &StatusBar::showProgress);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/engine/processrun.h"
 #include "core/engine/runtimecommand.h"
+#include "core/engine/runtimecost.h"
 #include "core/engine/shardset.h"
 #include "core/net/serverprocess.h"
 #include "core/report/jsonreport.h"
@@ -169,6 +170,31 @@ private slots:
         QVERIFY2(processes.completed(), qPrintable(processes.error));
         QCOMPARE(processes.checksum, threads.checksum);
         QCOMPARE(processes.perShard[3].tasks, std::int64_t(7)); // 25 over 4: 6, 6, 6, 7
+    }
+
+    // A runtime's cost is measured by running one worker on one task: `processes` computes the
+    // C++ kernel (its figure is the one given) and pays a start-up; in process nothing runs; an
+    // interpreter that is not there has no cost, and says why.
+    void aRuntimeCostIsMeasuredByRunningIt()
+    {
+        QCOMPARE(measureRuntimeCost(Runtime::Stealing, Kernel::Hash, {}, 1.5),
+                 (RuntimeCost{1.5, 0}));
+        QString error;
+        const auto processes =
+            measureRuntimeCost(Runtime::Processes, Kernel::Sum, {}, 1.25, &error);
+        QVERIFY2(processes, qPrintable(error));
+        QCOMPARE(processes->nsPerIter, 1.25);
+        QVERIFY(processes->startMsPerWorker > 0);
+        QVERIFY(!measureRuntimeCost(Runtime::Asyncio, Kernel::Sum,
+                                    QStringLiteral("/nonexistent/python3"), 1.25, &error));
+        QVERIFY2(error.contains(u"/nonexistent/python3"), qPrintable(error));
+        if (!havePythonModules())
+            QSKIP("python3-uvloop missing");
+        const auto python = measureRuntimeCost(Runtime::Asyncio, Kernel::Article, {}, 1.0, &error);
+        QVERIFY2(python, qPrintable(error));
+        qInfo("CPython article kernel %.1f ns/iteration, worker start-up %.0f ms",
+              python->nsPerIter, python->startMsPerWorker);
+        QVERIFY(python->nsPerIter > 0 && python->startMsPerWorker > 0);
     }
 
     void aMissingInterpreterIsARefusalNamingPython()

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
+#include "core/experiment/experimentestimate.h"
 #include "tests/support/textrows.h"
 #include "tests/support/uitestsupport.h"
 #include "tests/support/windowparts.h"
+#include "ui/common/formatting.h"
 #include "ui/common/translations.h"
 #include "ui/config/configpanel.h"
 #include "ui/config/configsettings.h"
 #include "ui/config/presetstore.h"
+#include "ui/control/calibrator.h"
+#include "ui/control/runcontroller.h"
 #include "ui/window/mainwindow.h"
 
 #include <QAction>
@@ -18,6 +22,7 @@
 #include <QProcess>
 #include <QScrollArea>
 #include <QTest>
+#include <QThread>
 
 #include <limits>
 #include <tuple>
@@ -419,6 +424,164 @@ private slots:
                  QStringLiteral("median=200000,p99=2000000"));
     }
 
+    // The runtimes checked and the interpreter typed reach the experiment every action runs,
+    // and saved settings keep them.
+    void theRuntimeChoiceReachesTheExperiment()
+    {
+        PresetStore presets;
+        ConfigPanel panel(presets);
+        QCOMPARE(panel.parsed().runtimes, QList<Runtime>{Runtime::Threads});
+        QVERIFY(runtimeBox(panel, Runtime::Threads)->isChecked());
+        runtimeBox(panel, Runtime::Stealing)->setChecked(true);
+        runtimeBox(panel, Runtime::Processes)->setChecked(true);
+        // In the table's order, whatever the order they were checked in.
+        QCOMPARE(panel.input().runtime, QStringLiteral("threads,processes,stealing"));
+        panel.findChild<QLineEdit *>(QStringLiteral("python"))
+            ->setText(QStringLiteral(" /opt/venv/bin/python3 "));
+        const ExperimentSpec sweep = panel.parsed().sweepSpec();
+        QCOMPARE(sweep.runtimes,
+                 (QList<Runtime>{Runtime::Threads, Runtime::Processes, Runtime::Stealing}));
+        QCOMPARE(sweep.python, QStringLiteral("/opt/venv/bin/python3"));
+        QCOMPARE(panel.parsed().repeatCompareSpec().runtimes, sweep.runtimes);
+
+        // None checked is an error beside the row, in the codec's words.
+        for (Runtime r : {Runtime::Threads, Runtime::Processes, Runtime::Stealing})
+            runtimeBox(panel, r)->setChecked(false);
+        QVERIFY(!panel.canRun());
+        QCOMPARE(panel.errorText(QStringLiteral("runtime")), QStringLiteral("no runtime given"));
+
+        panel.setRuntimes({Runtime::Stealing, Runtime::Threads});
+        QSettings settings;
+        ConfigSettings::save(settings, panel.input());
+        const ConfigInput loaded = ConfigSettings::load(settings);
+        QCOMPARE(loaded.runtime, QStringLiteral("threads,stealing"));
+        QCOMPARE(loaded.python, QStringLiteral(" /opt/venv/bin/python3 "));
+        ConfigPanel restored(presets);
+        restored.setConfig(loaded.parse().spec, loaded.parse().config);
+        restored.setRuntimes(loaded.parse().runtimes);
+        QCOMPARE(restored.input().runtime, loaded.runtime);
+        QCOMPARE(restored.parsed().config.python, QStringLiteral("/opt/venv/bin/python3"));
+        settings.clear(); // the windows of later tests start from defaults
+
+        // A preset about one runtime selects it; one about none keeps the user's.
+        restored.applyPreset(5);
+        QCOMPARE(restored.parsed().runtimes, QList<Runtime>{Runtime::Asyncio});
+        restored.setRuntimes({Runtime::Threads, Runtime::Stealing});
+        restored.applyPreset(1);
+        QCOMPARE(restored.parsed().runtimes, (QList<Runtime>{Runtime::Threads, Runtime::Stealing}));
+    }
+
+    // The interpreter is asked off the GUI thread; an unusable one disables the asyncio
+    // runtimes with the reason the CLI prints, and one chosen anyway stops Run with that reason
+    // beside the Python field.
+    void anUnusablePythonDisablesTheAsyncioRuntimesWithTheReason()
+    {
+        PresetStore presets;
+        ConfigPanel panel(presets);
+        QLineEdit *python = panel.findChild<QLineEdit *>(QStringLiteral("python"));
+        python->setText(QStringLiteral("/nonexistent/python3"));
+        const QString missing =
+            QStringLiteral("cannot run here: '/nonexistent/python3' does not exist");
+        for (Runtime r : {Runtime::Asyncio, Runtime::AsyncioUvloop}) {
+            QCheckBox *box = runtimeBox(panel, r);
+            QTRY_VERIFY_WITH_TIMEOUT(!box->isEnabled(), 15000);
+            QCOMPARE(box->toolTip(), runtimeName(r) + QLatin1Char(' ') + missing);
+        }
+        QVERIFY(runtimeBox(panel, Runtime::Threads)->isEnabled());
+        QVERIFY(runtimeBox(panel, Runtime::Stealing)->isEnabled());
+        QVERIFY(panel.runtimesChecked());
+        QVERIFY(panel.canRun());
+
+        panel.setRuntimes({Runtime::Threads, Runtime::Asyncio});
+        QVERIFY(runtimeBox(panel, Runtime::Asyncio)->isEnabled()); // to be unchecked
+        QVERIFY(!panel.canRun());
+        QCOMPARE(panel.errorText(QStringLiteral("python")), QStringLiteral("asyncio ") + missing);
+
+        // An interpreter that starts and fails: its last words are the reason.
+        QTemporaryDir dir;
+        const QString broken = dir.filePath(QStringLiteral("python3"));
+        QFile script(broken);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\necho 'this venv is broken' >&2\nexit 1\n");
+        script.close();
+        script.setPermissions(script.permissions() | QFileDevice::ExeOwner);
+        python->setText(broken);
+        QVERIFY(!panel.runtimesChecked()); // asked again for the new path
+        QTRY_VERIFY_WITH_TIMEOUT(panel.runtimesChecked(), 15000);
+        QCOMPARE(panel.errorText(QStringLiteral("python")),
+                 QStringLiteral("asyncio cannot run here: %1: this venv is broken").arg(broken));
+        QCOMPARE(
+            runtimeBox(panel, Runtime::AsyncioUvloop)->toolTip(),
+            QStringLiteral("asyncio-uvloop cannot run here: %1: this venv is broken").arg(broken));
+
+        // Debian's interpreter with its modules runs both.
+        if (QProcess::execute(QStringLiteral("/usr/bin/python3"),
+                              {QStringLiteral("-c"), QStringLiteral("import uvloop")}) != 0)
+            QSKIP("/usr/bin/python3 has no uvloop");
+        python->clear();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.runtimesChecked(), 15000);
+        QVERIFY(panel.canRun());
+        QVERIFY(runtimeBox(panel, Runtime::AsyncioUvloop)->isEnabled());
+        QVERIFY2(runtimeBox(panel, Runtime::AsyncioUvloop)->toolTip().contains(u"uvloop"),
+                 qPrintable(runtimeBox(panel, Runtime::AsyncioUvloop)->toolTip()));
+    }
+
+    // The form says how long Sweep and Repeat compare will take, from every runtime's measured
+    // cost: more runtimes, shard counts or repeats make more runs and a longer estimate, and
+    // CPython's kernel is measured by running it, not assumed.
+    void theEstimateCoversEveryRuntimeKAndRepeat()
+    {
+        PresetStore presets;
+        ConfigPanel panel(presets);
+        Calibrator calibrator;
+        panel.setConfig(WorkloadSpec{200, 0, 100, 20'000, 40'000, Kernel::Sum, 3},
+                        RunConfig{2, Partition::Contiguous, false});
+        panel.setExperiment(QStringLiteral("1,2,4"), 3, true);
+        panel.setCalibrator(&calibrator);
+        QCOMPARE(panel.experimentEstimate(), QString()); // nothing calibrated yet
+        calibrator.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.experimentEstimate().isEmpty(), 20000);
+        auto expected = [&](const ExperimentSpec &spec) {
+            const auto e = ExperimentEstimate::of(
+                spec, [&](Runtime r) { return calibrator.runtimeCost(r, Kernel::Sum, QString()); },
+                QThread::idealThreadCount(), RunController::kExperimentSettleMs);
+            return e ? std::optional(QStringLiteral("%1 runs, about %2")
+                                         .arg(e->runs)
+                                         .arg(Formatting::duration(e->totalMs)))
+                     : std::nullopt;
+        };
+        // 3 K x 3 repeats + the warm-up; 2 K x 3 + 1.
+        QVERIFY2(panel.experimentEstimate().startsWith(QStringLiteral("Sweep: 10 runs, about ")),
+                 qPrintable(panel.experimentEstimate()));
+        QVERIFY(panel.experimentEstimate().contains(*expected(panel.parsed().sweepSpec())));
+        QVERIFY(panel.experimentEstimate().contains(QStringLiteral("Repeat compare: ") +
+                                                    *expected(panel.parsed().repeatCompareSpec())));
+
+        panel.setRuntimes({Runtime::Threads, Runtime::Stealing});
+        QVERIFY2(panel.experimentEstimate().startsWith(QStringLiteral("Sweep: 19 runs, about ")),
+                 qPrintable(panel.experimentEstimate()));
+        panel.setExperiment(QStringLiteral("1,2,4,8"), 5, false);
+        QVERIFY2(panel.experimentEstimate().startsWith(QStringLiteral("Sweep: 40 runs, about ")),
+                 qPrintable(panel.experimentEstimate()));
+        QVERIFY(panel.experimentEstimate().contains(*expected(panel.parsed().sweepSpec())));
+
+        if (QProcess::execute(QStringLiteral("/usr/bin/python3"),
+                              {QStringLiteral("-c"), QStringLiteral("import asyncio")}) != 0)
+            QSKIP("no /usr/bin/python3");
+        panel.setRuntimes({Runtime::Threads, Runtime::Asyncio});
+        QTRY_VERIFY_WITH_TIMEOUT(
+            calibrator.runtimeCost(Runtime::Asyncio, Kernel::Sum, QString()).has_value(), 30000);
+        const RuntimeCost python = *calibrator.runtimeCost(Runtime::Asyncio, Kernel::Sum, {});
+        qInfo("CPython sum kernel %.1f ns/iteration (C++ %.2f), worker start-up %.0f ms",
+              python.nsPerIter, *calibrator.nsPerIteration(Kernel::Sum), python.startMsPerWorker);
+        QVERIFY(python.nsPerIter > *calibrator.nsPerIteration(Kernel::Sum));
+        QVERIFY(python.startMsPerWorker > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            panel.experimentEstimate().contains(*expected(panel.parsed().sweepSpec())), 10000);
+        QVERIFY2(panel.experimentEstimate().contains(u"longest run: asyncio at K = "),
+                 qPrintable(panel.experimentEstimate()));
+    }
+
     // At 1024 x 768 the form fits its dock without a horizontal scroll bar, in English and in
     // the longer Portuguese, and what it shows is whole: every preset's description and shape
     // parameters, and errors that wrap onto more lines rather than being cut.
@@ -520,107 +683,6 @@ private slots:
             QVERIFY2(whole(label), qPrintable(message));
         }
         QVERIFY(panel->width() <= scroll->viewport()->width());
-    }
-
-    // The runtimes checked and the interpreter typed reach the experiment every action runs,
-    // and saved settings keep them.
-    void theRuntimeChoiceReachesTheExperiment()
-    {
-        PresetStore presets;
-        ConfigPanel panel(presets);
-        QCOMPARE(panel.parsed().runtimes, QList<Runtime>{Runtime::Threads});
-        QVERIFY(runtimeBox(panel, Runtime::Threads)->isChecked());
-        runtimeBox(panel, Runtime::Stealing)->setChecked(true);
-        runtimeBox(panel, Runtime::Processes)->setChecked(true);
-        // In the table's order, whatever the order they were checked in.
-        QCOMPARE(panel.input().runtime, QStringLiteral("threads,processes,stealing"));
-        panel.findChild<QLineEdit *>(QStringLiteral("python"))
-            ->setText(QStringLiteral(" /opt/venv/bin/python3 "));
-        const ExperimentSpec sweep = panel.parsed().sweepSpec();
-        QCOMPARE(sweep.runtimes,
-                 (QList<Runtime>{Runtime::Threads, Runtime::Processes, Runtime::Stealing}));
-        QCOMPARE(sweep.python, QStringLiteral("/opt/venv/bin/python3"));
-        QCOMPARE(panel.parsed().repeatCompareSpec().runtimes, sweep.runtimes);
-
-        // None checked is an error beside the row, in the codec's words.
-        for (Runtime r : {Runtime::Threads, Runtime::Processes, Runtime::Stealing})
-            runtimeBox(panel, r)->setChecked(false);
-        QVERIFY(!panel.canRun());
-        QCOMPARE(panel.errorText(QStringLiteral("runtime")), QStringLiteral("no runtime given"));
-
-        panel.setRuntimes({Runtime::Stealing, Runtime::Threads});
-        QSettings settings;
-        ConfigSettings::save(settings, panel.input());
-        const ConfigInput loaded = ConfigSettings::load(settings);
-        QCOMPARE(loaded.runtime, QStringLiteral("threads,stealing"));
-        QCOMPARE(loaded.python, QStringLiteral(" /opt/venv/bin/python3 "));
-        ConfigPanel restored(presets);
-        restored.setConfig(loaded.parse().spec, loaded.parse().config);
-        restored.setRuntimes(loaded.parse().runtimes);
-        QCOMPARE(restored.input().runtime, loaded.runtime);
-        QCOMPARE(restored.parsed().config.python, QStringLiteral("/opt/venv/bin/python3"));
-
-        // A preset about one runtime selects it; one about none keeps the user's.
-        restored.applyPreset(5);
-        QCOMPARE(restored.parsed().runtimes, QList<Runtime>{Runtime::Asyncio});
-        restored.setRuntimes({Runtime::Threads, Runtime::Stealing});
-        restored.applyPreset(1);
-        QCOMPARE(restored.parsed().runtimes, (QList<Runtime>{Runtime::Threads, Runtime::Stealing}));
-    }
-
-    // The interpreter is asked off the GUI thread; an unusable one disables the asyncio
-    // runtimes with the reason the CLI prints, and one chosen anyway stops Run with that reason
-    // beside the Python field.
-    void anUnusablePythonDisablesTheAsyncioRuntimesWithTheReason()
-    {
-        PresetStore presets;
-        ConfigPanel panel(presets);
-        QLineEdit *python = panel.findChild<QLineEdit *>(QStringLiteral("python"));
-        python->setText(QStringLiteral("/nonexistent/python3"));
-        const QString missing =
-            QStringLiteral("cannot run here: '/nonexistent/python3' does not exist");
-        for (Runtime r : {Runtime::Asyncio, Runtime::AsyncioUvloop}) {
-            QCheckBox *box = runtimeBox(panel, r);
-            QTRY_VERIFY_WITH_TIMEOUT(!box->isEnabled(), 15000);
-            QCOMPARE(box->toolTip(), runtimeName(r) + QLatin1Char(' ') + missing);
-        }
-        QVERIFY(runtimeBox(panel, Runtime::Threads)->isEnabled());
-        QVERIFY(runtimeBox(panel, Runtime::Stealing)->isEnabled());
-        QVERIFY(panel.runtimesChecked());
-        QVERIFY(panel.canRun());
-
-        panel.setRuntimes({Runtime::Threads, Runtime::Asyncio});
-        QVERIFY(runtimeBox(panel, Runtime::Asyncio)->isEnabled()); // to be unchecked
-        QVERIFY(!panel.canRun());
-        QCOMPARE(panel.errorText(QStringLiteral("python")), QStringLiteral("asyncio ") + missing);
-
-        // An interpreter that starts and fails: its last words are the reason.
-        QTemporaryDir dir;
-        const QString broken = dir.filePath(QStringLiteral("python3"));
-        QFile script(broken);
-        QVERIFY(script.open(QIODevice::WriteOnly));
-        script.write("#!/bin/sh\necho 'this venv is broken' >&2\nexit 1\n");
-        script.close();
-        script.setPermissions(script.permissions() | QFileDevice::ExeOwner);
-        python->setText(broken);
-        QVERIFY(!panel.runtimesChecked()); // asked again for the new path
-        QTRY_VERIFY_WITH_TIMEOUT(panel.runtimesChecked(), 15000);
-        QCOMPARE(panel.errorText(QStringLiteral("python")),
-                 QStringLiteral("asyncio cannot run here: %1: this venv is broken").arg(broken));
-        QCOMPARE(
-            runtimeBox(panel, Runtime::AsyncioUvloop)->toolTip(),
-            QStringLiteral("asyncio-uvloop cannot run here: %1: this venv is broken").arg(broken));
-
-        // Debian's interpreter with its modules runs both.
-        if (QProcess::execute(QStringLiteral("/usr/bin/python3"),
-                              {QStringLiteral("-c"), QStringLiteral("import uvloop")}) != 0)
-            QSKIP("/usr/bin/python3 has no uvloop");
-        python->clear();
-        QTRY_VERIFY_WITH_TIMEOUT(panel.runtimesChecked(), 15000);
-        QVERIFY(panel.canRun());
-        QVERIFY(runtimeBox(panel, Runtime::AsyncioUvloop)->isEnabled());
-        QVERIFY2(runtimeBox(panel, Runtime::AsyncioUvloop)->toolTip().contains(u"uvloop"),
-                 qPrintable(runtimeBox(panel, Runtime::AsyncioUvloop)->toolTip()));
     }
 
 private:
