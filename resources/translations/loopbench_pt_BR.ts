@@ -595,6 +595,126 @@ K = %3 (mediana das suas execuções)</translation>
         <source>runs</source>
         <translation>execuções</translation>
     </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Execuções</translation>
+    </message>
+    <message>
+        <source>Outliers</source>
+        <translation>Atípicos</translation>
+    </message>
+    <message>
+        <source>Wall median</source>
+        <translation>Tempo real mediano</translation>
+    </message>
+    <message>
+        <source>sd</source>
+        <translation>dp</translation>
+    </message>
+    <message>
+        <source>CV</source>
+        <translation>CV</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Mín.</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Máx.</translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation>Aceleração</translation>
+    </message>
+    <message>
+        <source>Ideal</source>
+        <translation>Ideal</translation>
+    </message>
+    <message>
+        <source>Amdahl</source>
+        <translation>Amdahl</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>Eficiência</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Trabalho</translation>
+    </message>
+    <message>
+        <source>Lag p99</source>
+        <translation>Atraso p99</translation>
+    </message>
+    <message>
+        <source>p (M-W)</source>
+        <translation>p (M-W)</translation>
+    </message>
+    <message>
+        <source>Shard count: event loops, one thread each</source>
+        <translation>Número de shards: loops de eventos, uma thread cada</translation>
+    </message>
+    <message>
+        <source>Completed runs that enter the statistics (of all runs with this K)</source>
+        <translation>Execuções concluídas que entram nas estatísticas (de todas as execuções com este K)</translation>
+    </message>
+    <message>
+        <source>Completed runs whose wall time is a MAD outlier (modified z-score above 3.5)</source>
+        <translation>Execuções concluídas cujo tempo real é um valor atípico (MAD) (z-score modificado acima de 3,5)</translation>
+    </message>
+    <message>
+        <source>Median wall time (last task done minus t0)</source>
+        <translation>Tempo real mediano (fim da última tarefa menos t0)</translation>
+    </message>
+    <message>
+        <source>Sample standard deviation of the wall time</source>
+        <translation>Desvio padrão amostral do tempo real</translation>
+    </message>
+    <message>
+        <source>Coefficient of variation: sd / mean</source>
+        <translation>Coeficiente de variação: dp / média</translation>
+    </message>
+    <message>
+        <source>Fastest run</source>
+        <translation>Execução mais rápida</translation>
+    </message>
+    <message>
+        <source>Slowest run</source>
+        <translation>Execução mais lenta</translation>
+    </message>
+    <message>
+        <source>Baseline median wall / this median wall, ± propagated standard error</source>
+        <translation>Tempo real mediano da referência / este tempo real mediano, ± erro padrão propagado</translation>
+    </message>
+    <message>
+        <source>Speedup the release-time bound T* allows: baseline T* / this T*</source>
+        <translation>Aceleração que o limite por tempo de liberação T* permite: T* da referência / este T*</translation>
+    </message>
+    <message>
+        <source>The Amdahl fit evaluated at this K</source>
+        <translation>O ajuste de Amdahl avaliado neste K</translation>
+    </message>
+    <message>
+        <source>Median of T* / wall per run: 100 % means no schedule could have finished sooner</source>
+        <translation>Mediana de T* / tempo real por execução: 100 % significa que nenhum escalonamento poderia ter terminado antes</translation>
+    </message>
+    <message>
+        <source>Work inflation: this K&apos;s measured kernel time over the baseline&apos;s. Above 1x the same work itself grew when run side by side (shared caches, SMT, a lower all-core clock), which T* and efficiency do not show</source>
+        <translation>Inflação do trabalho: o tempo de kernel medido deste K sobre o da referência. Acima de 1x, o mesmo trabalho cresceu ao rodar lado a lado (caches compartilhados, SMT, um clock menor com todos os núcleos), o que T* e a eficiência não mostram</translation>
+    </message>
+    <message>
+        <source>Median over runs of each run&apos;s 99th percentile event-loop lag</source>
+        <translation>Mediana, entre as execuções, do percentil 99 do atraso do loop de eventos de cada execução</translation>
+    </message>
+    <message>
+        <source>Mann-Whitney U two-sided p-value of this K&apos;s wall times against the baseline&apos;s (needs at least 5 completed runs on each side); green below 0.05</source>
+        <translation>Valor-p bilateral do teste U de Mann-Whitney dos tempos reais deste K contra os da referência (precisa de pelo menos 5 execuções concluídas de cada lado); verde abaixo de 0,05</translation>
+    </message>
 </context>
 <context>
     <name>ExportController</name>
@@ -1205,10 +1325,6 @@ fora das estatísticas</translation>
     <message>
         <source>Ready</source>
         <translation>Pronto</translation>
-    </message>
-    <message>
-        <source>taken %1</source>
-        <translation>feita em %1</translation>
     </message>
     <message>
         <source>Kernel calibration on this machine, taken %1. It estimates a run before it starts; each run&apos;s bound comes from its own measured work. Run &gt; Recalibrate measures again.</source>

@@ -110,16 +110,15 @@ bool LaunchController::recalibrate()
 
 QString LaunchController::calibrationText() const
 {
+    // Short, for the status bar of a 1024-pixel window: the unit once, and when it was taken in
+    // the tooltip (calibrationToolTip()); the whole line cost the status message its room.
     QStringList parts;
     for (Kernel kernel : kernels()) {
         if (const auto ns = m_calibrator->nsPerIteration(kernel))
-            parts.append(
-                QStringLiteral("%1 %L2 ns/iter").arg(kernelName(kernel)).arg(*ns, 0, 'f', 2));
+            parts.append(QStringLiteral("%1 %L2").arg(kernelName(kernel)).arg(*ns, 0, 'f', 2));
     }
-    const QDateTime taken = m_calibrator->takenAt();
-    if (taken.isValid())
-        parts.append(tr("taken %1").arg(QLocale().toString(taken.time(), QLocale::ShortFormat)));
-    return parts.join(QStringLiteral(" · "));
+    return parts.isEmpty() ? QString()
+                           : parts.join(QStringLiteral(" · ")) + QStringLiteral(" ns/iter");
 }
 
 QString LaunchController::calibrationToolTip() const

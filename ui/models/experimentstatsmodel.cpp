@@ -197,28 +197,38 @@ QVariant ExperimentStatsModel::headerData(int section, Qt::Orientation orientati
 {
     if (orientation != Qt::Horizontal)
         return {};
+    // Marked for lupdate: tr() of a variable is out of its sight, and these were shown in English
+    // under pt_BR.
     static const char *const names[ColumnCount] = {
-        "K",       "Runs",  "Outliers", "Wall median", "sd",   "CV",      "Min",    "Max",
-        "Speedup", "Ideal", "Amdahl",   "Efficiency",  "Work", "Lag p99", "p (M-W)"};
+        QT_TR_NOOP("K"),           QT_TR_NOOP("Runs"),    QT_TR_NOOP("Outliers"),
+        QT_TR_NOOP("Wall median"), QT_TR_NOOP("sd"),      QT_TR_NOOP("CV"),
+        QT_TR_NOOP("Min"),         QT_TR_NOOP("Max"),     QT_TR_NOOP("Speedup"),
+        QT_TR_NOOP("Ideal"),       QT_TR_NOOP("Amdahl"),  QT_TR_NOOP("Efficiency"),
+        QT_TR_NOOP("Work"),        QT_TR_NOOP("Lag p99"), QT_TR_NOOP("p (M-W)"),
+    };
     static const char *const tips[ColumnCount] = {
-        "Shard count: event loops, one thread each",
-        "Completed runs that enter the statistics (of all runs with this K)",
-        "Completed runs whose wall time is a MAD outlier (modified z-score above 3.5)",
-        "Median wall time (last task done minus t0)",
-        "Sample standard deviation of the wall time",
-        "Coefficient of variation: sd / mean",
-        "Fastest run",
-        "Slowest run",
-        "Baseline median wall / this median wall, ± propagated standard error",
-        "Speedup the release-time bound T* allows: baseline T* / this T*",
-        "The Amdahl fit evaluated at this K",
-        "Median of T* / wall per run: 100 % means no schedule could have finished sooner",
-        "Work inflation: this K's measured kernel time over the baseline's. Above 1x the same "
-        "work itself grew when run side by side (shared caches, SMT, a lower all-core clock), "
-        "which T* and efficiency do not show",
-        "Median over runs of each run's 99th percentile event-loop lag",
-        "Mann-Whitney U two-sided p-value of this K's wall times against the baseline's (needs "
-        "at least 5 completed runs on each side); green below 0.05"};
+        QT_TR_NOOP("Shard count: event loops, one thread each"),
+        QT_TR_NOOP("Completed runs that enter the statistics (of all runs with this K)"),
+        QT_TR_NOOP("Completed runs whose wall time is a MAD outlier (modified z-score above 3.5)"),
+        QT_TR_NOOP("Median wall time (last task done minus t0)"),
+        QT_TR_NOOP("Sample standard deviation of the wall time"),
+        QT_TR_NOOP("Coefficient of variation: sd / mean"),
+        QT_TR_NOOP("Fastest run"),
+        QT_TR_NOOP("Slowest run"),
+        QT_TR_NOOP("Baseline median wall / this median wall, ± propagated standard error"),
+        QT_TR_NOOP("Speedup the release-time bound T* allows: baseline T* / this T*"),
+        QT_TR_NOOP("The Amdahl fit evaluated at this K"),
+        QT_TR_NOOP(
+            "Median of T* / wall per run: 100 % means no schedule could have finished sooner"),
+        QT_TR_NOOP(
+            "Work inflation: this K's measured kernel time over the baseline's. Above 1x the same "
+            "work itself grew when run side by side (shared caches, SMT, a lower all-core clock), "
+            "which T* and efficiency do not show"),
+        QT_TR_NOOP("Median over runs of each run's 99th percentile event-loop lag"),
+        QT_TR_NOOP(
+            "Mann-Whitney U two-sided p-value of this K's wall times against the baseline's (needs "
+            "at least 5 completed runs on each side); green below 0.05"),
+    };
     if (section < 0 || section >= ColumnCount)
         return {};
     if (role == Qt::DisplayRole)

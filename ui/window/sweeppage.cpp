@@ -79,6 +79,9 @@ SweepPage::SweepPage(ExperimentStatsModel *model, QWidget *parent)
 
 void SweepPage::refresh()
 {
+    // Every header whole, also over an empty table ("Tempo real mediano" was cut at the default
+    // section width).
+    m_table->resizeColumnsToContents();
     if (!m_model->hasResult()) {
         m_sweep->clear();
         m_efficiency->clear();
@@ -105,5 +108,4 @@ void SweepPage::refresh()
             .arg(r.cancelled ? tr(", <span style='color:#b45000'>cancelled</span>") : QString())
             .arg(r.machine.cpuModel.toHtmlEscaped())
             .arg(r.machine.logicalCpus));
-    m_table->resizeColumnsToContents();
 }

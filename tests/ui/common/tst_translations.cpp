@@ -17,16 +17,19 @@
 #include "ui/export/reportexporter.h"
 #include "ui/models/experimentstatsmodel.h"
 #include "ui/window/guidedialog.h"
+#include "ui/window/sweeppage.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -206,6 +209,28 @@ private slots:
         QVERIFY(diagram.contains(">As partes de CPU esperam umas pelas outras"));
         QVERIFY(!diagram.contains(">wall<"));
         QVERIFY(!QImage::fromData(diagram).isNull());
+    }
+
+    // The statistics table's headers in Portuguese, each whole, before any experiment and after.
+    void statisticsHeadersReadPortugueseAndWhole()
+    {
+        ExperimentStatsModel stats;
+        SweepPage page(&stats);
+        page.resize(1000, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTableView *table = page.findChild<QTableView *>();
+        QVERIFY(table);
+        QCOMPARE(stats.headerData(ExperimentStatsModel::WallMedian, Qt::Horizontal).toString(),
+                 QStringLiteral("Tempo real mediano"));
+        for (bool withResult : {false, true}) {
+            if (withResult)
+                stats.setResult(synthetic::experiment());
+            QHeaderView *header = table->horizontalHeader();
+            for (int c = 0; c < ExperimentStatsModel::ColumnCount; ++c)
+                QVERIFY2(header->sectionSize(c) >= header->sectionSizeHint(c),
+                         qPrintable(stats.headerData(c, Qt::Horizontal).toString()));
+        }
     }
 
     // The window's locale and translation never reach a report: written from a Portuguese window
