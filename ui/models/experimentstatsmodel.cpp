@@ -100,7 +100,10 @@ QString ExperimentStatsModel::text(const ConfigSummary &c, int column) const
 {
     switch (column) {
     case Shards:
-        return QString::number(c.shards);
+        // With several runtimes ("Compare runtimes") a K appears once per runtime: say whose.
+        return m_result.spec.threadsOnly()
+                   ? QString::number(c.shards)
+                   : QStringLiteral("%1 · %2").arg(c.shards).arg(runtimeName(c.runtime));
     case Runs:
         return c.completedRuns == c.runs ? QString::number(c.runs)
                                          : tr("%1 of %2").arg(c.completedRuns).arg(c.runs);

@@ -119,6 +119,34 @@ private slots:
         QVERIFY(std::abs(raw(2, ExperimentStatsModel::PValue).toDouble() - 0.01219) < 0.00001);
     }
 
+    // With several runtimes every K appears once per runtime, and its cell says which.
+    void aCompareRuntimesRowNamesItsRuntime()
+    {
+        ExperimentResult e = synthetic::experiment();
+        const std::vector<RunResult> threads = e.runs;
+        for (RunResult r : threads) {
+            r.runtime = Runtime::Asyncio;
+            e.runs.push_back(r);
+        }
+        e.spec.runtimes = {Runtime::Threads, Runtime::Asyncio};
+        e.summary = summarizeExperiment(e);
+        ExperimentStatsModel model;
+        model.setResult(e);
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.index(0, ExperimentStatsModel::Shards).data().toString(),
+                 QStringLiteral("1 · threads"));
+        QCOMPARE(model.index(5, ExperimentStatsModel::Shards).data().toString(),
+                 QStringLiteral("4 · asyncio"));
+        QCOMPARE(model.index(5, ExperimentStatsModel::Shards)
+                     .data(ExperimentStatsModel::SortRole)
+                     .toInt(),
+                 4);
+        // One runtime: the number alone, as before.
+        model.setResult(synthetic::experiment());
+        QCOMPARE(model.index(0, ExperimentStatsModel::Shards).data().toString(),
+                 QStringLiteral("1"));
+    }
+
     // What each cell of the 4-loop row shows, to the character, for the synthetic experiment
     // whose numbers everyCellIsTheCoresNumber checks: each number in its unit and precision (a
     // fraction as a percentage, a factor with its error, a time in ms or s, no work figure).
