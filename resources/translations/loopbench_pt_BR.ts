@@ -1338,6 +1338,14 @@ fora das estatísticas</translation>
         <source>Ready: Compare (F5) runs one plan on 1 loop, then on %1, on each of %2</source>
         <translation>Pronto: Comparar (F5) roda um plano em 1 loop, depois em %1, em cada um de: %2</translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 em %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 kernel: %L3 ns/iteration, %L4 ms to start a worker</source>
+        <translation>%1, kernel %2: %L3 ns/iteração, %L4 ms para iniciar um trabalhador</translation>
+    </message>
 </context>
 <context>
     <name>LivePage</name>

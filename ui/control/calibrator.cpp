@@ -28,6 +28,7 @@ void Calibrator::recalibrate()
     m_started = true;
     m_nsPerIter.clear();
     m_costs.clear();
+    m_measured.clear();
     m_failed.clear();
     m_queue.clear();
     ++m_generation;
@@ -103,9 +104,10 @@ QCoro::Task<> Calibrator::measureQueued()
         if (generation != m_generation) // recalibrate() emptied the queue meanwhile
             continue;
         m_queue.removeFirst();
-        if (cost)
+        if (cost) {
             m_costs.insert(key, *cost);
-        else
+            m_measured.append({runtime, kernel, python, *cost});
+        } else
             m_failed.insert(key);
         emit runtimeCalibrated();
     }

@@ -42,6 +42,15 @@ public:
     // While held (a run is in flight) nothing new is measured: a calibration run would take CPU
     // from the measured one. Releasing resumes the queue.
     void setHeld(bool held);
+    // Every out-of-process cost measured so far, in the order measured.
+    struct Measured
+    {
+        Runtime runtime;
+        Kernel kernel;
+        QString python; // as asked: empty is the default interpreter
+        RuntimeCost cost;
+    };
+    const QList<Measured> &measured() const { return m_measured; }
     // When the newest figures were taken (local time); invalid before the first.
     QDateTime takenAt() const { return m_takenAt; }
 
@@ -60,6 +69,7 @@ private:
     bool m_calibrating = false;
     // Out of process, by "runtime kernel python": measured, failed, and waiting in order.
     QHash<QString, RuntimeCost> m_costs;
+    QList<Measured> m_measured;
     QSet<QString> m_failed;
     QStringList m_queue;
     bool m_measuring = false;

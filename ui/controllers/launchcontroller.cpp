@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/controllers/launchcontroller.h"
 
+#include "core/engine/runtimecommand.h"
 #include "core/experiment/speccodec.h"
 #include "core/experiment/verdict.h"
 #include "ui/config/configpanel.h"
@@ -129,5 +130,26 @@ QString LaunchController::calibrationToolTip() const
     return tr("Kernel calibration on this machine, taken %1. It estimates a run before it starts; "
               "each run's bound comes from its own measured work. Run > Recalibrate measures "
               "again.")
-        .arg(QLocale().toString(taken, QLocale::LongFormat));
+               .arg(QLocale().toString(taken, QLocale::LongFormat)) +
+           runtimeCostsText();
+}
+
+QString LaunchController::runtimeCostsText() const
+{
+    QString text;
+    for (const Calibrator::Measured &m : m_calibrator->measured()) {
+        // `processes` runs the C++ kernel: its interpreter is loopbench itself.
+        const QString runtime =
+            m.runtime == Runtime::Processes
+                ? runtimeName(m.runtime)
+                : tr("%1 on %2")
+                      .arg(runtimeName(m.runtime),
+                           m.python.isEmpty() ? QString::fromLatin1(RuntimeCommand::kDefaultPython)
+                                              : m.python);
+        text += QLatin1Char('\n') + tr("%1, %2 kernel: %L3 ns/iteration, %L4 ms to start a worker")
+                                        .arg(runtime, kernelName(m.kernel))
+                                        .arg(m.cost.nsPerIter, 0, 'f', 1)
+                                        .arg(m.cost.startMsPerWorker, 0, 'f', 0);
+    }
+    return text;
 }

@@ -43,11 +43,15 @@ public:
     bool recalibrate();
 
     // What the status bar says of the calibration ("sum 1.25 ns/iter · hash 2.50 ns/iter · taken
-    // 12:00"), and its tooltip; the text is empty before the first calibration ends.
+    // 12:00"), and its tooltip, which also lists every runtime cost measured (CPython's kernel
+    // per iteration, a worker's start-up); the text is empty before the first calibration ends.
     QString calibrationText() const;
     QString calibrationToolTip() const;
 
 private:
+    // One line per runtime cost measured ("asyncio on /usr/bin/python3, sum kernel: ...").
+    QString runtimeCostsText() const;
+
     const ConfigPanel *m_form;
     Calibrator *m_calibrator;
     RunController *m_runs;

@@ -153,6 +153,7 @@ void MainWindow::connectRuns()
         }
     });
     connect(m_calibrator, &Calibrator::calibrated, this, &MainWindow::onCalibrated);
+    connect(m_calibrator, &Calibrator::runtimeCalibrated, this, &MainWindow::onCalibrated);
     m_config->setCalibrator(m_calibrator);
     // No calibration run beside a measured one.
     connect(m_controller, &RunController::runningChanged, m_calibrator, &Calibrator::setHeld);

@@ -5,6 +5,7 @@
 #include "ui/control/calibrator.h"
 #include "ui/controllers/launchcontroller.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -106,6 +107,20 @@ private slots:
         const auto result = finished.first().first().value<ExperimentResult>();
         QCOMPARE(int(result.runs.size()), 4);
         QCOMPARE(int(result.summary.configs.size()), 4);
+
+        // A runtime's measured cost is in the calibration's tooltip.
+        QVERIFY(!launch.calibrationToolTip().contains(u"asyncio on"));
+        if (QProcess::execute(QStringLiteral("/usr/bin/python3"),
+                              {QStringLiteral("-c"), QStringLiteral("import asyncio")}) != 0)
+            QSKIP("no /usr/bin/python3");
+        QTRY_VERIFY_WITH_TIMEOUT(calibrator.runtimeCost(Runtime::Asyncio, Kernel::Sum, {}), 30000);
+        const RuntimeCost cost = *calibrator.runtimeCost(Runtime::Asyncio, Kernel::Sum, {});
+        QVERIFY2(launch.calibrationToolTip().endsWith(
+                     QStringLiteral("\nasyncio on /usr/bin/python3, sum kernel: %1 ns/iteration, "
+                                    "%2 ms to start a worker")
+                         .arg(cost.nsPerIter, 0, 'f', 1)
+                         .arg(cost.startMsPerWorker, 0, 'f', 0)),
+                 qPrintable(launch.calibrationToolTip()));
     }
 
 private:
