@@ -5,6 +5,7 @@
 #include "ui/control/calibrator.h"
 #include "ui/controllers/launchcontroller.h"
 
+#include <QLineEdit>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
@@ -92,6 +93,9 @@ private slots:
         form.setConfig(WorkloadSpec{100, 0, 10, 1000, 10000, Kernel::Sum, 3},
                        RunConfig{2, Partition::Contiguous, false});
         form.setRuntimes({Runtime::Stealing, Runtime::Threads});
+        // The interpreter goes with the experiment (the asyncio runtimes would use it).
+        form.findChild<QLineEdit *>(QStringLiteral("python"))
+            ->setText(QStringLiteral("/opt/venv/bin/python3"));
         calibrator.start();
         QTRY_VERIFY_WITH_TIMEOUT(calibrator.nsPerIteration(Kernel::Sum).has_value(), 20000);
         QCOMPARE(launch.state(false).hint,
@@ -103,6 +107,7 @@ private slots:
                  (QList<Runtime>{Runtime::Threads, Runtime::Stealing}));
         QCOMPARE(runs.currentSpec().shardCounts, (QList<int>{1, 2}));
         QCOMPARE(runs.currentSpec().repeats, 1);
+        QCOMPARE(runs.currentSpec().python, QStringLiteral("/opt/venv/bin/python3"));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
         const auto result = finished.first().first().value<ExperimentResult>();
         QCOMPARE(int(result.runs.size()), 4);
