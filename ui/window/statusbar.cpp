@@ -28,7 +28,7 @@ StatusBar::StatusBar(QWidget *parent)
     , m_progress(new QProgressBar)
     , m_progressText(new QLabel(tr("idle")))
     , m_stall(new ElidedLabel(tr("GUI stall: %1").arg(missingMark())))
-    , m_calibration(new QLabel(tr("calibrating…")))
+    , m_calibration(new ElidedLabel(tr("calibrating…")))
     , m_noticeTimer(new QTimer(this))
 {
     m_statusText = m_text->text();
@@ -40,6 +40,7 @@ StatusBar::StatusBar(QWidget *parent)
     m_progress->setFixedWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
     m_progress->setMaximumHeight(fontMetrics().height());
     m_text->setObjectName(QStringLiteral("statusText"));
+
     m_progress->setObjectName(QStringLiteral("progress"));
     m_progressText->setObjectName(QStringLiteral("progressText"));
     m_stall->setObjectName(QStringLiteral("guiStall"));
@@ -50,7 +51,10 @@ StatusBar::StatusBar(QWidget *parent)
     // down to this.
     m_stall->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 14);
     m_stall->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    m_calibration->setToolTip(tr("Kernel calibration on this machine, measured at start"));
+    m_calibration->setObjectName(QStringLiteral("calibration"));
+    m_calibration->setExplanation(tr("Kernel calibration on this machine, measured at start"));
+    m_calibration->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 10);
+    m_calibration->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_noticeTimer->setSingleShot(true);
     connect(m_noticeTimer, &QTimer::timeout, this, [this] {
         m_notice.clear();
@@ -74,6 +78,24 @@ QString StatusBar::stallText(double p99Ms, double maxMs, bool lastRun)
 void StatusBar::showText()
 {
     m_text->setText(m_notice.isEmpty() ? m_statusText : m_notice);
+    fitText();
+}
+
+void StatusBar::fitText()
+{
+    // The message takes the width it needs and no more: the bar's layout gave its stretch item
+    // all it could and squeezed the stall and calibration to a few characters beside it. Where
+    // the bar is too narrow for all, the figures give way first (elided, whole in their
+    // tooltips): the message keeps its width up to 60 % of the bar.
+    const int wanted = m_text->sizeHint().width();
+    m_text->setMaximumWidth(wanted);
+    m_text->setMinimumWidth(std::min(wanted, width() * 3 / 5));
+}
+
+void StatusBar::resizeEvent(QResizeEvent *event)
+{
+    QStatusBar::resizeEvent(event);
+    fitText();
 }
 
 void StatusBar::setHint(const QString &text)
@@ -101,8 +123,8 @@ void StatusBar::setIdle()
 void StatusBar::setCalibration(const QString &text, const QString &toolTip)
 {
     m_calibration->setText(text);
-    m_calibration->setToolTip(toolTip.isEmpty() ? tr("Kernel calibration on this machine")
-                                                : toolTip);
+    m_calibration->setExplanation(toolTip.isEmpty() ? tr("Kernel calibration on this machine")
+                                                    : toolTip);
 }
 
 double StatusBar::sequenceEtaMs(int runIndex, int runCount, double runElapsedMs, double runEtaMs,

@@ -44,15 +44,19 @@ public:
     static double sequenceEtaMs(int runIndex, int runCount, double runElapsedMs, double runEtaMs,
                                 double meanFinishedRunMs);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void showText();
+    void fitText();
     static QString stallText(double p99Ms, double maxMs, bool lastRun);
 
     ElidedLabel *m_text;
     QProgressBar *m_progress;
     QLabel *m_progressText;
     ElidedLabel *m_stall;
-    QLabel *m_calibration;
+    ElidedLabel *m_calibration;
     QTimer *m_noticeTimer;
     QString m_statusText;
     QString m_notice;

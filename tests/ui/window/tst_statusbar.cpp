@@ -137,6 +137,43 @@ private slots:
         QVERIFY(stall->toolTip().contains(QStringLiteral("heartbeat")));
     }
 
+    // The message comes first, the figures beside it next: on a bar with room for all, a verdict
+    // of ~60 characters, the stall and the calibration are all whole (the stall and calibration
+    // were squeezed to a few characters beside the message's empty room); at 700 pixels the
+    // figures give way (whole in their tooltips) and the verdict is still whole.
+    void theMessageAndTheFiguresShareTheBar()
+    {
+        QWidget window;
+        auto *bar = new StatusBar(&window);
+        auto *text = bar->findChild<ElidedLabel *>(QStringLiteral("statusText"));
+        auto *stall = bar->findChild<ElidedLabel *>(QStringLiteral("guiStall"));
+        auto *calibration = bar->findChild<ElidedLabel *>(QStringLiteral("calibration"));
+        QVERIFY(text && stall && calibration);
+        bar->resize(1200, bar->sizeHint().height());
+        window.resize(1200, bar->height());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        bar->setCalibration(QStringLiteral("sum 1.07 · hash 1.70 · article 0.27 ns/iter"),
+                            QString());
+        StallMeter::Stats stats;
+        stats.p99Ms = 9.04;
+        stats.maxMs = 11.2;
+        bar->showRunFinished(RunResult{}, stats);
+        const QString verdict =
+            QStringLiteral("2 loops: 1.87× faster than 1 loop (ideal 1.98×) · one run each");
+        bar->setHint(verdict);
+        QTRY_COMPARE(text->text(), verdict);
+        QTRY_VERIFY(!text->isElided());
+        QTRY_VERIFY(!stall->isElided());
+        QTRY_VERIFY(!calibration->isElided());
+
+        bar->resize(700, bar->height());
+        QTRY_VERIFY(stall->isElided() || calibration->isElided());
+        QVERIFY(!text->isElided());
+        QVERIFY(stall->toolTip().contains(stall->text()) ||
+                calibration->toolTip().contains(calibration->text()));
+    }
+
     void aLabelGivenItsSizeHintShowsItsWholeText()
     {
         // elidedText() measures in fractions of a pixel: a hint of the integer advance cut
