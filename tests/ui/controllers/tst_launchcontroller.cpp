@@ -128,6 +128,35 @@ private slots:
                  qPrintable(launch.calibrationToolTip()));
     }
 
+    // No runtime is measured beside a run in flight: a held calibrator queues the request and
+    // measures it once released.
+    void aHeldCalibratorMeasuresNoRuntime()
+    {
+        if (QProcess::execute(QStringLiteral("/usr/bin/python3"),
+                              {QStringLiteral("-c"), QStringLiteral("import asyncio")}) != 0)
+            QSKIP("no /usr/bin/python3");
+        Calibrator calibrator;
+        calibrator.start();
+        QTRY_VERIFY_WITH_TIMEOUT(calibrator.nsPerIteration(Kernel::Article).has_value(), 20000);
+        // In process, the C++ figure at once.
+        QCOMPARE(calibrator.runtimeCost(Runtime::Stealing, Kernel::Article, {}),
+                 (RuntimeCost{*calibrator.nsPerIteration(Kernel::Article), 0}));
+        calibrator.setHeld(true);
+        QVERIFY(!calibrator.runtimeCost(Runtime::Asyncio, Kernel::Article, {}));
+        // A measurement takes ~100-300 ms: ten times that and still nothing.
+        QTest::qWait(2000);
+        QVERIFY(calibrator.measured().isEmpty());
+        QVERIFY(!calibrator.runtimeCost(Runtime::Asyncio, Kernel::Article, {}));
+        calibrator.setHeld(false);
+        QTRY_VERIFY_WITH_TIMEOUT(calibrator.runtimeCost(Runtime::Asyncio, Kernel::Article, {}),
+                                 30000);
+        QCOMPARE(calibrator.measured().size(), 1);
+        QCOMPARE(calibrator.measured().first().runtime, Runtime::Asyncio);
+        // Recalibrating forgets it.
+        calibrator.recalibrate();
+        QVERIFY(calibrator.measured().isEmpty());
+    }
+
 private:
     QTemporaryDir m_settings;
 };
