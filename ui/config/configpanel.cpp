@@ -350,6 +350,7 @@ QWidget *ConfigPanel::pythonRow()
     // An icon, not "Browse…": in a narrow dock the path needs the width.
     m_browsePython->setIcon(style()->standardIcon(QStyle::SP_DirOpenIcon));
     m_browsePython->setToolTip(tr("Choose the Python interpreter"));
+    m_browsePython->setAccessibleName(m_browsePython->toolTip()); // an icon has no text to read
     connect(m_browsePython, &QToolButton::clicked, this, [this] {
         const QString current = m_python->text().trimmed().isEmpty()
                                     ? QString::fromLatin1(RuntimeCommand::kDefaultPython)
