@@ -196,7 +196,7 @@
     </message>
     <message>
         <source>Warm-&amp;up run first (untimed)</source>
-        <translation>Execução de &amp;aquecimento antes (sem medir)</translation>
+        <translation>Execução de a&amp;quecimento antes (sem medir)</translation>
     </message>
     <message>
         <source>Start from a stored workload (the built-in ones, then yours: Presets &gt; Save current as preset); editing any field makes it Custom</source>
@@ -224,7 +224,7 @@
     </message>
     <message>
         <source>&amp;IO delay:</source>
-        <translation>Atraso de &amp;E/S:</translation>
+        <translation>At&amp;raso de E/S:</translation>
     </message>
     <message>
         <source>ms</source>
@@ -256,11 +256,11 @@
     </message>
     <message>
         <source>Partiti&amp;on:</source>
-        <translation>Parti&amp;ção:</translation>
+        <translation>Part&amp;ição:</translation>
     </message>
     <message>
         <source>S&amp;eed:</source>
-        <translation>S&amp;emente:</translation>
+        <translation>&amp;Semente:</translation>
     </message>
     <message>
         <source>Timer</source>
@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>Shar&amp;d list:</source>
-        <translation>Lista &amp;de shards:</translation>
+        <translation>&amp;Lista de shards:</translation>
     </message>
     <message>
         <source>Repeats</source>
@@ -1250,7 +1250,7 @@ fora das estatísticas</translation>
     </message>
     <message>
         <source>Histor&amp;y (select two rows to compare)</source>
-        <translation>Histór&amp;ico (selecione duas linhas para comparar)</translation>
+        <translation>&amp;Histórico (selecione duas linhas para comparar)</translation>
     </message>
     <message>
         <source>Reset columns</source>
@@ -1374,7 +1374,7 @@ fora das estatísticas</translation>
     </message>
     <message>
         <source>&amp;Live</source>
-        <translation>&amp;Ao vivo</translation>
+        <translation>A&amp;o vivo</translation>
     </message>
     <message>
         <source>S&amp;weep &amp;&amp; statistics</source>

@@ -2,6 +2,7 @@
 #include "core/engine/runresult.h"
 #include "tests/support/uitestsupport.h"
 #include "tests/support/windowparts.h"
+#include "ui/common/translations.h"
 #include "ui/config/configpanel.h"
 #include "ui/models/historymodel.h"
 #include "ui/window/guidedialog.h"
@@ -75,35 +76,6 @@ private slots:
         edit->selectAll();
         QTest::keyClick(edit, Qt::Key_C, Qt::ControlModifier);
         QCOMPARE(QApplication::clipboard()->text(), before);
-    }
-
-    void everyMnemonicIsUniqueInTheWindow()
-    {
-        MainWindow window;
-        settle(window);
-        QMultiHash<QChar, QString> owners;
-        for (QAction *menu : window.menuBar()->actions())
-            owners.insert(mnemonic(menu->text()), menu->text());
-        QTabBar *tabs = window.findChild<QTabBar *>();
-        QVERIFY(tabs);
-        for (int i = 0; i < tabs->count(); ++i)
-            owners.insert(mnemonic(tabs->tabText(i)), tabs->tabText(i));
-        for (QLabel *label : window.findChildren<QLabel *>()) {
-            if (label->buddy())
-                owners.insert(mnemonic(label->text()), label->text());
-        }
-        for (QAbstractButton *button : window.findChildren<QAbstractButton *>()) {
-            if (!button->text().isEmpty() && !button->inherits("QToolButton"))
-                owners.insert(mnemonic(button->text()), button->text());
-        }
-        owners.remove(QChar());
-        QVERIFY(owners.size() > 15); // the menus, the pages and the form's fields
-        for (const QChar key : owners.uniqueKeys()) {
-            QVERIFY2(owners.count(key) == 1,
-                     qPrintable(QStringLiteral("Alt+%1 reaches %2")
-                                    .arg(key)
-                                    .arg(owners.values(key).join(QStringLiteral(" and ")))));
-        }
     }
 
     void ctrlCCopiesTheSelectedRowsTabSeparated()
@@ -200,6 +172,47 @@ private slots:
         const QVariant image = guide.browser()->document()->resource(
             QTextDocument::ImageResource, QUrl(QStringLiteral("guide-loops.svg")));
         QVERIFY(!QImage::fromData(image.toByteArray()).isNull());
+    }
+
+    void everyMnemonicIsUniqueInTheWindow_data()
+    {
+        QTest::addColumn<bool>("portuguese");
+        QTest::newRow("English") << false;
+        // Last of the suite's window tests: the translation stays installed (Alt+D reached both
+        // Pre&definições and the form's Pre&definição).
+        QTest::newRow("Portuguese") << true;
+    }
+    void everyMnemonicIsUniqueInTheWindow()
+    {
+        QFETCH(bool, portuguese);
+        if (portuguese)
+            QVERIFY(installTranslations(*QCoreApplication::instance(),
+                                        QLocale(QLocale::Portuguese, QLocale::Brazil)));
+        MainWindow window;
+        settle(window);
+        QMultiHash<QChar, QString> owners;
+        for (QAction *menu : window.menuBar()->actions())
+            owners.insert(mnemonic(menu->text()), menu->text());
+        QTabBar *tabs = window.findChild<QTabBar *>();
+        QVERIFY(tabs);
+        for (int i = 0; i < tabs->count(); ++i)
+            owners.insert(mnemonic(tabs->tabText(i)), tabs->tabText(i));
+        for (QLabel *label : window.findChildren<QLabel *>()) {
+            if (label->buddy())
+                owners.insert(mnemonic(label->text()), label->text());
+        }
+        for (QAbstractButton *button : window.findChildren<QAbstractButton *>()) {
+            if (!button->text().isEmpty() && !button->inherits("QToolButton"))
+                owners.insert(mnemonic(button->text()), button->text());
+        }
+        owners.remove(QChar());
+        QVERIFY(owners.size() > 15); // the menus, the pages and the form's fields
+        for (const QChar key : owners.uniqueKeys()) {
+            QVERIFY2(owners.count(key) == 1,
+                     qPrintable(QStringLiteral("Alt+%1 reaches %2")
+                                    .arg(key)
+                                    .arg(owners.values(key).join(QStringLiteral(" and ")))));
+        }
     }
 
 private:
