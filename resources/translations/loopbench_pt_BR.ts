@@ -1256,6 +1256,10 @@ fora das estatísticas</translation>
         <source>Reset columns</source>
         <translation>Restaurar colunas</translation>
     </message>
+    <message>
+        <source>Show &amp;timeline</source>
+        <translation>Mostrar linha do &amp;tempo</translation>
+    </message>
 </context>
 <context>
     <name>ImportController</name>
@@ -2026,6 +2030,100 @@ tempo real mediano %4</translation>
     </message>
 </context>
 <context>
+    <name>TimelineView</name>
+    <message>
+        <source>loop %1</source>
+        <translation>loop %1</translation>
+    </message>
+    <message>
+        <source>Lag (due → resumed): the lane&apos;s height is the number of tasks waiting, up to %1</source>
+        <translation>Atraso (prazo → retomada): a altura da faixa é o número de tarefas esperando, até %1</translation>
+    </message>
+    <message>
+        <source>CPU work (resumed → done)</source>
+        <translation>Trabalho de CPU (retomada → conclusão)</translation>
+    </message>
+    <message>
+        <source>from t0</source>
+        <translation>desde t0</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) waiting here</source>
+        <translation>
+            <numerusform>%n tarefa esperando aqui</numerusform>
+            <numerusform>%n tarefas esperando aqui</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not kept (%1 wall)</source>
+        <translation>não guardado (%1 de relógio)</translation>
+    </message>
+    <message>
+        <source>Task %1
+Due %2 · lag %3
+CPU %4 · done %5
+%6</source>
+        <translation>Tarefa %1
+Prazo %2 · atraso %3
+CPU %4 · conclusão %5
+%6</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWindow</name>
+    <message>
+        <source>Reading the runs&apos; per-task timings…</source>
+        <translation>Lendo os tempos por tarefa das execuções…</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Linha do tempo</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel or pinch zooms in time at the pointer, dragging or the wheel pans, a double click or Home shows everything again. Hover a task to see it.</source>
+        <translation>Ctrl+roda ou pinça amplia o tempo no ponteiro, arrastar ou a roda desloca, um clique duplo ou Home mostra tudo de novo. Passe o ponteiro sobre uma tarefa para vê-la.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>&amp;Restaurar zoom</translation>
+    </message>
+    <message>
+        <source>it was read from a report file, which carries no per-task timings</source>
+        <translation>ela foi lida de um arquivo de relatório, que não traz tempos por tarefa</translation>
+    </message>
+    <message>
+        <source>it has %1 tasks; the history keeps the timings of runs up to %2 tasks unless Run &gt; Keep per-task timings of every run is on when it runs (%3 bytes a task)</source>
+        <translation>ela tem %1 tarefas; o histórico guarda os tempos de execuções de até %2 tarefas, a menos que Executar &gt; Guardar tempos por tarefa de toda execução esteja ligado quando ela roda (%3 bytes por tarefa)</translation>
+    </message>
+    <message>
+        <source>Run &gt; Keep per-task timings was off when it ran (or the command line recorded it without --record-tasks)</source>
+        <translation>Executar &gt; Guardar tempos por tarefa estava desligado quando ela rodou (ou a linha de comando a gravou sem --record-tasks)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 · %2 · %n loop(s) · wall %3</source>
+        <translation>
+            <numerusform>Execução %1 · %2 · %n loop · relógio %3</numerusform>
+            <numerusform>Execução %1 · %2 · %n loops · relógio %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1 is not drawn: %2.</source>
+        <translation>A execução %1 não é desenhada: %2.</translation>
+    </message>
+    <message>
+        <source>%1 (the run you chose)</source>
+        <translation>%1 (a execução que você escolheu)</translation>
+    </message>
+    <message>
+        <source>Each row is one event loop. A task&apos;s lag, from its due time (t0 plus its IO delay) until its loop resumed it, is counted in the upper lane; its CPU work, from resumed to done, fills the lower lane. A loop that computes while tasks queue behind it shows a full lower lane under a tall upper one.</source>
+        <translation>Cada linha é um loop de eventos. O atraso de uma tarefa, do seu prazo (t0 mais o seu atraso de IO) até o seu loop retomá-la, é contado na faixa de cima; o seu trabalho de CPU, da retomada à conclusão, preenche a faixa de baixo. Um loop que calcula enquanto tarefas esperam na fila atrás dele mostra uma faixa de baixo cheia sob uma faixa de cima alta.</translation>
+    </message>
+    <message>
+        <source>The run is no longer in the history.</source>
+        <translation>A execução não está mais no histórico.</translation>
+    </message>
+</context>
+<context>
     <name>TransportConfig</name>
     <message>
         <source>%1 (or per-task)</source>
@@ -2230,14 +2328,6 @@ tempo real mediano %4</translation>
         <translation>Mede de novo o tempo por iteração de cada kernel (as estimativas antes de uma execução o usam)</translation>
     </message>
     <message>
-        <source>Keep per-task &amp;timings in the history</source>
-        <translation>Guardar &amp;tempos por tarefa no histórico</translation>
-    </message>
-    <message>
-        <source>Store every run&apos;s per-task times (16 bytes a task), so tasks.csv can be exported from a reopened experiment</source>
-        <translation>Armazena os tempos por tarefa de cada execução (16 bytes por tarefa), para que tasks.csv possa ser exportado de um experimento reaberto</translation>
-    </message>
-    <message>
         <source>&amp;Presets</source>
         <translation>&amp;Predefinições</translation>
     </message>
@@ -2308,6 +2398,22 @@ tempo real mediano %4</translation>
     <message>
         <source>Repeat 1 vs %1, R = %2</source>
         <translation>Repetir 1 vs %1, R = %2</translation>
+    </message>
+    <message>
+        <source>Show the last run&apos;s time&amp;line</source>
+        <translation>Mostrar a &amp;linha do tempo da última execução</translation>
+    </message>
+    <message>
+        <source>Keep per-task timings of runs up to %1 tasks (%2 MB a run)</source>
+        <translation>Guardar tempos por tarefa de execuções de até %1 tarefas (%2 MB por execução)</translation>
+    </message>
+    <message>
+        <source>Keep per-task &amp;timings of every run</source>
+        <translation>Guardar &amp;tempos por tarefa de toda execução</translation>
+    </message>
+    <message>
+        <source>Store each run&apos;s per-task times (%1 bytes a task), so that its timeline can be shown and tasks.csv exported from the history</source>
+        <translation>Guarda os tempos por tarefa de cada execução (%1 bytes por tarefa), para que a sua linha do tempo possa ser mostrada e tasks.csv exportado do histórico</translation>
     </message>
 </context>
 <context>

@@ -110,11 +110,25 @@ QCoro::Task<> HistoryController::open(QString path)
     }
 }
 
-void HistoryController::setKeepTaskTimings(bool keep)
+void HistoryController::setTaskTimingsLimit(std::int64_t maxTasks)
 {
-    m_keepTaskTimings = keep;
+    m_taskTimingsLimit = maxTasks;
     // In line with the records: the runs recorded after this call see it.
-    m_store.submit([keep](ResultStore &store) { store.setKeepTaskTimings(keep); });
+    m_store.submit([maxTasks](ResultStore &store) { store.setTaskTimingsLimit(maxTasks); });
+}
+
+QCoro::Task<QList<StoredRunTasks>> HistoryController::runTasks(QList<std::int64_t> runIds)
+{
+    const QPointer<HistoryController> self(this);
+    co_await settled();
+    if (!self)
+        co_return {};
+    // A named future, not a temporary lambda inside the co_await: GCC 12 destroys such a
+    // temporary's captures twice.
+    const QFuture<QList<StoredRunTasks>> reading =
+        m_store.submit([runIds](ResultStore &store) { return store.runTasks(runIds); });
+    QList<StoredRunTasks> runs = co_await reading;
+    co_return runs;
 }
 
 QCoro::Task<> HistoryController::beginExperiment(ExperimentSpec spec, QString kind)

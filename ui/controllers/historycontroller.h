@@ -46,9 +46,10 @@ public:
     QCoro::Task<> open(QString path);
     // As the store last answered.
     bool isOpen() const { return m_open; }
-    // Per-task timings are kept for the runs recorded after this (Run > Keep per-task timings).
-    void setKeepTaskTimings(bool keep);
-    bool keepsTaskTimings() const { return m_keepTaskTimings; }
+    // Per-task timings are kept for the runs of at most `maxTasks` tasks recorded after this
+    // (ResultStore::setTaskTimingsLimit(); Run > Keep per-task timings).
+    void setTaskTimingsLimit(std::int64_t maxTasks);
+    bool keepsTaskTimings() const { return m_taskTimingsLimit == ResultStore::kEveryRun; }
 
     // A sequence starts (`kind` as the store files it: "run", "compare", "sweep", "repeat"): its
     // experiment row is written when its first run ends.
@@ -75,6 +76,9 @@ public:
     // transaction each, then the history lists them and the last one added is shown.
     QCoro::Task<QList<Added>> addExperiments(QList<ExperimentResult> results, QString kind,
                                              QStringList sources);
+    // Runs `runIds` with their per-task timings where kept (ResultStore::runTasks()), read on the
+    // store's thread after every operation called before (a run just recorded is there).
+    QCoro::Task<QList<StoredRunTasks>> runTasks(QList<std::int64_t> runIds);
     // Resumes once every operation called before it has reached the store and the models.
     QCoro::Task<> settled();
 
@@ -112,7 +116,7 @@ private:
     ExperimentStatsModel *m_stats;
     QFuture<void> m_last; // finishes when the last operation called has
     bool m_open = false;
-    bool m_keepTaskTimings = false;
+    std::int64_t m_taskTimingsLimit = 0;
     std::int64_t m_shown = 0;
     // The sequence in flight; used on the store's thread only.
     std::shared_ptr<ExperimentRecorder> m_recorder;

@@ -30,6 +30,7 @@ HistoryView::HistoryView(HistoryModel *model, QWidget *parent)
     , m_model(model)
     , m_table(new QTableView)
     , m_copyRows(new QAction(tr("&Copy rows"), this))
+    , m_showTimeline(new QAction(tr("Show &timeline"), this))
 {
     m_table->setModel(model);
     m_table->setObjectName(QStringLiteral("historyTable"));
@@ -56,11 +57,18 @@ HistoryView::HistoryView(HistoryModel *model, QWidget *parent)
     m_copyRows->setShortcut(QKeySequence::Copy);
     m_copyRows->setShortcutContext(Qt::WidgetShortcut); // the filter below does the work
     connect(m_copyRows, &QAction::triggered, this, &HistoryView::copySelectedRows);
+    m_showTimeline->setObjectName(QStringLiteral("actionShowTimeline"));
+    connect(m_showTimeline, &QAction::triggered, this,
+            [this] { emit timelineRequested(m_showTimeline->data().toInt()); });
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu;
         m_copyRows->setEnabled(m_table->selectionModel()->hasSelection());
         menu.addAction(m_copyRows);
+        const QModelIndex at = m_table->indexAt(pos);
+        m_showTimeline->setEnabled(at.isValid());
+        m_showTimeline->setData(at.row());
+        menu.addAction(m_showTimeline);
         menu.exec(m_table->viewport()->mapToGlobal(pos));
     });
     m_table->installEventFilter(this);

@@ -32,6 +32,8 @@ public:
     // has it.
     bool selectRun(std::int64_t runId);
     QAction *copyRowsAction() const { return m_copyRows; }
+    // Right-click on a run: its timeline (timelineRequested()).
+    QAction *showTimelineAction() const { return m_showTimeline; }
     // The rows (model rows, in that order) as copied: the visible columns in their shown order,
     // a header line first, one line per row, cells parted by tabs.
     QString rowsAsText(const QList<int> &rows) const;
@@ -46,6 +48,8 @@ signals:
     // The stored run selected alone (0: none, several, or one not stored).
     void runSelected(std::int64_t runId);
     void compareRequested(int rowA, int rowB);
+    // The timeline of the run in model row `row`.
+    void timelineRequested(int row);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -58,4 +62,5 @@ private:
     HistoryModel *m_model;
     QTableView *m_table;
     QAction *m_copyRows;
+    QAction *m_showTimeline;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/window/mainwindow.h"
 
+#include "core/store/resultstore.h"
 #include "ui/charts/comparisonchart.h"
 #include "ui/common/formatting.h"
 #include "ui/common/resources.h"
@@ -24,6 +25,7 @@
 #include "ui/window/noticebar.h"
 #include "ui/window/statusbar.h"
 #include "ui/window/sweeppage.h"
+#include "ui/window/timelinewindow.h"
 #include "ui/window/windowactions.h"
 
 #include <QAction>
@@ -43,6 +45,8 @@
 #include <QTabWidget>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <QCoroTask>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -207,8 +211,18 @@ void MainWindow::connectHistory()
     connect(m_history, &HistoryModel::modelReset, this, &MainWindow::updateActions);
     connect(m_livePage, &LivePage::experimentSelected, m_historyControl,
             [this](std::int64_t id) { m_historyControl->showExperiment(id); });
-    connect(m_actions->keepTaskTimings(), &QAction::toggled, m_historyControl,
-            &HistoryController::setKeepTaskTimings);
+    for (QAction *keep : {m_actions->keepTaskTimings(), m_actions->keepSmallRunTimings()})
+        connect(keep, &QAction::toggled, this, [this] {
+            m_historyControl->setTaskTimingsLimit(
+                m_actions->keepTaskTimings()->isChecked()       ? ResultStore::kEveryRun
+                : m_actions->keepSmallRunTimings()->isChecked() ? ResultStore::kSmallRunTasks
+                                                                : 0);
+        });
+    connect(m_livePage->historyView(), &HistoryView::timelineRequested, this,
+            &MainWindow::showTimeline);
+    connect(m_actions, &WindowActions::lastTimelineRequested, this,
+            [this] { showTimeline(m_history->rowCount() - 1); });
+    connect(m_history, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     connect(m_actions, &WindowActions::clearHistoryRequested, this, &MainWindow::clearHistory);
     connect(m_actions, &WindowActions::openReportRequested, m_import,
             [this] { m_import->askAndOpen(this); });
@@ -244,6 +258,41 @@ void MainWindow::updateActions()
     m_actions->describe(s.shards, s.shardCounts, s.repeats);
     if (!s.hint.isEmpty())
         m_status->setHint(s.hint);
+    m_actions->showLastTimeline()->setEnabled(m_history->rowCount() > 0);
+}
+
+void MainWindow::showTimeline(int row)
+{
+    if (row < 0 || row >= m_history->rowCount())
+        return;
+    const HistoryEntry &chosen = m_history->entry(row);
+    auto *window = new TimelineWindow(this);
+    window->show();
+    if (chosen.runId <= 0) {
+        window->setRuns({}, 0);
+        return;
+    }
+    // The run and the others of its experiment (a comparison's 1 and K loops side by side), at
+    // most kTimelineRuns around it: each is up to 2.4 MB to read and draw.
+    constexpr int kTimelineRuns = 6;
+    QList<std::int64_t> ids;
+    int first = row;
+    while (first > 0 && row - first < kTimelineRuns / 2 &&
+           m_history->entry(first - 1).experimentId == chosen.experimentId)
+        --first;
+    for (int r = first; r < m_history->rowCount() && ids.size() < kTimelineRuns; ++r) {
+        const HistoryEntry &e = m_history->entry(r);
+        if (e.experimentId == chosen.experimentId && e.runId > 0 && e.role != RunRole::Warmup)
+            ids.append(e.runId);
+    }
+    if (!ids.contains(chosen.runId))
+        ids.prepend(chosen.runId);
+    [](HistoryController *history, QList<std::int64_t> runIds, QPointer<TimelineWindow> shown,
+       std::int64_t asked) -> QCoro::Task<> {
+        const QList<StoredRunTasks> runs = co_await history->runTasks(runIds);
+        if (shown)
+            shown->setRuns(runs, asked);
+    }(m_historyControl, ids, QPointer<TimelineWindow>(window), chosen.runId);
 }
 
 void MainWindow::onExperimentRecorded(const ExperimentResult &result, const QString &kind,
@@ -336,6 +385,10 @@ void MainWindow::restoreSettings()
             resizeDocks({dock}, {dock->widget()->minimumWidth()}, Qt::Horizontal);
     }
     m_livePage->restoreLayout(s);
+    // Small runs' timings are kept unless the user said otherwise: they cost little and give
+    // every such run its timeline.
+    m_actions->keepSmallRunTimings()->setChecked(
+        s.value(QStringLiteral("history/keepSmallRunTimings"), true).toBool());
     m_actions->keepTaskTimings()->setChecked(
         s.value(QStringLiteral("history/keepTaskTimings"), false).toBool());
     m_export->setOptions(ExportSettings::load(s));
@@ -390,6 +443,8 @@ void MainWindow::saveSettings()
     m_livePage->saveLayout(s);
     s.setValue(QStringLiteral("history/keepTaskTimings"),
                m_actions->keepTaskTimings()->isChecked());
+    s.setValue(QStringLiteral("history/keepSmallRunTimings"),
+               m_actions->keepSmallRunTimings()->isChecked());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

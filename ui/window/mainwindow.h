@@ -50,6 +50,8 @@ private:
     void onCalibrated();
     void onExperimentRecorded(const ExperimentResult &result, const QString &kind, bool shown);
     void clearHistory();
+    // A window with the timeline of the run in history row `row` and its experiment's others.
+    void showTimeline(int row);
     void presetsChanged();
     void restoreSettings();
     // Moves and shrinks a restored window so that all of it, frame included, is on a screen.

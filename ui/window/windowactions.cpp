@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "ui/window/windowactions.h"
 
+#include "core/store/resultstore.h"
+#include "core/store/storecodec.h"
 #include "core/system/machineinfo.h"
 #include "ui/config/presetstore.h"
 #include "ui/models/comparison.h"
 #include "ui/window/guidedialog.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -144,11 +148,30 @@ void WindowActions::createMenus(QMainWindow *window, const PresetStore &presets)
     m_recalibrate->setObjectName(QStringLiteral("actionRecalibrate"));
     m_recalibrate->setToolTip(tr("Measure each kernel's time per iteration again (the "
                                  "estimates before a run use it)"));
-    m_keepTaskTimings = run->addAction(tr("Keep per-task &timings in the history"));
+    run->addSeparator();
+    m_showLastTimeline = run->addAction(tr("Show the last run's time&line"), this,
+                                        [this] { emit lastTimelineRequested(); });
+    m_showLastTimeline->setObjectName(QStringLiteral("actionShowLastTimeline"));
+    m_showLastTimeline->setEnabled(false);
+    // Either size limit or none: checking one unchecks the other.
+    auto *keep = new QActionGroup(this);
+    keep->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
+    const QString megabytes = QLocale().toString(
+        double(ResultStore::kSmallRunTasks) * StoreCodec::kTimingBytesPerTask / 1e6, 'g', 2);
+    m_keepSmallRunTimings = run->addAction(
+        tr("Keep per-task timings of runs up to %1 tasks (%2 MB a run)")
+            .arg(QLocale().toString(qlonglong(ResultStore::kSmallRunTasks)), megabytes));
+    m_keepSmallRunTimings->setObjectName(QStringLiteral("actionKeepSmallRunTimings"));
+    m_keepSmallRunTimings->setCheckable(true);
+    m_keepSmallRunTimings->setActionGroup(keep);
+    m_keepTaskTimings = run->addAction(tr("Keep per-task &timings of every run"));
     m_keepTaskTimings->setObjectName(QStringLiteral("actionKeepTaskTimings"));
     m_keepTaskTimings->setCheckable(true);
-    m_keepTaskTimings->setToolTip(tr("Store every run's per-task times (16 bytes a task), so "
-                                     "tasks.csv can be exported from a reopened experiment"));
+    m_keepTaskTimings->setActionGroup(keep);
+    for (QAction *a : {m_keepSmallRunTimings, m_keepTaskTimings})
+        a->setToolTip(tr("Store each run's per-task times (%1 bytes a task), so that its "
+                         "timeline can be shown and tasks.csv exported from the history")
+                          .arg(StoreCodec::kTimingBytesPerTask));
 
     m_presetMenu = bar->addMenu(tr("&Presets"));
     m_presetMenu->setObjectName(QStringLiteral("presetsMenu"));

@@ -35,8 +35,13 @@ public:
     QAction *openReport() const { return m_openReport; }
     QAction *clearHistory() const { return m_clearHistory; }
     QAction *recalibrate() const { return m_recalibrate; }
-    // Checkable: whether the history keeps every run's per-task timings (16 B a task).
+    // Checkable, at most one of the two: whether the history keeps every run's per-task timings,
+    // or those of runs up to ResultStore::kSmallRunTasks tasks (StoreCodec::kTimingBytesPerTask
+    // a task); neither: none.
     QAction *keepTaskTimings() const { return m_keepTaskTimings; }
+    QAction *keepSmallRunTimings() const { return m_keepSmallRunTimings; }
+    // The timeline of the newest run and the others of its experiment.
+    QAction *showLastTimeline() const { return m_showLastTimeline; }
     QAction *savePreset() const { return m_savePreset; }
     QAction *guide() const { return m_guide; }
     QMenu *viewMenu() const { return m_viewMenu; }
@@ -63,6 +68,7 @@ signals:
     void presetRequested(int index);
     void clearHistoryRequested();
     void recalibrateRequested();
+    void lastTimelineRequested();
     void savePresetRequested();
     void removePresetRequested(const QString &name);
 
@@ -84,6 +90,8 @@ private:
     QAction *m_clearHistory = nullptr;
     QAction *m_recalibrate = nullptr;
     QAction *m_keepTaskTimings = nullptr;
+    QAction *m_keepSmallRunTimings = nullptr;
+    QAction *m_showLastTimeline = nullptr;
     QAction *m_savePreset = nullptr;
     QAction *m_guide = nullptr;
     QMenu *m_viewMenu = nullptr;

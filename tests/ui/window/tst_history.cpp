@@ -28,6 +28,7 @@
 #include <QJsonDocument>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -104,6 +105,9 @@ private slots:
     void initTestCase()
     {
         isolateSettings(m_settings);
+        // The export notes below name the runs recorded without per-task timings: these tests'
+        // small runs would keep them by default.
+        QSettings().setValue(QStringLiteral("history/keepSmallRunTimings"), false);
         qputenv(ResultStore::kPathVariable, m_store.filePath(QStringLiteral("h.sqlite")).toUtf8());
     }
 

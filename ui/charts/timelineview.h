@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ui/charts/timelinegeometry.h"
+
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+#include <optional>
+
+struct RunResult;
+
+// Runs' timelines, one row per loop, on one time axis (TimelineGeometry): each task's lag (due to
+// resumed) as the number of tasks waiting in the row's upper lane, its CPU work (resumed to done)
+// in the lower lane. Ctrl+wheel or a pinch zooms time at the cursor, dragging or the wheel pans,
+// a double click or Home shows everything; the row labels stay where they are. Hovering a task
+// names it (id, due, lag, CPU time) and marks its lag.
+class TimelineView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimelineView(QWidget *parent = nullptr);
+
+    // Adds `run`'s loops below the runs added before, under the heading `title`. `run` must have
+    // its plan and timings.
+    void addRun(const RunResult &run, const QString &title);
+    const TimelineGeometry &geometry() const { return m_geometry; }
+    // Everything in view again.
+    void resetView();
+    // TimelineGeometry::zoomAt() and panBy() at widget-independent plot x, then a repaint.
+    void zoomAt(double x, double factor);
+    void panBy(double dx);
+    // Pixels from the widget's left edge to the plot's (the row labels' column).
+    int plotLeft() const;
+    // The row at widget y, or -1.
+    int rowAt(int y) const;
+    // The hover text for the task under widget point `pos`; empty where there is none.
+    QString taskText(const QPoint &pos) const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    struct Group
+    {
+        QString title;
+        int firstRow = 0;
+        int rows = 0;
+    };
+    // The y of row `row`'s top, and the rows' height, for the current size.
+    int rowTop(int row) const;
+    int rowHeight() const;
+    int headingHeight() const;
+    int axisHeight() const;
+    void paintAxis(class QPainter &p, int top) const;
+
+    TimelineGeometry m_geometry;
+    QList<Group> m_groups;
+    std::optional<QPointF> m_dragFrom;
+    int m_hoverRow = -1;
+    std::optional<std::uint32_t> m_hoverTask;
+};
