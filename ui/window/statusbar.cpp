@@ -83,13 +83,26 @@ void StatusBar::showText()
 
 void StatusBar::fitText()
 {
-    // The message takes the width it needs and no more: the bar's layout gave its stretch item
-    // all it could and squeezed the stall and calibration to a few characters beside it. Where
-    // the bar is too narrow for all, the figures give way first (elided, whole in their
-    // tooltips): the message keeps its width up to 60 % of the bar.
+    // The bar is shared out here, not by its layout: the layout cut the message as much as the
+    // figures beside it (the verdict elided at 1280 px in Portuguese), or gave the message all it
+    // could and squeezed the figures beside a short one; and a minimum width taken from the
+    // bar's own width made the window wider than the screen. Only maximum widths are set, so the
+    // bar never asks for more than it has. The message first, up to the width it needs; then
+    // the GUI stall; then the calibration; each figure elided (whole in its tooltip) below its
+    // width and never below its minimum.
     const int wanted = m_text->sizeHint().width();
     m_text->setMaximumWidth(wanted);
-    m_text->setMinimumWidth(std::min(wanted, width() * 3 / 5));
+    // The progress bar and its figures, the spacing between five items and the size grip.
+    const int fixed = m_progress->width() + m_progressText->sizeHint().width() +
+                      8 * fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    const int room = width() - fixed - wanted; // for the stall and the calibration
+    const int stall = std::clamp(room - m_calibration->minimumWidth(), m_stall->minimumWidth(),
+                                 std::max(m_stall->minimumWidth(), m_stall->sizeHint().width()));
+    const int calibration =
+        std::clamp(room - stall, m_calibration->minimumWidth(),
+                   std::max(m_calibration->minimumWidth(), m_calibration->sizeHint().width()));
+    m_stall->setMaximumWidth(stall);
+    m_calibration->setMaximumWidth(calibration);
 }
 
 void StatusBar::resizeEvent(QResizeEvent *event)
@@ -123,6 +136,7 @@ void StatusBar::setIdle()
 void StatusBar::setCalibration(const QString &text, const QString &toolTip)
 {
     m_calibration->setText(text);
+    fitText();
     m_calibration->setExplanation(toolTip.isEmpty() ? tr("Kernel calibration on this machine")
                                                     : toolTip);
 }
@@ -184,8 +198,8 @@ void StatusBar::showProgress(const RunProgressInfo &info)
     // The task count stands beside the bar (or in its tooltip during a sequence).
     m_statusText = tr("%1%2 running · %3 elapsed")
                        .arg(step, loopsLabel(info.shards), Formatting::duration(info.elapsedMs));
-    showText();
     m_stall->setText(stallText(info.guiStall.p99Ms, info.guiStall.maxMs, false));
+    showText();
 }
 
 void StatusBar::showRunFinished(const RunResult &result, const StallMeter::Stats &guiStall)

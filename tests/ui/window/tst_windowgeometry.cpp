@@ -44,6 +44,26 @@ private slots:
         QCOMPARE(restored.frameGeometry().size(), screen.size());
     }
 
+    // A long message in the status bar never makes the window want more than a 1024-pixel
+    // screen (a minimum width taken from the bar's own width grew the window to 1,050 px).
+    void aLongStatusMessageDoesNotWidenTheWindow()
+    {
+        MainWindow window;
+        window.setWindowState(Qt::WindowNoState);
+        window.resize(1024, 740);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        settle(window);
+        StatusBar *bar = part<StatusBar>(window);
+        bar->setHint(QString(QStringLiteral("a long verdict ")).repeated(20));
+        for (int i = 0; i < 5; ++i) {
+            QTest::qWait(20);
+            QVERIFY2(window.minimumSizeHint().width() <= 1024,
+                     qPrintable(QString::number(window.minimumSizeHint().width())));
+            QCOMPARE(window.width(), 1024);
+        }
+    }
+
 private:
     QTemporaryDir m_settings;
 };
