@@ -1552,7 +1552,7 @@ fora das estatísticas</translation>
     <name>PresetNameDialog</name>
     <message>
         <source>Save as preset</source>
-        <translation>Salvar como predefinição</translation>
+        <translation>Salvar predefinição</translation>
     </message>
     <message>
         <source>Name of the preset (at most %1 characters):</source>

@@ -4,6 +4,8 @@
 #include "ui/config/presetstore.h"
 
 #include <QDialogButtonBox>
+#include <QFontMetrics>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -23,6 +25,17 @@ PresetNameDialog::PresetNameDialog(const PresetStore &presets, const QString &fo
     auto *label = new QLabel(
         tr("Name of the preset (at most %1 characters):").arg(PresetStore::kMaxNameLength));
     label->setBuddy(m_name);
+    // A name of the longest allowed length is seen whole.
+    m_name->setMinimumWidth(m_name->fontMetrics().averageCharWidth() *
+                            (PresetStore::kMaxNameLength + 4));
+    // And the title, in a window manager's bold type beside its icon and three buttons: in a
+    // 320-pixel dialog it read "Salvar como pre... o — LoopBench".
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics title(bold);
+    setMinimumWidth(title.horizontalAdvance(windowTitle() + QStringLiteral(" — ") +
+                                            QGuiApplication::applicationDisplayName()) +
+                    6 * title.height());
     layout->addWidget(label);
     layout->addWidget(m_name);
     m_message->setWordWrap(true);
