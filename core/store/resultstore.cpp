@@ -513,6 +513,19 @@ QList<StoredRunTasks> ResultStore::runTasks(const QList<std::int64_t> &runIds) c
             q.bindValue(QStringLiteral(":id"), static_cast<qlonglong>(id));
             if (q.exec() && q.next())
                 readTaskArrays(q, 0, run.plan.workload, tasks.run.result);
+            // Beside the tasks, what every core did meanwhile: a core left idle shows there.
+            q.prepare(QStringLiteral("SELECT t_s, core_busy, shard_cpu FROM load_samples "
+                                     "WHERE run_id = :id ORDER BY seq"));
+            q.bindValue(QStringLiteral(":id"), static_cast<qlonglong>(id));
+            if (q.exec()) {
+                LoadSeries &load = tasks.run.result.load;
+                while (q.next()) {
+                    const std::size_t sample = load.tSec.size();
+                    load.tSec.push_back(q.value(0).toDouble());
+                    StoreCodec::appendFractions(load.cores, q.value(1).toString(), sample);
+                    StoreCodec::appendFractions(load.shards, q.value(2).toString(), sample);
+                }
+            }
             out.append(std::move(tasks));
         }
     }

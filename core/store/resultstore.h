@@ -96,7 +96,7 @@ public:
     qsizetype runCount() const;
     // Runs `runIds` (in that order; ids not in the store are left out), each with its plan and
     // its per-task timings (and, for the stealing runtime, the loop of each task's CPU part) when
-    // they were kept: what a timeline draws.
+    // they were kept, and its load samples: what a timeline draws.
     QList<StoredRunTasks> runTasks(const QList<std::int64_t> &runIds) const;
     // The experiments that have a run with its per-task timings stored (their tasks.csv has
     // resumed and done times): what the export dialog says before anything is read in full.

@@ -2047,13 +2047,6 @@ tempo real mediano %4</translation>
         <source>from t0</source>
         <translation>desde t0</translation>
     </message>
-    <message numerus="yes">
-        <source>%n task(s) waiting here</source>
-        <translation>
-            <numerusform>%n tarefa esperando aqui</numerusform>
-            <numerusform>%n tarefas esperando aqui</numerusform>
-        </translation>
-    </message>
     <message>
         <source>not kept (%1 wall)</source>
         <translation>não guardado (%1 de relógio)</translation>
@@ -2067,6 +2060,22 @@ CPU %4 · done %5
 Prazo %2 · atraso %3
 CPU %4 · conclusão %5
 %6</translation>
+    </message>
+    <message>
+        <source>%1 waiting here</source>
+        <translation>%1 esperando aqui</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>tarefa</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>tarefas</translation>
+    </message>
+    <message>
+        <source>cpu%1 busy</source>
+        <translation>cpu%1 ocupada</translation>
     </message>
 </context>
 <context>
@@ -2099,13 +2108,6 @@ CPU %4 · conclusão %5
         <source>Run &gt; Keep per-task timings was off when it ran (or the command line recorded it without --record-tasks)</source>
         <translation>Executar &gt; Guardar tempos por tarefa estava desligado quando ela rodou (ou a linha de comando a gravou sem --record-tasks)</translation>
     </message>
-    <message numerus="yes">
-        <source>Run %1 · %2 · %n loop(s) · wall %3</source>
-        <translation>
-            <numerusform>Execução %1 · %2 · %n loop · relógio %3</numerusform>
-            <numerusform>Execução %1 · %2 · %n loops · relógio %3</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Run %1 is not drawn: %2.</source>
         <translation>A execução %1 não é desenhada: %2.</translation>
@@ -2115,12 +2117,24 @@ CPU %4 · conclusão %5
         <translation>%1 (a execução que você escolheu)</translation>
     </message>
     <message>
-        <source>Each row is one event loop. A task&apos;s lag, from its due time (t0 plus its IO delay) until its loop resumed it, is counted in the upper lane; its CPU work, from resumed to done, fills the lower lane. A loop that computes while tasks queue behind it shows a full lower lane under a tall upper one.</source>
-        <translation>Cada linha é um loop de eventos. O atraso de uma tarefa, do seu prazo (t0 mais o seu atraso de IO) até o seu loop retomá-la, é contado na faixa de cima; o seu trabalho de CPU, da retomada à conclusão, preenche a faixa de baixo. Um loop que calcula enquanto tarefas esperam na fila atrás dele mostra uma faixa de baixo cheia sob uma faixa de cima alta.</translation>
-    </message>
-    <message>
         <source>The run is no longer in the history.</source>
         <translation>A execução não está mais no histórico.</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · %3 · wall %4</source>
+        <translation>Execução %1 · %2 · %3 · relógio %4</translation>
+    </message>
+    <message>
+        <source>loop</source>
+        <translation>loop</translation>
+    </message>
+    <message>
+        <source>loops</source>
+        <translation>loops</translation>
+    </message>
+    <message>
+        <source>Each row is one event loop. A task&apos;s lag, from its due time (t0 plus its IO delay) until its loop resumed it, is counted in the upper lane; its CPU work, from resumed to done, fills the lower lane. A loop that computes while tasks queue behind it shows a full lower lane under a tall upper one. Under each run, one strip per core shows how busy it was (full strength: 100 % busy).</source>
+        <translation>Cada linha é um loop de eventos. O atraso de uma tarefa, do seu prazo (t0 mais o seu atraso de IO) até o seu loop retomá-la, é contado na faixa de cima; o seu trabalho de CPU, da retomada à conclusão, preenche a faixa de baixo. Um loop que calcula enquanto tarefas esperam na fila atrás dele mostra uma faixa de baixo cheia sob uma faixa de cima alta. Sob cada execução, uma tira por núcleo mostra o quanto ele esteve ocupado (cor plena: 100 % ocupado).</translation>
     </message>
 </context>
 <context>

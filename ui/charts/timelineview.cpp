@@ -58,7 +58,7 @@ TimelineView::TimelineView(QWidget *parent)
 void TimelineView::addRun(const RunResult &run, const QString &title)
 {
     const int first = m_geometry.addRun(run);
-    m_groups.append({title, first, m_geometry.rowCount() - first});
+    m_groups.append({title, first, m_geometry.rowCount() - first, run.load});
     m_geometry.setWidth(width() - plotLeft());
     m_geometry.reset();
     updateGeometry();
@@ -85,7 +85,11 @@ void TimelineView::panBy(double dx)
 
 int TimelineView::plotLeft() const
 {
-    return fontMetrics().horizontalAdvance(tr("loop %1").arg(QLocale().toString(999))) + 16;
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    return std::max(fontMetrics().horizontalAdvance(tr("loop %1").arg(QLocale().toString(999))),
+                    QFontMetrics(small).horizontalAdvance(tr("cpu%1 busy").arg(99))) +
+           16;
 }
 
 int TimelineView::headingHeight() const
@@ -99,11 +103,18 @@ int TimelineView::axisHeight() const
     return 2 * fontMetrics().height() + 14;
 }
 
+int TimelineView::coreStripHeight() const
+{
+    return fontMetrics().height() - 2;
+}
+
 int TimelineView::rowHeight() const
 {
     const int rows = std::max(1, m_geometry.rowCount());
-    const int free = height() - axisHeight() - int(m_groups.size()) * headingHeight();
-    return std::clamp(free / rows, 12, 4 * fontMetrics().height());
+    int free = height() - axisHeight() - int(m_groups.size()) * headingHeight();
+    for (const Group &g : m_groups)
+        free -= int(g.load.cores.size()) * coreStripHeight() + 2;
+    return std::clamp(free / rows, 12, 9 * fontMetrics().height());
 }
 
 int TimelineView::rowTop(int row) const
@@ -113,7 +124,7 @@ int TimelineView::rowTop(int row) const
         y += headingHeight();
         if (row < g.firstRow + g.rows)
             return y + (row - g.firstRow) * rowHeight();
-        y += g.rows * rowHeight();
+        y += g.rows * rowHeight() + int(g.load.cores.size()) * coreStripHeight() + 2;
     }
     return y;
 }
@@ -199,7 +210,7 @@ void TimelineView::paintEvent(QPaintEvent *)
             p.fillRect(left, y + rowH - 1, plotWidth, 1, grid);
             const TimelineGeometry::RowPicture &pic = pictures[std::size_t(row)];
             const int lagTop = y + 2;
-            const int lagH = std::max(3, (rowH - 4) * 2 / 5);
+            const int lagH = std::max(3, (rowH - 4) / 2);
             const int cpuTop = lagTop + lagH + 1;
             const int cpuH = std::max(3, y + rowH - 2 - cpuTop);
             // Lag: one rectangle per run of columns of equal height.
@@ -250,6 +261,31 @@ void TimelineView::paintEvent(QPaintEvent *)
             }
             p.setClipping(false);
         }
+        // Each core's busy share per load sample (the share of the interval that ends at its
+        // time), darker where busier.
+        const int stripTop = rowTop(g.firstRow + g.rows - 1) + rowH + 1;
+        const int stripH = coreStripHeight();
+        QFont small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        p.setFont(small);
+        for (std::size_t c = 0; c < g.load.cores.size(); ++c) {
+            const int y = stripTop + int(c) * stripH;
+            p.setPen(mixColors(background, text, 0.7));
+            p.drawText(QRect(4, y, left - 8, stripH), Qt::AlignRight | Qt::AlignVCenter,
+                       tr("cpu%1 busy").arg(c));
+            p.setClipRect(QRect(left, y, plotWidth, stripH));
+            const std::vector<double> &busy = g.load.cores[c];
+            for (std::size_t i = 1; i < g.load.tSec.size() && i < busy.size(); ++i) {
+                if (!std::isfinite(busy[i]))
+                    continue;
+                const double x0 = left + m_geometry.xOf(g.load.tSec[i - 1] * 1e9);
+                const double x1 = left + m_geometry.xOf(g.load.tSec[i] * 1e9);
+                p.fillRect(QRectF(x0, y + 1, x1 - x0, stripH - 2),
+                           mixColors(background, text, 0.06 + 0.6 * std::clamp(busy[i], 0.0, 1.0)));
+            }
+            p.setClipping(false);
+        }
+        p.setFont(font());
     }
     paintAxis(p, height() - axisHeight());
 
@@ -300,7 +336,8 @@ QString TimelineView::taskText(const QPoint &pos) const
     const double x = pos.x() - plotLeft();
     const int waiting = m_geometry.waitingAt(row, m_geometry.timeAt(x));
     const std::optional<std::uint32_t> index = m_geometry.taskAt(row, x);
-    QString waitingLine = tr("%n task(s) waiting here", nullptr, waiting);
+    const QString waitingLine =
+        tr("%1 waiting here").arg(Formatting::counted(waiting, tr("task"), tr("tasks")));
     if (!index)
         return waiting > 0 ? waitingLine : QString();
     const TimelineGeometry::Task &t = m_geometry.tasks(row)[*index];

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/load/loadseries.h"
 #include "ui/charts/timelinegeometry.h"
 
 #include <QString>
@@ -15,7 +16,8 @@ struct RunResult;
 // resumed) as the number of tasks waiting in the row's upper lane, its CPU work (resumed to done)
 // in the lower lane. Ctrl+wheel or a pinch zooms time at the cursor, dragging or the wheel pans,
 // a double click or Home shows everything; the row labels stay where they are. Hovering a task
-// names it (id, due, lag, CPU time) and marks its lag.
+// names it (id, due, lag, CPU time) and marks its lag. Under each run's loops, one strip per core
+// shows how busy it was (the run's load samples): where one loop computes, the other core idles.
 class TimelineView : public QWidget
 {
     Q_OBJECT
@@ -59,7 +61,9 @@ private:
         QString title;
         int firstRow = 0;
         int rows = 0;
+        LoadSeries load; // every core's busy share, sampled while the run ran
     };
+    int coreStripHeight() const;
     // The y of row `row`'s top, and the rows' height, for the current size.
     int rowTop(int row) const;
     int rowHeight() const;

@@ -62,10 +62,11 @@ void TimelineWindow::setRuns(const QList<StoredRunTasks> &runs, std::int64_t hig
     for (const StoredRunTasks &run : runs) {
         const StoredRunTasks *r = &run;
         const RunResult &result = r->run.result;
-        const QString title =
-            tr("Run %1 · %2 · %n loop(s) · wall %3", nullptr, result.shards)
-                .arg(QLocale().toString(qlonglong(r->run.id)),
-                     shownName(runtimeName(result.runtime)), Formatting::duration(result.wallMs));
+        const QString title = tr("Run %1 · %2 · %3 · wall %4")
+                                  .arg(QLocale().toString(qlonglong(r->run.id)),
+                                       shownName(runtimeName(result.runtime)),
+                                       Formatting::counted(result.shards, tr("loop"), tr("loops")),
+                                       Formatting::duration(result.wallMs));
         if (!result.timings || !result.plan) {
             missing.append(tr("Run %1 is not drawn: %2.")
                                .arg(QLocale().toString(qlonglong(r->run.id)), whyNotKept(*r)));
@@ -77,10 +78,12 @@ void TimelineWindow::setRuns(const QList<StoredRunTasks> &runs, std::int64_t hig
     }
     QString text;
     if (drawn > 0)
-        text = tr("Each row is one event loop. A task's lag, from its due time (t0 plus its IO "
-                  "delay) until its loop resumed it, is counted in the upper lane; its CPU work, "
-                  "from resumed to done, fills the lower lane. A loop that computes while tasks "
-                  "queue behind it shows a full lower lane under a tall upper one.");
+        text = tr(
+            "Each row is one event loop. A task's lag, from its due time (t0 plus its IO "
+            "delay) until its loop resumed it, is counted in the upper lane; its CPU work, "
+            "from resumed to done, fills the lower lane. A loop that computes while tasks "
+            "queue behind it shows a full lower lane under a tall upper one. Under each run, one "
+            "strip per core shows how busy it was (full strength: 100 % busy).");
     else if (runs.isEmpty())
         text = tr("The run is no longer in the history.");
     missing.prepend(text);
