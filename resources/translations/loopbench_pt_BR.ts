@@ -2136,6 +2136,10 @@ CPU %4 · conclusão %5
         <source>Each row is one event loop. A task&apos;s lag, from its due time (t0 plus its IO delay) until its loop resumed it, is counted in the upper lane; its CPU work, from resumed to done, fills the lower lane. A loop that computes while tasks queue behind it shows a full lower lane under a tall upper one. Under each run, one strip per core shows how busy it was (full strength: 100 % busy).</source>
         <translation>Cada linha é um loop de eventos. O atraso de uma tarefa, do seu prazo (t0 mais o seu atraso de IO) até o seu loop retomá-la, é contado na faixa de cima; o seu trabalho de CPU, da retomada à conclusão, preenche a faixa de baixo. Um loop que calcula enquanto tarefas esperam na fila atrás dele mostra uma faixa de baixo cheia sob uma faixa de cima alta. Sob cada execução, uma tira por núcleo mostra o quanto ele esteve ocupado (cor plena: 100 % ocupado).</translation>
     </message>
+    <message>
+        <source> · machine busy: other programs used %1 of the CPUs</source>
+        <translation> · máquina ocupada: outros programas usaram %1 das CPUs</translation>
+    </message>
 </context>
 <context>
     <name>TransportConfig</name>

@@ -62,11 +62,15 @@ void TimelineWindow::setRuns(const QList<StoredRunTasks> &runs, std::int64_t hig
     for (const StoredRunTasks &run : runs) {
         const StoredRunTasks *r = &run;
         const RunResult &result = r->run.result;
-        const QString title = tr("Run %1 · %2 · %3 · wall %4")
-                                  .arg(QLocale().toString(qlonglong(r->run.id)),
-                                       shownName(runtimeName(result.runtime)),
-                                       Formatting::counted(result.shards, tr("loop"), tr("loops")),
-                                       Formatting::duration(result.wallMs));
+        QString title = tr("Run %1 · %2 · %3 · wall %4")
+                            .arg(QLocale().toString(qlonglong(r->run.id)),
+                                 shownName(runtimeName(result.runtime)),
+                                 Formatting::counted(result.shards, tr("loop"), tr("loops")),
+                                 Formatting::duration(result.wallMs));
+        // A run slowed by other programs says so wherever it is shown.
+        if (result.machineBusy())
+            title += tr(" · machine busy: other programs used %1 of the CPUs")
+                         .arg(Formatting::percent(result.othersCpuFraction));
         if (!result.timings || !result.plan) {
             missing.append(tr("Run %1 is not drawn: %2.")
                                .arg(QLocale().toString(qlonglong(r->run.id)), whyNotKept(*r)));
