@@ -104,14 +104,16 @@ struct RunResult
     // it never reached t0.
     double elapsedMs = kNotMeasured;
     double idealMs = kNotMeasured; // release-time bound T* for P = min(shards, CPUs), measured work
-    double estimatedIdealMs = kNotMeasured; // the same bound from the calibration, as estimated
-    double workMs = kNotMeasured;           // the tasks' measured work: their kernels' time, summed
-    double efficiency = kNotMeasured;       // idealMs / wallMs
-    double throughputTps = kNotMeasured;    // tasks done per second of wall time
-    double startOverheadMs = kNotMeasured;  // creating the threads until every loop runs
-    double joinOverheadMs = kNotMeasured;   // last task done until every thread is joined
-    Percentiles lagMs;                      // resumed - due: event-loop lag
-    Percentiles latencyMs;                  // done - t0
+    // The same bound from the calibration, as estimated; not measured for the asyncio runtimes,
+    // whose kernels the (C++) calibration does not time (runsCppKernels()).
+    double estimatedIdealMs = kNotMeasured;
+    double workMs = kNotMeasured;          // the tasks' measured work: their kernels' time, summed
+    double efficiency = kNotMeasured;      // idealMs / wallMs
+    double throughputTps = kNotMeasured;   // tasks done per second of wall time
+    double startOverheadMs = kNotMeasured; // creating the threads until every loop runs
+    double joinOverheadMs = kNotMeasured;  // last task done until every thread is joined
+    Percentiles lagMs;                     // resumed - due: event-loop lag
+    Percentiles latencyMs;                 // done - t0
     std::vector<ShardStats> perShard;
     std::uint64_t checksum = 0; // sum over shards; equal for every K on one plan
     // Share of all CPUs that other processes used during the run (MachineLoad); NaN unknown.

@@ -83,7 +83,8 @@ void summariseTasks(RunResult &r, const std::atomic<bool> &cancel, const QString
     if (r.status == RunStatus::Completed) {
         const int cpus = QThread::idealThreadCount();
         const int cores = std::min(r.shards, cpus);
-        r.estimatedIdealMs = nsToMs(idealBoundNs(plan, r.nsPerIter, cores));
+        if (runsCppKernels(r.runtime)) // else unknown: the calibration is C++'s
+            r.estimatedIdealMs = nsToMs(idealBoundNs(plan, r.nsPerIter, cores));
         // The bound of the run that happened: each task's work is the CPU time its kernel used
         // on its shard (TaskTiming::workNs, the thread's CPU clock), never more than its wall
         // time. No schedule of that work on P = min(K, CPUs) cores beats the bound, whatever

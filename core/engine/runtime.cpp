@@ -29,3 +29,8 @@ QStringList runtimeNames()
 {
     return namesOf(kRuntimeNames);
 }
+
+bool runsCppKernels(Runtime runtime)
+{
+    return runtime != Runtime::Asyncio && runtime != Runtime::AsyncioUvloop;
+}

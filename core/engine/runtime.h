@@ -20,5 +20,10 @@ enum class Runtime {
 };
 
 QString runtimeName(Runtime runtime);
+// Whether the runtime's kernels are LoopBench's C++ ones, whose speed the experiment's
+// calibration (ns per iteration, measured in this process) gives. The asyncio runtimes' kernels
+// are CPython's, 50 to 100 times slower: a bound estimated from the C++ calibration would say
+// 1.0 s for a run whose measured bound is 12.5 s.
+bool runsCppKernels(Runtime runtime);
 std::optional<Runtime> runtimeFromName(QStringView name);
 QStringList runtimeNames(); // "threads", "processes", ...: every name, in order

@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 #include <csignal>
 #include <sys/wait.h>
 #include <thread>
@@ -108,6 +110,8 @@ private slots:
                          qPrintable(what + QStringLiteral(" task %1").arg(i)));
             }
             QVERIFY(r.efficiency > 0);
+            // The calibration is C++'s: it estimates the C++ runtimes' bound, not CPython's.
+            QCOMPARE(std::isfinite(r.estimatedIdealMs), runsCppKernels(runtime));
             if (runtime != Runtime::Threads) {
                 QVERIFY(r.startOverheadMs > 0);
                 QVERIFY(r.joinOverheadMs >= 0);
