@@ -6,6 +6,7 @@
 #include "ui/common/shownname.h"
 #include "ui/models/historymodel.h"
 
+#include <QAbstractProxyModel>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -66,8 +67,11 @@ HistoryView::HistoryView(HistoryModel *model, QWidget *parent)
         m_copyRows->setEnabled(m_table->selectionModel()->hasSelection());
         menu.addAction(m_copyRows);
         const QModelIndex at = m_table->indexAt(pos);
-        m_showTimeline->setEnabled(at.isValid());
-        m_showTimeline->setData(at.row());
+        // The model's row, also once the table shows it through a sorting or filtering proxy.
+        const auto *proxy = qobject_cast<const QAbstractProxyModel *>(at.model());
+        const QModelIndex source = proxy ? proxy->mapToSource(at) : at;
+        m_showTimeline->setEnabled(source.isValid());
+        m_showTimeline->setData(source.row());
         menu.addAction(m_showTimeline);
         menu.exec(m_table->viewport()->mapToGlobal(pos));
     });

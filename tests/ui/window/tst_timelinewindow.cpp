@@ -14,6 +14,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -98,6 +99,19 @@ private slots:
         timeline->close();
         // The history's right-click offers it on any run.
         QVERIFY(part<LivePage>(window)->historyView()->showTimelineAction());
+    }
+
+    void eachMissingTimelineSaysItsOwnReason()
+    {
+        StoredRunTasks run;
+        run.run.result.tasks = ResultStore::kSmallRunTasks + 1;
+        QVERIFY2(TimelineWindow::whyNotKept(run).contains(
+                     QLocale().toString(qlonglong(ResultStore::kSmallRunTasks + 1))),
+                 qPrintable(TimelineWindow::whyNotKept(run)));
+        run.run.result.tasks = ResultStore::kSmallRunTasks;
+        QVERIFY(TimelineWindow::whyNotKept(run).contains(QLatin1String("was off")));
+        run.imported = true;
+        QVERIFY(TimelineWindow::whyNotKept(run).contains(QLatin1String("report file")));
     }
 
 private:
