@@ -55,6 +55,24 @@ TimelineView::TimelineView(QWidget *parent)
     setToolTip(QString()); // the hover text is per task
 }
 
+void TimelineView::Picture::addRun(const RunResult &run, const QString &title)
+{
+    const int first = geometry.addRun(run);
+    headings.append({title, first, geometry.rowCount() - first, run.load});
+}
+
+void TimelineView::setPicture(Picture picture)
+{
+    m_geometry = std::move(picture.geometry);
+    m_groups = std::move(picture.headings);
+    m_hoverRow = -1;
+    m_hoverTask.reset();
+    m_geometry.setWidth(width() - plotLeft());
+    m_geometry.reset();
+    updateGeometry();
+    update();
+}
+
 void TimelineView::addRun(const RunResult &run, const QString &title)
 {
     const int first = m_geometry.addRun(run);
@@ -112,7 +130,7 @@ int TimelineView::rowHeight() const
 {
     const int rows = std::max(1, m_geometry.rowCount());
     int free = height() - axisHeight() - int(m_groups.size()) * headingHeight();
-    for (const Group &g : m_groups)
+    for (const Heading &g : m_groups)
         free -= int(g.load.cores.size()) * coreStripHeight() + 2;
     return std::clamp(free / rows, 12, 9 * fontMetrics().height());
 }
@@ -120,7 +138,7 @@ int TimelineView::rowHeight() const
 int TimelineView::rowTop(int row) const
 {
     int y = 0;
-    for (const Group &g : m_groups) {
+    for (const Heading &g : m_groups) {
         y += headingHeight();
         if (row < g.firstRow + g.rows)
             return y + (row - g.firstRow) * rowHeight();
@@ -191,7 +209,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     }
     p.setClipping(false);
 
-    for (const Group &g : m_groups) {
+    for (const Heading &g : m_groups) {
         const int top = rowTop(g.firstRow) - headingHeight();
         p.setPen(text);
         QFont bold = font();

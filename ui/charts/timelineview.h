@@ -22,7 +22,27 @@ class TimelineView : public QWidget
 {
     Q_OBJECT
 public:
+    // One run's rows under its heading.
+    struct Heading
+    {
+        QString title;
+        int firstRow = 0;
+        int rows = 0;
+        LoadSeries load; // every core's busy share, sampled while the run ran
+    };
+    // What the view draws, as a value: laid out on any thread (sorting 100,000 tasks a run takes
+    // tens of milliseconds), then shown with setPicture().
+    struct Picture
+    {
+        TimelineGeometry geometry;
+        QList<Heading> headings;
+        // Adds `run`'s loops under the heading `title`; `run` must have its plan and timings.
+        void addRun(const RunResult &run, const QString &title);
+    };
+
     explicit TimelineView(QWidget *parent = nullptr);
+    // Replaces what the view shows, everything in view.
+    void setPicture(Picture picture);
 
     // Adds `run`'s loops below the runs added before, under the heading `title`. `run` must have
     // its plan and timings.
@@ -56,13 +76,6 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    struct Group
-    {
-        QString title;
-        int firstRow = 0;
-        int rows = 0;
-        LoadSeries load; // every core's busy share, sampled while the run ran
-    };
     int coreStripHeight() const;
     // The y of row `row`'s top, and the rows' height, for the current size.
     int rowTop(int row) const;
@@ -72,7 +85,7 @@ private:
     void paintAxis(class QPainter &p, int top) const;
 
     TimelineGeometry m_geometry;
-    QList<Group> m_groups;
+    QList<Heading> m_groups;
     std::optional<QPointF> m_dragFrom;
     int m_hoverRow = -1;
     std::optional<std::uint32_t> m_hoverTask;

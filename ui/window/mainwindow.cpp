@@ -46,7 +46,9 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <QCoroFuture>
 #include <QCoroTask>
+#include <QtConcurrent/QtConcurrentRun>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -290,8 +292,12 @@ void MainWindow::showTimeline(int row)
     [](HistoryController *history, QList<std::int64_t> runIds, QPointer<TimelineWindow> shown,
        std::int64_t asked) -> QCoro::Task<> {
         const QList<StoredRunTasks> runs = co_await history->runTasks(runIds);
+        // Sorting each run's tasks takes tens of milliseconds at 100,000: not on this thread.
+        const QFuture<TimelineWindow::Layout> laying =
+            QtConcurrent::run([runs, asked] { return TimelineWindow::layOut(runs, asked); });
+        TimelineWindow::Layout layout = co_await laying;
         if (shown)
-            shown->setRuns(runs, asked);
+            shown->showLayout(std::move(layout));
     }(m_historyControl, ids, QPointer<TimelineWindow>(window), chosen.runId);
 }
 

@@ -55,8 +55,10 @@ QString TimelineWindow::whyNotKept(const StoredRunTasks &run)
               "it without --record-tasks)");
 }
 
-void TimelineWindow::setRuns(const QList<StoredRunTasks> &runs, std::int64_t highlight)
+TimelineWindow::Layout TimelineWindow::layOut(const QList<StoredRunTasks> &runs,
+                                              std::int64_t highlight)
 {
+    Layout layout;
     QStringList missing;
     int drawn = 0;
     for (const StoredRunTasks &run : runs) {
@@ -76,8 +78,8 @@ void TimelineWindow::setRuns(const QList<StoredRunTasks> &runs, std::int64_t hig
                                .arg(QLocale().toString(qlonglong(r->run.id)), whyNotKept(*r)));
             continue;
         }
-        m_view->addRun(result,
-                       r->run.id == highlight ? tr("%1 (the run you chose)").arg(title) : title);
+        layout.picture.addRun(
+            result, r->run.id == highlight ? tr("%1 (the run you chose)").arg(title) : title);
         ++drawn;
     }
     QString text;
@@ -91,6 +93,14 @@ void TimelineWindow::setRuns(const QList<StoredRunTasks> &runs, std::int64_t hig
     else if (runs.isEmpty())
         text = tr("The run is no longer in the history.");
     missing.prepend(text);
-    m_caption->setText(missing.join(QLatin1Char(' ')).trimmed());
-    m_view->setVisible(drawn > 0);
+    layout.caption = missing.join(QLatin1Char(' ')).trimmed();
+    layout.drawn = drawn > 0;
+    return layout;
+}
+
+void TimelineWindow::showLayout(Layout layout)
+{
+    m_caption->setText(layout.caption);
+    m_view->setPicture(std::move(layout.picture));
+    m_view->setVisible(layout.drawn);
 }
