@@ -12,6 +12,7 @@
 #include "core/report/markdownreport.h"
 #include "core/report/reportfile.h"
 #include "core/report/textreport.h"
+#include "core/store/experimentkind.h"
 #include "core/store/experimentrecorder.h"
 
 #include <QCoreApplication>
@@ -171,7 +172,8 @@ int runHeadless(const HeadlessOptions &options)
         if (!store.notice().isEmpty())
             std::fprintf(stderr, "--record: %s\n", qPrintable(messageLine(store.notice())));
         store.setKeepTaskTimings(options.recordTasks);
-        recorder.emplace(store, options.experiment, QStringLiteral("cli"), QStringLiteral("cli"));
+        recorder.emplace(store, options.experiment, experimentKindName(ExperimentKind::Cli),
+                         QStringLiteral("cli"));
     }
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);

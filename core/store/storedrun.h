@@ -40,7 +40,7 @@ struct StoredShard
 struct StoredExperiment
 {
     std::int64_t id = 0;
-    QString kind;   // "compare", "sweep", "repeat", "run", "cli", "import"
+    QString kind;   // experimentKindName(): "compare", "sweep", "runtimes", "cli", ...
     QString source; // "app", "cli", or the file it was imported from
     bool finished = false;
     QString verdict;                  // as recorded when it finished: ExperimentResult::verdict()

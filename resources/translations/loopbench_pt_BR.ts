@@ -1797,6 +1797,26 @@ fora das estatísticas</translation>
         <source>imported</source>
         <translation>importada</translation>
     </message>
+    <message>
+        <source>run</source>
+        <translation>execução</translation>
+    </message>
+    <message>
+        <source>compare</source>
+        <translation>comparação</translation>
+    </message>
+    <message>
+        <source>repeat</source>
+        <translation>repetição</translation>
+    </message>
+    <message>
+        <source>sweep</source>
+        <translation>varredura</translation>
+    </message>
+    <message>
+        <source>runtimes</source>
+        <translation>comparação de runtimes</translation>
+    </message>
 </context>
 <context>
     <name>StatusBar</name>

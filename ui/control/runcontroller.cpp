@@ -3,6 +3,7 @@
 
 #include "core/base/clock.h"
 #include "core/experiment/speccodec.h"
+#include "core/store/experimentkind.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -77,12 +78,16 @@ QString RunController::serverExecutable() const
 
 QString RunController::currentKind() const
 {
+    // Several runtimes make a Compare runtimes, whichever action started it.
+    if (m_spec.runtimes.size() > 1)
+        return experimentKindName(ExperimentKind::Runtimes);
     if (m_mode == Mode::Compare)
-        return QStringLiteral("compare");
+        return experimentKindName(ExperimentKind::Compare);
     if (m_mode)
-        return QStringLiteral("run");
+        return experimentKindName(ExperimentKind::Run);
     // A Repeat compare is 1 and K; a Sweep more shard counts.
-    return m_spec.shardCounts.size() > 2 ? QStringLiteral("sweep") : QStringLiteral("repeat");
+    return experimentKindName(m_spec.shardCounts.size() > 2 ? ExperimentKind::Sweep
+                                                            : ExperimentKind::Repeat);
 }
 
 QCoro::Task<> RunController::sequence(ExperimentSpec spec, ExperimentRunner::Options options)

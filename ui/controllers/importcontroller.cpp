@@ -3,6 +3,7 @@
 
 #include "core/base/workpool.h"
 #include "core/report/reportreader.h"
+#include "core/store/experimentkind.h"
 #include "ui/common/formatting.h"
 #include "ui/controllers/historycontroller.h"
 #include "ui/models/historymodel.h"
@@ -99,7 +100,7 @@ QCoro::Task<ImportController::Outcome> ImportController::open(QStringList paths)
     if (fresh.isEmpty())
         co_return outcome;
     QCoro::Task<QList<HistoryController::Added>> adding =
-        m_history.addExperiments(fresh, QStringLiteral("imported"), sources);
+        m_history.addExperiments(fresh, experimentKindName(ExperimentKind::Imported), sources);
     const QList<HistoryController::Added> added = co_await adding;
     for (qsizetype i = 0; i < added.size(); ++i) {
         if (added[i].id > 0)

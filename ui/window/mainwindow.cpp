@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "ui/window/mainwindow.h"
 
+#include "core/store/experimentkind.h"
 #include "core/store/resultstore.h"
 #include "ui/charts/comparisonchart.h"
 #include "ui/common/formatting.h"
 #include "ui/common/resources.h"
+#include "ui/common/shownname.h"
 #include "ui/common/windowfit.h"
 #include "ui/config/configpanel.h"
 #include "ui/config/configsettings.h"
@@ -310,11 +312,11 @@ void MainWindow::onExperimentRecorded(const ExperimentResult &result, const QStr
     }
     // A Compare has just drawn its pair; a Repeat compare or a Sweep draws its typical pair; a
     // lone run has none and leaves the chart behind what was done.
-    if (kind != QLatin1String("compare")) {
+    if (kind != experimentKindName(ExperimentKind::Compare)) {
         if (const auto pair = Comparison::ofExperiment(result))
             comparisonChart()->setComparison(*pair);
         else
-            comparisonChart()->markStale(tr("a %1 ran since").arg(kind));
+            comparisonChart()->markStale(tr("a %1 ran since").arg(shownName(kind)));
     }
     if (result.spec.repeats > 1 || result.spec.shardCounts.size() > 2)
         m_tabs->setCurrentWidget(m_sweepPage);

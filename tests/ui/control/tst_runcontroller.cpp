@@ -99,6 +99,46 @@ private slots:
         QVERIFY(!controller.start(RunController::Mode::OneLoop, small, kTwo, 1.0, http));
     }
 
+    void eachActionNamesItsKind_data()
+    {
+        QTest::addColumn<int>("mode"); // -1: startExperiment
+        QTest::addColumn<QList<int>>("shards");
+        QTest::addColumn<QList<Runtime>>("runtimes");
+        QTest::addColumn<QString>("kind");
+        const QList<Runtime> threads{Runtime::Threads};
+        const QList<Runtime> two{Runtime::Threads, Runtime::Stealing};
+        QTest::newRow("run") << int(RunController::Mode::KLoops) << QList<int>{2} << threads
+                             << "run";
+        QTest::newRow("compare") << int(RunController::Mode::Compare) << QList<int>{2} << threads
+                                 << "compare";
+        QTest::newRow("repeat") << -1 << QList<int>{1, 2} << threads << "repeat";
+        QTest::newRow("sweep") << -1 << QList<int>{1, 2, 4} << threads << "sweep";
+        // Several runtimes are a Compare runtimes, whichever action started them (a Sweep over
+        // two runtimes was filed as a "sweep", a Compare of two as a "repeat").
+        QTest::newRow("runtimes sweep") << -1 << QList<int>{1, 2, 4} << two << "runtimes";
+        QTest::newRow("runtimes repeat") << -1 << QList<int>{1, 2} << two << "runtimes";
+    }
+
+    void eachActionNamesItsKind()
+    {
+        QFETCH(int, mode);
+        QFETCH(QList<int>, shards);
+        QFETCH(QList<Runtime>, runtimes);
+        QFETCH(QString, kind);
+        RunController controller;
+        if (mode < 0) {
+            ExperimentSpec spec;
+            spec.workload = longSpec(20000);
+            spec.shardCounts = shards;
+            spec.runtimes = runtimes;
+            QVERIFY(controller.startExperiment(spec, 1.0));
+        } else {
+            QVERIFY(controller.start(RunController::Mode(mode), longSpec(20000), kTwo, 1.0));
+        }
+        QCOMPARE(controller.currentKind(), kind);
+        controller.shutdown();
+    }
+
 private:
     // The children of this process (the server is the only one a test starts).
     static int childProcesses()
