@@ -40,6 +40,30 @@ SpecText SpecText::from(const WorkloadSpec &spec, const RunConfig &config,
     return in;
 }
 
+SpecText SpecText::of(const ExperimentSpec &spec)
+{
+    RunConfig config;
+    config.shards = spec.shardCounts.isEmpty()
+                        ? 1
+                        : *std::max_element(spec.shardCounts.begin(), spec.shardCounts.end());
+    config.partition = spec.partition;
+    config.pin = spec.pin;
+    config.failTask = spec.failTask;
+    config.runtime = spec.runtimes.value(0, Runtime::Threads);
+    SpecText in = from(spec.workload, config, spec.transport);
+    QStringList runtimes;
+    for (Runtime r : spec.runtimes)
+        runtimes << runtimeName(r);
+    in.runtime = runtimes.join(QLatin1Char(','));
+    QStringList shards;
+    for (int k : spec.shardCounts)
+        shards << QString::number(k);
+    in.shardList = shards.join(QLatin1Char(','));
+    in.repeats = QString::number(spec.repeats);
+    in.warmup = spec.warmup;
+    return in;
+}
+
 ExperimentSpec SpecText::Parsed::sweepSpec() const
 {
     return SpecCodec::experiment(spec, config, shardCounts, repeats, warmup, transport, runtimes);

@@ -79,6 +79,9 @@ struct SpecText
     // "100k"); the experiment fields keep their defaults.
     static SpecText from(const WorkloadSpec &spec, const RunConfig &config,
                          const TransportConfig &transport = {});
+    // The text of a whole experiment, experiment fields too: parse().sweepSpec() gives `spec`
+    // back (K is its largest shard count, for Run and Compare).
+    static SpecText of(const ExperimentSpec &spec);
 
     friend bool operator==(const SpecText &, const SpecText &) = default;
 };

@@ -562,3 +562,62 @@ bool ResultStore::clear(std::int64_t keepExperimentId)
     }
     return true;
 }
+
+bool ResultStore::deleteRun(std::int64_t runId)
+{
+    if (!m_open)
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT experiment_id FROM runs WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), static_cast<qlonglong>(runId));
+    if (!q.exec())
+        return fail(QStringLiteral("could not delete run #%1").arg(runId), q.lastError());
+    if (!q.next())
+        return fail(QStringLiteral("could not delete run #%1").arg(runId),
+                    QStringLiteral("it is not in the history"));
+    const std::int64_t experimentId = q.value(0).toLongLong();
+    q.finish();
+    if (!db.transaction())
+        return fail(QStringLiteral("could not delete run #%1").arg(runId), db.lastError());
+    // Its shard figures, load samples and task timings go with it (ON DELETE CASCADE); so does
+    // an experiment left empty, which no view could show.
+    QSqlQuery del(db);
+    del.prepare(QStringLiteral("DELETE FROM runs WHERE id = :id"));
+    del.bindValue(QStringLiteral(":id"), static_cast<qlonglong>(runId));
+    bool ok = del.exec();
+    QSqlQuery empty(db);
+    empty.prepare(QStringLiteral("DELETE FROM experiments WHERE id = :id AND NOT EXISTS "
+                                 "(SELECT 1 FROM runs WHERE experiment_id = :id)"));
+    empty.bindValue(QStringLiteral(":id"), static_cast<qlonglong>(experimentId));
+    ok = ok && empty.exec();
+    if (!ok || !db.commit()) {
+        fail(QStringLiteral("could not delete run #%1").arg(runId),
+             del.lastError().isValid() ? del.lastError() : empty.lastError());
+        db.rollback();
+        return false;
+    }
+    // The experiment's derived figures were of the runs it had: derive them from the runs left.
+    const std::optional<StoredExperiment> left = experiment(experimentId);
+    if (left && left->finished)
+        return finishExperiment(experimentId, left->result);
+    return true;
+}
+
+bool ResultStore::deleteExperiment(std::int64_t id)
+{
+    if (!m_open)
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM experiments WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), static_cast<qlonglong>(id));
+    // Its runs, and theirs details, go with it (ON DELETE CASCADE), in the statement's own
+    // transaction.
+    if (!q.exec())
+        return fail(QStringLiteral("could not delete experiment #%1").arg(id), q.lastError());
+    if (q.numRowsAffected() == 0)
+        return fail(QStringLiteral("could not delete experiment #%1").arg(id),
+                    QStringLiteral("it is not in the history"));
+    return true;
+}

@@ -104,6 +104,15 @@ public:
     // Deletes every run and experiment (one transaction), except the row of the experiment
     // `keepExperimentId` (in flight: its runs so far are deleted, the ones to come are kept).
     bool clear(std::int64_t keepExperimentId = 0);
+    // Deletes run `runId` with its per-shard figures, load samples and task timings. An
+    // experiment left without runs goes with it; a finished one that keeps runs has its summary
+    // (each run's speedup and outlier flag, its verdict) derived again from the runs left, as
+    // finishExperiment() would. False with error() when the run is not stored or the delete
+    // failed: then nothing was deleted.
+    bool deleteRun(std::int64_t runId);
+    // Deletes experiment `id` and every run of it, in one transaction; false (nothing deleted)
+    // with error() when it is not stored or the delete failed.
+    bool deleteExperiment(std::int64_t id);
 
     static constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
 

@@ -1070,6 +1070,30 @@ K = %3 (mediana das suas execuções)</translation>
         <source>the history is off (%1)</source>
         <translation>o histórico está desligado (%1)</translation>
     </message>
+    <message>
+        <source>Run #%1 not deleted: %2</source>
+        <translation>Execução nº %1 não apagada: %2</translation>
+    </message>
+    <message>
+        <source>Experiment #%1 not deleted: %2</source>
+        <translation>Experimento nº %1 não apagado: %2</translation>
+    </message>
+    <message>
+        <source>an experiment is running; delete when it has ended</source>
+        <translation>um experimento está em andamento; apague quando ele terminar</translation>
+    </message>
+    <message>
+        <source>experiment #%1 is not in the history</source>
+        <translation>o experimento nº %1 não está no histórico</translation>
+    </message>
+    <message>
+        <source>run #%1 is not in the history</source>
+        <translation>a execução nº %1 não está no histórico</translation>
+    </message>
+    <message>
+        <source>Configuration not loaded: %1</source>
+        <translation>Configuração não carregada: %1</translation>
+    </message>
 </context>
 <context>
     <name>HistoryModel</name>
@@ -1196,14 +1220,6 @@ programas que mais usaram CPU: %1</translation>
         <translation> · atípica</translation>
     </message>
     <message>
-        <source> · machine busy</source>
-        <translation> · máquina ocupada</translation>
-    </message>
-    <message>
-        <source> · protective schedule</source>
-        <translation> · escalonamento protetor</translation>
-    </message>
-    <message>
         <source>failed: %1
 not in the statistics</source>
         <translation>falhou: %1
@@ -1237,16 +1253,56 @@ fora das estatísticas</translation>
         <source>event-loop lag p50 %1 · p90 %2 · p99 %3 · max %4</source>
         <translation>atraso do loop de eventos p50 %1 · p90 %2 · p99 %3 · máx. %4</translation>
     </message>
+    <message>
+        <source> · busy</source>
+        <translation> · ocupada</translation>
+    </message>
+    <message>
+        <source> · protective</source>
+        <translation> · protetor</translation>
+    </message>
+    <message>
+        <source>run %1 of its configuration in an experiment (Sweep or Repeat compare)</source>
+        <translation>execução %1 da sua configuração em um experimento (Varredura ou Comparação repetida)</translation>
+    </message>
+    <message>
+        <source>T*, the ideal bound: no schedule of this run&apos;s measured work on %1 could finish before it</source>
+        <translation>T*, o limite ideal: nenhum escalonamento do trabalho medido desta execução em %1 poderia terminar antes dele</translation>
+    </message>
+    <message>
+        <source>Checksum of every kernel result: equal for every K and runtime on one plan</source>
+        <translation>Soma de verificação de todos os resultados do kernel: igual para todo K e todo runtime em um mesmo plano</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>Runtime</translation>
+    </message>
+    <message>
+        <source>T*</source>
+        <translation>T*</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Soma de verificação</translation>
+    </message>
+    <message>
+        <source>What ran the loops: threads, processes, stealing or asyncio</source>
+        <translation>O que executou os loops: threads, processes, stealing ou asyncio</translation>
+    </message>
+    <message>
+        <source>T*, the ideal bound: the shortest wall time any schedule of the run&apos;s measured work on its cores could reach</source>
+        <translation>T*, o limite ideal: o menor tempo real que qualquer escalonamento do trabalho medido da execução nos seus núcleos poderia alcançar</translation>
+    </message>
+    <message>
+        <source>Checksum of every kernel result: one plan has one checksum, whatever ran it</source>
+        <translation>Soma de verificação de todos os resultados do kernel: um plano tem uma só soma de verificação, seja o que for que o executou</translation>
+    </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
         <source>&amp;Copy rows</source>
         <translation>&amp;Copiar linhas</translation>
-    </message>
-    <message>
-        <source>Every run, grouped by experiment. Select one row to show its experiment on the Sweep page, two rows (Ctrl+click) to compare them in the chart; Ctrl+C copies the selected rows. Right-click the header to hide columns.</source>
-        <translation>Todas as execuções, agrupadas por experimento. Selecione uma linha para mostrar seu experimento na página Varredura, duas linhas (Ctrl+clique) para compará-las no gráfico; Ctrl+C copia as linhas selecionadas. Clique com o botão direito no cabeçalho para ocultar colunas.</translation>
     </message>
     <message>
         <source>Histor&amp;y (select two rows to compare)</source>
@@ -1259,6 +1315,126 @@ fora das estatísticas</translation>
     <message>
         <source>Show &amp;timeline</source>
         <translation>Mostrar linha do &amp;tempo</translation>
+    </message>
+    <message>
+        <source>Every run, grouped by experiment. Click a header to sort by it. Select one row to show its experiment on the Sweep page, two rows (Ctrl+click) to compare them in the chart; Ctrl+C copies the selected rows. Right-click a row to load its configuration, run it again or delete it; right-click the header to hide columns.</source>
+        <translation>Todas as execuções, agrupadas por experimento. Clique em um cabeçalho para ordenar por ele. Selecione uma linha para mostrar seu experimento na página Varredura, duas linhas (Ctrl+clique) para compará-las no gráfico; Ctrl+C copia as linhas selecionadas. Clique com o botão direito em uma linha para carregar sua configuração, executá-la de novo ou apagá-la; clique com o botão direito no cabeçalho para ocultar colunas.</translation>
+    </message>
+    <message>
+        <source>Filter runs…</source>
+        <translation>Filtrar execuções…</translation>
+    </message>
+    <message>
+        <source>Shows the runs with every word somewhere in their row (&quot;lognormal 4 loops&quot;, a machine, a date)</source>
+        <translation>Mostra as execuções que têm cada palavra em algum lugar da linha (&quot;lognormal 4 loops&quot;, uma máquina, uma data)</translation>
+    </message>
+    <message>
+        <source>Only the runs of one experiment</source>
+        <translation>Só as execuções de um experimento</translation>
+    </message>
+    <message>
+        <source>Only the runs of one runtime</source>
+        <translation>Só as execuções de um runtime</translation>
+    </message>
+    <message>
+        <source>Only the runs of one transport</source>
+        <translation>Só as execuções de um transporte</translation>
+    </message>
+    <message>
+        <source>Only the runs of one machine</source>
+        <translation>Só as execuções de uma máquina</translation>
+    </message>
+    <message>
+        <source>Only the runs during which other programs took the machine, or only the others</source>
+        <translation>Só as execuções durante as quais outros programas ocuparam a máquina, ou só as outras</translation>
+    </message>
+    <message>
+        <source>busy or not</source>
+        <translation>ocupada ou não</translation>
+    </message>
+    <message>
+        <source>machine busy</source>
+        <translation>máquina ocupada</translation>
+    </message>
+    <message>
+        <source>machine quiet</source>
+        <translation>máquina livre</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Mostrar tudo</translation>
+    </message>
+    <message>
+        <source>Clear every filter</source>
+        <translation>Limpar todos os filtros</translation>
+    </message>
+    <message>
+        <source>every experiment</source>
+        <translation>todos os experimentos</translation>
+    </message>
+    <message>
+        <source>experiment #%1</source>
+        <translation>experimento nº %1</translation>
+    </message>
+    <message>
+        <source>every runtime</source>
+        <translation>todos os runtimes</translation>
+    </message>
+    <message>
+        <source>every transport</source>
+        <translation>todos os transportes</translation>
+    </message>
+    <message>
+        <source>every machine</source>
+        <translation>todas as máquinas</translation>
+    </message>
+    <message>
+        <source>&amp;Load run #%1&apos;s configuration into the form</source>
+        <translation>Car&amp;regar a configuração da execução nº %1 no formulário</translation>
+    </message>
+    <message>
+        <source>&amp;Load this run&apos;s configuration into the form</source>
+        <translation>Car&amp;regar a configuração desta execução no formulário</translation>
+    </message>
+    <message>
+        <source>Load e&amp;xperiment #%1&apos;s configuration into the form</source>
+        <translation>Carregar a configuração do e&amp;xperimento nº %1 no formulário</translation>
+    </message>
+    <message>
+        <source>Load its e&amp;xperiment&apos;s configuration into the form</source>
+        <translation>Carregar a configuração do seu e&amp;xperimento no formulário</translation>
+    </message>
+    <message>
+        <source>&amp;Run #%1 again</source>
+        <translation>&amp;Executar a execução nº %1 de novo</translation>
+    </message>
+    <message>
+        <source>&amp;Run this run again</source>
+        <translation>&amp;Executar esta execução de novo</translation>
+    </message>
+    <message>
+        <source>Run experi&amp;ment #%1 again</source>
+        <translation>Executar o experi&amp;mento nº %1 de novo</translation>
+    </message>
+    <message>
+        <source>Run its experi&amp;ment again</source>
+        <translation>Executar o seu experi&amp;mento de novo</translation>
+    </message>
+    <message>
+        <source>&amp;Delete run #%1…</source>
+        <translation>&amp;Apagar a execução nº %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete this run…</source>
+        <translation>&amp;Apagar esta execução…</translation>
+    </message>
+    <message>
+        <source>Delete experimen&amp;t #%1…</source>
+        <translation>Apagar o experimen&amp;to nº %1…</translation>
+    </message>
+    <message>
+        <source>Delete its experimen&amp;t…</source>
+        <translation>Apagar o seu experimen&amp;to…</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1595,82 @@ fora das estatísticas</translation>
     <message>
         <source>runs</source>
         <translation>execuções</translation>
+    </message>
+    <message>
+        <source>Selected &amp;run</source>
+        <translation>&amp;Execução selecionada</translation>
+    </message>
+    <message>
+        <source>its runs were deleted</source>
+        <translation>suas execuções foram apagadas</translation>
+    </message>
+    <message>
+        <source>Delete experiment #%1 and its %2 from the saved history? This cannot be undone.</source>
+        <translation>Apagar do histórico salvo o experimento nº %1 e suas %2? Isso não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>Delete run #%1 (%2, %3, %4) from the saved history? This cannot be undone.%5</source>
+        <translation>Apagar do histórico salvo a execução nº %1 (%2, %3, %4)? Isso não pode ser desfeito.%5</translation>
+    </message>
+    <message>
+        <source>
+The speedups and outliers of experiment #%1 are then derived from its other runs.</source>
+        <translation>
+As acelerações e os valores atípicos do experimento nº %1 passam então a vir das suas outras execuções.</translation>
+    </message>
+    <message>
+        <source>
+It is the last run of experiment #%1, which goes with it.</source>
+        <translation>
+É a última execução do experimento nº %1, que é apagado junto.</translation>
+    </message>
+    <message>
+        <source>Delete experiment</source>
+        <translation>Apagar experimento</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>Apagar execução</translation>
+    </message>
+    <message>
+        <source>experiment #%1</source>
+        <translation>experimento nº %1</translation>
+    </message>
+    <message>
+        <source>run #%1</source>
+        <translation>execução nº %1</translation>
+    </message>
+    <message>
+        <source>runtimes</source>
+        <translation>runtimes</translation>
+    </message>
+    <message>
+        <source>failing task</source>
+        <translation>tarefa que falha</translation>
+    </message>
+    <message>
+        <source>The form cannot hold every setting of %1: %2 kept as stored only for Run again</source>
+        <translation>O formulário não comporta todos os ajustes de %1: %2 mantidos como salvos só para Executar de novo</translation>
+    </message>
+    <message>
+        <source>Loaded the configuration of %1 into the form</source>
+        <translation>Configuração de %1 carregada no formulário</translation>
+    </message>
+    <message>
+        <source>%1 not started: a run is in flight</source>
+        <translation>Não é possível iniciar %1: há uma execução em andamento</translation>
+    </message>
+    <message>
+        <source>%1 not started: the kernel is being calibrated</source>
+        <translation>Não é possível iniciar %1: o kernel está sendo calibrado</translation>
+    </message>
+    <message>
+        <source>%1 not started: fix the highlighted fields</source>
+        <translation>Não é possível iniciar %1: corrija os campos destacados</translation>
+    </message>
+    <message>
+        <source>Running %1 again</source>
+        <translation>Executando %1 de novo</translation>
     </message>
 </context>
 <context>

@@ -594,6 +594,14 @@ void ConfigPanel::applyPreset(int index)
         setRuntimes(current.runtimes);
 }
 
+void ConfigPanel::setInput(const ConfigInput &in)
+{
+    const ConfigInput::Parsed parsed = in.parse();
+    setTransport(parsed.transport);
+    setConfig(parsed.spec, parsed.config);
+    setExperiment(in.shardList, parsed.repeats, in.warmup);
+}
+
 ConfigInput ConfigPanel::input() const
 {
     ConfigInput in;

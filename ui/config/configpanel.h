@@ -42,6 +42,9 @@ public:
     // beside its field); false while the interpreter is being asked.
     bool runtimesChecked() const { return m_runtimesChecked; }
     void applyPreset(int index);
+    // Every field from `in` (a stored experiment's SpecText::of(), saved settings), through the
+    // one codec: the plan, K, the runtimes, the transport, the shard list, repeats and warm-up.
+    void setInput(const ConfigInput &in);
     // The guards Run is checked against; by default this process's limits at start (memory:
     // MemAvailable, ulimit -v, the memory cgroup; open files). Tests set small ones to see the
     // refusals: the memory message stands beside Tasks, or beside Shards when the shards alone

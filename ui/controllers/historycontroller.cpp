@@ -267,6 +267,127 @@ QCoro::Task<> HistoryController::showExperiment(std::int64_t id)
     m_stats->setResult(experiment->result);
 }
 
+struct HistoryController::Deleted
+{
+    QString error; // empty: deleted
+    QList<StoredRun> runs;
+    bool shownGone = false;
+    std::optional<ExperimentResult> shown; // the statistics page's experiment, read again
+};
+
+QCoro::Task<bool> HistoryController::deleteRun(std::int64_t runId)
+{
+    return remove(runId, 0);
+}
+
+QCoro::Task<bool> HistoryController::deleteExperiment(std::int64_t experimentId)
+{
+    return remove(0, experimentId);
+}
+
+QCoro::Task<bool> HistoryController::remove(std::int64_t runId, std::int64_t experimentId)
+{
+    const QPointer<HistoryController> self(this);
+    const auto turn = nextTurn();
+    co_await turn->before;
+    if (!self)
+        co_return false;
+    const QString what = runId != 0 ? tr("Run #%1 not deleted: %2").arg(runId)
+                                    : tr("Experiment #%1 not deleted: %2").arg(experimentId);
+    if (m_recorder) {
+        // Its rows in the model wait for its summary: they must stay where they are.
+        emit problem(what.arg(tr("an experiment is running; delete when it has ended")));
+        co_return false;
+    }
+    QFuture<Deleted> deleting =
+        m_store.submit([runId, experimentId, shown = m_shown](ResultStore &store) {
+            Deleted d;
+            if (!store.isOpen()) {
+                d.error = tr("the history is off (%1)").arg(store.error());
+                return d;
+            }
+            if (!(runId != 0 ? store.deleteRun(runId) : store.deleteExperiment(experimentId))) {
+                d.error = store.error();
+                return d;
+            }
+            d.runs = store.runs();
+            if (shown > 0) {
+                d.shown = std::nullopt;
+                if (auto e = store.experiment(shown); e && !e->result.runs.empty())
+                    d.shown = std::move(e->result);
+                else
+                    d.shownGone = true;
+            }
+            return d;
+        });
+    Deleted d = co_await deleting;
+    if (!self)
+        co_return false;
+    if (!d.error.isEmpty()) {
+        emit problem(what.arg(d.error));
+        co_return false;
+    }
+    m_history->load(d.runs);
+    if (d.shownGone) {
+        m_stats->clear();
+        m_shown = 0;
+    } else if (d.shown) {
+        m_stats->setResult(*d.shown);
+    }
+    emit deleted(d.shownGone);
+    co_return true;
+}
+
+QCoro::Task<std::optional<ExperimentSpec>>
+HistoryController::configuration(std::int64_t experimentId, std::int64_t runId,
+                                 bool wholeExperiment)
+{
+    const QPointer<HistoryController> self(this);
+    const auto turn = nextTurn();
+    co_await turn->before;
+    if (!self)
+        co_return std::nullopt;
+    struct Read
+    {
+        std::optional<ExperimentSpec> spec;
+        QString error;
+    };
+    QFuture<Read> reading =
+        m_store.submit([experimentId, runId, wholeExperiment](ResultStore &store) {
+            Read r;
+            const std::optional<StoredExperiment> e =
+                store.isOpen() ? store.experiment(experimentId) : std::nullopt;
+            if (!e) {
+                r.error = store.error().isEmpty()
+                              ? tr("experiment #%1 is not in the history").arg(experimentId)
+                              : store.error();
+                return r;
+            }
+            ExperimentSpec spec = e->result.spec;
+            if (!wholeExperiment) {
+                const auto at = std::find(e->runIds.begin(), e->runIds.end(), runId);
+                if (at == e->runIds.end()) {
+                    r.error = tr("run #%1 is not in the history").arg(runId);
+                    return r;
+                }
+                // The run alone: its plan and settings, on its own K and runtime, once.
+                const RunResult &run = e->result.runs[std::size_t(at - e->runIds.begin())];
+                spec.shardCounts = {run.shards};
+                spec.runtimes = {run.runtime};
+                spec.repeats = 1;
+                spec.warmup = false;
+            }
+            r.spec = spec;
+            return r;
+        });
+    const Read r = co_await reading;
+    if (!self)
+        co_return std::nullopt;
+    if (!r.spec)
+        emit problem(tr("Configuration not loaded: %1").arg(r.error));
+    co_return r.spec;
+}
+
 namespace {
 
 struct AddedAll

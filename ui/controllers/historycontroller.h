@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 class ExperimentRecorder;
 class ExperimentStatsModel;
@@ -65,6 +66,17 @@ public:
     QCoro::Task<> clear();
     // Puts stored experiment `id` on the statistics page, read in full from the store.
     QCoro::Task<> showExperiment(std::int64_t id);
+    // Deletes stored run `runId` (and its experiment when it was the last run), or experiment
+    // `experimentId` with all its runs; the history lists the store's runs again, the statistics
+    // page follows. Refused while an experiment is being recorded. False with problem() saying
+    // why when nothing was deleted: the history is then as it was.
+    QCoro::Task<bool> deleteRun(std::int64_t runId);
+    QCoro::Task<bool> deleteExperiment(std::int64_t experimentId);
+    // What stored run `runId` ran (its experiment's plan and settings, on its K and runtime,
+    // once, no warm-up), or with `wholeExperiment` its experiment as it was stored; nullopt with
+    // problem() saying why when the store cannot say.
+    QCoro::Task<std::optional<ExperimentSpec>>
+    configuration(std::int64_t experimentId, std::int64_t runId, bool wholeExperiment);
 
     // What addExperiments() did with each experiment: its store id, or 0 and why not.
     struct Added
@@ -96,8 +108,14 @@ signals:
     // finishExperiment() is done; `shown`: it is now on the statistics page.
     void experimentRecorded(const ExperimentResult &result, const QString &kind, bool shown);
     void cleared();
+    // deleteRun() or deleteExperiment() removed rows; `shownDeleted`: the statistics page's
+    // experiment is gone with them.
+    void deleted(bool shownDeleted);
 
 private:
+    struct Deleted;
+    QCoro::Task<bool> remove(std::int64_t runId, std::int64_t experimentId);
+
     // An operation's place in line: it waits for `before`, and the next one waits for it until
     // this object is gone (its promise finishes then).
     struct Turn

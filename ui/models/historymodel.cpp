@@ -87,7 +87,96 @@ QString shapesCell(const WorkloadSpec &w)
         .arg(shapeName(w.ioDist.shape), shapeName(w.cpuDist.shape));
 }
 
+// Each flag of a run in full, one a line, for the Status cell's tooltip.
+QString statusTip(const HistoryEntry &e)
+{
+    const RunResult &r = e.result;
+    QStringList lines;
+    if (r.status == RunStatus::Failed)
+        lines << HistoryModel::tr("failed: %1\nnot in the statistics").arg(r.error);
+    else if (r.status == RunStatus::Cancelled)
+        lines << HistoryModel::tr("%1: not in the statistics").arg(cancelledText(r));
+    else if (e.role == RunRole::Warmup)
+        lines << HistoryModel::tr("warm-up: untimed, not in the statistics");
+    else
+        lines << shownName(runStatusName(r.status));
+    if (e.outlier)
+        lines << HistoryModel::tr("wall time is a MAD outlier among the runs with K = %1 (modified "
+                                  "z-score above 3.5); it stays in the statistics, flagged")
+                     .arg(r.shards);
+    if (r.machineBusy())
+        lines << busyTip(r);
+    if (const QString note = protectiveScheduleNote({r}); !note.isEmpty())
+        lines << note;
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace
+
+QString HistoryModel::statusText(const RunResult &r, bool outlier)
+{
+    // A cancelled run says how far it got in its tooltip: the cell stays one short word.
+    QString text = shownName(runStatusName(r.status));
+    if (outlier)
+        text += tr(" · outlier");
+    if (r.machineBusy())
+        text += tr(" · busy");
+    if (r.schedule == ShardSchedule::Protective)
+        text += tr(" · protective");
+    return text;
+}
+
+QStringList HistoryModel::statusSamples()
+{
+    QStringList samples;
+    for (RunStatus status : {RunStatus::Completed, RunStatus::Failed, RunStatus::Cancelled}) {
+        RunResult r;
+        r.status = status;
+        r.othersCpuFraction = 1.0; // busy
+        r.schedule = ShardSchedule::Protective;
+        samples << statusText(r, status == RunStatus::Completed);
+    }
+    return samples;
+}
+
+QString HistoryModel::modeText(RunRole role, int repeat)
+{
+    return role == RunRole::Repeat
+               ? QStringLiteral("%1 · #%2").arg(shownName(runRoleName(role))).arg(repeat + 1)
+               : shownName(runRoleName(role));
+}
+
+QStringList HistoryModel::modeSamples()
+{
+    QStringList samples;
+    for (const auto &name : kRunRoleNames)
+        samples << modeText(name.value, 99);
+    return samples;
+}
+
+QString HistoryModel::timeText(const QDateTime &startedUtc, const QDate &today)
+{
+    // The history lasts across days: a run of another day shows its date, as the locale writes
+    // it.
+    if (!startedUtc.isValid())
+        return missingMark();
+    const QDateTime local = startedUtc.toLocalTime();
+    if (local.date() == today)
+        return local.toString(QStringLiteral("HH:mm:ss"));
+    return QStringLiteral("%1 %2").arg(QLocale().toString(local.date(), QLocale::ShortFormat),
+                                       local.toString(QStringLiteral("HH:mm")));
+}
+
+int HistoryModel::rowOfRun(std::int64_t runId) const
+{
+    if (runId == 0)
+        return -1;
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (m_entries[row].runId == runId)
+            return row;
+    }
+    return -1;
+}
 
 HistoryModel::HistoryModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -199,6 +288,12 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return shapesCell(e.plan.workload);
         case Machine:
             return e.machine;
+        case Runtime:
+            return runtimeName(r.runtime);
+        case Checksum:
+            if (role == SortRole)
+                return QVariant::fromValue<quint64>(r.checksum);
+            return r.tasksDone > 0 ? checksumText(r.checksum) : missingMark();
         default:
             break;
         }
@@ -210,7 +305,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case Time:
             return r.startedUtc;
         case Mode:
-            return static_cast<int>(e.role);
+            return modeText(e.role, r.repeat);
         case Shards:
             return r.shards;
         case Tasks:
@@ -226,27 +321,21 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case GuiStall:
             return e.guiStallP99Ms;
         case Status:
-            return static_cast<int>(r.status);
+            return statusText(r, e.outlier);
+        case IdealBound:
+            return r.idealMs;
         }
     } else if (role == Qt::DisplayRole) {
         const QLocale locale;
         switch (index.column()) {
         case Experiment:
             return e.experimentId > 0 ? QStringLiteral("#%1").arg(e.experimentId) : missingMark();
-        case Time: {
-            // The history lasts across days: a run of another day shows its date.
-            const QDateTime local = r.startedUtc.toLocalTime();
-            const QDate today = QDate::currentDate();
-            return local.date() == today ? local.toString(QStringLiteral("HH:mm:ss"))
-                   : local.date().year() == today.year()
-                       ? local.toString(QStringLiteral("MM-dd HH:mm"))
-                       : local.toString(QStringLiteral("yyyy-MM-dd"));
-        }
+        case Time:
+            return timeText(r.startedUtc, QDate::currentDate());
         case Mode:
-            return e.role == RunRole::Repeat ? QStringLiteral("%1 · #%2")
-                                                   .arg(shownName(runRoleName(e.role)))
-                                                   .arg(r.repeat + 1)
-                                             : shownName(runRoleName(e.role));
+            return modeText(e.role, r.repeat);
+        case IdealBound:
+            return Formatting::duration(r.idealMs);
         case Shards:
             return locale.toString(r.shards);
         case Tasks:
@@ -264,18 +353,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return Formatting::duration(r.lagMs.p99);
         case GuiStall:
             return Formatting::duration(e.guiStallP99Ms);
-        case Status: {
-            // A cancelled run has no wall time: what it did instead.
-            QString text = r.status == RunStatus::Cancelled ? cancelledText(r)
-                                                            : shownName(runStatusName(r.status));
-            if (e.outlier)
-                text += tr(" · outlier");
-            if (r.machineBusy())
-                text += tr(" · machine busy");
-            if (r.schedule == ShardSchedule::Protective)
-                text += tr(" · protective schedule");
-            return text;
-        }
+        case Status:
+            return statusText(r, e.outlier);
         }
     } else if (role == Qt::BackgroundRole) {
         // Rows that do not enter the statistics, or stand out in them, are tinted: failed red,
@@ -300,23 +379,28 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     } else if (role == Qt::TextAlignmentRole) {
         const bool numeric = index.column() != Mode && index.column() != Status &&
                              index.column() != Machine && index.column() != Experiment &&
-                             index.column() != Transport && index.column() != Shapes;
+                             index.column() != Transport && index.column() != Shapes &&
+                             index.column() != Runtime && index.column() != Checksum;
         return QVariant::fromValue(Qt::AlignVCenter | (numeric ? Qt::AlignRight : Qt::AlignLeft));
     } else if (role == Qt::ToolTipRole) {
-        if (index.column() == Status) {
-            if (r.status == RunStatus::Failed)
-                return tr("failed: %1\nnot in the statistics").arg(r.error);
-            if (r.status == RunStatus::Cancelled)
-                return tr("%1: not in the statistics").arg(cancelledText(r));
-            if (e.role == RunRole::Warmup)
-                return tr("warm-up: untimed, not in the statistics");
-            if (r.machineBusy())
-                return busyTip(r);
-            if (e.outlier)
-                return tr("wall time is a MAD outlier among the runs with K = %1 (modified z-score "
-                          "above 3.5); it stays in the statistics, flagged")
-                    .arg(r.shards);
-        }
+        if (index.column() == Status)
+            return statusTip(e);
+        if (index.column() == Mode)
+            return e.role == RunRole::Repeat
+                       ? tr("run %1 of its configuration in an experiment (Sweep or Repeat "
+                            "compare)")
+                             .arg(r.repeat + 1)
+                       : shownName(runRoleName(e.role));
+        if (index.column() == Runtime)
+            return r.implementation.isEmpty()
+                       ? runtimeName(r.runtime)
+                       : QStringLiteral("%1 (%2)").arg(runtimeName(r.runtime), r.implementation);
+        if (index.column() == IdealBound)
+            return tr("T*, the ideal bound: no schedule of this run's measured work on %1 could "
+                      "finish before it")
+                .arg(loopsLabel(r.shards));
+        if (index.column() == Checksum)
+            return tr("Checksum of every kernel result: equal for every K and runtime on one plan");
         if (index.column() == Time)
             return QLocale().toString(r.startedUtc.toLocalTime(), QLocale::LongFormat);
         if (index.column() == Tasks)
@@ -387,6 +471,12 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
             return tr("Shapes");
         case Machine:
             return tr("Machine");
+        case Runtime:
+            return tr("Runtime");
+        case IdealBound:
+            return tr("T*");
+        case Checksum:
+            return tr("Checksum");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
@@ -412,6 +502,14 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
             return tr("How each task did its IO: a timer sleep, or an HTTP request");
         case Shapes:
             return tr("Where the IO delays and CPU work fall inside their ranges");
+        case Runtime:
+            return tr("What ran the loops: threads, processes, stealing or asyncio");
+        case IdealBound:
+            return tr("T*, the ideal bound: the shortest wall time any schedule of the run's "
+                      "measured work on its cores could reach");
+        case Checksum:
+            return tr(
+                "Checksum of every kernel result: one plan has one checksum, whatever ran it");
         default:
             break;
         }

@@ -35,10 +35,14 @@ public:
         Transport,
         Shapes,
         Machine,
+        // Added after the others, so that a saved header layout keeps its meaning.
+        Runtime,
+        IdealBound,
+        Checksum,
         ColumnCount
     };
-    // The raw number behind a cell (double, or qint64 for counts; a text column's text), to sort
-    // by.
+    // The raw value behind a cell, to sort by: a double (NaN: none), qint64 for counts and ids,
+    // quint64 for the checksum, QDateTime for the start, a text column's text.
     static constexpr int SortRole = Qt::UserRole;
 
     explicit HistoryModel(QObject *parent = nullptr);
@@ -58,6 +62,18 @@ public:
     void applyExperiment(const ExperimentSummary &summary);
     const HistoryEntry &entry(int row) const { return m_entries.at(row); }
     const QList<HistoryEntry> &entries() const { return m_entries; }
+    // The row of stored run `runId`, or -1.
+    int rowOfRun(std::int64_t runId) const;
+
+    // The Status cell's words for a run: its status, then its flags, short ("completed ·
+    // outlier · busy"); statusTip() says each in full. Every combination the view must fit.
+    static QString statusText(const RunResult &r, bool outlier);
+    static QStringList statusSamples();
+    // The Mode cell's words ("experiment · #3"), and the longest ones, for the view's widths.
+    static QString modeText(RunRole role, int repeat);
+    static QStringList modeSamples();
+    // "14:03:07" for a run of today, the locale's short date and the time otherwise.
+    static QString timeText(const QDateTime &startedUtc, const QDate &today);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

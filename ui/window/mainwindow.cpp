@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/window/mainwindow.h"
 
+#include "core/experiment/spectext.h"
+#include "core/experiment/verdict.h"
 #include "core/store/experimentkind.h"
 #include "core/store/resultstore.h"
 #include "ui/charts/comparisonchart.h"
@@ -146,6 +148,22 @@ void MainWindow::buildLayout()
                       QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     m_actions->viewMenu()->addAction(dock->toggleViewAction());
+
+    // The history's row actions for the selected run, also in the View menu beside Clear
+    // history. Made when opened: others add row actions after this.
+    auto *history = new QMenu(tr("Selected &run"), this);
+    history->setObjectName(QStringLiteral("historyMenu"));
+    connect(history, &QMenu::aboutToShow, this, [this, history] {
+        history->clear();
+        const QList<QAction *> actions = m_livePage->historyView()->rowActions();
+        for (qsizetype i = 0; i < actions.size(); ++i) {
+            // Load, run again, delete, then the others' actions: a separator between the groups.
+            if (i == 2 || i == 4 || i == 6)
+                history->addSeparator();
+            history->addAction(actions[i]);
+        }
+    });
+    m_actions->viewMenu()->addMenu(history);
 }
 
 void MainWindow::connectRuns()
@@ -228,6 +246,14 @@ void MainWindow::connectHistory()
             [this] { showTimeline(m_history->rowCount() - 1); });
     connect(m_history, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     connect(m_actions, &WindowActions::clearHistoryRequested, this, &MainWindow::clearHistory);
+    connect(m_livePage->historyView(), &HistoryView::configurationRequested, this,
+            &MainWindow::loadConfiguration);
+    connect(m_livePage->historyView(), &HistoryView::deleteRequested, this, &MainWindow::deleteRow);
+    connect(m_historyControl, &HistoryController::deleted, this, [this](bool shownDeleted) {
+        if (shownDeleted)
+            comparisonChart()->markStale(tr("its runs were deleted"));
+        updateActions();
+    });
     connect(m_actions, &WindowActions::openReportRequested, m_import,
             [this] { m_import->askAndOpen(this); });
     connect(m_import, &ImportController::message, m_status,
@@ -335,6 +361,78 @@ void MainWindow::clearHistory()
             return;
     }
     m_historyControl->clear();
+}
+
+void MainWindow::deleteRow(int row, bool wholeExperiment)
+{
+    const HistoryEntry e = m_history->entry(row);
+    int runs = 0;
+    for (const HistoryEntry &other : m_history->entries())
+        runs += other.experimentId == e.experimentId ? 1 : 0;
+    const QString question =
+        wholeExperiment
+            ? tr("Delete experiment #%1 and its %2 from the saved history? This cannot be undone.")
+                  .arg(e.experimentId)
+                  .arg(Formatting::counted(runs, tr("run"), tr("runs")))
+            : tr("Delete run #%1 (%2, %3, %4) from the saved history? This cannot be undone.%5")
+                  .arg(e.runId)
+                  .arg(loopsLabel(e.result.shards), Formatting::duration(e.result.wallMs),
+                       HistoryModel::timeText(e.result.startedUtc, QDate::currentDate()),
+                       runs > 1 ? tr("\nThe speedups and outliers of experiment #%1 are then "
+                                     "derived from its other runs.")
+                                      .arg(e.experimentId)
+                                : tr("\nIt is the last run of experiment #%1, which goes with it.")
+                                      .arg(e.experimentId));
+    const auto answer = QMessageBox::question(
+        this, wholeExperiment ? tr("Delete experiment") : tr("Delete run"), question,
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    if (wholeExperiment)
+        m_historyControl->deleteExperiment(e.experimentId);
+    else
+        m_historyControl->deleteRun(e.runId);
+}
+
+QCoro::Task<> MainWindow::loadConfiguration(int row, bool wholeExperiment, bool start)
+{
+    const HistoryEntry e = m_history->entry(row);
+    const QPointer<MainWindow> self(this);
+    QCoro::Task<std::optional<ExperimentSpec>> reading =
+        m_historyControl->configuration(e.experimentId, e.runId, wholeExperiment);
+    const std::optional<ExperimentSpec> spec = co_await reading;
+    if (!self || !spec)
+        co_return;
+    m_config->setInput(SpecText::of(*spec));
+    const QString what =
+        wholeExperiment ? tr("experiment #%1").arg(e.experimentId) : tr("run #%1").arg(e.runId);
+    // What the form cannot hold (an HTTP target, a failing task) is named, never dropped
+    // silently; Run again still runs the stored configuration whole.
+    const ExperimentSpec loaded = m_config->parsed().sweepSpec();
+    QStringList lost = planDifferences(loaded.plan(), spec->plan());
+    if (loaded.runtimes != spec->runtimes)
+        lost << tr("runtimes");
+    if (loaded.failTask != spec->failTask)
+        lost << tr("failing task");
+    if (!lost.isEmpty())
+        m_notice->showNotice(tr("The form cannot hold every setting of %1: %2 kept as stored "
+                                "only for Run again")
+                                 .arg(what, lost.join(QStringLiteral(", "))));
+    if (!start) {
+        m_status->notify(tr("Loaded the configuration of %1 into the form").arg(what));
+        co_return;
+    }
+    const std::optional<double> ns = m_calibrator->nsPerIteration(spec->workload.kernel);
+    if (m_controller->isRunning() || !ns || !m_config->isValid()) {
+        m_status->notify(m_controller->isRunning()
+                             ? tr("%1 not started: a run is in flight").arg(what)
+                         : !ns ? tr("%1 not started: the kernel is being calibrated").arg(what)
+                               : tr("%1 not started: fix the highlighted fields").arg(what));
+        co_return;
+    }
+    if (m_controller->startExperiment(*spec, *ns))
+        m_status->notify(tr("Running %1 again").arg(what));
+    updateActions();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

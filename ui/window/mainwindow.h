@@ -6,6 +6,8 @@
 
 #include <QMainWindow>
 
+#include <QCoroTask>
+
 class Calibrator;
 class ComparisonChart;
 class ConfigPanel;
@@ -52,6 +54,11 @@ private:
     void clearHistory();
     // A window with the timeline of the run in history row `row` and its experiment's others.
     void showTimeline(int row);
+    // A history row's configuration (its run's, or its whole experiment's) into the form, and
+    // with `start` run as stored.
+    QCoro::Task<> loadConfiguration(int row, bool wholeExperiment, bool start);
+    // Asks, naming what goes, then deletes a history row's run or its whole experiment.
+    void deleteRow(int row, bool wholeExperiment);
     void presetsChanged();
     void restoreSettings();
     // Moves and shrinks a restored window so that all of it, frame included, is on a screen.

@@ -613,6 +613,35 @@ private slots:
         }
     }
 
+    // A stored experiment loaded into the form: its text reads back to the same spec, every
+    // experiment field (shard list, runtimes, repeats, warm-up) and the transport's too.
+    void textOfAnExperimentReadsBackToIt()
+    {
+        ExperimentSpec e;
+        e.workload = WorkloadSpec{1234, 150, 900, 20'000, 300'000, Kernel::Hash, 0xfeedULL};
+        e.workload.ioDist = Distribution::logNormal(300, 800);
+        e.runtimes = {Runtime::Threads, Runtime::Stealing};
+        e.shardCounts = {1, 3, 8};
+        e.partition = Partition::RoundRobin;
+        e.pin = true;
+        e.repeats = 7;
+        e.warmup = true;
+        e.failTask = 1000;
+        e.transport.kind = Transport::Http;
+        e.transport.connections = 8;
+        e.transport.responseBytes = 2048;
+        e.transport.target = QStringLiteral("127.0.0.1:8099");
+        e.transport.serverLoops = 3;
+        e.transport.timeoutMs = 12'345;
+        const SpecText t = SpecText::of(e);
+        QCOMPARE(t.shardList, QStringLiteral("1,3,8"));
+        QCOMPARE(t.runtime, QStringLiteral("threads,stealing"));
+        QCOMPARE(t.shards, QStringLiteral("8")); // Run and Compare take the largest K
+        const SpecText::Parsed p = SpecCodec::decode(t, kCpus);
+        QVERIFY2(p.ok(), qPrintable(p.errors.value(0).message));
+        QCOMPARE(p.sweepSpec(), e);
+    }
+
     void transportFieldsReadOnlyForHttp()
     {
         SpecText t = validText();

@@ -553,6 +553,76 @@ private slots:
         QCOMPARE(scalar(store.path(), QStringLiteral("SELECT COUNT(*) FROM shard_stats")).toInt(),
                  0);
     }
+
+    // A deleted run leaves with its details; its experiment's figures are derived again from
+    // the runs left, and the last run takes its experiment with it.
+    void aDeletedRunLeavesItsExperimentDerivedFromTheRest()
+    {
+        QTemporaryDir dir;
+        ResultStore store;
+        QVERIFY(store.open(dbPath(dir)));
+        const ExperimentResult e = synthetic::experiment();
+        const std::int64_t id = record(store, e);
+        const auto before = store.experiment(id);
+        QVERIFY(before);
+        const qsizetype runs = qsizetype(before->runIds.size());
+        QVERIFY(runs >= 3);
+        // The experiment's slowest K-loop run is an outlier (6400 ms among ~5400): deleting it
+        // takes its flag away and moves the median.
+        const QList<StoredRun> all = store.runs();
+        const auto outlier =
+            std::find_if(all.begin(), all.end(), [](const StoredRun &r) { return r.outlier; });
+        QVERIFY(outlier != all.end());
+        const std::int64_t gone = outlier->id;
+        QVERIFY2(store.deleteRun(gone), qPrintable(store.error()));
+        QCOMPARE(store.runCount(), runs - 1);
+        QCOMPARE(
+            scalar(store.path(),
+                   QStringLiteral("SELECT COUNT(*) FROM shard_stats WHERE run_id = %1").arg(gone))
+                .toInt(),
+            0);
+        const auto after = store.experiment(id);
+        QVERIFY(after);
+        QVERIFY(!after->runIds.empty());
+        QVERIFY(std::find(after->runIds.begin(), after->runIds.end(), gone) == after->runIds.end());
+        // The stored speedups and flags are the summary of the runs left, not of the runs before.
+        const QList<StoredRun> left = store.runs();
+        const ExperimentSummary &summary = after->result.summary;
+        for (qsizetype i = 0; i < left.size(); ++i) {
+            QCOMPARE(left[i].outlier, summary.isOutlier(std::size_t(i)));
+            const double expected = summary.speedupOfRun(std::size_t(i));
+            QVERIFY(std::isnan(expected) ? std::isnan(left[i].speedup)
+                                         : qFuzzyCompare(left[i].speedup, expected));
+        }
+        QVERIFY(
+            std::none_of(left.begin(), left.end(), [](const StoredRun &r) { return r.outlier; }));
+
+        QVERIFY(!store.deleteRun(gone)); // already gone: says so, deletes nothing
+        QVERIFY(store.error().contains(QStringLiteral("not in the history")));
+        QCOMPARE(store.runCount(), runs - 1);
+
+        for (const StoredRun &r : left)
+            QVERIFY2(store.deleteRun(r.id), qPrintable(store.error()));
+        QCOMPARE(store.runCount(), qsizetype(0));
+        QVERIFY(store.experiments().isEmpty());
+    }
+
+    void aDeletedExperimentTakesItsRunsAndNoOther()
+    {
+        QTemporaryDir dir;
+        ResultStore store;
+        QVERIFY(store.open(dbPath(dir)));
+        const std::int64_t first = record(store, synthetic::experiment());
+        const std::int64_t second = record(store, synthetic::sweep());
+        const qsizetype secondRuns = qsizetype(store.experiment(second)->runIds.size());
+        QVERIFY(store.deleteExperiment(first));
+        QCOMPARE(store.runCount(), secondRuns);
+        QCOMPARE(store.experiments().size(), qsizetype(1));
+        QCOMPARE(store.experiments().first().id, second);
+        QVERIFY(!store.deleteExperiment(first));
+        QVERIFY(store.error().contains(QStringLiteral("not in the history")));
+        QCOMPARE(store.runCount(), secondRuns);
+    }
 };
 
 int main(int argc, char *argv[])

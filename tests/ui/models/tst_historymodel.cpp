@@ -48,12 +48,13 @@ private slots:
                  QStringLiteral("4.00×"));
         QCOMPARE(model.data(model.index(3, HistoryModel::Status)).toString(),
                  QStringLiteral("completed · outlier"));
-        // A cancelled run has no wall time: the status says how far it got.
+        // A cancelled run has no wall time: the cell says so in one word (a column that fits
+        // every status), its tooltip how far it got.
         QCOMPARE(model.data(model.index(4, HistoryModel::Status)).toString(),
-                 cancelledText(model.entry(4).result));
-        QVERIFY(model.data(model.index(4, HistoryModel::Status))
+                 QStringLiteral("cancelled"));
+        QVERIFY(model.data(model.index(4, HistoryModel::Status), Qt::ToolTipRole)
                     .toString()
-                    .startsWith(QStringLiteral("cancelled after ")));
+                    .startsWith(cancelledText(model.entry(4).result)));
     }
 
     // What each cell of a row shows, to the character: a run's numbers in their units (a
@@ -61,6 +62,7 @@ private slots:
     // missing.
     void everyCellShowsItsRunsValue()
     {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         HistoryModel model;
         HistoryEntry stored;
         stored.experimentId = 7;
@@ -102,12 +104,17 @@ private slots:
         QCOMPARE(cell(0, HistoryModel::Transport), QStringLiteral("timer"));
         QCOMPARE(cell(0, HistoryModel::Shapes), QStringLiteral("uniform"));
         QCOMPARE(cell(0, HistoryModel::Machine), QStringLiteral("box-7"));
+        QCOMPARE(cell(0, HistoryModel::Runtime), QStringLiteral("threads"));
+        QCOMPARE(cell(0, HistoryModel::IdealBound), QStringLiteral("1.25 s"));
+        QCOMPARE(cell(0, HistoryModel::Checksum), QStringLiteral("0x00000000000012e4"));
+        QCOMPARE(model.index(0, HistoryModel::IdealBound).data(HistoryModel::SortRole), 1250.0);
         // The raw numbers behind the percentage and the factor, which the view sorts by.
         QCOMPARE(model.index(0, HistoryModel::Efficiency).data(HistoryModel::SortRole), 0.5);
         QCOMPARE(model.index(0, HistoryModel::Speedup).data(HistoryModel::SortRole), 1.85);
 
-        // A cancelled run of another year outside any experiment: what it has, and dashes.
-        QCOMPARE(cell(1, HistoryModel::Time), QStringLiteral("2019-03-04"));
+        // A cancelled run of another day outside any experiment: its date as the locale writes
+        // it, what it has, and dashes.
+        QCOMPARE(cell(1, HistoryModel::Time), QStringLiteral("3/4/19 09:00"));
         QCOMPARE(cell(1, HistoryModel::Shards), QStringLiteral("1"));
         QCOMPARE(cell(1, HistoryModel::Speedup), QStringLiteral("—"));
         QCOMPARE(cell(1, HistoryModel::Mode), QStringLiteral("compare · 1"));
@@ -117,6 +124,7 @@ private slots:
         QCOMPARE(cell(1, HistoryModel::GuiStall), QStringLiteral("—"));
         QCOMPARE(cell(1, HistoryModel::Tasks), QStringLiteral("640 / 800"));
         QCOMPARE(cell(1, HistoryModel::Machine), QString());
+        QCOMPARE(cell(1, HistoryModel::Status), QStringLiteral("cancelled"));
         QCOMPARE(model.index(1, HistoryModel::Wall).data(Qt::ToolTipRole).toString(),
                  QStringLiteral("no wall time: cancelled after 640 of 800 tasks"));
         QCOMPARE(model.index(0, HistoryModel::Wall).data(Qt::ToolTipRole).toString(),
@@ -130,7 +138,7 @@ private slots:
         quiet.othersCpuFraction = 0.02;
         RunResult busy = result(plan(1), 2, 300);
         busy.othersCpuFraction = 0.35;
-        appendPair(model, quiet, busy, QStringLiteral("completed · machine busy"));
+        appendPair(model, quiet, busy, QStringLiteral("completed · busy"));
         QVERIFY(model.data(model.index(1, HistoryModel::Status), Qt::ToolTipRole)
                     .toString()
                     .contains(QStringLiteral("other programs used 35 % of the CPUs")));
@@ -148,7 +156,10 @@ private slots:
         RunResult protective = result(plan(1), 2, 300);
         protective.schedule = ShardSchedule::Protective;
         appendPair(model, result(plan(1), 1, 500), protective,
-                   QStringLiteral("completed · protective schedule"));
+                   QStringLiteral("completed · protective"));
+        QVERIFY(model.data(model.index(1, HistoryModel::Status), Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("protective schedule at K = 2")));
         QVERIFY(model.data(model.index(1, HistoryModel::Wall), Qt::ToolTipRole)
                     .toString()
                     .contains(QStringLiteral("protective schedule at K = 2")));
@@ -302,6 +313,7 @@ private:
         r.efficiency = 0.5;
         r.status = status;
         r.tasks = r.tasksDone = 10;
+        r.checksum = 0x12e4;
         r.startedUtc = QDateTime::currentDateTimeUtc();
         return r;
     }

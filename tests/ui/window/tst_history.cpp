@@ -60,11 +60,7 @@ void compare(MainWindow &window, const WorkloadSpec &spec, int shards)
 
 void select(MainWindow &window, const QList<int> &rows)
 {
-    QTableView *table = part<LivePage>(window)->historyView()->table();
-    table->selectionModel()->clearSelection();
-    for (const int row : rows)
-        table->selectionModel()->select(part<HistoryModel>(window)->index(row, 0),
-                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    part<LivePage>(window)->historyView()->selectRows(rows);
     settle(window); // a row of another experiment reopens it from the store
 }
 

@@ -5,6 +5,7 @@
 #include "ui/common/translations.h"
 #include "ui/config/configpanel.h"
 #include "ui/models/historymodel.h"
+#include "ui/models/historyproxymodel.h"
 #include "ui/window/guidedialog.h"
 #include "ui/window/historyview.h"
 #include "ui/window/mainwindow.h"
@@ -99,10 +100,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&view));
         QTableView *table = view.table();
         table->setFocus();
-        table->setCurrentIndex(model.index(3, HistoryModel::Wall));
-        for (int row : {1, 3})
-            table->selectionModel()->select(model.index(row, 0), QItemSelectionModel::Select |
-                                                                     QItemSelectionModel::Rows);
+        table->setCurrentIndex(view.proxy()->mapFromSource(model.index(3, HistoryModel::Wall)));
+        view.selectRows({1, 3});
         QApplication::clipboard()->clear();
         QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
         const QStringList lines =
