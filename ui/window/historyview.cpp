@@ -160,26 +160,36 @@ HistoryView::HistoryView(HistoryModel *model, QWidget *parent)
 
 QWidget *HistoryView::buildFilterBar()
 {
+    // Two rows: in one, the bar would widen the window past a 1024-pixel screen.
     auto *bar = new QWidget;
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->setSpacing(4);
+    auto *rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(2);
+    auto *row = new QHBoxLayout;
+    auto *choices = new QHBoxLayout;
+    for (QHBoxLayout *r : {row, choices}) {
+        r->setSpacing(4);
+        rows->addLayout(r);
+    }
     m_filterText = new QLineEdit;
     m_filterText->setObjectName(QStringLiteral("historyFilterText"));
     m_filterText->setPlaceholderText(tr("Filter runs…"));
     m_filterText->setClearButtonEnabled(true);
     m_filterText->setToolTip(tr("Shows the runs with every word somewhere in their row "
                                 "(\"lognormal 4 loops\", a machine, a date)"));
-    m_filterText->setMinimumWidth(
-        m_filterText->fontMetrics().horizontalAdvance(m_filterText->placeholderText()) + 40);
+    // Every part of the bar may shrink: its width must never widen the window past a 1024-pixel
+    // screen (a combo shows its whole choice in its list and tooltip).
+    m_filterText->setMinimumWidth(m_filterText->fontMetrics().horizontalAdvance(QLatin1Char('x')) *
+                                  8);
     row->addWidget(m_filterText, 1);
-    auto combo = [row](const char *name, const QString &tip) {
+    auto combo = [choices](const char *name, const QString &tip) {
         auto *box = new QComboBox;
         box->setObjectName(QString::fromLatin1(name));
         box->setToolTip(tip);
         box->setAccessibleName(tip);
-        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-        row->addWidget(box);
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(6);
+        choices->addWidget(box, 1);
         return box;
     };
     m_experiment = combo("historyFilterExperiment", tr("Only the runs of one experiment"));
@@ -192,6 +202,8 @@ QWidget *HistoryView::buildFilterBar()
     m_busy->addItem(tr("busy or not"), int(HistoryFilter::Busy::Any));
     m_busy->addItem(tr("machine busy"), int(HistoryFilter::Busy::Busy));
     m_busy->addItem(tr("machine quiet"), int(HistoryFilter::Busy::Quiet));
+    choices->removeWidget(m_busy);
+    row->addWidget(m_busy);
     auto *clear = new QToolButton;
     clear->setObjectName(QStringLiteral("historyFilterClear"));
     clear->setText(tr("Show all"));
