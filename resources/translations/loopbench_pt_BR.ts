@@ -1429,12 +1429,12 @@ fora das estatísticas</translation>
         <translation>&amp;Apagar esta execução…</translation>
     </message>
     <message>
-        <source>Delete experimen&amp;t #%1…</source>
-        <translation>Apagar o experimen&amp;to nº %1…</translation>
+        <source>Delete ex&amp;periment #%1…</source>
+        <translation>A&amp;pagar o experimento nº %1…</translation>
     </message>
     <message>
-        <source>Delete its experimen&amp;t…</source>
-        <translation>Apagar o seu experimen&amp;to…</translation>
+        <source>Delete its ex&amp;periment…</source>
+        <translation>A&amp;pagar o seu experimento…</translation>
     </message>
 </context>
 <context>

@@ -515,8 +515,8 @@ void HistoryView::updateRowActions()
     m_runExperimentAgain->setText(experiment ? tr("Run experi&ment #%1 again").arg(e->experimentId)
                                              : tr("Run its experi&ment again"));
     m_deleteRun->setText(run ? tr("&Delete run #%1…").arg(e->runId) : tr("&Delete this run…"));
-    m_deleteExperiment->setText(experiment ? tr("Delete experimen&t #%1…").arg(e->experimentId)
-                                           : tr("Delete its experimen&t…"));
+    m_deleteExperiment->setText(experiment ? tr("Delete ex&periment #%1…").arg(e->experimentId)
+                                           : tr("Delete its ex&periment…"));
     for (QAction *a : {m_loadRun, m_runAgain, m_deleteRun})
         a->setEnabled(run);
     for (QAction *a : {m_loadExperiment, m_runExperimentAgain, m_deleteExperiment})
