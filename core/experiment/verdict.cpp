@@ -29,8 +29,7 @@ QString seconds(double ms)
 
 QString times(double factor)
 {
-    return std::isfinite(factor) ? coreNumber(factor, 2) + QString::fromUtf8(kTimes)
-                                 : missingMark();
+    return timesText(factor);
 }
 
 // Within half a percent two times are equal at the precision printed: "as fast as", rather than
@@ -111,15 +110,27 @@ QString configLabel(Runtime runtime, int shards)
     return QStringLiteral("%1 (%2)").arg(loopsLabel(shards), runtimeName(runtime));
 }
 
-QString speedPhrase(double speedup, const QString &baseline)
+QString timesText(double factor, double error)
+{
+    if (!std::isfinite(factor))
+        return missingMark();
+    if (!std::isfinite(error))
+        return coreNumber(factor, 2) + QString::fromUtf8(kTimes);
+    return coreNumber(factor, 2) + QStringLiteral(" ± ") + coreNumber(error, 2) +
+           QString::fromUtf8(kTimes);
+}
+
+QString speedPhrase(double speedup, const QString &baseline, double error)
 {
     if (!std::isfinite(speedup) || !(speedup > 0))
         return coreTr("Verdict", "%1 against %2").arg(missingMark(), baseline);
     if (asFast(speedup))
         return coreTr("Verdict", "as fast as %1").arg(baseline);
+    // A slower K reads as the inverse factor; its error follows to first order, d(1/s) = ds / s².
     return (speedup >= 1 ? coreTr("Verdict", "%1 faster than %2")
                          : coreTr("Verdict", "%1 slower than %2"))
-        .arg(times(factorOf(speedup)), baseline);
+        .arg(timesText(factorOf(speedup), speedup >= 1 ? error : error / (speedup * speedup)),
+             baseline);
 }
 
 QString machineBusyNote(double othersCpuFraction)
@@ -159,11 +170,13 @@ Verdict judgeRuntime(const ExperimentSummary &summary, Runtime judged)
     }
     v.shards = best->shards;
     v.speedup = best->speedup.value;
+    v.speedupError = best->speedup.error;
     v.idealSpeedup = best->idealSpeedup;
     v.factor = factorOf(v.speedup);
     const QString ideal = times(best->idealSpeedup);
     v.oneRunPerK = best->completedRuns < 2 || baseline->completedRuns < 2;
     if (v.oneRunPerK) {
+        v.speedupError = kNaN;
         v.detail = coreTr("Verdict", "one run per K");
     } else {
         // Against the baseline: the p-value when there is one, else the speedup's own error.
@@ -175,7 +188,7 @@ Verdict judgeRuntime(const ExperimentSummary &summary, Runtime judged)
             v.claim =
                 coreTr("Verdict", "no K is faster than %1 beyond noise (best %2: %3, ideal %4)")
                     .arg(loopsLabel(base), loopsLabel(best->shards),
-                         speedPhrase(v.speedup, loopsLabel(base)), ideal);
+                         speedPhrase(v.speedup, loopsLabel(base), v.speedupError), ideal);
             return v;
         }
         // Every faster K that the best is not clearly ahead of shares the place.
@@ -193,7 +206,7 @@ Verdict judgeRuntime(const ExperimentSummary &summary, Runtime judged)
                 names.append(QString::number(k));
             v.claim = coreTr("Verdict", "K = %1 are alike within noise: up to %2 (ideal %3)")
                           .arg(names.join(QStringLiteral(", ")),
-                               speedPhrase(v.speedup, loopsLabel(base)), ideal);
+                               speedPhrase(v.speedup, loopsLabel(base), v.speedupError), ideal);
             return v;
         }
         v.tiedShards.clear();
@@ -202,7 +215,8 @@ Verdict judgeRuntime(const ExperimentSummary &summary, Runtime judged)
              : v.speedup > 1   ? Verdict::Kind::Faster
                                : Verdict::Kind::Slower;
     v.claim = coreTr("Verdict", "%1: %2 (ideal %3)")
-                  .arg(loopsLabel(best->shards), speedPhrase(v.speedup, loopsLabel(base)), ideal);
+                  .arg(loopsLabel(best->shards),
+                       speedPhrase(v.speedup, loopsLabel(base), v.speedupError), ideal);
     return v;
 }
 

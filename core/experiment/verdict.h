@@ -51,6 +51,9 @@ struct Verdict
     int shards = 0;        // the K the verdict names (the fastest); 0 where none
     QList<int> tiedShards; // Kind::Tied: every K sharing the place, ascending
     double speedup = kNaN; // baseline median wall / the named K's
+    // ConfigSummary::speedup.error of the named K: the one-sigma error that repeats give the
+    // speedup ("1.87 ± 0.01× faster", as hyperfine writes it). NaN with one run per K.
+    double speedupError = kNaN;
     double idealSpeedup = kNaN;
     // How many times faster or slower, always >= 1: a K that is slower reads "2.50x slower"
     // (1 / speedup), never "0.40x faster".
@@ -61,9 +64,10 @@ struct Verdict
     // too.
     double busyFraction = kNaN;
 
-    // "4 loops: 2.93x faster than 1 loop (ideal 3.40x)"; with several runtimes each one's claim
-    // after its name, then the fastest: "threads: 2 loops: as fast as 1 loop (ideal 1.00x);
-    // asyncio: 2 loops: 1.91x faster than 1 loop (ideal 1.96x); fastest: 2 loops (threads), 1.00 s"
+    // "4 loops: 2.93x faster than 1 loop (ideal 3.40x)"; with repeats "2.93 ± 0.04x faster";
+    // with several runtimes each one's claim after its name, then the fastest: "threads: 2 loops:
+    // as fast as 1 loop (ideal 1.00x); asyncio: 2 loops: 1.91x faster than 1 loop (ideal 1.96x);
+    // fastest: 2 loops (threads), 1.00 s"
     QString claim;
     QString detail; // "one run per K", or empty
     // "machine busy: other programs used 51 % of the CPUs; not comparable with quiet runs", or
@@ -97,7 +101,11 @@ QString loopsLabel(int shards);
 // runtime), "4 loops (stealing)" on any other.
 QString configLabel(Runtime runtime, int shards);
 // "2.93x faster than 1 loop", "2.50x slower than 1 loop", "as fast as 1 loop": `speedup` is the
-// baseline's time over the other's, `baseline` names the baseline.
-QString speedPhrase(double speedup, const QString &baseline);
+// baseline's time over the other's, `baseline` names the baseline. With the speedup's error
+// (repeats): "2.93 ± 0.04x faster than 1 loop".
+QString speedPhrase(double speedup, const QString &baseline, double error = kNaN);
+// "2.93x", or "2.93 ± 0.04x" with an error; the missing mark for a factor that is not finite.
+// Numbers as coreNumber() writes them.
+QString timesText(double factor, double error = kNaN);
 // "machine busy: other programs used 51 % of the CPUs; not comparable with quiet runs".
 QString machineBusyNote(double othersCpuFraction);

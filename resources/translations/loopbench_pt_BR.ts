@@ -66,20 +66,6 @@
         <translation>tempo real %1</translation>
     </message>
     <message>
-        <source>%1
-%2, K = %3, run started %4</source>
-        <translation>%1
-%2, K = %3, execução iniciada em %4</translation>
-    </message>
-    <message>
-        <source>baseline</source>
-        <translation>referência</translation>
-    </message>
-    <message>
-        <source>candidate</source>
-        <translation>candidata</translation>
-    </message>
-    <message>
         <source>No comparison yet</source>
         <translation>Nenhuma comparação ainda</translation>
     </message>
@@ -98,6 +84,32 @@
     <message>
         <source>same plan, %L1 tasks</source>
         <translation>mesmo plano, %L1 tarefas</translation>
+    </message>
+    <message>
+        <source>%1: no completed run</source>
+        <translation>%1: nenhuma execução concluída</translation>
+    </message>
+    <message>
+        <source>%1: ideal bound %2</source>
+        <translation>%1: limite ideal %2</translation>
+    </message>
+    <message>
+        <source>%1: wall time %2, one run</source>
+        <translation>%1: tempo real %2, uma execução</translation>
+    </message>
+    <message>
+        <source>%1: wall time %2, the median of %L3 runs
+fastest %4, slowest %5</source>
+        <translation>%1: tempo real %2, a mediana de %L3 execuções
+mais rápida %4, mais lenta %5</translation>
+    </message>
+    <message>
+        <source>baseline, K = %1, run started %2</source>
+        <translation>referência, K = %1, execução iniciada em %2</translation>
+    </message>
+    <message>
+        <source>candidate, K = %1, run started %2</source>
+        <translation>candidata, K = %1, execução iniciada em %2</translation>
     </message>
 </context>
 <context>
@@ -1931,10 +1943,6 @@ It is the last run of experiment #%1, which goes with it.</source>
         <translation>ms</translation>
     </message>
     <message>
-        <source>shard %1: worst event-loop lag %2 ms %3</source>
-        <translation>shard %1: pior atraso do loop de eventos %2 ms %3</translation>
-    </message>
-    <message>
         <source>(over the run)</source>
         <translation>(na execução)</translation>
     </message>
@@ -2001,6 +2009,10 @@ It is the last run of experiment #%1, which goes with it.</source>
     <message>
         <source>worst lag of the run</source>
         <translation>pior atraso da execução</translation>
+    </message>
+    <message>
+        <source>shard %1: worst event-loop lag %2 %3</source>
+        <translation>shard %1: pior atraso do loop de eventos %2 %3</translation>
     </message>
 </context>
 <context>

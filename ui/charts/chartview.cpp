@@ -160,6 +160,14 @@ void ChartView::fitBarLabels(QAbstractBarSeries *series, int bars, const QString
     series->setLabelsAngle(fit == LabelFit::Upright ? -90 : 0);
 }
 
+ChartView::LabelFit ChartView::fitOwnBarLabels(double barPx, const QFont &font,
+                                               const QString &widest)
+{
+    m_labelFit = barPx >= QFontMetricsF(font).horizontalAdvance(widest) + 4 ? LabelFit::Across
+                                                                            : LabelFit::Hidden;
+    return m_labelFit;
+}
+
 void ChartView::fitAxisTitles()
 {
     // Hidden (a tab not shown), the plot has no size to measure: titles stay whole, as exports

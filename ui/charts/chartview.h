@@ -67,6 +67,9 @@ protected:
     // text does (if `upright`), else hidden. `bars` is how many bars share the plot's width.
     void fitBarLabels(QAbstractBarSeries *series, int bars, const QString &widest,
                       bool upright = true);
+    // The same decision, across or hidden, for labels a chart draws itself (Qt writes its own
+    // labels with printf's 'g', "2.7 s" beside "2.75 s"): bars `barPx` wide, labels in `font`.
+    LabelFit fitOwnBarLabels(double barPx, const QFont &font, const QString &widest);
     void changeEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;

@@ -5,6 +5,7 @@
 #include "ui/charts/chartview.h"
 #include "ui/charts/heatstrip.h"
 #include "ui/common/chartstyle.h"
+#include "ui/common/formatting.h"
 #include "ui/control/loadmonitor.h"
 #include "ui/models/comparison.h"
 
@@ -66,6 +67,7 @@ CoreLoadView::CoreLoadView(QWidget *parent)
     m_view->setTitleLines(tr("Per-core load (/proc/stat, 4 Hz, last 60 s)"));
     m_chart->legend()->setAlignment(Qt::AlignRight);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chart->setLocalizeNumbers(true); // as styleChart() does for the other charts
     m_axisX->setRange(-60, 0);
     m_axisX->setTickCount(7);
     m_axisX->setLabelFormat(QStringLiteral("%d s"));
@@ -183,7 +185,7 @@ void CoreLoadView::showRuns(const std::vector<RunResult> &runs)
     m_axisX->setTickAnchor(0);
     m_axisX->setTickInterval(step);
     m_axisX->setRange(0, std::ceil(std::max(1.0, end) / step) * step);
-    m_axisX->setLabelFormat(step >= 1 ? QStringLiteral("%d s") : QStringLiteral("%.1f s"));
+    m_axisX->setLabelFormat(Formatting::axisLabelFormat(step, QStringLiteral("s")));
     m_axisX->setTitleText(runs.size() == 1 ? tr("time from the run's start")
                                            : tr("time from the first run's start"));
     m_axisX->setProperty("fullTitle", m_axisX->titleText());

@@ -4,6 +4,7 @@
 #include "core/engine/runresult.h"
 #include "core/workload/taskplan.h"
 #include "ui/common/chartstyle.h"
+#include "ui/common/formatting.h"
 #include "ui/control/loadmonitor.h"
 
 #include <QAreaSeries>
@@ -83,7 +84,6 @@ ShardLoadView::ShardLoadView(QWidget *parent)
     m_axisCpu->setRange(0, 100);
     m_axisCpu->setTickCount(5);
     m_axisCpu->setLabelFormat(QStringLiteral("%d %"));
-    m_axisLag->setLabelFormat(QStringLiteral("%g"));
     m_axisLag->setTitleText(tr("lag (ms)"));
     m_axisLag->setProperty("shortTitle", tr("ms"));
     m_axisLag->setProperty("accent", kLag);
@@ -101,6 +101,8 @@ ShardLoadView::ShardLoadView(QWidget *parent)
     m_lag->attachAxis(m_axisX);
     m_lag->attachAxis(m_axisLag);
     m_axisLag->setRange(0, m_lagScaleMs);
+    m_axisLag->setLabelFormat(Formatting::axisLabelFormat(
+        m_lagScaleMs / std::max(1, m_axisLag->tickCount() - 1), QString()));
 
     connect(this, &ChartView::paletteApplied, this, &ShardLoadView::recolor);
     connect(m_cpu, &QBarSet::hovered, this, [this](bool on, int i) { showCpuTip(on, i); });
@@ -109,9 +111,9 @@ ShardLoadView::ShardLoadView(QWidget *parent)
     connect(m_lag, &QXYSeries::hovered, this, [this](const QPointF &p, bool on) {
         const auto i = qsizetype(std::lround(p.x()));
         showTip(on && i >= 0 && i < m_lag->count()
-                    ? tr("shard %1: worst event-loop lag %2 ms %3")
+                    ? tr("shard %1: worst event-loop lag %2 %3")
                           .arg(i)
-                          .arg(m_lag->at(i).y(), 0, 'f', 1)
+                          .arg(Formatting::duration(m_lag->at(i).y()))
                           .arg(m_showsLastRun ? tr("(over the run)") : tr("(last 250 ms)"))
                     : QString());
     });
@@ -359,6 +361,9 @@ void ShardLoadView::display(const std::vector<double> &cpu, const std::vector<do
         m_lagScaleMs = std::max(wanted, niceBelow(m_lagScaleMs));
         m_smallerLagSamples = 0;
     }
-    if (m_axisLag->max() != m_lagScaleMs)
+    if (m_axisLag->max() != m_lagScaleMs) {
         m_axisLag->setRange(0, m_lagScaleMs);
+        m_axisLag->setLabelFormat(Formatting::axisLabelFormat(
+            m_lagScaleMs / std::max(1, m_axisLag->tickCount() - 1), QString()));
+    }
 }

@@ -28,6 +28,9 @@ double luminance(const QColor &c)
 void styleChart(QChart *chart, TitleEmphasis emphasis)
 {
     chart->setMargins(QMargins(4, 4, 4, 4));
+    // Axis labels in the locale's way ("2,5 s" under pt_BR), as Formatting writes every other
+    // number of the window; the label formats come from Formatting::axisLabelFormat().
+    chart->setLocalizeNumbers(true);
     chart->legend()->setAlignment(Qt::AlignBottom);
     if (emphasis == TitleEmphasis::Plain)
         return;

@@ -16,14 +16,18 @@ std::optional<Comparison> Comparison::between(const RunResult &a, const RunResul
     if (!a.completed() || !b.completed())
         return std::nullopt;
     const bool aFirst = a.shards != b.shards ? a.shards < b.shards : a.startedUtc <= b.startedUtc;
-    return aFirst ? Comparison{a, b, planA, planB} : Comparison{b, a, planB, planA};
+    return aFirst ? Comparison{a, b, planA, planB, {}, std::nullopt}
+                  : Comparison{b, a, planB, planA, {}, std::nullopt};
 }
 
 std::optional<Comparison> Comparison::ofExperiment(const ExperimentResult &result)
 {
+    // With several runtimes the pair is the first one's, as the verdict judges it.
+    const Runtime judged =
+        result.summary.configs.empty() ? Runtime::Threads : result.summary.configs.front().runtime;
     QMap<int, std::vector<const RunResult *>> byK;
     for (const RunResult &r : result.runs) {
-        if (r.completed())
+        if (r.completed() && r.runtime == judged)
             byK[r.shards].push_back(&r);
     }
     if (byK.size() < 2)
@@ -40,7 +44,13 @@ std::optional<Comparison> Comparison::ofExperiment(const ExperimentResult &resul
         });
         return runs[(runs.size() - 1) / 2];
     };
-    return between(*typical(baseline), *typical(candidate), result.spec.plan(), result.spec.plan());
+    auto pair =
+        between(*typical(baseline), *typical(candidate), result.spec.plan(), result.spec.plan());
+    if (pair) {
+        pair->configs = result.summary.configs;
+        pair->experimentVerdict = judgeExperiment(result);
+    }
+    return pair;
 }
 
 double Comparison::speedup() const
@@ -61,5 +71,7 @@ QString Comparison::differentPlans() const
 
 Verdict Comparison::judgement() const
 {
+    if (experimentVerdict)
+        return *experimentVerdict;
     return judgeRuns(baseline, candidate, planDifferences(baselinePlan, candidatePlan));
 }

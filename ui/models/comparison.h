@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/engine/runresult.h"
+#include "core/experiment/experimentsummary.h"
 #include "core/experiment/plan.h"
 #include "core/experiment/verdict.h"
 
@@ -20,16 +21,22 @@ struct Comparison
     // The plan each ran (its experiment's).
     Plan baselinePlan;
     Plan candidatePlan;
+    // The experiment the pair stands for (ofExperiment()): every configuration's statistics, read
+    // by the chart for its medians and spreads and for each runtime's group, and the experiment's
+    // own verdict ("1.87 ± 0.01× faster"). Empty and nullopt for two runs picked side by side.
+    std::vector<ConfigSummary> configs;
+    std::optional<Verdict> experimentVerdict;
 
     // Orders the two by shard count (then by start time); nullopt unless both completed. Each
     // plan stays with its run.
     static std::optional<Comparison> between(const RunResult &a, const RunResult &b,
                                              const Plan &planA, const Plan &planB);
 
-    // The pair that stands for a whole experiment (a Repeat compare, a sweep, one read back from
-    // the store): a typical run of the baseline K against one of the largest other K, each the
-    // completed run at the median of its K's wall times (the faster of the two middle ones for
-    // an even count). nullopt with fewer than two completed K.
+    // The pair that stands for a whole experiment (a Repeat compare, a sweep, Compare runtimes,
+    // one read back from the store): a typical run of the baseline K against one of the largest
+    // other K, of the first runtime, each the completed run at the median of its K's wall times
+    // (the faster of the two middle ones for an even count), with the experiment's summary and
+    // verdict. nullopt with fewer than two completed K.
     static std::optional<Comparison> ofExperiment(const ExperimentResult &result);
 
     double speedup() const;      // runSpeedup(): wall(baseline) / wall(candidate)

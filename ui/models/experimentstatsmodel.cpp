@@ -14,11 +14,6 @@
 
 namespace {
 
-QString plusMinus(const QString &value, const QString &error)
-{
-    return error.isEmpty() ? value : QStringLiteral("%1 ± %2").arg(value, error);
-}
-
 // In the window's locale, as Formatting writes every other number ("0,01" under pt_BR).
 QString fixed(double v, int decimals)
 {
@@ -120,7 +115,7 @@ QString ExperimentStatsModel::text(const ConfigSummary &c, int column) const
     case WallMax:
         return Formatting::duration(c.wallMs.max);
     case Speedup:
-        return plusMinus(Formatting::speedup(c.speedup.value), fixed(c.speedup.error, 2));
+        return Formatting::speedup(c.speedup.value, c.speedup.error);
     case IdealSpeedup:
         return Formatting::speedup(c.idealSpeedup);
     case AmdahlSpeedup:

@@ -78,7 +78,7 @@ private slots:
 
         QCOMPARE(doc[u"cancelled"].toBool(), false);
         QCOMPARE(doc[u"verdict"].toString(),
-                 QStringLiteral("4 loops: 2.83× faster than 1 loop (ideal 3.60×)"));
+                 QStringLiteral("4 loops: 2.83 ± 0.01× faster than 1 loop (ideal 3.60×)"));
         QCOMPARE(doc[u"statistics"][u"baseline_shards"].toInt(), 1);
         QCOMPARE(doc[u"statistics"][u"configs"].toArray().size(), 3);
     }

@@ -98,7 +98,8 @@ private slots:
                  (QStringList{"4", "5", "3.712", "±", "0.023", "2.83", "±"}));
         QVERIFY(lines[23].startsWith(QStringLiteral("Amdahl fit: serial fraction 0.104")));
         QCOMPARE(lines.last(), e.verdict());
-        QCOMPARE(lines.last(), QStringLiteral("4 loops: 2.83× faster than 1 loop (ideal 3.60×)"));
+        QCOMPARE(lines.last(),
+                 QStringLiteral("4 loops: 2.83 ± 0.01× faster than 1 loop (ideal 3.60×)"));
     }
 
     void singleComparisonHasNoRepeatColumnAndNoSummary()

@@ -3,8 +3,12 @@
 #include "ui/charts/comparisonchart.h"
 #include "ui/models/comparison.h"
 
+#include "core/experiment/experiment.h"
+
 #include <QApplication>
+#include <QBarSet>
 #include <QChart>
+#include <QLocale>
 #include <QTest>
 
 #include <iterator>
@@ -123,6 +127,118 @@ private slots:
                  QStringLiteral("2 loops: 1.85× faster than 1 loop (ideal 2.00×) · one run each"));
         chart.clear();
         QCOMPARE(chart.headline(), QStringLiteral("No comparison yet"));
+    }
+
+    // An experiment with repeats: each bar is its K's median, its whisker runs from the fastest
+    // to the slowest completed run (the failed 4-loop run of 100 s moves nothing), and the
+    // headline carries the speedup's error from the summary, as hyperfine writes it.
+    void repeatsShowTheMedianTheSpreadAndTheError()
+    {
+        const ExperimentResult e = synthetic::experiment();
+        const auto c = Comparison::ofExperiment(e);
+        QVERIFY(c);
+        ComparisonChart chart;
+        chart.setComparison(*c);
+        QCOMPARE(chart.categoryNames(), (QStringList{"1 loop", "4 loops"}));
+        const auto &bars = chart.bars();
+        QCOMPARE(bars.size(), std::size_t(4)); // wall and ideal of 1 loop, then of 4 loops
+        QCOMPARE(bars[0].set, QStringLiteral("wall time"));
+        QCOMPARE(bars[0].seconds, 10.5079); // median of kBaseWallMs
+        QVERIFY(bars[0].hasWhisker);
+        QCOMPARE(bars[0].low, 10.4902);
+        QCOMPARE(bars[0].high, 10.5331);
+        QCOMPARE(bars[0].runs, 5);
+        QCOMPARE(bars[0].label, QStringLiteral("10.5 s"));
+        QCOMPARE(bars[1].set, QStringLiteral("ideal bound"));
+        QCOMPARE(bars[1].seconds, 9.0);
+        QVERIFY(!bars[1].hasWhisker);
+        QCOMPARE(bars[2].seconds, 3.7124);
+        QCOMPARE(bars[2].low, 3.698);
+        QCOMPARE(bars[2].high, 3.7559);
+        QCOMPARE(bars[2].label, QStringLiteral("3.71 s"));
+        QCOMPARE(chart.wallSet()->at(1), 3.7124);
+        const ConfigSummary *four = e.summary.config(Runtime::Threads, 4);
+        const QString expected = QStringLiteral("4 loops: %1 faster than 1 loop (ideal 3.60×)")
+                                     .arg(timesText(four->speedup.value, four->speedup.error));
+        QCOMPARE(chart.headline(), expected);
+        QCOMPARE(chart.headline(), QStringLiteral("4 loops: 2.83 ± 0.01× faster than 1 loop "
+                                                  "(ideal 3.60×)"));
+        QCOMPARE(chart.headline(), judgeExperiment(e).claim);
+    }
+
+    // Compare runtimes: one group per runtime, each with its 1-loop and K-loop medians and
+    // bounds.
+    void compareRuntimesGroupsByRuntime()
+    {
+        ExperimentResult e;
+        e.spec.shardCounts = {1, 2};
+        e.spec.runtimes = {Runtime::Threads, Runtime::Stealing};
+        e.spec.repeats = 2;
+        e.spec.workload.tasks = 1000;
+        const double wall[2][2][2] = {{{1000, 1020}, {600, 620}}, {{1010, 1030}, {520, 540}}};
+        const double ideal[2][2] = {{900, 450}, {910, 455}};
+        for (int rep = 0; rep < 2; ++rep) {
+            for (int rt = 0; rt < 2; ++rt) {
+                for (int k = 0; k < 2; ++k) {
+                    RunResult r = synthetic::run(k + 1, rep, wall[rt][k][rep], ideal[rt][k]);
+                    r.runtime = e.spec.runtimes[rt];
+                    e.runs.push_back(r);
+                }
+            }
+        }
+        e.summary = summarizeExperiment(e);
+        const auto c = Comparison::ofExperiment(e);
+        QVERIFY(c);
+        QCOMPARE(c->baseline.runtime, Runtime::Threads);
+        QCOMPARE(c->candidate.runtime, Runtime::Threads);
+        ComparisonChart chart;
+        chart.setComparison(*c);
+        QCOMPARE(chart.categoryNames(), (QStringList{"threads", "stealing"}));
+        const auto &bars = chart.bars();
+        QCOMPARE(bars.size(), std::size_t(8));
+        // Per runtime: 1 loop wall, its bound, 2 loops wall, its bound; medians of two runs.
+        const double want[8] = {1.010, 0.900, 0.610, 0.450, 1.020, 0.910, 0.530, 0.455};
+        for (std::size_t i = 0; i < 8; ++i) {
+            QCOMPARE(bars[i].category,
+                     i < 4 ? QStringLiteral("threads") : QStringLiteral("stealing"));
+            QCOMPARE(bars[i].seconds, want[i]);
+            QCOMPARE(bars[i].hasWhisker, i % 2 == 0);
+        }
+        QCOMPARE(bars[6].low, 0.52);
+        QCOMPARE(bars[6].high, 0.54);
+        QCOMPARE(bars[0].set, QStringLiteral("1 loop"));
+        QCOMPARE(bars[2].set, QStringLiteral("2 loops"));
+        QCOMPARE(bars[6].label, QStringLiteral("530 ms"));
+        // The verdict names each runtime's speedup with its error (computed once, in core).
+        const ConfigSummary *stealing = e.summary.config(Runtime::Stealing, 2);
+        QVERIFY2(chart.headline().contains(
+                     QStringLiteral("stealing: 2 loops: %1 faster")
+                         .arg(timesText(stealing->speedup.value, stealing->speedup.error))),
+                 qPrintable(chart.headline()));
+        QVERIFY2(chart.headline().contains(QStringLiteral("stealing: 2 loops: 1.92 ± ")),
+                 qPrintable(chart.headline()));
+    }
+
+    // The labels above the bars are the window's durations: three digits ("5.40 s", not Qt's
+    // "5.4 s"), in the locale's way under pt_BR.
+    void barLabelsAreTheWindowsDurations()
+    {
+        const QLocale before;
+        for (const auto &[locale, labels] :
+             {std::pair{QStringLiteral("C"), QStringList{"10.5 s", "9.80 s", "5.40 s", "4.90 s"}},
+              std::pair{QStringLiteral("pt_BR"),
+                        QStringList{"10,5 s", "9,80 s", "5,40 s", "4,90 s"}}}) {
+            QLocale::setDefault(QLocale(locale));
+            ComparisonChart chart;
+            chart.resize(900, 400);
+            chart.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&chart));
+            chart.setComparison(*Comparison::between(synthetic::run(1, 0, 10512.3, 9800.0),
+                                                     synthetic::run(2, 0, 5400.1, 4900.0), Plan{},
+                                                     Plan{}));
+            QTRY_COMPARE(chart.visibleBarLabels(), labels);
+        }
+        QLocale::setDefault(before);
     }
 };
 

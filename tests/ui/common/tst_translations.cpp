@@ -337,8 +337,9 @@ private slots:
     {
         QCOMPARE(Formatting::duration(2750), QStringLiteral("2,75 s"));
         QCOMPARE(Formatting::duration(12345), QStringLiteral("12,3 s"));
-        QCOMPARE(Formatting::duration(8.5), QStringLiteral("8,5 ms"));
+        QCOMPARE(Formatting::duration(8.5), QStringLiteral("8,50 ms"));
         QCOMPARE(Formatting::speedup(1.854), QStringLiteral("1,85×"));
+        QCOMPARE(Formatting::speedup(1.854, 0.012), QStringLiteral("1,85 ± 0,01×"));
         QCOMPARE(Formatting::percentPrecise(0.024), QStringLiteral("2,4 %"));
         QCOMPARE(Formatting::counted(1024, QStringLiteral("execução"), QStringLiteral("execuções")),
                  QStringLiteral("1.024 execuções"));

@@ -25,7 +25,7 @@ private slots:
         // K = 4 is clearly ahead of K = 2 and of the baseline (p < 0.05 on five runs each).
         model.setResult(synthetic::experiment());
         QCOMPARE(model.headline(),
-                 QStringLiteral("4 loops: 2.83× faster than 1 loop (ideal 3.60×)"));
+                 QStringLiteral("4 loops: 2.83 ± 0.01× faster than 1 loop (ideal 3.60×)"));
 
         // K = 2 and K = 4 a hair apart: neither is named the fastest.
         ExperimentResult tied = synthetic::experiment();
@@ -38,7 +38,7 @@ private slots:
         QCOMPARE(
             model.headline(),
             QStringLiteral(
-                "K = 2, 4 are alike within noise: up to 1.95× faster than 1 loop (ideal 3.60×)"));
+                "K = 2, 4 are alike within noise: up to 1.95 ± 0.09× faster than 1 loop (ideal 3.60×)"));
 
         // No K apart from the baseline beyond noise: no winner at all.
         ExperimentResult flat = synthetic::experiment();
@@ -158,11 +158,11 @@ private slots:
         QTest::newRow("Runs") << int(ExperimentStatsModel::Runs) << "5 of 6";
         QTest::newRow("Outliers") << int(ExperimentStatsModel::Outliers) << "0";
         QTest::newRow("WallMedian") << int(ExperimentStatsModel::WallMedian) << "3.71 s";
-        QTest::newRow("WallSd") << int(ExperimentStatsModel::WallSd) << "23 ms";
+        QTest::newRow("WallSd") << int(ExperimentStatsModel::WallSd) << "23.2 ms";
         QTest::newRow("WallCv") << int(ExperimentStatsModel::WallCv) << "0.6 %";
         QTest::newRow("WallMin") << int(ExperimentStatsModel::WallMin) << "3.70 s";
         QTest::newRow("WallMax") << int(ExperimentStatsModel::WallMax) << "3.76 s";
-        QTest::newRow("Speedup") << int(ExperimentStatsModel::Speedup) << "2.83× ± 0.01";
+        QTest::newRow("Speedup") << int(ExperimentStatsModel::Speedup) << "2.83 ± 0.01×";
         QTest::newRow("IdealSpeedup") << int(ExperimentStatsModel::IdealSpeedup) << "3.60×";
         QTest::newRow("AmdahlSpeedup") << int(ExperimentStatsModel::AmdahlSpeedup) << "3.05×";
         QTest::newRow("Efficiency") << int(ExperimentStatsModel::Efficiency) << "67 %";

@@ -98,8 +98,8 @@ private slots:
         QCOMPARE(cell(0, HistoryModel::Mode), QStringLiteral("experiment · #3"));
         QCOMPARE(cell(0, HistoryModel::Experiment), QStringLiteral("#7"));
         QCOMPARE(cell(0, HistoryModel::Efficiency), QStringLiteral("50 %"));
-        QCOMPARE(cell(0, HistoryModel::LagP99), QStringLiteral("3.4 ms"));
-        QCOMPARE(cell(0, HistoryModel::GuiStall), QStringLiteral("0.26 ms"));
+        QCOMPARE(cell(0, HistoryModel::LagP99), QStringLiteral("3.40 ms"));
+        QCOMPARE(cell(0, HistoryModel::GuiStall), QStringLiteral("0.256 ms"));
         QCOMPARE(cell(0, HistoryModel::Tasks), QStringLiteral("800"));
         QCOMPARE(cell(0, HistoryModel::Transport), QStringLiteral("timer"));
         QCOMPARE(cell(0, HistoryModel::Shapes), QStringLiteral("uniform"));

@@ -100,9 +100,9 @@ private slots:
         QTest::addColumn<QString>("text");
         using K = Verdict::Kind;
         QTest::newRow("faster") << "faster" << int(K::Faster)
-                                << "4 loops: 3.03× faster than 1 loop (ideal 3.80×)";
+                                << "4 loops: 3.03 ± 0.10× faster than 1 loop (ideal 3.80×)";
         QTest::newRow("slower") << "slower" << int(K::Slower)
-                                << "2 loops: 2.50× slower than 1 loop (ideal 1.98×)";
+                                << "2 loops: 2.50 ± 0.03× slower than 1 loop (ideal 1.98×)";
         QTest::newRow("within noise")
             << "within noise" << int(K::WithinNoise)
             << "no K is faster than 1 loop beyond noise (best 2 loops: as fast as 1 loop, "
@@ -117,10 +117,11 @@ private slots:
             << "cancelled after 3,840 of 10,000 tasks on 4 loops (1.500 s): no verdict";
         QTest::newRow("failed baseline")
             << "failed baseline" << int(K::NoBaseline) << "no completed run on 1 loop: no verdict";
-        QTest::newRow("busy") << "busy" << int(K::Faster)
-                              << "4 loops: 3.03× faster than 1 loop (ideal 3.80×) — machine busy: "
-                                 "other programs used 51 % of the CPUs; not comparable with "
-                                 "quiet runs";
+        QTest::newRow("busy")
+            << "busy" << int(K::Faster)
+            << "4 loops: 3.03 ± 0.10× faster than 1 loop (ideal 3.80×) — machine busy: "
+               "other programs used 51 % of the CPUs; not comparable with "
+               "quiet runs";
     }
 
     void everySurfaceSaysTheSameVerdict()
