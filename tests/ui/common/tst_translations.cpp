@@ -347,7 +347,7 @@ private slots:
         ExperimentStatsModel stats;
         stats.setResult(synthetic::experiment());
         QCOMPARE(stats.data(stats.index(2, ExperimentStatsModel::Speedup)).toString(),
-                 QStringLiteral("2,83× ± 0,01"));
+                 QStringLiteral("2,83 ± 0,01×"));
         QCOMPARE(stats.data(stats.index(2, ExperimentStatsModel::PValue)).toString(),
                  QStringLiteral("0,012"));
         QCOMPARE(stats.data(stats.index(2, ExperimentStatsModel::WallCv)).toString(),
