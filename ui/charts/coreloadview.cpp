@@ -44,6 +44,10 @@ QColor coreColor(int core)
 
 } // namespace
 
+namespace {
+constexpr double kTopPercent = 104;
+} // namespace
+
 QColor CoreLoadView::bandColor(int shards)
 {
     // One loop in amber, as the comparison chart's baseline; then a hue per doubling of K.
@@ -71,8 +75,12 @@ CoreLoadView::CoreLoadView(QWidget *parent)
     m_axisX->setRange(-60, 0);
     m_axisX->setTickCount(7);
     m_axisX->setLabelFormat(QStringLiteral("%d s"));
-    m_axisY->setRange(0, 100);
-    m_axisY->setTickCount(5);
+    // A core at 100 % drew its line on the plot's top edge, half clipped: the axis reaches 4 %
+    // above it, and the ticks stay at 0, 25, ..., 100.
+    m_axisY->setRange(0, kTopPercent);
+    m_axisY->setTickType(QValueAxis::TicksDynamic);
+    m_axisY->setTickAnchor(0);
+    m_axisY->setTickInterval(25);
     m_axisY->setLabelFormat(QStringLiteral("%d %"));
     m_chart->addAxis(m_axisX, Qt::AlignBottom);
     m_chart->addAxis(m_axisY, Qt::AlignLeft);

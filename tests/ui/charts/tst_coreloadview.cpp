@@ -13,6 +13,7 @@
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QTest>
+#include <QValueAxis>
 
 namespace {
 
@@ -117,6 +118,22 @@ class TestCoreLoadView : public QObject
 {
     Q_OBJECT
 private slots:
+    // A core at 100 % is a line below the plot's top edge, not half clipped by it; the ticks
+    // still end at 100 %.
+    void fullLoadStaysInsideThePlot()
+    {
+        CoreLoadView view;
+        const auto axes = view.view()->chart()->axes(Qt::Vertical);
+        QCOMPARE(axes.size(), 1);
+        const auto *y = qobject_cast<QValueAxis *>(axes.first());
+        QVERIFY(y);
+        QVERIFY(y->max() > 100);
+        QCOMPARE(y->min(), 0.0);
+        QCOMPARE(y->tickType(), QValueAxis::TicksDynamic);
+        QCOMPARE(y->tickAnchor(), 0.0);
+        QCOMPARE(y->tickInterval(), 25.0);
+    }
+
     void linesShowEachCoresBusyPercent()
     {
         LoadMonitor monitor(std::make_unique<FixtureSource>(std::vector<int>{100, 0, 25}));
