@@ -74,14 +74,14 @@ CoreLoadView::CoreLoadView(QWidget *parent)
     m_chart->setLocalizeNumbers(true); // as styleChart() does for the other charts
     m_axisX->setRange(-60, 0);
     m_axisX->setTickCount(7);
-    m_axisX->setLabelFormat(QStringLiteral("%d s"));
+    m_axisX->setLabelFormat(QStringLiteral("%.0f s"));
     // A core at 100 % drew its line on the plot's top edge, half clipped: the axis reaches 4 %
     // above it, and the ticks stay at 0, 25, ..., 100.
     m_axisY->setRange(0, kTopPercent);
     m_axisY->setTickType(QValueAxis::TicksDynamic);
     m_axisY->setTickAnchor(0);
     m_axisY->setTickInterval(25);
-    m_axisY->setLabelFormat(QStringLiteral("%d %"));
+    m_axisY->setLabelFormat(QStringLiteral("%.0f %"));
     m_chart->addAxis(m_axisX, Qt::AlignBottom);
     m_chart->addAxis(m_axisY, Qt::AlignLeft);
 

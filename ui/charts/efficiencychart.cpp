@@ -40,7 +40,7 @@ EfficiencyChart::EfficiencyChart(QWidget *parent)
     m_axisK->setTitleText(tr("shard count K"));
     m_axisK->setProperty("shortTitle", tr("K"));
     m_axisPercent->setTitleText(tr("efficiency (%)"));
-    m_axisPercent->setLabelFormat(QStringLiteral("%d"));
+    m_axisPercent->setLabelFormat(QStringLiteral("%.0f"));
     c->addAxis(m_axisK, Qt::AlignBottom);
     c->addAxis(m_axisPercent, Qt::AlignLeft);
     m_series->attachAxis(m_axisK);

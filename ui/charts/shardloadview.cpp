@@ -75,7 +75,7 @@ ShardLoadView::ShardLoadView(QWidget *parent)
     // A value axis, not a category axis: with 1,024 shards a category per shard left no room
     // for labels or even the axis title (it was set one letter per line). Ticks fall on whole
     // shard numbers at a step that keeps them apart.
-    m_axisX->setLabelFormat(QStringLiteral("%d"));
+    m_axisX->setLabelFormat(QStringLiteral("%.0f"));
     m_axisX->setTickType(QValueAxis::TicksDynamic);
     m_axisX->setTickAnchor(0);
     m_axisX->setTickInterval(1);
@@ -83,7 +83,7 @@ ShardLoadView::ShardLoadView(QWidget *parent)
     m_axisX->setGridLineVisible(false);
     m_axisCpu->setRange(0, 100);
     m_axisCpu->setTickCount(5);
-    m_axisCpu->setLabelFormat(QStringLiteral("%d %"));
+    m_axisCpu->setLabelFormat(QStringLiteral("%.0f %"));
     m_axisLag->setTitleText(tr("lag (ms)"));
     m_axisLag->setProperty("shortTitle", tr("ms"));
     m_axisLag->setProperty("accent", kLag);
@@ -136,7 +136,7 @@ void ShardLoadView::fitAxes()
         m_axisX->setTickInterval(interval);
     // "100 %" on a narrow chart was elided to "1...": the unit goes when space is short.
     const QString cpuFormat =
-        chart()->size().width() < 420 ? QStringLiteral("%d") : QStringLiteral("%d %");
+        chart()->size().width() < 420 ? QStringLiteral("%.0f") : QStringLiteral("%.0f %");
     if (m_axisCpu->labelFormat() != cpuFormat)
         m_axisCpu->setLabelFormat(cpuFormat);
 }

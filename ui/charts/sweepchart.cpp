@@ -46,7 +46,7 @@ SweepChart::SweepChart(QWidget *parent)
     m_amdahl->setName(tr("Amdahl fit"));
 
     m_axisK->setTitleText(tr("shard count K (event loops)"));
-    m_axisK->setLabelFormat(QStringLiteral("%d"));
+    m_axisK->setLabelFormat(QStringLiteral("%.0f"));
     m_axisSpeedup->setTitleText(tr("speedup over the baseline (×)"));
     m_axisSpeedup->setProperty("shortTitle", tr("speedup (×)"));
     m_axisK->setProperty("shortTitle", tr("K"));
