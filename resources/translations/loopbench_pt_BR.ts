@@ -1063,6 +1063,10 @@ K = %3 (mediana das suas execuções)</translation>
         <source>cpu%1 at %2 s: %3 % busy</source>
         <translation>cpu%1 em %2 s: %3 % ocupada</translation>
     </message>
+    <message>
+        <source>%L1 %</source>
+        <translation>%L1 %</translation>
+    </message>
 </context>
 <context>
     <name>HistoryController</name>

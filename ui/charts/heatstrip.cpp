@@ -10,6 +10,21 @@
 #include <algorithm>
 #include <cmath>
 
+namespace {
+
+QFont legendFont(QFont font)
+{
+    font.setPointSizeF(font.pointSizeF() * 0.8);
+    return font;
+}
+
+QString legendLabel(int percent)
+{
+    return HeatStrip::tr("%L1 %").arg(percent);
+}
+
+} // namespace
+
 HeatStrip::HeatStrip(QWidget *parent)
     : QWidget(parent)
 {
@@ -46,12 +61,60 @@ QSize HeatStrip::minimumSizeHint() const
     return {fontMetrics().height() * 8, fontMetrics().height()};
 }
 
+QColor HeatStrip::heatColor(double busy, const QColor &idle)
+{
+    // From the background (idle) through orange to deep red: busy cores stand out in print, in
+    // grey scale, and on a dark theme, where white idle rows would glare.
+    const double b = std::clamp(busy, 0.0, 1.0);
+    const QColor hot = QColor::fromHsvF(float(0.02 + 0.1 * (1.0 - b)), 1.0f, float(1.0 - 0.35 * b));
+    return mixColors(idle, hot, std::pow(b, 0.7));
+}
+
+QRect HeatStrip::legendBar() const
+{
+    const QFontMetrics metrics(legendFont(font()));
+    const int gap = metrics.height() / 2;
+    const int barW = std::max(6, metrics.height() / 2);
+    const int need = gap + barW + 3 + metrics.horizontalAdvance(legendLabel(100));
+    const int left = width() - m_right + gap;
+    if (m_right < need || height() < 2 * metrics.height())
+        return {};
+    // Between the two labels' middles, so "100 %" sits at the top end and "0 %" at the bottom.
+    const int half = metrics.height() / 2;
+    return {left, half, barW, height() - 2 * half};
+}
+
+void HeatStrip::paintLegend(QPainter &p, const QColor &idle)
+{
+    const QRect bar = legendBar();
+    if (bar.isEmpty())
+        return;
+    // One line a pixel row inside the frame, each in the colour the strip gives that load: the
+    // bottom row is 0 %, the top one 100 %.
+    const QRect inside = bar.adjusted(1, 1, -1, -1);
+    for (int y = inside.top(); y <= inside.bottom(); ++y) {
+        const double busy = double(inside.bottom() - y) / std::max(1, inside.height() - 1);
+        p.fillRect(QRect(inside.left(), y, inside.width(), 1), heatColor(busy, idle));
+    }
+    p.setPen(palette().mid().color());
+    p.drawRect(bar.adjusted(0, 0, -1, -1));
+    p.setFont(legendFont(font()));
+    p.setPen(palette().color(QPalette::Text));
+    const int lineH = QFontMetrics(p.font()).height();
+    const int textX = bar.right() + 4;
+    p.drawText(QRect(textX, bar.top() - lineH / 2, width() - textX, lineH),
+               Qt::AlignLeft | Qt::AlignVCenter, legendLabel(100));
+    p.drawText(QRect(textX, bar.bottom() - lineH / 2, width() - textX, lineH),
+               Qt::AlignLeft | Qt::AlignVCenter, legendLabel(0));
+}
+
 void HeatStrip::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     const QRectF area = QRectF(rect()).adjusted(m_left, 0, -m_right, 0);
     const QColor idle = chartBackground(palette());
     p.fillRect(rect(), idle);
+    paintLegend(p, idle);
     if (!m_samples || m_samples->empty())
         return;
 
@@ -63,8 +126,7 @@ void HeatStrip::paintEvent(QPaintEvent *)
 
     // Core names in the left inset, under the chart's percent labels: every row while they fit,
     // else every n-th (cpu0, cpu4, ...), so 2 or 256 cores both read.
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.8);
+    const QFont small = legendFont(font());
     p.setFont(small);
     p.setPen(palette().color(QPalette::Text));
     const double lineH = QFontMetricsF(small).height();
@@ -91,15 +153,9 @@ void HeatStrip::paintEvent(QPaintEvent *)
             const double busy = s.coreBusy[c];
             if (std::isnan(busy))
                 continue;
-            // From the background (idle) through orange to deep red: busy cores stand out in
-            // print, in grey scale, and on a dark theme, where white idle rows would glare.
-            const double b = std::clamp(busy, 0.0, 1.0);
-            const QColor hot =
-                QColor::fromHsvF(float(0.02 + 0.1 * (1.0 - b)), 1.0f, float(1.0 - 0.35 * b));
-            const QColor color = mixColors(idle, hot, std::pow(b, 0.7));
             p.fillRect(QRectF(std::max(x0, area.left()), area.top() + rowH * double(c),
                               x1 - std::max(x0, area.left()), rowH + 0.5),
-                       color);
+                       heatColor(busy, idle));
         }
     }
     p.setPen(palette().mid().color());

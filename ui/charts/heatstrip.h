@@ -20,6 +20,13 @@ public:
     // Horizontal insets, so the time axis lines up with the chart's plot area above it.
     void setInsets(int left, int right);
 
+    // The colour of a core `busy` (0..1) of the time on `idle`'s background: the strip's cells
+    // and its legend both read it.
+    static QColor heatColor(double busy, const QColor &idle);
+    // Where the legend (0 % to 100 %, bottom to top) is drawn: in the right inset, beside the
+    // strip. Empty while the inset is too narrow for it.
+    QRect legendBar() const;
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -28,6 +35,8 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    void paintLegend(QPainter &p, const QColor &idle);
+
     const std::deque<LoadSample> *m_samples = nullptr;
     double m_windowSec = 60;
     int m_left = 0;

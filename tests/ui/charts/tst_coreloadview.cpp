@@ -2,6 +2,7 @@
 #include "tests/support/syntheticexperiment.h"
 #include "ui/charts/chartview.h"
 #include "ui/charts/coreloadview.h"
+#include "ui/charts/heatstrip.h"
 #include "ui/control/loadmonitor.h"
 
 #include <QAreaSeries>
@@ -11,6 +12,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QPalette>
 #include <QSignalSpy>
 #include <QTest>
 #include <QValueAxis>
@@ -258,6 +260,32 @@ private slots:
         QTest::mouseClick(view.view()->viewport(), Qt::LeftButton, {}, at);
         QCOMPARE(clicked.size(), 1);
         QCOMPARE(clicked.first().first().value<std::int64_t>(), std::int64_t{42});
+    }
+
+    // The heat strip's legend beside it runs from the colour of an idle core (the background) at
+    // the bottom to that of a full one at the top, the very colours the strip paints, on a light
+    // and on a dark palette.
+    void theHeatStripsLegendShowsIdleAndFullLoad()
+    {
+        LoadMonitor monitor(std::make_unique<FixtureSource>(std::vector<int>{100, 0}));
+        CoreLoadView view;
+        QVERIFY(showAndSample(view, monitor));
+        auto *heat = view.findChild<HeatStrip *>();
+        QVERIFY(heat);
+        QTRY_VERIFY(!heat->legendBar().isEmpty());
+        for (const QColor &base : {QColor(Qt::white), QColor(32, 32, 32)}) {
+            QPalette palette = heat->palette();
+            palette.setColor(QPalette::Base, base);
+            palette.setColor(QPalette::Text, base.lightness() > 128 ? Qt::black : Qt::white);
+            heat->setPalette(palette);
+            const QRect bar = heat->legendBar();
+            const QImage image = heat->grab().toImage();
+            const int x = bar.center().x();
+            QCOMPARE(image.pixelColor(x, bar.bottom() - 1).rgb(), base.rgb());
+            QCOMPARE(image.pixelColor(x, bar.top() + 1).rgb(),
+                     HeatStrip::heatColor(1.0, base).rgb());
+            QVERIFY(HeatStrip::heatColor(1.0, base).rgb() != base.rgb());
+        }
     }
 };
 
