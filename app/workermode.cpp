@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/workermode.h"
 
+#include "app/cliparser.h"
 #include "core/base/clock.h"
 #include "core/engine/shard.h"
 #include "core/net/endpoint.h"
@@ -105,8 +106,10 @@ int run(int argc, char *argv[])
     shard.start();
     shard.waitUntilReady();
     writeLine(WorkerProtocol::readyLine(
-        QStringLiteral("loopbench %1 Qt %2 (one event loop)")
-            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()))));
+        // "loopbench 0.1.0 Qt 6.4.2 (one event loop)": the version --version prints (the
+        // application's own version is not set in worker mode, which wrote "loopbench  Qt").
+        QStringLiteral("%1 Qt %2 (one event loop)")
+            .arg(CliParser::version().trimmed(), QString::fromLatin1(qVersion()))));
     const std::optional<QByteArray> t0Text = readLine();
     const std::optional<std::int64_t> start =
         t0Text ? WorkerProtocol::parseT0(*t0Text) : std::nullopt;

@@ -119,6 +119,13 @@ private slots:
                 for (const ShardStats &s : r.perShard)
                     QVERIFY2(s.peakRssKb > 1000, qPrintable(what)); // a process, not a thread
             }
+            if (runtime == Runtime::Processes) {
+                // "loopbench 0.1.0 Qt 6.4.2 (one event loop)": its version, not an empty one.
+                QVERIFY2(r.implementation.startsWith(QLatin1String("loopbench ")) &&
+                             !r.implementation.contains(QLatin1String("  ")) &&
+                             r.implementation.contains(QLatin1String(qVersion())),
+                         qPrintable(r.implementation));
+            }
             if (runtime == Runtime::Asyncio) {
                 QVERIFY2(r.implementation.startsWith(QLatin1String("CPython 3.")),
                          qPrintable(r.implementation));
