@@ -599,6 +599,7 @@ void ConfigPanel::setInput(const ConfigInput &in)
     const ConfigInput::Parsed parsed = in.parse();
     setTransport(parsed.transport);
     setConfig(parsed.spec, parsed.config);
+    setRuntimes(parsed.runtimes); // setConfig() sets one, config.runtime
     setExperiment(in.shardList, parsed.repeats, in.warmup);
 }
 

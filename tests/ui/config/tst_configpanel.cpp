@@ -463,6 +463,14 @@ private slots:
         QCOMPARE(restored.parsed().config.python, QStringLiteral("/opt/venv/bin/python3"));
         settings.clear(); // the windows of later tests start from defaults
 
+        // The whole input at once (the history's Load into the form) carries every runtime, not
+        // only the first that setConfig() holds.
+        ConfigPanel fromHistory(presets);
+        fromHistory.setInput(loaded);
+        QCOMPARE(fromHistory.input().runtime, QStringLiteral("threads,stealing"));
+        QCOMPARE(fromHistory.parsed().sweepSpec().runtimes,
+                 (QList<Runtime>{Runtime::Threads, Runtime::Stealing}));
+
         // A preset about one runtime selects it; one about none keeps the user's.
         restored.applyPreset(5);
         QCOMPARE(restored.parsed().runtimes, QList<Runtime>{Runtime::Asyncio});
