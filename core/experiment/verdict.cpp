@@ -142,6 +142,18 @@ QString machineBusyNote(double othersCpuFraction)
 
 namespace {
 
+// speedPhrase() without its baseline, for the headline of several runtimes: "1.95 ± 0.07×
+// faster", "as fast", "1.10× slower".
+QString briefSpeed(double speedup, double error)
+{
+    if (!std::isfinite(speedup) || !(speedup > 0))
+        return missingMark();
+    if (asFast(speedup))
+        return coreTr("Verdict", "as fast");
+    return (speedup >= 1 ? coreTr("Verdict", "%1 faster") : coreTr("Verdict", "%1 slower"))
+        .arg(timesText(factorOf(speedup), speedup >= 1 ? error : error / (speedup * speedup)));
+}
+
 // One runtime's judgement: its fastest K against its own baseline K, as on a single runtime.
 Verdict judgeRuntime(const ExperimentSummary &summary, Runtime judged)
 {
@@ -231,10 +243,27 @@ Verdict judgeRuntimes(const ExperimentSummary &summary, const std::vector<Runtim
     v.busyFraction = machine.busyFraction;
     v.busyNote = machine.busyNote;
     QStringList claims;
+    QStringList brief; // the headline: each runtime's K against its 1 loop, in a few words
     for (const Runtime r : runtimes) {
         Verdict one = r == v.runtime ? v : judgeRuntime(summary, r);
         one.byRuntime.clear();
         claims.append(coreTr("Verdict", "%1: %2").arg(runtimeName(r), one.claim));
+        const QString loops = one.shards > 0 ? loopsLabel(one.shards) : QString();
+        switch (one.kind) {
+        case Verdict::Kind::Faster:
+        case Verdict::Kind::Slower:
+        case Verdict::Kind::AsFast:
+        case Verdict::Kind::Tied:
+            brief.append(
+                coreTr("Verdict", "%1 %2 %3")
+                    .arg(runtimeName(r), loops, briefSpeed(one.speedup, one.speedupError)));
+            break;
+        case Verdict::Kind::WithinNoise:
+            brief.append(coreTr("Verdict", "%1 within noise").arg(runtimeName(r)));
+            break;
+        default:
+            brief.append(coreTr("Verdict", "%1 no verdict").arg(runtimeName(r)));
+        }
         v.byRuntime.push_back(std::move(one));
     }
     // Across runtimes every configuration names its runtime, threads too.
@@ -258,11 +287,13 @@ Verdict judgeRuntimes(const ExperimentSummary &summary, const std::vector<Runtim
         }
         QString best = coreTr("Verdict", "fastest: %1, %2")
                            .arg(named(*fastest), seconds(fastest->wallMs.median));
+        brief.append(best);
         if (!alike.isEmpty())
             best += coreTr("Verdict", ", as fast as %1").arg(alike.join(QStringLiteral(", ")));
         claims.append(best);
     }
     v.claim = claims.join(QStringLiteral("; "));
+    v.headline = brief.join(QStringLiteral("; "));
     return v;
 }
 

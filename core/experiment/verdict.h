@@ -69,6 +69,10 @@ struct Verdict
     // as fast as 1 loop (ideal 1.00x); asyncio: 2 loops: 1.91x faster than 1 loop (ideal 1.96x);
     // fastest: 2 loops (threads), 1.00 s"
     QString claim;
+    // With several runtimes, the claim in a few words for a chart's title: "threads 2 loops as
+    // fast; asyncio 2 loops 1.95 ± 0.07× faster; fastest: 2 loops (threads), 1.000 s". Empty
+    // with one runtime (the claim is short).
+    QString headline;
     QString detail; // "one run per K", or empty
     // "machine busy: other programs used 51 % of the CPUs; not comparable with quiet runs", or
     // empty on a quiet machine.

@@ -2542,6 +2542,30 @@ CPU %4 · conclusão %5
         <source>, as fast as %1</source>
         <translation>, tão rápido quanto %1</translation>
     </message>
+    <message>
+        <source>as fast</source>
+        <translation>tão rápido</translation>
+    </message>
+    <message>
+        <source>%1 faster</source>
+        <translation>%1 mais rápido</translation>
+    </message>
+    <message>
+        <source>%1 slower</source>
+        <translation>%1 mais lento</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 within noise</source>
+        <translation>%1 dentro do ruído</translation>
+    </message>
+    <message>
+        <source>%1 no verdict</source>
+        <translation>%1 sem veredito</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>

@@ -211,7 +211,10 @@ void ComparisonChart::setComparison(const Comparison &comparison)
         details.append(verdict.detail);
     if (verdict.machineBusy())
         details.append(verdict.busyNote);
-    setTitleLines(verdict.claim, details.join(QStringLiteral(" · ")));
+    // Several runtimes: every one's claim would take seven lines of a small pane; the headline
+    // says it in a few words (the whole claim is on the statistics page and in every report).
+    setTitleLines(verdict.headline.isEmpty() ? verdict.claim : verdict.headline,
+                  details.join(QStringLiteral(" · ")));
 }
 
 void ComparisonChart::rebuild()

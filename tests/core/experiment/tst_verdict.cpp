@@ -86,6 +86,9 @@ private slots:
                                           "asyncio: 2 loops: 1.91× faster than 1 loop (ideal "
                                           "1.94×); fastest: 2 loops (threads), 1.000 s, as fast as "
                                           "1 loop (threads) · one run per K"));
+        // The chart's title: the same judgement in a few words.
+        QCOMPARE(v.headline, QStringLiteral("threads 2 loops as fast; asyncio 2 loops 1.91× "
+                                            "faster; fastest: 2 loops (threads), 1.000 s"));
         QCOMPARE(v.byRuntime.size(), std::size_t(2));
         QCOMPARE(int(v.byRuntime[0].runtime), int(Runtime::Threads));
         QCOMPARE(int(v.byRuntime[0].kind), int(Verdict::Kind::AsFast));
@@ -105,6 +108,7 @@ private slots:
         one.summary = summarizeExperiment(one);
         const Verdict single = judgeExperiment(one);
         QVERIFY(single.byRuntime.empty());
+        QVERIFY(single.headline.isEmpty());
         QCOMPARE(single.claim, v.byRuntime[1].claim);
     }
 
