@@ -188,7 +188,7 @@ QWidget *HistoryView::buildFilterBar()
         box->setToolTip(tip);
         box->setAccessibleName(tip);
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(6);
+        box->setMinimumContentsLength(3);
         choices->addWidget(box, 1);
         return box;
     };
