@@ -508,6 +508,18 @@ mais rápida %4, mais lenta %5</translation>
         <source>HTTP server</source>
         <translation>Servidor HTTP</translation>
     </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Stop the chart scrolling to read it; load is still sampled, and shown when you resume</source>
+        <translation>Para a rolagem do gráfico para lê-lo; a carga continua sendo amostrada e aparece quando você retomar</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Retomar</translation>
+    </message>
 </context>
 <context>
     <name>Distribution</name>

@@ -17,10 +17,12 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <cmath>
+#include <limits>
 #include <utility>
 
 namespace {
@@ -66,6 +68,7 @@ CoreLoadView::CoreLoadView(QWidget *parent)
     , m_heat(new HeatStrip)
     , m_axisX(new QValueAxis)
     , m_axisY(new QValueAxis)
+    , m_pause(new QToolButton(m_view->viewport()))
 {
     m_chart = m_view->chart();
     m_view->setTitleLines(tr("Per-core load (/proc/stat, 4 Hz, last 60 s)"));
@@ -106,6 +109,31 @@ CoreLoadView::CoreLoadView(QWidget *parent)
     m_view->viewport()->installEventFilter(this);
     m_view->followPalette();
     refreshBandLegend();
+
+    // In the chart's top-left corner, beside the centred title, where the plot never reaches.
+    m_pause->setCheckable(true);
+    m_pause->setText(tr("Pause"));
+    m_pause->setToolTip(tr("Stop the chart scrolling to read it; load is still sampled, and "
+                           "shown when you resume"));
+    m_pause->move(4, 4);
+    m_pause->hide(); // live only: shown by setMonitor()
+    connect(m_pause, &QToolButton::toggled, this, &CoreLoadView::setPaused);
+}
+
+void CoreLoadView::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    m_pause->setChecked(paused);
+    m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+    m_pause->adjustSize();
+    const std::deque<LoadSample> *samples = m_monitor ? &m_monitor->timeline().samples() : nullptr;
+    m_heat->freezeAt(paused && samples && !samples->empty()
+                         ? samples->back().tSec
+                         : std::numeric_limits<double>::quiet_NaN());
+    if (!paused && m_monitor)
+        refresh();
 }
 
 void CoreLoadView::addBand()
@@ -125,6 +153,7 @@ void CoreLoadView::addBand()
 void CoreLoadView::showRuns(const std::vector<RunResult> &runs)
 {
     m_heat->hide();
+    m_pause->hide();
     // Where each run starts on the common axis: its start time after the first one's; a run
     // without one (never started) right after the run before it.
     std::vector<double> offsets;
@@ -253,6 +282,8 @@ void CoreLoadView::setMonitor(const LoadMonitor *monitor)
     m_monitor = monitor;
     connect(monitor, &LoadMonitor::sampled, this, &CoreLoadView::refresh);
     m_heat->setSamples(&monitor->timeline().samples(), LoadMonitor::kWindowSec);
+    m_pause->adjustSize();
+    m_pause->show();
 }
 
 void CoreLoadView::rebuildSeries(int cores)
@@ -317,6 +348,8 @@ void CoreLoadView::rebuildSeries(int cores)
 
 void CoreLoadView::refresh()
 {
+    if (m_paused)
+        return;
     const QList<QList<QPointF>> cores = m_monitor->corePoints();
     if (cores.size() != m_cores.size())
         rebuildSeries(int(cores.size()));

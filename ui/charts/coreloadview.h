@@ -15,6 +15,7 @@ class QAreaSeries;
 class QChart;
 class QGraphicsSimpleTextItem;
 class QLineSeries;
+class QToolButton;
 class QValueAxis;
 struct RunResult;
 
@@ -44,6 +45,12 @@ public:
     std::int64_t highlightedRun() const { return m_highlighted; }
     // The stored run each band shades, oldest first (0: not saved yet, or no run); for tests.
     QList<std::int64_t> bandRuns() const;
+
+    // Paused, the live chart and heat strip stop scrolling (the monitor keeps sampling); resumed,
+    // they show everything sampled meanwhile. The Pause button on the chart toggles it.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+    QToolButton *pauseButton() const { return m_pause; }
 
     // The band colour of runs with `shards` loops: the same K gets the same colour everywhere.
     static QColor bandColor(int shards);
@@ -95,5 +102,7 @@ private:
     };
     QList<Band> m_bands;
     std::int64_t m_highlighted = 0;
+    QToolButton *m_pause;
+    bool m_paused = false;
     QPoint m_pressedAt{-1, -1}; // where the left button went down on the chart, for a click
 };

@@ -40,6 +40,19 @@ void HeatStrip::setSamples(const std::deque<LoadSample> *samples, double windowS
     update();
 }
 
+void HeatStrip::freezeAt(double tSec)
+{
+    m_frozenAt = tSec;
+    update();
+}
+
+double HeatStrip::rightEdgeSec() const
+{
+    if (!m_samples || m_samples->empty())
+        return std::numeric_limits<double>::quiet_NaN();
+    return std::isnan(m_frozenAt) ? m_samples->back().tSec : m_frozenAt;
+}
+
 void HeatStrip::setInsets(int left, int right)
 {
     m_left = left;
@@ -118,7 +131,7 @@ void HeatStrip::paintEvent(QPaintEvent *)
     if (!m_samples || m_samples->empty())
         return;
 
-    const double newest = m_samples->back().tSec;
+    const double newest = rightEdgeSec();
     const auto cores = m_samples->back().coreBusy.size();
     if (cores == 0)
         return;
@@ -144,6 +157,8 @@ void HeatStrip::paintEvent(QPaintEvent *)
     // The first sample has no predecessor here: give it one nominal sampler interval.
     double prevT = m_samples->front().tSec - 0.25;
     for (const LoadSample &s : *m_samples) {
+        if (s.tSec > newest)
+            break; // taken while frozen
         const double x0 = area.right() - (newest - prevT) * pxPerSec;
         const double x1 = area.right() - (newest - s.tSec) * pxPerSec;
         prevT = s.tSec;
@@ -176,15 +191,17 @@ bool HeatStrip::event(QEvent *event)
     // one at or after that time (each sample covers the interval before it).
     const auto core =
         std::min(cores - 1, std::size_t((pos.y() - area.top()) / area.height() * double(cores)));
-    const double t = m_samples->back().tSec - (area.right() - pos.x()) / area.width() * m_windowSec;
+    const double newest = rightEdgeSec();
+    const double t = newest - (area.right() - pos.x()) / area.width() * m_windowSec;
     const auto it = std::lower_bound(m_samples->begin(), m_samples->end(), t,
                                      [](const LoadSample &s, double v) { return s.tSec < v; });
-    if (it == m_samples->end() || core >= it->coreBusy.size() || std::isnan(it->coreBusy[core]))
+    if (it == m_samples->end() || it->tSec > newest || core >= it->coreBusy.size() ||
+        std::isnan(it->coreBusy[core]))
         return QWidget::event(event);
     QToolTip::showText(static_cast<QHelpEvent *>(event)->globalPos(),
                        tr("cpu%1 at %2 s: %3 % busy")
                            .arg(core)
-                           .arg(it->tSec - m_samples->back().tSec, 0, 'f', 1)
+                           .arg(it->tSec - newest, 0, 'f', 1)
                            .arg(it->coreBusy[core] * 100.0, 0, 'f', 0),
                        this);
     return true;

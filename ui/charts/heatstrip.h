@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <deque>
+#include <limits>
 
 // Per-core load as a heat map: one row per logical CPU, time left to right over the same 60 s
 // as the line chart, darker = busier. Stays readable with 16, 64 or 256 cores, where one line
@@ -17,6 +18,11 @@ public:
     explicit HeatStrip(QWidget *parent = nullptr);
 
     void setSamples(const std::deque<LoadSample> *samples, double windowSec);
+    // Holds the right edge at sample time `tSec` (seconds on the samples' clock) and leaves
+    // newer samples out, so the strip stops scrolling; NaN follows the newest sample again.
+    void freezeAt(double tSec);
+    // The sample time drawn at the right edge (NaN: no samples).
+    double rightEdgeSec() const;
     // Horizontal insets, so the time axis lines up with the chart's plot area above it.
     void setInsets(int left, int right);
 
@@ -39,6 +45,7 @@ private:
 
     const std::deque<LoadSample> *m_samples = nullptr;
     double m_windowSec = 60;
+    double m_frozenAt = std::numeric_limits<double>::quiet_NaN();
     int m_left = 0;
     int m_right = 0;
 };

@@ -15,6 +15,7 @@
 #include <QPalette>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
 #include <QValueAxis>
 
 namespace {
@@ -286,6 +287,48 @@ private slots:
                      HeatStrip::heatColor(1.0, base).rgb());
             QVERIFY(HeatStrip::heatColor(1.0, base).rgb() != base.rgb());
         }
+    }
+
+    // Paused, the chart and the heat strip hold still while the monitor keeps sampling; resumed,
+    // they show every sample taken meanwhile, the newest at "now".
+    void pauseHoldsTheChartAndResumeShowsWhatWasSampled()
+    {
+        LoadMonitor monitor(std::make_unique<FixtureSource>(std::vector<int>{100, 0}));
+        CoreLoadView view;
+        QVERIFY(showAndSample(view, monitor));
+        monitor.sampleNow();
+        QLineSeries *cpu0 = lineNamed(view.chart(), QStringLiteral("cpu0"));
+        QVERIFY(cpu0);
+        const QList<QPointF> before = cpu0->points();
+        QCOMPARE(before.size(), 2);
+        auto *heat = view.findChild<HeatStrip *>();
+        QVERIFY(heat);
+        const double edgeBefore = heat->rightEdgeSec();
+        const auto *x = qobject_cast<QValueAxis *>(view.chart()->axes(Qt::Horizontal).first());
+        QVERIFY(x);
+        const std::pair range{x->min(), x->max()};
+
+        QVERIFY(view.pauseButton()->isVisible());
+        QTest::mouseClick(view.pauseButton(), Qt::LeftButton);
+        QVERIFY(view.isPaused());
+        QCOMPARE(view.pauseButton()->text(), QStringLiteral("Resume"));
+        for (int i = 0; i < 3; ++i) {
+            QTest::qWait(20);
+            monitor.sampleNow();
+        }
+        QCOMPARE(monitor.timeline().samples().size(), std::size_t{5}); // still sampled
+        QCOMPARE(cpu0->points(), before);
+        QCOMPARE(heat->rightEdgeSec(), edgeBefore);
+        QCOMPARE((std::pair{x->min(), x->max()}), range);
+
+        QTest::mouseClick(view.pauseButton(), Qt::LeftButton);
+        QVERIFY(!view.isPaused());
+        QCOMPARE(view.pauseButton()->text(), QStringLiteral("Pause"));
+        QCOMPARE(cpu0->count(), before.size() + 3);
+        QCOMPARE(cpu0->points().last(), QPointF(0, 100));
+        QVERIFY(cpu0->at(1).x() < before.last().x()); // the old points moved left
+        QCOMPARE(heat->rightEdgeSec(), monitor.timeline().samples().back().tSec);
+        QVERIFY(heat->rightEdgeSec() > edgeBefore);
     }
 };
 
