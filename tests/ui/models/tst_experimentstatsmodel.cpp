@@ -35,10 +35,8 @@ private slots:
         }
         tied.summary = summarizeExperiment(tied);
         model.setResult(tied);
-        QCOMPARE(
-            model.headline(),
-            QStringLiteral(
-                "K = 2, 4 are alike within noise: up to 1.95 ± 0.09× faster than 1 loop (ideal 3.60×)"));
+        QCOMPARE(model.headline(), QStringLiteral("K = 2, 4 are alike within noise: up to 1.95 ± "
+                                                  "0.09× faster than 1 loop (ideal 3.60×)"));
 
         // No K apart from the baseline beyond noise: no winner at all.
         ExperimentResult flat = synthetic::experiment();
