@@ -17,6 +17,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
+#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -100,6 +101,7 @@ CoreLoadView::CoreLoadView(QWidget *parent)
     // The heat strip shares the chart's time axis: keep its insets on the plot area's edges.
     connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF &plot) {
         m_heat->setInsets(int(plot.left()), int(m_view->width() - plot.right()));
+        showPauseState(); // its corner moves with the view's height
         placeSpanLabels();
         fitTimeAxis();
     });
@@ -110,14 +112,29 @@ CoreLoadView::CoreLoadView(QWidget *parent)
     m_view->followPalette();
     refreshBandLegend();
 
-    // In the chart's top-left corner, beside the centred title, where the plot never reaches.
+    // An icon in the chart's bottom-left corner, left of the time axis' first label and below
+    // the load axis' last: the words "Pause" in the top-left corner covered the start of the
+    // centred title in a narrow pane (Portuguese at 1024 x 768). Its name is in its tooltip.
     m_pause->setCheckable(true);
-    m_pause->setText(tr("Pause"));
-    m_pause->setToolTip(tr("Stop the chart scrolling to read it; load is still sampled, and "
-                           "shown when you resume"));
-    m_pause->move(4, 4);
+    m_pause->setAutoRaise(true);
+    m_pause->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    m_pause->setIconSize(QSize(12, 12));
     m_pause->hide(); // live only: shown by setMonitor()
+    showPauseState();
     connect(m_pause, &QToolButton::toggled, this, &CoreLoadView::setPaused);
+}
+
+void CoreLoadView::showPauseState()
+{
+    m_pause->setText(m_paused ? tr("Resume") : tr("Pause"));
+    m_pause->setAccessibleName(m_pause->text());
+    m_pause->setIcon(
+        style()->standardIcon(m_paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+    m_pause->setToolTip(QStringLiteral("%1: %2").arg(
+        m_pause->text(), tr("Stop the chart scrolling to read it; load is still sampled, and "
+                            "shown when you resume")));
+    m_pause->adjustSize();
+    m_pause->move(2, m_view->viewport()->height() - m_pause->height() - 2);
 }
 
 void CoreLoadView::setPaused(bool paused)
@@ -126,8 +143,7 @@ void CoreLoadView::setPaused(bool paused)
         return;
     m_paused = paused;
     m_pause->setChecked(paused);
-    m_pause->setText(paused ? tr("Resume") : tr("Pause"));
-    m_pause->adjustSize();
+    showPauseState();
     const std::deque<LoadSample> *samples = m_monitor ? &m_monitor->timeline().samples() : nullptr;
     m_heat->freezeAt(paused && samples && !samples->empty()
                          ? samples->back().tSec
@@ -282,7 +298,7 @@ void CoreLoadView::setMonitor(const LoadMonitor *monitor)
     m_monitor = monitor;
     connect(monitor, &LoadMonitor::sampled, this, &CoreLoadView::refresh);
     m_heat->setSamples(&monitor->timeline().samples(), LoadMonitor::kWindowSec);
-    m_pause->adjustSize();
+    showPauseState();
     m_pause->show();
 }
 

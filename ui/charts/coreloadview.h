@@ -67,6 +67,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // The pause button's name, icon and tooltip for the state, in its corner.
+    void showPauseState();
     void refresh();
     void rebuildSeries(int cores);
     void placeSpanLabels();
