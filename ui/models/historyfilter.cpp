@@ -2,6 +2,7 @@
 #include "ui/models/historyfilter.h"
 
 #include "core/engine/runtime.h"
+#include "core/experiment/verdict.h"
 
 #include <QSettings>
 
@@ -27,7 +28,21 @@ bool HistoryFilter::accepts(const HistoryEntry &entry, const QStringList &cells)
         return false;
     if (busy != Busy::Any && r.machineBusy() != (busy == Busy::Busy))
         return false;
-    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    // "2 loops", as loopsLabel() writes K, is the shard count: as two words, "2" and "loops"
+    // were each found somewhere in nearly every row (a date, "4 loops").
+    for (qsizetype i = 0; i + 1 < words.size(); ++i) {
+        bool number = false;
+        const int k = words[i].toInt(&number);
+        if (number && k > 0 &&
+            QString::compare(loopsLabel(k), words[i] + QLatin1Char(' ') + words[i + 1],
+                             Qt::CaseInsensitive) == 0) {
+            if (r.shards != k)
+                return false;
+            words.remove(i, 2);
+            --i;
+        }
+    }
     return std::all_of(words.begin(), words.end(), [&cells](const QString &word) {
         return std::any_of(cells.begin(), cells.end(), [&word](const QString &cell) {
             return cell.contains(word, Qt::CaseInsensitive);

@@ -18,7 +18,8 @@ struct HistoryFilter
 {
     enum class Busy { Any, Busy, Quiet };
 
-    // Matched, without regard to case, against every cell the row shows; words must all match.
+    // Matched, without regard to case, against every cell the row shows; words must all match,
+    // and "4 loops" (loopsLabel()) matches K = 4 alone.
     QString text;
     std::int64_t experimentId = 0; // 0: every experiment
     QString runtime;               // runtimeName(); empty: every runtime

@@ -144,6 +144,12 @@ private slots:
                               << L{5};
         QTest::newRow("two words")
             << f([](HistoryFilter &x) { x.text = QStringLiteral("900 alpha"); }) << L{2};
+        // "2 loops" is K = 2 (runs 1 and 5), not every row with a "2" and a "loops" somewhere;
+        // "1 loop" is K = 1 (run 4); the other words still match any cell.
+        QTest::newRow("K") << f([](HistoryFilter &x) { x.text = QStringLiteral("2 Loops"); })
+                           << L{1, 5};
+        QTest::newRow("K and a word")
+            << f([](HistoryFilter &x) { x.text = QStringLiteral("beta 1 loop"); }) << L{4};
         QTest::newRow("all set") << f([](HistoryFilter &x) {
             x.machine = QStringLiteral("alpha");
             x.busy = HistoryFilter::Busy::Quiet;
