@@ -70,6 +70,7 @@ void noteBusy(Verdict &v, double busy)
     if (std::isfinite(busy)) {
         v.busyFraction = busy;
         v.busyNote = machineBusyNote(busy);
+        v.busyBrief = coreTr("Verdict", "machine busy (others %1 %)").arg(std::lround(busy * 100));
     }
 }
 
@@ -242,6 +243,7 @@ Verdict judgeRuntimes(const ExperimentSummary &summary, const std::vector<Runtim
     Verdict v = judgeRuntime(summary, runtimes.front());
     v.busyFraction = machine.busyFraction;
     v.busyNote = machine.busyNote;
+    v.busyBrief = machine.busyBrief;
     QStringList claims;
     QStringList brief; // the headline: each runtime's K against its 1 loop, in a few words
     for (const Runtime r : runtimes) {
@@ -339,6 +341,7 @@ Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunR
         Verdict one = judgeRuntime(summary, runtimes.front());
         one.busyFraction = v.busyFraction;
         one.busyNote = v.busyNote;
+        one.busyBrief = v.busyBrief;
         return one;
     }
     return judgeRuntimes(summary, runtimes, v);

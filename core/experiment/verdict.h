@@ -77,6 +77,9 @@ struct Verdict
     // "machine busy: other programs used 51 % of the CPUs; not comparable with quiet runs", or
     // empty on a quiet machine.
     QString busyNote;
+    // The same in a few words for a chart's title, where the whole note took three lines of a
+    // small pane: "machine busy (others 69 %)". The window's headline and reports say busyNote.
+    QString busyBrief;
 
     bool machineBusy() const { return !busyNote.isEmpty(); }
     // The whole sentence: claim, " · " detail, " — " busy note.

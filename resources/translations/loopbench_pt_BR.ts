@@ -2578,6 +2578,10 @@ CPU %4 · conclusão %5
         <source>%1 no verdict</source>
         <translation>%1 sem veredito</translation>
     </message>
+    <message>
+        <source>machine busy (others %1 %)</source>
+        <translation>máquina ocupada (outros %1 %)</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>

@@ -210,7 +210,7 @@ void ComparisonChart::setComparison(const Comparison &comparison)
     if (!verdict.detail.isEmpty())
         details.append(verdict.detail);
     if (verdict.machineBusy())
-        details.append(verdict.busyNote);
+        details.append(verdict.busyBrief);
     // Several runtimes: every one's claim would take seven lines of a small pane; the headline
     // says it in a few words (the whole claim is on the statistics page and in every report).
     setTitleLines(verdict.headline.isEmpty() ? verdict.claim : verdict.headline,

@@ -226,5 +226,5 @@ void SweepChart::setExperiment(const ExperimentResult &result, const ExperimentS
             .arg(loopsLabel(summary.baselineShards),
                  Formatting::counted(repeats, tr("run"), tr("runs")), amdahl,
                  result.cancelled ? tr(" · cancelled, incomplete") : QString(),
-                 verdict.machineBusy() ? QStringLiteral(" · ") + verdict.busyNote : QString()));
+                 verdict.machineBusy() ? QStringLiteral(" · ") + verdict.busyBrief : QString()));
 }

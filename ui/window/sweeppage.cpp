@@ -92,7 +92,7 @@ void SweepPage::refresh()
     }
     const ExperimentResult &r = m_model->result();
     m_sweep->setExperiment(r, m_model->summary());
-    m_efficiency->setSummary(m_model->summary(), judgeExperiment(r).busyNote);
+    m_efficiency->setSummary(m_model->summary(), judgeExperiment(r).busyBrief);
     const WorkloadSpec &w = r.spec.workload;
     m_headline->setText(
         tr("<b>%1</b> · %L2 tasks · IO %3–%4 ms · CPU %L5–%L6 iterations (%7, %8 ns/iter) · "

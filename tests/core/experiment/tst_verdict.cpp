@@ -133,6 +133,7 @@ private slots:
                      " — machine busy: other programs used 51 % of the CPUs; not comparable "
                      "with quiet runs")),
                  qPrintable(v.text()));
+        QCOMPARE(v.busyBrief, QStringLiteral("machine busy (others 51 %)"));
         // Below the threshold it is a quiet run.
         busy.othersCpuFraction = RunResult::kMachineBusyThreshold / 2;
         QVERIFY(!judgeRuns(run(1, 1000, 900), busy).machineBusy());
