@@ -238,12 +238,10 @@ Verdict judgeRuntime(const ExperimentSummary &summary, Runtime judged)
 // (the spec's order), so that views that mark one bar mark the same one as before; the claim
 // names every runtime.
 Verdict judgeRuntimes(const ExperimentSummary &summary, const std::vector<Runtime> &runtimes,
-                      const Verdict &machine)
+                      double busy)
 {
     Verdict v = judgeRuntime(summary, runtimes.front());
-    v.busyFraction = machine.busyFraction;
-    v.busyNote = machine.busyNote;
-    v.busyBrief = machine.busyBrief;
+    noteBusy(v, busy);
     QStringList claims;
     QStringList brief; // the headline: each runtime's K against its 1 loop, in a few words
     for (const Runtime r : runtimes) {
@@ -339,12 +337,10 @@ Verdict judgeExperiment(const ExperimentSummary &summary, const std::vector<RunR
     }
     if (runtimes.size() == 1) {
         Verdict one = judgeRuntime(summary, runtimes.front());
-        one.busyFraction = v.busyFraction;
-        one.busyNote = v.busyNote;
-        one.busyBrief = v.busyBrief;
+        noteBusy(one, v.busyFraction);
         return one;
     }
-    return judgeRuntimes(summary, runtimes, v);
+    return judgeRuntimes(summary, runtimes, v.busyFraction);
 }
 
 Verdict judgeExperiment(const ExperimentResult &result)

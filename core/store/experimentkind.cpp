@@ -18,8 +18,3 @@ QString experimentKindName(ExperimentKind kind)
 {
     return nameOf(kKindNames, kind);
 }
-
-std::optional<ExperimentKind> experimentKindFromName(QStringView name)
-{
-    return valueOf(kKindNames, name);
-}

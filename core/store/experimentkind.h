@@ -2,9 +2,6 @@
 #pragma once
 
 #include <QString>
-#include <QStringView>
-
-#include <optional>
 
 // What started an experiment, as the store's experiments.kind names it. The app and the CLI
 // write these names and the window reads them back, so they live in one table.
@@ -19,4 +16,3 @@ enum class ExperimentKind {
 };
 
 QString experimentKindName(ExperimentKind kind);
-std::optional<ExperimentKind> experimentKindFromName(QStringView name);

@@ -346,7 +346,7 @@ void HistoryView::setDefaultWidths()
     samples[HistoryModel::GuiStall] = QStringLiteral("1000 ms");
     samples[HistoryModel::Tasks] = QStringLiteral("1,000,000");
     samples[HistoryModel::Machine] = QStringLiteral("machine-name");
-    samples[HistoryModel::Runtime] = QStringLiteral("processes");
+    samples[HistoryModel::Runtime] = longest(runtimeNames()); // "asyncio-uvloop"
     samples[HistoryModel::IdealBound] = QStringLiteral("2 min 00 s");
     samples[HistoryModel::Checksum] = QStringLiteral("0x0123456789abcdef");
     samples[HistoryModel::Transport] = QStringLiteral("http · per-task");
